@@ -1,0 +1,288 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { ProgressBar } from "@/components/progress-bar";
+import { QuoteInContext } from "@/components/quote-in-context";
+import { StatusBadge } from "@/components/status-badge";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import { getInitiative } from "@/lib/initiatives/get-initiative";
+import { metricProgress } from "@/lib/initiatives/metric-progress";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const initiative = await getInitiative(slug);
+  return initiative ? { title: localized(locale, initiative.titleRu, initiative.titleEn) } : {};
+}
+
+export default async function InitiativePage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const initiative = await getInitiative(slug);
+  if (!initiative) notFound();
+  const [t, tCommon, tStatus, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
+    getTranslations("initiative"),
+    getTranslations("common"),
+    getTranslations("status"),
+    getTranslations("stage"),
+    getTranslations("kind"),
+    getTranslations("theme"),
+    getTranslations("role"),
+    getTranslations("metric"),
+    getFormatter(),
+  ]);
+  const date = (value: Date | null) =>
+    value ? <time dateTime={value.toISOString().slice(0, 10)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null;
+  const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
+  const l = <T,>(ru: T, en: T) => localized(locale, ru, en);
+
+  const facts: [string, ReactNode][] = [
+    [t("kind"), tKind(initiative.kind)],
+    [t("status"), <StatusBadge key="status" status={initiative.status} />],
+    [t("stage"), initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>],
+    [t("themes"), initiative.themes.map((theme) => tTheme(theme)).join(", ")],
+    [t("event"), [l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")],
+    [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    [
+      t("proposer"),
+      initiative.proposerCountry || initiative.proposerPerson ? (
+        [
+          initiative.proposerCountry && l(initiative.proposerCountry.nameRu, initiative.proposerCountry.nameEn),
+          initiative.proposerPerson &&
+            `${l(initiative.proposerPerson.nameRu, initiative.proposerPerson.nameEn)} (${l(initiative.proposerPerson.descriptionRu, initiative.proposerPerson.descriptionEn)})`,
+        ]
+          .filter(Boolean)
+          .join(" · ")
+      ) : (
+        unknown
+      ),
+    ],
+    [t("announcedOn"), date(initiative.announcedOn) ?? unknown],
+    [
+      t("firstReportedOn"),
+      initiative.firstReportedOn ? t("firstReportedValue", { date: format.dateTime(initiative.firstReportedOn, { dateStyle: "long" }) }) : unknown,
+    ],
+    [t("targetDate"), date(initiative.targetDate) ?? (initiative.targetDateText ? <span lang="ru">{initiative.targetDateText}</span> : <span className="text-slate-600">{tCommon("notStated")}</span>)],
+    [t("lastVerifiedOn"), date(initiative.lastVerifiedOn) ?? <span className="text-slate-600">{tCommon("never")}</span>],
+  ];
+
+  return (
+    <article className="space-y-8" aria-labelledby="initiative-title">
+      <nav aria-label="breadcrumb">
+        <Link href="/initiatives" className="text-blue-800 underline">
+          ← {t("back")}
+        </Link>
+      </nav>
+      <header>
+        <h1 id="initiative-title" className="text-3xl font-bold">
+          {l(initiative.titleRu, initiative.titleEn)}
+        </h1>
+        {locale === "en" && (
+          <p lang="ru" className="mt-1 text-slate-700">
+            {initiative.titleRu}
+          </p>
+        )}
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <StatusBadge status={initiative.status} />
+          {initiative.stage && <span className="text-slate-700">{tStage(initiative.stage)}</span>}
+        </div>
+        <p className="mt-4 max-w-3xl text-lg">{l(initiative.summaryRu, initiative.summaryEn)}</p>
+      </header>
+
+      <section aria-labelledby="facts" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="facts" className="text-xl font-semibold">
+          {t("facts")}
+        </h2>
+        <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-medium text-slate-700">{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="countries" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="countries" className="text-xl font-semibold">
+          {t("countries")}
+        </h2>
+        {initiative.participations.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noCountries")}</p>
+        ) : (
+          <table className="mt-4 w-full text-left">
+            <thead className="text-sm text-slate-700">
+              <tr>
+                <th scope="col" className="py-1 pr-4">{t("countryColumn")}</th>
+                <th scope="col" className="py-1 pr-4">{t("roleColumn")}</th>
+                <th scope="col" className="py-1">{t("stageColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {initiative.participations.map((participation) => (
+                <tr key={participation.code} className="border-t border-slate-100">
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {l(participation.nameRu, participation.nameEn)}
+                  </th>
+                  <td className="py-2 pr-4">{tRole(participation.role)}</td>
+                  <td className="py-2">{participation.stage ? tStage(participation.stage) : <span className="text-slate-600">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {initiative.metrics.length > 0 && (
+        <section aria-labelledby="metrics" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="metrics" className="text-xl font-semibold">
+            {t("metrics")}
+          </h2>
+          <ul className="mt-4 space-y-6">
+            {initiative.metrics.map((metric) => {
+              const unit = l(metric.unitRu, metric.unitEn);
+              const progress = metricProgress(metric);
+              return (
+                <li key={metric.slug}>
+                  <h3 className="font-semibold">{l(metric.nameRu, metric.nameEn)}</h3>
+                  <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                    <dt className="text-slate-700">{tMetric("baseline")}</dt>
+                    <dd>
+                      {metric.baseline ? (
+                        <>
+                          {format.number(metric.baseline.value)} {unit}
+                          {metric.baseline.period && <> · <span lang="ru">{tMetric("period", { period: metric.baseline.period })}</span></>}
+                          {metric.baseline.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span></>}
+                        </>
+                      ) : (
+                        <span className="text-slate-600">{tMetric("noBaseline")}</span>
+                      )}
+                    </dd>
+                    <dt className="text-slate-700">{tMetric("target")}</dt>
+                    <dd>
+                      {metric.target ? (
+                        <>
+                          {format.number(metric.target.value)} {unit}
+                          {metric.target.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.target.text })}</span></>}
+                          {" · "}
+                          {tMetric("targetDate", {
+                            date: metric.target.date
+                              ? format.dateTime(metric.target.date, { dateStyle: "long" })
+                              : (metric.target.dateText ?? tCommon("notStated")),
+                          })}
+                        </>
+                      ) : (
+                        <span className="text-slate-600">{tMetric("noTarget")}</span>
+                      )}
+                    </dd>
+                    <dt className="text-slate-700">{tMetric("readings")}</dt>
+                    <dd>
+                      {metric.readings.length === 0 ? (
+                        <span className="text-slate-600">{tMetric("noReadings")}</span>
+                      ) : (
+                        <ul>
+                          {metric.readings.map((reading, index) => (
+                            <li key={index}>
+                              {format.number(reading.value)} {unit}
+                              {reading.text && <> · <span lang="ru">{tMetric("asWritten", { text: reading.text })}</span></>}
+                              {" · "}
+                              {reading.observedOn ? date(reading.observedOn) : (reading.observedText ?? tCommon("unknown"))}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </dd>
+                  </dl>
+                  {progress && (
+                    <div className="mt-2 max-w-md">
+                      <ProgressBar percent={progress.percent} label={l(metric.nameRu, metric.nameEn)} />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="evidence" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="evidence" className="text-xl font-semibold">
+          {t("evidence")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("evidenceIntro")}</p>
+        <ul className="mt-4 space-y-5">
+          {initiative.evidence.map((quote) => (
+            <li key={quote.id} id={`evidence-${quote.id}`}>
+              <QuoteInContext context={quote} />
+              <p className="mt-1 pl-5 text-sm text-slate-700">
+                {t("source")}: {quote.sourceTitle ?? quote.sourceOutlet ?? tCommon("unknown")}
+                {quote.sourcePublishedOn && <>, {date(quote.sourcePublishedOn)}</>}
+                {" · "}
+                <Link href={`/sources/${quote.sourceId}#quote-${quote.id}`} className="text-blue-800 underline">
+                  {t("openInSource")}
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="history" className="text-xl font-semibold">
+          {t("history")}
+        </h2>
+        {initiative.history.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noHistory")}</p>
+        ) : (
+          <ol className="mt-4 space-y-4">
+            {initiative.history.map((entry) => (
+              <li key={entry.id} className="border-l-4 border-slate-300 pl-4">
+                <p className="font-medium">
+                  {t("historyStatus")}: {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}
+                  {tStatus(entry.toStatus)}
+                  {(entry.fromStage || entry.toStage) && (
+                    <>
+                      {" · "}
+                      {t("historyStage")}: {entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}
+                      {entry.toStage ? tStage(entry.toStage) : "—"}
+                    </>
+                  )}
+                  <span className="ml-2 text-sm font-normal text-slate-600">{t("version", { version: entry.version })}</span>
+                </p>
+                <p className="text-sm text-slate-700">
+                  {t("historyBy")}: {entry.authorName ?? tCommon("seedAuthor")} · {t("historyRecorded")}: {date(entry.recordedAt)} ·{" "}
+                  {t("historyEffective")}: {date(entry.effectiveOn) ?? tCommon("unknown")}
+                </p>
+                <p className="mt-1">
+                  {/* Imported entries carry a fixed English note; show it in the page's language. */}
+                  {t("historyNote")}: {entry.authorName === null ? t("importNote") : entry.note}
+                </p>
+                {entry.quote && (
+                  <p className="mt-1 text-sm">
+                    {t("historyEvidence")}:{" "}
+                    <Link href={`/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`} lang="ru" className="text-blue-800 underline">
+                      «{entry.quote.text}»
+                    </Link>
+                  </p>
+                )}
+                {entry.evidenceUrl && /^https?:\/\//.test(entry.evidenceUrl) && (
+                  <p className="mt-1 text-sm">
+                    {t("historyEvidence")}:{" "}
+                    <a href={entry.evidenceUrl} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
+                      {entry.evidenceTitle ?? entry.evidenceUrl}
+                    </a>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,154 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ProgressBar } from "@/components/progress-bar";
+import { StatusBadge } from "@/components/status-badge";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import { metricProgress } from "@/lib/initiatives/metric-progress";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, tStatus, tTheme, format, dashboard] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("status"),
+    getTranslations("theme"),
+    getFormatter(),
+    getDashboard(),
+  ]);
+  const maxTheme = Math.max(1, ...dashboard.byTheme.map((entry) => entry.count));
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro", { count: dashboard.total })}</p>
+        <p className="mt-2">
+          <Link href="/initiatives" className="font-medium text-blue-800 underline">
+            {t("allInitiatives")}
+          </Link>
+        </p>
+      </header>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="by-status" className="text-xl font-semibold">
+            {t("byStatus")}
+          </h2>
+          <ul className="mt-4 space-y-2">
+            {dashboard.byStatus.map(({ status, count }) => (
+              <li key={status} className="flex items-center justify-between gap-3">
+                <StatusBadge status={status} />
+                {count > 0 ? (
+                  <Link
+                    href={{ pathname: "/initiatives", query: { status } }}
+                    className="text-blue-800 underline"
+                    aria-label={`${tStatus(status)}: ${t("countLink", { count })}`}
+                  >
+                    {t("countLink", { count })}
+                  </Link>
+                ) : (
+                  <span className="text-slate-600">{t("countLink", { count })}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="by-theme" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="by-theme" className="text-xl font-semibold">
+            {t("byTheme")}
+          </h2>
+          <ul className="mt-4 space-y-3">
+            {dashboard.byTheme.map(({ theme, count }) => (
+              <li key={theme}>
+                <div className="flex items-baseline justify-between gap-3">
+                  {count > 0 ? (
+                    <Link href={{ pathname: "/initiatives", query: { theme } }} className="text-blue-800 underline">
+                      {tTheme(theme)}
+                    </Link>
+                  ) : (
+                    <span>{tTheme(theme)}</span>
+                  )}
+                  <span className="tabular-nums text-slate-700">{format.number(count)}</span>
+                </div>
+                <div aria-hidden="true" className="mt-1 h-2 rounded bg-slate-100">
+                  <div className="h-2 rounded bg-slate-500" style={{ width: `${(count / maxTheme) * 100}%` }} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section aria-labelledby="targets" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="targets" className="text-xl font-semibold">
+          {t("targets")}
+        </h2>
+        {dashboard.targets.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noTargets")}</p>
+        ) : (
+          <ul className="mt-4 space-y-5">
+            {dashboard.targets.map((metric) => {
+              const progress = metricProgress(metric);
+              const name = localized(locale, metric.nameRu, metric.nameEn);
+              const unit = localized(locale, metric.unitRu, metric.unitEn);
+              const target = format.number(metric.target!.value);
+              return (
+                <li key={metric.slug}>
+                  <Link href={`/initiatives/${metric.initiativeSlug}`} className="font-medium text-blue-800 underline">
+                    {localized(locale, metric.initiativeTitleRu, metric.initiativeTitleEn)}
+                  </Link>
+                  <p className="text-slate-700">{name}</p>
+                  {progress ? (
+                    <>
+                      <p className="text-sm tabular-nums text-slate-700">
+                        {t("currentOfTarget", { current: format.number(progress.current), target, unit })}
+                      </p>
+                      <ProgressBar
+                        percent={progress.percent}
+                        label={t("progressLabel", { name, current: format.number(progress.current), target, unit })}
+                      />
+                    </>
+                  ) : (
+                    <p className="text-sm text-slate-700">{t("noReading", { target, unit })}</p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="recent" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="recent" className="text-xl font-semibold">
+          {t("recent")}
+        </h2>
+        {dashboard.recentChanges.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noRecent")}</p>
+        ) : (
+          <ol className="mt-4 divide-y divide-slate-100">
+            {dashboard.recentChanges.map((change) => (
+              <li key={change.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                <Link href={`/initiatives/${change.initiativeSlug}`} className="text-blue-800 underline">
+                  {localized(locale, change.titleRu, change.titleEn)}
+                </Link>
+                <span className="text-sm text-slate-700">
+                  {change.fromStatus
+                    ? t("changeLine", { from: tStatus(change.fromStatus), to: tStatus(change.toStatus) })
+                    : t("firstRecorded", { to: tStatus(change.toStatus) })}
+                  {" · "}
+                  <time dateTime={change.recordedAt.toISOString()}>
+                    {format.dateTime(change.recordedAt, { dateStyle: "medium" })}
+                  </time>
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

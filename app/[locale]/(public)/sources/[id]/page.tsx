@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import { getSource } from "@/lib/sources/get-source";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+function parseId(raw: string): number | null {
+  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, id } = await params;
+  const sourceId = parseId(id);
+  const source = sourceId ? await getSource(sourceId) : null;
+  if (!source) return {};
+  const t = await getTranslations({ locale, namespace: "source" });
+  return { title: source.title ?? source.outlet ?? t("untitled") };
+}
+
+export default async function SourcePage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const sourceId = parseId(id);
+  const source = sourceId ? await getSource(sourceId) : null;
+  if (!source) notFound();
+  const [t, tCommon, format] = await Promise.all([getTranslations("source"), getTranslations("common"), getFormatter()]);
+  const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
+
+  return (
+    <article className="space-y-6" aria-labelledby="source-title">
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t("title")}</p>
+        <h1 id="source-title" lang={source.title ? source.language : undefined} className="mt-1 text-3xl font-bold">
+          {source.title ?? t("untitled")}
+        </h1>
+        <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-700">{t("outlet")}</dt>
+          <dd data-testid="source-outlet">{source.outlet ?? unknown}</dd>
+          <dt className="font-medium text-slate-700">{t("published")}</dt>
+          <dd data-testid="source-published">
+            {source.publishedOn ? (
+              <time dateTime={source.publishedOn.toISOString().slice(0, 10)}>
+                {format.dateTime(source.publishedOn, { dateStyle: "long" })}
+              </time>
+            ) : (
+              unknown
+            )}
+          </dd>
+          <dt className="font-medium text-slate-700">{t("language")}</dt>
+          <dd>{source.language === "ru" || source.language === "en" ? t(`languages.${source.language}`) : source.language}</dd>
+          <dt className="font-medium text-slate-700">{t("hash")}</dt>
+          <dd className="break-all font-mono text-sm">{source.sha256}</dd>
+        </dl>
+        <p className="mt-2 text-sm text-slate-700">
+          {t("length", { count: source.length })} · {t("quotes", { count: source.quoteCount })}
+        </p>
+      </header>
+
+      {source.initiatives.length > 0 && (
+        <section aria-labelledby="source-initiatives" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="source-initiatives" className="text-xl font-semibold">
+            {t("initiatives")}
+          </h2>
+          <ul className="mt-3 grid gap-1 sm:grid-cols-2">
+            {source.initiatives.map((initiative) => (
+              <li key={initiative.slug}>
+                <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
+                  {localized(locale, initiative.titleRu, initiative.titleEn)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="full-text" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="full-text" className="text-xl font-semibold">
+          {t("fullText")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("fullTextIntro")}</p>
+        <div lang={source.language} className="mt-4 whitespace-pre-wrap leading-relaxed" data-testid="source-text">
+          {source.segments.map((segment) => {
+            if (segment.spans.length === 0) return <span key={segment.start}>{segment.text}</span>;
+            const outer = segment.spans[0]!;
+            const title = outer.initiative ? localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) : undefined;
+            // Overlapping quotes nest as <mark> inside <mark>; each quote's anchor sits where it begins.
+            const marked = segment.spans.reduceRight<ReactNode>(
+              (inner, span) => (
+                <mark key={span.id} id={span.start === segment.start ? `quote-${span.id}` : undefined} data-quote-id={span.id}>
+                  {inner}
+                </mark>
+              ),
+              segment.text,
+            );
+            return outer.initiative ? (
+              <Link
+                key={segment.start}
+                href={`/initiatives/${outer.initiative.slug}`}
+                title={t("quoteFor", { title: title! })}
+                className="text-inherit no-underline hover:underline"
+              >
+                {marked}
+              </Link>
+            ) : (
+              <span key={segment.start}>{marked}</span>
+            );
+          })}
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * The validated sets of the domain (see docs/decisions/003-data-model.md).
+ * The Prisma schema declares the same values as enums; tests/unit/vocabulary.test.ts
+ * fails when the two drift apart.
+ */
+export const INITIATIVE_STATUSES = [
+  "proposed",
+  "in_preparation",
+  "agreed",
+  "in_progress",
+  "implemented",
+  "stalled",
+  "dropped",
+] as const;
+
+export const STAGES = [
+  "announced",
+  "drafting",
+  "text_agreed",
+  "signed",
+  "ratified",
+  "in_force",
+  "operating",
+] as const;
+
+export const INITIATIVE_KINDS = [
+  "proposal",
+  "decision",
+  "signed_document",
+  "project",
+  "target",
+  "diplomatic_position",
+] as const;
+
+export const THEMES = [
+  "security",
+  "water_environment",
+  "transport_logistics",
+  "digital_ai",
+  "industry_minerals",
+  "trade_investment",
+  "tourism",
+  "institutions_diplomacy",
+  "research_expertise",
+] as const;
+
+export const COUNTRY_ROLES = ["proposer", "participant", "supporter"] as const;
+
+export const USER_ROLES = ["admin", "editor"] as const;
+
+export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
+export const stageSchema = z.enum(STAGES);
+export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
+export const themeSchema = z.enum(THEMES);
+export const countryRoleSchema = z.enum(COUNTRY_ROLES);
+export const userRoleSchema = z.enum(USER_ROLES);
+
+export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type CountryRole = z.infer<typeof countryRoleSchema>;
+export type UserRole = z.infer<typeof userRoleSchema>;

@@ -1,0 +1,230 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
+import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
+
+export interface EvidenceQuote extends QuoteInContext {
+  id: number;
+  sourceId: number;
+  sourceTitle: string | null;
+  sourceOutlet: string | null;
+  sourcePublishedOn: Date | null;
+}
+
+export interface MetricView {
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+  unitRu: string;
+  unitEn: string;
+  baseline: { value: number; text: string | null; period: string | null; quoteId: number | null } | null;
+  target: { value: number; text: string | null; dateText: string | null; date: Date | null; quoteId: number | null } | null;
+  readings: { value: number; text: string | null; observedOn: Date | null; observedText: string | null; quoteId: number | null }[];
+}
+
+export interface HistoryEntryView {
+  id: number;
+  fromStatus: InitiativeStatus | null;
+  toStatus: InitiativeStatus;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  effectiveOn: Date | null;
+  note: string;
+  quote: { id: number; sourceId: number; text: string } | null;
+  evidenceUrl: string | null;
+  evidenceTitle: string | null;
+  /** Null for entries imported from the source articles. */
+  authorName: string | null;
+  recordedAt: Date;
+  version: number;
+}
+
+export interface InitiativeDetail {
+  slug: string;
+  titleRu: string;
+  titleEn: string;
+  summaryRu: string;
+  summaryEn: string;
+  kind: InitiativeKind;
+  status: InitiativeStatus;
+  stage: Stage | null;
+  themes: Theme[];
+  event: { nameRu: string; nameEn: string; placeRu: string | null; placeEn: string | null; dateText: string | null };
+  proposerCountry: { code: string; nameRu: string; nameEn: string } | null;
+  proposerPerson: { nameRu: string; nameEn: string; descriptionRu: string; descriptionEn: string } | null;
+  announcedOn: Date | null;
+  /** The earliest publication date among the sources that report it, when any is known. */
+  firstReportedOn: Date | null;
+  targetDate: Date | null;
+  targetDateText: string | null;
+  lastVerifiedOn: Date | null;
+  version: number;
+  participations: { code: string; nameRu: string; nameEn: string; member: boolean; role: CountryRole; stage: Stage | null }[];
+  evidence: EvidenceQuote[];
+  metrics: MetricView[];
+  history: HistoryEntryView[];
+}
+
+export async function getInitiative(slug: string): Promise<InitiativeDetail | null> {
+  const row = await prisma.initiative.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      titleRu: true,
+      titleEn: true,
+      summaryRu: true,
+      summaryEn: true,
+      kind: true,
+      status: true,
+      stage: true,
+      announcedOn: true,
+      targetDate: true,
+      targetDateText: true,
+      lastVerifiedOn: true,
+      version: true,
+      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+      event: { select: { nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } },
+      proposerCountry: { select: { code: true, nameRu: true, nameEn: true } },
+      proposerPerson: { select: { nameRu: true, nameEn: true, descriptionRu: true, descriptionEn: true } },
+      participations: {
+        select: {
+          role: true,
+          stage: true,
+          country: { select: { code: true, nameRu: true, nameEn: true, member: true } },
+        },
+        orderBy: [{ role: "asc" }, { countryCode: "asc" }],
+      },
+      quotes: {
+        select: {
+          id: true,
+          start: true,
+          end: true,
+          source: { select: { id: true, title: true, outlet: true, publishedOn: true, text: true } },
+        },
+        orderBy: [{ sourceId: "asc" }, { start: "asc" }],
+      },
+      metrics: {
+        select: {
+          slug: true,
+          nameRu: true,
+          nameEn: true,
+          unitRu: true,
+          unitEn: true,
+          baselineValue: true,
+          baselineText: true,
+          baselinePeriod: true,
+          baselineQuoteId: true,
+          targetValue: true,
+          targetText: true,
+          targetDateText: true,
+          targetDate: true,
+          targetQuoteId: true,
+          readings: {
+            select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
+            orderBy: [{ observedOn: "asc" }, { id: "asc" }],
+          },
+        },
+        orderBy: { id: "asc" },
+      },
+      statusChanges: {
+        select: {
+          id: true,
+          fromStatus: true,
+          toStatus: true,
+          fromStage: true,
+          toStage: true,
+          effectiveOn: true,
+          note: true,
+          evidenceUrl: true,
+          evidenceTitle: true,
+          recordedAt: true,
+          version: true,
+          author: { select: { displayName: true } },
+          quote: { select: { id: true, sourceId: true, text: true } },
+        },
+        orderBy: { version: "desc" },
+      },
+    },
+  });
+  if (!row) return null;
+
+  const publicationDates = row.quotes
+    .map((quote) => quote.source.publishedOn)
+    .filter((date): date is Date => date !== null)
+    .sort((a, b) => a.getTime() - b.getTime());
+
+  return {
+    slug: row.slug,
+    titleRu: row.titleRu,
+    titleEn: row.titleEn,
+    summaryRu: row.summaryRu,
+    summaryEn: row.summaryEn,
+    kind: row.kind,
+    status: row.status,
+    stage: row.stage,
+    themes: row.themes.map((t) => t.theme),
+    event: row.event,
+    proposerCountry: row.proposerCountry,
+    proposerPerson: row.proposerPerson,
+    announcedOn: row.announcedOn,
+    firstReportedOn: publicationDates[0] ?? null,
+    targetDate: row.targetDate,
+    targetDateText: row.targetDateText,
+    lastVerifiedOn: row.lastVerifiedOn,
+    version: row.version,
+    participations: row.participations.map((p) => ({ ...p.country, role: p.role, stage: p.stage })),
+    evidence: row.quotes.map((quote) => ({
+      id: quote.id,
+      sourceId: quote.source.id,
+      sourceTitle: quote.source.title,
+      sourceOutlet: quote.source.outlet,
+      sourcePublishedOn: quote.source.publishedOn,
+      ...quoteInContext(quote.source.text, quote.start, quote.end),
+    })),
+    metrics: row.metrics.map(toMetricView),
+    history: row.statusChanges.map(({ author, ...entry }) => ({ ...entry, authorName: author?.displayName ?? null })),
+  };
+}
+
+type MetricRow = {
+  slug: string;
+  nameRu: string;
+  nameEn: string;
+  unitRu: string;
+  unitEn: string;
+  baselineValue: number | null;
+  baselineText: string | null;
+  baselinePeriod: string | null;
+  baselineQuoteId: number | null;
+  targetValue: number | null;
+  targetText: string | null;
+  targetDateText: string | null;
+  targetDate: Date | null;
+  targetQuoteId: number | null;
+  readings: MetricView["readings"];
+};
+
+export function toMetricView(row: MetricRow): MetricView {
+  return {
+    slug: row.slug,
+    nameRu: row.nameRu,
+    nameEn: row.nameEn,
+    unitRu: row.unitRu,
+    unitEn: row.unitEn,
+    baseline:
+      row.baselineValue === null
+        ? null
+        : { value: row.baselineValue, text: row.baselineText, period: row.baselinePeriod, quoteId: row.baselineQuoteId },
+    target:
+      row.targetValue === null
+        ? null
+        : {
+            value: row.targetValue,
+            text: row.targetText,
+            dateText: row.targetDateText,
+            date: row.targetDate,
+            quoteId: row.targetQuoteId,
+          },
+    readings: row.readings,
+  };
+}

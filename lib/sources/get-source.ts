@@ -1,0 +1,57 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import { segmentText, type Segment } from "./quote-context";
+
+export interface QuotedSpan {
+  id: number;
+  start: number;
+  end: number;
+  initiative: { slug: string; titleRu: string; titleEn: string } | null;
+}
+
+export interface SourceView {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: Date | null;
+  language: string;
+  sha256: string;
+  length: number;
+  quoteCount: number;
+  initiatives: { slug: string; titleRu: string; titleEn: string }[];
+  segments: Segment<QuotedSpan>[];
+}
+
+export async function getSource(id: number): Promise<SourceView | null> {
+  const row = await prisma.source.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      publishedOn: true,
+      language: true,
+      sha256: true,
+      text: true,
+      quotes: {
+        select: { id: true, start: true, end: true, initiative: { select: { slug: true, titleRu: true, titleEn: true } } },
+        orderBy: { start: "asc" },
+      },
+    },
+  });
+  if (!row) return null;
+  const initiatives = new Map<string, { slug: string; titleRu: string; titleEn: string }>();
+  for (const quote of row.quotes) if (quote.initiative) initiatives.set(quote.initiative.slug, quote.initiative);
+  return {
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    publishedOn: row.publishedOn,
+    language: row.language,
+    sha256: row.sha256,
+    length: row.text.length,
+    quoteCount: row.quotes.length,
+    initiatives: [...initiatives.values()],
+    segments: segmentText(row.text, row.quotes),
+  };
+}

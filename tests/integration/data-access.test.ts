@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listCountries } from "../../lib/countries/list-countries";
+import { getDashboard } from "../../lib/dashboard/get-dashboard";
+import { getInitiative } from "../../lib/initiatives/get-initiative";
+import { listInitiatives, parseInitiativeFilters } from "../../lib/initiatives/list-initiatives";
+import { metricProgress } from "../../lib/initiatives/metric-progress";
+import { prisma } from "../../lib/db/prisma";
+import { getSource } from "../../lib/sources/get-source";
+import { seedWorkerDatabase } from "../helpers/seeded";
+
+beforeAll(seedWorkerDatabase);
+
+const slugs = (items: { slug: string }[]) => items.map((item) => item.slug).sort();
+
+describe("listInitiatives", () => {
+  it("lists every initiative without filters", async () => {
+    expect((await listInitiatives({})).length).toBe(await prisma.initiative.count());
+  });
+
+  it("filters by status", async () => {
+    const agreed = await listInitiatives({ status: "agreed" });
+    expect(agreed.length).toBeGreaterThan(0);
+    expect(agreed.every((item) => item.status === "agreed")).toBe(true);
+    expect(slugs(agreed)).toContain("regional-security-concept");
+  });
+
+  it("filters by theme", async () => {
+    const water = await listInitiatives({ theme: "water_environment" });
+    expect(slugs(water)).toEqual(expect.arrayContaining(["water-use-framework-convention", "water-strategy-harmonisation"]));
+    expect(water.every((item) => item.themes.includes("water_environment"))).toBe(true);
+  });
+
+  it("filters by country, as proposer or participant", async () => {
+    const china = await listInitiatives({ country: "CN" });
+    expect(slugs(china)).toContain("china-europe-corridor-capacity");
+    for (const item of china) {
+      expect(item.proposer?.code === "CN" || item.countries.some((country) => country.code === "CN")).toBe(true);
+    }
+  });
+
+  it("searches Russian text case-insensitively and English text", async () => {
+    expect(slugs(await listInitiatives({ q: "ИСКУССТВЕННОГО интеллекта" }))).toContain("ai-declaration");
+    expect(slugs(await listInitiatives({ q: "tourism" }))).toEqual(["single-tourism-space"]);
+    expect(slugs(await listInitiatives({ q: "редкоземельн" }))).toContain("rare-earth-research-centre");
+  });
+
+  it("treats LIKE wildcards in a search literally", async () => {
+    expect(await listInitiatives({ q: "%" })).toEqual([]);
+    expect(await listInitiatives({ q: "_" })).toEqual([]);
+  });
+
+  it("combines filters", async () => {
+    const combined = await listInitiatives({ status: "proposed", theme: "water_environment", q: "convention" });
+    expect(slugs(combined)).toEqual(["water-use-framework-convention"]);
+    expect(await listInitiatives({ status: "implemented", theme: "water_environment" })).toEqual([]);
+  });
+
+  it("reads filters from the URL and drops values it does not know", () => {
+    expect(parseInitiativeFilters({ status: "agreed", theme: "tourism", country: "kz", q: "  вода " })).toEqual({
+      status: "agreed",
+      theme: "tourism",
+      country: "KZ",
+      q: "вода",
+    });
+    expect(parseInitiativeFilters({ status: "finished", theme: ["nope"], country: "Kazakhstan", q: "" })).toEqual({
+      status: undefined,
+      theme: undefined,
+      country: undefined,
+      q: undefined,
+    });
+    expect(parseInitiativeFilters({ status: ["agreed", "proposed"] }).status).toBe("agreed");
+  });
+});
+
+describe("getInitiative", () => {
+  it("returns everything the page shows, with quotes in context", async () => {
+    const initiative = await getInitiative("ai-declaration");
+    expect(initiative).not.toBeNull();
+    expect(initiative!.titleEn).toMatch(/AI|artificial intelligence/i);
+    expect(initiative!.proposerCountry?.code).toBe("KZ");
+    expect(initiative!.evidence.length).toBeGreaterThanOrEqual(2);
+    for (const quote of initiative!.evidence) {
+      expect(quote.quote.length).toBeGreaterThan(0);
+      expect(`${quote.before}${quote.quote}${quote.after}`).toContain(quote.quote);
+    }
+    expect(initiative!.history).toHaveLength(1);
+    expect(initiative!.history[0]).toMatchObject({ fromStatus: null, toStatus: "proposed", authorName: null, version: 1 });
+    expect(initiative!.firstReportedOn?.toISOString().slice(0, 10)).toBe("2025-11-17");
+  });
+
+  it("lists each country's role and own stage", async () => {
+    const treaty = await getInitiative("tajikistan-kyrgyzstan-border-treaty");
+    const byCode = Object.fromEntries(treaty!.participations.map((p) => [p.code, p]));
+    expect(byCode.TJ).toMatchObject({ role: "participant", stage: "signed" });
+    expect(byCode.KG).toMatchObject({ role: "participant", stage: "signed" });
+  });
+
+  it("returns null for an unknown slug", async () => {
+    expect(await getInitiative("no-such-initiative")).toBeNull();
+  });
+});
+
+describe("getDashboard", () => {
+  it("counts by status and theme consistently with the list", async () => {
+    const dashboard = await getDashboard();
+    expect(dashboard.byStatus.reduce((sum, entry) => sum + entry.count, 0)).toBe(dashboard.total);
+    for (const { theme, count } of dashboard.byTheme) {
+      expect(count, theme).toBe((await listInitiatives({ theme })).length);
+    }
+    for (const { status, count } of dashboard.byStatus) {
+      expect(count, status).toBe((await listInitiatives({ status })).length);
+    }
+  });
+
+  it("shows the quantitative targets with their progress", async () => {
+    const dashboard = await getDashboard();
+    const trade = dashboard.targets.find((metric) => metric.slug === "intra-regional-trade-volume");
+    expect(trade).toBeDefined();
+    expect(metricProgress(trade!)).toMatchObject({ current: 11.5, target: 20 });
+    expect(metricProgress(trade!)!.percent).toBeCloseTo(57.5);
+    const corridor = dashboard.targets.find((metric) => metric.slug === "china-europe-corridor-capacity");
+    expect(corridor?.target?.value).toBe(5);
+    expect(metricProgress(corridor!)).toBeNull();
+  });
+
+  it("lists the most recent status changes, newest first", async () => {
+    const dashboard = await getDashboard(5);
+    expect(dashboard.recentChanges).toHaveLength(5);
+    const times = dashboard.recentChanges.map((change) => change.recordedAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+});
+
+describe("getSource", () => {
+  it("returns the full text, rebuilt exactly from its highlighted segments", async () => {
+    const stored = await prisma.source.findFirstOrThrow({ where: { key: "000_02323e7b5ee229ed.txt" } });
+    const source = await getSource(stored.id);
+    expect(source!.segments.map((segment) => segment.text).join("")).toBe(stored.text);
+    expect(source!.outlet).toBeNull();
+    expect(source!.publishedOn?.toISOString().slice(0, 10)).toBe("2025-11-17");
+    const highlighted = new Set(source!.segments.flatMap((segment) => segment.spans.map((span) => span.id)));
+    expect(highlighted.size).toBe(source!.quoteCount);
+    expect(source!.initiatives.map((i) => i.slug)).toContain("ai-declaration");
+  });
+
+  it("returns null for an unknown id", async () => {
+    expect(await getSource(999_999)).toBeNull();
+  });
+});
+
+describe("listCountries", () => {
+  it("lists the format's members first, then the partners", async () => {
+    const countries = await listCountries();
+    const members = countries.filter((c) => c.member).map((c) => c.code).sort();
+    expect(members).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
+    expect(countries.slice(0, 6).every((c) => c.member)).toBe(true);
+    expect(countries.map((c) => c.code)).toEqual(expect.arrayContaining(["CN", "US", "RU", "EU"]));
+  });
+});

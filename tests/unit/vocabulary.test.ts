@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import * as prismaEnums from "../../lib/generated/prisma/enums";
+import {
+  COUNTRY_ROLES,
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  STAGES,
+  THEMES,
+  USER_ROLES,
+  initiativeStatusSchema,
+} from "../../lib/domain/vocabulary";
+
+describe("validated sets", () => {
+  it.each([
+    ["InitiativeStatus", INITIATIVE_STATUSES],
+    ["Stage", STAGES],
+    ["InitiativeKind", INITIATIVE_KINDS],
+    ["Theme", THEMES],
+    ["CountryRole", COUNTRY_ROLES],
+    ["UserRole", USER_ROLES],
+  ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
+    expect(Object.values(prismaEnums[name]).sort()).toEqual([...values].sort());
+  });
+
+  it("rejects a value outside the set", () => {
+    expect(initiativeStatusSchema.safeParse("finished").success).toBe(false);
+    expect(initiativeStatusSchema.safeParse("agreed").success).toBe(true);
+  });
+});
