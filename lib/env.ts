@@ -7,7 +7,7 @@ const envSchema = z.object({
     .default("file:./data/tracker.db"),
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  HOST: z.string().min(1).default("localhost"),
 });
 
 export type Env = z.infer<typeof envSchema>;

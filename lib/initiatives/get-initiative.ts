@@ -173,7 +173,7 @@ export async function getInitiative(slug: string): Promise<InitiativeDetail | nu
     lastVerifiedOn: row.lastVerifiedOn,
     version: row.version,
     participations: row.participations.map((p) => ({ ...p.country, role: p.role, stage: p.stage })),
-    evidence: row.quotes.map((quote) => ({
+    evidence: outermostQuotes(row.quotes).map((quote) => ({
       id: quote.id,
       sourceId: quote.source.id,
       sourceTitle: quote.source.title,
@@ -184,6 +184,24 @@ export async function getInitiative(slug: string): Promise<InitiativeDetail | nu
     metrics: row.metrics.map(toMetricView),
     history: row.statusChanges.map(({ author, ...entry }) => ({ ...entry, authorName: author?.displayName ?? null })),
   };
+}
+
+/**
+ * Quotes that no other quote of the same source contains: a short span cited for one
+ * fact (a proposer, a figure) is already visible inside the longer passage around it.
+ */
+function outermostQuotes<Q extends { id: number; start: number; end: number; source: { id: number } }>(quotes: Q[]): Q[] {
+  return quotes.filter(
+    (quote) =>
+      !quotes.some(
+        (other) =>
+          other.id !== quote.id &&
+          other.source.id === quote.source.id &&
+          other.start <= quote.start &&
+          other.end >= quote.end &&
+          (other.end - other.start > quote.end - quote.start || other.id < quote.id),
+      ),
+  );
 }
 
 type MetricRow = {

@@ -23,7 +23,7 @@ export const initiativeFiltersSchema = z.object({
     .transform((value) => value || undefined),
 });
 
-export type InitiativeFilters = z.infer<typeof initiativeFiltersSchema>;
+export type InitiativeFilters = Partial<z.infer<typeof initiativeFiltersSchema>>;
 
 /** Reads filters from Next's searchParams (a repeated parameter keeps its first value). */
 export function parseInitiativeFilters(params: Record<string, string | string[] | undefined>): InitiativeFilters {

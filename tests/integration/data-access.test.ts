@@ -157,3 +157,16 @@ describe("listCountries", () => {
     expect(countries.map((c) => c.code)).toEqual(expect.arrayContaining(["CN", "US", "RU", "EU"]));
   });
 });
+
+describe("evidence on the initiative page", () => {
+  it("shows each passage once: quotes inside a longer quote of the same source are folded into it", async () => {
+    const initiative = await getInitiative("intra-regional-trade-20bn");
+    const stored = await prisma.quote.count({ where: { initiative: { slug: "intra-regional-trade-20bn" } } });
+    expect(initiative!.evidence.length).toBeGreaterThan(0);
+    expect(initiative!.evidence.length).toBeLessThan(stored);
+    const texts = initiative!.evidence.map((quote) => quote.quote);
+    for (const text of texts) {
+      expect(texts.filter((other) => other !== text && other.includes(text))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+import { initiatives } from "../../seed/data/catalog";
+
+const convention = initiatives.find((initiative) => initiative.slug === "water-use-framework-convention")!;
+
+test("a visitor goes from the dashboard to a theme, an initiative, its quote and the source", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Обзор" })).toBeVisible();
+
+  await page.getByRole("region", { name: "По темам" }).getByRole("link", { name: "Вода и экология" }).click();
+  await expect(page).toHaveURL(/\/initiatives\?theme=water_environment$/);
+  await expect(page.getByTestId("result-count")).toHaveText("2 инициативы");
+  await expect(page.getByLabel("Тема")).toHaveValue("water_environment");
+
+  await page.getByRole("link", { name: convention.titleRu }).click();
+  await expect(page).toHaveURL(`/initiatives/${convention.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(convention.titleRu);
+
+  const evidence = page.getByRole("region", { name: "Доказательства" });
+  const highlighted = evidence.locator("mark").filter({ hasText: convention.statusQuote.text });
+  await expect(highlighted).toBeVisible();
+  await expect(highlighted).toHaveCSS("background-color", "rgb(253, 230, 138)");
+
+  await evidence.getByRole("link", { name: "Открыть в источнике" }).first().click();
+  await expect(page).toHaveURL(/\/sources\/\d+#quote-\d+$/);
+  const anchor = new URL(page.url()).hash.slice(1);
+  const target = page.locator(`mark[id="${anchor}"]`);
+  await expect(target).toBeVisible();
+  await expect(target).toBeInViewport();
+  await expect(page.getByTestId("source-outlet")).toHaveText("неизвестно");
+  await expect(page.getByTestId("source-published")).toHaveText("17 ноября 2025 г.");
+  await expect(page.getByTestId("source-text").getByRole("link").filter({ hasText: convention.statusQuote.text })).toHaveAttribute(
+    "href",
+    `/initiatives/${convention.slug}`,
+  );
+});
+
+test("the other article says it is of unknown date and names its outlet", async ({ page }) => {
+  await page.goto("/initiatives/ai-declaration");
+  const links = page.getByRole("region", { name: "Доказательства" }).getByRole("link", { name: "Открыть в источнике" });
+  const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute("href")));
+  const sourcePaths = [...new Set(hrefs.map((href) => href!.split("#")[0]!))];
+  expect(sourcePaths).toHaveLength(2);
+  for (const path of sourcePaths) {
+    await page.goto(path);
+    const outlet = (await page.getByTestId("source-outlet").textContent())!.trim();
+    if (outlet === "Altyn-orda.kz") await expect(page.getByTestId("source-published")).toHaveText("неизвестно");
+    else await expect(page.getByTestId("source-outlet")).toHaveText("неизвестно");
+  }
+});
+
+test("the language switch keeps the page and its filters and translates the interface", async ({ page }) => {
+  await page.goto("/initiatives?theme=tourism");
+  await expect(page.getByTestId("result-count")).toHaveText("1 инициатива");
+  await page.getByRole("link", { name: "Переключить на английский" }).click();
+  await expect(page).toHaveURL(/\/en\/initiatives\?theme=tourism$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Initiatives" })).toBeVisible();
+  await expect(page.getByTestId("result-count")).toHaveText("1 initiative");
+  const tourism = initiatives.find((initiative) => initiative.slug === "single-tourism-space")!;
+  await page.getByRole("link", { name: tourism.titleEn }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(tourism.titleEn);
+  // The Russian quote is evidence and stays as written on the English page.
+  const quote = page.getByRole("region", { name: "Evidence" }).locator('blockquote[lang="ru"]').first();
+  await expect(quote.locator("mark")).toHaveText(/[а-яё]/i);
+  await page.getByRole("link", { name: "Switch to Russian" }).click();
+  await expect(page).toHaveURL(`/initiatives/${tourism.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(tourism.titleRu);
+});
+
+test("filters and search live in the URL, with a clear empty state", async ({ page }) => {
+  await page.goto("/initiatives");
+  await page.getByLabel("Статус").selectOption("agreed");
+  await page.getByRole("button", { name: "Применить" }).click();
+  await expect(page).toHaveURL(/status=agreed/);
+  const badges = page.locator("tbody [data-status]");
+  await expect(badges.first()).toBeVisible();
+  for (const status of await badges.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-status")))) {
+    expect(status).toBe("agreed");
+  }
+
+  await page.goto("/initiatives?q=ВОДН");
+  await expect(page.getByRole("link", { name: /водных стратегий/i })).toBeVisible();
+  await page.goto("/en/initiatives?q=tourism");
+  await expect(page.getByTestId("result-count")).toHaveText("1 initiative");
+
+  await page.goto("/initiatives");
+  await page.getByLabel("Поиск").fill("несуществующая инициатива");
+  await page.getByLabel("Поиск").press("Enter");
+  await expect(page.getByText("Ни одна инициатива не подходит под эти фильтры.")).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Сбросить фильтры" }).first().click();
+  await expect(page).toHaveURL(/\/initiatives$/);
+});
+
+test("an unknown initiative gets a real 404 page in the visitor's language", async ({ page }) => {
+  const response = await page.goto("/initiatives/no-such-initiative");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Страница не найдена" })).toBeVisible();
+  const english = await page.goto("/en/initiatives/no-such-initiative");
+  expect(english?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Browse all initiatives" }).click();
+  await expect(page).toHaveURL("/en/initiatives");
+});
+
+test("keyboard users can skip to the content and see where focus is", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Перейти к содержимому" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await expect(skip).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#content$/);
+});
