@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import en from "../../lib/i18n/messages/en.json";
+import ru from "../../lib/i18n/messages/ru.json";
+import { COUNTRY_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES } from "../../lib/domain/vocabulary";
+
+function keys(messages: object, prefix = ""): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe("interface messages", () => {
+  it("exist in both Russian and English", () => {
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it("name every value of every validated set", () => {
+    const all = new Set(keys(en));
+    const sets = { status: INITIATIVE_STATUSES, stage: STAGES, kind: INITIATIVE_KINDS, theme: THEMES, role: COUNTRY_ROLES };
+    for (const [namespace, values] of Object.entries(sets)) {
+      for (const value of values) expect(all.has(`${namespace}.${value}`), `${namespace}.${value}`).toBe(true);
+    }
+  });
+
+  it("are never empty", () => {
+    const leaves = (messages: object): string[] =>
+      Object.values(messages).flatMap((value) => (typeof value === "object" ? leaves(value) : [value as string]));
+    for (const text of [...leaves(ru), ...leaves(en)]) expect(text.trim()).not.toBe("");
+  });
+});
