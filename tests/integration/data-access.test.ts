@@ -148,6 +148,15 @@ describe("getSource", () => {
   });
 });
 
+describe("the app's database connection", () => {
+  it("uses WAL and waits on locks instead of failing at once", async () => {
+    const [journal] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [busy] = await prisma.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
+    expect(journal!.journal_mode).toBe("wal");
+    expect(Number(busy!.timeout)).toBe(4321);
+  });
+});
+
 describe("listCountries", () => {
   it("lists the format's members first, then the partners", async () => {
     const countries = await listCountries();
