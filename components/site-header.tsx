@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./language-switch";
+import { UserMenu } from "./user-menu";
 
-export async function SiteHeader() {
+export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations("nav");
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -24,6 +25,7 @@ export async function SiteHeader() {
               </Link>
             </li>
           </ul>
+          <UserMenu locale={locale} />
           <Suspense fallback={null}>
             <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />
           </Suspense>

@@ -163,10 +163,11 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
           }
         }
 
-        if (!(await tx.statusChange.findFirst({ where: { initiativeId }, select: { id: true } }))) {
-          await tx.statusChange.create({
+        if (!(await tx.historyEntry.findFirst({ where: { initiativeId }, select: { id: true } }))) {
+          await tx.historyEntry.create({
             data: {
               initiativeId,
+              kind: "status_change",
               fromStatus: null,
               toStatus: spec.status,
               fromStage: null,

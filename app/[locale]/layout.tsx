@@ -29,7 +29,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skip")}
         </a>
         <NextIntlClientProvider>
-          <SiteHeader />
+          <SiteHeader locale={locale} />
           <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
             {children}
           </main>

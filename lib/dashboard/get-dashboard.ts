@@ -54,7 +54,8 @@ export async function getDashboard(recentLimit = 8): Promise<Dashboard> {
         initiative: { select: { slug: true, titleRu: true, titleEn: true } },
       },
     }),
-    prisma.statusChange.findMany({
+    prisma.historyEntry.findMany({
+      where: { kind: "status_change", toStatus: { not: null } },
       orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
       take: recentLimit,
       select: {
@@ -88,7 +89,7 @@ export async function getDashboard(recentLimit = 8): Promise<Dashboard> {
       titleRu: change.initiative.titleRu,
       titleEn: change.initiative.titleEn,
       fromStatus: change.fromStatus,
-      toStatus: change.toStatus,
+      toStatus: change.toStatus!, // filtered to non-null above
       toStage: change.toStage,
       effectiveOn: change.effectiveOn,
       recordedAt: change.recordedAt,

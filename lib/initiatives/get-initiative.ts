@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
+import type { HistoryKind } from "../generated/prisma/enums";
+import { parseChanges, type FieldChange } from "./record-history";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
 export interface EvidenceQuote extends QuoteInContext {
@@ -24,17 +26,23 @@ export interface MetricView {
 
 export interface HistoryEntryView {
   id: number;
+  kind: HistoryKind;
   fromStatus: InitiativeStatus | null;
-  toStatus: InitiativeStatus;
+  toStatus: InitiativeStatus | null;
   fromStage: Stage | null;
   toStage: Stage | null;
   effectiveOn: Date | null;
+  changes: FieldChange[];
   note: string;
+  overrideNote: string | null;
   quote: { id: number; sourceId: number; text: string } | null;
   evidenceUrl: string | null;
   evidenceTitle: string | null;
+  evidenceDate: Date | null;
   /** Null for entries imported from the source articles. */
   authorName: string | null;
+  reviewerName: string | null;
+  correctsId: number | null;
   recordedAt: Date;
   version: number;
 }
@@ -126,9 +134,15 @@ export async function getInitiative(slug: string): Promise<InitiativeDetail | nu
         },
         orderBy: { id: "asc" },
       },
-      statusChanges: {
+      history: {
         select: {
           id: true,
+          kind: true,
+          changes: true,
+          overrideNote: true,
+          evidenceDate: true,
+          correctsId: true,
+          reviewer: { select: { displayName: true } },
           fromStatus: true,
           toStatus: true,
           fromStage: true,
@@ -182,7 +196,12 @@ export async function getInitiative(slug: string): Promise<InitiativeDetail | nu
       ...quoteInContext(quote.source.text, quote.start, quote.end),
     })),
     metrics: row.metrics.map(toMetricView),
-    history: row.statusChanges.map(({ author, ...entry }) => ({ ...entry, authorName: author?.displayName ?? null })),
+    history: row.history.map(({ author, reviewer, changes, ...entry }) => ({
+      ...entry,
+      changes: parseChanges(changes),
+      authorName: author?.displayName ?? null,
+      reviewerName: reviewer?.displayName ?? null,
+    })),
   };
 }
 

@@ -23,7 +23,7 @@ async function tableCounts(prisma: ReturnType<typeof freshDatabase>["prisma"]) {
     quotes: await prisma.quote.count(),
     initiatives: await prisma.initiative.count(),
     participations: await prisma.participation.count(),
-    statusChanges: await prisma.statusChange.count(),
+    history: await prisma.historyEntry.count(),
     metrics: await prisma.metric.count(),
     readings: await prisma.metricReading.count(),
     countries: await prisma.country.count(),
@@ -81,11 +81,11 @@ describe("seed from the articles", () => {
 
   it("gives every initiative at least one quote and an initial history entry", async () => {
     const initiatives = await db.prisma.initiative.findMany({
-      select: { slug: true, _count: { select: { quotes: true, statusChanges: true } } },
+      select: { slug: true, _count: { select: { quotes: true, history: true } } },
     });
     for (const initiative of initiatives) {
       expect(initiative._count.quotes, initiative.slug).toBeGreaterThan(0);
-      expect(initiative._count.statusChanges, initiative.slug).toBe(1);
+      expect(initiative._count.history, initiative.slug).toBe(1);
     }
   });
 

@@ -1,11 +1,14 @@
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { TEMPLATE_DB, TMP_DIR } from "../helpers/paths";
 
-// Each worker gets its own copy of the migrated template before anything opens the
-// app's Prisma client (lib/db/prisma.ts reads DATABASE_URL on first use).
-const file = path.join(TMP_DIR, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}.db`);
-if (!existsSync(file)) copyFileSync(TEMPLATE_DB, file);
+// Every test file gets its own copy of the migrated template before anything opens the
+// app's Prisma client (lib/db/prisma.ts reads DATABASE_URL on first use), so files never
+// see each other's writes, whichever worker runs them.
+const file = path.join(TMP_DIR, `file-${randomUUID()}.db`);
+copyFileSync(TEMPLATE_DB, file);
 process.env.DATABASE_URL = `file:${file}`;
+(globalThis as { prisma?: unknown }).prisma = undefined;
 // Not the driver's default (5000), so a test can tell that the setting reaches the connection.
 process.env.DATABASE_BUSY_TIMEOUT_MS = "4321";

@@ -4,7 +4,15 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import type { ReactNode } from "react";
 import { ProgressBar } from "@/components/progress-bar";
 import { QuoteInContext } from "@/components/quote-in-context";
+import { EditorPanel } from "@/components/editor-panel";
+import { HistoryList } from "@/components/history-list";
 import { StatusBadge } from "@/components/status-badge";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { listCountries } from "@/lib/countries/list-countries";
+import { prisma } from "@/lib/db/prisma";
+import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
+import { listSources } from "@/lib/sources/list-sources";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { getInitiative } from "@/lib/initiatives/get-initiative";
@@ -23,12 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativePage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const initiative = await getInitiative(slug);
+  const [initiative, user, countries] = await Promise.all([getInitiative(slug), getCurrentUser(), listCountries()]);
   if (!initiative) notFound();
-  const [t, tCommon, tStatus, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
+  const canEdit = hasPermission(user, "initiative:edit");
+  const [sources, pending] = canEdit ? await Promise.all([listSources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
+  const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),
-    getTranslations("status"),
     getTranslations("stage"),
     getTranslations("kind"),
     getTranslations("theme"),
@@ -239,50 +248,17 @@ export default async function InitiativePage({ params }: Props) {
         {initiative.history.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noHistory")}</p>
         ) : (
-          <ol className="mt-4 space-y-4">
-            {initiative.history.map((entry) => (
-              <li key={entry.id} className="border-l-4 border-slate-300 pl-4">
-                <p className="font-medium">
-                  {t("historyStatus")}: {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}
-                  {tStatus(entry.toStatus)}
-                  {(entry.fromStage || entry.toStage) && (
-                    <>
-                      {" · "}
-                      {t("historyStage")}: {entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}
-                      {entry.toStage ? tStage(entry.toStage) : "—"}
-                    </>
-                  )}
-                  <span className="ml-2 text-sm font-normal text-slate-600">{t("version", { version: entry.version })}</span>
-                </p>
-                <p className="text-sm text-slate-700">
-                  {t("historyBy")}: {entry.authorName ?? tCommon("seedAuthor")} · {t("historyRecorded")}: {date(entry.recordedAt)} ·{" "}
-                  {t("historyEffective")}: {date(entry.effectiveOn) ?? tCommon("unknown")}
-                </p>
-                <p className="mt-1">
-                  {/* Imported entries carry a fixed English note; show it in the page's language. */}
-                  {t("historyNote")}: {entry.authorName === null ? t("importNote") : entry.note}
-                </p>
-                {entry.quote && (
-                  <p className="mt-1 text-sm">
-                    {t("historyEvidence")}:{" "}
-                    <Link href={`/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`} lang="ru" className="text-blue-800 underline">
-                      «{entry.quote.text}»
-                    </Link>
-                  </p>
-                )}
-                {entry.evidenceUrl && /^https?:\/\//.test(entry.evidenceUrl) && (
-                  <p className="mt-1 text-sm">
-                    {t("historyEvidence")}:{" "}
-                    <a href={entry.evidenceUrl} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
-                      {entry.evidenceTitle ?? entry.evidenceUrl}
-                    </a>
-                  </p>
-                )}
-              </li>
-            ))}
-          </ol>
+          <HistoryList
+            entries={initiative.history}
+            countryNames={Object.fromEntries(countries.map((country) => [country.code, l(country.nameRu, country.nameEn)]))}
+            metricNames={Object.fromEntries(initiative.metrics.map((metric) => [metric.slug, l(metric.nameRu, metric.nameEn)]))}
+          />
         )}
       </section>
+
+      {user && canEdit && (
+        <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} />
+      )}
     </article>
   );
 }

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignInForm } from "@/components/forms/sign-in-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { redirect } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "auth" }))("signInTitle") };
+}
+
+export default async function SignInPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  if (await getCurrentUser()) redirect({ href: "/editor", locale: locale as Locale });
+  const t = await getTranslations("auth");
+  return (
+    <section className="mx-auto max-w-md space-y-4">
+      <h1 id="sign-in-title" className="text-3xl font-bold">
+        {t("signInTitle")}
+      </h1>
+      <p className="text-slate-700">{t("signInIntro")}</p>
+      <div className="rounded-lg border border-slate-200 bg-white p-5">
+        <SignInForm locale={locale} />
+      </div>
+    </section>
+  );
+}

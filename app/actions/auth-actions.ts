@@ -1,0 +1,58 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { clientKey, getCurrentUser, isSecureRequest } from "@/lib/auth/current-user";
+import { deleteSession, deleteUserSessions, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { signIn, signInSchema } from "@/lib/auth/sign-in";
+import { prisma } from "@/lib/db/prisma";
+import { fieldErrors } from "@/lib/initiatives/edit-schemas";
+import { getPathname } from "@/lib/i18n/navigation";
+import { routing, type Locale } from "@/lib/i18n/routing";
+
+const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
+
+function localized(formData: FormData, href: string): string {
+  return getPathname({ href, locale: localeSchema.parse(formData.get("locale")) as Locale });
+}
+
+export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const at = Date.now();
+  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error), at };
+  const result = await signIn(prisma, parsed.data, await clientKey());
+  if (!result.ok) {
+    return result.reason === "rate_limited"
+      ? { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) }, at }
+      : { status: "error", message: "invalidCredentials", at };
+  }
+  (await cookies()).set(SESSION_COOKIE, result.token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isSecureRequest(),
+    path: "/",
+    expires: result.expiresAt,
+  });
+  redirect(localized(formData, "/editor"));
+}
+
+async function clearSessionCookie() {
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+export async function signOutAction(formData: FormData): Promise<void> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (token) await deleteSession(prisma, token);
+  await clearSessionCookie();
+  redirect(localized(formData, "/"));
+}
+
+/** Ends every session of the signed-in user, on every device. */
+export async function signOutEverywhereAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await deleteUserSessions(prisma, user.id);
+  await clearSessionCookie();
+  redirect(localized(formData, "/sign-in"));
+}

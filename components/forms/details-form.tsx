@@ -1,0 +1,70 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { editDetailsAction } from "@/app/actions/initiative-actions";
+import { THEMES, type Theme } from "@/lib/domain/vocabulary";
+import { editDetailsSchema } from "@/lib/initiatives/edit-schemas";
+import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { CorrectsField, Hidden, NoteField, type Option } from "./shared-fields";
+
+export function DetailsForm(props: {
+  slug: string;
+  version: number;
+  titleRu: string;
+  titleEn: string;
+  summaryRu: string;
+  summaryEn: string;
+  themes: Theme[];
+  targetDate: string;
+  entries: Option[];
+}) {
+  const t = useTranslations("editor");
+  const tTheme = useTranslations("theme");
+  const tErrors = useTranslations("errors");
+  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editDetailsAction, editDetailsSchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="details-form-title" className="space-y-4">
+      <h3 id="details-form-title" className="text-lg font-semibold">
+        {t("detailsTitle")}
+      </h3>
+      <Hidden fields={{ slug: props.slug, version: props.version, themesPresent: "1" }} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="titleRu" label={t("titleRu")} errors={errors}>
+          {(p) => <input {...p} lang="ru" defaultValue={props.titleRu} className={INPUT} />}
+        </Field>
+        <Field name="titleEn" label={t("titleEn")} errors={errors}>
+          {(p) => <input {...p} lang="en" defaultValue={props.titleEn} className={INPUT} />}
+        </Field>
+        <Field name="summaryRu" label={t("summaryRu")} errors={errors}>
+          {(p) => <textarea {...p} lang="ru" rows={4} defaultValue={props.summaryRu} className={INPUT} />}
+        </Field>
+        <Field name="summaryEn" label={t("summaryEn")} errors={errors}>
+          {(p) => <textarea {...p} lang="en" rows={4} defaultValue={props.summaryEn} className={INPUT} />}
+        </Field>
+      </div>
+      <fieldset aria-describedby={errors.themes ? "themes-error" : undefined}>
+        <legend className="font-medium">{t("themes")}</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-3">
+          {THEMES.map((theme) => (
+            <label key={theme} className="flex items-center gap-2">
+              <input type="checkbox" name="themes" value={theme} defaultChecked={props.themes.includes(theme)} />
+              {tTheme(theme)}
+            </label>
+          ))}
+        </div>
+        {errors.themes && (
+          <p id="themes-error" className="mt-1 text-sm font-medium text-red-800">
+            {errors.themes.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+          </p>
+        )}
+      </fieldset>
+      <Field name="targetDate" label={t("targetDate")} hint={t("targetDateHint")} errors={errors}>
+        {(p) => <input {...p} type="date" defaultValue={props.targetDate} className={INPUT} />}
+      </Field>
+      <NoteField errors={errors} />
+      <CorrectsField errors={errors} entries={props.entries} />
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>{t("saveDetails")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
+import type { z } from "zod";
+import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { fieldErrors, formDataToInput } from "@/lib/initiatives/edit-schemas";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A server action plus the same zod schema in the browser: errors show before sending,
+ * and the server's answer (field errors, conflicts, success) replaces them after.
+ */
+export function useValidatedForm(action: Action, schema?: z.ZodType) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  // Errors found in the browser; cleared by the next submission that passes, whose answer then shows.
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (!schema) return;
+    // The submitter's name/value (e.g. approve vs reject) belongs to the submission too.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const parsed = schema.safeParse(formDataToInput(new FormData(event.currentTarget, submitter)));
+    if (parsed.success) {
+      setClientErrors(null);
+      return;
+    }
+    event.preventDefault();
+    setClientErrors(fieldErrors(parsed.error));
+  };
+  const errors = clientErrors ?? state.fieldErrors ?? {};
+  const shown: ActionState = clientErrors ? { status: "error", message: "fixFields" } : state;
+  return { state: shown, errors, formAction, onSubmit, pending };
+}
+
+export const INPUT =
+  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+
+/** A labelled control with its hint and errors wired up for screen readers. */
+export function Field({
+  name,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  errors: Record<string, string[]>;
+  hint?: string;
+  children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const t = useTranslations("errors");
+  const id = useId();
+  const messages = errors[name] ?? [];
+  const describedBy = [hint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children({ id, name, "aria-invalid": messages.length > 0, "aria-describedby": describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {messages.length > 0 && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
+          {messages.map((key) => (t.has(key) ? t(key) : t("invalid"))).join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The form's outcome: success, a refusal, or the conflicting change that blocked the save. */
+export function FormStatus({ state }: { state: ActionState }) {
+  const t = useTranslations("actions");
+  const tErrors = useTranslations("errors");
+  const tStatus = useTranslations("status");
+  const tStage = useTranslations("stage");
+  const tHistory = useTranslations("history");
+  if (state.status === "idle" || !state.message) return null;
+  const text = t.has(state.message)
+    ? t(state.message, state.messageValues)
+    : tErrors.has(state.message)
+      ? tErrors(state.message)
+      : t("unexpected");
+  const success = state.status === "success";
+  return (
+    <div
+      role={success ? "status" : "alert"}
+      className={`rounded border p-3 ${success ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}
+    >
+      <p className="font-medium">{text}</p>
+      {state.conflict && (
+        <>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {state.conflict.entries.map((entry) => (
+              <li key={entry.version}>
+                {tHistory("conflictEntry", {
+                  version: entry.version,
+                  author: entry.authorName ?? "—",
+                  when: new Date(entry.recordedAt).toISOString().slice(0, 16).replace("T", " "),
+                })}
+                {entry.toStatus && entry.fromStatus !== entry.toStatus && (
+                  <> · {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}{tStatus(entry.toStatus)}</>
+                )}
+                {entry.toStage && entry.fromStage !== entry.toStage && <> · {entry.fromStage ? tStage(entry.fromStage) : "—"} → {tStage(entry.toStage)}</>}
+                {entry.changes.length > 0 && <> · {entry.changes.map((change) => change.field).join(", ")}</>}
+                {entry.note && <> · «{entry.note}»</>}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">{t("conflictReload")}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { signInAction } from "@/app/actions/auth-actions";
+import { signInSchema } from "@/lib/auth/sign-in";
+import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+
+export function SignInForm({ locale }: { locale: string }) {
+  const t = useTranslations("auth");
+  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(signInAction, signInSchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="sign-in-title">
+      <input type="hidden" name="locale" value={locale} />
+      <Field name="email" label={t("email")} errors={errors}>
+        {(p) => <input {...p} type="email" autoComplete="username" className={INPUT} />}
+      </Field>
+      <Field name="password" label={t("password")} errors={errors}>
+        {(p) => <input {...p} type="password" autoComplete="current-password" className={INPUT} />}
+      </Field>
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>{t("signIn")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { changeStatusAction } from "@/app/actions/initiative-actions";
+import { INITIATIVE_STATUSES, STAGES, type InitiativeStatus, type Stage } from "@/lib/domain/vocabulary";
+import { changeStatusSchema } from "@/lib/initiatives/edit-schemas";
+import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
+
+export function StatusForm(props: {
+  slug: string;
+  version: number;
+  status: InitiativeStatus;
+  stage: Stage | null;
+  sources: Option[];
+  entries: Option[];
+  today: string;
+}) {
+  const t = useTranslations("editor");
+  const tStatus = useTranslations("status");
+  const tStage = useTranslations("stage");
+  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(changeStatusAction, changeStatusSchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="status-form-title" className="space-y-4">
+      <h3 id="status-form-title" className="text-lg font-semibold">
+        {t("statusTitle")}
+      </h3>
+      <Hidden fields={{ slug: props.slug, version: props.version }} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="status" label={t("newStatus")} errors={errors}>
+          {(p) => (
+            <select {...p} className={INPUT} defaultValue={props.status}>
+              {INITIATIVE_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {tStatus(status)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="stage" label={t("newStage")} errors={errors}>
+          {(p) => (
+            <select {...p} className={INPUT} defaultValue={props.stage ?? ""}>
+              <option value="">—</option>
+              {STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {tStage(stage)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
+          {(p) => <input {...p} type="date" defaultValue={props.today} className={INPUT} />}
+        </Field>
+      </div>
+      <NoteField errors={errors} />
+      <Field name="overrideNote" label={t("overrideNote")} hint={t("overrideHint")} errors={errors}>
+        {(p) => <textarea {...p} rows={2} className={INPUT} />}
+      </Field>
+      <EvidenceFields errors={errors} sources={props.sources} />
+      <CorrectsField errors={errors} entries={props.entries} />
+      <FormStatus state={state} />
+      <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
+    </form>
+  );
+}

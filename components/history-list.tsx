@@ -1,0 +1,142 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
+import type { FieldChange } from "@/lib/initiatives/record-history";
+
+const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
+  role: "role",
+  stage: "stage",
+};
+
+/** The whole, append-only history of an initiative, newest first, as the public sees it. */
+export async function HistoryList({
+  entries,
+  countryNames,
+  metricNames,
+}: {
+  entries: HistoryEntryView[];
+  countryNames: Record<string, string>;
+  metricNames: Record<string, string>;
+}) {
+  const [t, tCommon, tStatus, tStage, tRole, tTheme, format] = await Promise.all([
+    getTranslations("history"),
+    getTranslations("common"),
+    getTranslations("status"),
+    getTranslations("stage"),
+    getTranslations("role"),
+    getTranslations("theme"),
+    getFormatter(),
+  ]);
+  const day = (date: Date | null) =>
+    date ? <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown");
+
+  const fieldLabel = (field: string) => {
+    const [head, key, tail] = field.split(".");
+    if (head === "country" && key && tail) return t(`fields.country.${tail === "role" ? "role" : "stage"}`, { country: countryNames[key] ?? key });
+    if (head === "metric" && key && tail) return t(`fields.metric.${tail === "reading" ? "reading" : "targetDate"}`, { metric: metricNames[key] ?? key });
+    return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
+  };
+  const value = (change: FieldChange, raw: string | null) => {
+    if (raw === null || raw === "") return "—";
+    const tail = change.field.split(".").at(-1) ?? "";
+    const kind = VOCABULARY_FIELDS[tail];
+    if (kind === "stage") return tStage(raw as never);
+    if (kind === "role") return tRole(raw as never);
+    if (change.field === "themes") return raw.split(", ").map((theme) => tTheme(theme as never)).join(", ");
+    return raw;
+  };
+
+  return (
+    <ol className="mt-4 space-y-4">
+      {entries.map((entry) => (
+        <li key={entry.id} id={`entry-${entry.id}`} className="border-l-4 border-slate-300 pl-4">
+          <p className="font-medium">
+            {t(`kind.${entry.kind}`)}
+            <span className="ml-2 text-sm font-normal text-slate-600">{t("version", { version: entry.version })}</span>
+          </p>
+          {entry.toStatus && (
+            <p>
+              {t("status")}: {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}
+              {tStatus(entry.toStatus)}
+              {(entry.fromStage || entry.toStage) && (
+                <>
+                  {" · "}
+                  {t("stage")}: {entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}
+                  {entry.toStage ? tStage(entry.toStage) : "—"}
+                </>
+              )}
+            </p>
+          )}
+          {entry.changes.length > 0 && (
+            <table className="mt-1 text-sm">
+              <caption className="sr-only">{t("changes")}</caption>
+              <thead className="sr-only">
+                <tr>
+                  <th scope="col">{t("field")}</th>
+                  <th scope="col">{t("before")}</th>
+                  <th scope="col">{t("after")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entry.changes.map((change, index) => (
+                  <tr key={index} className="align-top">
+                    <th scope="row" className="pr-3 text-left font-medium text-slate-700">
+                      {fieldLabel(change.field)}
+                    </th>
+                    <td className="pr-2 text-slate-600 line-through decoration-slate-400">{value(change, change.from)}</td>
+                    <td>→ {value(change, change.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="text-sm text-slate-700">
+            {t("by")}: {entry.authorName ?? tCommon("seedAuthor")}
+            {entry.reviewerName && <> · {t("approvedBy", { name: entry.reviewerName })}</>} · {t("recorded")}: {day(entry.recordedAt)}
+            {entry.kind === "status_change" && (
+              <>
+                {" · "}
+                {t("effective")}: {day(entry.effectiveOn)}
+              </>
+            )}
+          </p>
+          {entry.correctsId && (
+            <p className="text-sm">
+              <a href={`#entry-${entry.correctsId}`} className="text-blue-800 underline">
+                {t("corrects", { id: entry.correctsId })}
+              </a>
+            </p>
+          )}
+          {(entry.note || entry.authorName === null) && (
+            <p className="mt-1">
+              {/* Imported entries carry a fixed English note; show it in the page's language. */}
+              {t("note")}: {entry.authorName === null ? t("importNote") : entry.note}
+            </p>
+          )}
+          {entry.overrideNote && (
+            <p className="mt-1">
+              {t("override")}: {entry.overrideNote}
+            </p>
+          )}
+          {entry.quote && (
+            <p className="mt-1 text-sm">
+              {t("evidence")}:{" "}
+              <Link href={`/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`} lang="ru" className="text-blue-800 underline">
+                «{entry.quote.text}»
+              </Link>
+            </p>
+          )}
+          {entry.evidenceUrl && /^https?:\/\//.test(entry.evidenceUrl) && (
+            <p className="mt-1 text-sm">
+              {t("evidence")}:{" "}
+              <a href={entry.evidenceUrl} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
+                {entry.evidenceTitle ?? entry.evidenceUrl}
+              </a>
+              {entry.evidenceDate && <>, {day(entry.evidenceDate)}</>}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { requireUserWithPermission } from "../auth/current-user";
+import { AuthError, type Permission } from "../auth/permissions";
+import type { SessionUser } from "../auth/sessions";
+import { prisma } from "../db/prisma";
+import { fieldErrors, formDataToInput } from "../initiatives/edit-schemas";
+import { ConflictError, EditError, entriesSince } from "../initiatives/record-history";
+import { UserError } from "../users/manage-users";
+import type { ActionState } from "./action-state";
+
+interface Mutation<S extends z.ZodType> {
+  formData: FormData;
+  permission: Permission;
+  schema: S;
+  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+}
+
+/**
+ * The one path for every write: check the permission (inside the action, whatever the
+ * page showed), validate with the form's own schema, run the domain function (which
+ * owns its transaction), then refresh the pages that show the data. Known refusals
+ * become messages; nothing is written unless the domain function commits.
+ */
+export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
+  const at = Date.now();
+  let user: SessionUser;
+  try {
+    user = await requireUserWithPermission(permission);
+  } catch (error) {
+    if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden", at };
+    throw error;
+  }
+  const input = formDataToInput(formData);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error), at };
+  try {
+    const result = await run(parsed.data, user);
+    revalidatePath("/", "layout");
+    return { status: "success", message: result.message, messageValues: result.messageValues, at };
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      const slug = typeof input.slug === "string" ? input.slug : "";
+      return {
+        status: "error",
+        message: "conflict",
+        conflict: { currentVersion: error.currentVersion, entries: await entriesSince(prisma, slug, error.expectedVersion) },
+        at,
+      };
+    }
+    if (error instanceof EditError || error instanceof UserError) {
+      const field = error.field && error.field !== "form" ? error.field : undefined;
+      return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined, at };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { prisma } from "../db/prisma";
+import { AuthError, hasPermission, type Permission } from "./permissions";
+import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
+
+/** The signed-in, active user of this request, or null. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return findSessionUser(prisma, token);
+}
+
+/** The current user if they hold the permission; AuthError(401/403) otherwise. Call inside every mutation. */
+export async function requireUserWithPermission(permission: Permission): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError(401);
+  if (!hasPermission(user, permission)) throw new AuthError(403);
+  return user;
+}
+
+/** Cookies are Secure everywhere but on localhost, where development runs over plain http. */
+export async function isSecureRequest(): Promise<boolean> {
+  const requestHeaders = await headers();
+  const host = (requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "").replace(/:\d+$/, "");
+  const local = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return !local || requestHeaders.get("x-forwarded-proto") === "https";
+}
+
+/** Who is asking, for per-client rate limits: the proxy's or Next's x-forwarded-for. */
+export async function clientKey(): Promise<string> {
+  const requestHeaders = await headers();
+  return requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || "unknown";
+}

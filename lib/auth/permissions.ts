@@ -1,0 +1,22 @@
+import type { UserRole } from "../domain/vocabulary";
+
+/** Every permission the app checks, and which roles hold it. The public holds none. */
+export const PERMISSIONS = {
+  "initiative:edit": ["editor", "admin"],
+  "history:review": ["editor", "admin"],
+  "users:manage": ["admin"],
+  "settings:manage": ["admin"],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(user: { role: UserRole } | null, permission: Permission): boolean {
+  return user !== null && (PERMISSIONS[permission] as readonly UserRole[]).includes(user.role);
+}
+
+export class AuthError extends Error {
+  constructor(readonly status: 401 | 403) {
+    super(status === 401 ? "Sign in first." : "Your account may not do this.");
+    this.name = "AuthError";
+  }
+}

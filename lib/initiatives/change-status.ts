@@ -1,0 +1,73 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import type { SessionUser } from "../auth/sessions";
+import { isAllowedTransition } from "../domain/transitions";
+import type { ChangeStatusInput } from "./edit-schemas";
+import { checkCorrects, claimNextVersion, ConflictError, EditError, loadInitiative, resolveEvidence, writeHistoryEntry } from "./record-history";
+
+export type ChangeStatusResult = { outcome: "applied"; version: number } | { outcome: "pending"; pendingId: number };
+
+/**
+ * Changes an initiative's status and/or stage with a dated, explained, evidenced entry.
+ * When review is required, an editor's change waits for a second person instead.
+ */
+export async function changeStatus(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  input: ChangeStatusInput,
+  options: { reviewRequired: boolean },
+): Promise<ChangeStatusResult> {
+  const effectiveOn = new Date(`${input.effectiveOn}T00:00:00Z`);
+  const overrideNote = input.overrideNote || null;
+  const check = (current: { status: ChangeStatusInput["status"]; stage: ChangeStatusInput["stage"] }) => {
+    if (current.status === input.status && current.stage === input.stage) throw new EditError("nothingChanged", "status");
+    if (!isAllowedTransition(current.status, input.status) && !overrideNote) throw new EditError("transitionNotAllowed", "overrideNote");
+  };
+
+  if (options.reviewRequired && actor.role === "editor") {
+    return prisma.$transaction(async (tx) => {
+      const initiative = await loadInitiative(tx, input.slug);
+      if (initiative.version !== input.version) throw new ConflictError(initiative.version, input.version);
+      check(initiative);
+      const evidence = await resolveEvidence(tx, initiative.id, input);
+      const pending = await tx.pendingChange.create({
+        data: {
+          initiativeId: initiative.id,
+          baseVersion: initiative.version,
+          fromStatus: initiative.status,
+          toStatus: input.status,
+          fromStage: initiative.stage,
+          toStage: input.stage,
+          effectiveOn,
+          note: input.note,
+          overrideNote,
+          authorId: actor.id,
+          ...evidence,
+        },
+        select: { id: true },
+      });
+      return { outcome: "pending", pendingId: pending.id } as const;
+    });
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const initiative = await claimNextVersion(tx, input.slug, input.version);
+    check(initiative);
+    const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
+    const evidence = await resolveEvidence(tx, initiative.id, input);
+    await tx.initiative.update({ where: { id: initiative.id }, data: { status: input.status, stage: input.stage } });
+    const entry = await writeHistoryEntry(tx, initiative, {
+      kind: "status_change",
+      fromStatus: initiative.status,
+      toStatus: input.status,
+      fromStage: initiative.stage,
+      toStage: input.stage,
+      effectiveOn,
+      note: input.note,
+      overrideNote,
+      authorId: actor.id,
+      correctsId,
+      ...evidence,
+    });
+    return { outcome: "applied", version: entry.version } as const;
+  });
+}

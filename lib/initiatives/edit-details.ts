@@ -1,0 +1,41 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import type { SessionUser } from "../auth/sessions";
+import type { EditDetailsInput } from "./edit-schemas";
+import { checkCorrects, claimNextVersion, dayOrNull, EditError, writeHistoryEntry, type FieldChange } from "./record-history";
+import { buildSearchText } from "./search-text";
+
+/** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */
+export async function editDetails(prisma: PrismaClient, actor: SessionUser, input: EditDetailsInput): Promise<{ version: number }> {
+  return prisma.$transaction(async (tx) => {
+    const initiative = await claimNextVersion(tx, input.slug, input.version);
+    const changes: FieldChange[] = [];
+    for (const field of ["titleRu", "titleEn", "summaryRu", "summaryEn"] as const) {
+      if (initiative[field] !== input[field]) changes.push({ field, from: initiative[field], to: input[field] });
+    }
+    const oldThemes = initiative.themes.map((t) => t.theme).sort();
+    const newThemes = [...new Set(input.themes)].sort();
+    if (oldThemes.join(",") !== newThemes.join(",")) changes.push({ field: "themes", from: oldThemes.join(", "), to: newThemes.join(", ") });
+    const oldTarget = dayOrNull(initiative.targetDate);
+    if (oldTarget !== input.targetDate) changes.push({ field: "targetDate", from: oldTarget, to: input.targetDate });
+    if (changes.length === 0) throw new EditError("nothingChanged", "form");
+
+    const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
+    await tx.initiative.update({
+      where: { id: initiative.id },
+      data: {
+        titleRu: input.titleRu,
+        titleEn: input.titleEn,
+        summaryRu: input.summaryRu,
+        summaryEn: input.summaryEn,
+        targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null,
+        searchText: buildSearchText(input),
+      },
+    });
+    if (oldThemes.join(",") !== newThemes.join(",")) {
+      await tx.initiativeTheme.deleteMany({ where: { initiativeId: initiative.id } });
+      await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });
+    }
+    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId });
+    return { version: entry.version };
+  });
+}

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
+
+/**
+ * The schemas behind every editor form. The same schema validates in the browser (to
+ * show field errors before sending) and in the server action (which trusts nothing).
+ * Error messages are keys of the `errors` namespace in lib/i18n/messages.
+ */
+
+const MIN_DATE = "1991-01-01";
+const MAX_DATE = "2100-12-31";
+
+const isoDate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .pipe(z.iso.date({ error: "invalidDate" }))
+  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
+
+/** An empty field means "none". */
+const optionalIsoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || null)
+  .pipe(isoDate.nullable());
+
+const emptyToNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
+
+const note = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
+
+const base = {
+  slug: z.string().min(1).max(200),
+  version: z.coerce.number({ error: "required" }).int().positive(),
+  correctsId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
+};
+
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, { error: "tooLong" })
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
+
+/** Evidence: a verbatim quote from a source in the tracker, or a dated, titled http(s) link. */
+const evidenceFields = {
+  evidenceType: z.enum(["quote", "link"], { error: "required" }),
+  quoteSourceId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
+  quoteText: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+  evidenceUrl: z.string().trim().optional().default(""),
+  evidenceTitle: z.string().trim().max(300, { error: "tooLong" }).optional().default(""),
+  evidenceDate: z.string().trim().optional().default(""),
+};
+
+type EvidenceInput = {
+  evidenceType: "quote" | "link";
+  quoteSourceId: number | null;
+  quoteText: string;
+  evidenceUrl: string;
+  evidenceTitle: string;
+  evidenceDate: string;
+};
+
+function checkEvidence(value: EvidenceInput, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (value.evidenceType === "quote") {
+    if (!value.quoteSourceId) issue("quoteSourceId", "required");
+    if (!value.quoteText) issue("quoteText", "required");
+    return;
+  }
+  if (!httpUrlSchema.safeParse(value.evidenceUrl).success) issue("evidenceUrl", value.evidenceUrl ? "invalidUrl" : "required");
+  if (!value.evidenceTitle) issue("evidenceTitle", "required");
+  const date = isoDate.safeParse(value.evidenceDate);
+  if (!date.success) issue("evidenceDate", date.error.issues[0]?.message ?? "invalidDate");
+}
+
+export const changeStatusSchema = z
+  .object({
+    ...base,
+    status: initiativeStatusSchema,
+    stage: emptyToNull(stageSchema),
+    effectiveOn: isoDate,
+    note,
+    overrideNote: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+    ...evidenceFields,
+  })
+  .superRefine(checkEvidence);
+
+export const editDetailsSchema = z.object({
+  ...base,
+  titleRu: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  titleEn: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  summaryRu: z.string().trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
+  summaryEn: z.string().trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
+  themes: z.array(themeSchema).min(1, { error: "chooseTheme" }),
+  targetDate: optionalIsoDate,
+  note,
+});
+
+export const editCountriesSchema = z.object({
+  ...base,
+  countries: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[A-Z]{2}$/),
+        role: emptyToNull(countryRoleSchema),
+        stage: emptyToNull(stageSchema),
+      }),
+    )
+    .max(50),
+  note,
+});
+
+export const updateMetricSchema = z
+  .object({
+    ...base,
+    metricSlug: z.string().min(1).max(200),
+    value: emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
+    observedOn: optionalIsoDate,
+    targetDate: optionalIsoDate,
+    note,
+    ...evidenceFields,
+  })
+  .superRefine((value, ctx) => {
+    if (value.value !== null && !value.observedOn) ctx.addIssue({ code: "custom", path: ["observedOn"], message: "required" });
+    if (value.value === null && value.observedOn) ctx.addIssue({ code: "custom", path: ["value"], message: "required" });
+    checkEvidence(value, ctx);
+  });
+
+export const markVerifiedSchema = z.object({
+  ...base,
+  note: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+});
+
+export const reviewChangeSchema = z.object({
+  pendingId: z.coerce.number().int().positive(),
+  decision: z.enum(["approve", "reject"]),
+  reviewNote: note,
+});
+
+export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
+export type EditDetailsInput = z.infer<typeof editDetailsSchema>;
+export type EditCountriesInput = z.infer<typeof editCountriesSchema>;
+export type UpdateMetricInput = z.infer<typeof updateMetricSchema>;
+export type MarkVerifiedInput = z.infer<typeof markVerifiedSchema>;
+export type ReviewChangeInput = z.infer<typeof reviewChangeSchema>;
+
+/**
+ * FormData → plain object for the schemas: repeated `themes` become an array and
+ * `role.KZ` / `stage.KZ` pairs become the `countries` list.
+ */
+export function formDataToInput(formData: FormData): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const countries = new Map<string, { code: string; role?: unknown; stage?: unknown }>();
+  const themes: string[] = [];
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const country = /^(role|stage)\.([A-Z]{2})$/.exec(key);
+    if (country) {
+      const field = country[1] as "role" | "stage";
+      const code = country[2]!;
+      const row = countries.get(code) ?? { code };
+      row[field] = value;
+      countries.set(code, row);
+    } else if (key === "themes") {
+      themes.push(value);
+    } else {
+      input[key] = value;
+    }
+  }
+  if (countries.size) input.countries = [...countries.values()];
+  // The details form always sends `themesPresent`, so unticking every theme is an error, not "no change".
+  if (themes.length || formData.has("themesPresent")) input.themes = themes;
+  return input;
+}
+
+/** zod issues → { field: [message key, …] } for the form. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : "form";
+    const message = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+    (errors[field] ??= []).push(message);
+  }
+  return errors;
+}

@@ -1,0 +1,42 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import type { SessionUser } from "../auth/sessions";
+import type { UpdateMetricInput } from "./edit-schemas";
+import { checkCorrects, claimNextVersion, dayOrNull, EditError, resolveEvidence, writeHistoryEntry, type FieldChange } from "./record-history";
+
+/** Adds a dated reading to a metric and/or sets its target date, with evidence. */
+export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number }> {
+  return prisma.$transaction(async (tx) => {
+    const initiative = await claimNextVersion(tx, input.slug, input.version);
+    const metric = await tx.metric.findFirst({
+      where: { slug: input.metricSlug, initiativeId: initiative.id },
+      select: { id: true, slug: true, targetDate: true },
+    });
+    if (!metric) throw new EditError("metricNotFound", "metricSlug");
+    const changes: FieldChange[] = [];
+    const oldTarget = dayOrNull(metric.targetDate);
+    if (oldTarget !== input.targetDate) changes.push({ field: `metric.${metric.slug}.targetDate`, from: oldTarget, to: input.targetDate });
+    if (input.value !== null) changes.push({ field: `metric.${metric.slug}.reading`, from: null, to: `${input.value} @ ${input.observedOn}` });
+    if (changes.length === 0) throw new EditError("nothingChanged", "value");
+
+    const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
+    const evidence = await resolveEvidence(tx, initiative.id, input);
+    if (oldTarget !== input.targetDate) {
+      await tx.metric.update({
+        where: { id: metric.id },
+        data: { targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null },
+      });
+    }
+    if (input.value !== null) {
+      await tx.metricReading.create({
+        data: {
+          metricId: metric.id,
+          value: input.value,
+          observedOn: new Date(`${input.observedOn}T00:00:00Z`),
+          quoteId: evidence.quoteId,
+        },
+      });
+    }
+    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId, ...evidence });
+    return { version: entry.version };
+  });
+}

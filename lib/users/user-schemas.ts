@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
+import { userRoleSchema } from "../domain/vocabulary";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "required" })
+  .max(254, { error: "tooLong" })
+  .pipe(z.email({ error: "invalidEmail" }));
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: "passwordTooShort" })
+  .max(PASSWORD_MAX_LENGTH, { error: "tooLong" });
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  displayName: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
+  role: userRoleSchema,
+  password: passwordSchema,
+});
+
+export const userIdSchema = z.coerce.number().int().positive();
+
+export const changeRoleSchema = z.object({ userId: userIdSchema, role: userRoleSchema });
+export const setActiveSchema = z.object({ userId: userIdSchema, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "../../lib/auth/password";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { consumeRateLimit } from "../../lib/auth/rate-limit";
+import { createSession, findSessionUser, purgeExpiredSessions, SESSION_TTL_MS } from "../../lib/auth/sessions";
+import { SIGN_IN_LIMITS, signIn } from "../../lib/auth/sign-in";
+import { setUserActive, UserError } from "../../lib/users/manage-users";
+import { freshDatabase } from "../helpers/test-database";
+import { makeUser, TEST_PASSWORD } from "../helpers/users";
+
+const db = freshDatabase("auth");
+const prisma = db.prisma;
+afterAll(() => prisma.$disconnect());
+
+describe("passwords", () => {
+  it("are hashed with scrypt and a per-password salt, and verified", async () => {
+    const hash = await hashPassword("correct horse battery staple");
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(await hashPassword("correct horse battery staple")).not.toBe(hash);
+    expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
+    expect(await verifyPassword("correct horse battery stapler", hash)).toBe(false);
+    expect(await verifyPassword("anything", "not-a-hash")).toBe(false);
+  });
+});
+
+describe("signing in", () => {
+  let email: string;
+  beforeAll(async () => {
+    email = (await makeUser(prisma, "editor")).email;
+  });
+
+  it("signs in with the right password and stores the session hashed", async () => {
+    const result = await signIn(prisma, { email, password: TEST_PASSWORD }, "198.51.100.1");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(await findSessionUser(prisma, result.token)).toMatchObject({ email, role: "editor" });
+    expect(await prisma.session.findUnique({ where: { id: result.token } })).toBeNull();
+  });
+
+  it("answers a wrong password and an unknown e-mail with the same refusal", async () => {
+    const wrong = await signIn(prisma, { email, password: "not the password" }, "198.51.100.2");
+    const unknown = await signIn(prisma, { email: "nobody@example.test", password: "not the password" }, "198.51.100.2");
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("refuses a deactivated account with the same refusal, even with the right password", async () => {
+    const user = await makeUser(prisma, "editor", { active: false });
+    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.3")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("limits attempts per account, whatever the client, before checking the password", async () => {
+    const user = await makeUser(prisma, "editor");
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++) {
+      expect(await signIn(prisma, { email: user.email, password: "wrong" }, `203.0.113.${i}`)).toMatchObject({ reason: "invalid" });
+    }
+    const blocked = await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "203.0.113.200");
+    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect((blocked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("limits attempts per client across accounts", async () => {
+    const client = "192.0.2.55";
+    for (let i = 0; i < SIGN_IN_LIMITS.perClient.limit; i++) await signIn(prisma, { email: `guess${i}@example.test`, password: "x" }, client);
+    expect(await signIn(prisma, { email, password: TEST_PASSWORD }, client)).toMatchObject({ reason: "rate_limited" });
+    expect(await signIn(prisma, { email, password: TEST_PASSWORD }, "192.0.2.56")).toMatchObject({ ok: true });
+  });
+
+  it("keeps the count in the database, so a second app instance sees it", async () => {
+    const second = createPrismaClient(db.url, 5000);
+    const key = "test:shared";
+    const rule = { limit: 2, windowMs: 60_000 };
+    expect((await consumeRateLimit(prisma, key, rule)).allowed).toBe(true);
+    expect((await consumeRateLimit(second, key, rule)).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, key, rule)).allowed).toBe(false);
+    await second.$disconnect();
+  });
+});
+
+describe("sessions", () => {
+  it("expire, and expired ones are purged", async () => {
+    const user = await makeUser(prisma, "editor");
+    const past = new Date(Date.now() - SESSION_TTL_MS - 1000);
+    const { token } = await createSession(prisma, user.id, past);
+    expect(await findSessionUser(prisma, token)).toBeNull();
+    await createSession(prisma, user.id, past);
+    expect(await purgeExpiredSessions(prisma)).toBeGreaterThanOrEqual(1);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("all end at once when an account is deactivated", async () => {
+    const admin = await makeUser(prisma, "admin");
+    const user = await makeUser(prisma, "editor");
+    const a = await createSession(prisma, user.id);
+    const b = await createSession(prisma, user.id);
+    await setUserActive(prisma, admin.id, user.id, false);
+    expect(await findSessionUser(prisma, a.token)).toBeNull();
+    expect(await findSessionUser(prisma, b.token)).toBeNull();
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("an admin cannot deactivate their own account", async () => {
+    const admin = await makeUser(prisma, "admin");
+    await expect(setUserActive(prisma, admin.id, admin.id, false)).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe("npm run user:create", () => {
+  const run = (args: string[], input: string) =>
+    spawnSync("npx", ["tsx", "lib/cli/user-create.ts", ...args], { input, encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url } });
+
+  it("creates the first admin with the password read from stdin", async () => {
+    const result = run(["--email", "First.Admin@example.test", "--role", "admin", "--name", "First Admin"], "a strong password here\n");
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.status).toBe(0);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "first.admin@example.test" } });
+    expect(user).toMatchObject({ role: "admin", displayName: "First Admin", active: true });
+    expect(await verifyPassword("a strong password here", user.passwordHash)).toBe(true);
+  });
+
+  it("refuses a password on the command line, a short password, and a taken e-mail", () => {
+    expect(run(["--email", "x@example.test", "--role", "editor", "--password", "a strong password here"], "").stderr).toMatch(/never taken from the command line/);
+    const short = run(["--email", "x@example.test", "--role", "editor"], "short\n");
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+    expect(run(["--email", "first.admin@example.test", "--role", "editor"], "another strong password\n").stderr).toMatch(/already exists/);
+  });
+});
+

@@ -1,0 +1,214 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// Server actions read the session cookie through next/headers; here each call runs as
+// the actor whose token `sessionToken` holds, exactly as a direct POST with that cookie would.
+let sessionToken: string | undefined;
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === "tracker_session" && sessionToken ? { name, value: sessionToken } : undefined),
+    set: vi.fn(),
+    delete: vi.fn(),
+  }),
+  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "203.0.113.7" }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { prisma } = await import("../../lib/db/prisma");
+const { seedWorkerDatabase } = await import("../helpers/seeded");
+const { makeUser } = await import("../helpers/users");
+const { createSession } = await import("../../lib/auth/sessions");
+const { changeStatus } = await import("../../lib/initiatives/change-status");
+const { changeStatusSchema } = await import("../../lib/initiatives/edit-schemas");
+const actions = await import("../../app/actions/initiative-actions");
+const adminActions = await import("../../app/actions/admin-actions");
+
+type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
+const tokens: Partial<Record<Actor, string>> = {};
+let helperEditorId = 0;
+let targetUserId = 0;
+
+async function version(slug: string) {
+  return String((await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version);
+}
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+const link = {
+  evidenceType: "link",
+  evidenceUrl: "https://example.org/evidence",
+  evidenceTitle: "Evidence",
+  evidenceDate: "2026-05-01",
+};
+
+async function pendingChangeByHelper(): Promise<string> {
+  const slug = "single-tourism-space";
+  const current = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
+  const input = changeStatusSchema.parse({
+    slug,
+    version: String(current.version),
+    status: current.status === "stalled" ? "proposed" : "stalled",
+    stage: "",
+    effectiveOn: "2026-05-01",
+    note: "pending for review",
+    ...link,
+  });
+  const helper = { id: helperEditorId, email: "", displayName: "", role: "editor" as const };
+  const result = await changeStatus(prisma, helper, input, { reviewRequired: true });
+  return String((result as { pendingId: number }).pendingId);
+}
+
+/** Every mutation with a valid form for it, built fresh so an allowed call can succeed. */
+type Action = (previous: { status: "idle" }, formData: FormData) => Promise<{ status: string; message?: string }>;
+const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () => Promise<FormData> }[] = [
+  {
+    name: "changeStatusAction",
+    allowed: ["editor", "admin"],
+    action: actions.changeStatusAction,
+    prepare: async () => {
+      const slug = "ai-declaration";
+      const current = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
+      const status = current.status === "proposed" ? "in_preparation" : "proposed";
+      return form({ slug, version: String(current.version), status, stage: "", effectiveOn: "2026-05-01", note: "n", ...link });
+    },
+  },
+  {
+    name: "editDetailsAction",
+    allowed: ["editor", "admin"],
+    action: actions.editDetailsAction,
+    prepare: async () => {
+      const slug = "water-use-framework-convention";
+      const current = await prisma.initiative.findUniqueOrThrow({ where: { slug }, include: { themes: true } });
+      return form({
+        slug,
+        version: String(current.version),
+        titleRu: current.titleRu,
+        titleEn: `${current.titleEn.replace(/ \(\d+\)$/, "")} (${current.version})`,
+        summaryRu: current.summaryRu,
+        summaryEn: current.summaryEn,
+        themes: current.themes.map((t) => t.theme),
+        themesPresent: "1",
+        note: "n",
+      });
+    },
+  },
+  {
+    name: "editCountriesAction",
+    allowed: ["editor", "admin"],
+    action: actions.editCountriesAction,
+    prepare: async () => {
+      const slug = "risk-prevention-catalogue";
+      const present = await prisma.participation.count({ where: { initiative: { slug }, countryCode: "TM" } });
+      return form({ slug, version: await version(slug), note: "n", "role.TM": present ? "" : "participant", "stage.TM": "" });
+    },
+  },
+  {
+    name: "updateMetricAction",
+    allowed: ["editor", "admin"],
+    action: actions.updateMetricAction,
+    prepare: async () => {
+      const slug = "intra-regional-trade-20bn";
+      return form({ slug, version: await version(slug), metricSlug: "intra-regional-trade-volume", value: "12", observedOn: "2026-01-01", note: "n", ...link });
+    },
+  },
+  {
+    name: "markVerifiedAction",
+    allowed: ["editor", "admin"],
+    action: actions.markVerifiedAction,
+    prepare: async () => {
+      const slug = "transport-system-strategy";
+      return form({ slug, version: await version(slug) });
+    },
+  },
+  {
+    name: "reviewChangeAction",
+    allowed: ["editor", "admin"],
+    action: actions.reviewChangeAction,
+    prepare: async () => form({ pendingId: await pendingChangeByHelper(), decision: "reject", reviewNote: "n" }),
+  },
+  {
+    name: "createUserAction",
+    allowed: ["admin"],
+    action: adminActions.createUserAction,
+    prepare: async () => form({ email: `new-${Math.random().toString(36).slice(2)}@example.test`, displayName: "New", role: "editor", password: "a long enough password" }),
+  },
+  {
+    name: "changeRoleAction",
+    allowed: ["admin"],
+    action: adminActions.changeRoleAction,
+    prepare: async () => {
+      const target = await prisma.user.findUniqueOrThrow({ where: { id: targetUserId } });
+      return form({ userId: String(target.id), role: target.role === "editor" ? "admin" : "editor" });
+    },
+  },
+  {
+    name: "setActiveAction",
+    allowed: ["admin"],
+    action: adminActions.setActiveAction,
+    prepare: async () => {
+      const target = await prisma.user.findUniqueOrThrow({ where: { id: targetUserId } });
+      return form({ userId: String(target.id), active: String(!target.active) });
+    },
+  },
+  {
+    name: "setReviewRequiredAction",
+    allowed: ["admin"],
+    action: adminActions.setReviewRequiredAction,
+    prepare: async () => form({ reviewRequired: "false" }),
+  },
+];
+
+async function snapshot() {
+  return JSON.stringify({
+    initiatives: await prisma.initiative.findMany({ orderBy: { id: "asc" }, include: { themes: true, participations: true } }),
+    history: await prisma.historyEntry.count(),
+    pending: await prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
+    users: await prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, role: true, active: true } }),
+    readings: await prisma.metricReading.count(),
+    settings: await prisma.setting.findMany(),
+  });
+}
+
+beforeAll(async () => {
+  await seedWorkerDatabase();
+  const editor = await makeUser(prisma, "editor");
+  const admin = await makeUser(prisma, "admin");
+  const deactivated = await makeUser(prisma, "editor");
+  helperEditorId = (await makeUser(prisma, "editor")).id;
+  targetUserId = (await makeUser(prisma, "editor")).id;
+  tokens.editor = (await createSession(prisma, editor.id)).token;
+  tokens.admin = (await createSession(prisma, admin.id)).token;
+  // A session left over from before the account was deactivated must be worthless.
+  tokens["deactivated editor"] = (await createSession(prisma, deactivated.id)).token;
+  await prisma.user.update({ where: { id: deactivated.id }, data: { active: false } });
+});
+
+beforeEach(() => {
+  sessionToken = undefined;
+});
+
+const actors: Actor[] = ["anonymous", "editor", "deactivated editor", "admin"];
+
+describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
+  it.each(actors)("as %s", async (actor) => {
+    const formData = await prepare();
+    sessionToken = tokens[actor];
+    if (allowed.includes(actor)) {
+      const result = await action({ status: "idle" }, formData);
+      expect(result, JSON.stringify(result)).toMatchObject({ status: "success" });
+      return;
+    }
+    const before = await snapshot();
+    const result = await action({ status: "idle" }, formData);
+    expect(result).toMatchObject({ status: "error", message: actor === "editor" ? "forbidden" : "signInRequired" });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+it("covers every exported server action", () => {
+  const exported = [...Object.keys(actions), ...Object.keys(adminActions)].sort();
+  expect(mutations.map((m) => m.name).sort()).toEqual(exported);
+});
