@@ -136,3 +136,19 @@ test("anonymous visitors are sent to sign in; editors cannot open the admin page
   await page.goto("/en/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
 });
+
+test("signing out everywhere ends the sessions on every device", async ({ browser }) => {
+  const editor = createAccount("editor", "Two Devices");
+  const [laptop, phone] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const onLaptop = await laptop.newPage();
+  const onPhone = await phone.newPage();
+  await signIn(onLaptop, editor);
+  await signIn(onPhone, editor);
+  await onLaptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(onLaptop).toHaveURL(/\/en\/sign-in$/);
+  await onPhone.goto("/en/editor");
+  await expect(onPhone).toHaveURL(/\/en\/sign-in$/);
+  await expect(onPhone.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await laptop.close();
+  await phone.close();
+});
