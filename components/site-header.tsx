@@ -4,6 +4,16 @@ import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
+const NAV = [
+  ["/", "dashboard"],
+  ["/initiatives", "initiatives"],
+  ["/search", "search"],
+  ["/countries", "countries"],
+  ["/targets", "targets"],
+  ["/changes", "changes"],
+  ["/api-docs", "api"],
+] as const;
+
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations("nav");
   return (
@@ -13,17 +23,14 @@ export async function SiteHeader({ locale }: { locale: string }) {
           {t("brand")}
         </Link>
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4">
-          <ul className="flex gap-4">
-            <li>
-              <Link href="/" className="font-medium text-blue-800 underline-offset-4 hover:underline">
-                {t("dashboard")}
-              </Link>
-            </li>
-            <li>
-              <Link href="/initiatives" className="font-medium text-blue-800 underline-offset-4 hover:underline">
-                {t("initiatives")}
-              </Link>
-            </li>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {NAV.map(([href, key]) => (
+              <li key={href}>
+                <Link href={href} className="font-medium text-blue-800 underline-offset-4 hover:underline">
+                  {t(key)}
+                </Link>
+              </li>
+            ))}
           </ul>
           <UserMenu locale={locale} />
           <Suspense fallback={null}>

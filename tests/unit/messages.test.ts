@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import en from "../../lib/i18n/messages/en.json";
-import ru from "../../lib/i18n/messages/ru.json";
+import { loadMessages } from "../../lib/i18n/load-messages";
 import { COUNTRY_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES } from "../../lib/domain/vocabulary";
+
+const en = await loadMessages("en");
+const ru = await loadMessages("ru");
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>

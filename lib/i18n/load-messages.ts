@@ -1,0 +1,15 @@
+import type { Locale } from "./routing";
+
+/**
+ * All interface messages of a language: the core file plus one file per feature area
+ * (lib/i18n/messages/<locale>/<area>.json), each area owning its own top-level namespaces.
+ */
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  const [core, analysts, feeds, api] = await Promise.all([
+    import(`./messages/${locale}.json`),
+    import(`./messages/${locale}/analysts.json`),
+    import(`./messages/${locale}/feeds.json`),
+    import(`./messages/${locale}/api.json`),
+  ]);
+  return { ...core.default, ...analysts.default, ...feeds.default, ...api.default };
+}
