@@ -1,32 +1,52 @@
 import { getTranslations } from "next-intl/server";
 import type { CountryOption } from "@/lib/countries/list-countries";
-import { INITIATIVE_STATUSES, THEMES } from "@/lib/domain/vocabulary";
+import { FACETS, SORTS, type Facet, type FacetValue, type InitiativeQuery } from "@/lib/initiatives/query-initiatives";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import type { InitiativeFilters } from "@/lib/initiatives/list-initiatives";
+import type { SourceOption } from "@/lib/sources/list-sources";
 
 const FIELD = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900";
 
-/** A plain GET form: the filters live in the URL and work without JavaScript. */
+/**
+ * A plain GET form: the filters live in the URL and work without JavaScript. Each option
+ * shows how many initiatives it would give with the other filters applied (the facets).
+ */
 export async function InitiativeFiltersForm({
   locale,
   action,
-  filters,
+  query,
+  facets,
   countries,
+  sources,
 }: {
   locale: string;
   action: string;
-  filters: InitiativeFilters;
+  query: InitiativeQuery;
+  facets: Record<Facet, FacetValue[]>;
   countries: CountryOption[];
+  sources: SourceOption[];
 }) {
-  const [t, tStatus, tTheme, tCommon] = await Promise.all([
+  const [t, tStatus, tStage, tTheme, tKind, tCommon] = await Promise.all([
     getTranslations("list"),
     getTranslations("status"),
+    getTranslations("stage"),
     getTranslations("theme"),
+    getTranslations("kind"),
     getTranslations("common"),
   ]);
-  const members = countries.filter((country) => country.member);
-  const partners = countries.filter((country) => !country.member);
+  const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
+  const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
+  const label: Record<Facet, (value: string) => string> = {
+    status: (value) => tStatus(value as never),
+    stage: (value) => tStage(value as never),
+    theme: (value) => tTheme(value as never),
+    kind: (value) => tKind(value as never),
+    country: (value) => countryName.get(value) ?? value,
+    proposer: (value) => countryName.get(value) ?? value,
+    source: (value) => sourceName.get(value) ?? value,
+  };
+  const selected = (facet: Facet) => (query[facet] === undefined ? "" : String(query[facet]));
+
   return (
     <form method="get" action={action} role="search" aria-label={t("filters")} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -34,60 +54,45 @@ export async function InitiativeFiltersForm({
           <label htmlFor="filter-q" className="font-medium">
             {t("search")}
           </label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" className={FIELD} />
+          <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" className={FIELD} />
           <p id="filter-q-hint" className="mt-1 text-sm text-slate-600">
             {t("searchHint")}
           </p>
         </div>
+        {FACETS.map((facet) => {
+          const counts = new Map(facets[facet].map((entry) => [entry.value, entry.count]));
+          // Every known value stays selectable, with its count; the current one even at zero.
+          const values = [...new Set([...facets[facet].map((entry) => entry.value), ...(selected(facet) ? [selected(facet)] : [])])];
+          return (
+            <div key={facet}>
+              <label htmlFor={`filter-${facet}`} className="font-medium">
+                {t(`facet.${facet}`)}
+              </label>
+              <select id={`filter-${facet}`} name={facet} defaultValue={selected(facet)} className={FIELD}>
+                <option value="">{tCommon("any")}</option>
+                {values.map((value) => (
+                  <option key={value} value={value}>
+                    {t("optionCount", { label: label[facet](value), count: counts.get(value) ?? 0 })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          );
+        })}
         <div>
-          <label htmlFor="filter-status" className="font-medium">
-            {t("status")}
+          <label htmlFor="filter-sort" className="font-medium">
+            {t("sort")}
           </label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={FIELD}>
-            <option value="">{tCommon("any")}</option>
-            {INITIATIVE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tStatus(status)}
+          <select id="filter-sort" name="sort" defaultValue={query.sort ?? ""} className={FIELD}>
+            <option value="">{t("sortDefault")}</option>
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`sortBy.${sort}`)}
               </option>
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="filter-theme" className="font-medium">
-            {t("theme")}
-          </label>
-          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""} className={FIELD}>
-            <option value="">{tCommon("any")}</option>
-            {THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {tTheme(theme)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-country" className="font-medium">
-            {t("country")}
-          </label>
-          <select id="filter-country" name="country" defaultValue={filters.country ?? ""} className={FIELD}>
-            <option value="">{tCommon("any")}</option>
-            <optgroup label={t("members")}>
-              {members.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {localized(locale, country.nameRu, country.nameEn)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t("partners")}>
-              {partners.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {localized(locale, country.nameRu, country.nameEn)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
-        <div className="flex items-end gap-3">
+        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
           <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
             {t("apply")}
           </button>

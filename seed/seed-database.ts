@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { buildSearchText } from "../lib/initiatives/search-text";
+import { rebuildSearchIndex, searchIndexIsMissing } from "../lib/search/search-index";
 import type { Catalog } from "./catalog";
 import { findReferenceProblems } from "./catalog";
 import type { QuoteSpec, SourceFile } from "./data/types";
@@ -136,7 +136,6 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
               proposerCountryCode: spec.proposer?.country ?? null,
               proposerPersonId: spec.proposer?.person ? personIds.get(spec.proposer.person)! : null,
               targetDateText: spec.targetDateText,
-              searchText: buildSearchText(spec),
               themes: { create: spec.themes.map((theme) => ({ theme })) },
             },
             select: { id: true },
@@ -216,6 +215,7 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
         }
       }
 
+      if (created > 0 || (await searchIndexIsMissing(tx))) await rebuildSearchIndex(tx);
       return { initiatives: await tx.initiative.count(), quotes: await tx.quote.count(), created };
     },
     { timeout: 60_000 },

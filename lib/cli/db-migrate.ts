@@ -1,9 +1,10 @@
+import { prepareDatabase } from "../db/prepare-database";
 import { getEnv } from "../env";
-import { applyMigrations } from "../db/schema-engine";
 import { runCli } from "./run-cli";
 
 runCli(async () => {
-  const { DATABASE_URL } = getEnv();
-  const applied = await applyMigrations(DATABASE_URL);
+  const { DATABASE_URL, DATABASE_BUSY_TIMEOUT_MS } = getEnv();
+  const { applied, reindexed } = await prepareDatabase(DATABASE_URL, DATABASE_BUSY_TIMEOUT_MS, { seedWhenEmpty: false });
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
+  if (reindexed) console.log("Built the search index.");
 });

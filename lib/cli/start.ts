@@ -1,8 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { catalog } from "../../seed/catalog";
-import { seedDatabase } from "../../seed/seed-database";
-import { createPrismaClient } from "../db/create-client";
-import { applyMigrations } from "../db/schema-engine";
+import { prepareDatabase } from "../db/prepare-database";
 import { getEnv } from "../env";
 import { runCli } from "./run-cli";
 
@@ -11,18 +8,10 @@ runCli(async () => {
   const env = getEnv();
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-  const applied = await applyMigrations(env.DATABASE_URL);
+  const { applied, seeded, reindexed } = await prepareDatabase(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS, { seedWhenEmpty: true });
   console.log(applied.length ? `Database ${env.DATABASE_URL}: applied ${applied.join(", ")}` : `Database ${env.DATABASE_URL}: up to date`);
-
-  const prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS);
-  try {
-    if ((await prisma.initiative.count()) === 0) {
-      const summary = await seedDatabase(prisma, catalog);
-      console.log(`Seeded ${summary.initiatives} initiatives with ${summary.quotes} verified quotes from the articles.`);
-    }
-  } finally {
-    await prisma.$disconnect();
-  }
+  if (seeded) console.log(`Seeded ${seeded.initiatives} initiatives with ${seeded.quotes} verified quotes from the articles.`);
+  if (reindexed) console.log("Built the search index.");
 
   console.log("Building the app…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv });

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { EditDetailsInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, dayOrNull, EditError, writeHistoryEntry, type FieldChange } from "./record-history";
-import { buildSearchText } from "./search-text";
+import { indexInitiative } from "../search/search-index";
 
 /** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */
 export async function editDetails(prisma: PrismaClient, actor: SessionUser, input: EditDetailsInput): Promise<{ version: number }> {
@@ -28,9 +28,9 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
         summaryRu: input.summaryRu,
         summaryEn: input.summaryEn,
         targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null,
-        searchText: buildSearchText(input),
       },
     });
+    await indexInitiative(tx, { id: initiative.id, ...input });
     if (oldThemes.join(",") !== newThemes.join(",")) {
       await tx.initiativeTheme.deleteMany({ where: { initiativeId: initiative.id } });
       await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });

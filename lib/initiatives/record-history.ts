@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import type { InitiativeStatus, Stage } from "../domain/vocabulary";
+import { indexHistoryNote, indexQuote } from "../search/search-index";
 
 /** One changed field in a history entry. Values are stored as display strings or null. */
 export interface FieldChange {
@@ -130,10 +131,12 @@ export type NewEntry = Omit<Prisma.HistoryEntryUncheckedCreateInput, "initiative
 /** Appends the entry for a version claimed with claimNextVersion. */
 export async function writeHistoryEntry(tx: Db, initiative: { id: number; version: number }, entry: NewEntry) {
   const { changes, ...rest } = entry;
-  return tx.historyEntry.create({
+  const created = await tx.historyEntry.create({
     data: { ...rest, initiativeId: initiative.id, version: initiative.version, changes: JSON.stringify(changes ?? []) },
-    select: { id: true, version: true },
+    select: { id: true, version: true, note: true, overrideNote: true },
   });
+  await indexHistoryNote(tx, { ...created, initiativeId: initiative.id });
+  return { id: created.id, version: created.version };
 }
 
 /** Reads an initiative without claiming a version (for changes that wait for review). */
@@ -178,13 +181,15 @@ export async function resolveEvidence(tx: Db, initiativeId: number, evidence: Ev
   const start = source.text.indexOf(evidence.quoteText);
   if (start < 0) throw new EditError("quoteNotFound", "quoteText");
   const end = start + evidence.quoteText.length;
-  const quote = await tx.quote.upsert({
+  const existing = await tx.quote.findUnique({
     where: { sourceId_start_end: { sourceId: source.id, start, end } },
-    create: { sourceId: source.id, start, end, text: evidence.quoteText, initiativeId },
-    update: {},
     select: { id: true, initiativeId: true },
   });
-  if (quote.initiativeId === null) await tx.quote.update({ where: { id: quote.id }, data: { initiativeId } });
+  const quote = existing ?? (await tx.quote.create({ data: { sourceId: source.id, start, end, text: evidence.quoteText, initiativeId }, select: { id: true, initiativeId: true } }));
+  if (!existing || existing.initiativeId === null) {
+    if (existing) await tx.quote.update({ where: { id: quote.id }, data: { initiativeId } });
+    await indexQuote(tx, { id: quote.id, text: evidence.quoteText, initiativeId });
+  }
   return { quoteId: quote.id, evidenceUrl: null, evidenceTitle: null, evidenceDate: null };
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listCountries } from "../../lib/countries/list-countries";
 import { getDashboard } from "../../lib/dashboard/get-dashboard";
 import { getInitiative } from "../../lib/initiatives/get-initiative";
-import { listInitiatives, parseInitiativeFilters } from "../../lib/initiatives/list-initiatives";
+import { parseQueryLenient, queryInitiatives, type InitiativeFilters } from "../../lib/initiatives/query-initiatives";
 import { metricProgress } from "../../lib/initiatives/metric-progress";
 import { prisma } from "../../lib/db/prisma";
 import { getSource } from "../../lib/sources/get-source";
@@ -10,9 +10,11 @@ import { seedWorkerDatabase } from "../helpers/seeded";
 
 beforeAll(seedWorkerDatabase);
 
+const listInitiatives = async (filters: InitiativeFilters) => (await queryInitiatives(prisma, { ...filters, pageSize: 100 })).items;
+
 const slugs = (items: { slug: string }[]) => items.map((item) => item.slug).sort();
 
-describe("listInitiatives", () => {
+describe("queryInitiatives", () => {
   it("lists every initiative without filters", async () => {
     expect((await listInitiatives({})).length).toBe(await prisma.initiative.count());
   });
@@ -56,19 +58,17 @@ describe("listInitiatives", () => {
   });
 
   it("reads filters from the URL and drops values it does not know", () => {
-    expect(parseInitiativeFilters({ status: "agreed", theme: "tourism", country: "kz", q: "  вода " })).toEqual({
+    expect(parseQueryLenient({ status: "agreed", theme: "tourism", country: "kz", q: "  вода " })).toMatchObject({
       status: "agreed",
       theme: "tourism",
       country: "KZ",
       q: "вода",
+      page: 1,
+      pageSize: 25,
     });
-    expect(parseInitiativeFilters({ status: "finished", theme: ["nope"], country: "Kazakhstan", q: "" })).toEqual({
-      status: undefined,
-      theme: undefined,
-      country: undefined,
-      q: undefined,
-    });
-    expect(parseInitiativeFilters({ status: ["agreed", "proposed"] }).status).toBe("agreed");
+    const dropped = parseQueryLenient({ status: "finished", theme: ["nope"], country: "Kazakhstan", q: "", page: "-3", pageSize: "5000" });
+    expect(dropped).toEqual({ page: 1, pageSize: 25 });
+    expect(parseQueryLenient({ status: ["agreed", "proposed"] }).status).toBe("agreed");
   });
 });
 

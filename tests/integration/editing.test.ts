@@ -15,6 +15,7 @@ import {
 } from "../../lib/initiatives/edit-schemas";
 import { listPendingChanges } from "../../lib/initiatives/list-pending-changes";
 import { listStale } from "../../lib/initiatives/list-stale";
+import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { ConflictError, entriesSince, parseChanges } from "../../lib/initiatives/record-history";
 import { reviewChange } from "../../lib/initiatives/review-change";
@@ -220,8 +221,9 @@ describe("correcting data", () => {
       { field: "themes", from: "digital_ai", to: "digital_ai, research_expertise" },
       { field: "targetDate", from: null, to: "2027-06-30" },
     ]);
-    const updated = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
-    expect(updated.searchText).toContain("declaration on responsible ai");
+    // The search index was updated in the same transaction.
+    const found = await queryInitiatives(prisma, { q: "Declaration Responsible" });
+    expect(found.items.map((item) => item.slug)).toContain(slug);
   });
 
   it("rejects a details form with every theme unticked", () => {

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Highlighted } from "@/components/highlighted";
 import { InitiativeFiltersForm } from "@/components/initiative-filters";
 import { StatusBadge } from "@/components/status-badge";
 import { listCountries } from "@/lib/countries/list-countries";
+import { prisma } from "@/lib/db/prisma";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
-import { listInitiatives, parseInitiativeFilters } from "@/lib/initiatives/list-initiatives";
+import { facetCounts, parseQueryLenient, queryInitiatives, toSearchParams } from "@/lib/initiatives/query-initiatives";
+import { matchedPassages, type SearchHit } from "@/lib/search/search-all";
+import { queryStems, snippet } from "@/lib/search/stem";
+import { listSources } from "@/lib/sources/list-sources";
 
 export const dynamic = "force-dynamic";
 
@@ -24,27 +29,46 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const filters = parseInitiativeFilters(await searchParams);
-  const [t, tTheme, initiatives, countries] = await Promise.all([
+  const query = parseQueryLenient(await searchParams);
+  const [t, tTheme, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
     getTranslations("theme"),
-    listInitiatives(filters),
+    queryInitiatives(prisma, query, locale),
+    facetCounts(prisma, query),
     listCountries(),
+    listSources(),
   ]);
+  const terms = query.q ? queryStems(query.q) : [];
+  const passages = query.q ? await matchedPassages(prisma, query.q, result.items.map((item) => item.slug)) : new Map<string, SearchHit>();
+  const path = getPathname({ href: "/initiatives", locale: locale as Locale });
+  const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
+  // Exports hold every row of the filtered view (all pages), in the same order.
+  const exportParams = toSearchParams({ ...query, page: undefined, pageSize: undefined });
+  exportParams.set("lang", locale);
+  const exportQuery = exportParams.toString();
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, result.page * result.pageSize);
 
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <InitiativeFiltersForm
-        locale={locale}
-        action={getPathname({ href: "/initiatives", locale: locale as Locale })}
-        filters={filters}
-        countries={countries}
-      />
-      <p role="status" className="font-medium" data-testid="result-count">
-        {t("count", { count: initiatives.length })}
-      </p>
-      {initiatives.length === 0 ? (
+      <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} />
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <p role="status" className="font-medium" data-testid="result-count">
+          {t("count", { count: result.total })}
+          {result.total > result.pageSize && <span className="font-normal text-slate-700"> · {t("showing", { first, last })}</span>}
+        </p>
+        <p className="flex gap-3 text-sm">
+          <span>{t("export")}:</span>
+          <a href={`/api/export/initiatives.csv?${exportQuery}`} className="text-blue-800 underline" download>
+            CSV
+          </a>
+          <a href={`/api/export/initiatives.json?${exportQuery}`} className="text-blue-800 underline" download>
+            JSON
+          </a>
+        </p>
+      </div>
+      {result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center">
           <p className="text-lg font-medium">{t("empty")}</p>
           <p className="mt-2 text-slate-700">{t("emptyHint")}</p>
@@ -56,7 +80,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
+          <table className="w-full text-left" data-testid="initiative-table">
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100 text-sm">
               <tr>
@@ -68,30 +92,61 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {initiatives.map((initiative) => (
-                <tr key={initiative.slug} className="align-top">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
-                      {localized(locale, initiative.titleRu, initiative.titleEn)}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={initiative.status} />
-                  </td>
-                  <td className="px-4 py-3 text-sm">{initiative.themes.map((theme) => tTheme(theme)).join(", ")}</td>
-                  <td className="px-4 py-3 text-sm">
-                    {initiative.proposer ? localized(locale, initiative.proposer.nameRu, initiative.proposer.nameEn) : "—"}
-                  </td>
-                  <td className="px-4 py-3 text-sm">
-                    {initiative.countries.length
-                      ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ")
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
+              {result.items.map((initiative) => {
+                const title = localized(locale, initiative.titleRu, initiative.titleEn);
+                const summary = localized(locale, initiative.summaryRu, initiative.summaryEn);
+                const summaryParts = terms.length ? snippet(summary, terms, 200) : [];
+                const passage = passages.get(initiative.slug);
+                return (
+                  <tr key={initiative.slug} className="align-top" data-slug={initiative.slug}>
+                    <th scope="row" className="px-4 py-3 font-medium">
+                      <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
+                        {terms.length ? <Highlighted parts={snippet(title, terms, 400)} /> : title}
+                      </Link>
+                      {terms.length > 0 && summaryParts.some((part) => part.match) && (
+                        <p className="mt-1 text-sm font-normal text-slate-700">
+                          <Highlighted parts={summaryParts} />
+                        </p>
+                      )}
+                      {passage && !summaryParts.some((part) => part.match) && (
+                        <p className="mt-1 text-sm font-normal text-slate-700">
+                          {t(passage.kind === "quote" ? "matchedQuote" : "matchedNote")}: <Highlighted parts={passage.parts} lang={passage.kind === "quote" ? "ru" : undefined} />
+                        </p>
+                      )}
+                    </th>
+                    <td className="px-4 py-3">
+                      <StatusBadge status={initiative.status} />
+                    </td>
+                    <td className="px-4 py-3 text-sm">{initiative.themes.map((theme) => tTheme(theme)).join(", ")}</td>
+                    <td className="px-4 py-3 text-sm">
+                      {initiative.proposer ? localized(locale, initiative.proposer.nameRu, initiative.proposer.nameEn) : "—"}
+                    </td>
+                    <td className="px-4 py-3 text-sm">
+                      {initiative.countries.length
+                        ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ")
+                        : "—"}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
+      )}
+      {result.pageCount > 1 && (
+        <nav aria-label={t("pagination")} className="flex flex-wrap items-center gap-3">
+          {result.page > 1 && (
+            <a href={pageLink(result.page - 1)} rel="prev" className="text-blue-800 underline">
+              ← {t("previous")}
+            </a>
+          )}
+          <span>{t("pageOf", { page: result.page, pages: result.pageCount })}</span>
+          {result.page < result.pageCount && (
+            <a href={pageLink(result.page + 1)} rel="next" className="text-blue-800 underline">
+              {t("next")} →
+            </a>
+          )}
+        </nav>
       )}
     </div>
   );
