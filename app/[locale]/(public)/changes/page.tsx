@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { HistoryList } from "@/components/history-list";
+import { listCountries } from "@/lib/countries/list-countries";
+import { prisma } from "@/lib/db/prisma";
+import { listHistory } from "@/lib/history/list-history";
+import { getPathname, Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/routing";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "changes" }))("title") };
+}
+
+/** "What changed since …": every history entry recorded after the chosen day, grouped by initiative. */
+export default async function ChangesPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const raw = (await searchParams).since;
+  const requested = Array.isArray(raw) ? raw[0] : raw;
+  const valid = requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) && !Number.isNaN(Date.parse(`${requested}T00:00:00Z`));
+  const since = valid ? requested : new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+  const [t, format, entries, countries, metrics] = await Promise.all([
+    getTranslations("changes"),
+    getFormatter(),
+    // "Since a day" includes that day: entries after the end of the day before.
+    listHistory(prisma, { since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: 10_000 }),
+    listCountries(),
+    prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } }),
+  ]);
+  const groups = new Map<string, typeof entries>();
+  for (const entry of entries) groups.set(entry.initiative.slug, [...(groups.get(entry.initiative.slug) ?? []), entry]);
+  const metricNames = Object.fromEntries(metrics.map((metric) => [metric.slug, localized(locale, metric.nameRu, metric.nameEn)]));
+  const countryNames = Object.fromEntries(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <form method="get" action={getPathname({ href: "/changes", locale: locale as Locale })} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="changes-since" className="font-medium">
+            {t("since")}
+          </label>
+          <input id="changes-since" name="since" type="date" defaultValue={since} className="mt-1 block rounded border border-slate-400 bg-white px-2 py-1.5" />
+        </div>
+        <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
+          {t("show")}
+        </button>
+        {requested && !valid && (
+          <p role="alert" className="w-full text-sm font-medium text-red-800">
+            {t("invalidDate")}
+          </p>
+        )}
+      </form>
+      <p role="status" className="font-medium" data-testid="changes-summary">
+        {t("summary", { entries: entries.length, initiatives: groups.size, since: format.dateTime(new Date(`${since}T00:00:00Z`), { dateStyle: "long" }) })}
+      </p>
+      <p className="flex gap-3 text-sm">
+        <span>{t("download")}:</span>
+        <a href={`/api/export/history.csv?since=${since}`} className="text-blue-800 underline" download>
+          CSV
+        </a>
+        <a href={`/api/export/history.json?since=${since}`} className="text-blue-800 underline" download>
+          JSON
+        </a>
+        <a href="/api/export/history.csv" className="text-blue-800 underline" download>
+          {t("fullHistory")}
+        </a>
+      </p>
+      {[...groups.entries()].map(([slug, items]) => (
+        <section key={slug} aria-labelledby={`changes-${slug}`} className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id={`changes-${slug}`} className="text-xl font-semibold">
+            <Link href={`/initiatives/${slug}`} className="text-blue-800 underline">
+              {localized(locale, items[0]!.initiative.titleRu, items[0]!.initiative.titleEn)}
+            </Link>
+          </h2>
+          <HistoryList entries={items} countryNames={countryNames} metricNames={metricNames} />
+        </section>
+      ))}
+    </div>
+  );
+}

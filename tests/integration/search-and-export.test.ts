@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportRoute } from "../../app/api/export/[file]/route";
+import { prisma } from "../../lib/db/prisma";
+import { FACETS, facetCounts, queryInitiatives, type InitiativeFilters } from "../../lib/initiatives/query-initiatives";
+import { markVerified } from "../../lib/initiatives/mark-verified";
+import { markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
+import { HISTORY_COLUMNS, INITIATIVE_COLUMNS } from "../../lib/exports/export-data";
+import { searchAll } from "../../lib/search/search-all";
+import { seedWorkerDatabase } from "../helpers/seeded";
+import { makeUser } from "../helpers/users";
+
+beforeAll(async () => {
+  await seedWorkerDatabase();
+  const editor = await makeUser(prisma, "editor");
+  const slug = "single-tourism-space";
+  const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
+  await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(version), note: "Сверено с протоколом квазиуникальнойзаметки" }));
+});
+
+async function all(filters: InitiativeFilters) {
+  const slugs: string[] = [];
+  for (let page = 1; ; page++) {
+    const result = await queryInitiatives(prisma, { ...filters, page, pageSize: 7 });
+    slugs.push(...result.items.map((item) => item.slug));
+    if (page >= result.pageCount) return slugs;
+  }
+}
+
+describe("full-text search", () => {
+  it("finds Russian word forms: «водная», «водной» and «водных» all find «водных стратегий»", async () => {
+    for (const q of ["водная", "водной", "водных", "ВОДНЫЕ стратегии"]) {
+      expect(await all({ q }), q).toContain("water-strategy-harmonisation");
+    }
+  });
+
+  it("finds English words and their forms", async () => {
+    expect(await all({ q: "water" })).toEqual(expect.arrayContaining(["water-use-framework-convention", "water-strategy-harmonisation"]));
+    expect(await all({ q: "tracks" })).toContain("electronic-cargo-tracking");
+    expect(await all({ q: "tourism" })).toEqual(["single-tourism-space"]);
+  });
+
+  it("ranks initiatives whose title matches before those matching elsewhere", async () => {
+    const result = await queryInitiatives(prisma, { q: "Казахстан", pageSize: 100 });
+    const flags = result.items.map((item) => item.titleMatch);
+    expect(flags).toContain(true);
+    expect(flags).toContain(false);
+    expect(flags.indexOf(false)).toBeGreaterThan(flags.lastIndexOf(true));
+  });
+
+  it("finds quotes, article passages and history notes, with the matching words highlighted", async () => {
+    const note = await searchAll(prisma, "квазиуникальнойзаметки");
+    expect(note.hits).toHaveLength(1);
+    expect(note.hits[0]).toMatchObject({ kind: "note", initiative: { slug: "single-tourism-space" } });
+    expect(note.hits[0]!.parts.filter((part) => part.match).map((part) => part.text)).toEqual(["квазиуникальнойзаметки"]);
+    expect(await all({ q: "квазиуникальнойзаметки" })).toEqual(["single-tourism-space"]);
+
+    const passages = await searchAll(prisma, "Каспийское море", 1, 50);
+    expect(passages.hits.map((hit) => hit.kind)).toContain("passage");
+    const quote = await searchAll(prisma, "редкоземельным металлам", 1, 50);
+    const quoteHit = quote.hits.find((hit) => hit.kind === "quote");
+    expect(quoteHit?.initiative?.slug).toBe("rare-earth-research-centre");
+    // Other forms of the same words are marked too.
+    const marked = quoteHit!.parts.filter((part) => part.match).map((part) => part.text.toLowerCase());
+    expect(marked.some((word) => word.startsWith("редкоземельн"))).toBe(true);
+    expect(marked.some((word) => word.startsWith("металл"))).toBe(true);
+    expect(marked.every((word) => word.startsWith("редкоземельн") || word.startsWith("металл"))).toBe(true);
+  });
+
+  it("treats FTS syntax in a query as plain words and never fails", async () => {
+    for (const q of ['" OR * NEAR(a b) -- ;', "title:water", "a AND NOT b", "*", '"""', "DROP TABLE Initiative", "%_\\"]) {
+      await expect(queryInitiatives(prisma, { q }), q).resolves.toBeDefined();
+      await expect(searchAll(prisma, q), q).resolves.toBeDefined();
+    }
+    expect((await queryInitiatives(prisma, { q: "*" })).total).toBe(0);
+  });
+});
+
+describe("facets", () => {
+  it.each<InitiativeFilters>([{}, { theme: "transport_logistics" }, { theme: "transport_logistics", country: "KZ" }, { status: "proposed", q: "стратегии" }, { kind: "proposal", source: 2 }])(
+    "count what each value would give with the other filters: %o",
+    async (filters) => {
+      const facets = await facetCounts(prisma, filters);
+      for (const facet of FACETS) {
+        for (const { value, count } of facets[facet]) {
+          const narrowed = { ...filters, [facet]: facet === "source" ? Number(value) : value } as InitiativeFilters;
+          expect((await queryInitiatives(prisma, narrowed)).total, `${facet}=${value}`).toBe(count);
+        }
+      }
+    },
+  );
+});
+
+describe("sorting and pagination", () => {
+  it("pages through every row once, in a stable order", async () => {
+    const total = await prisma.initiative.count();
+    for (const sort of ["title", "status", "updated"] as const) {
+      const slugs = await all({ sort });
+      expect(slugs).toHaveLength(total);
+      expect(new Set(slugs).size).toBe(total);
+    }
+  });
+});
+
+describe("exports", () => {
+  const download = async (file: string, query = "") =>
+    exportRoute(new Request(`http://localhost:3000/api/export/${file}${query}`), { params: Promise.resolve({ file }) });
+
+  it("CSV holds exactly the filtered list's rows, in its order, UTF-8 with a BOM and stable columns", async () => {
+    const response = await download("initiatives.csv", "?theme=transport_logistics&sort=status");
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="initiatives-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe(INITIATIVE_COLUMNS.join(","));
+    const slugs = lines.slice(1).map((line) => line.split(",")[0]);
+    expect(slugs).toEqual(await all({ theme: "transport_logistics", sort: "status" }));
+  });
+
+  it("JSON holds the same rows with the same columns", async () => {
+    const body = await (await download("initiatives.json", "?q=стратегия&lang=en")).json();
+    expect(body.columns).toEqual([...INITIATIVE_COLUMNS]);
+    expect(body.rows.map((row: { slug: string }) => row.slug)).toEqual(await all({ q: "стратегия" }));
+    expect(body.rows[0].url).toMatch(/^http:\/\/localhost:3000\/en\/initiatives\//);
+  });
+
+  it("exports the full history with stable columns and no e-mails", async () => {
+    const response = await download("history.csv");
+    const text = (await response.text()).replace(/^\uFEFF/, "");
+    expect(text.split("\r\n")[0]).toBe(HISTORY_COLUMNS.join(","));
+    const json = await (await download("history.json")).json();
+    expect(json.rows).toHaveLength(await prisma.historyEntry.count());
+    expect(JSON.stringify(json)).not.toMatch(/@example\.test/);
+  });
+
+  it("answers bad parameters with a JSON error", async () => {
+    for (const [file, query] of [
+      ["initiatives.csv", "?status=finished"],
+      ["initiatives.json", "?foo=1"],
+      ["history.csv", "?since=yesterday"],
+      ["initiatives.csv", "?lang=de"],
+    ]) {
+      const response = await download(file!, query);
+      expect(response.status, `${file}${query}`).toBe(400);
+      expect(await response.json()).toMatchObject({ error: expect.any(String), details: expect.any(Array) });
+    }
+    expect((await download("secrets.csv")).status).toBe(404);
+  });
+});
