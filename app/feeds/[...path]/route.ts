@@ -1,0 +1,14 @@
+import { prisma } from "@/lib/db/prisma";
+import { handleFeedRequest } from "@/lib/feeds/feed-request";
+
+/**
+ * Atom feeds of the history (docs/feeds.md): /feeds/history.atom, /feeds/initiatives/<slug>.atom,
+ * /feeds/countries/<CODE>.atom and /feeds/themes/<theme>.atom, ?lang=ru (default) or ?lang=en.
+ * Outside app/[locale]: the i18n proxy skips paths with a dot.
+ */
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
+  const { path } = await context.params;
+  return handleFeedRequest(prisma, request, path);
+}

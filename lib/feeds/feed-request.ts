@@ -1,0 +1,177 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client";
+import { THEMES, type Theme } from "../domain/vocabulary";
+import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../history/list-history";
+import { loadMessages } from "../i18n/load-messages";
+import { ATOM_CONTENT_TYPE, renderAtomFeed } from "./atom";
+import {
+  buildHistoryFeed,
+  FEED_ENTRY_LIMIT,
+  FEED_LANGS,
+  referencedNames,
+  type FeedLang,
+  type FeedSubject,
+} from "./history-feed";
+
+/**
+ * Answers GET /feeds/… : parses the path and ?lang, looks the subject up, and returns the
+ * Atom document or a JSON error. Takes the client as a parameter so tests can call it directly.
+ */
+
+/** What a feed path names, before it is looked up. */
+export type FeedTarget =
+  | { kind: "history" }
+  | { kind: "initiative"; slug: string }
+  | { kind: "country"; code: string }
+  | { kind: "theme"; theme: string };
+
+const COLLECTIONS = { initiatives: "initiative", countries: "country", themes: "theme" } as const;
+
+/** The feeds that exist, for error details. */
+export const FEED_PATTERNS = [
+  "/feeds/history.atom",
+  "/feeds/initiatives/<slug>.atom",
+  "/feeds/countries/<CODE>.atom",
+  "/feeds/themes/<theme>.atom",
+] as const;
+
+/** Path segments after /feeds → what they name; null for anything else. */
+export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
+  if (segments.length === 1 && segments[0] === "history.atom") return { kind: "history" };
+  if (segments.length !== 2) return null;
+  const [collection, file] = segments as [string, string];
+  if (!Object.hasOwn(COLLECTIONS, collection) || !file.endsWith(".atom")) return null;
+  const name = file.slice(0, -".atom".length);
+  if (!name) return null;
+  const kind = COLLECTIONS[collection as keyof typeof COLLECTIONS];
+  if (kind === "initiative") return { kind, slug: name };
+  if (kind === "country") return { kind, code: name };
+  return { kind, theme: name };
+}
+
+/**
+ * The origin links are built on: the request's, or the proxy's when it sends X-Forwarded-Host /
+ * X-Forwarded-Proto (first value of each; anything that is not a plain host[:port] or http(s) is ignored).
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || null;
+  const forwardedHost = first("x-forwarded-host");
+  const forwardedProto = first("x-forwarded-proto")?.toLowerCase() ?? null;
+  const protocol = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
+  const host =
+    forwardedHost && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(forwardedHost) ? forwardedHost : url.host;
+  try {
+    return new URL(`${protocol}://${host}`).origin;
+  } catch {
+    return url.origin;
+  }
+}
+
+function jsonError(status: 400 | 404, error: string, details: unknown): Response {
+  return Response.json({ error, details }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Used only when the database holds no initiative at all (a fixed date, not the Unix epoch). */
+const EMPTY_DATABASE_UPDATED = new Date("2025-11-17T00:00:00Z");
+
+type Resolved = { subject: FeedSubject; filter: HistoryFilter } | { error: string; details: unknown };
+
+async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string) => string): Promise<Resolved> {
+  switch (target.kind) {
+    case "history":
+      return { subject: { kind: "history" }, filter: {} };
+    case "initiative": {
+      const initiative = await prisma.initiative.findUnique({
+        where: { slug: target.slug },
+        select: { slug: true, titleRu: true, titleEn: true },
+      });
+      if (!initiative) return { error: t("unknownInitiative"), details: { slug: target.slug } };
+      return { subject: { kind: "initiative", ...initiative }, filter: { initiativeSlug: initiative.slug } };
+    }
+    case "country": {
+      const code = target.code.toUpperCase();
+      const country = /^[A-Z]{2}$/.test(code)
+        ? await prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true } })
+        : null;
+      if (!country) return { error: t("unknownCountry"), details: { code: target.code } };
+      return { subject: { kind: "country", ...country }, filter: { countryCode: country.code } };
+    }
+    case "theme": {
+      if (!(THEMES as readonly string[]).includes(target.theme)) {
+        return { error: t("unknownTheme"), details: { theme: target.theme, themes: THEMES } };
+      }
+      const theme = target.theme as Theme;
+      return { subject: { kind: "theme", theme }, filter: { theme } };
+    }
+  }
+}
+
+export async function handleFeedRequest(prisma: PrismaClient, request: Request, segments: readonly string[]): Promise<Response> {
+  const url = new URL(request.url);
+  const requestedLang = url.searchParams.get("lang");
+  if (requestedLang !== null && !(FEED_LANGS as readonly string[]).includes(requestedLang)) {
+    const messages = await loadMessages("ru");
+    return jsonError(400, errorText(messages, "badLang"), { parameter: "lang", value: requestedLang, allowed: FEED_LANGS });
+  }
+  const lang = (requestedLang ?? "ru") as FeedLang;
+  const messages = await loadMessages(lang);
+  const t = (key: string) => errorText(messages, key);
+
+  const target = parseFeedPath(segments);
+  if (!target) return jsonError(404, t("unknownFeed"), { path: `/feeds/${segments.join("/")}`, feeds: FEED_PATTERNS });
+  const resolved = await resolve(prisma, target, t);
+  if ("error" in resolved) return jsonError(404, resolved.error, resolved.details);
+
+  const entries = await listHistory(prisma, { ...resolved.filter, limit: FEED_ENTRY_LIMIT, order: "desc" });
+  const { countryCodes, metricSlugs } = referencedNames(entries);
+  const [countries, metrics, fallbackUpdated] = await Promise.all([
+    countryCodes.length
+      ? prisma.country.findMany({ where: { code: { in: countryCodes } }, select: { code: true, nameRu: true, nameEn: true } })
+      : [],
+    metricSlugs.length
+      ? prisma.metric.findMany({ where: { slug: { in: metricSlugs } }, select: { slug: true, nameRu: true, nameEn: true } })
+      : [],
+    // Entries come newest first; without any, the feed is as new as its initiatives' last change.
+    entries[0]?.recordedAt ?? lastInitiativeUpdate(prisma, resolved.filter),
+  ]);
+
+  const feed = buildHistoryFeed({
+    subject: resolved.subject,
+    lang,
+    origin: requestOrigin(request),
+    entries,
+    fallbackUpdated,
+    countryNames: Object.fromEntries(countries.map(({ code, ...names }) => [code, names])),
+    metricNames: Object.fromEntries(metrics.map(({ slug, ...names }) => [slug, names])),
+    messages,
+  });
+  const xml = renderAtomFeed(feed);
+  const etag = `"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;
+  const headers = {
+    "Content-Type": ATOM_CONTENT_TYPE,
+    "Cache-Control": "no-cache",
+    ETag: etag,
+    "Last-Modified": feed.updated.toUTCString(),
+    "X-Content-Type-Options": "nosniff",
+  };
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"] } });
+  }
+  return new Response(xml, { status: 200, headers });
+}
+
+/** <updated> of a feed without entries: the last change to one of its initiatives, else to any. */
+async function lastInitiativeUpdate(prisma: PrismaClient, filter: HistoryFilter): Promise<Date> {
+  const where = historyInitiativeWhere(filter);
+  const own = where ? await prisma.initiative.findFirst({ where, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }) : null;
+  const any = own ?? (await prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }));
+  return any?.updatedAt ?? EMPTY_DATABASE_UPDATED;
+}
+
+function errorText(messages: Record<string, unknown>, key: string): string {
+  const errors = (messages.feeds as { errors?: Record<string, unknown> } | undefined)?.errors;
+  const text = errors?.[key];
+  return typeof text === "string" ? text : key;
+}

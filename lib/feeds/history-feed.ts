@@ -1,0 +1,245 @@
+import { createTranslator } from "next-intl";
+import type { Theme } from "../domain/vocabulary";
+import type { HistoryItem } from "../history/list-history";
+import type { FieldChange } from "../initiatives/record-history";
+import type { AtomEntry, AtomFeed } from "./atom";
+
+/** Builds the Atom document model of a history feed; no database access, no I/O. */
+
+export const FEED_LANGS = ["ru", "en"] as const;
+export type FeedLang = (typeof FEED_LANGS)[number];
+
+/** How many entries a feed carries (the newest ones). */
+export const FEED_ENTRY_LIMIT = 50;
+
+export type FeedSubject =
+  | { kind: "history" }
+  | { kind: "initiative"; slug: string; titleRu: string; titleEn: string }
+  | { kind: "country"; code: string; nameRu: string; nameEn: string }
+  | { kind: "theme"; theme: Theme };
+
+export interface HistoryFeedInput {
+  subject: FeedSubject;
+  lang: FeedLang;
+  /** Scheme, host and port every link starts with, e.g. https://tracker.example.org */
+  origin: string;
+  /** Newest first. */
+  entries: HistoryItem[];
+  /** The feed's <updated> when there are no entries. */
+  fallbackUpdated: Date;
+  /** Names for the countries and figures that field changes refer to (country.KZ.role, metric.<slug>.reading). */
+  countryNames: Record<string, { nameRu: string; nameEn: string }>;
+  metricNames: Record<string, { nameRu: string; nameEn: string }>;
+  /** All messages of the language (loadMessages). */
+  messages: Record<string, unknown>;
+}
+
+const URN = "urn:summit-tracker";
+
+/** The feed's path, without the origin and the language parameter. */
+export function feedPath(subject: FeedSubject): string {
+  switch (subject.kind) {
+    case "history":
+      return "/feeds/history.atom";
+    case "initiative":
+      return `/feeds/initiatives/${encodeURIComponent(subject.slug)}.atom`;
+    case "country":
+      return `/feeds/countries/${subject.code}.atom`;
+    case "theme":
+      return `/feeds/themes/${subject.theme}.atom`;
+  }
+}
+
+/** The feed's absolute URL: Russian is the default, English adds ?lang=en. */
+export function feedUrl(origin: string, subject: FeedSubject, lang: FeedLang): string {
+  return `${origin}${feedPath(subject)}${lang === "en" ? "?lang=en" : ""}`;
+}
+
+/** The public page a feed follows, in the feed's language (English pages live under /en). */
+export function pageUrl(origin: string, subject: FeedSubject, lang: FeedLang): string {
+  const prefix = lang === "en" ? "/en" : "";
+  switch (subject.kind) {
+    case "history":
+      return `${origin}${prefix || "/"}`;
+    case "initiative":
+      return `${origin}${prefix}/initiatives/${encodeURIComponent(subject.slug)}`;
+    case "country":
+      return `${origin}${prefix}/countries/${subject.code}`;
+    case "theme":
+      return `${origin}${prefix}/themes/${subject.theme}`;
+  }
+}
+
+/** A stable feed id per subject and language. */
+export function feedId(subject: FeedSubject, lang: FeedLang): string {
+  const base =
+    subject.kind === "history"
+      ? `${URN}:feed:history`
+      : subject.kind === "initiative"
+        ? `${URN}:feed:initiative:${subject.slug}`
+        : subject.kind === "country"
+          ? `${URN}:feed:country:${subject.code}`
+          : `${URN}:feed:theme:${subject.theme}`;
+  return lang === "en" ? `${base}:en` : base;
+}
+
+export function entryId(id: number): string {
+  return `${URN}:history-entry:${id}`;
+}
+
+/** The codes and slugs whose names the field changes of these entries need. */
+export function referencedNames(entries: HistoryItem[]): { countryCodes: string[]; metricSlugs: string[] } {
+  const countryCodes = new Set<string>();
+  const metricSlugs = new Set<string>();
+  for (const entry of entries) {
+    for (const change of entry.changes) {
+      const [head, key, tail] = change.field.split(".");
+      if (head === "country" && key && tail) countryCodes.add(key);
+      if (head === "metric" && key && tail) metricSlugs.add(key);
+    }
+  }
+  return { countryCodes: [...countryCodes].sort(), metricSlugs: [...metricSlugs].sort() };
+}
+
+export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
+  const { subject, lang, origin, messages } = input;
+  const t = createTranslator({ locale: lang, messages: messages as never, timeZone: "UTC" }) as unknown as Translate;
+  const pick = <T>(ru: T, en: T) => (lang === "en" ? en : ru);
+  const label = (key: string, raw: string) => (t.has(key) ? t(key) : raw);
+  const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+  const day = (date: Date | null) => (date ? dayFormat.format(date) : t("feeds.content.unknown"));
+  const none = t("feeds.content.none");
+  const arrow = (from: string | null, to: string | null) =>
+    from === null || from === to ? (to ?? none) : `${from} → ${to ?? none}`;
+  const status = (value: string | null) => (value === null ? null : label(`status.${value}`, value));
+  const stage = (value: string | null) => (value === null ? null : label(`stage.${value}`, value));
+
+  const fieldLabel = (field: string) => {
+    const [head, key, tail] = field.split(".");
+    if (head === "country" && key && tail) {
+      const names = input.countryNames[key];
+      return t(`history.fields.country.${tail === "role" ? "role" : "stage"}`, { country: names ? pick(names.nameRu, names.nameEn) : key });
+    }
+    if (head === "metric" && key && tail) {
+      const names = input.metricNames[key];
+      return t(`history.fields.metric.${tail === "reading" ? "reading" : "targetDate"}`, { metric: names ? pick(names.nameRu, names.nameEn) : key });
+    }
+    return label(`history.fields.${field}`, field);
+  };
+  const fieldValue = (change: FieldChange, raw: string | null) => {
+    if (raw === null || raw === "") return none;
+    const tail = change.field.split(".").at(-1);
+    if (change.field.includes(".") && tail === "stage") return label(`stage.${raw}`, raw);
+    if (change.field.includes(".") && tail === "role") return label(`role.${raw}`, raw);
+    if (change.field === "themes") return raw.split(", ").map((theme) => label(`theme.${theme}`, theme)).join(", ");
+    return raw;
+  };
+
+  /** "Status: Proposed → In preparation · Stage: Announced → Drafting", only the parts that moved. */
+  const statusSummary = (entry: HistoryItem) => {
+    const parts: string[] = [];
+    const statusMoved = entry.toStatus !== null && entry.fromStatus !== entry.toStatus;
+    const stageMoved = entry.fromStage !== entry.toStage;
+    if (statusMoved || !stageMoved) parts.push(t("feeds.entry.status", { change: arrow(status(entry.fromStatus), status(entry.toStatus)) }));
+    if (stageMoved) parts.push(t("feeds.entry.stage", { change: arrow(stage(entry.fromStage), stage(entry.toStage)) }));
+    return parts.join(" · ");
+  };
+
+  const what = (entry: HistoryItem) => {
+    const summary =
+      entry.kind === "status_change"
+        ? statusSummary(entry)
+        : entry.kind === "verification"
+          ? t("feeds.entry.verification")
+          : entry.changes.length
+            ? t("feeds.entry.edit", { fields: [...new Set(entry.changes.map((c) => fieldLabel(c.field)))].join(", ") })
+            : t("feeds.entry.editNoFields");
+    return entry.correctsId === null ? summary : t("feeds.entry.correcting", { what: summary, id: entry.correctsId });
+  };
+
+  const content = (entry: HistoryItem) => {
+    const lines: string[] = [];
+    if (entry.kind === "status_change") {
+      lines.push(t("feeds.content.status", { change: arrow(status(entry.fromStatus), status(entry.toStatus)) }));
+      if (entry.fromStage !== null || entry.toStage !== null) {
+        lines.push(t("feeds.content.stage", { change: arrow(stage(entry.fromStage), stage(entry.toStage)) }));
+      }
+    }
+    if (entry.changes.length) {
+      lines.push(t("feeds.content.changes"));
+      for (const change of entry.changes) {
+        lines.push(
+          t("feeds.content.change", { field: fieldLabel(change.field), from: fieldValue(change, change.from), to: fieldValue(change, change.to) }),
+        );
+      }
+    }
+    // Imported entries carry a fixed English note; like the initiative page, say it in the feed's language.
+    const note = entry.authorName === null ? t("history.importNote") : entry.note;
+    if (note) lines.push(t("feeds.content.note", { note }));
+    if (entry.overrideNote) lines.push(t("feeds.content.override", { note: entry.overrideNote }));
+    if (entry.kind === "status_change") lines.push(t("feeds.content.effective", { date: day(entry.effectiveOn) }));
+    lines.push(t("feeds.content.by", { name: entry.authorName ?? t("feeds.entry.importedAuthor") }));
+    if (entry.reviewerName) lines.push(t("feeds.content.approvedBy", { name: entry.reviewerName }));
+    if (entry.correctsId !== null) lines.push(t("feeds.content.corrects", { id: entry.correctsId }));
+    if (entry.quote) {
+      const url = `${origin}${lang === "en" ? "/en" : ""}/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`;
+      lines.push(t("feeds.content.evidenceQuote", { text: entry.quote.text, url }));
+    }
+    if (entry.evidenceUrl) {
+      const title = entry.evidenceTitle || entry.evidenceUrl;
+      lines.push(
+        entry.evidenceDate
+          ? t("feeds.content.evidenceLinkDated", { title, date: day(entry.evidenceDate), url: entry.evidenceUrl })
+          : t("feeds.content.evidenceLink", { title, url: entry.evidenceUrl }),
+      );
+    }
+    lines.push(t("feeds.content.version", { version: entry.version }));
+    return lines.join("\n");
+  };
+
+  const entries: AtomEntry[] = input.entries.map((entry) => {
+    const initiativeTitle = pick(entry.initiative.titleRu, entry.initiative.titleEn);
+    const initiativeUrl = pageUrl(origin, { kind: "initiative", slug: entry.initiative.slug, titleRu: "", titleEn: "" }, lang);
+    return {
+      id: entryId(entry.id),
+      title: t("feeds.entry.title", { initiative: initiativeTitle, what: what(entry) }),
+      updated: entry.recordedAt,
+      published: entry.recordedAt,
+      authors: [{ name: entry.authorName ?? t("feeds.entry.importedAuthor") }],
+      contributors: entry.reviewerName ? [{ name: entry.reviewerName }] : [],
+      links: [{ rel: "alternate", type: "text/html", href: `${initiativeUrl}#entry-${entry.id}` }],
+      categories: [{ term: entry.kind, scheme: `${URN}:history-kind`, label: label(`history.kind.${entry.kind}`, entry.kind) }],
+      content: content(entry),
+    };
+  });
+
+  const subjectTitle =
+    subject.kind === "history"
+      ? t("feeds.title.history")
+      : subject.kind === "initiative"
+        ? t("feeds.title.initiative", { title: pick(subject.titleRu, subject.titleEn) })
+        : subject.kind === "country"
+          ? t("feeds.title.country", { country: pick(subject.nameRu, subject.nameEn) })
+          : t("feeds.title.theme", { theme: label(`theme.${subject.theme}`, subject.theme) });
+
+  return {
+    id: feedId(subject, lang),
+    title: subjectTitle,
+    subtitle: t(`feeds.subtitle.${subject.kind}`),
+    updated: input.entries.reduce<Date | null>((newest, e) => (newest && newest >= e.recordedAt ? newest : e.recordedAt), null) ?? input.fallbackUpdated,
+    lang,
+    authors: [{ name: t("feeds.name"), uri: pageUrl(origin, { kind: "history" }, lang) }],
+    links: [
+      { rel: "self", type: "application/atom+xml", href: feedUrl(origin, subject, lang) },
+      { rel: "alternate", type: "text/html", hreflang: lang, href: pageUrl(origin, subject, lang) },
+    ],
+    generator: { name: "Summit Initiatives Tracker", uri: `${origin}/` },
+    entries,
+  };
+}
+
+/** The translator without a namespace: full keys, checked at run time with `has`. */
+interface Translate {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}

@@ -1,0 +1,335 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET } from "../../app/feeds/[...path]/route";
+import type { SessionUser } from "../../lib/auth/sessions";
+import { prisma } from "../../lib/db/prisma";
+import { changeStatus } from "../../lib/initiatives/change-status";
+import { editDetails } from "../../lib/initiatives/edit-details";
+import { changeStatusSchema, editDetailsSchema, markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
+import { markVerified } from "../../lib/initiatives/mark-verified";
+import { seedWorkerDatabase } from "../helpers/seeded";
+import { makeUser } from "../helpers/users";
+
+const ATOM = "http://www.w3.org/2005/Atom";
+const ORIGIN = "http://localhost:3000";
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const HOSTILE_NOTE = `Careful: <script>alert("x")</script> & 'quoted' \u0001 end`;
+const HOSTILE_NOTE_IN_XML = `Careful: <script>alert("x")</script> & 'quoted'  end`;
+
+let editor: SessionUser;
+const ids = { status: 0, edit: 0, verify: 0 };
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => ["entry", "link", "author", "contributor", "category"].includes(name),
+});
+
+type Node = string | { "#text"?: string; [key: string]: unknown };
+const text = (node: Node | undefined) => (typeof node === "string" ? node : (node?.["#text"] ?? ""));
+
+interface Link {
+  "@_rel"?: string;
+  "@_type"?: string;
+  "@_href": string;
+}
+interface Entry {
+  id: string;
+  title: Node;
+  updated: string;
+  published: string;
+  link: Link[];
+  author?: { name: string }[];
+  contributor?: { name: string }[];
+  content: Node;
+}
+interface Feed {
+  "@_xmlns": string;
+  id: string;
+  title: Node;
+  updated: string;
+  link: Link[];
+  author?: { name: string }[];
+  generator: Node;
+  entry?: Entry[];
+}
+
+/** Calls the route handler the way Next does for /feeds/…, with the catch-all params. */
+async function get(pathAndQuery: string, headers: Record<string, string> = {}) {
+  const url = new URL(pathAndQuery, ORIGIN);
+  const path = url.pathname.replace(/^\/feeds\//, "").split("/").map(decodeURIComponent);
+  return GET(new Request(url, { headers }), { params: Promise.resolve({ path }) });
+}
+
+async function feed(pathAndQuery: string, headers: Record<string, string> = {}) {
+  const response = await get(pathAndQuery, headers);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+  const xml = await response.text();
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const document = parser.parse(xml) as { feed: Feed };
+  return { xml, feed: document.feed, entries: document.feed.entry ?? [] };
+}
+
+async function jsonError(pathAndQuery: string, status: number) {
+  const response = await get(pathAndQuery);
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = (await response.json()) as { error: unknown; details: unknown };
+  expect(typeof body.error).toBe("string");
+  expect(body.error).not.toBe("");
+  expect(body).toHaveProperty("details");
+  return body;
+}
+
+const slugOf = (entry: Entry) => new URL(entry.link[0]!["@_href"]).pathname.split("/").at(-1)!;
+const entryNumber = (entry: Entry) => Number(/^urn:summit-tracker:history-entry:(\d+)$/.exec(entry.id)?.[1]);
+const byId = (entries: Entry[], id: number) => entries.find((entry) => entryNumber(entry) === id);
+
+async function version(slug: string) {
+  return (await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version;
+}
+async function latestEntryId(slug: string) {
+  return (await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug } }, orderBy: { version: "desc" }, select: { id: true } })).id;
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
+
+async function slugsWhere(where: Parameters<typeof prisma.initiative.findMany>[0]) {
+  return new Set((await prisma.initiative.findMany({ ...where, select: { slug: true } })).map((i) => i.slug));
+}
+
+beforeAll(async () => {
+  await seedWorkerDatabase();
+  await tick();
+  editor = await makeUser(prisma, "editor", { name: "Feed Editor" });
+
+  await changeStatus(
+    prisma,
+    editor,
+    changeStatusSchema.parse({
+      slug: "single-tourism-space",
+      version: String(await version("single-tourism-space")),
+      status: "in_preparation",
+      stage: "drafting",
+      effectiveOn: "2026-03-01",
+      note: HOSTILE_NOTE,
+      evidenceType: "link",
+      evidenceUrl: "https://example.org/news/1?a=1&b=2",
+      evidenceTitle: "Working group <formed>",
+      evidenceDate: "2026-03-01",
+    }),
+    { reviewRequired: false },
+  );
+  ids.status = await latestEntryId("single-tourism-space");
+  await tick();
+
+  const ai = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" }, include: { themes: true } });
+  await editDetails(
+    prisma,
+    editor,
+    editDetailsSchema.parse({
+      slug: ai.slug,
+      version: String(ai.version),
+      titleRu: ai.titleRu,
+      titleEn: "AI declaration (corrected)",
+      summaryRu: ai.summaryRu,
+      summaryEn: ai.summaryEn,
+      themes: [...ai.themes.map((t) => t.theme), "research_expertise"],
+      targetDate: "",
+      note: "Title and themes fixed",
+    }),
+  );
+  ids.edit = await latestEntryId("ai-declaration");
+  await tick();
+
+  await markVerified(
+    prisma,
+    editor,
+    markVerifiedSchema.parse({ slug: "kyrgyzstan-unsc-candidacy-support", version: String(await version("kyrgyzstan-unsc-candidacy-support")), note: "Checked" }),
+  );
+  ids.verify = await latestEntryId("kyrgyzstan-unsc-candidacy-support");
+});
+
+describe("the history feed", () => {
+  it("is a valid Atom document with the required feed elements", async () => {
+    const { feed: f, entries } = await feed("/feeds/history.atom");
+    expect(f["@_xmlns"]).toBe(ATOM);
+    expect(f.id).toBe("urn:summit-tracker:feed:history");
+    expect(text(f.title)).toBe("Трекер инициатив саммита: все изменения");
+    expect(f.updated).toMatch(RFC3339);
+    const self = f.link.find((l) => l["@_rel"] === "self");
+    expect(self?.["@_href"]).toBe(`${ORIGIN}/feeds/history.atom`);
+    const alternate = f.link.find((l) => l["@_rel"] === "alternate");
+    expect(alternate).toMatchObject({ "@_type": "text/html", "@_href": `${ORIGIN}/` });
+    expect(f.author?.[0]?.name).toBeTruthy();
+    expect(text(f.generator)).toBeTruthy();
+    expect(entries.length).toBe(await prisma.historyEntry.count());
+  });
+
+  it("has complete entries, newest first, the feed updated with the newest", async () => {
+    const { feed: f, entries } = await feed("/feeds/history.atom");
+    for (const entry of entries) {
+      expect(entry.id).toMatch(/^urn:summit-tracker:history-entry:\d+$/);
+      expect(text(entry.title).trim()).not.toBe("");
+      expect(entry.updated).toMatch(RFC3339);
+      expect(entry.published).toBe(entry.updated);
+      expect(entry.link[0]!["@_href"]).toMatch(new RegExp(`^${ORIGIN}/initiatives/[a-z0-9-]+#entry-${entryNumber(entry)}$`));
+      expect(entry.author?.[0]?.name ?? f.author?.[0]?.name).toBeTruthy();
+      expect(text(entry.content).trim()).not.toBe("");
+    }
+    const times = entries.map((entry) => Date.parse(entry.updated));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(entries.slice(0, 3).map(entryNumber)).toEqual([ids.verify, ids.edit, ids.status]);
+    expect(f.updated).toBe(entries[0]!.updated);
+  });
+
+  it("says what happened in each entry's title, author and content", async () => {
+    const { entries } = await feed("/feeds/history.atom?lang=en");
+    const status = byId(entries, ids.status)!;
+    expect(text(status.title)).toBe("Single tourism space of Central Asian countries — Status: Proposed → In preparation · Stage: Announced → Drafting");
+    expect(status.author?.[0]?.name).toBe("Feed Editor");
+    expect(text(status.content)).toContain("Evidence: Working group <formed> (March 1, 2026) — https://example.org/news/1?a=1&b=2");
+    expect(text(byId(entries, ids.edit)!.title)).toBe("AI declaration (corrected) — Data corrected: Title (English), Themes");
+    expect(text(byId(entries, ids.edit)!.content)).toContain("Themes: Digital and AI → Digital and AI, Research and expertise");
+    expect(text(byId(entries, ids.verify)!.title)).toMatch(/ — Verified$/);
+    const imported = entries.find((entry) => entry.author?.[0]?.name === "Imported from the source articles");
+    expect(imported).toBeDefined();
+    expect(text(imported!.content)).toContain("Note: Status as reported in the source articles.");
+    expect(text(imported!.content)).toMatch(/Evidence: «.+» — http:\/\/localhost:3000\/en\/sources\/\d+#quote-\d+/);
+  });
+
+  it("escapes markup and drops control characters, staying well-formed", async () => {
+    const { xml, entries } = await feed("/feeds/history.atom");
+    expect(xml).not.toContain("<script>");
+    expect(xml).not.toContain("\u0001");
+    expect(xml).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quoted&apos;");
+    const content = text(byId(entries, ids.status)!.content);
+    expect(content).toContain(`Примечание: ${HOSTILE_NOTE_IN_XML}`);
+  });
+
+  it("never carries an e-mail address", async () => {
+    for (const path of ["/feeds/history.atom", "/feeds/history.atom?lang=en", "/feeds/initiatives/single-tourism-space.atom"]) {
+      const { xml } = await feed(path);
+      expect(xml).toContain("Feed Editor");
+      expect(xml).not.toContain("@");
+      expect(xml).not.toContain(editor.email);
+    }
+  });
+
+  it("is in English with lang=en", async () => {
+    const { feed: f, entries } = await feed("/feeds/history.atom?lang=en");
+    expect(f.id).toBe("urn:summit-tracker:feed:history:en");
+    expect(text(f.title)).toBe("Summit Initiatives Tracker: all changes");
+    expect(f.link.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe(`${ORIGIN}/feeds/history.atom?lang=en`);
+    expect(f.link.find((l) => l["@_rel"] === "alternate")?.["@_href"]).toBe(`${ORIGIN}/en`);
+    const initiatives = await prisma.initiative.findMany({ select: { slug: true, titleEn: true, titleRu: true } });
+    for (const entry of entries) {
+      const initiative = initiatives.find((i) => i.slug === slugOf(entry))!;
+      expect(text(entry.title).startsWith(`${initiative.titleEn} — `)).toBe(true);
+      expect(entry.link[0]!["@_href"].startsWith(`${ORIGIN}/en/initiatives/`)).toBe(true);
+    }
+    const { entries: ru } = await feed("/feeds/history.atom?lang=ru");
+    const titleRu = initiatives.find((i) => i.slug === "single-tourism-space")!.titleRu;
+    expect(text(byId(ru, ids.status)!.title)).toBe(`${titleRu} — Статус: Предложено → В подготовке · Стадия: Объявлено → Разработка текста`);
+  });
+
+  it("builds absolute links on the forwarded host and protocol", async () => {
+    const { feed: f, entries } = await feed("/feeds/history.atom", { "x-forwarded-host": "tracker.example.org", "x-forwarded-proto": "https" });
+    expect(f.link.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe("https://tracker.example.org/feeds/history.atom");
+    expect(entries[0]!.link[0]!["@_href"].startsWith("https://tracker.example.org/initiatives/")).toBe(true);
+    const { feed: spoofed } = await feed("/feeds/history.atom", { "x-forwarded-host": "evil.example/<x>", "x-forwarded-proto": "javascript" });
+    expect(spoofed.link.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe(`${ORIGIN}/feeds/history.atom`);
+  });
+
+  it("answers a repeated request with 304 when nothing changed", async () => {
+    const first = await get("/feeds/history.atom");
+    const etag = first.headers.get("etag");
+    expect(etag).toBeTruthy();
+    const again = await get("/feeds/history.atom", { "if-none-match": etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+  });
+});
+
+describe("feeds of one initiative, country or theme", () => {
+  it("an initiative's feed holds only its entries", async () => {
+    const { feed: f, entries } = await feed("/feeds/initiatives/single-tourism-space.atom?lang=en");
+    expect(f.id).toBe("urn:summit-tracker:feed:initiative:single-tourism-space:en");
+    expect(text(f.title)).toContain("Single tourism space of Central Asian countries");
+    expect(f.link.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe(`${ORIGIN}/feeds/initiatives/single-tourism-space.atom?lang=en`);
+    expect(f.link.find((l) => l["@_rel"] === "alternate")?.["@_href"]).toBe(`${ORIGIN}/en/initiatives/single-tourism-space`);
+    expect(entries.map(entryNumber)).toEqual([ids.status, expect.any(Number)]);
+    expect(entries.every((entry) => slugOf(entry) === "single-tourism-space")).toBe(true);
+  });
+
+  it("a country's feed holds the initiatives it proposes or takes part in, whatever the code's case", async () => {
+    const { feed: f, entries } = await feed("/feeds/countries/kz.atom");
+    expect(f.id).toBe("urn:summit-tracker:feed:country:KZ");
+    expect(f.link.find((l) => l["@_rel"] === "alternate")?.["@_href"]).toBe(`${ORIGIN}/countries/KZ`);
+    expect(f.link.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe(`${ORIGIN}/feeds/countries/KZ.atom`);
+    const kz = await slugsWhere({ where: { OR: [{ proposerCountryCode: "KZ" }, { participations: { some: { countryCode: "KZ" } } }] } });
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((entry) => kz.has(slugOf(entry)))).toBe(true);
+    expect(new Set(entries.map(slugOf))).toEqual(kz);
+    expect(entries.map(entryNumber)).not.toContain(ids.verify);
+
+    const { entries: upper } = await feed("/feeds/countries/KZ.atom");
+    expect(upper.map(entryNumber)).toEqual(entries.map(entryNumber));
+  });
+
+  it("a country without initiatives has an empty but valid feed", async () => {
+    const { feed: f, entries } = await feed("/feeds/countries/TM.atom");
+    expect(entries).toEqual([]);
+    expect(f.updated).toMatch(RFC3339);
+    expect(Date.parse(f.updated)).toBeGreaterThan(Date.parse("2000-01-01"));
+  });
+
+  it("a theme's feed holds only initiatives on that theme", async () => {
+    const { feed: f, entries } = await feed("/feeds/themes/digital_ai.atom?lang=en");
+    expect(text(f.title)).toBe("Digital and AI: changes to initiatives");
+    expect(f.link.find((l) => l["@_rel"] === "alternate")?.["@_href"]).toBe(`${ORIGIN}/en/themes/digital_ai`);
+    const digital = await slugsWhere({ where: { themes: { some: { theme: "digital_ai" } } } });
+    expect(new Set(entries.map(slugOf))).toEqual(digital);
+    expect(entries.map(entryNumber)).toContain(ids.edit);
+    expect(entries.map(entryNumber)).not.toContain(ids.status);
+  });
+});
+
+describe("errors", () => {
+  it("answers 404 JSON for an unknown initiative, country, theme or path", async () => {
+    expect((await jsonError("/feeds/initiatives/no-such-initiative.atom", 404)).details).toEqual({ slug: "no-such-initiative" });
+    await jsonError("/feeds/countries/XX.atom", 404);
+    await jsonError("/feeds/countries/KAZ.atom", 404);
+    await jsonError("/feeds/themes/cooking.atom", 404);
+    await jsonError("/feeds/themes/Digital_AI.atom", 404);
+    await jsonError("/feeds/history.rss", 404);
+    await jsonError("/feeds/initiatives/single-tourism-space", 404);
+    await jsonError("/feeds/initiatives/.atom", 404);
+    await jsonError("/feeds/sources/1.atom", 404);
+    await jsonError("/feeds/history.atom/extra", 404);
+  });
+
+  it("answers 400 JSON for a language other than ru or en", async () => {
+    for (const lang of ["de", "EN", ""]) {
+      const body = await jsonError(`/feeds/history.atom?lang=${lang}`, 400);
+      expect(body.details).toMatchObject({ parameter: "lang", value: lang });
+    }
+    await jsonError("/feeds/initiatives/single-tourism-space.atom?lang=kz", 400);
+  });
+});
+
+describe("the entry limit", () => {
+  it("carries the latest 50 entries", async () => {
+    const slug = "central-asian-expert-forum";
+    for (let i = 0; i < 30; i++) {
+      await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)), note: `Check ${i}` }));
+    }
+    expect(await prisma.historyEntry.count()).toBeGreaterThan(50);
+    const { entries } = await feed("/feeds/history.atom");
+    expect(entries).toHaveLength(50);
+    const newest = await prisma.historyEntry.findMany({ orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 50, select: { id: true } });
+    expect(entries.map(entryNumber)).toEqual(newest.map((e) => e.id));
+  });
+});
