@@ -1,5 +1,20 @@
 import path from "node:path";
+import { inject } from "vitest";
 
 export const TMP_DIR = path.resolve(import.meta.dirname, "..", ".tmp");
-/** Migrated once per run by tests/setup/global-setup.ts; copied, never opened directly. */
-export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    runDir: string;
+  }
+}
+
+/** This run's folder (several runs may share the machine), made by tests/setup/global-setup.ts. */
+export function runDir(): string {
+  return inject("runDir");
+}
+
+/** The migrated template every test database is copied from; never opened directly. */
+export function templateDb(): string {
+  return path.join(runDir(), "template.db");
+}
