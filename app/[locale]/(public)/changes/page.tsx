@@ -76,6 +76,9 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         <a href="/api/export/history.csv" className="text-blue-800 underline" download>
           {t("fullHistory")}
         </a>
+        <a href={`/feeds/history.atom?lang=${locale}`} className="text-blue-800 underline">
+          {t("feed")}
+        </a>
       </p>
       {[...groups.entries()].map(([slug, items]) => (
         <section key={slug} aria-labelledby={`changes-${slug}`} className="rounded-lg border border-slate-200 bg-white p-5">

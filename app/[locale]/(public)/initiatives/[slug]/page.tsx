@@ -25,7 +25,12 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const initiative = await getInitiative(slug);
-  return initiative ? { title: localized(locale, initiative.titleRu, initiative.titleEn) } : {};
+  return initiative
+    ? {
+        title: localized(locale, initiative.titleRu, initiative.titleEn),
+        alternates: { types: { "application/atom+xml": `/feeds/initiatives/${slug}.atom?lang=${locale}` } },
+      }
+    : {};
 }
 
 export default async function InitiativePage({ params }: Props) {
@@ -242,9 +247,14 @@ export default async function InitiativePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="history" className="text-xl font-semibold">
-          {t("history")}
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="history" className="text-xl font-semibold">
+            {t("history")}
+          </h2>
+          <a href={`/feeds/initiatives/${initiative.slug}.atom?lang=${locale}`} className="text-sm text-blue-800 underline">
+            {t("historyFeed")}
+          </a>
+        </div>
         {initiative.history.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noHistory")}</p>
         ) : (

@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+
+test("an analyst searches, filters by country, opens the matrix, and exports exactly the rows on screen", async ({ page }) => {
+  await page.goto("/en/initiatives");
+  await page.getByLabel("Search", { exact: true }).fill("стратегии");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=%D1%81/);
+  const table = page.getByTestId("initiative-table");
+  await expect(table.locator("mark").first()).toBeVisible();
+  const searched = await table.locator("tbody tr").count();
+  expect(searched).toBeGreaterThan(1);
+
+  await page.getByLabel("Country", { exact: true }).selectOption("KZ");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/country=KZ/);
+  const slugs = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")));
+  expect(slugs.length).toBeGreaterThan(0);
+  expect(slugs.length).toBeLessThanOrEqual(searched);
+  await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${slugs.length} initiative`));
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^initiatives-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  const [header, ...rows] = csv.trim().split("\r\n");
+  expect(header!.split(",")[0]).toBe("slug");
+  expect(rows.map((row) => row.split(",")[0])).toEqual(slugs);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Countries" }).click();
+  await expect(page).toHaveURL(/\/en\/countries$/);
+  const matrix = page.getByRole("table").first();
+  await expect(matrix.getByRole("columnheader", { name: /Kazakhstan/ })).toBeVisible();
+  await expect(matrix.getByRole("row", { name: /State border treaty|border treaty/i }).first()).toContainText(/Signed/);
+});
+
+test("'what changed since' lists the history entries after a date", async ({ page }) => {
+  await page.goto("/en/changes?since=2000-01-01");
+  await expect(page.getByTestId("changes-summary")).toContainText(/\d+ changes in \d+ initiatives since January 1, 2000\./);
+  await page.goto("/en/changes?since=2999-01-01");
+  await expect(page.getByTestId("changes-summary")).toHaveText("No changes since January 1, 2999.");
+});
+
+test("the search page finds article passages and quotes and links to them", async ({ page }) => {
+  await page.goto("/en/search?q=водной");
+  const results = page.getByTestId("search-results");
+  await expect(results.locator('li[data-kind="passage"]').first()).toBeVisible();
+  await expect(results.locator("mark").first()).toHaveText(/^водн/i);
+  const link = results.locator('li[data-kind="quote"]').first().getByRole("link", { name: /In the source/ });
+  await link.click();
+  await expect(page).toHaveURL(/\/en\/sources\/\d+#quote-\d+$/);
+});
