@@ -1,6 +1,10 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
+import { StatusChangesChart } from "@/components/charts/status-changes-chart";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
+import { getStatusByTheme } from "@/lib/charts/status-by-theme";
+import { getStatusChangesOverTime } from "@/lib/charts/status-changes-over-time";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -11,12 +15,15 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, tStatus, tTheme, format, dashboard] = await Promise.all([
+  const [t, tStatus, tTheme, format, dashboard, tCharts, statusByTheme, statusChanges] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("status"),
     getTranslations("theme"),
     getFormatter(),
     getDashboard(),
+    getTranslations("charts"),
+    getStatusByTheme(),
+    getStatusChangesOverTime(),
   ]);
   const maxTheme = Math.max(1, ...dashboard.byTheme.map((entry) => entry.count));
 
@@ -66,13 +73,23 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <li key={theme}>
                 <div className="flex items-baseline justify-between gap-3">
                   {count > 0 ? (
-                    <Link href={{ pathname: "/initiatives", query: { theme } }} className="text-blue-800 underline">
+                    <Link id={`theme-name-${theme}`} href={{ pathname: "/initiatives", query: { theme } }} className="text-blue-800 underline">
                       {tTheme(theme)}
                     </Link>
                   ) : (
-                    <span>{tTheme(theme)}</span>
+                    <span id={`theme-name-${theme}`}>{tTheme(theme)}</span>
                   )}
-                  <span className="tabular-nums text-slate-700">{format.number(count)}</span>
+                  <span className="ml-auto tabular-nums text-slate-700">{format.number(count)}</span>
+                  {/* The theme's name is this link's description, not its name, so that the theme
+                      link above stays the only link named after the theme. */}
+                  <Link
+                    href={`/themes/${theme}`}
+                    className="text-sm text-blue-800 underline"
+                    aria-describedby={`theme-name-${theme}`}
+                    data-testid={`theme-overview-${theme}`}
+                  >
+                    {tCharts("themeOverview")}
+                  </Link>
                 </div>
                 <div aria-hidden="true" className="mt-1 h-2 rounded bg-slate-100">
                   <div className="h-2 rounded bg-slate-500" style={{ width: `${(count / maxTheme) * 100}%` }} />
@@ -80,6 +97,25 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               </li>
             ))}
           </ul>
+        </section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="chart-status-by-theme" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="chart-status-by-theme" className="text-xl font-semibold">
+            {tCharts("statusByTheme.heading")}
+          </h2>
+          <div className="mt-4">
+            <StatusByThemeChart id="dashboard-status-by-theme" rows={statusByTheme} />
+          </div>
+        </section>
+        <section aria-labelledby="chart-status-changes" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="chart-status-changes" className="text-xl font-semibold">
+            {tCharts("statusChanges.heading")}
+          </h2>
+          <div className="mt-4">
+            <StatusChangesChart id="dashboard-status-changes" series={statusChanges} />
+          </div>
         </section>
       </div>
 

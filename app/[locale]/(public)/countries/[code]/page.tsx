@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
+import { RecentHistory } from "@/components/analysts/recent-history";
+import { StatusBadge } from "@/components/status-badge";
+import { getCountryPage } from "@/lib/countries/get-country";
+import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; code: string }> };
+
+const load = cache((code: string) => getCountryPage(code));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const country = await load(code);
+  if (!country) return {};
+  const t = await getTranslations({ locale, namespace: "countryPage" });
+  return { title: t("metaTitle", { country: localized(locale, country.nameRu, country.nameEn) }) };
+}
+
+export default async function CountryPage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const country = await load(code);
+  if (!country) notFound();
+  const [t, tRole, tStage, format] = await Promise.all([
+    getTranslations("countryPage"),
+    getTranslations("role"),
+    getTranslations("stage"),
+    getFormatter(),
+  ]);
+  const name = localized(locale, country.nameRu, country.nameEn);
+
+  return (
+    <article className="space-y-8" aria-labelledby="country-title">
+      <nav aria-label={t("breadcrumb")}>
+        <Link href="/countries" className="text-blue-800 underline">
+          ← {t("back")}
+        </Link>
+      </nav>
+      <header>
+        <h1 id="country-title" className="text-3xl font-bold">
+          {name} <span className="text-xl font-semibold text-slate-600">({country.code})</span>
+        </h1>
+        <p className="mt-2 text-lg text-slate-700">
+          {country.member ? t("member") : t("partner")} · {t("initiativeCount", { count: country.initiatives.length })}
+        </p>
+        <p className="mt-2">
+          <Link href={{ pathname: "/initiatives", query: { country: country.code } }} className="text-blue-800 underline">
+            {t("filteredList", { country: name })}
+          </Link>
+        </p>
+      </header>
+
+      <section aria-labelledby="by-role" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="by-role" className="text-xl font-semibold">
+          {t("byRole")}
+        </h2>
+        <dl className="mt-4 grid gap-3 sm:grid-cols-3" data-testid="role-counts">
+          {country.byRole.map(({ role, count }) => (
+            <div key={role} className="rounded border border-slate-100 bg-slate-50 px-4 py-3">
+              <dt className="text-sm font-medium text-slate-700">{tRole(role)}</dt>
+              <dd className="text-2xl font-bold tabular-nums" data-role={role}>
+                {format.number(count)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="country-initiatives" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="country-initiatives" className="text-xl font-semibold">
+          {t("initiatives")}
+        </h2>
+        {country.initiatives.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left">
+              <caption className="sr-only">{t("tableCaption", { country: name })}</caption>
+              <thead className="bg-slate-100 text-sm">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("columns.initiative")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.role")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.stage")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {country.initiatives.map((initiative) => (
+                  <tr key={initiative.slug} data-slug={initiative.slug} className="align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
+                        {localized(locale, initiative.titleRu, initiative.titleEn)}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={initiative.status} />
+                    </td>
+                    <td className="px-3 py-2">{tRole(initiative.role)}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {initiative.stage ? (
+                        <>
+                          {isAtOrBeyond(initiative.stage, "signed") && <span aria-hidden="true">✓ </span>}
+                          {tStage(initiative.stage)}
+                        </>
+                      ) : (
+                        <span className="text-slate-600">{t("stageUnknown")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="country-recent" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="country-recent" className="text-xl font-semibold">
+          {t("recent")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("recentIntro")}</p>
+        <RecentHistory locale={locale} entries={country.recentChanges} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,203 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { CountryMatrixChart, CountryMatrixLegend } from "@/components/charts/country-matrix-chart";
+import { getCountryMatrix, type MatrixCountry } from "@/lib/countries/country-matrix";
+import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "countries" });
+  return { title: t("title") };
+}
+
+export default async function CountriesPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, tRole, tStage, format, matrix] = await Promise.all([
+    getTranslations("countries"),
+    getTranslations("role"),
+    getTranslations("stage"),
+    getFormatter(),
+    getCountryMatrix(),
+  ]);
+  const members = matrix.countries.filter((country) => country.member);
+  const partners = matrix.countries.filter((country) => !country.member);
+  const name = (country: MatrixCountry) => localized(locale, country.nameRu, country.nameEn);
+  const involved = (code: string) => matrix.rows.filter((row) => row.cells[code]).length;
+
+  const countryHeader = (country: MatrixCountry) => (
+    <th key={country.code} scope="col" className="w-22 px-1.5 py-2 text-center align-bottom">
+      <Link href={`/countries/${country.code}`} title={name(country)} className="text-blue-800 underline">
+        <abbr title={name(country)} className="font-bold no-underline" aria-hidden="true">
+          {country.code}
+        </abbr>
+        <span className="sr-only">{name(country)}</span>
+      </Link>
+    </th>
+  );
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro")}</p>
+      </header>
+
+      <section aria-labelledby="country-list" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="country-list" className="text-xl font-semibold">
+          {t("listTitle")}
+        </h2>
+        {[
+          { key: "members", label: t("members"), countries: members },
+          { key: "partners", label: t("partners"), countries: partners },
+        ].map((group) => (
+          <div key={group.key} className="mt-4">
+            <h3 className="font-medium text-slate-800">{group.label}</h3>
+            <ul className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {group.countries.map((country) => (
+                <li key={country.code} className="flex items-baseline justify-between gap-2 rounded border border-slate-100 px-3 py-2">
+                  <Link href={`/countries/${country.code}`} className="font-medium text-blue-800 underline">
+                    {name(country)}
+                  </Link>
+                  <span className="text-sm tabular-nums text-slate-700">{t("initiativeCount", { count: involved(country.code) })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="matrix-compact" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="matrix-compact" className="text-xl font-semibold">
+          {t("compact.heading")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("compact.intro")}</p>
+        <figure className="mt-4">
+          <CountryMatrixChart id="country-matrix-chart" locale={locale} matrix={matrix} />
+          <CountryMatrixLegend />
+          <figcaption className="mt-2 text-sm text-slate-700">
+            <a href="#matrix-table" className="text-blue-800 underline">
+              {t("compact.seeTable")}
+            </a>
+          </figcaption>
+        </figure>
+      </section>
+
+      <section aria-labelledby="matrix-table" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="matrix-table" className="text-xl font-semibold">
+          {t("table.heading")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
+        <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
+          <table className="min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
+            <caption id="matrix-caption" className="mb-2 text-left font-medium text-slate-800">
+              {t("table.caption", { initiatives: matrix.rows.length })}
+            </caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
+                  {t("table.number")}
+                </th>
+                <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
+                  {t("table.initiative")}
+                </th>
+                <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
+                  {t("table.signed")}
+                </th>
+                <th scope="colgroup" colSpan={members.length} className="border-l border-slate-300 px-2 pt-2 text-center">
+                  {t("members")}
+                </th>
+                <th scope="col" rowSpan={2} className="border-l border-slate-300 px-2 py-2 align-bottom">
+                  {t("partners")}
+                </th>
+              </tr>
+              <tr>{members.map(countryHeader)}</tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {matrix.rows.map((row, index) => (
+                <tr key={row.slug} data-slug={row.slug} className="align-top">
+                  <td className="px-2 py-2 tabular-nums text-slate-700">{format.number(index + 1)}</td>
+                  <th scope="row" className="min-w-52 px-2 py-2 font-medium">
+                    <Link href={`/initiatives/${row.slug}`} className="text-blue-800 underline">
+                      {localized(locale, row.titleRu, row.titleEn)}
+                    </Link>
+                  </th>
+                  <td className="px-2 py-2 text-sm" data-testid="signed-count">
+                    {row.signed ? (
+                      t("signedBy", { reached: row.signed.reached, total: row.signed.total })
+                    ) : (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">{t("noStageKnown")}</span>
+                      </>
+                    )}
+                  </td>
+                  {members.map((country) => {
+                    const cell = row.cells[country.code];
+                    return (
+                      <td
+                        key={country.code}
+                        data-country={country.code}
+                        className={`whitespace-nowrap border-l border-slate-100 px-1.5 py-2 text-center text-xs ${cell ? "" : "text-slate-500"}`}
+                      >
+                        {cell ? (
+                          <>
+                            <span className="block font-medium">{tRole(cell.role)}</span>
+                            {cell.stage && (
+                              <span className={`block text-xs ${isAtOrBeyond(cell.stage, "signed") ? "font-semibold text-emerald-900" : "text-slate-700"}`}>
+                                {isAtOrBeyond(cell.stage, "signed") && <span aria-hidden="true">✓ </span>}
+                                {tStage(cell.stage)}
+                              </span>
+                            )}
+                          </>
+                        ) : (
+                          <>
+                            <span aria-hidden="true">·</span>
+                            <span className="sr-only">{t("notInvolved")}</span>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
+                  <td className="border-l border-slate-200 px-2 py-2 text-xs" data-country="partners">
+                    {partners.some((country) => row.cells[country.code]) ? (
+                      <ul className="space-y-0.5">
+                        {partners
+                          .filter((country) => row.cells[country.code])
+                          .map((country) => {
+                            const cell = row.cells[country.code]!;
+                            return (
+                              <li key={country.code} data-country={country.code}>
+                                <Link href={`/countries/${country.code}`} className="font-medium text-blue-800 underline">
+                                  {name(country)}
+                                </Link>
+                                {": "}
+                                {tRole(cell.role)}
+                                {cell.stage && <> · {tStage(cell.stage)}</>}
+                              </li>
+                            );
+                          })}
+                      </ul>
+                    ) : (
+                      <>
+                        <span aria-hidden="true">·</span>
+                        <span className="sr-only">{t("noPartner")}</span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-3 text-sm text-slate-700">{t("table.signedNote")}</p>
+      </section>
+    </div>
+  );
+}

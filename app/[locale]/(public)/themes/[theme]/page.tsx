@@ -1,0 +1,210 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
+import { JudgementBadge } from "@/components/analysts/judgement-badge";
+import { RecentHistory } from "@/components/analysts/recent-history";
+import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
+import { ProgressBar } from "@/components/progress-bar";
+import { StatusBadge } from "@/components/status-badge";
+import { INITIATIVE_STATUSES } from "@/lib/domain/vocabulary";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import { metricProgress } from "@/lib/initiatives/metric-progress";
+import { judgeTarget } from "@/lib/metrics/judge-target";
+import { getThemeOverview } from "@/lib/themes/get-theme";
+import { parseTheme } from "@/lib/themes/parse-theme";
+import { statusShare } from "@/lib/themes/status-rollup";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; theme: string }> };
+
+const load = cache((theme: string) => getThemeOverview(theme));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, theme: raw } = await params;
+  const theme = parseTheme(raw);
+  if (!theme) return {};
+  const [t, tTheme] = await Promise.all([
+    getTranslations({ locale, namespace: "themePage" }),
+    getTranslations({ locale, namespace: "theme" }),
+  ]);
+  return { title: t("metaTitle", { theme: tTheme(theme) }) };
+}
+
+export default async function ThemePage({ params }: Props) {
+  const { locale, theme: raw } = await params;
+  setRequestLocale(locale);
+  const overview = await load(raw);
+  if (!overview) notFound();
+  const [t, tTheme, tStatus, tStage, tMetric, format] = await Promise.all([
+    getTranslations("themePage"),
+    getTranslations("theme"),
+    getTranslations("status"),
+    getTranslations("stage"),
+    getTranslations("metric"),
+    getFormatter(),
+  ]);
+  const themeName = tTheme(overview.theme);
+  const { rollup } = overview;
+  const now = new Date();
+
+  return (
+    <article className="space-y-8" aria-labelledby="theme-title">
+      <nav aria-label={t("breadcrumb")}>
+        <Link href="/" className="text-blue-800 underline">
+          ← {t("back")}
+        </Link>
+      </nav>
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t("kicker")}</p>
+        <h1 id="theme-title" className="text-3xl font-bold">
+          {themeName}
+        </h1>
+        <p className="mt-2 text-lg text-slate-700">{t("initiativeCount", { count: rollup.total })}</p>
+        <p className="mt-2">
+          <Link href={{ pathname: "/initiatives", query: { theme: overview.theme } }} className="text-blue-800 underline">
+            {t("filteredList")}
+          </Link>
+        </p>
+      </header>
+
+      <section aria-labelledby="theme-progress" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="theme-progress" className="text-xl font-semibold">
+          {t("progress")}
+        </h2>
+        {rollup.total === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
+        ) : (
+          <>
+            <dl className="mt-4 grid gap-3 sm:grid-cols-3" data-testid="theme-shares">
+              {(["implemented", "in_progress", "agreed"] as const).map((status) => (
+                <div key={status} className="rounded border border-slate-100 bg-slate-50 px-4 py-3">
+                  <dt className="text-sm font-medium text-slate-700">{tStatus(status)}</dt>
+                  <dd>
+                    <span className="text-2xl font-bold tabular-nums">
+                      {format.number(statusShare(rollup, status), { style: "percent", maximumFractionDigits: 0 })}
+                    </span>{" "}
+                    <span className="text-sm text-slate-700">{t("ofTotal", { count: rollup.counts[status], total: rollup.total })}</span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <div className="mt-6">
+              <StatusByThemeChart
+                id="theme-status-chart"
+                rows={[{ theme: overview.theme, counts: rollup.counts, total: rollup.total }]}
+                linkThemes={false}
+                title={t("chartTitle", { theme: themeName })}
+              />
+            </div>
+            <h3 className="mt-6 font-semibold">{t("byStatus")}</h3>
+            <ul className="mt-2 grid max-w-3xl gap-x-12 gap-y-2 sm:grid-cols-2">
+              {INITIATIVE_STATUSES.map((status) => (
+                <li key={status} className="flex items-center justify-between gap-3" data-status-count={status}>
+                  <StatusBadge status={status} />
+                  <span className="tabular-nums text-slate-800">{t("initiativeCount", { count: rollup.counts[status] })}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="theme-initiatives" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="theme-initiatives" className="text-xl font-semibold">
+          {t("initiatives")}
+        </h2>
+        {overview.initiatives.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left">
+              <caption className="sr-only">{t("tableCaption", { theme: themeName })}</caption>
+              <thead className="bg-slate-100 text-sm">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("columns.initiative")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.stage")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {overview.initiatives.map((initiative) => (
+                  <tr key={initiative.slug} className="align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
+                        {localized(locale, initiative.titleRu, initiative.titleEn)}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={initiative.status} />
+                    </td>
+                    <td className="px-3 py-2">{initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="theme-metrics" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="theme-metrics" className="text-xl font-semibold">
+          {t("metrics")}
+        </h2>
+        {overview.metrics.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noMetrics")}</p>
+        ) : (
+          <ul className="mt-4 space-y-5">
+            {overview.metrics.map((metric) => {
+              const name = localized(locale, metric.nameRu, metric.nameEn);
+              const unit = localized(locale, metric.unitRu, metric.unitEn);
+              const progress = metricProgress(metric);
+              return (
+                <li key={metric.slug}>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <h3 className="font-semibold">{name}</h3>
+                    <JudgementBadge judgement={judgeTarget(metric, now)} />
+                  </div>
+                  <p className="text-sm">
+                    <Link href={`/initiatives/${metric.initiativeSlug}`} className="text-blue-800 underline">
+                      {localized(locale, metric.initiativeTitleRu, metric.initiativeTitleEn)}
+                    </Link>
+                  </p>
+                  {progress ? (
+                    <div className="mt-1 max-w-md">
+                      <p className="text-sm tabular-nums text-slate-700">
+                        {t("currentOfTarget", { current: format.number(progress.current), target: format.number(progress.target), unit })}
+                      </p>
+                      <ProgressBar
+                        percent={progress.percent}
+                        label={t("progressLabel", { name, current: format.number(progress.current), target: format.number(progress.target), unit })}
+                      />
+                    </div>
+                  ) : (
+                    <p className="mt-1 text-sm text-slate-700">
+                      {metric.target ? t("noValue", { target: format.number(metric.target.value), unit }) : tMetric("noTarget")}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <p className="mt-4 text-sm">
+          <Link href="/targets" className="text-blue-800 underline">
+            {t("allTargets")}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="theme-recent" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="theme-recent" className="text-xl font-semibold">
+          {t("recent")}
+        </h2>
+        <RecentHistory locale={locale} entries={overview.recentChanges} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,153 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { layoutLineChart, type SeriesPoint } from "@/lib/charts/line-chart";
+import type { MetricView } from "@/lib/initiatives/get-initiative";
+import { DataTableDetails } from "./data-table-details";
+
+const BOX = { width: 400, height: 190, left: 48, right: 24, top: 22, bottom: 42 };
+
+/**
+ * A figure's values over time: the baseline (first, labelled, when it has no date), then each
+ * reading; the target as a dashed line. The same values follow as a table.
+ */
+export async function MetricLineChart({ id, metric, name, unit }: { id: string; metric: MetricView; name: string; unit: string }) {
+  const [t, tCommon, format] = await Promise.all([getTranslations("charts"), getTranslations("common"), getFormatter()]);
+  const series: SeriesPoint[] = [
+    ...(metric.baseline ? [{ value: metric.baseline.value, date: null, kind: "baseline" as const }] : []),
+    ...metric.readings.map((reading) => ({ value: reading.value, date: reading.observedOn, kind: "reading" as const })),
+  ];
+  if (series.length === 0) return <p className="text-sm text-slate-700">{t("line.noValues")}</p>;
+
+  const target = metric.target?.value ?? null;
+  const layout = layoutLineChart(series, BOX, target);
+  const pointLabel = (point: SeriesPoint) =>
+    point.kind === "baseline"
+      ? metric.baseline?.period
+        ? t("line.baselineWithPeriod", { period: metric.baseline.period })
+        : t("line.baseline")
+      : point.date
+        ? format.dateTime(point.date, { dateStyle: "medium" })
+        : t("line.undated");
+  const value = (number: number) => `${format.number(number)} ${unit}`;
+  const summary = [
+    ...layout.points.map((point) => `${pointLabel(point)}: ${value(point.value)}`),
+    ...(target === null ? [] : [t("line.targetLine", { value: value(target) })]),
+  ].join("; ");
+
+  return (
+    <figure className="max-w-md">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+        width={BOX.width}
+        height={BOX.height}
+        className="h-auto w-full"
+      >
+        <title id={`${id}-title`}>{t("line.title", { name })}</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        {layout.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
+            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={11} textAnchor="end" fill="#475569">
+              {format.number(tick.value)}
+            </text>
+          </g>
+        ))}
+        {layout.targetY !== null && target !== null && (
+          <g>
+            <line
+              x1={layout.plot.left}
+              x2={layout.plot.right}
+              y1={layout.targetY}
+              y2={layout.targetY}
+              stroke="#047857"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+            />
+            <text x={layout.plot.right} y={layout.targetY - 5} fontSize={11} textAnchor="end" fill="#065f46" fontWeight={600}>
+              {t("line.targetLine", { value: format.number(target) })}
+            </text>
+          </g>
+        )}
+        {layout.path && <path d={layout.path} fill="none" stroke="#1d4ed8" strokeWidth={2} />}
+        {layout.points.map((point, index) => (
+          <g key={index} data-kind={point.kind}>
+            {point.kind === "baseline" ? (
+              <rect x={point.x - 5} y={point.y - 5} width={10} height={10} fill="#ffffff" stroke="#1d4ed8" strokeWidth={2} />
+            ) : (
+              <circle cx={point.x} cy={point.y} r={5} fill="#1d4ed8" />
+            )}
+            <text x={point.x} y={point.y - 9} fontSize={11} textAnchor="middle" fill="#1e293b" fontWeight={600}>
+              {format.number(point.value)}
+            </text>
+            <text
+              x={point.x}
+              y={layout.plot.bottom + 16}
+              fontSize={10}
+              textAnchor={layout.points.length > 1 && index === 0 ? "start" : layout.points.length > 1 && index === layout.points.length - 1 ? "end" : "middle"}
+              fill="#334155"
+            >
+              {pointLabel(point)}
+            </text>
+          </g>
+        ))}
+        <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} stroke="#64748b" />
+      </svg>
+      <figcaption className="text-xs text-slate-700">{t(target === null ? "line.captionNoTarget" : "line.caption", { unit })}</figcaption>
+      <DataTableDetails>
+        <table className="text-left">
+          <caption className="sr-only">{t("line.title", { name })}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-2 py-1">
+                {t("line.point")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("line.date")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("line.value")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {layout.points.map((point, index) => (
+              <tr key={index}>
+                <th scope="row" className="px-2 py-1 font-medium">
+                  {point.kind === "baseline" ? t("line.baseline") : t("line.reading")}
+                </th>
+                <td className="px-2 py-1">
+                  {point.date ? (
+                    <time dateTime={point.date.toISOString().slice(0, 10)}>{format.dateTime(point.date, { dateStyle: "long" })}</time>
+                  ) : point.kind === "baseline" && metric.baseline?.period ? (
+                    <span lang="ru">{metric.baseline.period}</span>
+                  ) : (
+                    tCommon("unknown")
+                  )}
+                </td>
+                <td className="px-2 py-1 text-right tabular-nums">{value(point.value)}</td>
+              </tr>
+            ))}
+            {target !== null && (
+              <tr>
+                <th scope="row" className="px-2 py-1 font-medium">
+                  {t("line.target")}
+                </th>
+                <td className="px-2 py-1">
+                  {metric.target?.date ? (
+                    <time dateTime={metric.target.date.toISOString().slice(0, 10)}>
+                      {format.dateTime(metric.target.date, { dateStyle: "long" })}
+                    </time>
+                  ) : (
+                    (metric.target?.dateText ?? tCommon("notStated"))
+                  )}
+                </td>
+                <td className="px-2 py-1 text-right tabular-nums">{value(target)}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </DataTableDetails>
+    </figure>
+  );
+}

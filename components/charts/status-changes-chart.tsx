@@ -1,0 +1,111 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { layoutColumns } from "@/lib/charts/columns";
+import type { TimeSeries } from "@/lib/charts/time-buckets";
+import { DataTableDetails } from "./data-table-details";
+
+const WIDTH = 480;
+const HEIGHT = 200;
+const BOX = { width: WIDTH, height: HEIGHT, left: 40, right: 12, top: 16, bottom: 40 };
+
+/** Status changes recorded per month (or per day), as columns, with the counts as a table. */
+export async function StatusChangesChart({ id, series }: { id: string; series: TimeSeries & { total: number } }) {
+  const [t, format] = await Promise.all([getTranslations("charts"), getFormatter()]);
+  const label = (start: Date) =>
+    series.unit === "month"
+      ? format.dateTime(start, { month: "short", year: "numeric" })
+      : format.dateTime(start, { day: "numeric", month: "short", year: "numeric" });
+  const longLabel = (start: Date) =>
+    series.unit === "month" ? format.dateTime(start, { month: "long", year: "numeric" }) : format.dateTime(start, { dateStyle: "long" });
+
+  if (series.buckets.length === 0) return <p className="text-slate-700">{t("statusChanges.empty")}</p>;
+
+  const layout = layoutColumns(
+    series.buckets.map((bucket) => bucket.count),
+    BOX,
+  );
+  // Label at most about 12 periods so that the labels never overlap.
+  const every = Math.max(1, Math.ceil(series.buckets.length / 12));
+  const summary = series.buckets
+    .filter((bucket) => bucket.count > 0)
+    .map((bucket) => `${longLabel(bucket.start)}: ${format.number(bucket.count)}`)
+    .join("; ");
+
+  return (
+    <figure>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        className="h-auto w-full max-w-xl"
+      >
+        <title id={`${id}-title`}>{t(`statusChanges.title.${series.unit}`)}</title>
+        <desc id={`${id}-desc`}>
+          {t("statusChanges.summary", { count: series.total })} {summary}
+        </desc>
+        {layout.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
+            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={11} textAnchor="end" fill="#475569">
+              {format.number(tick.value)}
+            </text>
+          </g>
+        ))}
+        <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} stroke="#64748b" />
+        {layout.bars.map((bar) => {
+          const bucket = series.buckets[bar.index]!;
+          return (
+            <g key={bucket.key} data-period={bucket.key}>
+              {bar.height > 0 && <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill="#1d4ed8" />}
+              {bar.value > 0 && (
+                <text x={bar.centre} y={bar.y - 4} fontSize={11} textAnchor="middle" fill="#1e293b">
+                  {format.number(bar.value)}
+                </text>
+              )}
+              {bar.index % every === 0 && (
+                <text x={bar.centre} y={layout.plot.bottom + 16} fontSize={11} textAnchor="middle" fill="#334155">
+                  {label(bucket.start)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="mt-2 text-sm text-slate-700">{t(`statusChanges.caption.${series.unit}`)}</figcaption>
+      <DataTableDetails>
+        <table className="text-left">
+          <caption className="sr-only">{t(`statusChanges.title.${series.unit}`)}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-2 py-1">
+                {t(`statusChanges.period.${series.unit}`)}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("statusChanges.count")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {series.buckets.map((bucket) => (
+              <tr key={bucket.key}>
+                <th scope="row" className="px-2 py-1 font-medium">
+                  <time dateTime={bucket.key}>{longLabel(bucket.start)}</time>
+                </th>
+                <td className="px-2 py-1 text-right tabular-nums">{format.number(bucket.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t border-slate-300">
+              <th scope="row" className="px-2 py-1">
+                {t("total")}
+              </th>
+              <td className="px-2 py-1 text-right font-semibold tabular-nums">{format.number(series.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </DataTableDetails>
+    </figure>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import type { InitiativeStatus, Stage } from "../domain/vocabulary";
+import type { HistoryKind } from "../generated/prisma/enums";
+
+export interface RecentHistoryEntry {
+  id: number;
+  initiativeSlug: string;
+  titleRu: string;
+  titleEn: string;
+  kind: HistoryKind;
+  fromStatus: InitiativeStatus | null;
+  toStatus: InitiativeStatus | null;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  /** Null for entries imported from the source articles. */
+  authorName: string | null;
+  recordedAt: Date;
+}
+
+/** The latest history entries of the given initiatives, newest first (one query). */
+export async function listRecentHistory(initiativeIds: number[], limit = 10): Promise<RecentHistoryEntry[]> {
+  if (initiativeIds.length === 0) return [];
+  const rows = await prisma.historyEntry.findMany({
+    where: { initiativeId: { in: initiativeIds } },
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      kind: true,
+      fromStatus: true,
+      toStatus: true,
+      fromStage: true,
+      toStage: true,
+      recordedAt: true,
+      author: { select: { displayName: true } },
+      initiative: { select: { slug: true, titleRu: true, titleEn: true } },
+    },
+  });
+  return rows.map(({ author, initiative, ...entry }) => ({
+    ...entry,
+    initiativeSlug: initiative.slug,
+    titleRu: initiative.titleRu,
+    titleEn: initiative.titleEn,
+    authorName: author?.displayName ?? null,
+  }));
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import type { InitiativeStatus } from "../domain/vocabulary";
+import { toMetricView, type MetricView } from "../initiatives/get-initiative";
+
+export type MetricListItem = MetricView & {
+  initiativeSlug: string;
+  initiativeTitleRu: string;
+  initiativeTitleEn: string;
+  initiativeStatus: InitiativeStatus;
+};
+
+/** Every figure with its baseline, target and dated readings (one query). */
+export async function listMetrics(): Promise<MetricListItem[]> {
+  const rows = await prisma.metric.findMany({
+    orderBy: { id: "asc" },
+    select: {
+      slug: true,
+      nameRu: true,
+      nameEn: true,
+      unitRu: true,
+      unitEn: true,
+      baselineValue: true,
+      baselineText: true,
+      baselinePeriod: true,
+      baselineQuoteId: true,
+      targetValue: true,
+      targetText: true,
+      targetDateText: true,
+      targetDate: true,
+      targetQuoteId: true,
+      readings: {
+        select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
+        orderBy: [{ observedOn: "asc" }, { id: "asc" }],
+      },
+      initiative: { select: { slug: true, titleRu: true, titleEn: true, status: true } },
+    },
+  });
+  return rows.map(({ initiative, ...metric }) => ({
+    ...toMetricView(metric),
+    initiativeSlug: initiative.slug,
+    initiativeTitleRu: initiative.titleRu,
+    initiativeTitleEn: initiative.titleEn,
+    initiativeStatus: initiative.status,
+  }));
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
+import { toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { listRecentHistory, type RecentHistoryEntry } from "../countries/recent-history";
+import { parseTheme } from "./parse-theme";
+import { rollUpStatuses, type StatusRollup } from "./status-rollup";
+
+export interface ThemeInitiative {
+  slug: string;
+  titleRu: string;
+  titleEn: string;
+  status: InitiativeStatus;
+  stage: Stage | null;
+}
+
+export type ThemeMetric = MetricView & { initiativeSlug: string; initiativeTitleRu: string; initiativeTitleEn: string };
+
+export interface ThemeOverview {
+  theme: Theme;
+  initiatives: ThemeInitiative[];
+  rollup: StatusRollup;
+  metrics: ThemeMetric[];
+  recentChanges: RecentHistoryEntry[];
+}
+
+/** A theme's initiatives, their status roll-up, their figures and their latest history. */
+export async function getThemeOverview(rawTheme: string, recentLimit = 10): Promise<ThemeOverview | null> {
+  const theme = parseTheme(rawTheme);
+  if (!theme) return null;
+  const rows = await prisma.initiative.findMany({
+    where: { themes: { some: { theme } } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      titleRu: true,
+      titleEn: true,
+      status: true,
+      stage: true,
+      metrics: {
+        orderBy: { id: "asc" },
+        select: {
+          slug: true,
+          nameRu: true,
+          nameEn: true,
+          unitRu: true,
+          unitEn: true,
+          baselineValue: true,
+          baselineText: true,
+          baselinePeriod: true,
+          baselineQuoteId: true,
+          targetValue: true,
+          targetText: true,
+          targetDateText: true,
+          targetDate: true,
+          targetQuoteId: true,
+          readings: {
+            select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
+            orderBy: [{ observedOn: "asc" }, { id: "asc" }],
+          },
+        },
+      },
+    },
+  });
+  return {
+    theme,
+    initiatives: rows.map(({ slug, titleRu, titleEn, status, stage }) => ({ slug, titleRu, titleEn, status, stage })),
+    rollup: rollUpStatuses(rows.map((row) => row.status)),
+    metrics: rows.flatMap((row) =>
+      row.metrics.map((metric) => ({
+        ...toMetricView(metric),
+        initiativeSlug: row.slug,
+        initiativeTitleRu: row.titleRu,
+        initiativeTitleEn: row.titleEn,
+      })),
+    ),
+    recentChanges: await listRecentHistory(
+      rows.map((row) => row.id),
+      recentLimit,
+    ),
+  };
+}
