@@ -5,5 +5,5 @@ export default createMiddleware(routing);
 
 export const config = {
   // Everything but API routes, Next's internals and files with an extension.
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  matcher: "/((?!api(?:/|$)|_next|_vercel|.*\\..*).*)",
 };

@@ -51,3 +51,21 @@ test("the search page finds article passages and quotes and links to them", asyn
   await link.click();
   await expect(page).toHaveURL(/\/en\/sources\/\d+#quote-\d+$/);
 });
+
+test("the open data API documents itself in both languages and answers bad parameters with JSON", async ({ page, request }) => {
+  for (const [path, heading] of [
+    ["/api-docs", /API/],
+    ["/en/api-docs", /API/],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  }
+  const bad = await request.get("/api/v1/initiatives?status=finished&pageSize=1000");
+  expect(bad.status()).toBe(400);
+  expect(bad.headers()["content-type"]).toContain("application/json");
+  const body = await bad.json();
+  expect(body.details.map((detail: { parameter: string }) => detail.parameter).sort()).toEqual(["pageSize", "status"]);
+  const openapi = await request.get("/api/v1/openapi.json");
+  expect((await openapi.json()).openapi).toMatch(/^3\.1\./);
+});

@@ -1,0 +1,22 @@
+import { badRequest, handle, issueDetails, jsonResponse, notFound, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { noParamsSchema, slugSchema } from "@/lib/api/schemas";
+import { serializeInitiative } from "@/lib/api/serialize";
+import { getInitiative } from "@/lib/initiatives/get-initiative";
+
+/** GET /api/v1/initiatives/{slug}: everything getInitiative returns. Schema: InitiativeResponse. */
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { slug } = await context.params;
+    const query = parseQuery(new URL(request.url), noParamsSchema, []);
+    if (!query.ok) return query.response;
+    const parsedSlug = slugSchema.safeParse(slug);
+    if (!parsedSlug.success) return badRequest(issueDetails(parsedSlug.error, []).map((detail) => ({ ...detail, parameter: "slug" })));
+    const initiative = await getInitiative(parsedSlug.data);
+    if (!initiative) return notFound("Initiative", "slug", parsedSlug.data);
+    return jsonResponse({ data: serializeInitiative(initiative) });
+  });
+}
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = READ_ONLY;

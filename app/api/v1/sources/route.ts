@@ -1,0 +1,19 @@
+import { handle, jsonResponse, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { listApiSources } from "@/lib/api/queries";
+import { noParamsSchema } from "@/lib/api/schemas";
+import { serializeSourceSummary } from "@/lib/api/serialize";
+import { prisma } from "@/lib/db/prisma";
+
+/** GET /api/v1/sources: every source, without its text. Schema: SourceList. */
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const query = parseQuery(new URL(request.url), noParamsSchema, []);
+    if (!query.ok) return query.response;
+    const sources = await listApiSources(prisma);
+    return jsonResponse({ data: sources.map(serializeSourceSummary) });
+  });
+}
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = READ_ONLY;

@@ -1,0 +1,156 @@
+import type { z } from "zod";
+
+/**
+ * Responses and parameter checks shared by every route under app/api/v1: JSON bodies, the
+ * open-data headers, and the one error shape `{ error, details: [{ parameter, message }] }`.
+ */
+
+export interface ErrorDetail {
+  parameter: string;
+  message: string;
+}
+
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "application/json; charset=utf-8",
+  // Read-only open data: anyone may read it from any origin; caches must ask again every time.
+  "Cache-Control": "public, max-age=0, must-revalidate",
+  "Access-Control-Allow-Origin": "*",
+  "X-Content-Type-Options": "nosniff",
+};
+
+export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...API_HEADERS, ...headers } });
+}
+
+export function errorResponse(status: number, error: string, details: ErrorDetail[] = []): Response {
+  // Errors are not cached: the data (or the parameters) may be right the next time.
+  return jsonResponse({ error, details }, status, { "Cache-Control": "no-store" });
+}
+
+export function badRequest(details: ErrorDetail[]): Response {
+  const names = [...new Set(details.map((detail) => detail.parameter))];
+  return errorResponse(400, `Invalid parameter${names.length === 1 ? "" : "s"}: ${names.join(", ")}`, details);
+}
+
+export function notFound(what: string, parameter: string, value: string): Response {
+  return errorResponse(404, `${what} not found`, [{ parameter, message: `no ${what.toLowerCase()} with ${parameter} "${value}"` }]);
+}
+
+/** For POST, PUT, PATCH and DELETE: the API is read-only. */
+export function methodNotAllowed(request: Request): Response {
+  return jsonResponse(
+    { error: `Method ${request.method} not allowed: this API is read-only`, details: [] },
+    405,
+    { Allow: ALLOWED_METHODS, "Cache-Control": "no-store" },
+  );
+}
+
+/** CORS preflight: GET from anywhere, no credentials. */
+export function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "Access-Control-Allow-Origin": "*",
+      "Access-Control-Allow-Methods": ALLOWED_METHODS,
+      "Access-Control-Max-Age": "86400",
+      Allow: ALLOWED_METHODS,
+    },
+  });
+}
+
+/** Runs a handler; anything it throws becomes a JSON 500 (never an HTML page, never a stack trace). */
+export async function handle(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error("API error:", error);
+    return errorResponse(500, "Internal error", []);
+  }
+}
+
+/** The query string as single values; a parameter given twice is an error, not a silent choice. */
+export function readQuery(url: URL): { params: Record<string, string>; details: ErrorDetail[] } {
+  const params: Record<string, string> = {};
+  const details: ErrorDetail[] = [];
+  for (const [key, value] of url.searchParams) {
+    if (Object.hasOwn(params, key)) {
+      if (!details.some((detail) => detail.parameter === key)) details.push({ parameter: key, message: "given more than once" });
+      continue;
+    }
+    params[key] = value;
+  }
+  return { params, details };
+}
+
+/** Readable messages for zod's issues, one detail per parameter (unknown keys get one each). */
+export function issueDetails(error: z.ZodError, allowed: readonly string[]): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      const list = allowed.length ? `allowed: ${allowed.join(", ")}` : "this endpoint takes no parameters";
+      for (const key of issue.keys) details.push({ parameter: key, message: `unknown parameter (${list})` });
+      continue;
+    }
+    const parameter = String(issue.path[0] ?? "");
+    details.push({ parameter, message: issueMessage(issue) });
+  }
+  return details;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_value":
+      return `must be one of: ${issue.values.map(String).join(", ")}`;
+    case "invalid_type":
+      if (issue.expected === "number" || issue.expected === "int") return "must be a number";
+      return issue.message;
+    case "too_small":
+      if (issue.origin === "string") return `must be at least ${issue.minimum} character${Number(issue.minimum) === 1 ? "" : "s"} long`;
+      return issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
+    case "too_big":
+      if (issue.origin === "string") return `must be at most ${issue.maximum} characters long`;
+      return issue.inclusive ? `must be at most ${issue.maximum}` : `must be less than ${issue.maximum}`;
+    case "invalid_format":
+      if (issue.format === "regex" && issue.pattern === String(/^[A-Z]{2}$/)) return "must be a two-letter country code (ISO 3166-1 alpha-2)";
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/** Adds zod's complaints to `details`, except about parameters already reported (e.g. given twice). */
+export function addIssues(details: ErrorDetail[], error: z.ZodError, allowed: readonly string[]): void {
+  const reported = new Set(details.map((detail) => detail.parameter));
+  details.push(...issueDetails(error, allowed).filter((detail) => !reported.has(detail.parameter)));
+}
+
+/** Parses a query against a strict object schema; a 400 response when anything is wrong. */
+export function parseQuery<S extends z.ZodType>(
+  url: URL,
+  schema: S,
+  allowed: readonly string[],
+): { ok: true; value: z.output<S> } | { ok: false; response: Response } {
+  const { params, details } = readQuery(url);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) addIssues(details, parsed.error, allowed);
+  if (details.length) return { ok: false, response: badRequest(details) };
+  return { ok: true, value: parsed.data as z.output<S> };
+}
+
+/** An absolute URL for the same path with other parameters (for pagination links). */
+export function pageLink(url: URL, params: URLSearchParams): string {
+  const link = new URL(url.pathname, url.origin);
+  link.search = params.toString();
+  return link.toString();
+}
+
+/** The handlers every route exports besides GET: the API is read-only, and open to any origin. */
+export const READ_ONLY = {
+  POST: methodNotAllowed,
+  PUT: methodNotAllowed,
+  PATCH: methodNotAllowed,
+  DELETE: methodNotAllowed,
+  OPTIONS: preflight,
+} as const;

@@ -1,0 +1,201 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import { historyWhere, type HistoryFilter, type HistoryItem } from "../history/list-history";
+import type { MetricView } from "../initiatives/get-initiative";
+import { parseChanges } from "../initiatives/record-history";
+
+/**
+ * The API's own reads (what the pages' data layer does not already give). Each takes the
+ * client as a parameter and selects only the columns the response shows: never users'
+ * e-mails, ids or password hashes, sessions, or the search column.
+ */
+
+export interface SourceRow {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: Date | null;
+  language: string;
+  sha256: string;
+  quoteCount: number;
+}
+
+export interface SourceDetailRow extends SourceRow {
+  text: string;
+  quotes: { id: number; start: number; end: number; text: string; initiativeSlug: string | null }[];
+}
+
+/** Every source without its text (one query). */
+export async function listApiSources(prisma: PrismaClient): Promise<SourceRow[]> {
+  const rows = await prisma.source.findMany({
+    select: { id: true, title: true, outlet: true, publishedOn: true, language: true, sha256: true, _count: { select: { quotes: true } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, quoteCount: _count.quotes }));
+}
+
+export async function getApiSource(prisma: PrismaClient, id: number): Promise<SourceDetailRow | null> {
+  const row = await prisma.source.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      publishedOn: true,
+      language: true,
+      sha256: true,
+      text: true,
+      quotes: {
+        select: { id: true, start: true, end: true, text: true, initiative: { select: { slug: true } } },
+        orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    quoteCount: row.quotes.length,
+    quotes: row.quotes.map(({ initiative, ...quote }) => ({ ...quote, initiativeSlug: initiative?.slug ?? null })),
+  };
+}
+
+export interface CountryRow {
+  code: string;
+  nameRu: string;
+  nameEn: string;
+  member: boolean;
+  initiatives: { total: number; proposer: number; participant: number; supporter: number };
+}
+
+/**
+ * Every country with its counts (two queries). `total` is what the list's `country` filter
+ * selects: initiatives the country proposes or takes part in, in any role.
+ */
+export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow[]> {
+  const [countries, counts] = await Promise.all([
+    prisma.country.findMany({ select: { code: true, nameRu: true, nameEn: true, member: true }, orderBy: [{ member: "desc" }, { code: "asc" }] }),
+    prisma.$queryRawUnsafe<{ code: string; total: number | bigint; proposer: number | bigint; participant: number | bigint; supporter: number | bigint }[]>(
+      `SELECT c.code AS code,
+              count(DISTINCT c.id) AS total,
+              count(DISTINCT CASE WHEN c.role = 'proposer' THEN c.id END) AS proposer,
+              count(DISTINCT CASE WHEN c.role = 'participant' THEN c.id END) AS participant,
+              count(DISTINCT CASE WHEN c.role = 'supporter' THEN c.id END) AS supporter
+       FROM (
+         SELECT i."id" AS id, i."proposerCountryCode" AS code, 'proposer' AS role FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
+         UNION ALL
+         SELECT p."initiativeId", p."countryCode", p."role" FROM "Participation" p
+       ) c
+       GROUP BY c.code`,
+    ),
+  ]);
+  const byCode = new Map(counts.map((row) => [row.code, row]));
+  return countries.map((country) => {
+    const row = byCode.get(country.code);
+    return {
+      ...country,
+      initiatives: {
+        total: Number(row?.total ?? 0),
+        proposer: Number(row?.proposer ?? 0),
+        participant: Number(row?.participant ?? 0),
+        supporter: Number(row?.supporter ?? 0),
+      },
+    };
+  });
+}
+
+export type MetricRow = MetricView & { initiativeSlug: string };
+
+/** Every metric with its readings, oldest reading first (one query). */
+export async function listApiMetrics(prisma: PrismaClient): Promise<MetricRow[]> {
+  const rows = await prisma.metric.findMany({
+    orderBy: { id: "asc" },
+    select: {
+      slug: true,
+      nameRu: true,
+      nameEn: true,
+      unitRu: true,
+      unitEn: true,
+      baselineValue: true,
+      baselineText: true,
+      baselinePeriod: true,
+      baselineQuoteId: true,
+      targetValue: true,
+      targetText: true,
+      targetDateText: true,
+      targetDate: true,
+      targetQuoteId: true,
+      initiative: { select: { slug: true } },
+      readings: {
+        select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
+        orderBy: [{ observedOn: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  return rows.map((row) => ({
+    slug: row.slug,
+    initiativeSlug: row.initiative.slug,
+    nameRu: row.nameRu,
+    nameEn: row.nameEn,
+    unitRu: row.unitRu,
+    unitEn: row.unitEn,
+    baseline:
+      row.baselineValue === null
+        ? null
+        : { value: row.baselineValue, text: row.baselineText, period: row.baselinePeriod, quoteId: row.baselineQuoteId },
+    target:
+      row.targetValue === null
+        ? null
+        : { value: row.targetValue, text: row.targetText, dateText: row.targetDateText, date: row.targetDate, quoteId: row.targetQuoteId },
+    readings: row.readings,
+  }));
+}
+
+/**
+ * One page of history, newest first, with the same filter and item shape as listHistory
+ * (lib/history/list-history.ts), plus the total: a count and a skip/take query.
+ */
+export async function pageApiHistory(
+  prisma: PrismaClient,
+  filter: Omit<HistoryFilter, "limit" | "order">,
+  page: number,
+  pageSize: number,
+): Promise<{ items: HistoryItem[]; total: number }> {
+  const where = historyWhere(filter);
+  const [total, rows] = await Promise.all([
+    prisma.historyEntry.count({ where }),
+    prisma.historyEntry.findMany({
+      where,
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        version: true,
+        kind: true,
+        recordedAt: true,
+        effectiveOn: true,
+        fromStatus: true,
+        toStatus: true,
+        fromStage: true,
+        toStage: true,
+        changes: true,
+        note: true,
+        overrideNote: true,
+        correctsId: true,
+        evidenceUrl: true,
+        evidenceTitle: true,
+        evidenceDate: true,
+        author: { select: { displayName: true } },
+        reviewer: { select: { displayName: true } },
+        quote: { select: { id: true, sourceId: true, text: true } },
+        initiative: { select: { slug: true, titleRu: true, titleEn: true } },
+      },
+    }),
+  ]);
+  const items = rows.map(({ author, reviewer, changes, ...row }): HistoryItem => ({
+    ...row,
+    changes: parseChanges(changes),
+    authorName: author?.displayName ?? null,
+    reviewerName: reviewer?.displayName ?? null,
+  }));
+  return { items, total };
+}

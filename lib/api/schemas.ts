@@ -1,0 +1,415 @@
+import { z } from "zod";
+import {
+  COUNTRY_ROLES,
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  STAGES,
+  THEMES,
+} from "../domain/vocabulary";
+import { FACETS, SORTS, initiativeQuerySchema } from "../initiatives/query-initiatives";
+
+/**
+ * The public API's parameters and responses, in zod. lib/api/openapi.ts turns the response
+ * schemas registered in `apiSchemas` into the OpenAPI document's components (JSON Schema
+ * 2020-12), and lib/api/serialize.ts produces exactly these shapes (dates as ISO strings).
+ */
+
+/**
+ * Every schema registered here is emitted as `#/components/schemas/<id>`. A registry of our own,
+ * not zod's global one, so that the ids cannot collide with anyone else's (or with themselves on
+ * a dev server's hot reload). Descriptions go through `.describe()`, i.e. the global registry.
+ */
+export const apiSchemas = z.registry<{ id: string }>();
+
+function named<T extends z.ZodType>(schema: T, id: string, description: string): T {
+  const described = schema.describe(description) as T;
+  apiSchemas.add(described, { id });
+  return described;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary (separate instances from lib/domain/vocabulary, so naming them here changes nothing
+// for anyone else; the values are the same constants).
+
+export const statusSchema = named(z.enum(INITIATIVE_STATUSES), "InitiativeStatus", "Where an initiative stands overall.");
+export const stageValueSchema = named(z.enum(STAGES), "Stage", "The formal stage of a document or project, overall or for one country.");
+export const kindSchema = named(z.enum(INITIATIVE_KINDS), "InitiativeKind", "What kind of initiative it is.");
+export const themeValueSchema = named(z.enum(THEMES), "Theme", "A policy theme.");
+export const roleSchema = named(z.enum(COUNTRY_ROLES), "CountryRole", "A country's role in an initiative.");
+export const HISTORY_KINDS = ["status_change", "edit", "verification"] as const;
+export const historyKindSchema = named(z.enum(HISTORY_KINDS), "HistoryKind", "What a history entry records.");
+
+const day = z.iso.date().describe("A calendar day, YYYY-MM-DD (UTC).");
+const instant = z.iso.datetime().describe("An instant, ISO 8601 in UTC (e.g. 2025-11-17T09:30:00.000Z).");
+const nullableDay = day.nullable();
+const nullableInstant = instant.nullable();
+const count = z.int().min(0);
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const errorSchema = named(
+  z.object({
+    error: z.string().describe("What went wrong, in English."),
+    details: z
+      .array(
+        z.object({
+          parameter: z.string().describe("The query or path parameter at fault."),
+          message: z.string().describe("What is wrong with it."),
+        }),
+      )
+      .describe("One item per faulty parameter; empty when no single parameter is at fault."),
+  }),
+  "Error",
+  "Every error response (400, 404, 405, 500) has this body.",
+);
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+export const countryRefSchema = named(
+  z.object({
+    code: z.string().describe("ISO 3166-1 alpha-2 code (EU for the European Union)."),
+    nameRu: z.string(),
+    nameEn: z.string(),
+  }),
+  "CountryRef",
+  "A country named in an initiative.",
+);
+
+export const initiativeRefSchema = named(
+  z.object({ slug: z.string(), titleRu: z.string(), titleEn: z.string() }),
+  "InitiativeRef",
+  "An initiative, by slug and titles.",
+);
+
+export const quoteRefSchema = named(
+  z.object({
+    id: z.int().min(1),
+    sourceId: z.int().min(1),
+    text: z.string().describe("The verbatim quoted text (Russian, as written)."),
+  }),
+  "QuoteRef",
+  "A verbatim quote from a source.",
+);
+
+export const historyEntrySchema = named(
+  z.object({
+    id: z.int().min(1),
+    version: z.int().min(1).describe("The initiative's version after this entry (1, 2, 3… without gaps)."),
+    kind: historyKindSchema,
+    recordedAt: instant,
+    effectiveOn: nullableDay.describe("When the change took effect; null when the sources do not say."),
+    fromStatus: statusSchema.nullable(),
+    toStatus: statusSchema.nullable(),
+    fromStage: stageValueSchema.nullable(),
+    toStage: stageValueSchema.nullable(),
+    changes: z
+      .array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }))
+      .describe("Field-by-field diff."),
+    note: z.string().describe("Why the change was made."),
+    overrideNote: z.string().nullable().describe("Why a transition outside the allowed table was made anyway."),
+    authorName: z.string().nullable().describe("The author's display name; null for entries imported from the source articles."),
+    reviewerName: z.string().nullable().describe("Who approved it, when it went through second-person review."),
+    correctsId: z.int().min(1).nullable().describe("The earlier entry this one corrects."),
+    evidenceUrl: z.string().nullable(),
+    evidenceTitle: z.string().nullable(),
+    evidenceDate: nullableDay,
+    quote: quoteRefSchema.nullable().describe("The quote given as evidence, if any."),
+    initiative: initiativeRefSchema,
+  }),
+  "HistoryEntry",
+  "One entry of an initiative's append-only history. Never contains e-mails or user ids.",
+);
+
+export const metricSchema = named(
+  z.object({
+    slug: z.string(),
+    initiativeSlug: z.string(),
+    nameRu: z.string(),
+    nameEn: z.string(),
+    unitRu: z.string(),
+    unitEn: z.string(),
+    baseline: z
+      .object({
+        value: z.number(),
+        text: z.string().nullable().describe("The figure as the source writes it."),
+        period: z.string().nullable(),
+        quoteId: z.int().min(1).nullable(),
+      })
+      .nullable(),
+    target: z
+      .object({
+        value: z.number(),
+        text: z.string().nullable(),
+        dateText: z.string().nullable().describe("The target date as the source states it."),
+        date: nullableDay,
+        quoteId: z.int().min(1).nullable(),
+      })
+      .nullable(),
+    readings: z.array(
+      z.object({
+        value: z.number(),
+        text: z.string().nullable(),
+        observedOn: nullableDay,
+        observedText: z.string().nullable(),
+        quoteId: z.int().min(1).nullable(),
+      }),
+    ),
+  }),
+  "Metric",
+  "A quantitative figure or target with its baseline and dated readings.",
+);
+
+// ---------------------------------------------------------------------------------------------
+// Initiatives
+
+export const initiativeSummarySchema = named(
+  z.object({
+    slug: z.string(),
+    titleRu: z.string(),
+    titleEn: z.string(),
+    summaryRu: z.string(),
+    summaryEn: z.string(),
+    kind: kindSchema,
+    status: statusSchema,
+    stage: stageValueSchema.nullable(),
+    themes: z.array(themeValueSchema),
+    proposer: countryRefSchema.nullable(),
+    countries: z.array(countryRefSchema).describe("The participating countries."),
+    updatedAt: instant,
+  }),
+  "InitiativeSummary",
+  "An initiative as listed.",
+);
+
+const facetValuesSchema = z.array(z.object({ value: z.string(), count }));
+
+export const facetsSchema = named(
+  z.object(Object.fromEntries(FACETS.map((facet) => [facet, facetValuesSchema])) as Record<(typeof FACETS)[number], typeof facetValuesSchema>),
+  "Facets",
+  "For every filter, how many initiatives each value would give with all the other filters applied.",
+);
+
+const linksSchema = z.object({
+  self: z.url().describe("This page."),
+  next: z.url().optional().describe("The next page, when there is one."),
+  prev: z.url().optional().describe("The previous page, when there is one."),
+});
+
+export const initiativeListSchema = named(
+  z.object({
+    data: z.array(initiativeSummarySchema),
+    meta: z.object({
+      total: count.describe("Initiatives matching the filters, across all pages."),
+      page: z.int().min(1),
+      pageSize: z.int().min(1),
+      pageCount: z.int().min(1),
+      sort: z.enum(SORTS),
+      facets: facetsSchema.optional().describe("Only with facets=true."),
+    }),
+    links: linksSchema,
+  }),
+  "InitiativeList",
+  "A page of initiatives.",
+);
+
+export const initiativeDetailSchema = named(
+  z.object({
+    slug: z.string(),
+    titleRu: z.string(),
+    titleEn: z.string(),
+    summaryRu: z.string(),
+    summaryEn: z.string(),
+    kind: kindSchema,
+    status: statusSchema,
+    stage: stageValueSchema.nullable(),
+    themes: z.array(themeValueSchema),
+    event: z.object({
+      nameRu: z.string(),
+      nameEn: z.string(),
+      placeRu: z.string().nullable(),
+      placeEn: z.string().nullable(),
+      dateText: z.string().nullable().describe("The date exactly as a source states it."),
+    }),
+    proposerCountry: countryRefSchema.nullable(),
+    proposerPerson: z
+      .object({ nameRu: z.string(), nameEn: z.string(), descriptionRu: z.string(), descriptionEn: z.string() })
+      .nullable(),
+    announcedOn: nullableDay,
+    firstReportedOn: nullableDay.describe("The earliest publication date among the sources that report it."),
+    targetDate: nullableDay,
+    targetDateText: z.string().nullable().describe("The target date as a source states it, when it is not a calendar date."),
+    lastVerifiedOn: nullableInstant.describe("When an editor last checked it against its sources."),
+    version: z.int().min(1),
+    participations: z.array(
+      z.object({
+        code: z.string(),
+        nameRu: z.string(),
+        nameEn: z.string(),
+        member: z.boolean().describe("Whether the country is a member of the format."),
+        role: roleSchema,
+        stage: stageValueSchema.nullable().describe("The country's own stage."),
+      }),
+    ),
+    evidence: z
+      .array(
+        z.object({
+          id: z.int().min(1).describe("The quote's id."),
+          sourceId: z.int().min(1),
+          sourceTitle: z.string().nullable(),
+          sourceOutlet: z.string().nullable(),
+          sourcePublishedOn: nullableDay,
+          before: z.string().describe("The text of the sentence before the quote."),
+          quote: z.string().describe("The verbatim quote (Russian, as written)."),
+          after: z.string().describe("The text of the sentence after the quote."),
+        }),
+      )
+      .describe("Every passage of the sources that reports the initiative, in its sentence."),
+    metrics: z.array(metricSchema),
+    history: z.array(historyEntrySchema).describe("The full history, newest first."),
+  }),
+  "Initiative",
+  "One initiative with its evidence, figures and history.",
+);
+
+export const initiativeResponseSchema = named(z.object({ data: initiativeDetailSchema }), "InitiativeResponse", "One initiative.");
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+const sourceFields = {
+  id: z.int().min(1),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  publishedOn: nullableDay,
+  language: z.string().describe("ISO 639-1 code of the text's language."),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the text, hex."),
+  quoteCount: count,
+};
+
+export const sourceSummarySchema = named(z.object(sourceFields), "SourceSummary", "A source as listed (without its text).");
+
+export const sourceDetailSchema = named(
+  z.object({
+    ...sourceFields,
+    text: z.string().describe("The full text exactly as received."),
+    quotes: z.array(
+      z.object({
+        id: z.int().min(1),
+        start: count.describe("Start offset in `text` (inclusive, UTF-16 code units)."),
+        end: count.describe("End offset in `text` (exclusive)."),
+        text: z.string().describe("Equals text.slice(start, end)."),
+        initiativeSlug: z.string().nullable(),
+      }),
+    ),
+  }),
+  "Source",
+  "One source with its full text and every quoted span.",
+);
+
+export const sourceListSchema = named(z.object({ data: z.array(sourceSummarySchema) }), "SourceList", "Every source.");
+export const sourceResponseSchema = named(z.object({ data: sourceDetailSchema }), "SourceResponse", "One source.");
+
+// ---------------------------------------------------------------------------------------------
+// History, countries, metrics
+
+export const historyListSchema = named(
+  z.object({
+    data: z.array(historyEntrySchema),
+    meta: z.object({
+      total: count.describe("Entries matching the filters, across all pages."),
+      page: z.int().min(1),
+      pageSize: z.int().min(1),
+      pageCount: z.int().min(1),
+    }),
+    links: linksSchema,
+  }),
+  "HistoryList",
+  "A page of history entries, newest first.",
+);
+
+export const countrySchema = named(
+  z.object({
+    code: z.string(),
+    nameRu: z.string(),
+    nameEn: z.string(),
+    member: z.boolean().describe("Whether the country is a member of the format."),
+    initiatives: z.object({
+      total: count.describe("Initiatives it proposes or takes part in in any role (what ?country= filters on)."),
+      proposer: count.describe("Initiatives it proposes (as the named proposer or as a co-proposer)."),
+      participant: count.describe("Initiatives it takes part in as a participant."),
+      supporter: count.describe("Initiatives it supports."),
+    }),
+  }),
+  "Country",
+  "A country with how many initiatives it is involved in.",
+);
+
+export const countryListSchema = named(z.object({ data: z.array(countrySchema) }), "CountryList", "Every country, members first.");
+export const metricListSchema = named(z.object({ data: z.array(metricSchema) }), "MetricList", "Every metric.");
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+export const LANGS = ["ru", "en"] as const;
+
+/** The list's parameters beyond `initiativeQuerySchema` (removed before `parseQueryStrict`). */
+export const initiativeListExtraSchema = z.object({
+  lang: z.enum(LANGS).default("ru"),
+  facets: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+/** History parameters; `country`, `theme`, `page` and `pageSize` mean what they mean for the list. */
+export const historyQuerySchema = z.strictObject({
+  initiative: z.string().trim().min(1).max(200).optional(),
+  country: initiativeQuerySchema.shape.country,
+  theme: initiativeQuerySchema.shape.theme,
+  since: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: "must be an ISO 8601 date (YYYY-MM-DD) or a date-time with a time zone (e.g. 2025-11-17T09:30:00Z)",
+    })
+    .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value))
+    .optional(),
+  page: initiativeQuerySchema.shape.page,
+  pageSize: initiativeQuerySchema.shape.pageSize,
+});
+
+export type HistoryQuery = z.output<typeof historyQuerySchema>;
+
+/** Path parameter of /sources/{id}: digits only (no signs, exponents, hex or spaces). */
+export const sourceIdSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, { error: "must be a positive integer" })
+  .transform(Number)
+  .pipe(z.int().min(1).max(2_147_483_647, { error: "must be at most 2147483647" }));
+
+/** Path parameter of /initiatives/{slug}. */
+export const slugSchema = z.string().min(1).max(200);
+
+/** Endpoints without query parameters accept none. */
+export const noParamsSchema = z.strictObject({});
+
+/** Descriptions of every parameter, in English, for the OpenAPI document (the docs page translates its own). */
+export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
+  q: "Full-text search in titles, summaries and quotes, Russian or English (word stems, case-insensitive).",
+  status: "Only initiatives with this status.",
+  stage: "Only initiatives at this stage.",
+  theme: "Only initiatives on this theme.",
+  kind: "Only initiatives of this kind.",
+  country: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes or takes part in.",
+  proposer: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes.",
+  source: "Only initiatives the source with this id reports.",
+  sort: "Order: relevance (default with q), title (default otherwise), status, updated (newest first).",
+  page: "Page number, from 1.",
+  pageSize: "Items per page (1–100).",
+  lang: "Language of the titles that sort=title orders by.",
+  facets: "true adds meta.facets: counts per filter value.",
+  initiative: "Only the history of the initiative with this slug.",
+  since: "Only entries recorded strictly after this date (YYYY-MM-DD, midnight UTC) or date-time (with a time zone).",
+  slug: "The initiative's slug, e.g. ai-declaration.",
+  id: "The source's numeric id.",
+};

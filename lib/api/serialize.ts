@@ -1,0 +1,224 @@
+import type { z } from "zod";
+import type { HistoryItem } from "../history/list-history";
+import type { InitiativeDetail, MetricView } from "../initiatives/get-initiative";
+import type { InitiativeListItem } from "../initiatives/query-initiatives";
+import type { CountryRow, MetricRow, SourceDetailRow, SourceRow } from "./queries";
+import type {
+  countrySchema,
+  historyEntrySchema,
+  initiativeDetailSchema,
+  initiativeSummarySchema,
+  metricSchema,
+  sourceDetailSchema,
+  sourceSummarySchema,
+} from "./schemas";
+
+/**
+ * Data-layer objects → exactly the JSON the schemas in ./schemas describe. Every field is
+ * copied by name (never spread), so nothing the schema does not list can slip through.
+ * Calendar days (stored as midnight UTC) become YYYY-MM-DD; instants full ISO date-times.
+ */
+
+export type InitiativeSummaryJson = z.output<typeof initiativeSummarySchema>;
+export type InitiativeJson = z.output<typeof initiativeDetailSchema>;
+export type HistoryEntryJson = z.output<typeof historyEntrySchema>;
+export type MetricJson = z.output<typeof metricSchema>;
+export type SourceSummaryJson = z.output<typeof sourceSummarySchema>;
+export type SourceJson = z.output<typeof sourceDetailSchema>;
+export type CountryJson = z.output<typeof countrySchema>;
+
+export function isoDay(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+export function isoInstant(date: Date): string;
+export function isoInstant(date: Date | null): string | null;
+export function isoInstant(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+const countryRef = (country: { code: string; nameRu: string; nameEn: string }) => ({
+  code: country.code,
+  nameRu: country.nameRu,
+  nameEn: country.nameEn,
+});
+
+export function serializeInitiativeSummary(item: InitiativeListItem): InitiativeSummaryJson {
+  return {
+    slug: item.slug,
+    titleRu: item.titleRu,
+    titleEn: item.titleEn,
+    summaryRu: item.summaryRu,
+    summaryEn: item.summaryEn,
+    kind: item.kind,
+    status: item.status,
+    stage: item.stage,
+    themes: [...item.themes],
+    proposer: item.proposer ? countryRef(item.proposer) : null,
+    countries: item.countries.map(countryRef),
+    updatedAt: isoInstant(item.updatedAt),
+  };
+}
+
+type HistoryLike = Omit<HistoryItem, "initiative">;
+
+export function serializeHistoryEntry(entry: HistoryLike, initiative: HistoryItem["initiative"]): HistoryEntryJson {
+  return {
+    id: entry.id,
+    version: entry.version,
+    kind: entry.kind,
+    recordedAt: isoInstant(entry.recordedAt),
+    effectiveOn: isoDay(entry.effectiveOn),
+    fromStatus: entry.fromStatus,
+    toStatus: entry.toStatus,
+    fromStage: entry.fromStage,
+    toStage: entry.toStage,
+    changes: entry.changes.map((change) => ({ field: change.field, from: change.from ?? null, to: change.to ?? null })),
+    note: entry.note,
+    overrideNote: entry.overrideNote,
+    authorName: entry.authorName,
+    reviewerName: entry.reviewerName,
+    correctsId: entry.correctsId,
+    evidenceUrl: entry.evidenceUrl,
+    evidenceTitle: entry.evidenceTitle,
+    evidenceDate: isoDay(entry.evidenceDate),
+    quote: entry.quote ? { id: entry.quote.id, sourceId: entry.quote.sourceId, text: entry.quote.text } : null,
+    initiative: { slug: initiative.slug, titleRu: initiative.titleRu, titleEn: initiative.titleEn },
+  };
+}
+
+export function serializeHistoryItem(item: HistoryItem): HistoryEntryJson {
+  return serializeHistoryEntry(item, item.initiative);
+}
+
+export function serializeMetric(metric: MetricView, initiativeSlug: string): MetricJson {
+  return {
+    slug: metric.slug,
+    initiativeSlug,
+    nameRu: metric.nameRu,
+    nameEn: metric.nameEn,
+    unitRu: metric.unitRu,
+    unitEn: metric.unitEn,
+    baseline: metric.baseline
+      ? { value: metric.baseline.value, text: metric.baseline.text, period: metric.baseline.period, quoteId: metric.baseline.quoteId }
+      : null,
+    target: metric.target
+      ? {
+          value: metric.target.value,
+          text: metric.target.text,
+          dateText: metric.target.dateText,
+          date: isoDay(metric.target.date),
+          quoteId: metric.target.quoteId,
+        }
+      : null,
+    readings: metric.readings.map((reading) => ({
+      value: reading.value,
+      text: reading.text,
+      observedOn: isoDay(reading.observedOn),
+      observedText: reading.observedText,
+      quoteId: reading.quoteId,
+    })),
+  };
+}
+
+export function serializeMetricRow(metric: MetricRow): MetricJson {
+  return serializeMetric(metric, metric.initiativeSlug);
+}
+
+export function serializeInitiative(detail: InitiativeDetail): InitiativeJson {
+  const ref = { slug: detail.slug, titleRu: detail.titleRu, titleEn: detail.titleEn };
+  return {
+    slug: detail.slug,
+    titleRu: detail.titleRu,
+    titleEn: detail.titleEn,
+    summaryRu: detail.summaryRu,
+    summaryEn: detail.summaryEn,
+    kind: detail.kind,
+    status: detail.status,
+    stage: detail.stage,
+    themes: [...detail.themes],
+    event: {
+      nameRu: detail.event.nameRu,
+      nameEn: detail.event.nameEn,
+      placeRu: detail.event.placeRu,
+      placeEn: detail.event.placeEn,
+      dateText: detail.event.dateText,
+    },
+    proposerCountry: detail.proposerCountry ? countryRef(detail.proposerCountry) : null,
+    proposerPerson: detail.proposerPerson
+      ? {
+          nameRu: detail.proposerPerson.nameRu,
+          nameEn: detail.proposerPerson.nameEn,
+          descriptionRu: detail.proposerPerson.descriptionRu,
+          descriptionEn: detail.proposerPerson.descriptionEn,
+        }
+      : null,
+    announcedOn: isoDay(detail.announcedOn),
+    firstReportedOn: isoDay(detail.firstReportedOn),
+    targetDate: isoDay(detail.targetDate),
+    targetDateText: detail.targetDateText,
+    lastVerifiedOn: isoInstant(detail.lastVerifiedOn),
+    version: detail.version,
+    participations: detail.participations.map((p) => ({
+      code: p.code,
+      nameRu: p.nameRu,
+      nameEn: p.nameEn,
+      member: p.member,
+      role: p.role,
+      stage: p.stage,
+    })),
+    evidence: detail.evidence.map((quote) => ({
+      id: quote.id,
+      sourceId: quote.sourceId,
+      sourceTitle: quote.sourceTitle,
+      sourceOutlet: quote.sourceOutlet,
+      sourcePublishedOn: isoDay(quote.sourcePublishedOn),
+      before: quote.before,
+      quote: quote.quote,
+      after: quote.after,
+    })),
+    metrics: detail.metrics.map((metric) => serializeMetric(metric, detail.slug)),
+    history: detail.history.map((entry) => serializeHistoryEntry(entry, ref)),
+  };
+}
+
+export function serializeSourceSummary(source: SourceRow): SourceSummaryJson {
+  return {
+    id: source.id,
+    title: source.title,
+    outlet: source.outlet,
+    publishedOn: isoDay(source.publishedOn),
+    language: source.language,
+    sha256: source.sha256,
+    quoteCount: source.quoteCount,
+  };
+}
+
+export function serializeSource(source: SourceDetailRow): SourceJson {
+  return {
+    ...serializeSourceSummary(source),
+    text: source.text,
+    quotes: source.quotes.map((quote) => ({
+      id: quote.id,
+      start: quote.start,
+      end: quote.end,
+      text: quote.text,
+      initiativeSlug: quote.initiativeSlug,
+    })),
+  };
+}
+
+export function serializeCountry(country: CountryRow): CountryJson {
+  return {
+    code: country.code,
+    nameRu: country.nameRu,
+    nameEn: country.nameEn,
+    member: country.member,
+    initiatives: {
+      total: country.initiatives.total,
+      proposer: country.initiatives.proposer,
+      participant: country.initiatives.participant,
+      supporter: country.initiatives.supporter,
+    },
+  };
+}
