@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { COMMON_HEADERS, HSTS, RESOURCE_CSP } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -8,6 +9,16 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON_HEADERS },
+      // Pages get a per-request CSP with a nonce from proxy.ts; data and files get this one.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },
+      { source: "/feeds/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

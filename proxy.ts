@@ -1,9 +1,68 @@
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
+import { pageCsp, requestIdFrom } from "./lib/security/headers";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Whether a state-changing request comes from our own pages (Origin must name this host). */
+function isSameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every request: a request id (echoed in the response and the logs), a same-origin check for
+ * anything that is not a read, and for pages a fresh CSP nonce plus the locale routing.
+ */
+export default function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const { pathname } = request.nextUrl;
+
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+    return NextResponse.json(
+      { error: "Cross-origin or origin-less request refused", details: [], requestId },
+      { status: 403, headers: { "x-request-id": requestId, "Cache-Control": "no-store" } },
+    );
+  }
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-request-id", requestId);
+
+  // API routes, feeds and files: no locale and no page CSP (next.config.ts sets theirs).
+  if (pathname.startsWith("/api/") || pathname === "/api" || /\.[a-z0-9]+$/i.test(pathname)) {
+    const response = NextResponse.next({ request: { headers: forwarded } });
+    response.headers.set("x-request-id", requestId);
+    return response;
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = pageCsp(nonce, { development: process.env.NODE_ENV === "development" });
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+
+  const response = intl(new NextRequest(request, { headers: forwarded }));
+  // next-intl answers with its own rewrite/redirect; carry our request headers through it.
+  const overridden: string[] = [];
+  forwarded.forEach((value, key) => {
+    response.headers.set(`x-middleware-request-${key}`, value);
+    overridden.push(key);
+  });
+  response.headers.set("x-middleware-override-headers", overridden.join(","));
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
 
 export const config = {
-  // Everything but API routes, Next's internals and files with an extension.
-  matcher: "/((?!api(?:/|$)|_next|_vercel|.*\\..*).*)",
+  // Everything but Next's build files and the favicon.
+  matcher: "/((?!_next/static|_next/image|favicon.ico).*)",
 };

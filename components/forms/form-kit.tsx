@@ -86,7 +86,7 @@ export function FormStatus({ state }: { state: ActionState }) {
     ? t(state.message, state.messageValues)
     : tErrors.has(state.message)
       ? tErrors(state.message)
-      : t("unexpected");
+      : t("unexpected", { requestId: "—" });
   const success = state.status === "success";
   return (
     <div

@@ -1,7 +1,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { requireUserWithPermission } from "../auth/current-user";
+import { consumeRateLimit } from "../auth/rate-limit";
+import { getEnv } from "../env";
+import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { prisma } from "../db/prisma";
@@ -32,6 +36,8 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
     if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden", at };
     throw error;
   }
+  const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds }, at };
   const input = formDataToInput(formData);
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error), at };
@@ -53,6 +59,9 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
       const field = error.field && error.field !== "form" ? error.field : undefined;
       return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined, at };
     }
-    throw error;
+    // Anything else is our fault: the transaction rolled back; the user gets a reference, the log the details.
+    const requestId = (await headers()).get("x-request-id") ?? "unknown";
+    log("error", "mutation_failed", { requestId, permission, userId: user.id, error });
+    return { status: "error", message: "unexpected", messageValues: { requestId }, at };
   }
 }

@@ -1,0 +1,92 @@
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { E2E_DATABASE_URL, createAccount, signIn } from "./fixtures";
+
+const PAGES = ["/", "/en/initiatives?q=водных", "/initiatives/ai-declaration", "/en/sign-in", "/en/countries", "/initiatives/no-such-page"];
+const OTHER = ["/api/v1/initiatives?pageSize=1", "/api/v1/initiatives?status=bad", "/feeds/history.atom", "/api/export/initiatives.csv", "/api/health"];
+
+function directives(csp: string): Map<string, string> {
+  return new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
+}
+
+test("every response carries the security headers; pages get an enforced CSP with a fresh nonce and no unsafe-inline scripts", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of PAGES) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["x-request-id"], path).toMatch(/^[A-Za-z0-9._-]{8,}$/);
+    expect(headers["content-security-policy-report-only"], path).toBeUndefined();
+    const csp = directives(headers["content-security-policy"] ?? "");
+    const scriptSrc = csp.get("script-src") ?? "";
+    expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(scriptSrc, path).not.toContain("'unsafe-inline'");
+    expect(scriptSrc, path).not.toContain("'unsafe-eval'");
+    expect(csp.get("frame-ancestors"), path).toBe("'none'");
+    expect(csp.get("object-src"), path).toBe("'none'");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+    nonces.add(nonce);
+    // Every script in the page carries that nonce, so none runs without it.
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(PAGES.length);
+
+  for (const path of OTHER) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(directives(headers["content-security-policy"] ?? "").get("frame-ancestors"), path).toBe("'none'");
+    expect(headers["x-request-id"], path).toBeTruthy();
+  }
+});
+
+test("HSTS is sent only when the request came over https", async ({ request }) => {
+  expect((await request.get("/en")).headers()["strict-transport-security"]).toBeUndefined();
+  const https = await request.get("/en", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+});
+
+test("pages work under the CSP: no violations, and client-side validation runs", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/en/sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("This field is required.").first()).toBeVisible();
+  for (const path of ["/", "/en/countries", "/en/targets", "/en/initiatives/ai-declaration"]) await page.goto(path);
+  expect(violations).toEqual([]);
+});
+
+test("cross-origin and origin-less POSTs to pages are refused before any action runs", async ({ page, request, baseURL }) => {
+  const editor = createAccount("editor", "Origin Editor");
+  await signIn(page, editor);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const path = "/en/initiatives/single-tourism-space";
+  await page.goto(path);
+  const form = page.getByRole("form", { name: "Verification" });
+  const fields = await form.evaluate((element) => Object.fromEntries([...new FormData(element as HTMLFormElement)].map(([k, v]) => [k, String(v)])));
+  const count = () => {
+    const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
+    try {
+      return (db.prepare(`SELECT count(*) AS n FROM "HistoryEntry"`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+  const before = count();
+  for (const headers of [{ Origin: "http://evil.example", Cookie: cookie }, { Cookie: cookie }, { Origin: "null", Cookie: cookie }]) {
+    const response = await request.post(path, { multipart: fields, headers, maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toMatchObject({ error: expect.stringContaining("refused"), requestId: expect.any(String) });
+  }
+  expect(count()).toBe(before);
+  // The same request from our own origin goes through: the refusals were about the origin.
+  const ok = await request.post(path, { multipart: fields, headers: { Origin: new URL(baseURL!).origin, Cookie: cookie }, maxRedirects: 0 });
+  expect(ok.status()).toBe(200);
+  expect(count()).toBe(before + 1);
+});
