@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requireUserWithPermission } from "../auth/current-user";
+import { expireData } from "../cache/cached";
 import { consumeRateLimit } from "../auth/rate-limit";
 import { getEnv } from "../env";
 import { log } from "../log";
@@ -43,6 +44,7 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error), at };
   try {
     const result = await run(parsed.data, user);
+    expireData();
     revalidatePath("/", "layout");
     return { status: "success", message: result.message, messageValues: result.messageValues, at };
   } catch (error) {

@@ -79,7 +79,8 @@ test("cross-origin and origin-less POSTs to pages are refused before any action 
     }
   };
   const before = count();
-  for (const headers of [{ Origin: "http://evil.example", Cookie: cookie }, { Cookie: cookie }, { Origin: "null", Cookie: cookie }]) {
+  const attempts: Record<string, string>[] = [{ Origin: "http://evil.example", Cookie: cookie }, { Cookie: cookie }, { Origin: "null", Cookie: cookie }];
+  for (const headers of attempts) {
     const response = await request.post(path, { multipart: fields, headers, maxRedirects: 0 });
     expect(response.status()).toBe(403);
     expect(await response.json()).toMatchObject({ error: expect.stringContaining("refused"), requestId: expect.any(String) });

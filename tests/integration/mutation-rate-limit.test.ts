@@ -5,7 +5,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (name === "tracker_session" && sessionToken ? { name, value: sessionToken } : undefined) }),
   headers: async () => new Headers({ host: "localhost:3000", "x-request-id": "test-request-0001" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
 // Set before anything reads the environment (getEnv caches it).
 process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "3";
 

@@ -11,7 +11,7 @@ vi.mock("next/headers", () => ({
   }),
   headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "203.0.113.7" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
 
 const { prisma } = await import("../../lib/db/prisma");
 const { seedWorkerDatabase } = await import("../helpers/seeded");

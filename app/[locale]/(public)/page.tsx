@@ -1,11 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { publicData } from "@/lib/cache/public-data";
 import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
 import { StatusChangesChart } from "@/components/charts/status-changes-chart";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
-import { getStatusByTheme } from "@/lib/charts/status-by-theme";
-import { getStatusChangesOverTime } from "@/lib/charts/status-changes-over-time";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
@@ -20,10 +18,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     getTranslations("status"),
     getTranslations("theme"),
     getFormatter(),
-    getDashboard(),
+    publicData.dashboard(),
     getTranslations("charts"),
-    getStatusByTheme(),
-    getStatusChangesOverTime(),
+    publicData.statusByTheme(),
+    publicData.statusChanges(),
   ]);
   const maxTheme = Math.max(1, ...dashboard.byTheme.map((entry) => entry.count));
 

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { HistoryList } from "@/components/history-list";
-import { listCountries } from "@/lib/countries/list-countries";
-import { prisma } from "@/lib/db/prisma";
-import { listHistory } from "@/lib/history/list-history";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -34,9 +32,9 @@ export default async function ChangesPage({ params, searchParams }: Props) {
     getTranslations("changes"),
     getFormatter(),
     // "Since a day" includes that day: entries after the end of the day before.
-    listHistory(prisma, { since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: 10_000 }),
-    listCountries(),
-    prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } }),
+    publicData.history({ since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: 10_000 }),
+    publicData.countries(),
+    publicData.metricNames(),
   ]);
   const groups = new Map<string, typeof entries>();
   for (const entry of entries) groups.set(entry.initiative.slug, [...(groups.get(entry.initiative.slug) ?? []), entry]);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CountryMatrixChart, CountryMatrixLegend } from "@/components/charts/country-matrix-chart";
-import { getCountryMatrix, type MatrixCountry } from "@/lib/countries/country-matrix";
+import type { MatrixCountry } from "@/lib/countries/country-matrix";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -24,7 +25,7 @@ export default async function CountriesPage({ params }: Props) {
     getTranslations("role"),
     getTranslations("stage"),
     getFormatter(),
-    getCountryMatrix(),
+    publicData.countryMatrix(),
   ]);
   const members = matrix.countries.filter((country) => country.member);
   const partners = matrix.countries.filter((country) => !country.member);

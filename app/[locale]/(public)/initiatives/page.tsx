@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Highlighted } from "@/components/highlighted";
 import { InitiativeFiltersForm } from "@/components/initiative-filters";
 import { StatusBadge } from "@/components/status-badge";
-import { listCountries } from "@/lib/countries/list-countries";
-import { prisma } from "@/lib/db/prisma";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
-import { facetCounts, parseQueryLenient, queryInitiatives, toSearchParams } from "@/lib/initiatives/query-initiatives";
-import { matchedPassages, type SearchHit } from "@/lib/search/search-all";
+import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
+import type { SearchHit } from "@/lib/search/search-all";
 import { queryStems, snippet } from "@/lib/search/stem";
-import { listSources } from "@/lib/sources/list-sources";
 
 export const dynamic = "force-dynamic";
 
@@ -33,13 +31,13 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
   const [t, tTheme, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
     getTranslations("theme"),
-    queryInitiatives(prisma, query, locale),
-    facetCounts(prisma, query),
-    listCountries(),
-    listSources(),
+    publicData.initiatives(query, locale),
+    publicData.facets(query),
+    publicData.countries(),
+    publicData.sources(),
   ]);
   const terms = query.q ? queryStems(query.q) : [];
-  const passages = query.q ? await matchedPassages(prisma, query.q, result.items.map((item) => item.slug)) : new Map<string, SearchHit>();
+  const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
   const path = getPathname({ href: "/initiatives", locale: locale as Locale });
   const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
   // Exports hold every row of the filtered view (all pages), in the same order.

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Highlighted } from "@/components/highlighted";
-import { prisma } from "@/lib/db/prisma";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
-import { searchAll } from "@/lib/search/search-all";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +33,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const [t, tCommon, results] = await Promise.all([
     getTranslations("search"),
     getTranslations("common"),
-    q ? searchAll(prisma, q, page, PAGE_SIZE) : Promise.resolve(null),
+    q ? publicData.search(q, page, PAGE_SIZE) : Promise.resolve(null),
   ]);
   const path = getPathname({ href: "/search", locale: locale as Locale });
   const pageCount = results ? Math.max(1, Math.ceil(results.total / PAGE_SIZE)) : 1;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { MetricLineChart } from "@/components/charts/metric-line-chart";
@@ -8,7 +9,6 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { judgeTarget, TARGET_JUDGEMENTS } from "@/lib/metrics/judge-target";
-import { listMetrics } from "@/lib/metrics/list-metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export default async function TargetsPage({ params }: Props) {
     getTranslations("targets"),
     getTranslations("common"),
     getFormatter(),
-    listMetrics(),
+    publicData.metrics(),
   ]);
   const now = new Date();
   const judged = metrics.map((metric) => ({ metric, judgement: judgeTarget(metric, now) }));

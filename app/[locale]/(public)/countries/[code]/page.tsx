@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { RecentHistory } from "@/components/analysts/recent-history";
 import { StatusBadge } from "@/components/status-badge";
-import { getCountryPage } from "@/lib/countries/get-country";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 
-const load = cache((code: string) => getCountryPage(code));
+const load = cache((code: string) => publicData.countryPage(code));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;

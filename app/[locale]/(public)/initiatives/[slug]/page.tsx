@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -9,13 +10,10 @@ import { HistoryList } from "@/components/history-list";
 import { StatusBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listCountries } from "@/lib/countries/list-countries";
 import { prisma } from "@/lib/db/prisma";
 import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
-import { listSources } from "@/lib/sources/list-sources";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { getInitiative } from "@/lib/initiatives/get-initiative";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +22,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
-  const initiative = await getInitiative(slug);
+  const initiative = await publicData.initiative(slug);
   return initiative
     ? {
         title: localized(locale, initiative.titleRu, initiative.titleEn),
@@ -36,10 +34,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativePage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const [initiative, user, countries] = await Promise.all([getInitiative(slug), getCurrentUser(), listCountries()]);
+  const [initiative, user, countries] = await Promise.all([publicData.initiative(slug), getCurrentUser(), publicData.countries()]);
   if (!initiative) notFound();
   const canEdit = hasPermission(user, "initiative:edit");
-  const [sources, pending] = canEdit ? await Promise.all([listSources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
+  const [sources, pending] = canEdit ? await Promise.all([publicData.sources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
   const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { getSource } from "@/lib/sources/get-source";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ function parseId(raw: string): number | null {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
   const sourceId = parseId(id);
-  const source = sourceId ? await getSource(sourceId) : null;
+  const source = sourceId ? await publicData.source(sourceId) : null;
   if (!source) return {};
   const t = await getTranslations({ locale, namespace: "source" });
   return { title: source.title ?? source.outlet ?? t("untitled") };
@@ -27,7 +27,7 @@ export default async function SourcePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const sourceId = parseId(id);
-  const source = sourceId ? await getSource(sourceId) : null;
+  const source = sourceId ? await publicData.source(sourceId) : null;
   if (!source) notFound();
   const [t, tCommon, format] = await Promise.all([getTranslations("source"), getTranslations("common"), getFormatter()]);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
@@ -12,7 +13,6 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { judgeTarget } from "@/lib/metrics/judge-target";
-import { getThemeOverview } from "@/lib/themes/get-theme";
 import { parseTheme } from "@/lib/themes/parse-theme";
 import { statusShare } from "@/lib/themes/status-rollup";
 
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; theme: string }> };
 
-const load = cache((theme: string) => getThemeOverview(theme));
+const load = cache((theme: string) => publicData.themeOverview(theme));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, theme: raw } = await params;
