@@ -10,6 +10,11 @@ export const DATA_TAG = "tracker-data";
 
 const DATE = "$date";
 
+// Next keeps data-cache entries on disk but an `updateTag` expiry only in memory, so after a
+// restart (or a crash) an expired entry would be served again. Keying every entry by this
+// process makes a new process start cold.
+const BOOT_ID = `${process.pid}-${Date.now()}`;
+
 // Next's data cache stores JSON; Dates travel as {"$date": iso} and come back as Dates.
 function encode(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, item) {
@@ -28,7 +33,7 @@ function decode<T>(text: string): T {
 
 /** Wraps a read so its result is cached under `name` + its arguments until the next write. */
 export function cachedRead<A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  const cached = unstable_cache(async (...args: A) => encode(await read(...args)), [name], { tags: [DATA_TAG] });
+  const cached = unstable_cache(async (...args: A) => encode(await read(...args)), [name, BOOT_ID], { tags: [DATA_TAG] });
   return async (...args: A) => decode<R>(await cached(...args));
 }
 

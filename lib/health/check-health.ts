@@ -1,0 +1,92 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import packageJson from "../../package.json";
+
+/**
+ * The health report behind GET /api/health (docs/operations.md): the app's version and uptime,
+ * and whether the database answers, with its journal mode, applied migrations and initiative
+ * count. Three tiny queries; nothing is written. A failure is described in one plain sentence,
+ * never with a stack trace or a file path.
+ */
+export interface HealthReport {
+  status: "ok" | "degraded";
+  app: { version: string; uptimeSeconds: number; nodeVersion: string };
+  database: HealthyDatabase | FailedDatabase;
+  /** Present when degraded: the same sentence as database.error. */
+  error?: string;
+  time: string;
+}
+
+interface HealthyDatabase {
+  ok: true;
+  latencyMs: number;
+  journalMode: string;
+  migrations: { applied: number; latest: string | null };
+  initiatives: number;
+}
+
+interface FailedDatabase {
+  ok: false;
+  latencyMs: number;
+  error: string;
+}
+
+/** Maps a driver error to a sentence that is safe to show (no paths, no internals). */
+export function describeDatabaseError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : String(error);
+  if (/not a database|NOTADB|file is encrypted/i.test(text)) return "The database file is not a SQLite database.";
+  if (/malformed|corrupt/i.test(text)) return "The database file is damaged.";
+  if (/unable to open|cannot open|CANTOPEN|directory does not exist|ENOENT|EACCES|EPERM|read-?only/i.test(text)) return "The database file cannot be opened.";
+  if (/no such table|_prisma_migrations/i.test(text)) return "The database has not been migrated.";
+  if (/locked|busy|timed? ?out/i.test(text)) return "The database is busy and did not answer in time.";
+  return "The database did not answer.";
+}
+
+function number(value: unknown): number {
+  return typeof value === "bigint" ? Number(value) : Number(value ?? 0);
+}
+
+export async function checkHealth(
+  prisma: PrismaClient,
+  options: { now?: () => Date; onError?: (error: unknown) => void } = {},
+): Promise<HealthReport> {
+  const app = { version: packageJson.version, uptimeSeconds: Math.round(process.uptime()), nodeVersion: process.version };
+  const started = performance.now();
+  const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
+  try {
+    const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [migrations] = await prisma.$queryRaw<{ applied: number | bigint; latest: string | null }[]>`
+      SELECT count(*) AS applied, max("migration_name") AS latest FROM "_prisma_migrations"
+      WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+    const [initiatives] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Initiative"`;
+    return {
+      status: "ok",
+      app,
+      database: {
+        ok: true,
+        latencyMs: elapsed(),
+        journalMode: String(mode?.journal_mode ?? "unknown"),
+        migrations: { applied: number(migrations?.applied), latest: migrations?.latest ?? null },
+        initiatives: number(initiatives?.n),
+      },
+      time: (options.now?.() ?? new Date()).toISOString(),
+    };
+  } catch (error) {
+    options.onError?.(error);
+    const message = describeDatabaseError(error);
+    return {
+      status: "degraded",
+      app,
+      database: { ok: false, latencyMs: elapsed(), error: message },
+      error: message,
+      time: (options.now?.() ?? new Date()).toISOString(),
+    };
+  }
+}
+
+/** 200 when the database answers, 503 when it does not; never cached. */
+export function healthResponse(report: HealthReport): Response {
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,319 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalog } from "../../seed/catalog";
+import { seedDatabase } from "../../seed/seed-database";
+import type { SessionUser } from "../../lib/auth/sessions";
+import { backupDatabase, checkIntegrity, restoreDatabase } from "../../lib/db/backup";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { applyMigrations, DEFAULT_PATHS } from "../../lib/db/schema-engine";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { markVerified } from "../../lib/initiatives/mark-verified";
+import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
+import { ConflictError } from "../../lib/initiatives/record-history";
+import { runDir } from "../helpers/paths";
+import { freshDatabase } from "../helpers/test-database";
+import { makeUser } from "../helpers/users";
+
+/** What a database holds, read straight from the file (read-only). */
+function fileState(file: string) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    return {
+      initiatives: count("Initiative"),
+      history: count("HistoryEntry"),
+      users: count("User"),
+      latestHistoryId: (db.prepare(`SELECT max(id) AS id FROM "HistoryEntry"`).get() as { id: number }).id,
+      notes: (db.prepare(`SELECT note FROM "HistoryEntry" ORDER BY id`).all() as { note: string }[]).map((row) => row.note),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Per initiative: history versions run 1, 2, 3… without gaps, and the initiative's version is
+ * its newest entry's version. A copy that caught a write half-way would break one or the other.
+ */
+function versionProblems(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const initiatives = db.prepare(`SELECT id, slug, version FROM "Initiative"`).all() as { id: number; slug: string; version: number }[];
+    const problems: string[] = [];
+    for (const initiative of initiatives) {
+      const versions = (db.prepare(`SELECT version FROM "HistoryEntry" WHERE "initiativeId" = ? ORDER BY version`).all(initiative.id) as { version: number }[]).map(
+        (row) => row.version,
+      );
+      versions.forEach((version, index) => {
+        if (version !== index + 1) problems.push(`${initiative.slug}: history version ${version} at position ${index + 1}`);
+      });
+      if (versions.at(-1) !== initiative.version) problems.push(`${initiative.slug}: version ${initiative.version}, newest entry ${versions.at(-1)}`);
+    }
+    return problems;
+  } finally {
+    db.close();
+  }
+}
+
+function sha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+/** A writer that keeps marking initiatives verified (retrying on conflicts) until stopped. */
+function startWriter(prisma: PrismaClient, editor: SessionUser, slugs: string[], label: string) {
+  let stopped = false;
+  let written = 0;
+  const done = (async () => {
+    for (let n = 0; !stopped; n++) {
+      const slug = slugs[n % slugs.length]!;
+      for (;;) {
+        const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } });
+        try {
+          await markVerified(prisma, editor, { slug, version, correctsId: null, note: `${label}-${n}` });
+          written++;
+          break;
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }
+      // Give the other work on this event loop (the backup's steps, the child's output) a turn.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  return {
+    written: () => written,
+    stop: async () => {
+      stopped = true;
+      await done;
+      return written;
+    },
+  };
+}
+
+/** The Next build folder the CLIs are told about: a scratch one, never the project's .next. */
+const scratchDistDir = () => path.join(runDir(), `dist-${process.pid}`);
+
+function runTsx(script: string, args: string[], databaseUrl: string) {
+  return spawnSync("npx", ["tsx", script, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: scratchDistDir() },
+  });
+}
+
+function companionsAndTemporaries(file: string): string[] {
+  const base = path.basename(file);
+  return readdirSync(path.dirname(file)).filter((name) => name !== base && name.includes(base) && !/-(wal|shm)$/.test(name));
+}
+
+describe("online backup and restore", () => {
+  const live = freshDatabase("backup-live");
+  const liveFile = live.url.replace(/^file:/, "");
+  let prisma = live.prisma;
+  let editor: SessionUser;
+  let slugs: string[];
+  const backupDir = () => path.join(runDir(), `backups-${process.pid}`);
+
+  beforeAll(async () => {
+    await seedDatabase(prisma, catalog);
+    editor = await makeUser(prisma, "editor");
+    slugs = (await prisma.initiative.findMany({ select: { slug: true }, orderBy: { id: "asc" }, take: 5 })).map((row) => row.slug);
+  });
+  afterAll(() => prisma.$disconnect());
+
+  it("copies a consistent state while another client writes, and restores it over a changed database", async () => {
+    const writer = startWriter(prisma, editor, slugs, "during-backup");
+    while (writer.written() < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    const backups: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await backupDatabase(live.url, path.join(backupDir(), `round-trip-${i}.db`));
+      backups.push(result.path);
+      expect(result.bytes).toBe(statSync(result.path).size);
+      expect(result.summary.initiatives).toBe(catalog.initiatives.length);
+      // Keep writing between the backups, so each one is taken in the middle of the load.
+      const after = writer.written();
+      while (writer.written() < after + 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const written = await writer.stop();
+    expect(written).toBeGreaterThan(10);
+
+    for (const file of backups) {
+      expect(checkIntegrity(file)).toEqual({ ok: true, messages: ["ok"] });
+      expect(versionProblems(file)).toEqual([]);
+      // One self-contained file: no WAL next to it.
+      const copy = new Database(file, { readonly: true });
+      expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
+      copy.close();
+    }
+    const backup = backups.at(-1)!;
+    const saved = fileState(backup);
+    expect(saved.history).toBeGreaterThan(catalog.initiatives.length);
+    expect(fileState(liveFile).history).toBeGreaterThan(saved.history);
+
+    // Change the live database after the backup.
+    await markVerified(prisma, editor, {
+      slug: slugs[0]!,
+      version: (await prisma.initiative.findUniqueOrThrow({ where: { slug: slugs[0]! } })).version,
+      correctsId: null,
+      note: "after the backup",
+    });
+    await makeUser(prisma, "admin");
+    await prisma.initiative.update({ where: { slug: "water-strategy-harmonisation" }, data: { titleEn: "Changed after the backup" } });
+    expect(fileState(liveFile).notes).toContain("after the backup");
+
+    // While a client has the database open (the app is running), restore refuses.
+    const beforeRefusal = fileState(liveFile);
+    await expect(restoreDatabase(backup, live.url)).rejects.toThrow(/in use.*stop the app/);
+    expect(fileState(liveFile)).toEqual(beforeRefusal);
+
+    await prisma.$disconnect();
+    const result = await restoreDatabase(backup, live.url);
+    expect(result.appliedMigrations).toEqual([]);
+    expect(result.restored.historyEntries).toBe(saved.history);
+    expect(result.restored.latestHistoryEntryId).toBe(saved.latestHistoryId);
+
+    const restored = fileState(liveFile);
+    expect(restored).toEqual(saved);
+    expect(restored.notes).not.toContain("after the backup");
+    expect(versionProblems(liveFile)).toEqual([]);
+    expect(checkIntegrity(liveFile).ok).toBe(true);
+    expect(companionsAndTemporaries(liveFile)).toEqual([]);
+
+    prisma = createPrismaClient(live.url, 5_000);
+    expect(await prisma.historyEntry.count()).toBe(saved.history);
+    expect((await prisma.historyEntry.findFirstOrThrow({ orderBy: { id: "desc" } })).id).toBe(saved.latestHistoryId);
+    const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    expect(mode?.journal_mode).toBe("wal");
+    const found = await queryInitiatives(prisma, { q: "водных" });
+    expect(found.items.map((item) => item.slug)).toContain("water-strategy-harmonisation");
+    // And the restored database takes writes again.
+    const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug: slugs[1]! } });
+    await markVerified(prisma, editor, { slug: slugs[1]!, version, correctsId: null, note: "after the restore" });
+    expect(versionProblems(liveFile)).toEqual([]);
+  }, 120_000);
+
+  it("refuses a corrupted file, a file that is not a database, a missing file and a database without migrations, leaving the target untouched", async () => {
+    const backup = (await backupDatabase(live.url, path.join(backupDir(), "for-refusals.db"))).path;
+    await prisma.$disconnect(); // as when the app is stopped: the refusals must not depend on a lock
+    const before = sha256(liveFile);
+
+    const corrupted = path.join(backupDir(), "corrupted.db");
+    copyFileSync(backup, corrupted);
+    const bytes = readFileSync(corrupted);
+    const pageSize = bytes.readUInt16BE(16);
+    // Garbage over pages 3 to 12 (tables and indexes), the header left intact.
+    for (let offset = pageSize * 2; offset < Math.min(bytes.length, pageSize * 12); offset++) bytes[offset] = (offset * 7919) % 251;
+    writeFileSync(corrupted, bytes);
+    expect(checkIntegrity(corrupted).ok).toBe(false);
+    await expect(restoreDatabase(corrupted, live.url)).rejects.toThrow(/integrity check/);
+
+    const text = path.join(backupDir(), "notes.txt");
+    writeFileSync(text, "This is not a database.\n".repeat(200));
+    await expect(restoreDatabase(text, live.url)).rejects.toThrow(/not a SQLite database/);
+
+    await expect(restoreDatabase(path.join(backupDir(), "missing.db"), live.url)).rejects.toThrow(/no backup file/);
+
+    const foreign = path.join(backupDir(), "foreign.db");
+    const db = new Database(foreign);
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hello');");
+    db.close();
+    await expect(restoreDatabase(foreign, live.url)).rejects.toThrow(/_prisma_migrations/);
+
+    expect(sha256(liveFile)).toBe(before);
+    expect(companionsAndTemporaries(liveFile)).toEqual([]);
+    prisma = createPrismaClient(live.url, 5_000);
+    expect(await prisma.initiative.count()).toBe(catalog.initiatives.length);
+  }, 60_000);
+
+  it("upgrades a backup from an older version with the pending migrations", async () => {
+    const migrations = readdirSync(DEFAULT_PATHS.migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(migrations.length).toBeGreaterThan(2);
+    const older = mkdtempSync(path.join(tmpdir(), "tracker-older-"));
+    const paths = { schemaPath: DEFAULT_PATHS.schemaPath, migrationsDir: path.join(older, "migrations") };
+    for (const name of migrations.slice(0, 2)) cpSync(path.join(DEFAULT_PATHS.migrationsDir, name), path.join(paths.migrationsDir, name), { recursive: true });
+    const oldFile = path.join(backupDir(), "old-version.db");
+    await applyMigrations(`file:${oldFile}`, paths);
+    rmSync(older, { recursive: true, force: true });
+
+    const target = path.join(backupDir(), "upgraded.db");
+    const result = await restoreDatabase(oldFile, `file:${target}`);
+    expect(result.restored.migrations.applied).toBe(2);
+    expect(result.appliedMigrations).toEqual(migrations.slice(2));
+    expect(result.current.migrations).toEqual({ applied: migrations.length, latest: migrations.at(-1) });
+    expect(checkIntegrity(target).ok).toBe(true);
+  }, 60_000);
+
+  it("the backup CLI copies while another process writes; the restore CLI puts it back", async () => {
+    const cliBackup = path.join(backupDir(), "cli.db");
+    const writer = startWriter(prisma, editor, slugs, "during-cli");
+    // Another process makes the copy while this one keeps writing.
+    const child = spawn("npx", ["tsx", "lib/cli/db-backup.ts", cliBackup], {
+      env: { ...process.env, DATABASE_URL: live.url, NEXT_DIST_DIR: scratchDistDir() },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(await writer.stop()).toBeGreaterThan(0);
+    expect(code, output).toBe(0);
+    expect(output).toContain(cliBackup.replace(`${process.cwd()}/`, ""));
+    expect(output).toMatch(/integrity_check: ok/);
+    expect(output).toMatch(new RegExp(`initiatives: ${catalog.initiatives.length}\\b`));
+    const saved = fileState(cliBackup);
+    expect(output).toMatch(new RegExp(`history entries: ${saved.history}\\b`));
+    expect(versionProblems(cliBackup)).toEqual([]);
+
+    // Without a file name: ./data/backups/tracker-<UTC timestamp>.db under the working directory
+    // (a scratch one here, not the project's own data folder).
+    const cwd = mkdtempSync(path.join(runDir(), "cli-cwd-"));
+    const byDefault = spawnSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("lib/cli/db-backup.ts")], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: live.url },
+    });
+    expect(byDefault.status, byDefault.stderr).toBe(0);
+    const made = readdirSync(path.join(cwd, "data", "backups"));
+    expect(made).toEqual([expect.stringMatching(/^tracker-\d{8}T\d{6}Z\.db$/)]);
+    expect(byDefault.stdout).toContain(path.join("data", "backups", made[0]!));
+    expect(checkIntegrity(path.join(cwd, "data", "backups", made[0]!)).ok).toBe(true);
+
+    // spawnSync, as an operator would run it; refuses to overwrite an existing file.
+    const again = runTsx("lib/cli/db-backup.ts", [cliBackup], live.url);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+
+    const refused = runTsx("lib/cli/db-restore.ts", [cliBackup], live.url);
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stdout).toMatch(/must be stopped/);
+    expect(refused.stderr).toMatch(/in use/);
+
+    await prisma.$disconnect();
+    // The app's data cache (lib/cache) outlives restarts on disk; a restore empties it.
+    const dataCache = path.join(scratchDistDir(), "cache", "fetch-cache");
+    mkdirSync(dataCache, { recursive: true });
+    writeFileSync(path.join(dataCache, "entry"), "pre-restore page data");
+    const restore = runTsx("lib/cli/db-restore.ts", [cliBackup], live.url);
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(restore.stdout).toMatch(/must be stopped/);
+    expect(restore.stdout).toMatch(/emptied the app's data cache/);
+    expect(existsSync(dataCache)).toBe(false);
+    expect(existsSync(path.join(scratchDistDir(), "cache"))).toBe(true);
+    expect(restore.stdout).toMatch(new RegExp(`history entries: ${saved.history} \\(newest id ${saved.latestHistoryId}\\)`));
+    expect(fileState(liveFile)).toEqual(saved);
+
+    const garbage = path.join(backupDir(), "garbage.db");
+    writeFileSync(garbage, "garbage");
+    const rejected = runTsx("lib/cli/db-restore.ts", [garbage], live.url);
+    expect(rejected.status).toBe(1);
+    expect(rejected.stderr).toMatch(/not a SQLite database/);
+    expect(fileState(liveFile)).toEqual(saved);
+    prisma = createPrismaClient(live.url, 5_000);
+  }, 120_000);
+});

@@ -1,0 +1,120 @@
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET } from "../../app/api/health/route";
+import * as route from "../../app/api/health/route";
+import { prisma } from "../../lib/db/prisma";
+import { DEFAULT_PATHS } from "../../lib/db/schema-engine";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { checkHealth, healthResponse, type HealthReport } from "../../lib/health/check-health";
+import packageJson from "../../package.json";
+import { catalog } from "../../seed/catalog";
+import { runDir } from "../helpers/paths";
+import { seedWorkerDatabase } from "../helpers/seeded";
+
+/** A client on an unusable database, made without createPrismaClient (which would fail at once preparing the file). */
+function clientAt(file: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 200 }) });
+}
+
+const committedMigrations = readdirSync(DEFAULT_PATHS.migrationsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+function expectSafeError(report: HealthReport, file: string) {
+  expect(report.status).toBe("degraded");
+  expect(report.database.ok).toBe(false);
+  const error = "error" in report.database ? report.database.error : "";
+  expect(error.length).toBeGreaterThan(0);
+  expect(report.error).toBe(error);
+  const json = JSON.stringify(report);
+  expect(json).not.toContain(file);
+  expect(json).not.toContain(path.basename(file));
+  expect(json).not.toMatch(/\/[\w.-]+\/|\bat \S+ \(|\.ts:\d+|node_modules/);
+}
+
+describe("GET /api/health", () => {
+  beforeAll(() => seedWorkerDatabase());
+  afterAll(() => prisma.$disconnect());
+
+  it("is dynamic and answers 200 with the app and the database when the database works", async () => {
+    expect(route.dynamic).toBe("force-dynamic");
+    const before = Date.now();
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as HealthReport;
+    expect(body).toEqual({
+      status: "ok",
+      app: { version: packageJson.version, uptimeSeconds: expect.any(Number), nodeVersion: process.version },
+      database: {
+        ok: true,
+        latencyMs: expect.any(Number),
+        journalMode: "wal",
+        migrations: { applied: committedMigrations.length, latest: committedMigrations.at(-1) },
+        initiatives: catalog.initiatives.length,
+      },
+      time: expect.any(String),
+    });
+    expect(body.app.uptimeSeconds).toBeGreaterThanOrEqual(0);
+    expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(body.database.latencyMs).toBeLessThan(5_000);
+    expect(Date.parse(body.time)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(body.time)).toBeLessThanOrEqual(Date.now() + 1_000);
+  });
+
+  it("answers 503 degraded when the database file cannot be opened (its folder does not exist and cannot be made)", async () => {
+    const blocker = path.join(runDir(), `health-blocker-${process.pid}`);
+    writeFileSync(blocker, "a file where a folder would have to be");
+    const file = path.join(blocker, "nested", "tracker.db");
+    const client = clientAt(file);
+    const errors: unknown[] = [];
+    const report = await checkHealth(client, { onError: (error) => errors.push(error) });
+    await client.$disconnect().catch(() => undefined);
+    expect(errors).toHaveLength(1);
+    expectSafeError(report, file);
+    expect(report.error).toBe("The database file cannot be opened.");
+    expect(String(errors[0])).toMatch(/directory|open/i); // the real cause, for the server's log only
+    expect(report.app.version).toBe(packageJson.version);
+    const response = healthResponse(report);
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as HealthReport).status).toBe("degraded");
+  });
+
+  it("answers 503 degraded when the file is not a database, through the route itself", async () => {
+    const dir = path.join(runDir(), `health-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "not-a-database.db");
+    writeFileSync(file, "This is a text file, not SQLite.\n".repeat(100));
+    const client = clientAt(file);
+    const slot = globalThis as unknown as { prisma?: PrismaClient };
+    const working = slot.prisma;
+    slot.prisma = client; // what lib/db/prisma.ts hands the route
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await GET();
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as HealthReport;
+      expectSafeError(body, file);
+      expect(body.database).toEqual({ ok: false, latencyMs: expect.any(Number), error: "The database file is not a SQLite database." });
+      expect(log).toHaveBeenCalledOnce();
+    } finally {
+      log.mockRestore();
+      slot.prisma = working;
+      await client.$disconnect().catch(() => undefined);
+    }
+    expect((await GET()).status).toBe(200);
+  });
+
+  it("answers 503 degraded on a database without the tracker's tables", async () => {
+    const file = path.join(runDir(), `health-empty-${process.pid}.db`);
+    const client = clientAt(file);
+    const report = await checkHealth(client);
+    await client.$disconnect();
+    expectSafeError(report, file);
+    expect(report.error).toBe("The database has not been migrated.");
+  });
+});
