@@ -79,9 +79,16 @@ export function readQuery(url: URL): { params: Record<string, string>; details: 
       if (!details.some((detail) => detail.parameter === key)) details.push({ parameter: key, message: "given more than once" });
       continue;
     }
-    params[key] = value;
+    // Defined, not assigned: `params["__proto__"] = …` would be dropped silently instead of reported as unknown.
+    Object.defineProperty(params, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return { params, details };
+}
+
+/** One detail per unknown parameter. */
+export function unknownParameters(keys: readonly string[], allowed: readonly string[]): ErrorDetail[] {
+  const list = allowed.length ? `allowed: ${allowed.join(", ")}` : "this endpoint takes no parameters";
+  return keys.map((key) => ({ parameter: key, message: `unknown parameter (${list})` }));
 }
 
 /** Readable messages for zod's issues, one detail per parameter (unknown keys get one each). */
@@ -89,8 +96,7 @@ export function issueDetails(error: z.ZodError, allowed: readonly string[]): Err
   const details: ErrorDetail[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      const list = allowed.length ? `allowed: ${allowed.join(", ")}` : "this endpoint takes no parameters";
-      for (const key of issue.keys) details.push({ parameter: key, message: `unknown parameter (${list})` });
+      details.push(...unknownParameters(issue.keys, allowed));
       continue;
     }
     const parameter = String(issue.path[0] ?? "");

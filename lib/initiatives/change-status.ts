@@ -28,6 +28,7 @@ export async function changeStatus(
       const initiative = await loadInitiative(tx, input.slug);
       if (initiative.version !== input.version) throw new ConflictError(initiative.version, input.version);
       check(initiative);
+      const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
       const evidence = await resolveEvidence(tx, initiative.id, input);
       const pending = await tx.pendingChange.create({
         data: {
@@ -40,6 +41,7 @@ export async function changeStatus(
           effectiveOn,
           note: input.note,
           overrideNote,
+          correctsId,
           authorId: actor.id,
           ...evidence,
         },

@@ -115,7 +115,11 @@ export const updateMetricSchema = z
   .object({
     ...base,
     metricSlug: z.string().min(1).max(200),
-    value: emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
+    // A blank value is no value (Number(" ") would be a reading of 0).
+    value: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+      emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
+    ),
     observedOn: optionalIsoDate,
     targetDate: optionalIsoDate,
     note,

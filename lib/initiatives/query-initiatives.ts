@@ -23,7 +23,8 @@ export const FACETS = ["status", "stage", "theme", "kind", "country", "proposer"
 export type Facet = (typeof FACETS)[number];
 export const MAX_PAGE_SIZE = 100;
 
-const countryCode = z.preprocess((value) => (typeof value === "string" ? value.toUpperCase() : value), z.string().regex(/^[A-Z]{2}$/));
+// Only a–z are upper-cased: String#toUpperCase would turn "ß" into "SS" and "ﬁ" into "FI", i.e. into real codes.
+const countryCode = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
 
 export const initiativeQuerySchema = z.object({
   q: z

@@ -41,6 +41,7 @@ export async function reviewChange(prisma: PrismaClient, actor: SessionUser, inp
       evidenceDate: pending.evidenceDate,
       authorId: pending.authorId,
       reviewerId: actor.id,
+      correctsId: pending.correctsId,
     });
     await tx.pendingChange.update({ where: { id: pending.id }, data: { state: "approved", historyEntryId: entry.id, ...reviewed } });
     return { outcome: "approved" } as const;

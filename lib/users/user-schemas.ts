@@ -13,7 +13,9 @@ export const emailSchema = z
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { error: "passwordTooShort" })
-  .max(PASSWORD_MAX_LENGTH, { error: "tooLong" });
+  .max(PASSWORD_MAX_LENGTH, { error: "tooLong" })
+  // No U+0000: scrypt's HMAC pads short keys with zero bytes, so trailing NULs would not count (see lib/auth/sign-in.ts).
+  .refine((password) => !password.includes("\u0000"), { error: "invalid" });
 
 export const createUserSchema = z.object({
   email: emailSchema,

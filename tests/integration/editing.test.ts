@@ -351,6 +351,21 @@ describe("second-person review", () => {
     expect(await version(slug)).toBe(seen);
   });
 
+  it("carries a correction through review to the entry written on approval", async () => {
+    const slug = "trump-route-tmtm-link";
+    const seen = await version(slug);
+    const earlier = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug } }, orderBy: { version: "desc" } });
+    const input = statusInput(slug, seen, { status: "stalled", stage: "", correctsId: String(earlier.id), note: "The earlier status overstated it" });
+    const { pendingId } = (await changeStatus(prisma, editor, input, { reviewRequired: true })) as { pendingId: number };
+    await reviewChange(prisma, otherEditor, { pendingId, decision: "approve", reviewNote: "ok" });
+    const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug }, version: seen + 1 } });
+    expect(entry.correctsId).toBe(earlier.id);
+    const foreign = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug: "ai-declaration" } } });
+    await expect(
+      changeStatus(prisma, editor, statusInput(slug, seen + 1, { status: "proposed", stage: "", correctsId: String(foreign.id) }), { reviewRequired: true }),
+    ).rejects.toMatchObject({ code: "correctsNotFound" });
+  });
+
   it("lets an admin's change through directly", async () => {
     const slug = "industrial-cooperation-centre-central-asia";
     const result = await changeStatus(prisma, admin, statusInput(slug, await version(slug), { status: "stalled", stage: "" }), { reviewRequired: true });

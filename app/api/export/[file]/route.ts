@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
 import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
+import { requestOrigin } from "@/lib/feeds/feed-request";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,8 @@ const FILES = ["initiatives.csv", "initiatives.json", "history.csv", "history.js
 const historyFilterSchema = z
   .object({
     initiative: z.string().min(1).max(200).optional(),
-    country: z.preprocess((value) => (typeof value === "string" ? value.toUpperCase() : value), z.string().regex(/^[A-Z]{2}$/)).optional(),
+    // Only a–z are upper-cased ("ß".toUpperCase() is "SS", a real code).
+    country: z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/)).optional(),
     theme: z.enum(THEMES).optional(),
     since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   })
@@ -23,13 +25,6 @@ function error(status: number, message: string, details: { parameter: string; me
 
 function issues(zodError: z.ZodError) {
   return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
-}
-
-function origin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? url.host;
-  const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${protocol}://${host}`;
 }
 
 /** Downloads of the filtered list (exactly its rows, all pages) and of the history. */
@@ -45,10 +40,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   let rows: Record<string, unknown>[];
   if (name === "initiatives") {
     const { page: _page, pageSize: _pageSize, ...filters } = rest;
+    // parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key unnoticed.
+    if (Object.hasOwn(filters, "__proto__")) return error(400, "Invalid parameters.", [{ parameter: "__proto__", message: "Unrecognized key" }]);
     const parsed = parseQueryStrict(filters);
     if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
     columns = INITIATIVE_COLUMNS;
-    rows = await initiativeRows(prisma, parsed.data, lang, origin(request));
+    rows = await initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
   } else {
     const parsed = historyFilterSchema.safeParse(rest);
     if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));

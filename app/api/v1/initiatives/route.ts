@@ -1,4 +1,4 @@
-import { addIssues, badRequest, handle, jsonResponse, pageLink, readQuery, READ_ONLY } from "@/lib/api/http";
+import { addIssues, badRequest, handle, jsonResponse, pageLink, readQuery, READ_ONLY, unknownParameters } from "@/lib/api/http";
 import { initiativeListExtraSchema } from "@/lib/api/schemas";
 import { serializeInitiativeSummary } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
@@ -22,6 +22,9 @@ export async function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const url = new URL(request.url);
     const { params, details } = readQuery(url);
+    // Checked here as well: parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key.
+    const reported = new Set(details.map((detail) => detail.parameter));
+    details.push(...unknownParameters(Object.keys(params).filter((key) => !ALLOWED.includes(key) && !reported.has(key)), ALLOWED));
     const { lang, facets, ...filters } = params;
     const extra = initiativeListExtraSchema.safeParse({ lang, facets });
     if (!extra.success) addIssues(details, extra.error, ALLOWED);

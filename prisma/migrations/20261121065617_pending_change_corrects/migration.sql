@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PendingChange" ADD COLUMN "correctsId" INTEGER;

@@ -1,0 +1,1411 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  BAD_DATES,
+  BAD_ENUMS,
+  BAD_NUMBERS,
+  BAD_URLS,
+  coercesToIntIn,
+  controlString,
+  FTS_FRAGMENTS,
+  HTML_FRAGMENTS,
+  hostileString,
+  hostileValue,
+  hugeString,
+  INT32_MAX,
+  isCalendarDay,
+  isEditorDate,
+  isPlainIntIn,
+  shortHostileString,
+  show,
+  SQL_FRAGMENTS,
+  trimmedLength,
+  UNICODE_FRAGMENTS,
+  unknownFieldName,
+  wellFormed,
+  wrongType,
+} from "../helpers/hostile";
+
+/**
+ * Property-based tests: thousands of generated hostile inputs thrown at every form schema, every
+ * server action (as a signed-in admin and editor), sign-in, the public API, the exports and the
+ * feeds. Nothing may throw, nothing invalid may succeed, no GET may answer 5xx, and the database
+ * must be exactly as it was after each property.
+ */
+
+// Server actions read the session cookie and the client address through next/headers.
+let sessionToken: string | undefined;
+let clientAddress = "203.0.113.7";
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === "tracker_session" && sessionToken ? { name, value: sessionToken } : undefined),
+    set: vi.fn(),
+    delete: vi.fn(),
+  }),
+  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": clientAddress }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+// Thousands of refused mutations in a minute: the per-account mutation limit must not be what answers them.
+process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "1000000";
+// A successful sign-in ends in redirect(), which throws in Next; here it throws too, so a success cannot pass unnoticed.
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`NEXT_REDIRECT to ${url}`);
+  },
+}));
+vi.mock("../../lib/i18n/navigation", () => ({ getPathname: ({ href, locale }: { href: string; locale: string }) => `/${locale}${href}` }));
+
+const { prisma } = await import("../../lib/db/prisma");
+const { seedWorkerDatabase } = await import("../helpers/seeded");
+const { makeUser, TEST_PASSWORD } = await import("../helpers/users");
+const { createSession } = await import("../../lib/auth/sessions");
+const { changeStatus } = await import("../../lib/initiatives/change-status");
+const { reviewChange } = await import("../../lib/initiatives/review-change");
+const { setReviewRequired } = await import("../../lib/settings/settings");
+const editSchemas = await import("../../lib/initiatives/edit-schemas");
+const userSchemas = await import("../../lib/users/user-schemas");
+const { signInSchema } = await import("../../lib/auth/sign-in");
+const { initiativeQuerySchema } = await import("../../lib/initiatives/query-initiatives");
+const vocabulary = await import("../../lib/domain/vocabulary");
+const { ALLOWED_TRANSITIONS } = await import("../../lib/domain/transitions");
+const initiativeActions = await import("../../app/actions/initiative-actions");
+const adminActions = await import("../../app/actions/admin-actions");
+const { signInAction } = await import("../../app/actions/auth-actions");
+const { GET: getInitiatives } = await import("../../app/api/v1/initiatives/route");
+const { GET: getInitiative } = await import("../../app/api/v1/initiatives/[slug]/route");
+const { GET: getHistory } = await import("../../app/api/v1/history/route");
+const { GET: getSource } = await import("../../app/api/v1/sources/[id]/route");
+const { GET: getExport } = await import("../../app/api/export/[file]/route");
+const { GET: getFeed } = await import("../../app/feeds/[...path]/route");
+
+const { INITIATIVE_STATUSES, STAGES, THEMES, INITIATIVE_KINDS, COUNTRY_ROLES, USER_ROLES } = vocabulary;
+
+// ---------------------------------------------------------------------------------------------
+// Counting
+
+/** PROPERTY_SCALE=5 runs five times as many cases (a longer hunt, about a minute); the default takes 10–20 s. */
+const SCALE = Math.max(1, Number(process.env.PROPERTY_SCALE ?? 1) || 1);
+const scaled = (n: number) => Math.round(n * SCALE);
+
+/** Every generated case of every property; the last test checks the total. */
+let cases = 0;
+const casesPerProperty: Record<string, number> = {};
+let currentProperty = "";
+function counted(property: string) {
+  currentProperty = property;
+  cases += 1;
+  casesPerProperty[property] = (casesPerProperty[property] ?? 0) + 1;
+}
+
+/** What the actions answered, to show which refusals the generated inputs reached. */
+const messages: Record<string, Record<string, number>> = {};
+function tally(property: string, message: string | undefined) {
+  const own = (messages[property] ??= {});
+  own[message ?? "?"] = (own[message ?? "?"] ?? 0) + 1;
+}
+
+afterAll(() => {
+  console.log(`property cases: ${cases}\nper property: ${JSON.stringify(casesPerProperty)}\nanswers: ${JSON.stringify(messages)}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The world the properties run in
+
+const ORIGIN = "http://localhost:3000";
+
+const world = {
+  slugs: new Set<string>(),
+  sourceIds: [] as number[],
+  sourceTexts: [] as string[],
+  countryCodes: [] as string[],
+  metricTarget: null as string | null,
+  adminId: 0,
+  adminEmail: "",
+  editorId: 0,
+  targetUserId: 0,
+  pendingId: 0,
+  reviewedPendingId: 0,
+  tokens: { admin: "", editor: "" },
+  base: {} as Record<string, Record<string, string | string[]>>,
+};
+
+const CHANGE_SLUG = "ai-declaration";
+const DETAILS_SLUG = "water-use-framework-convention";
+const COUNTRIES_SLUG = "risk-prevention-catalogue";
+const METRIC_INITIATIVE = "intra-regional-trade-20bn";
+const METRIC_SLUG = "intra-regional-trade-volume";
+const VERIFY_SLUG = "transport-system-strategy";
+
+async function currentVersion(slug: string) {
+  return String((await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version);
+}
+
+beforeAll(async () => {
+  await seedWorkerDatabase();
+  const admin = await makeUser(prisma, "admin");
+  const editor = await makeUser(prisma, "editor");
+  const helper = await makeUser(prisma, "editor");
+  const target = await makeUser(prisma, "editor");
+  world.adminId = admin.id;
+  world.adminEmail = admin.email;
+  world.editorId = editor.id;
+  world.targetUserId = target.id;
+  world.tokens.admin = (await createSession(prisma, admin.id)).token;
+  world.tokens.editor = (await createSession(prisma, editor.id)).token;
+
+  world.slugs = new Set((await prisma.initiative.findMany({ select: { slug: true } })).map((i) => i.slug));
+  const sources = await prisma.source.findMany({ select: { id: true, text: true }, orderBy: { id: "asc" } });
+  world.sourceIds = sources.map((s) => s.id);
+  world.sourceTexts = sources.map((s) => s.text);
+  world.countryCodes = (await prisma.country.findMany({ select: { code: true } })).map((c) => c.code);
+  const metric = await prisma.metric.findFirstOrThrow({ where: { slug: METRIC_SLUG }, select: { targetDate: true } });
+  world.metricTarget = metric.targetDate ? metric.targetDate.toISOString().slice(0, 10) : null;
+
+  // Two pending changes by a helper: one still pending, one already rejected.
+  const link = { evidenceType: "link", evidenceUrl: "https://example.org/e", evidenceTitle: "E", evidenceDate: "2026-05-01" };
+  const makePending = async (slug: string) => {
+    const current = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
+    const input = editSchemas.changeStatusSchema.parse({
+      slug,
+      version: String(current.version),
+      status: current.status === "stalled" ? "proposed" : "stalled",
+      stage: "",
+      effectiveOn: "2026-05-01",
+      note: "pending for review",
+      overrideNote: "override",
+      ...link,
+    });
+    const result = await changeStatus(prisma, helper, input, { reviewRequired: true });
+    return (result as { pendingId: number }).pendingId;
+  };
+  world.pendingId = await makePending("single-tourism-space");
+  world.reviewedPendingId = await makePending("central-asian-expert-forum");
+  await reviewChange(prisma, admin, { pendingId: world.reviewedPendingId, decision: "reject", reviewNote: "no" });
+
+  const change = await prisma.initiative.findUniqueOrThrow({ where: { slug: CHANGE_SLUG } });
+  const details = await prisma.initiative.findUniqueOrThrow({ where: { slug: DETAILS_SLUG }, include: { themes: true } });
+  world.base = {
+    changeStatus: {
+      slug: CHANGE_SLUG,
+      version: String(change.version),
+      status: ALLOWED_TRANSITIONS[change.status][0]!,
+      stage: "",
+      effectiveOn: "2026-05-01",
+      note: "a note",
+      overrideNote: "",
+      ...link,
+    },
+    changeStatusCurrent: { status: change.status, stage: change.stage ?? "" },
+    editDetails: {
+      slug: DETAILS_SLUG,
+      version: String(details.version),
+      titleRu: details.titleRu,
+      titleEn: `${details.titleEn} (edited)`,
+      summaryRu: details.summaryRu,
+      summaryEn: details.summaryEn,
+      themes: details.themes.map((t) => t.theme),
+      themesPresent: "1",
+      targetDate: "",
+      note: "a note",
+    },
+    editCountries: { slug: COUNTRIES_SLUG, version: await currentVersion(COUNTRIES_SLUG), note: "a note", "role.TM": "supporter", "stage.TM": "" },
+    updateMetric: {
+      slug: METRIC_INITIATIVE,
+      version: await currentVersion(METRIC_INITIATIVE),
+      metricSlug: METRIC_SLUG,
+      value: "12",
+      observedOn: "2026-01-01",
+      targetDate: world.metricTarget ?? "",
+      note: "a note",
+      ...link,
+    },
+    markVerified: { slug: VERIFY_SLUG, version: await currentVersion(VERIFY_SLUG), note: "" },
+    reviewChange: { pendingId: String(world.pendingId), decision: "reject", reviewNote: "a note" },
+    createUser: { email: "new-person@example.test", displayName: "New Person", role: "editor", password: "a long enough password" },
+    changeRole: { userId: String(world.targetUserId), role: "admin" },
+    setActive: { userId: String(world.targetUserId), active: "false" },
+    setReviewRequired: { reviewRequired: "true" },
+  };
+});
+
+/** Rows and counts of every table a mutation could touch (sessions and rate limits aside). */
+async function snapshot(): Promise<string> {
+  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions] = await Promise.all([
+    prisma.initiative.findMany({ orderBy: { id: "asc" } }),
+    prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
+    prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
+    prisma.quote.findMany({ orderBy: { id: "asc" } }),
+    prisma.user.findMany({ orderBy: { id: "asc" } }),
+    prisma.setting.findMany({ orderBy: { key: "asc" } }),
+    prisma.participation.findMany({ orderBy: [{ initiativeId: "asc" }, { countryCode: "asc" }] }),
+    prisma.metricReading.findMany({ orderBy: { id: "asc" } }),
+    prisma.initiativeTheme.findMany({ orderBy: [{ initiativeId: "asc" }, { theme: "asc" }] }),
+    prisma.metric.findMany({ orderBy: { id: "asc" } }),
+    prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex"`),
+    prisma.session.count(),
+  ]);
+  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics };
+  const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
+  return JSON.stringify({ counts, searchIndex: Number(search[0]!.n), sessions, tables });
+}
+
+/** Runs a property and checks that the database is the same afterwards. */
+async function unchanged(run: () => Promise<void>) {
+  const before = await snapshot();
+  await run();
+  const after = await snapshot();
+  if (after !== before) {
+    const a = JSON.parse(before) as { counts: unknown };
+    const b = JSON.parse(after) as { counts: unknown };
+    expect({ counts: b.counts }, "row counts changed").toEqual({ counts: a.counts });
+  }
+  expect(after === before, "the database changed (rows differ)").toBe(true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Schemas
+
+type Shape = Record<string, fc.Arbitrary<unknown>>;
+
+/** An object with the schema's real field names (valid, hostile or missing values) and unknown extras, or no object at all. */
+function schemaInput(shape: Shape): fc.Arbitrary<unknown> {
+  const field = (valid: fc.Arbitrary<unknown>) =>
+    fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue, weight: 3 }, { arbitrary: fc.constant(undefined), weight: 1 });
+  const fields = Object.fromEntries(Object.entries(shape).map(([key, valid]) => [key, field(valid)]));
+  const object = fc
+    .tuple(fc.record(fields, { requiredKeys: [] }), fc.array(fc.tuple(unknownFieldName, hostileValue), { maxLength: 3 }))
+    .map(([known, extra]) => {
+      const result: Record<string, unknown> = { ...known };
+      for (const [key, value] of extra) Object.defineProperty(result, key, { value, enumerable: true, configurable: true, writable: true });
+      return result;
+    });
+  return fc.oneof({ arbitrary: object, weight: 6 }, { arbitrary: hostileValue, weight: 1 }, { arbitrary: fc.array(hostileValue, { maxLength: 3 }), weight: 1 });
+}
+
+const validDate = fc.constantFrom("2025-11-17", "1991-01-01", "2100-12-31", " 2026-05-01 ");
+const validLinkFields: Shape = {
+  evidenceType: fc.constantFrom("link", "quote"),
+  quoteSourceId: fc.constantFrom("1", "2", ""),
+  quoteText: fc.constantFrom("Ташкент", ""),
+  evidenceUrl: fc.constantFrom("https://example.org/e", "http://example.org", ""),
+  evidenceTitle: fc.constantFrom("Title", ""),
+  evidenceDate: validDate,
+};
+const baseFields: Shape = {
+  slug: fc.constantFrom(CHANGE_SLUG, "x"),
+  version: fc.constantFrom("1", "7", 3),
+  correctsId: fc.constantFrom("", "1"),
+};
+
+// Invariants of a successful parse, checked with plain code (not the schemas).
+const isTrimmed = (value: unknown, min: number, max: number) =>
+  typeof value === "string" && value === value.trim() && value.length >= min && value.length <= max;
+const isId = (value: unknown) => typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
+const isOneOf = (values: readonly string[]) => (value: unknown) => typeof value === "string" && values.includes(value);
+const isDay = (value: unknown) => typeof value === "string" && isEditorDate(value) && value === value.trim();
+
+function httpUrl(value: unknown): boolean {
+  if (typeof value !== "string" || !/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function checkBase(out: Record<string, unknown>) {
+  expect(typeof out.slug === "string" && out.slug.length >= 1 && out.slug.length <= 200, "slug").toBe(true);
+  expect(isId(out.version), `version ${show(out.version)}`).toBe(true);
+  expect(out.correctsId === null || isId(out.correctsId), `correctsId ${show(out.correctsId)}`).toBe(true);
+}
+
+function checkEvidence(out: Record<string, unknown>) {
+  if (out.evidenceType === "link") {
+    expect(httpUrl(out.evidenceUrl), `evidenceUrl ${show(out.evidenceUrl)}`).toBe(true);
+    expect(isTrimmed(out.evidenceTitle, 1, 300), "evidenceTitle").toBe(true);
+    expect(isDay(out.evidenceDate), `evidenceDate ${show(out.evidenceDate)}`).toBe(true);
+  } else {
+    expect(out.evidenceType, "evidenceType").toBe("quote");
+    expect(isId(out.quoteSourceId), `quoteSourceId ${show(out.quoteSourceId)}`).toBe(true);
+    expect(isTrimmed(out.quoteText, 1, 2000), "quoteText").toBe(true);
+  }
+}
+
+const emailInvariant = (value: unknown) =>
+  typeof value === "string" &&
+  value === value.trim().toLowerCase() &&
+  value.length <= 254 &&
+  /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) &&
+  !/[\u0000-\u001f\u007f]/.test(value);
+
+interface SchemaCase {
+  name: string;
+  schema: { safeParse: (input: unknown) => { success: boolean; data?: unknown } };
+  input: fc.Arbitrary<unknown>;
+  check: (out: unknown, input: unknown) => void;
+  runs: number;
+}
+
+const schemaCases: SchemaCase[] = [
+  {
+    name: "httpUrlSchema",
+    schema: editSchemas.httpUrlSchema,
+    input: fc.oneof(
+      hostileValue,
+      fc.constantFrom(...BAD_URLS),
+      fc.tuple(fc.constantFrom("https://example.org/", "http://", "https://", "HTTPS://EXAMPLE.ORG/", " https://a.example/"), shortHostileString).map(([a, b]) => a + b),
+      fc.webUrl({ validSchemes: ["https", "http", "ftp", "javascript", "data", "file"] }),
+    ),
+    check: (out) => expect(httpUrl(out), `accepted ${show(out)}`).toBe(true),
+    runs: 200,
+  },
+  {
+    name: "changeStatusSchema",
+    schema: editSchemas.changeStatusSchema,
+    input: schemaInput({
+      ...baseFields,
+      status: fc.constantFrom(...INITIATIVE_STATUSES),
+      stage: fc.constantFrom("", ...STAGES),
+      effectiveOn: validDate,
+      note: fc.constant("note"),
+      overrideNote: fc.constant(""),
+      ...validLinkFields,
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      checkBase(o);
+      expect(isOneOf(INITIATIVE_STATUSES)(o.status), "status").toBe(true);
+      expect(o.stage === null || isOneOf(STAGES)(o.stage), "stage").toBe(true);
+      expect(isDay(o.effectiveOn), "effectiveOn").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+      expect(isTrimmed(o.overrideNote, 0, 2000), "overrideNote").toBe(true);
+      checkEvidence(o);
+    },
+    runs: 200,
+  },
+  {
+    name: "editDetailsSchema",
+    schema: editSchemas.editDetailsSchema,
+    input: schemaInput({
+      ...baseFields,
+      titleRu: fc.constant("Заголовок"),
+      titleEn: fc.constant("Title"),
+      summaryRu: fc.constant("Сводка"),
+      summaryEn: fc.constant("Summary"),
+      themes: fc.subarray([...THEMES], { minLength: 1 }),
+      targetDate: fc.constantFrom("", "2030-01-01"),
+      note: fc.constant("note"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      checkBase(o);
+      for (const [field, max] of [["titleRu", 300], ["titleEn", 300], ["summaryRu", 4000], ["summaryEn", 4000]] as const) {
+        expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      }
+      expect(Array.isArray(o.themes) && o.themes.length >= 1 && o.themes.every(isOneOf(THEMES)), "themes").toBe(true);
+      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "editCountriesSchema",
+    schema: editSchemas.editCountriesSchema,
+    input: schemaInput({
+      ...baseFields,
+      countries: fc.array(
+        fc.record({ code: fc.constantFrom("KZ", "TM", "kz", "XX"), role: fc.constantFrom("", ...COUNTRY_ROLES), stage: fc.constantFrom("", ...STAGES) }),
+        { maxLength: 4 },
+      ),
+      note: fc.constant("note"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      checkBase(o);
+      const countries = o.countries as { code: unknown; role: unknown; stage: unknown }[];
+      expect(Array.isArray(countries) && countries.length <= 50, "countries").toBe(true);
+      for (const c of countries) {
+        expect(typeof c.code === "string" && /^[A-Z]{2}$/.test(c.code), "code").toBe(true);
+        expect(c.role === null || isOneOf(COUNTRY_ROLES)(c.role), "role").toBe(true);
+        expect(c.stage === null || isOneOf(STAGES)(c.stage), "stage").toBe(true);
+      }
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "updateMetricSchema",
+    schema: editSchemas.updateMetricSchema,
+    input: schemaInput({
+      ...baseFields,
+      metricSlug: fc.constant(METRIC_SLUG),
+      value: fc.constantFrom("12", "", "-5.5", "0"),
+      observedOn: fc.constantFrom("", "2026-01-01"),
+      targetDate: fc.constantFrom("", "2030-01-01"),
+      note: fc.constant("note"),
+      ...validLinkFields,
+    }),
+    check: (out, input) => {
+      const o = out as Record<string, unknown>;
+      checkBase(o);
+      expect(typeof o.metricSlug === "string" && o.metricSlug.length >= 1 && o.metricSlug.length <= 200, "metricSlug").toBe(true);
+      expect(o.value === null || (typeof o.value === "number" && Number.isFinite(o.value) && Math.abs(o.value) <= 1e12), "value").toBe(true);
+      // A reading needs a value someone typed: blank input is "no reading", never 0.
+      const raw = (input as Record<string, unknown>).value;
+      if (typeof raw === "string" && raw.trim() === "") expect(o.value, `value from ${show(raw)}`).toBe(null);
+      expect((o.value === null) === (o.observedOn === null), "value and observedOn together").toBe(true);
+      expect(o.observedOn === null || isDay(o.observedOn), "observedOn").toBe(true);
+      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+      checkEvidence(o);
+    },
+    runs: 150,
+  },
+  {
+    name: "markVerifiedSchema",
+    schema: editSchemas.markVerifiedSchema,
+    input: schemaInput({ ...baseFields, note: fc.constantFrom("", "checked") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      checkBase(o);
+      expect(isTrimmed(o.note, 0, 2000), "note").toBe(true);
+    },
+    runs: 120,
+  },
+  {
+    name: "reviewChangeSchema",
+    schema: editSchemas.reviewChangeSchema,
+    input: schemaInput({ pendingId: fc.constantFrom("1", 2), decision: fc.constantFrom("approve", "reject"), reviewNote: fc.constant("ok") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.pendingId), `pendingId ${show(o.pendingId)}`).toBe(true);
+      expect(isOneOf(["approve", "reject"])(o.decision), "decision").toBe(true);
+      expect(isTrimmed(o.reviewNote, 1, 2000), "reviewNote").toBe(true);
+    },
+    runs: 120,
+  },
+  {
+    name: "emailSchema",
+    schema: userSchemas.emailSchema,
+    input: fc.oneof(hostileValue, fc.tuple(shortHostileString, fc.constantFrom("@example.org", "@", "@a.b", "@EXAMPLE.ORG ")).map(([a, b]) => a + b), fc.emailAddress()),
+    check: (out) => expect(emailInvariant(out), `accepted ${show(out)}`).toBe(true),
+    runs: 150,
+  },
+  {
+    name: "passwordSchema",
+    schema: userSchemas.passwordSchema,
+    input: fc.oneof(hostileValue, fc.tuple(fc.constant("a long enough password"), controlString).map(([a, b]) => a + b)),
+    check: (out) => expect(typeof out === "string" && out.length >= 12 && out.length <= 256 && !out.includes("\u0000"), `accepted ${show(out)}`).toBe(true),
+    runs: 100,
+  },
+  {
+    name: "createUserSchema",
+    schema: userSchemas.createUserSchema,
+    input: schemaInput({
+      email: fc.constantFrom("a@example.org", " A@Example.ORG "),
+      displayName: fc.constant("Name"),
+      role: fc.constantFrom(...USER_ROLES),
+      password: fc.constantFrom("a long enough password", "a long enough password\u0000"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(emailInvariant(o.email), `email ${show(o.email)}`).toBe(true);
+      expect(isTrimmed(o.displayName, 1, 100), "displayName").toBe(true);
+      expect(isOneOf(USER_ROLES)(o.role), "role").toBe(true);
+      expect(typeof o.password === "string" && o.password.length >= 12 && o.password.length <= 256 && !o.password.includes("\u0000"), "password").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "userIdSchema",
+    schema: userSchemas.userIdSchema,
+    input: fc.oneof(hostileValue, fc.constantFrom(...BAD_NUMBERS)),
+    check: (out) => expect(isId(out), `accepted ${show(out)}`).toBe(true),
+    runs: 120,
+  },
+  {
+    name: "changeRoleSchema",
+    schema: userSchemas.changeRoleSchema,
+    input: schemaInput({ userId: fc.constantFrom("5", 5), role: fc.constantFrom(...USER_ROLES) }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.userId), `userId ${show(o.userId)}`).toBe(true);
+      expect(isOneOf(USER_ROLES)(o.role), "role").toBe(true);
+    },
+    runs: 100,
+  },
+  {
+    name: "setActiveSchema",
+    schema: userSchemas.setActiveSchema,
+    input: schemaInput({ userId: fc.constantFrom("5", 5), active: fc.constantFrom("true", "false") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.userId), `userId ${show(o.userId)}`).toBe(true);
+      expect(typeof o.active, "active").toBe("boolean");
+    },
+    runs: 100,
+  },
+  {
+    name: "signInSchema",
+    schema: signInSchema,
+    input: schemaInput({ email: fc.constantFrom("a@example.org", " A@Example.ORG "), password: fc.constantFrom("x", "a long enough password", "a long enough password\u0000") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(emailInvariant(o.email), `email ${show(o.email)}`).toBe(true);
+      // scrypt ignores trailing NUL bytes of short passwords, so a NUL must never reach it.
+      expect(typeof o.password === "string" && o.password.length >= 1 && o.password.length <= 256 && !o.password.includes("\u0000"), "password").toBe(true);
+    },
+    runs: 120,
+  },
+  {
+    name: "initiativeQuerySchema",
+    schema: initiativeQuerySchema,
+    input: schemaInput({
+      q: fc.constantFrom("вода", "", "  water  "),
+      status: fc.constantFrom(...INITIATIVE_STATUSES),
+      stage: fc.constantFrom(...STAGES),
+      theme: fc.constantFrom(...THEMES),
+      kind: fc.constantFrom(...INITIATIVE_KINDS),
+      country: fc.constantFrom("KZ", "kz", "Uz"),
+      proposer: fc.constantFrom("KZ", "tj"),
+      source: fc.constantFrom("1", 2),
+      sort: fc.constantFrom("relevance", "title", "status", "updated"),
+      page: fc.constantFrom("1", "3", 10_000),
+      pageSize: fc.constantFrom("1", "100", 25),
+    }),
+    check: (out, input) => {
+      const o = out as Record<string, unknown>;
+      expect(o.q === undefined || isTrimmed(o.q, 1, 200), `q ${show(o.q)}`).toBe(true);
+      for (const [field, values] of [["status", INITIATIVE_STATUSES], ["stage", STAGES], ["theme", THEMES], ["kind", INITIATIVE_KINDS], ["sort", ["relevance", "title", "status", "updated"]]] as const) {
+        expect(o[field] === undefined || isOneOf(values)(o[field]), field).toBe(true);
+      }
+      for (const field of ["country", "proposer"] as const) {
+        if (o[field] === undefined) continue;
+        expect(typeof o[field] === "string" && /^[A-Z]{2}$/.test(o[field]), field).toBe(true);
+        // Only the Latin letters a–z / A–Z name a country: no "ß" for SS, no "ﬀ" for FF.
+        const raw = (input as Record<string, unknown>)[field];
+        expect(typeof raw === "string" && /^[A-Za-z]{2}$/.test(raw), `${field} from ${show(raw)}`).toBe(true);
+      }
+      expect(o.source === undefined || isId(o.source), "source").toBe(true);
+      expect(Number.isInteger(o.page) && (o.page as number) >= 1 && (o.page as number) <= 10_000, "page").toBe(true);
+      expect(Number.isInteger(o.pageSize) && (o.pageSize as number) >= 1 && (o.pageSize as number) <= 100, "pageSize").toBe(true);
+    },
+    runs: 200,
+  },
+];
+
+describe("schemas never throw and never accept what they must not", () => {
+  it("covers every exported schema of the form, user and sign-in modules", () => {
+    const exported = [
+      ...Object.entries(editSchemas),
+      ...Object.entries(userSchemas),
+      ["signInSchema", signInSchema],
+      ["initiativeQuerySchema", initiativeQuerySchema],
+    ]
+      .filter(([, value]) => typeof value === "object" && value !== null && "safeParse" in value)
+      .map(([name]) => name)
+      .sort();
+    expect(schemaCases.map((c) => c.name).sort()).toEqual(exported);
+  });
+
+  it.each(schemaCases)("$name", ({ name, schema, input, check, runs }) => {
+    fc.assert(
+      fc.property(input, (value) => {
+        counted(name);
+        const parsed = schema.safeParse(value);
+        if (parsed.success) check(parsed.data, value);
+      }),
+      { numRuns: scaled(runs) },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2. Server actions
+
+type FormValue = string | Blob;
+interface Patch {
+  label: string;
+  apply: (form: FormData) => void;
+}
+
+const patch = (label: string, apply: (form: FormData) => void): Patch => ({ label, apply, toString: () => label }) as Patch;
+const setField = (key: string, ...values: FormValue[]): Patch =>
+  patch(`${key}=${values.map((v) => (typeof v === "string" ? show(v) : "<file>")).join("&")}`, (form) => {
+    form.delete(key);
+    for (const value of values) form.append(key, value);
+  });
+const dropField = (key: string): Patch => patch(`-${key}`, (form) => form.delete(key));
+const both = (...patches: Patch[]): Patch => patch(patches.map((p) => p.label).join(" "), (form) => patches.forEach((p) => p.apply(form)));
+
+function stringify(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "[unprintable]";
+  }
+}
+
+/** What a form field can carry: any hostile string, a stringified wrong type, or a file. */
+const formValue: fc.Arbitrary<FormValue> = fc.oneof(
+  { arbitrary: hostileString, weight: 6 },
+  { arbitrary: wrongType.map(stringify), weight: 2 },
+  { arbitrary: fc.constant(new Blob(["x"], { type: "text/plain" })), weight: 1 },
+);
+const file = fc.constant(new Blob(["proposed"]));
+
+const WHITESPACE = [" ", "\t", "\n", "\r", "\u000b", "\u000c", "\u00a0", "\u3000", "\ufeff", "\u2028", "\u2029", "\u1680", "\u2003"];
+const blank = fc.array(fc.constantFrom(...WHITESPACE), { minLength: 1, maxLength: 6 }).map((chars) => chars.join(""));
+
+/** Certainly invalid for a required, trimmed text of at most `max` characters (or a missing one). */
+function badText(key: string, max: number): fc.Arbitrary<Patch> {
+  return fc.oneof(
+    fc.constant(dropField(key)),
+    fc.constantFrom("", ...WHITESPACE).map((v) => setField(key, v)),
+    blank.map((v) => setField(key, v)),
+    hugeString.map((v) => setField(key, v)),
+    fc.integer({ min: max + 1, max: max + 50 }).map((n) => setField(key, `${"й".repeat(n - 1)}x`)),
+    file.map((v) => setField(key, v)),
+  );
+}
+
+/** Certainly invalid for an enum field (or missing when required). */
+function badEnumValue(allowed: readonly string[], options: { emptyOk?: boolean } = {}): fc.Arbitrary<string> {
+  return fc
+    .oneof(fc.constantFrom(...BAD_ENUMS), shortHostileString, hugeString, fc.constantFrom(...allowed).map((v) => ` ${v}`), fc.constantFrom(...allowed).map((v) => v.toUpperCase()))
+    .filter((v) => !allowed.includes(wellFormed(v)) && !(options.emptyOk && v === ""));
+}
+
+function badEnum(key: string, allowed: readonly string[], options: { required: boolean; emptyOk?: boolean } = { required: true }): fc.Arbitrary<Patch> {
+  const arbitraries = [badEnumValue(allowed, options).map((v) => setField(key, v))];
+  if (options.required) arbitraries.push(fc.constant(dropField(key)), file.map((v) => setField(key, v)));
+  return fc.oneof(...arbitraries);
+}
+
+/** Certainly invalid for an editor's date (or missing when required). */
+function badDate(key: string, options: { required: boolean }): fc.Arbitrary<Patch> {
+  const value = fc.oneof(fc.constantFrom(...BAD_DATES), shortHostileString, hugeString).filter((v) => !isEditorDate(v) && (options.required || v.trim() !== ""));
+  const arbitraries = [value.map((v) => setField(key, v))];
+  if (options.required) arbitraries.push(fc.constant(dropField(key)));
+  return fc.oneof(...arbitraries);
+}
+
+/** Ids nothing has (but that a schema may accept): conflicts, notFound, and 32-bit overflow. */
+const FOREIGN_IDS = ["100000", "2147483647", "2147483648", "3000000000", "4294967296", "9007199254740991", "0x186A0", "1e6", " 100001 ", "100000.0"];
+
+/** Certainly invalid for a positive integer id: not a positive integer at all, or one no row has. */
+function badId(key: string, options: { required: boolean; emptyOk?: boolean; foreign?: boolean }): fc.Arbitrary<Patch> {
+  const schemaInvalid = fc
+    .oneof(fc.constantFrom(...BAD_NUMBERS), shortHostileString, hugeString)
+    .filter((v) => !coercesToIntIn(v, 1, Number.MAX_SAFE_INTEGER) && !(options.emptyOk && v === ""));
+  const arbitraries = [schemaInvalid.map((v) => setField(key, v))];
+  if (options.foreign !== false) arbitraries.push(fc.constantFrom(...FOREIGN_IDS).map((v) => setField(key, v)));
+  if (options.required) arbitraries.push(fc.constant(dropField(key)), file.map((v) => setField(key, v)));
+  return fc.oneof(...arbitraries);
+}
+
+/** Certainly invalid for a slug: empty, too long, missing, or no initiative has it. */
+function badSlug(key = "slug"): fc.Arbitrary<Patch> {
+  return fc.oneof(
+    fc.constant(dropField(key)),
+    fc.constant(setField(key, "")),
+    hugeString.map((v) => setField(key, v)),
+    file.map((v) => setField(key, v)),
+    shortHostileString.filter((v) => v.length >= 1 && v.length <= 200 && !world.slugs.has(wellFormed(v))).map((v) => setField(key, v)),
+  );
+}
+
+const badNote = (key = "note") => badText(key, 2000);
+
+/** Evidence that cannot be right: a non-http(s) link, a missing title or date, an unknown source, a quote no source holds. */
+function badEvidence(): fc.Arbitrary<Patch> {
+  const link = setField("evidenceType", "link");
+  const quote = setField("evidenceType", "quote");
+  const firstSource = () => String(world.sourceIds[0]);
+  const notQuoted = fc
+    .oneof(shortHostileString, fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS))
+    .filter((v) => {
+      const text = wellFormed(v).trim();
+      return text.length > 0 && text.length <= 2000 && !world.sourceTexts.some((source) => source.includes(text));
+    });
+  return fc.oneof(
+    badEnum("evidenceType", ["quote", "link"]),
+    fc
+      .oneof(fc.constantFrom(...BAD_URLS), shortHostileString.filter((v) => !/http/i.test(v)), fc.constant(`https://example.org/${"a".repeat(2001)}`))
+      .map((v) => both(link, setField("evidenceUrl", v))),
+    fc.constant(both(link, dropField("evidenceUrl"))),
+    badText("evidenceTitle", 300).map((p) => both(link, p)),
+    badDate("evidenceDate", { required: true }).map((p) => both(link, p)),
+    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "Ташкент"), p)),
+    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "Ташкент"))),
+    badText("quoteText", 2000).map((p) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), p)),
+    notQuoted.map((v) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), setField("quoteText", v))),
+  );
+}
+
+/** The base form with every field either kept, dropped, replaced by a hostile value or repeated, plus unknown extras. */
+function messUp(base: Record<string, string | string[]>): fc.Arbitrary<Patch> {
+  const keys = Object.keys(base);
+  const perField = fc.tuple(
+    ...keys.map((key) =>
+      fc.oneof(
+        { arbitrary: fc.constant(null), weight: 6 },
+        { arbitrary: fc.constant(dropField(key)), weight: 1 },
+        { arbitrary: formValue.map((v) => setField(key, v)), weight: 2 },
+        { arbitrary: formValue.map((v) => patch(`${key}+=${show(v)}`, (form) => form.append(key, v))), weight: 1 },
+      ),
+    ),
+  );
+  const extras = fc.array(
+    fc.tuple(unknownFieldName, formValue).map(([key, value]) => patch(`+${show(key)}=${show(value)}`, (form) => form.append(key, value))),
+    { maxLength: 3 },
+  );
+  // Half the forms keep every real field valid, so that the one corruption reaches the domain's own checks.
+  const noFieldNoise = fc.constant([] as (Patch | null)[]);
+  return fc
+    .tuple(fc.oneof(noFieldNoise, perField), extras)
+    .map(([fields, extra]) => both(...fields.filter((p): p is Patch => p !== null), ...extra));
+}
+
+function buildForm(base: Record<string, string | string[]>, noise: Patch, corruption: Patch): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(base)) for (const v of [value].flat()) form.append(key, v);
+  noise.apply(form);
+  corruption.apply(form);
+  return form;
+}
+
+type ActionState = { status: string; message?: string; fieldErrors?: Record<string, string[]> };
+type Action = (previous: { status: "idle" }, form: FormData) => Promise<ActionState>;
+type Role = "admin" | "editor";
+
+interface ActionCase {
+  name: string;
+  action: Action;
+  roles: Role[];
+  base: () => Record<string, string | string[]>;
+  /** Each value makes the form certainly invalid, whatever else it holds. */
+  corruption: () => fc.Arbitrary<Patch>;
+  runs: number;
+  reviewRequired?: boolean;
+}
+
+const withVersion = (options: { corrects: boolean } = { corrects: true }) => [
+  badSlug(),
+  badId("version", { required: true }),
+  badNote(),
+  ...(options.corrects ? [badId("correctsId", { required: false, emptyOk: true })] : []),
+];
+
+const actionCases: ActionCase[] = [
+  {
+    name: "changeStatusAction",
+    action: initiativeActions.changeStatusAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.changeStatus!,
+    corruption: () =>
+      fc.oneof(
+        ...withVersion(),
+        badEnum("status", INITIATIVE_STATUSES),
+        badEnum("stage", STAGES, { required: false, emptyOk: true }),
+        badDate("effectiveOn", { required: true }),
+        hugeString.filter((v) => v.trim().length > 2000).map((v) => setField("overrideNote", v)),
+        badEvidence(),
+        // Nothing to change: the status and stage it already has.
+        fc.constant(both(setField("status", String(world.base.changeStatusCurrent!.status)), setField("stage", String(world.base.changeStatusCurrent!.stage)))),
+      ),
+    runs: 150,
+  },
+  {
+    name: "changeStatusAction (review on)",
+    action: initiativeActions.changeStatusAction as Action,
+    roles: ["editor"],
+    base: () => world.base.changeStatus!,
+    corruption: () =>
+      fc.oneof(
+        // Not correctsId: a queued change does not check it (see the known bug below).
+        ...withVersion({ corrects: false }),
+        badId("correctsId", { required: false, emptyOk: true, foreign: false }),
+        badEnum("status", INITIATIVE_STATUSES),
+        badDate("effectiveOn", { required: true }),
+        badEvidence(),
+        fc.constant(both(setField("status", String(world.base.changeStatusCurrent!.status)), setField("stage", String(world.base.changeStatusCurrent!.stage)))),
+      ),
+    runs: 80,
+    reviewRequired: true,
+  },
+  {
+    name: "editDetailsAction",
+    action: initiativeActions.editDetailsAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.editDetails!,
+    corruption: () =>
+      fc.oneof(
+        ...withVersion(),
+        badText("titleRu", 300),
+        badText("titleEn", 300),
+        badText("summaryRu", 4000),
+        badText("summaryEn", 4000),
+        fc.constant(dropField("themes")),
+        fc.constant(both(dropField("themes"), dropField("themesPresent"))),
+        // One unknown theme among the real ones.
+        badEnumValue(THEMES).map((v) => patch(`themes+=${show(v)}`, (form) => form.append("themes", v))),
+        badDate("targetDate", { required: false }),
+      ),
+    runs: 150,
+  },
+  {
+    name: "editCountriesAction",
+    action: initiativeActions.editCountriesAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.editCountries!,
+    corruption: () =>
+      fc.oneof(
+        ...withVersion(),
+        fc.constant(patch("no countries", (form) => [...form.keys()].filter((k) => /^(role|stage)\.[A-Z]{2}$/.test(k)).forEach((k) => form.delete(k)))),
+        fc.constantFrom("KZ", "TM", "UZ", "QQ").chain((code) => badEnum(`role.${code}`, COUNTRY_ROLES, { required: false, emptyOk: true })),
+        fc.constantFrom("KZ", "TM").chain((code) =>
+          badEnum(`stage.${code}`, STAGES, { required: false, emptyOk: true }).map((p) => both(setField(`role.${code}`, "participant"), p)),
+        ),
+        // A country the tracker does not know.
+        fc.constantFrom("QQ", "XX", "ZZ", "AA").map((code) => setField(`role.${code}`, "participant")),
+        // More than 50 countries.
+        fc.integer({ min: 51, max: 120 }).map((n) =>
+          patch(`${n} countries`, (form) => {
+            for (let i = 0; i < n; i++) form.set(`role.${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`, "");
+          }),
+        ),
+      ),
+    runs: 130,
+  },
+  {
+    name: "updateMetricAction",
+    action: initiativeActions.updateMetricAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.updateMetric!,
+    corruption: () =>
+      fc.oneof(
+        ...withVersion(),
+        badText("metricSlug", 200),
+        shortHostileString.filter((v) => v.length >= 1 && v.length <= 200 && v !== METRIC_SLUG).map((v) => setField("metricSlug", v)),
+        fc
+          .oneof(fc.constantFrom(...BAD_NUMBERS), shortHostileString, hugeString)
+          .filter((v) => {
+            if (v.trim() === "") return false;
+            const n = Number(v);
+            return !(Number.isFinite(n) && Math.abs(n) <= 1e12);
+          })
+          .map((v) => setField("value", v)),
+        // A blank value with a date: not a reading of 0.
+        blank.map((v) => both(setField("value", v), setField("observedOn", "2026-01-01"))),
+        fc.constant(both(setField("value", "5"), setField("observedOn", ""))),
+        fc.constant(both(setField("value", ""), setField("observedOn", "2026-01-01"))),
+        badDate("observedOn", { required: false }).map((p) => both(setField("value", "5"), p)),
+        badDate("targetDate", { required: false }),
+        badEvidence(),
+        // Nothing to change.
+        fc.constant(both(setField("value", ""), setField("observedOn", ""), setField("targetDate", world.metricTarget ?? ""))),
+      ),
+    runs: 150,
+  },
+  {
+    name: "markVerifiedAction",
+    action: initiativeActions.markVerifiedAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.markVerified!,
+    corruption: () =>
+      fc.oneof(
+        badSlug(),
+        badId("version", { required: true }),
+        badId("correctsId", { required: false, emptyOk: true }),
+        fc
+          .oneof(hugeString, fc.integer({ min: 2001, max: 2100 }).map((n) => "я".repeat(n)))
+          .filter((v) => v.trim().length > 2000)
+          .map((v) => setField("note", v)),
+      ),
+    runs: 120,
+  },
+  {
+    name: "reviewChangeAction",
+    action: initiativeActions.reviewChangeAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.reviewChange!,
+    corruption: () =>
+      fc.oneof(
+        badId("pendingId", { required: true }),
+        fc.constant(patch("pendingId=<already reviewed>", (form) => form.set("pendingId", String(world.reviewedPendingId)))),
+        badEnum("decision", ["approve", "reject"]),
+        badNote("reviewNote"),
+      ),
+    runs: 120,
+  },
+  {
+    name: "createUserAction",
+    action: adminActions.createUserAction as Action,
+    roles: ["admin"],
+    base: () => world.base.createUser!,
+    corruption: () =>
+      fc.oneof(
+        fc
+          .oneof(
+            shortHostileString.filter((v) => !v.includes("@")),
+            hugeString,
+            fc.constantFrom("", "a@b", "@example.org", "a@", "a@@example.org", "a b@example.org", "a@example", "a@.org", "<script>@example.org", "a@exa_mple.org", "\u202ea@example.org", "a@example.org\u0000", `'; DROP TABLE "User"; --@example.org`),
+          )
+          .map((v) => setField("email", v)),
+        fc.constant(dropField("email")),
+        fc.constant(patch("email=<taken, other case>", (form) => form.set("email", ` ${world.adminEmail.toUpperCase()} `))),
+        badText("displayName", 100),
+        badEnum("role", USER_ROLES),
+        fc.oneof(shortHostileString.filter((v) => v.length < 12), hugeString).map((v) => setField("password", v)),
+        fc.constant(dropField("password")),
+      ),
+    runs: 150,
+  },
+  {
+    name: "changeRoleAction",
+    action: adminActions.changeRoleAction as Action,
+    roles: ["admin"],
+    base: () => world.base.changeRole!,
+    corruption: () =>
+      fc.oneof(
+        badId("userId", { required: true }),
+        fc.constant(patch("userId=<own>", (form) => form.set("userId", String(world.adminId)))),
+        badEnum("role", USER_ROLES),
+      ),
+    runs: 120,
+  },
+  {
+    name: "setActiveAction",
+    action: adminActions.setActiveAction as Action,
+    roles: ["admin"],
+    base: () => world.base.setActive!,
+    corruption: () =>
+      fc.oneof(
+        badId("userId", { required: true }),
+        fc.constant(patch("userId=<own>", (form) => form.set("userId", String(world.adminId)))),
+        badEnum("active", ["true", "false"]),
+      ),
+    runs: 120,
+  },
+  {
+    name: "setReviewRequiredAction",
+    action: adminActions.setReviewRequiredAction as Action,
+    roles: ["admin"],
+    base: () => world.base.setReviewRequired!,
+    corruption: () => badEnum("reviewRequired", ["true", "false"]),
+    runs: 100,
+  },
+];
+
+describe("server actions answer every invalid form with an error and write nothing", () => {
+  it("covers every exported server action", () => {
+    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions)].sort();
+    expect([...new Set(actionCases.map((c) => c.name.replace(/ \(.*\)$/, "")))].sort()).toEqual(exported);
+  });
+
+  it.each(actionCases)("$name", async ({ name, action, roles, base, corruption, runs, reviewRequired }) => {
+    await setReviewRequired(prisma, reviewRequired ?? false);
+    await unchanged(async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...roles), messUp(base()), corruption(), async (role, noise, bad) => {
+          counted(name);
+          sessionToken = world.tokens[role];
+          const form = buildForm(base(), noise, bad);
+          const result = await action({ status: "idle" }, form);
+          tally(name, result.message);
+          expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ status: "error" });
+          expect(typeof result.message).toBe("string");
+          // Refused for the input itself: not by the rate limit, and not by an exception caught as "unexpected".
+          expect(["tooManyChanges", "unexpected", "signInRequired", "forbidden"], JSON.stringify(result).slice(0, 500)).not.toContain(result.message);
+        }),
+        { numRuns: scaled(runs) },
+      );
+    });
+    await setReviewRequired(prisma, false);
+  }, 60_000);
+});
+
+describe("known bugs outside this file's reach", () => {
+  // lib/initiatives/change-status.ts, review branch: it never calls checkCorrects(), and PendingChange has no
+  // correctsId, so a correction that points nowhere is queued (and a real one is lost on approval).
+  // When this starts failing, the bug is fixed: turn it into a plain `it` and add correctsId back above.
+  it("with review on, an editor's status change correcting a nonexistent entry is refused", async () => {
+    await setReviewRequired(prisma, true);
+    const before = await prisma.pendingChange.aggregate({ _max: { id: true } });
+    try {
+      sessionToken = world.tokens.editor;
+      const form = buildForm(world.base.changeStatus!, both(), setField("correctsId", "100000"));
+      const result = await initiativeActions.changeStatusAction({ status: "idle" }, form);
+      expect(result).toMatchObject({ status: "error", message: "correctsNotFound" });
+    } finally {
+      await prisma.pendingChange.deleteMany({ where: { id: { gt: before._max.id ?? 0 } } });
+      await setReviewRequired(prisma, false);
+    }
+  });
+});
+
+describe("sign-in with hostile credentials", () => {
+  it("never signs in, never throws", async () => {
+    const email = fc.oneof(
+      { arbitrary: hostileString, weight: 4 },
+      { arbitrary: fc.stringMatching(/^[a-z0-9]{1,12}@[a-z]{1,8}\.(org|test|kz)$/), weight: 2 },
+      { arbitrary: fc.constantFrom("admin@example.test", "nobody@example.org", "a@b.co"), weight: 1 },
+      { arbitrary: fc.emailAddress(), weight: 2 },
+      { arbitrary: fc.tuple(shortHostileString, fc.constantFrom("@example.org", "@EXAMPLE.test")).map(([a, b]) => a + b), weight: 2 },
+      { arbitrary: fc.constant(null).map(() => world.adminEmail), weight: 1 },
+      { arbitrary: fc.constant(null).map(() => ` ${world.adminEmail.toUpperCase()}\t`), weight: 1 },
+    );
+    const password = fc.oneof(hostileString, fc.constantFrom("", TEST_PASSWORD.toUpperCase(), `${TEST_PASSWORD} `, TEST_PASSWORD.slice(1), `${TEST_PASSWORD}\u0000`)).filter((p) => p !== TEST_PASSWORD);
+    const field = (value: fc.Arbitrary<string>) => fc.oneof({ arbitrary: value.map((v): FormValue | null => v), weight: 8 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: file, weight: 1 });
+    // Mostly a new client address each time (so the per-client limit does not answer everything), sometimes odd ones.
+    let client = 0;
+    const address = fc.oneof(
+      { arbitrary: fc.constant(null).map(() => `198.51.${Math.floor(++client / 250)}.${client % 250}`), weight: 4 },
+      { arbitrary: fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom("unknown", "", "203.0.113.7, 10.0.0.1")), weight: 1 },
+    );
+    sessionToken = undefined;
+    await unchanged(async () => {
+      await fc.assert(
+        fc.asyncProperty(field(email), field(password), fc.array(fc.tuple(unknownFieldName, formValue), { maxLength: 2 }), address, async (e, p, extra, ip) => {
+          counted("signInAction");
+          clientAddress = ip;
+          const form = new FormData();
+          if (e !== null) form.append("email", e);
+          if (p !== null) form.append("password", p);
+          for (const [key, value] of extra) if (key !== "email" && key !== "password") form.append(key, value);
+          form.append("locale", "en");
+          const result = await signInAction({ status: "idle" }, form);
+          tally("signInAction", result.message);
+          expect(result).toMatchObject({ status: "error" });
+          expect(["fixFields", "invalidCredentials", "rateLimited"]).toContain(result.message);
+        }),
+        { numRuns: scaled(100) },
+      );
+    });
+    clientAddress = "203.0.113.7";
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 3. The public API, the exports and the feeds
+
+type Verdict = "valid" | "invalid" | "either";
+const worst = (verdicts: Verdict[]): Verdict => (verdicts.includes("invalid") ? "invalid" : verdicts.includes("either") ? "either" : "valid");
+
+const SORTS = ["relevance", "title", "status", "updated"];
+
+function intVerdict(value: string, min: number, max: number): Verdict {
+  if (isPlainIntIn(value, min, max)) return "valid";
+  return coercesToIntIn(value, min, max) ? "either" : "invalid";
+}
+
+const countryVerdict = (value: string): Verdict => (/^[A-Za-z]{2}$/.test(value) ? "valid" : "invalid");
+const enumVerdict = (values: readonly string[]) => (value: string): Verdict => (values.includes(value) ? "valid" : "invalid");
+
+function sinceVerdict(value: string): Verdict {
+  if (isCalendarDay(value)) return "valid";
+  const dateTime = /^(\d{4}-\d{2}-\d{2})[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/.exec(value);
+  return dateTime && isCalendarDay(dateTime[1]!) ? "either" : "invalid";
+}
+
+const LIST_PARAMS: Record<string, (value: string) => Verdict> = {
+  q: (value) => (trimmedLength(value) <= 200 ? "valid" : "invalid"),
+  status: enumVerdict(INITIATIVE_STATUSES),
+  stage: enumVerdict(STAGES),
+  theme: enumVerdict(THEMES),
+  kind: enumVerdict(INITIATIVE_KINDS),
+  country: countryVerdict,
+  proposer: countryVerdict,
+  source: (value) => intVerdict(value, 1, INT32_MAX),
+  sort: enumVerdict(SORTS),
+  page: (value) => intVerdict(value, 1, 10_000),
+  pageSize: (value) => intVerdict(value, 1, 100),
+  lang: enumVerdict(["ru", "en"]),
+  facets: enumVerdict(["true", "false"]),
+};
+
+const HISTORY_PARAMS: Record<string, (value: string) => Verdict> = {
+  initiative: (value) => (trimmedLength(value) >= 1 && trimmedLength(value) <= 200 ? "valid" : "invalid"),
+  country: countryVerdict,
+  theme: enumVerdict(THEMES),
+  since: sinceVerdict,
+  page: LIST_PARAMS.page!,
+  pageSize: LIST_PARAMS.pageSize!,
+};
+
+const VALID_VALUES: Record<string, readonly string[]> = {
+  q: ["вода", "водная", "water", "конвенция", "AI", "", "  ", ...FTS_FRAGMENTS, ...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...UNICODE_FRAGMENTS],
+  status: INITIATIVE_STATUSES,
+  stage: STAGES,
+  theme: THEMES,
+  kind: INITIATIVE_KINDS,
+  country: ["KZ", "kz", "Uz", "TM", "XX"],
+  proposer: ["KZ", "uz"],
+  source: ["1", "2", "99"],
+  sort: SORTS,
+  page: ["1", "2", "10000"],
+  pageSize: ["1", "25", "100"],
+  lang: ["ru", "en"],
+  facets: ["true", "false"],
+  initiative: ["ai-declaration", "single-tourism-space", "no-such", "  ai-declaration  "],
+  since: ["2025-11-17", "1900-01-01", "2999-12-31", "2025-11-17T09:30:00Z", "2025-11-17T09:30:00+05:00"],
+};
+
+/** A query string: some real parameters (valid or hostile values), sometimes unknown ones, sometimes one given twice. */
+function queryFor(params: readonly string[]): fc.Arbitrary<[string, string][]> {
+  const value = (key: string) =>
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...(VALID_VALUES[key] ?? [""])), weight: 3 },
+      { arbitrary: hostileString, weight: 3 },
+      { arbitrary: fc.constantFrom(...BAD_ENUMS, ...BAD_DATES, ...BAD_NUMBERS), weight: 2 },
+      { arbitrary: wrongType.map(stringify), weight: 1 },
+    );
+  const known = fc.subarray([...params]).chain((keys) => (keys.length ? fc.tuple(...keys.map((key) => value(key).map((v): [string, string] => [key, v]))) : fc.constant([] as [string, string][])));
+  const unknown = fc.array(fc.tuple(unknownFieldName, hostileString.map((v) => v.slice(0, 300))), { maxLength: 2 });
+  return fc
+    .tuple(known, fc.oneof({ arbitrary: fc.constant([] as [string, string][]), weight: 3 }, { arbitrary: unknown, weight: 1 }), fc.nat(), fc.boolean())
+    .map(([k, u, at, repeat]) => {
+      const all = [...k, ...u];
+      if (repeat && all.length) all.splice(at % (all.length + 1), 0, all[at % all.length]!);
+      return all;
+    });
+}
+
+function urlWith(path: string, pairs: [string, string][]): URL {
+  const url = new URL(path, ORIGIN);
+  for (const [key, value] of pairs) url.searchParams.append(key, value);
+  return url;
+}
+
+/** The query as the server reads it (URL encoding turns lone surrogates into U+FFFD), judged parameter by parameter. */
+function judgeQuery(url: URL, known: Record<string, (value: string) => Verdict>, options: { repeatIsError: boolean }) {
+  const seen = new Map<string, string>();
+  const invalid = new Set<string>();
+  const verdicts: Verdict[] = [];
+  for (const [key, value] of url.searchParams) {
+    if (seen.has(key) && options.repeatIsError) invalid.add(key);
+    seen.set(key, options.repeatIsError && seen.has(key) ? seen.get(key)! : value);
+  }
+  for (const [key, value] of seen) {
+    const judge = Object.hasOwn(known, key) ? known[key]! : null;
+    const verdict = judge ? judge(value) : "invalid";
+    if (verdict === "invalid") invalid.add(key);
+    verdicts.push(verdict);
+  }
+  if (invalid.size) verdicts.push("invalid");
+  return { verdict: worst(verdicts), invalid };
+}
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: unknown;
+  text: string;
+}
+
+async function read(response: Response): Promise<Answer> {
+  const text = await response.text();
+  const contentType = response.headers.get("content-type") ?? "";
+  tally(currentProperty, String(response.status));
+  let body: unknown = undefined;
+  if (contentType.startsWith("application/json")) body = JSON.parse(text);
+  return { status: response.status, contentType, body, text };
+}
+
+/**
+ * A 4xx is JSON `{ error, details }`; a 400's details name every invalid parameter (`names: "all"`, the
+ * list endpoints, which check everything at once) or at least one (`"some"`, the path endpoints, which
+ * stop at the query before looking at the path).
+ */
+function expectAnswer(answer: Answer, verdict: Verdict, what: string, invalid: Set<string> = new Set(), okStatuses = [200], names: "all" | "some" = "all") {
+  const summary = `${what} → ${answer.status} ${answer.text.slice(0, 300)}`;
+  expect(answer.status, summary).toBeLessThan(500);
+  if (verdict === "valid") expect(okStatuses, summary).toContain(answer.status);
+  if (verdict === "invalid") expect(answer.status, summary).toBe(400);
+  if (answer.status >= 400) {
+    expect(answer.contentType, summary).toMatch(/^application\/json/);
+    const body = answer.body as { error?: unknown; details?: unknown };
+    expect(typeof body.error, summary).toBe("string");
+    expect(body.details, summary).toBeDefined();
+    if (answer.status === 400 && Array.isArray(body.details)) {
+      const named = new Set((body.details as { parameter: string }[]).map((d) => d.parameter));
+      if (names === "all") for (const key of invalid) expect(named.has(key), `${summary}: details must name ${JSON.stringify(key)}`).toBe(true);
+      else if (invalid.size) expect([...invalid].some((key) => named.has(key)), `${summary}: details must name one of ${JSON.stringify([...invalid])}`).toBe(true);
+    }
+  }
+}
+
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+const call = (handler: unknown, url: URL, params: Record<string, unknown> = {}) =>
+  (handler as Handler)(new Request(url), { params: Promise.resolve(params) as Promise<never> });
+
+const short = (url: URL) => (url.href.length > 300 ? `${url.href.slice(0, 300)}…` : url.href);
+
+describe("the public API, exports and feeds answer hostile parameters with 4xx JSON, never 5xx", () => {
+  it("GET /api/v1/initiatives", async () => {
+    await unchanged(async () => {
+      await fc.assert(
+        fc.asyncProperty(queryFor(Object.keys(LIST_PARAMS)), async (pairs) => {
+          counted("/api/v1/initiatives");
+          const url = urlWith("/api/v1/initiatives", pairs);
+          const { verdict, invalid } = judgeQuery(url, LIST_PARAMS, { repeatIsError: true });
+          const answer = await read(await call(getInitiatives, url));
+          expectAnswer(answer, verdict, short(url), invalid);
+          if (answer.status === 200) expect(Array.isArray((answer.body as { data: unknown }).data)).toBe(true);
+        }),
+        { numRuns: scaled(250) },
+      );
+    });
+  }, 60_000);
+
+  it("GET /api/v1/initiatives?q=… (any text up to 200 characters is a search)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(shortHostileString, fc.string({ unit: "binary", maxLength: 250 }), hugeString), async (q) => {
+        counted("/api/v1/initiatives?q");
+        const url = urlWith("/api/v1/initiatives", [["q", q]]);
+        const served = url.searchParams.get("q")!;
+        const answer = await read(await call(getInitiatives, url));
+        expectAnswer(answer, trimmedLength(served) <= 200 ? "valid" : "invalid", `q=${show(served)}`, trimmedLength(served) <= 200 ? new Set() : new Set(["q"]));
+      }),
+      { numRuns: scaled(150) },
+    );
+  }, 60_000);
+
+  it("GET /api/v1/history", async () => {
+    await fc.assert(
+      fc.asyncProperty(queryFor(Object.keys(HISTORY_PARAMS)), async (pairs) => {
+        counted("/api/v1/history");
+        const url = urlWith("/api/v1/history", pairs);
+        const { verdict, invalid } = judgeQuery(url, HISTORY_PARAMS, { repeatIsError: true });
+        expectAnswer(await read(await call(getHistory, url)), verdict, short(url), invalid);
+      }),
+      { numRuns: scaled(200) },
+    );
+  }, 60_000);
+
+  const pathParam = fc.oneof(
+    { arbitrary: hostileString, weight: 4 },
+    { arbitrary: fc.constantFrom(...BAD_NUMBERS, "1", "2", "01", "1 ", "+1", "1/2", "../1", "%31", "1%00", "2147483647"), weight: 2 },
+    { arbitrary: fc.nat().map(String), weight: 1 },
+  );
+  const extraQuery = fc.oneof({ arbitrary: fc.constant([] as [string, string][]), weight: 3 }, { arbitrary: fc.array(fc.tuple(unknownFieldName, shortHostileString), { minLength: 1, maxLength: 2 }), weight: 1 });
+
+  it("GET /api/v1/sources/{id}", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(pathParam, fc.constantFrom(...world.sourceIds.map(String))), extraQuery, async (id, extra) => {
+        counted("/api/v1/sources/{id}");
+        const url = urlWith(`/api/v1/sources/${encodeURIComponent(wellFormed(id))}`, extra);
+        const queryOk = [...url.searchParams].length === 0;
+        const idOk = /^[1-9][0-9]{0,9}$/.test(id) && Number(id) <= INT32_MAX;
+        const invalid = new Set([...url.searchParams.keys()]);
+        if (!idOk) invalid.add("id");
+        expectAnswer(await read(await call(getSource, url, { id })), queryOk && idOk ? "valid" : "invalid", `id=${show(id)} ${short(url)}`, invalid, [200, 404], "some");
+      }),
+      { numRuns: scaled(200) },
+    );
+  }, 60_000);
+
+  it("GET /api/v1/initiatives/{slug}", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(pathParam, fc.constantFrom(...world.slugs, "AI-DECLARATION", "ai-declaration ", "ai_declaration")), extraQuery, async (slug, extra) => {
+        counted("/api/v1/initiatives/{slug}");
+        const url = urlWith(`/api/v1/initiatives/${encodeURIComponent(wellFormed(slug))}`, extra);
+        const queryOk = [...url.searchParams].length === 0;
+        const slugOk = slug.length >= 1 && slug.length <= 200;
+        const invalid = new Set([...url.searchParams.keys()]);
+        if (!slugOk) invalid.add("slug");
+        const answer = await read(await call(getInitiative, url, { slug }));
+        expectAnswer(answer, queryOk && slugOk ? "valid" : "invalid", `slug=${show(slug)} ${short(url)}`, invalid, [200, 404], "some");
+        if (queryOk && slugOk) expect(answer.status).toBe(world.slugs.has(slug) ? 200 : 404);
+      }),
+      { numRuns: scaled(200) },
+    );
+  }, 60_000);
+
+  const EXPORT_FILES = ["initiatives.csv", "initiatives.json", "history.csv", "history.json"];
+  const EXPORT_LIST_PARAMS: Record<string, (value: string) => Verdict> = { ...LIST_PARAMS, page: () => "valid", pageSize: () => "valid" };
+  delete EXPORT_LIST_PARAMS.facets;
+  const EXPORT_HISTORY_PARAMS: Record<string, (value: string) => Verdict> = {
+    initiative: (value) => (value.length >= 1 && value.length <= 200 ? "valid" : "invalid"),
+    country: countryVerdict,
+    theme: enumVerdict(THEMES),
+    since: sinceVerdict,
+    lang: enumVerdict(["ru", "en"]),
+  };
+
+  it("GET /api/export/{file}", async () => {
+    const fileName = fc.oneof(
+      { arbitrary: fc.constantFrom(...EXPORT_FILES), weight: 4 },
+      { arbitrary: fc.constantFrom("initiatives.xml", "INITIATIVES.CSV", "initiatives.csv ", "history", "../history.csv", "initiatives.csv\u0000", "__proto__", "constructor"), weight: 1 },
+      { arbitrary: hostileString, weight: 1 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fileName, fc.boolean().chain((list) => queryFor(Object.keys(list ? EXPORT_LIST_PARAMS : EXPORT_HISTORY_PARAMS))), async (file, pairs) => {
+        counted("/api/export/{file}");
+        const url = urlWith(`/api/export/${encodeURIComponent(wellFormed(file))}`, pairs);
+        const answer = await read(await call(getExport, url, { file }));
+        const what = `file=${show(file)} ${short(url)}`;
+        expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+        if (!EXPORT_FILES.includes(file)) {
+          expect(answer.status, what).toBe(404);
+          expectAnswer(answer, "either", what);
+          return;
+        }
+        const known = file.startsWith("initiatives") ? EXPORT_LIST_PARAMS : EXPORT_HISTORY_PARAMS;
+        // Exports read the query with Object.fromEntries: a repeated parameter's last value counts.
+        const { verdict } = judgeQuery(url, known, { repeatIsError: false });
+        expectAnswer(answer, verdict, what);
+        if (answer.status === 400) expect((answer.body as { details: unknown[] }).details.length, what).toBeGreaterThan(0);
+      }),
+      { numRuns: scaled(200) },
+    );
+  }, 60_000);
+
+  it("GET /feeds/…", async () => {
+    const segment = fc.oneof(shortHostileString, fc.constantFrom("history.atom", "initiatives", "countries", "themes", ".atom", "..", ""));
+    const path = fc.oneof(
+      fc.constant(["history.atom"]),
+      fc.constantFrom(...world.slugs, "no-such", "AI-DECLARATION").map((slug) => ["initiatives", `${slug}.atom`]),
+      fc.oneof(shortHostileString, fc.constantFrom("KZ", "kz", "tM", "XX", "ß", "ﬀ", "ı\u0307", "KAZ", "")).map((slug) => ["initiatives", `${slug}.atom`]),
+      fc.oneof(shortHostileString, fc.constantFrom("KZ", "kz", "tM", "XX", "ß", "ſt", "KAZ", "", "K")).map((code) => ["countries", `${code}.atom`]),
+      fc.oneof(shortHostileString, fc.constantFrom(...THEMES, "Security", "cooking", "__proto__", "constructor")).map((theme) => ["themes", `${theme}.atom`]),
+      fc.array(segment, { minLength: 0, maxLength: 4 }),
+      hugeString.map((s) => ["initiatives", `${s}.atom`]),
+    );
+    const lang = fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.constantFrom("ru", "en"), weight: 2 }, { arbitrary: fc.oneof(fc.constantFrom(...BAD_ENUMS), shortHostileString), weight: 2 });
+    await fc.assert(
+      fc.asyncProperty(path, lang, fc.array(fc.tuple(unknownFieldName, shortHostileString), { maxLength: 2 }), async (segments, language, extra) => {
+        counted("/feeds/…");
+        const url = urlWith(`/feeds/${segments.map((s) => encodeURIComponent(wellFormed(s))).join("/")}`, [...(language === null ? [] : [["lang", language] as [string, string]]), ...extra]);
+        const answer = await read(await call(getFeed, url, { path: segments }));
+        const what = `path=${show(segments)} ${short(url)}`;
+        expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+        const served = url.searchParams.get("lang");
+        if (served !== null && served !== "ru" && served !== "en") {
+          expect(answer.status, what).toBe(400);
+        } else {
+          let expected = 404;
+          if (segments.length === 1 && segments[0] === "history.atom") expected = 200;
+          else if (segments.length === 2 && segments[1]!.endsWith(".atom")) {
+            const name = segments[1]!.slice(0, -5);
+            if (segments[0] === "initiatives" && world.slugs.has(name)) expected = 200;
+            if (segments[0] === "countries" && /^[A-Za-z]{2}$/.test(name) && world.countryCodes.includes(name.toUpperCase())) expected = 200;
+            if (segments[0] === "themes" && (THEMES as readonly string[]).includes(name)) expected = 200;
+          }
+          expect(answer.status, what).toBe(expected);
+        }
+        if (answer.status === 200) expect(answer.contentType, what).toMatch(/^application\/atom\+xml/);
+        else expectAnswer(answer, "either", what);
+      }),
+      { numRuns: scaled(200) },
+    );
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+
+it("threw at least 2,000 generated cases", () => {
+  expect(cases).toBeGreaterThanOrEqual(2_000);
+});
