@@ -158,56 +158,72 @@ export interface InitiativePage {
   sort: (typeof SORTS)[number];
 }
 
-/** Ids of initiatives whose own title matches every word of the query. */
-async function titleMatches(prisma: PrismaClient, q: string | undefined): Promise<Set<number>> {
+/** Of the given initiatives, those whose own title matches every word of the query. */
+async function titleMatches(prisma: PrismaClient, q: string | undefined, ids: number[]): Promise<Set<number>> {
   const match = q ? matchExpression(queryStems(q), "title") : null;
-  if (!match) return new Set();
+  if (!match || ids.length === 0) return new Set();
   const rows = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT "initiativeId" AS id FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = 'initiative'`,
+    `SELECT "initiativeId" AS id FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = 'initiative' AND "initiativeId" IN (${ids.map(() => "?").join(",")})`,
     match,
+    ...ids,
   );
   return new Set(rows.map((row) => Number(row.id)));
 }
 
-export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<InitiativePage> {
+export interface ListSql {
+  count: { sql: string; params: unknown[] };
+  ids: { sql: string; params: unknown[] };
+}
+
+/** The two statements behind a page of the list: the total, and the page's ids in order (bounded offset). */
+export function listSql(query: InitiativeFilters, locale = "ru"): ListSql {
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const filter = conditions(query);
   const where = whereClause(filter);
   const title = locale === "en" ? `i."titleEn"` : `i."titleRu"`;
-  const titleIds = await titleMatches(prisma, query.q);
 
   let withClause = "";
   let from = `"Initiative" i`;
   const params = [...filter.params];
   let order: string;
   if (sort === "relevance" && query.q) {
-    const match = matchExpression(queryStems(query.q));
+    const terms = queryStems(query.q);
     // bm25 weights: kind, refId, initiativeId, pos (unindexed), title ×10, body ×1.
     // MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it.
     withClause = `WITH hits AS MATERIALIZED (
         SELECT "initiativeId" AS id, bm25("SearchIndex", 0, 0, 0, 0, 10.0, 1.0) AS score
         FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${SEARCHABLE}
+      ), titled AS MATERIALIZED (
+        SELECT "initiativeId" AS id FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = 'initiative'
       ) `;
     from = `"Initiative" i LEFT JOIN (SELECT id, MIN(score) AS score FROM hits GROUP BY id) h ON h.id = i."id"`;
-    params.unshift(match);
-    const titleFirst = titleIds.size ? `CASE WHEN i."id" IN (${[...titleIds].join(",")}) THEN 0 ELSE 1 END, ` : "";
-    order = `${titleFirst}h.score ASC, ${title} ASC`;
+    params.unshift(matchExpression(terms), matchExpression(terms, "title"));
+    // Title hits first, then by score.
+    order = `CASE WHEN i."id" IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC`;
   } else if (sort === "status") order = `${STATUS_ORDER} ASC, ${title} ASC`;
   else if (sort === "updated") order = `i."updatedAt" DESC, ${title} ASC`;
   else order = `${title} ASC`;
 
-  const [countRow] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Initiative" i ${where}`, ...filter.params);
+  return {
+    count: { sql: `SELECT count(*) AS n FROM "Initiative" i ${where}`, params: filter.params },
+    ids: {
+      sql: `${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ? OFFSET ?`,
+      params: [...params, pageSize, (page - 1) * pageSize],
+    },
+  };
+}
+
+export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<InitiativePage> {
+  const page = query.page ?? 1;
+  const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
+  const sort = query.sort ?? (query.q ? "relevance" : "title");
+  const sql = listSql(query, locale);
+  const [countRow] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(sql.count.sql, ...sql.count.params);
   const total = Number(countRow?.n ?? 0);
-  const ids = (
-    await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ? OFFSET ?`,
-      ...params,
-      pageSize,
-      (page - 1) * pageSize,
-    )
-  ).map((row) => Number(row.id));
+  const ids = (await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(sql.ids.sql, ...sql.ids.params)).map((row) => Number(row.id));
+  const titleIds = await titleMatches(prisma, query.q, ids);
 
   const rows = await prisma.initiative.findMany({
     where: { id: { in: ids } },
