@@ -205,7 +205,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       for (let s = 1; s <= sourceCount; s++) {
         const heading = `Региональная интеграция: ${articleSentence(rng).replace(/\.$/, "")}`;
         const paragraphs: string[] = [];
-        // Article-sized (20–30 kB; up to ~60 kB at 100k initiatives): long enough that the ~2N
+        // Article-sized (20–25k characters; ~50k at 100k initiatives): long enough that the ~2N
         // distinct quotes fill at most about half of the possible spans (≈14 per word, ≈50
         // words per paragraph), yet not so long that reading a source for each quote on an
         // initiative page measures our generator instead of the app.

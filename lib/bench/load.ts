@@ -47,7 +47,7 @@ export async function measure(target: string, url: string, settings: LoadSetting
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    completed: result.requests.total ?? result["2xx"] + result.non2xx,
+    completed: result["2xx"] + result.non2xx,
     ok2xx: result["2xx"],
     non2xx: result.non2xx,
     errors: result.errors,

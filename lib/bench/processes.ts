@@ -14,6 +14,8 @@ export interface Group {
   pid: number;
   /** The last lines of its output, to show when it fails. */
   tail: string[];
+  /** Distinct error lines it printed (the first few), e.g. the app's "⨯ RangeError: …". */
+  errors: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   hasExited: () => boolean;
 }
@@ -22,8 +24,13 @@ export function startGroup(name: string, command: string, args: string[], env: N
   const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command})`);
   const tail: string[] = [];
+  const errors: string[] = [];
   const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim() && !line.includes("npm warn")) tail.push(line);
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim() || line.includes("npm warn")) continue;
+      tail.push(line);
+      if (/⨯|Error\b/.test(line) && errors.length < 10 && !errors.includes(line.trim())) errors.push(line.trim());
+    }
     if (tail.length > 60) tail.splice(0, tail.length - 60);
   };
   child.stdout?.on("data", keep);
@@ -35,7 +42,7 @@ export function startGroup(name: string, command: string, args: string[], env: N
       resolve({ code, signal });
     }),
   );
-  return { name, child, pid: child.pid, tail, exited, hasExited: () => done };
+  return { name, child, pid: child.pid, tail, errors, exited, hasExited: () => done };
 }
 
 /** SIGTERM to the whole group, SIGKILL if it is still there after `graceMs`. */

@@ -16,6 +16,7 @@ export function ratioToNginx(target: number, nginx: number | null): string {
 }
 
 function errorCell(result: LoadResult): string {
+  if (result.ok2xx + result.non2xx === 0 && result.errors === 0) return "no response completed during the run";
   const parts: string[] = [];
   if (result.non2xx) {
     const codes = Object.entries(result.statusCodes)
@@ -34,8 +35,8 @@ export function loadTable(results: LoadResult[], nginxRps: number | null): strin
     ...results.map((r) => [
       r.target,
       round(r.requestsPerSecond, r.requestsPerSecond < 10 ? 1 : 0),
-      round(r.p50, r.p50 < 10 ? 1 : 0),
-      round(r.p99, r.p99 < 10 ? 1 : 0),
+      r.ok2xx + r.non2xx === 0 ? "—" : round(r.p50, r.p50 < 10 ? 1 : 0),
+      r.ok2xx + r.non2xx === 0 ? "—" : round(r.p99, r.p99 < 10 ? 1 : 0),
       ratioToNginx(r.requestsPerSecond, nginxRps),
       errorCell(r),
     ]),
