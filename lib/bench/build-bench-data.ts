@@ -1,3 +1,4 @@
+import { searchRowId, type SearchKind } from "../search/search-index";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -614,7 +615,18 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
     })();
 
     // ---- The full-text index, filled exactly as lib/search/search-index.ts does, from the tables ----
-    const insertIndex = db.prepare(`INSERT INTO "SearchIndex" ("kind", "refId", "initiativeId", "pos", "title", "body") VALUES (?, ?, ?, ?, ?, ?)`);
+    // Rows get the rowids lib/search/search-index.ts computes, so the app can replace them later.
+    const insertRow = db.prepare(`INSERT INTO "SearchIndex" ("rowid", "kind", "refId", "initiativeId", "pos", "title", "body") VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const parts = new Map<string, number>();
+    const insertIndex = {
+      run: (kind: SearchKind, refId: number, initiativeId: number | null, pos: number, title: string, body: string) => {
+        // Only a source's paragraphs share a refId; every other document is one row.
+        const key = `${kind}:${refId}`;
+        const part = kind === "passage" ? (parts.get(key) ?? 0) : 0;
+        if (kind === "passage") parts.set(key, part + 1);
+        insertRow.run(searchRowId(kind, refId, part), kind, refId, initiativeId, pos, title, body);
+      },
+    };
     const chunk = 50_000;
     let indexed = 0;
     const fill = <T extends { id: number }>(label: string, select: string, write: (row: T) => void) => {

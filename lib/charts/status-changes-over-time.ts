@@ -1,12 +1,16 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { bucketByTime, type TimeSeries } from "./time-buckets";
+import { bucketDayCounts, type TimeSeries } from "./time-buckets";
 
 /**
  * Status changes (history entries of kind status_change, the imported ones included) counted by
- * the time they were recorded: per month, or per day when all fall within one month.
+ * the day they were recorded, in the database (one row per day, whatever the history's size),
+ * then shown per month, or per day when all fall within one month.
  */
 export async function getStatusChangesOverTime(): Promise<TimeSeries & { total: number }> {
-  const rows = await prisma.historyEntry.findMany({ where: { kind: "status_change" }, select: { recordedAt: true } });
-  return { ...bucketByTime(rows.map((row) => row.recordedAt)), total: rows.length };
+  // recordedAt is stored as ISO 8601 text, so its first ten characters are the UTC day.
+  const rows = await prisma.$queryRaw<{ day: string; n: number | bigint }[]>`
+    SELECT substr("recordedAt", 1, 10) AS day, count(*) AS n FROM "HistoryEntry" WHERE "kind" = 'status_change' GROUP BY day`;
+  const days = rows.map((row) => ({ day: row.day, count: Number(row.n) }));
+  return { ...bucketDayCounts(days), total: days.reduce((sum, row) => sum + row.count, 0) };
 }

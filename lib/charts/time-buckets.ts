@@ -29,10 +29,23 @@ export function bucketKey(date: Date, unit: BucketUnit): string {
  * calendar month (e.g. right after the import) a single monthly bar says nothing, so days are used.
  */
 export function bucketByTime(dates: readonly Date[]): TimeSeries {
-  if (dates.length === 0) return { unit: "month", buckets: [] };
-  const times = dates.map((date) => date.getTime());
-  const first = new Date(Math.min(...times));
-  const last = new Date(Math.max(...times));
+  const perDay = new Map<string, number>();
+  for (const date of dates) perDay.set(bucketKey(date, "day"), (perDay.get(bucketKey(date, "day")) ?? 0) + 1);
+  return bucketDayCounts([...perDay].map(([day, count]) => ({ day, count })));
+}
+
+/** The same from counts per UTC day ("YYYY-MM-DD"), as the database can group them. */
+export function bucketDayCounts(days: readonly { day: string; count: number }[]): TimeSeries {
+  if (days.length === 0) return { unit: "month", buckets: [] };
+  // A loop, not Math.min(...spread): a spread of many values overflows the call stack.
+  let firstDay = days[0]!.day;
+  let lastDay = firstDay;
+  for (const { day } of days) {
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const first = new Date(`${firstDay}T00:00:00Z`);
+  const last = new Date(`${lastDay}T00:00:00Z`);
   const unit: BucketUnit = bucketKey(first, "month") === bucketKey(last, "month") ? "day" : "month";
   const floor = unit === "month" ? monthStart : dayStart;
   const next = (date: Date) =>
@@ -41,7 +54,10 @@ export function bucketByTime(dates: readonly Date[]): TimeSeries {
       : new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1));
 
   const counts = new Map<string, number>();
-  for (const date of dates) counts.set(bucketKey(date, unit), (counts.get(bucketKey(date, unit)) ?? 0) + 1);
+  for (const { day, count } of days) {
+    const key = unit === "month" ? day.slice(0, 7) : day;
+    counts.set(key, (counts.get(key) ?? 0) + count);
+  }
   const buckets: TimeBucket[] = [];
   for (let start = floor(first); start.getTime() <= last.getTime(); start = next(start)) {
     const key = bucketKey(start, unit);

@@ -71,9 +71,15 @@ export interface InitiativeDetail {
   evidence: EvidenceQuote[];
   metrics: MetricView[];
   history: HistoryEntryView[];
+  historyTotal: number;
+  historyPage: number;
+  historyPageCount: number;
 }
 
-export async function getInitiative(slug: string): Promise<InitiativeDetail | null> {
+export const HISTORY_PAGE_SIZE = 50;
+
+/** Everything the page shows; the history comes a page at a time, newest first. */
+export async function getInitiative(slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
   const row = await prisma.initiative.findUnique({
     where: { slug },
     select: {
@@ -157,7 +163,10 @@ export async function getInitiative(slug: string): Promise<InitiativeDetail | nu
           quote: { select: { id: true, sourceId: true, text: true } },
         },
         orderBy: { version: "desc" },
+        take: historyPageSize,
+        skip: (Math.max(1, historyPage) - 1) * historyPageSize,
       },
+      _count: { select: { history: true } },
     },
   });
   if (!row) return null;
@@ -196,6 +205,9 @@ export async function getInitiative(slug: string): Promise<InitiativeDetail | nu
       ...quoteInContext(quote.source.text, quote.start, quote.end),
     })),
     metrics: row.metrics.map(toMetricView),
+    historyTotal: row._count.history,
+    historyPage: Math.max(1, historyPage),
+    historyPageCount: Math.max(1, Math.ceil(row._count.history / historyPageSize)),
     history: row.history.map(({ author, reviewer, changes, ...entry }) => ({
       ...entry,
       changes: parseChanges(changes),

@@ -8,11 +8,25 @@ import { stemText } from "./stem";
  */
 export type SearchKind = "initiative" | "quote" | "note" | "passage";
 
+const KIND_CODE: Record<SearchKind, number> = { initiative: 1, quote: 2, note: 3, passage: 4 };
+const KIND_SPAN = 2 ** 40;
+const PART_SPAN = 2 ** 16;
+
+/**
+ * The rowid of a document's `part`-th row. FTS5 columns cannot be indexed, so replacing a
+ * document by (kind, refId) would scan the whole index on every write; a rowid computed from
+ * them makes it a range delete on the primary key. Passages (one row per paragraph) use parts.
+ */
+export function searchRowId(kind: SearchKind, refId: number, part = 0): number {
+  return KIND_CODE[kind] * KIND_SPAN + refId * PART_SPAN + part;
+}
+
 async function replace(db: Db, kind: SearchKind, refId: number, rows: { initiativeId: number | null; pos: number; title: string; body: string }[]) {
-  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "kind" = ${kind} AND "refId" = ${refId}`;
-  for (const row of rows) {
-    await db.$executeRaw`INSERT INTO "SearchIndex" ("kind", "refId", "initiativeId", "pos", "title", "body")
-      VALUES (${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
+  const first = searchRowId(kind, refId);
+  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN ${first} AND ${first + PART_SPAN - 1}`;
+  for (const [part, row] of rows.entries()) {
+    await db.$executeRaw`INSERT INTO "SearchIndex" ("rowid", "kind", "refId", "initiativeId", "pos", "title", "body")
+      VALUES (${searchRowId(kind, refId, part)}, ${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
   }
 }
 
@@ -61,8 +75,13 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** True when there is content but no index yet (a database migrated before search existed). */
+/**
+ * True when the index must be rebuilt: there is content but no index yet (a database migrated
+ * before search existed), or rows from before rowids were computed (they could not be replaced).
+ */
 export async function searchIndexIsMissing(db: Db): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "SearchIndex"`;
+  const [row] = await db.$queryRaw<{ n: number | bigint; legacy: number | bigint | null }[]>`
+    SELECT count(*) AS n, sum("rowid" < ${KIND_SPAN}) AS legacy FROM "SearchIndex"`;
+  if (Number(row?.legacy ?? 0) > 0) return true;
   return Number(row?.n ?? 0) === 0 && (await db.initiative.count()) > 0;
 }

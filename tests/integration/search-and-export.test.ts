@@ -147,3 +147,23 @@ describe("exports", () => {
     expect((await download("secrets.csv")).status).toBe(404);
   });
 });
+
+describe("keeping the index in step with writes", () => {
+  it("replaces a document's rows instead of adding to them, and finds the new text", async () => {
+    const { indexInitiative, indexSource, searchRowId } = await import("../../lib/search/search-index");
+    const initiative = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" } });
+    const rows = async () =>
+      Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex"`))[0]!.n);
+    const before = await rows();
+    await indexInitiative(prisma, { ...initiative, titleEn: `${initiative.titleEn} Zanzibarish` });
+    await indexInitiative(prisma, { ...initiative, titleEn: `${initiative.titleEn} Zanzibarish` });
+    expect(await rows()).toBe(before);
+    expect(await all({ q: "Zanzibarish" })).toEqual(["ai-declaration"]);
+    const source = await prisma.source.findFirstOrThrow();
+    await indexSource(prisma, source);
+    expect(await rows()).toBe(before);
+    const [row] = await prisma.$queryRawUnsafe<{ rowid: bigint }[]>(`SELECT rowid FROM "SearchIndex" WHERE "kind" = 'initiative' AND "refId" = ?`, initiative.id);
+    expect(Number(row!.rowid)).toBe(searchRowId("initiative", initiative.id));
+    await indexInitiative(prisma, initiative);
+  });
+});

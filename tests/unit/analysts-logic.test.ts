@@ -278,3 +278,13 @@ describe("status changes over time", () => {
     expect(layout.ticks.every((tick) => Number.isInteger(tick.value))).toBe(true);
   });
 });
+
+describe("time buckets at scale", () => {
+  it("counts a million dated events without overflowing the stack", async () => {
+    const { bucketDayCounts } = await import("../../lib/charts/time-buckets");
+    const days = Array.from({ length: 1_000 }, (_, i) => ({ day: new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10), count: 1_000 }));
+    const series = bucketDayCounts(days);
+    expect(series.unit).toBe("month");
+    expect(series.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(1_000_000);
+  });
+});

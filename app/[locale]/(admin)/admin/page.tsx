@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ActiveForm, CreateUserForm, ReviewSettingForm, RoleForm } from "@/components/forms/admin-forms";
 import { userForPage } from "@/lib/auth/page-access";
@@ -29,59 +30,61 @@ export default async function AdminPage({ params }: Props) {
     isReviewRequired(prisma),
   ]);
   return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+    <ClientMessages namespaces={FORM_NAMESPACES}>
+      <div className="space-y-8">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
 
-      <section aria-labelledby="users" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="users" className="text-xl font-semibold">
-          {t("usersTitle")}
-        </h2>
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left">
-            <thead className="text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="py-1 pr-3">{t("displayName")}</th>
-                <th scope="col" className="py-1 pr-3">{t("email")}</th>
-                <th scope="col" className="py-1 pr-3">{t("role")}</th>
-                <th scope="col" className="py-1 pr-3">{t("state")}</th>
-                <th scope="col" className="py-1">{t("since")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((account) => (
-                <tr key={account.id} className="border-t border-slate-100 align-top" data-email={account.email}>
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    {account.displayName}
-                  </th>
-                  <td className="py-2 pr-3">{account.email}</td>
-                  <td className="py-2 pr-3">
-                    {account.id === user.id ? tRoles(account.role) : <RoleForm userId={account.id} role={account.role} email={account.email} />}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <span className="mr-2">{account.active ? t("active") : t("inactive")}</span>
-                    {account.id !== user.id && <ActiveForm userId={account.id} active={account.active} email={account.email} />}
-                  </td>
-                  <td className="py-2 text-sm">{format.dateTime(account.createdAt, { dateStyle: "medium" })}</td>
+        <section aria-labelledby="users" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="users" className="text-xl font-semibold">
+            {t("usersTitle")}
+          </h2>
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left">
+              <thead className="text-sm text-slate-700">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">{t("displayName")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("email")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("role")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("state")}</th>
+                  <th scope="col" className="py-1">{t("since")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+              </thead>
+              <tbody>
+                {users.map((account) => (
+                  <tr key={account.id} className="border-t border-slate-100 align-top" data-email={account.email}>
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {account.displayName}
+                    </th>
+                    <td className="py-2 pr-3">{account.email}</td>
+                    <td className="py-2 pr-3">
+                      {account.id === user.id ? tRoles(account.role) : <RoleForm userId={account.id} role={account.role} email={account.email} />}
+                    </td>
+                    <td className="py-2 pr-3">
+                      <span className="mr-2">{account.active ? t("active") : t("inactive")}</span>
+                      {account.id !== user.id && <ActiveForm userId={account.id} active={account.active} email={account.email} />}
+                    </td>
+                    <td className="py-2 text-sm">{format.dateTime(account.createdAt, { dateStyle: "medium" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5">
-        <CreateUserForm />
-      </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-5">
+          <CreateUserForm />
+        </section>
 
-      <section aria-labelledby="review-setting" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="review-setting" className="text-xl font-semibold">
-          {t("reviewTitle")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">{t("reviewIntro")}</p>
-        <div className="mt-3">
-          <ReviewSettingForm reviewRequired={reviewRequired} />
-        </div>
-      </section>
-    </div>
+        <section aria-labelledby="review-setting" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="review-setting" className="text-xl font-semibold">
+            {t("reviewTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("reviewIntro")}</p>
+          <div className="mt-3">
+            <ReviewSettingForm reviewRequired={reviewRequired} />
+          </div>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { signOutEverywhereAction } from "@/app/actions/auth-actions";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ReviewForm } from "@/components/forms/review-form";
 import { VerifyForm } from "@/components/forms/verify-form";
@@ -39,83 +40,85 @@ export default async function EditorHome({ params }: Props) {
   ]);
 
   return (
-    <div className="space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold">{t("homeTitle")}</h1>
-        <p className="mt-2 text-slate-700">{t("homeIntro", { name: user.displayName })}</p>
-        <p className="mt-1 text-sm text-slate-700">{reviewRequired ? t("reviewIsOn") : t("reviewIsOff")}</p>
-      </header>
+    <ClientMessages namespaces={FORM_NAMESPACES}>
+      <div className="space-y-8">
+        <header>
+          <h1 className="text-3xl font-bold">{t("homeTitle")}</h1>
+          <p className="mt-2 text-slate-700">{t("homeIntro", { name: user.displayName })}</p>
+          <p className="mt-1 text-sm text-slate-700">{reviewRequired ? t("reviewIsOn") : t("reviewIsOff")}</p>
+        </header>
 
-      <section aria-labelledby="pending" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="pending" className="text-xl font-semibold">
-          {t("pendingTitle")}
-        </h2>
-        {pending.length === 0 ? (
-          <p className="mt-3 text-slate-700">{t("noPending")}</p>
-        ) : (
-          <ul className="mt-4 space-y-5">
-            {pending.map((change) => (
-              <li key={change.id} className="border-l-4 border-amber-400 pl-3">
-                <Link href={`/initiatives/${change.initiativeSlug}`} className="font-medium text-blue-800 underline">
-                  {localized(locale, change.titleRu, change.titleEn)}
-                </Link>
-                <p>
-                  {tStatus(change.fromStatus)} → {tStatus(change.toStatus)} · {t("proposedBy", { name: change.authorName })} ·{" "}
-                  {format.dateTime(change.createdAt, { dateStyle: "medium" })}
-                </p>
-                <p className="text-sm">{change.note}</p>
-                {change.overrideNote && <p className="text-sm">{t("overrideNote")}: {change.overrideNote}</p>}
-                {change.quoteText && <p lang="ru" className="text-sm">«{change.quoteText}»</p>}
-                {change.evidenceUrl && <p className="text-sm break-all">{change.evidenceTitle}: {change.evidenceUrl}</p>}
-                {change.authorId === user.id ? <p className="text-sm text-slate-700">{t("awaitingOther")}</p> : <ReviewForm pendingId={change.id} />}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="stale" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="stale" className="text-xl font-semibold">
-          {t("staleTitle")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">{t("staleIntro", { days: staleAfterDays })}</p>
-        {stale.length === 0 ? (
-          <p className="mt-3 text-slate-700">{t("noStale")}</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-slate-100" data-testid="stale-queue">
-            {stale.map((item) => {
-              const title = localized(locale, item.titleRu, item.titleEn);
-              return (
-                <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 py-3" data-slug={item.slug}>
-                  <div>
-                    <Link href={`/initiatives/${item.slug}`} className="font-medium text-blue-800 underline">
-                      {title}
-                    </Link>
-                    <p className="text-sm text-slate-700">
-                      <StatusBadge status={item.status} /> {item.reasons.map((reason) => t(`staleReason.${reason}`)).join(" · ")}
-                      {item.lastVerifiedOn && <> · {t("lastVerified", { date: format.dateTime(item.lastVerifiedOn, { dateStyle: "medium" }) })}</>}
-                    </p>
-                  </div>
-                  <VerifyForm slug={item.slug} version={item.version} title={title} compact />
+        <section aria-labelledby="pending" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="pending" className="text-xl font-semibold">
+            {t("pendingTitle")}
+          </h2>
+          {pending.length === 0 ? (
+            <p className="mt-3 text-slate-700">{t("noPending")}</p>
+          ) : (
+            <ul className="mt-4 space-y-5">
+              {pending.map((change) => (
+                <li key={change.id} className="border-l-4 border-amber-400 pl-3">
+                  <Link href={`/initiatives/${change.initiativeSlug}`} className="font-medium text-blue-800 underline">
+                    {localized(locale, change.titleRu, change.titleEn)}
+                  </Link>
+                  <p>
+                    {tStatus(change.fromStatus)} → {tStatus(change.toStatus)} · {t("proposedBy", { name: change.authorName })} ·{" "}
+                    {format.dateTime(change.createdAt, { dateStyle: "medium" })}
+                  </p>
+                  <p className="text-sm">{change.note}</p>
+                  {change.overrideNote && <p className="text-sm">{t("overrideNote")}: {change.overrideNote}</p>}
+                  {change.quoteText && <p lang="ru" className="text-sm">«{change.quoteText}»</p>}
+                  {change.evidenceUrl && <p className="text-sm break-all">{change.evidenceTitle}: {change.evidenceUrl}</p>}
+                  {change.authorId === user.id ? <p className="text-sm text-slate-700">{t("awaitingOther")}</p> : <ReviewForm pendingId={change.id} />}
                 </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+              ))}
+            </ul>
+          )}
+        </section>
 
-      <section aria-labelledby="account" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="account" className="text-xl font-semibold">
-          {t("accountTitle")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">{t("signOutEverywhereIntro")}</p>
-        <form action={signOutEverywhereAction} className="mt-3">
-          <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="rounded border border-red-800 px-3 py-1.5 font-medium text-red-900 hover:bg-red-50">
-            {t("signOutEverywhere")}
-          </button>
-        </form>
-      </section>
-    </div>
+        <section aria-labelledby="stale" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="stale" className="text-xl font-semibold">
+            {t("staleTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("staleIntro", { days: staleAfterDays })}</p>
+          {stale.length === 0 ? (
+            <p className="mt-3 text-slate-700">{t("noStale")}</p>
+          ) : (
+            <ul className="mt-4 divide-y divide-slate-100" data-testid="stale-queue">
+              {stale.map((item) => {
+                const title = localized(locale, item.titleRu, item.titleEn);
+                return (
+                  <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 py-3" data-slug={item.slug}>
+                    <div>
+                      <Link href={`/initiatives/${item.slug}`} className="font-medium text-blue-800 underline">
+                        {title}
+                      </Link>
+                      <p className="text-sm text-slate-700">
+                        <StatusBadge status={item.status} /> {item.reasons.map((reason) => t(`staleReason.${reason}`)).join(" · ")}
+                        {item.lastVerifiedOn && <> · {t("lastVerified", { date: format.dateTime(item.lastVerifiedOn, { dateStyle: "medium" }) })}</>}
+                      </p>
+                    </div>
+                    <VerifyForm slug={item.slug} version={item.version} title={title} compact />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="account" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="account" className="text-xl font-semibold">
+            {t("accountTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("signOutEverywhereIntro")}</p>
+          <form action={signOutEverywhereAction} className="mt-3">
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" className="rounded border border-red-800 px-3 py-1.5 font-medium text-red-900 hover:bg-red-50">
+              {t("signOutEverywhere")}
+            </button>
+          </form>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,7 @@ type Props = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_SHOWN = 500;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -32,12 +33,15 @@ export default async function ChangesPage({ params, searchParams }: Props) {
     getTranslations("changes"),
     getFormatter(),
     // "Since a day" includes that day: entries after the end of the day before.
-    publicData.history({ since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: 10_000 }),
+    // One more than shown tells whether there are more; the downloads hold them all.
+    publicData.history({ since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: MAX_SHOWN + 1 }),
     publicData.countries(),
     publicData.metricNames(),
   ]);
+  const truncated = entries.length > MAX_SHOWN;
+  const shown = entries.slice(0, MAX_SHOWN);
   const groups = new Map<string, typeof entries>();
-  for (const entry of entries) groups.set(entry.initiative.slug, [...(groups.get(entry.initiative.slug) ?? []), entry]);
+  for (const entry of shown) groups.set(entry.initiative.slug, [...(groups.get(entry.initiative.slug) ?? []), entry]);
   const metricNames = Object.fromEntries(metrics.map((metric) => [metric.slug, localized(locale, metric.nameRu, metric.nameEn)]));
   const countryNames = Object.fromEntries(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
 
@@ -61,7 +65,8 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         )}
       </form>
       <p role="status" className="font-medium" data-testid="changes-summary">
-        {t("summary", { entries: entries.length, initiatives: groups.size, since: format.dateTime(new Date(`${since}T00:00:00Z`), { dateStyle: "long" }) })}
+        {truncated ? t("truncated", { shown: MAX_SHOWN }) : null}
+        {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(new Date(`${since}T00:00:00Z`), { dateStyle: "long" }) })}
       </p>
       <p className="flex gap-3 text-sm">
         <span>{t("download")}:</span>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { redirect } from "@/lib/i18n/navigation";
@@ -26,7 +27,9 @@ export default async function SignInPage({ params }: Props) {
       </h1>
       <p className="text-slate-700">{t("signInIntro")}</p>
       <div className="rounded-lg border border-slate-200 bg-white p-5">
-        <SignInForm locale={locale} />
+        <ClientMessages namespaces={FORM_NAMESPACES}>
+          <SignInForm locale={locale} />
+        </ClientMessages>
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import type { ReactNode } from "react";
 import { ProgressBar } from "@/components/progress-bar";
 import { QuoteInContext } from "@/components/quote-in-context";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { EditorPanel } from "@/components/editor-panel";
 import { HistoryList } from "@/components/history-list";
 import { StatusBadge } from "@/components/status-badge";
@@ -18,7 +19,10 @@ import { metricProgress } from "@/lib/initiatives/metric-progress";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; slug: string }> };
+type Props = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -31,10 +35,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : {};
 }
 
-export default async function InitiativePage({ params }: Props) {
+export default async function InitiativePage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const [initiative, user, countries] = await Promise.all([publicData.initiative(slug), getCurrentUser(), publicData.countries()]);
+  const rawPage = (await searchParams).history;
+  const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(Array.isArray(rawPage) ? (rawPage[0] ?? "") : (rawPage ?? ""), 10) || 1));
+  const [initiative, user, countries] = await Promise.all([publicData.initiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
   if (!initiative) notFound();
   const canEdit = hasPermission(user, "initiative:edit");
   const [sources, pending] = canEdit ? await Promise.all([publicData.sources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
@@ -262,10 +268,27 @@ export default async function InitiativePage({ params }: Props) {
             metricNames={Object.fromEntries(initiative.metrics.map((metric) => [metric.slug, l(metric.nameRu, metric.nameEn)]))}
           />
         )}
+        {initiative.historyPageCount > 1 && (
+          <nav aria-label={t("historyPages")} className="mt-4 flex flex-wrap items-center gap-3">
+            {initiative.historyPage > 1 && (
+              <Link href={`/initiatives/${initiative.slug}?history=${initiative.historyPage - 1}#history`} rel="prev" className="text-blue-800 underline">
+                ← {t("newerEntries")}
+              </Link>
+            )}
+            <span>{t("historyPageOf", { page: initiative.historyPage, pages: initiative.historyPageCount, total: initiative.historyTotal })}</span>
+            {initiative.historyPage < initiative.historyPageCount && (
+              <Link href={`/initiatives/${initiative.slug}?history=${initiative.historyPage + 1}#history`} rel="next" className="text-blue-800 underline">
+                {t("olderEntries")} →
+              </Link>
+            )}
+          </nav>
+        )}
       </section>
 
       {user && canEdit && (
-        <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} />
+        <ClientMessages namespaces={FORM_NAMESPACES}>
+          <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} />
+        </ClientMessages>
       )}
     </article>
   );

@@ -13,7 +13,8 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     if (!query.ok) return query.response;
     const parsedSlug = slugSchema.safeParse(slug);
     if (!parsedSlug.success) return badRequest(issueDetails(parsedSlug.error, []).map((detail) => ({ ...detail, parameter: "slug" })));
-    const initiative = await getInitiative(parsedSlug.data);
+    // The API answers with the whole history in one document.
+    const initiative = await getInitiative(parsedSlug.data, 1, 100_000);
     if (!initiative) return notFound("Initiative", "slug", parsedSlug.data);
     return jsonResponse({ data: serializeInitiative(initiative) });
   });
