@@ -23,10 +23,11 @@ export function searchRowId(kind: SearchKind, refId: number, part = 0): number {
 
 async function replace(db: Db, kind: SearchKind, refId: number, rows: { initiativeId: number | null; pos: number; title: string; body: string }[]) {
   const first = searchRowId(kind, refId);
-  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN ${first} AND ${first + PART_SPAN - 1}`;
+  // The driver may bind numbers this large as REAL; FTS5 only uses a rowid range given as integers.
+  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN CAST(${first} AS INTEGER) AND CAST(${first + PART_SPAN - 1} AS INTEGER)`;
   for (const [part, row] of rows.entries()) {
     await db.$executeRaw`INSERT INTO "SearchIndex" ("rowid", "kind", "refId", "initiativeId", "pos", "title", "body")
-      VALUES (${searchRowId(kind, refId, part)}, ${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
+      VALUES (CAST(${searchRowId(kind, refId, part)} AS INTEGER), ${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
   }
 }
 
