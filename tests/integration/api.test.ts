@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getCatchAll } from "../../app/api/v1/[[...rest]]/route";
 import { GET as getCountries } from "../../app/api/v1/countries/route";
 import { GET as getHistory } from "../../app/api/v1/history/route";
@@ -21,6 +21,9 @@ import { changeStatusSchema, markVerifiedSchema } from "../../lib/initiatives/ed
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { initiativeQuerySchema, queryInitiatives } from "../../lib/initiatives/query-initiatives";
 import { seedWorkerDatabase } from "../helpers/seeded";
+
+// Route handlers read through the data cache; outside Next it is a pass-through.
+vi.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read, updateTag: vi.fn(), revalidatePath: vi.fn() }));
 import { makeUser } from "../helpers/users";
 
 const ORIGIN = "http://localhost:3000";

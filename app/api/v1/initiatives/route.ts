@@ -1,12 +1,10 @@
 import { addIssues, badRequest, handle, jsonResponse, pageLink, readQuery, READ_ONLY, unknownParameters } from "@/lib/api/http";
 import { initiativeListExtraSchema } from "@/lib/api/schemas";
 import { serializeInitiativeSummary } from "@/lib/api/serialize";
-import { prisma } from "@/lib/db/prisma";
+import { publicData } from "@/lib/cache/public-data";
 import {
-  facetCounts,
   initiativeQuerySchema,
   parseQueryStrict,
-  queryInitiatives,
   toSearchParams,
 } from "@/lib/initiatives/query-initiatives";
 
@@ -33,8 +31,8 @@ export async function GET(request: Request): Promise<Response> {
     if (details.length || !extra.success || !query.success) return badRequest(details);
 
     const [result, facetValues] = await Promise.all([
-      queryInitiatives(prisma, query.data, extra.data.lang),
-      extra.data.facets ? facetCounts(prisma, query.data) : Promise.resolve(undefined),
+      publicData.initiatives(query.data, extra.data.lang),
+      extra.data.facets ? publicData.facets(query.data) : Promise.resolve(undefined),
     ]);
 
     const link = (page: number) => {
