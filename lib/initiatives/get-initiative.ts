@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "../generated/prisma/client";
 import { prisma } from "../db/prisma";
 import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
 import type { HistoryKind } from "../generated/prisma/enums";
@@ -78,6 +79,28 @@ export interface InitiativeDetail {
 
 export const HISTORY_PAGE_SIZE = 50;
 
+/** The fields a MetricView is built from (toMetricView), for every query that shows metrics. */
+export const METRIC_VIEW_SELECT = {
+  slug: true,
+  nameRu: true,
+  nameEn: true,
+  unitRu: true,
+  unitEn: true,
+  baselineValue: true,
+  baselineText: true,
+  baselinePeriod: true,
+  baselineQuoteId: true,
+  targetValue: true,
+  targetText: true,
+  targetDateText: true,
+  targetDate: true,
+  targetQuoteId: true,
+  readings: {
+    select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
+    orderBy: [{ observedOn: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.MetricSelect;
+
 /** Everything the page shows; the history comes a page at a time, newest first. */
 export async function getInitiative(slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
   const row = await prisma.initiative.findUnique({
@@ -118,26 +141,7 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
         orderBy: [{ sourceId: "asc" }, { start: "asc" }],
       },
       metrics: {
-        select: {
-          slug: true,
-          nameRu: true,
-          nameEn: true,
-          unitRu: true,
-          unitEn: true,
-          baselineValue: true,
-          baselineText: true,
-          baselinePeriod: true,
-          baselineQuoteId: true,
-          targetValue: true,
-          targetText: true,
-          targetDateText: true,
-          targetDate: true,
-          targetQuoteId: true,
-          readings: {
-            select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
-            orderBy: [{ observedOn: "asc" }, { id: "asc" }],
-          },
-        },
+        select: METRIC_VIEW_SELECT,
         orderBy: { id: "asc" },
       },
       history: {

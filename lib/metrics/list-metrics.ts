@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { InitiativeStatus } from "../domain/vocabulary";
-import { toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
 
 export type MetricListItem = MetricView & {
   initiativeSlug: string;
@@ -15,24 +15,7 @@ export async function listMetrics(): Promise<MetricListItem[]> {
   const rows = await prisma.metric.findMany({
     orderBy: { id: "asc" },
     select: {
-      slug: true,
-      nameRu: true,
-      nameEn: true,
-      unitRu: true,
-      unitEn: true,
-      baselineValue: true,
-      baselineText: true,
-      baselinePeriod: true,
-      baselineQuoteId: true,
-      targetValue: true,
-      targetText: true,
-      targetDateText: true,
-      targetDate: true,
-      targetQuoteId: true,
-      readings: {
-        select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
-        orderBy: [{ observedOn: "asc" }, { id: "asc" }],
-      },
+      ...METRIC_VIEW_SELECT,
       initiative: { select: { slug: true, titleRu: true, titleEn: true, status: true } },
     },
   });

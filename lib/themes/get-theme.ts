@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
-import { toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
 import { listRecentHistory, type RecentHistoryEntry } from "../countries/recent-history";
 import { parseTheme } from "./parse-theme";
 import { rollUpStatuses, type StatusRollup } from "./status-rollup";
@@ -41,24 +41,7 @@ export async function getThemeOverview(rawTheme: string, recentLimit = 10): Prom
       metrics: {
         orderBy: { id: "asc" },
         select: {
-          slug: true,
-          nameRu: true,
-          nameEn: true,
-          unitRu: true,
-          unitEn: true,
-          baselineValue: true,
-          baselineText: true,
-          baselinePeriod: true,
-          baselineQuoteId: true,
-          targetValue: true,
-          targetText: true,
-          targetDateText: true,
-          targetDate: true,
-          targetQuoteId: true,
-          readings: {
-            select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
-            orderBy: [{ observedOn: "asc" }, { id: "asc" }],
-          },
+          ...METRIC_VIEW_SELECT,
         },
       },
     },
