@@ -91,3 +91,45 @@ test("cross-origin and origin-less POSTs to pages are refused before any action 
   expect(ok.status()).toBe(200);
   expect(count()).toBe(before + 1);
 });
+
+test("every mutation form, replayed cross-origin or without a session, changes nothing", async ({ page, request, baseURL }) => {
+  const admin = createAccount("admin", "Replay Admin");
+  await signIn(page, admin);
+  const adminCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const origin = new URL(baseURL!).origin;
+  const state = () => {
+    const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
+    try {
+      const tables = ["HistoryEntry", "PendingChange", "User", "Setting", "Participation", "MetricReading", "Quote"];
+      const counts = tables.map((table) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n);
+      const versions = db.prepare(`SELECT group_concat("version") AS v FROM "Initiative"`).get();
+      return JSON.stringify({ counts, versions });
+    } finally {
+      db.close();
+    }
+  };
+  // Every form a signed-in admin sees, with the fields the browser would send.
+  const forms: { path: string; name: string; fields: Record<string, string> }[] = [];
+  for (const path of ["/en/initiatives/intra-regional-trade-20bn", "/en/admin", "/en/editor"]) {
+    await page.goto(path);
+    const found = await page.locator("form").evaluateAll((elements) =>
+      elements
+        .map((element) => ({
+          name: element.getAttribute("aria-label") ?? element.getAttribute("aria-labelledby") ?? "",
+          fields: Object.fromEntries([...new FormData(element as HTMLFormElement)].map(([key, value]) => [key, String(value)])),
+        }))
+        .filter((form) => Object.keys(form.fields).some((key) => key.startsWith("$ACTION"))),
+    );
+    forms.push(...found.map((form) => ({ path, ...form })));
+  }
+  expect(forms.length).toBeGreaterThanOrEqual(8);
+  const before = state();
+  for (const form of forms) {
+    const attempts: Record<string, string>[] = [{ Origin: "http://evil.example", Cookie: adminCookie }, { Origin: origin }, { Origin: origin, Cookie: "tracker_session=forged" }];
+    for (const headers of attempts) {
+      const response = await request.post(form.path, { multipart: form.fields, headers, maxRedirects: 0 });
+      expect(response.status(), `${form.name} ${JSON.stringify(Object.keys(headers))}`).toBeLessThan(500);
+    }
+  }
+  expect(state()).toBe(before);
+});
