@@ -1,7 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import { historyWhere, type HistoryFilter, type HistoryItem } from "../history/list-history";
-import type { MetricView } from "../initiatives/get-initiative";
-import { parseChanges } from "../initiatives/record-history";
+import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter, type HistoryItem } from "../history/list-history";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
 
 /**
  * The API's own reads (what the pages' data layer does not already give). Each takes the
@@ -108,45 +107,9 @@ export type MetricRow = MetricView & { initiativeSlug: string };
 export async function listApiMetrics(prisma: PrismaClient): Promise<MetricRow[]> {
   const rows = await prisma.metric.findMany({
     orderBy: { id: "asc" },
-    select: {
-      slug: true,
-      nameRu: true,
-      nameEn: true,
-      unitRu: true,
-      unitEn: true,
-      baselineValue: true,
-      baselineText: true,
-      baselinePeriod: true,
-      baselineQuoteId: true,
-      targetValue: true,
-      targetText: true,
-      targetDateText: true,
-      targetDate: true,
-      targetQuoteId: true,
-      initiative: { select: { slug: true } },
-      readings: {
-        select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
-        orderBy: [{ observedOn: "asc" }, { id: "asc" }],
-      },
-    },
+    select: { ...METRIC_VIEW_SELECT, initiative: { select: { slug: true } } },
   });
-  return rows.map((row) => ({
-    slug: row.slug,
-    initiativeSlug: row.initiative.slug,
-    nameRu: row.nameRu,
-    nameEn: row.nameEn,
-    unitRu: row.unitRu,
-    unitEn: row.unitEn,
-    baseline:
-      row.baselineValue === null
-        ? null
-        : { value: row.baselineValue, text: row.baselineText, period: row.baselinePeriod, quoteId: row.baselineQuoteId },
-    target:
-      row.targetValue === null
-        ? null
-        : { value: row.targetValue, text: row.targetText, dateText: row.targetDateText, date: row.targetDate, quoteId: row.targetQuoteId },
-    readings: row.readings,
-  }));
+  return rows.map(({ initiative, ...metric }) => ({ ...toMetricView(metric), initiativeSlug: initiative.slug }));
 }
 
 /**
@@ -167,35 +130,8 @@ export async function pageApiHistory(
       orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        version: true,
-        kind: true,
-        recordedAt: true,
-        effectiveOn: true,
-        fromStatus: true,
-        toStatus: true,
-        fromStage: true,
-        toStage: true,
-        changes: true,
-        note: true,
-        overrideNote: true,
-        correctsId: true,
-        evidenceUrl: true,
-        evidenceTitle: true,
-        evidenceDate: true,
-        author: { select: { displayName: true } },
-        reviewer: { select: { displayName: true } },
-        quote: { select: { id: true, sourceId: true, text: true } },
-        initiative: { select: { slug: true, titleRu: true, titleEn: true } },
-      },
+      select: HISTORY_ITEM_SELECT,
     }),
   ]);
-  const items = rows.map(({ author, reviewer, changes, ...row }): HistoryItem => ({
-    ...row,
-    changes: parseChanges(changes),
-    authorName: author?.displayName ?? null,
-    reviewerName: reviewer?.displayName ?? null,
-  }));
-  return { items, total };
+  return { items: rows.map(toHistoryItem), total };
 }

@@ -73,6 +73,36 @@ export function historyWhere(filter: HistoryFilter = {}): Prisma.HistoryEntryWhe
   return where;
 }
 
+/** The fields a HistoryItem is built from; only display names of people, never e-mails. */
+export const HISTORY_ITEM_SELECT = {
+  id: true,
+  version: true,
+  kind: true,
+  recordedAt: true,
+  effectiveOn: true,
+  fromStatus: true,
+  toStatus: true,
+  fromStage: true,
+  toStage: true,
+  changes: true,
+  note: true,
+  overrideNote: true,
+  correctsId: true,
+  evidenceUrl: true,
+  evidenceTitle: true,
+  evidenceDate: true,
+  author: { select: { displayName: true } },
+  reviewer: { select: { displayName: true } },
+  quote: { select: { id: true, sourceId: true, text: true } },
+  initiative: { select: { slug: true, titleRu: true, titleEn: true } },
+} satisfies Prisma.HistoryEntrySelect;
+
+type HistoryRow = Prisma.HistoryEntryGetPayload<{ select: typeof HISTORY_ITEM_SELECT }>;
+
+export function toHistoryItem({ author, reviewer, changes, ...row }: HistoryRow): HistoryItem {
+  return { ...row, changes: parseChanges(changes), authorName: author?.displayName ?? null, reviewerName: reviewer?.displayName ?? null };
+}
+
 /** One query: the entries matching `filter`, with their initiative and people's display names. */
 export async function listHistory(prisma: PrismaClient, filter: HistoryFilter = {}): Promise<HistoryItem[]> {
   const order = filter.order === "asc" ? "asc" : "desc";
@@ -80,50 +110,7 @@ export async function listHistory(prisma: PrismaClient, filter: HistoryFilter = 
     where: historyWhere(filter),
     orderBy: [{ recordedAt: order }, { id: order }],
     take: historyLimit(filter.limit),
-    select: {
-      id: true,
-      version: true,
-      kind: true,
-      recordedAt: true,
-      effectiveOn: true,
-      fromStatus: true,
-      toStatus: true,
-      fromStage: true,
-      toStage: true,
-      changes: true,
-      note: true,
-      overrideNote: true,
-      correctsId: true,
-      evidenceUrl: true,
-      evidenceTitle: true,
-      evidenceDate: true,
-      // Only the display name: e-mails never leave the data layer through history.
-      author: { select: { displayName: true } },
-      reviewer: { select: { displayName: true } },
-      quote: { select: { id: true, sourceId: true, text: true } },
-      initiative: { select: { slug: true, titleRu: true, titleEn: true } },
-    },
+    select: HISTORY_ITEM_SELECT,
   });
-  return rows.map(({ author, reviewer, changes, ...row }) => ({
-    id: row.id,
-    version: row.version,
-    kind: row.kind,
-    recordedAt: row.recordedAt,
-    effectiveOn: row.effectiveOn,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
-    fromStage: row.fromStage,
-    toStage: row.toStage,
-    changes: parseChanges(changes),
-    note: row.note,
-    overrideNote: row.overrideNote,
-    authorName: author?.displayName ?? null,
-    reviewerName: reviewer?.displayName ?? null,
-    correctsId: row.correctsId,
-    evidenceUrl: row.evidenceUrl,
-    evidenceTitle: row.evidenceTitle,
-    evidenceDate: row.evidenceDate,
-    quote: row.quote,
-    initiative: row.initiative,
-  }));
+  return rows.map(toHistoryItem);
 }
