@@ -19,14 +19,13 @@ function localized(formData: FormData, href: string): string {
 }
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const at = Date.now();
   const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
-  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error), at };
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   const result = await signIn(prisma, parsed.data, await clientKey());
   if (!result.ok) {
     return result.reason === "rate_limited"
-      ? { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) }, at }
-      : { status: "error", message: "invalidCredentials", at };
+      ? { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } }
+      : { status: "error", message: "invalidCredentials" };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, {
     httpOnly: true,

@@ -10,8 +10,6 @@ export interface ActionState {
   messageValues?: Record<string, string | number>;
   fieldErrors?: Record<string, string[]>;
   conflict?: { currentVersion: number; entries: ConflictingEntry[] };
-  /** Bumps on every answer so forms can reset after a success. */
-  at?: number;
 }
 
 export const IDLE: ActionState = { status: "idle" };

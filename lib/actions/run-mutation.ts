@@ -29,24 +29,23 @@ interface Mutation<S extends z.ZodType> {
  * become messages; nothing is written unless the domain function commits.
  */
 export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
-  const at = Date.now();
   let user: SessionUser;
   try {
     user = await requireUserWithPermission(permission);
   } catch (error) {
-    if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden", at };
+    if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden" };
     throw error;
   }
   const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds }, at };
+  if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
   const input = formDataToInput(formData);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error), at };
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
     const result = await run(parsed.data, user);
     expireData();
     revalidatePath("/", "layout");
-    return { status: "success", message: result.message, messageValues: result.messageValues, at };
+    return { status: "success", message: result.message, messageValues: result.messageValues };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slug = typeof input.slug === "string" ? input.slug : "";
@@ -54,16 +53,15 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
         status: "error",
         message: "conflict",
         conflict: { currentVersion: error.currentVersion, entries: await entriesSince(prisma, slug, error.expectedVersion) },
-        at,
       };
     }
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;
-      return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined, at };
+      return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined };
     }
     // Anything else is our fault: the transaction rolled back; the user gets a reference, the log the details.
     const requestId = (await headers()).get("x-request-id") ?? "unknown";
     log("error", "mutation_failed", { requestId, permission, userId: user.id, error });
-    return { status: "error", message: "unexpected", messageValues: { requestId }, at };
+    return { status: "error", message: "unexpected", messageValues: { requestId } };
   }
 }

@@ -14,7 +14,8 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
     }
     const oldThemes = initiative.themes.map((t) => t.theme).sort();
     const newThemes = [...new Set(input.themes)].sort();
-    if (oldThemes.join(",") !== newThemes.join(",")) changes.push({ field: "themes", from: oldThemes.join(", "), to: newThemes.join(", ") });
+    const themesChanged = oldThemes.join(",") !== newThemes.join(",");
+    if (themesChanged) changes.push({ field: "themes", from: oldThemes.join(", "), to: newThemes.join(", ") });
     const oldTarget = dayOrNull(initiative.targetDate);
     if (oldTarget !== input.targetDate) changes.push({ field: "targetDate", from: oldTarget, to: input.targetDate });
     if (changes.length === 0) throw new EditError("nothingChanged", "form");
@@ -31,7 +32,7 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
       },
     });
     await indexInitiative(tx, { id: initiative.id, ...input });
-    if (oldThemes.join(",") !== newThemes.join(",")) {
+    if (themesChanged) {
       await tx.initiativeTheme.deleteMany({ where: { initiativeId: initiative.id } });
       await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });
     }
