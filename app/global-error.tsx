@@ -10,6 +10,8 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           Номер обращения · Reference: <code>{error.digest ?? "—"}</code>
         </p>
         <p>
+          {/* This replaces the root layout, so nothing of the app (its router included) may still work: a full page load. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/">Обзор · Dashboard</a>
         </p>
       </body>

@@ -1,15 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+import { Link } from "@/lib/i18n/navigation";
+
+// The request id is in the page's <meta> (app/[locale]/layout.tsx); it never changes while the page is open.
+const noSubscription = () => () => {};
+const readRequestId = () => document.querySelector('meta[name="request-id"]')?.getAttribute("content") ?? null;
 
 /** Shown when a page fails on the server: a reference to quote, never a stack trace. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("errorPage");
-  const [requestId, setRequestId] = useState<string | null>(null);
-  useEffect(() => {
-    setRequestId(document.querySelector('meta[name="request-id"]')?.getAttribute("content") ?? null);
-  }, []);
+  const requestId = useSyncExternalStore(noSubscription, readRequestId, () => null);
   const reference = [requestId, error.digest].filter(Boolean).join(" / ") || "—";
   return (
     <section role="alert" className="mx-auto max-w-2xl py-12">
@@ -22,9 +24,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
           {t("retry")}
         </button>
-        <a href="/" className="py-2 text-blue-800 underline">
+        <Link href="/" className="py-2 text-blue-800 underline">
           {t("home")}
-        </a>
+        </Link>
       </p>
     </section>
   );
