@@ -7,10 +7,30 @@ const baseURL = `http://localhost:${PORT}`;
 // elsewhere Playwright's bundled browser, after `npx playwright install chromium`.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+// Specs that only read the shared database, or run a server and database of their own.
+const READERS = ["visitor.spec.ts", "analyst.spec.ts", "crash-recovery.spec.ts"];
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two workers for the readers; every other spec writes to the shared database (and may count its
+  // rows or watch its cache), so those run after the readers, one at a time. New specs are writers.
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
@@ -22,21 +42,16 @@ export default defineConfig({
   },
   projects: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      name: "readers",
+      testMatch: READERS,
+      use: chromium,
+    },
+    {
+      name: "writers",
+      testIgnore: READERS,
+      dependencies: ["readers"],
+      workers: 1,
+      use: chromium,
     },
   ],
   webServer: {

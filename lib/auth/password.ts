@@ -1,7 +1,23 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
 // scrypt is memory-hard: N=2^15, r=8 uses 32 MiB per hash.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * Test runs only (Vitest sets VITEST; the browser tests' fixtures pass it): hundreds of test users
+ * would each spend 32 MiB and a tenth of a second. Verification reads the cost stored in each hash,
+ * so a production server still checks every hash it made at full cost.
+ */
+export const TEST_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+export function defaultScryptParams(env: Record<string, string | undefined> = process.env): ScryptParams {
+  return env.VITEST ? TEST_SCRYPT_PARAMS : SCRYPT_PARAMS;
+}
 const KEY_LENGTH = 64;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
@@ -15,10 +31,10 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
 }
 
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, params: ScryptParams = defaultScryptParams()): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { ...PARAMS, maxmem: MAX_MEMORY });
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...params, maxmem: MAX_MEMORY });
+  return ["scrypt", params.N, params.r, params.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { createAccount, E2E_DATABASE_URL, expect, signIn, test } from "./fixtures";
+import { createAccount, E2E_DATABASE_URL, expect, logIn, test } from "./fixtures";
 
 const slug = "kyrgyzstan-unsc-candidacy-support";
 
@@ -28,7 +28,7 @@ test("public pages are served from the cache until a write expires it, and the w
   await expect(visitor.getByTestId("initiative-table")).not.toContainText("edited behind the app");
 
   // Any write through the app expires the cache: the next view shows the database as it is.
-  await signIn(page, createAccount("editor", "Cache Editor"));
+  await logIn(page, await createAccount("editor", "Cache Editor"));
   await page.goto(`/en/initiatives/${slug}`);
   await page.getByRole("form", { name: "Verification" }).getByRole("button", { name: "Mark verified" }).click();
   await expect(page.getByRole("form", { name: "Verification" }).getByRole("status")).toContainText("Marked as verified");

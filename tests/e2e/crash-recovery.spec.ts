@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { TSX } from "../helpers/tsx";
 import Database from "better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -42,7 +43,7 @@ function copyBuild(): void {
 }
 
 function runCli(args: string[], input?: string) {
-  const result = spawnSync("npx", ["tsx", ...args], {
+  const result = spawnSync(TSX, [...args], {
     input,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { createAccount, E2E_DATABASE_URL, expect, signIn, test } from "./fixtures";
+import { createAccount, E2E_DATABASE_URL, expect, logIn, test } from "./fixtures";
 
 /** Counts that any accepted mutation would change. */
 function databaseState() {
@@ -40,14 +40,14 @@ async function replay(request: APIRequestContext, origin: string, path: string, 
 }
 
 test("mutations sent straight over HTTP, bypassing the UI, change nothing without the right session", async ({ page, admin, playwright, baseURL }) => {
-  const editor = createAccount("editor", "Direct Post Editor");
+  const editor = await createAccount("editor", "Direct Post Editor");
   const editorContext = await page.context().browser()!.newContext();
-  await signIn(await editorContext.newPage(), editor);
+  await logIn(await editorContext.newPage(), editor);
   const editorCookie = (await editorContext.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const anonymous = await playwright.request.newContext({ baseURL });
   const origin = new URL(baseURL!).origin;
 
-  await signIn(page, admin);
+  await logIn(page, admin);
   const adminCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
   const initiativePath = "/en/initiatives/ai-declaration";

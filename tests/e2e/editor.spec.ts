@@ -1,10 +1,10 @@
 import { initiatives } from "../../seed/data/catalog";
-import { createAccount, expect, signIn, test } from "./fixtures";
+import { createAccount, expect, logIn, signIn, test } from "./fixtures";
 
 const forum = initiatives.find((initiative) => initiative.slug === "central-asian-expert-forum")!;
 
 test("an admin creates an editor, who records a status change with a quote that the public then sees", async ({ page, browser, admin }) => {
-  await signIn(page, admin);
+  await logIn(page, admin);
   await page.goto("/en/admin");
   const editorEmail = `editor-${Date.now()}@example.test`;
   const create = page.getByRole("form", { name: "Create an account" });
@@ -64,8 +64,8 @@ test("an admin creates an editor, who records a status change with a quote that 
 });
 
 test("the stale queue lists an unverified initiative and clears it when verified", async ({ page }) => {
-  const editor = createAccount("editor", "Queue Editor");
-  await signIn(page, editor);
+  const editor = await createAccount("editor", "Queue Editor");
+  await logIn(page, editor);
   const item = page.getByTestId("stale-queue").getByRole("listitem").first();
   await expect(item).toContainText(/never verified|not verified recently/);
   const slug = (await item.getAttribute("data-slug"))!;
@@ -76,13 +76,13 @@ test("the stale queue lists an unverified initiative and clears it when verified
 });
 
 test("two editors on one initiative: the second save is refused and shows the first change", async ({ browser }) => {
-  const first = createAccount("editor", "First Editor");
-  const second = createAccount("editor", "Second Editor");
+  const first = await createAccount("editor", "First Editor");
+  const second = await createAccount("editor", "Second Editor");
   const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
   const pageA = await a.newPage();
   const pageB = await b.newPage();
-  await signIn(pageA, first);
-  await signIn(pageB, second);
+  await logIn(pageA, first);
+  await logIn(pageB, second);
   const slug = "transport-system-strategy";
   await pageA.goto(`/en/initiatives/${slug}`);
   await pageB.goto(`/en/initiatives/${slug}`);
@@ -110,7 +110,7 @@ test("two editors on one initiative: the second save is refused and shows the fi
 });
 
 test("sign-in: one message for a wrong password and an unknown e-mail, and a deactivated account is refused", async ({ page, admin }) => {
-  const editor = createAccount("editor", "Soon Deactivated");
+  const editor = await createAccount("editor", "Soon Deactivated");
   const attempt = async (email: string, password: string) => {
     await page.goto("/en/sign-in");
     await page.getByLabel("E-mail").fill(email);
@@ -132,13 +132,13 @@ test("sign-in: one message for a wrong password and an unknown e-mail, and a dea
 test("anonymous visitors are sent to sign in; editors cannot open the admin page", async ({ page }) => {
   await page.goto("/en/editor");
   await expect(page).toHaveURL(/\/en\/sign-in$/);
-  await signIn(page, createAccount("editor"));
+  await logIn(page, await createAccount("editor"));
   await page.goto("/en/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
 });
 
 test("signing out everywhere ends the sessions on every device", async ({ browser }) => {
-  const editor = createAccount("editor", "Two Devices");
+  const editor = await createAccount("editor", "Two Devices");
   const [laptop, phone] = await Promise.all([browser.newContext(), browser.newContext()]);
   const onLaptop = await laptop.newPage();
   const onPhone = await phone.newPage();

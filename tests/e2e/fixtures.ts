@@ -1,6 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
+import { createSession, SESSION_COOKIE } from "../../lib/auth/sessions";
+import { createPrismaClient } from "../../lib/db/create-client";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createUser } from "../../lib/users/manage-users";
 
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db";
 
@@ -8,20 +11,42 @@ export interface Account {
   email: string;
   password: string;
   name: string;
+  id: number;
 }
 
-/** Creates an account the way an operator would: the CLI, with the password on stdin. */
-export function createAccount(role: "admin" | "editor", name = `E2E ${role}`): Account {
-  const account = { email: `${role}-${randomUUID().slice(0, 8)}@example.test`, password: `pw-${randomUUID()}`, name };
-  const result = spawnSync("npx", ["tsx", "scripts/cli/user-create.ts", "--email", account.email, "--role", role, "--name", name], {
-    input: `${account.password}\n`,
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
-  });
-  if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}`);
-  return account;
+let client: PrismaClient | undefined;
+/** The browser tests' database, opened once per worker, beside the server that also writes to it. */
+function database(): PrismaClient {
+  client ??= createPrismaClient(E2E_DATABASE_URL, 10_000);
+  return client;
 }
 
+/**
+ * Creates an account with the app's own createUser, straight into the database the server uses
+ * (no CLI process per account). The CLI itself is tested by tests/integration/auth.test.ts.
+ */
+export async function createAccount(role: "admin" | "editor", name = `E2E ${role}`): Promise<Account> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
+  const password = `pw-${randomUUID()}`;
+  const user = await createUser(database(), { email, displayName: name, role, password });
+  return { email, password, name, id: user.id };
+}
+
+/**
+ * Signs the browser context in without the sign-in form, as Epic Stack's `login` fixture does: a
+ * session made by lib/auth/sessions.ts and its cookie. Tests about signing in use signIn() instead.
+ */
+export async function logIn(page: Page, account: Pick<Account, "id">): Promise<void> {
+  const { token, expiresAt } = await createSession(database(), account.id);
+  await page.context().addCookies([
+    { name: SESSION_COOKIE, value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax", expires: Math.floor(expiresAt.getTime() / 1000) },
+  ]);
+  // Where signIn() lands, so either may start a test.
+  await page.goto("/en/editor");
+  await expect(page).toHaveURL(/\/editor$/);
+}
+
+/** Signs in through the form, as a person does. */
 export async function signIn(page: Page, account: Pick<Account, "email" | "password">, locale: "ru" | "en" = "en") {
   await page.goto(locale === "en" ? "/en/sign-in" : "/sign-in");
   await page.getByLabel(locale === "en" ? "E-mail" : "Электронная почта").fill(account.email);
@@ -32,7 +57,7 @@ export async function signIn(page: Page, account: Pick<Account, "email" | "passw
 
 export const test = base.extend<{ admin: Account }>({
   admin: async ({}, use) => {
-    await use(createAccount("admin", "E2E Admin"));
+    await use(await createAccount("admin", "E2E Admin"));
   },
 });
 

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL, createAccount, signIn } from "./fixtures";
+import { E2E_DATABASE_URL, createAccount, logIn } from "./fixtures";
 
 const PAGES = ["/", "/en/initiatives?q=водных", "/initiatives/ai-declaration", "/en/sign-in", "/en/countries", "/initiatives/no-such-page"];
 const OTHER = ["/api/v1/initiatives?pageSize=1", "/api/v1/initiatives?status=bad", "/feeds/history.atom", "/api/export/initiatives.csv", "/api/health"];
@@ -63,8 +63,8 @@ test("pages work under the CSP: no violations, and client-side validation runs",
 });
 
 test("cross-origin and origin-less POSTs to pages are refused before any action runs", async ({ page, request, baseURL }) => {
-  const editor = createAccount("editor", "Origin Editor");
-  await signIn(page, editor);
+  const editor = await createAccount("editor", "Origin Editor");
+  await logIn(page, editor);
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const path = "/en/initiatives/single-tourism-space";
   await page.goto(path);
@@ -93,8 +93,8 @@ test("cross-origin and origin-less POSTs to pages are refused before any action 
 });
 
 test("every mutation form, replayed cross-origin or without a session, changes nothing", async ({ page, request, baseURL }) => {
-  const admin = createAccount("admin", "Replay Admin");
-  await signIn(page, admin);
+  const admin = await createAccount("admin", "Replay Admin");
+  await logIn(page, admin);
   const adminCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const origin = new URL(baseURL!).origin;
   const state = () => {

@@ -18,3 +18,8 @@ export function runDir(): string {
 export function templateDb(): string {
   return path.join(runDir(), "template.db");
 }
+
+/** The template after the seed (tests/setup/global-setup.ts); never opened directly. */
+export function seededTemplateDb(): string {
+  return path.join(runDir(), "seeded.db");
+}

@@ -1,8 +1,9 @@
-import { catalog } from "../../seed/catalog";
-import { seedDatabase } from "../../seed/seed-database";
 import { prisma } from "../../lib/db/prisma";
 
-/** Seeds the worker's database (idempotent, so every file may call it). */
+/**
+ * Every file's database is a copy of the seeded template (tests/setup/worker-database.ts); this
+ * only makes sure of it, so a file that needs the seed fails loudly if that ever changes.
+ */
 export async function seedWorkerDatabase(): Promise<void> {
-  await seedDatabase(prisma, catalog);
+  if ((await prisma.initiative.count()) === 0) throw new Error("The worker database is not seeded: it should be a copy of the seeded template.");
 }

@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "../../lib/auth/password";
+import { defaultScryptParams, hashPassword, SCRYPT_PARAMS, verifyPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { consumeRateLimit } from "../../lib/auth/rate-limit";
 import { createSession, findSessionUser, purgeExpiredSessions, SESSION_TTL_MS } from "../../lib/auth/sessions";
 import { SIGN_IN_LIMITS, signIn } from "../../lib/auth/sign-in";
 import { setUserActive, UserError } from "../../lib/users/manage-users";
 import { freshDatabase } from "../helpers/test-database";
+import { TSX } from "../helpers/tsx";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
 
 const db = freshDatabase("auth");
@@ -15,9 +16,11 @@ afterAll(() => prisma.$disconnect());
 
 describe("passwords", () => {
   it("are hashed with scrypt and a per-password salt, and verified", async () => {
-    const hash = await hashPassword("correct horse battery staple");
+    // Outside test runs the cost is the full one; this test spends it once, on purpose.
+    expect(defaultScryptParams({})).toEqual(SCRYPT_PARAMS);
+    const hash = await hashPassword("correct horse battery staple", defaultScryptParams({}));
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/);
-    expect(await hashPassword("correct horse battery staple")).not.toBe(hash);
+    expect(await hashPassword("correct horse battery staple", SCRYPT_PARAMS)).not.toBe(hash);
     expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
     expect(await verifyPassword("correct horse battery stapler", hash)).toBe(false);
     expect(await verifyPassword("anything", "not-a-hash")).toBe(false);
@@ -108,7 +111,7 @@ describe("sessions", () => {
 
 describe("npm run user:create", () => {
   const run = (args: string[], input: string) =>
-    spawnSync("npx", ["tsx", "scripts/cli/user-create.ts", ...args], { input, encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url } });
+    spawnSync(TSX, ["scripts/cli/user-create.ts", ...args], { input, encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url } });
 
   it("creates the first admin with the password read from stdin", async () => {
     const result = run(["--email", "First.Admin@example.test", "--role", "admin", "--name", "First Admin"], "a strong password here\n");

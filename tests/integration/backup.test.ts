@@ -6,7 +6,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../../seed/catalog";
-import { seedDatabase } from "../../seed/seed-database";
 import type { SessionUser } from "../../lib/auth/sessions";
 import { backupDatabase, checkIntegrity, restoreDatabase } from "../../lib/db/backup";
 import { createPrismaClient } from "../../lib/db/create-client";
@@ -17,6 +16,7 @@ import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
 import { ConflictError } from "../../lib/initiatives/edit-errors";
 import { runDir } from "../helpers/paths";
 import { freshDatabase } from "../helpers/test-database";
+import { TSX } from "../helpers/tsx";
 import { makeUser } from "../helpers/users";
 
 /** What a database holds, read straight from the file (read-only). */
@@ -99,7 +99,7 @@ function startWriter(prisma: PrismaClient, editor: SessionUser, slugs: string[],
 const scratchDistDir = () => path.join(runDir(), `dist-${process.pid}`);
 
 function runTsx(script: string, args: string[], databaseUrl: string) {
-  return spawnSync("npx", ["tsx", script, ...args], {
+  return spawnSync(TSX, [script, ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: scratchDistDir() },
   });
@@ -111,7 +111,7 @@ function companionsAndTemporaries(file: string): string[] {
 }
 
 describe("online backup and restore", () => {
-  const live = freshDatabase("backup-live");
+  const live = freshDatabase("backup-live", { seeded: true });
   const liveFile = live.url.replace(/^file:/, "");
   let prisma = live.prisma;
   let editor: SessionUser;
@@ -119,8 +119,7 @@ describe("online backup and restore", () => {
   const backupDir = () => path.join(runDir(), `backups-${process.pid}`);
 
   beforeAll(async () => {
-    await seedDatabase(prisma, catalog);
-    editor = await makeUser(prisma, "editor");
+      editor = await makeUser(prisma, "editor");
     slugs = (await prisma.initiative.findMany({ select: { slug: true }, orderBy: { id: "asc" }, take: 5 })).map((row) => row.slug);
   });
   afterAll(() => prisma.$disconnect());
@@ -254,7 +253,7 @@ describe("online backup and restore", () => {
     const cliBackup = path.join(backupDir(), "cli.db");
     const writer = startWriter(prisma, editor, slugs, "during-cli");
     // Another process makes the copy while this one keeps writing.
-    const child = spawn("npx", ["tsx", "scripts/cli/db-backup.ts", cliBackup], {
+    const child = spawn(TSX, ["scripts/cli/db-backup.ts", cliBackup], {
       env: { ...process.env, DATABASE_URL: live.url, NEXT_DIST_DIR: scratchDistDir() },
     });
     let output = "";

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catalog } from "../../seed/catalog";
-import { seedDatabase } from "../../seed/seed-database";
 import type { SessionUser } from "../../lib/auth/sessions";
 import { changeStatus } from "../../lib/initiatives/change-status";
 import { editCountries } from "../../lib/initiatives/edit-countries";
@@ -25,7 +23,7 @@ import { updateMetric } from "../../lib/initiatives/update-metric";
 import { freshDatabase } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
 
-const db = freshDatabase("editing");
+const db = freshDatabase("editing", { seeded: true });
 const prisma = db.prisma;
 let editor: SessionUser;
 let otherEditor: SessionUser;
@@ -33,7 +31,6 @@ let admin: SessionUser;
 let sourceId: number;
 
 beforeAll(async () => {
-  await seedDatabase(prisma, catalog);
   editor = await makeUser(prisma, "editor", { name: "Editor One" });
   otherEditor = await makeUser(prisma, "editor", { name: "Editor Two" });
   admin = await makeUser(prisma, "admin", { name: "Admin" });
