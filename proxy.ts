@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
+import { jsonError } from "./lib/http/json-error";
 import { pageCsp, requestIdFrom } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -28,10 +29,7 @@ export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
 
   if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-    return NextResponse.json(
-      { error: "Cross-origin or origin-less request refused", details: [], requestId },
-      { status: 403, headers: { "x-request-id": requestId, "Cache-Control": "no-store" } },
-    );
+    return jsonError(403, "Cross-origin or origin-less request refused", [], {}, requestId);
   }
 
   const forwarded = new Headers(request.headers);

@@ -11,6 +11,7 @@ import { localized } from "@/lib/i18n/localized";
 import type { InitiativeDetail } from "@/lib/initiatives/get-initiative";
 import type { PendingChangeView } from "@/lib/initiatives/list-pending-changes";
 import type { SourceOption } from "@/lib/sources/list-sources";
+import { dateToDay, dayOrNull } from "@/lib/dates";
 
 /** Everything an editor can change on an initiative; rendered only for users who may edit. */
 export async function EditorPanel({
@@ -46,8 +47,8 @@ export async function EditorPanel({
     label: `${tHistory("version", { version: entry.version })} · ${tHistory(`kind.${entry.kind}`)} · ${format.dateTime(entry.recordedAt, { dateStyle: "medium" })}${entry.note ? ` · ${entry.note.slice(0, 60)}` : ""}`,
   }));
   const participation = new Map(initiative.participations.map((p) => [p.code, p]));
-  const today = new Date().toISOString().slice(0, 10);
-  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+  const today = dateToDay(new Date());
+  const day = (date: Date | null) => dayOrNull(date) ?? "";
   const common = { slug: initiative.slug, version: initiative.version, entries: entryOptions };
   const card = "rounded-lg border border-blue-200 bg-white p-5";
 

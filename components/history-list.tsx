@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
 import type { FieldChange } from "@/lib/history/field-changes";
+import { dateToDay } from "@/lib/dates";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
   role: "role",
@@ -28,7 +29,7 @@ export async function HistoryList({
     getFormatter(),
   ]);
   const day = (date: Date | null) =>
-    date ? <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown");
+    date ? <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown");
 
   const fieldLabel = (field: string) => {
     const [head, key, tail] = field.split(".");

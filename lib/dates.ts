@@ -1,4 +1,34 @@
-/** Dates in history diffs are shown as ISO days. */
+/**
+ * Calendar days, in one place: a day is stored as UTC midnight and written as ISO `YYYY-MM-DD`
+ * (forms, URLs, exports, `<time dateTime>`), whatever the server's or the reader's time zone.
+ */
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` → that day's UTC midnight. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** The UTC day of an instant, as `YYYY-MM-DD`. */
+export function dateToDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Dates in history diffs and exports are shown as ISO days; unknown stays null. */
 export function dayOrNull(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
+  return date ? dateToDay(date) : null;
+}
+
+/** A real calendar day written as `YYYY-MM-DD` (2025-02-30 is not), else null. */
+export function parseDay(raw: string | undefined | null): string | null {
+  if (!raw || !ISO_DAY.test(raw)) return null;
+  const date = dayToDate(raw);
+  return !Number.isNaN(date.getTime()) && dateToDay(date) === raw ? raw : null;
+}
+
+/** The day `days` days before `now`. */
+export function daysBefore(days: number, now: Date = new Date()): string {
+  return dateToDay(new Date(now.getTime() - days * DAY_MS));
 }

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { layoutLineChart, type SeriesPoint } from "@/lib/charts/line-chart";
 import type { MetricView } from "@/lib/metrics/metric-view";
 import { DataTableDetails } from "./data-table-details";
+import { dateToDay } from "@/lib/dates";
 
 const BOX = { width: 400, height: 190, left: 48, right: 24, top: 22, bottom: 42 };
 
@@ -118,7 +119,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
                 </th>
                 <td className="px-2 py-1">
                   {point.date ? (
-                    <time dateTime={point.date.toISOString().slice(0, 10)}>{format.dateTime(point.date, { dateStyle: "long" })}</time>
+                    <time dateTime={dateToDay(point.date)}>{format.dateTime(point.date, { dateStyle: "long" })}</time>
                   ) : point.kind === "baseline" && metric.baseline?.period ? (
                     <span lang="ru">{metric.baseline.period}</span>
                   ) : (
@@ -135,7 +136,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
                 </th>
                 <td className="px-2 py-1">
                   {metric.target?.date ? (
-                    <time dateTime={metric.target.date.toISOString().slice(0, 10)}>
+                    <time dateTime={dateToDay(metric.target.date)}>
                       {format.dateTime(metric.target.date, { dateStyle: "long" })}
                     </time>
                   ) : (

@@ -11,9 +11,9 @@ import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../forms/form-data";
-import { ConflictError, EditError } from "../initiatives/edit-errors";
+import { DomainError } from "../errors/domain-error";
+import { ConflictError } from "../initiatives/edit-errors";
 import { entriesSince } from "../history/entries-since";
-import { UserError } from "../users/manage-users";
 import type { ActionState } from "./action-state";
 
 interface Mutation<S extends z.ZodType> {
@@ -34,7 +34,7 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
   try {
     user = await requireUserWithPermission(permission);
   } catch (error) {
-    if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden" };
+    if (error instanceof AuthError) return { status: "error", message: error.code };
     throw error;
   }
   const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
@@ -56,7 +56,7 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
         conflict: { currentVersion: error.currentVersion, entries: await entriesSince(prisma, slug, error.expectedVersion) },
       };
     }
-    if (error instanceof EditError || error instanceof UserError) {
+    if (error instanceof DomainError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;
       return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined };
     }

@@ -1,14 +1,12 @@
 import type { z } from "zod";
+import { handleRoute, jsonError, type ErrorDetail } from "../http/json-error";
+
+export type { ErrorDetail };
 
 /**
  * Responses and parameter checks shared by every route under app/api/v1: JSON bodies, the
  * open-data headers, and the one error shape `{ error, details: [{ parameter, message }] }`.
  */
-
-export interface ErrorDetail {
-  parameter: string;
-  message: string;
-}
 
 export const API_HEADERS: Readonly<Record<string, string>> = {
   "Content-Type": "application/json; charset=utf-8",
@@ -24,9 +22,8 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return new Response(JSON.stringify(body), { status, headers: { ...API_HEADERS, ...headers } });
 }
 
-export function errorResponse(status: number, error: string, details: ErrorDetail[] = []): Response {
-  // Errors are not cached: the data (or the parameters) may be right the next time.
-  return jsonResponse({ error, details }, status, { "Cache-Control": "no-store" });
+export function errorResponse(status: number, error: string, details: ErrorDetail[] = [], headers: Record<string, string> = {}): Response {
+  return jsonError(status, error, details, { ...API_HEADERS, "Cache-Control": "no-store", ...headers });
 }
 
 export function badRequest(details: ErrorDetail[]): Response {
@@ -40,11 +37,7 @@ export function notFound(what: string, parameter: string, value: string): Respon
 
 /** For POST, PUT, PATCH and DELETE: the API is read-only. */
 export function methodNotAllowed(request: Request): Response {
-  return jsonResponse(
-    { error: `Method ${request.method} not allowed: this API is read-only`, details: [] },
-    405,
-    { Allow: ALLOWED_METHODS, "Cache-Control": "no-store" },
-  );
+  return errorResponse(405, `Method ${request.method} not allowed: this API is read-only`, [], { Allow: ALLOWED_METHODS });
 }
 
 /** CORS preflight: GET from anywhere, no credentials. */
@@ -60,14 +53,9 @@ export function preflight(): Response {
   });
 }
 
-/** Runs a handler; anything it throws becomes a JSON 500 (never an HTML page, never a stack trace). */
-export async function handle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (error) {
-    console.error("API error:", error);
-    return errorResponse(500, "Internal error", []);
-  }
+/** Runs an API handler through the one route wrapper, with the API's headers on its 500. */
+export function handle(request: Request, run: () => Promise<Response>): Promise<Response> {
+  return handleRoute(request, run, API_HEADERS);
 }
 
 /** The query string as single values; a parameter given twice is an error, not a silent choice. */

@@ -7,6 +7,7 @@ import {
   THEMES,
 } from "../domain/vocabulary";
 import { FACETS, SORTS, initiativeQuerySchema } from "../initiatives/query-initiatives";
+import { dayToDate } from "../dates";
 
 /**
  * The public API's parameters and responses, in zod. lib/api/openapi.ts turns the response
@@ -372,7 +373,7 @@ export const historyQuerySchema = z.strictObject({
     .union([z.iso.date(), z.iso.datetime({ offset: true })], {
       error: "must be an ISO 8601 date (YYYY-MM-DD) or a date-time with a time zone (e.g. 2025-11-17T09:30:00Z)",
     })
-    .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value))
+    .transform((value) => value.length === 10 ? dayToDate(value) : new Date(value))
     .optional(),
   page: initiativeQuerySchema.shape.page,
   pageSize: initiativeQuerySchema.shape.pageSize,

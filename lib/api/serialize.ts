@@ -4,6 +4,7 @@ import type { InitiativeDetail } from "../initiatives/get-initiative";
 import type { MetricView } from "../metrics/metric-view";
 import type { InitiativeListItem } from "../initiatives/query-initiatives";
 import type { CountryRow, MetricRow, SourceDetailRow, SourceRow } from "./queries";
+import { dayOrNull } from "../dates";
 import type {
   countrySchema,
   historyEntrySchema,
@@ -28,9 +29,6 @@ export type SourceSummaryJson = z.output<typeof sourceSummarySchema>;
 export type SourceJson = z.output<typeof sourceDetailSchema>;
 export type CountryJson = z.output<typeof countrySchema>;
 
-export function isoDay(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
 
 export function isoInstant(date: Date): string;
 export function isoInstant(date: Date | null): string | null;
@@ -69,7 +67,7 @@ export function serializeHistoryEntry(entry: HistoryLike, initiative: HistoryIte
     version: entry.version,
     kind: entry.kind,
     recordedAt: isoInstant(entry.recordedAt),
-    effectiveOn: isoDay(entry.effectiveOn),
+    effectiveOn: dayOrNull(entry.effectiveOn),
     fromStatus: entry.fromStatus,
     toStatus: entry.toStatus,
     fromStage: entry.fromStage,
@@ -82,7 +80,7 @@ export function serializeHistoryEntry(entry: HistoryLike, initiative: HistoryIte
     correctsId: entry.correctsId,
     evidenceUrl: entry.evidenceUrl,
     evidenceTitle: entry.evidenceTitle,
-    evidenceDate: isoDay(entry.evidenceDate),
+    evidenceDate: dayOrNull(entry.evidenceDate),
     quote: entry.quote ? { id: entry.quote.id, sourceId: entry.quote.sourceId, text: entry.quote.text } : null,
     initiative: { slug: initiative.slug, titleRu: initiative.titleRu, titleEn: initiative.titleEn },
   };
@@ -108,14 +106,14 @@ export function serializeMetric(metric: MetricView, initiativeSlug: string): Met
           value: metric.target.value,
           text: metric.target.text,
           dateText: metric.target.dateText,
-          date: isoDay(metric.target.date),
+          date: dayOrNull(metric.target.date),
           quoteId: metric.target.quoteId,
         }
       : null,
     readings: metric.readings.map((reading) => ({
       value: reading.value,
       text: reading.text,
-      observedOn: isoDay(reading.observedOn),
+      observedOn: dayOrNull(reading.observedOn),
       observedText: reading.observedText,
       quoteId: reading.quoteId,
     })),
@@ -154,9 +152,9 @@ export function serializeInitiative(detail: InitiativeDetail): InitiativeJson {
           descriptionEn: detail.proposerPerson.descriptionEn,
         }
       : null,
-    announcedOn: isoDay(detail.announcedOn),
-    firstReportedOn: isoDay(detail.firstReportedOn),
-    targetDate: isoDay(detail.targetDate),
+    announcedOn: dayOrNull(detail.announcedOn),
+    firstReportedOn: dayOrNull(detail.firstReportedOn),
+    targetDate: dayOrNull(detail.targetDate),
     targetDateText: detail.targetDateText,
     lastVerifiedOn: isoInstant(detail.lastVerifiedOn),
     version: detail.version,
@@ -173,7 +171,7 @@ export function serializeInitiative(detail: InitiativeDetail): InitiativeJson {
       sourceId: quote.sourceId,
       sourceTitle: quote.sourceTitle,
       sourceOutlet: quote.sourceOutlet,
-      sourcePublishedOn: isoDay(quote.sourcePublishedOn),
+      sourcePublishedOn: dayOrNull(quote.sourcePublishedOn),
       before: quote.before,
       quote: quote.quote,
       after: quote.after,
@@ -188,7 +186,7 @@ export function serializeSourceSummary(source: SourceRow): SourceSummaryJson {
     id: source.id,
     title: source.title,
     outlet: source.outlet,
-    publishedOn: isoDay(source.publishedOn),
+    publishedOn: dayOrNull(source.publishedOn),
     language: source.language,
     sha256: source.sha256,
     quoteCount: source.quoteCount,

@@ -1,4 +1,5 @@
 import type { UserRole } from "../domain/vocabulary";
+import { DomainError } from "../errors/domain-error";
 
 /** Every permission the app checks, and which roles hold it. The public holds none. */
 export const PERMISSIONS = {
@@ -14,9 +15,8 @@ export function hasPermission(user: { role: UserRole } | null, permission: Permi
   return user !== null && (PERMISSIONS[permission] as readonly UserRole[]).includes(user.role);
 }
 
-export class AuthError extends Error {
+export class AuthError extends DomainError<"signInRequired" | "forbidden"> {
   constructor(readonly status: 401 | 403) {
-    super(status === 401 ? "Sign in first." : "Your account may not do this.");
-    this.name = "AuthError";
+    super(status === 401 ? "signInRequired" : "forbidden", undefined, status === 401 ? "Sign in first." : "Your account may not do this.");
   }
 }

@@ -1,3 +1,5 @@
+import { dayToDate } from "../dates";
+
 /** Counting dated events per month, or per day when they all fall in one month (pure, UTC). */
 
 export type BucketUnit = "day" | "month";
@@ -44,8 +46,8 @@ export function bucketDayCounts(days: readonly { day: string; count: number }[])
     if (day < firstDay) firstDay = day;
     if (day > lastDay) lastDay = day;
   }
-  const first = new Date(`${firstDay}T00:00:00Z`);
-  const last = new Date(`${lastDay}T00:00:00Z`);
+  const first = dayToDate(firstDay);
+  const last = dayToDate(lastDay);
   const unit: BucketUnit = bucketKey(first, "month") === bucketKey(last, "month") ? "day" : "month";
   const floor = unit === "month" ? monthStart : dayStart;
   const next = (date: Date) =>

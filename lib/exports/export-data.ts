@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "../generated/prisma/client";
 import { listHistory, type HistoryFilter } from "../history/list-history";
 import { queryInitiatives, type InitiativeFilters } from "../initiatives/query-initiatives";
+import { dayOrNull as day } from "../dates";
 
 /**
  * Exports for spreadsheets and scripts. Column names are stable (docs/exports.md);
@@ -50,7 +51,6 @@ export const HISTORY_COLUMNS = [
 type InitiativeRow = Record<(typeof INITIATIVE_COLUMNS)[number], string | string[] | null>;
 type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number], string | number | null>;
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** Every row of the filtered view, in the order the list shows them (all pages). */
 export async function initiativeRows(prisma: PrismaClient, filters: InitiativeFilters, locale: string, origin: string): Promise<InitiativeRow[]> {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { THEMES, type Theme } from "../domain/vocabulary";
 import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../history/list-history";
+import { jsonError, type ErrorDetail } from "../http/json-error";
 import { requestOrigin } from "../http/request-origin";
 import { loadMessages } from "../i18n/load-messages";
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from "./atom";
@@ -50,14 +51,10 @@ export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
   return { kind, theme: name };
 }
 
-function jsonError(status: 400 | 404, error: string, details: unknown): Response {
-  return Response.json({ error, details }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 /** Used only when the database holds no initiative at all (a fixed date, not the Unix epoch). */
 const EMPTY_DATABASE_UPDATED = new Date("2025-11-17T00:00:00Z");
 
-type Resolved = { subject: FeedSubject; filter: HistoryFilter } | { error: string; details: unknown };
+type Resolved = { subject: FeedSubject; filter: HistoryFilter } | { error: string; details: ErrorDetail[] };
 
 async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string) => string): Promise<Resolved> {
   switch (target.kind) {
@@ -68,7 +65,7 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
         where: { slug: target.slug },
         select: { slug: true, titleRu: true, titleEn: true },
       });
-      if (!initiative) return { error: t("unknownInitiative"), details: { slug: target.slug } };
+      if (!initiative) return { error: t("unknownInitiative"), details: [{ parameter: "slug", message: `no initiative with slug "${target.slug}"` }] };
       return { subject: { kind: "initiative", ...initiative }, filter: { initiativeSlug: initiative.slug } };
     }
     case "country": {
@@ -76,12 +73,12 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
       const country = /^[A-Z]{2}$/.test(code)
         ? await prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true } })
         : null;
-      if (!country) return { error: t("unknownCountry"), details: { code: target.code } };
+      if (!country) return { error: t("unknownCountry"), details: [{ parameter: "code", message: `no country with code "${target.code}"` }] };
       return { subject: { kind: "country", ...country }, filter: { countryCode: country.code } };
     }
     case "theme": {
       if (!(THEMES as readonly string[]).includes(target.theme)) {
-        return { error: t("unknownTheme"), details: { theme: target.theme, themes: THEMES } };
+        return { error: t("unknownTheme"), details: [{ parameter: "theme", message: `must be one of: ${THEMES.join(", ")}` }] };
       }
       const theme = target.theme as Theme;
       return { subject: { kind: "theme", theme }, filter: { theme } };
@@ -94,14 +91,14 @@ export async function handleFeedRequest(prisma: PrismaClient, request: Request, 
   const requestedLang = url.searchParams.get("lang");
   if (requestedLang !== null && !(FEED_LANGS as readonly string[]).includes(requestedLang)) {
     const messages = await loadMessages("ru");
-    return jsonError(400, errorText(messages, "badLang"), { parameter: "lang", value: requestedLang, allowed: FEED_LANGS });
+    return jsonError(400, errorText(messages, "badLang"), [{ parameter: "lang", message: `must be one of: ${FEED_LANGS.join(", ")}` }]);
   }
   const lang = (requestedLang ?? "ru") as FeedLang;
   const messages = await loadMessages(lang);
   const t = (key: string) => errorText(messages, key);
 
   const target = parseFeedPath(segments);
-  if (!target) return jsonError(404, t("unknownFeed"), { path: `/feeds/${segments.join("/")}`, feeds: FEED_PATTERNS });
+  if (!target) return jsonError(404, t("unknownFeed"), [{ parameter: "path", message: `/feeds/${segments.join("/")} is not a feed; feeds: ${FEED_PATTERNS.join(", ")}` }]);
   const resolved = await resolve(prisma, target, t);
   if ("error" in resolved) return jsonError(404, resolved.error, resolved.details);
 

@@ -5,6 +5,7 @@ import type { ChangeStatusInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, loadInitiative, writeHistoryEntry } from "./record-history";
 import { ConflictError, EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
+import { dayToDate } from "../dates";
 
 export type ChangeStatusResult = { outcome: "applied"; version: number } | { outcome: "pending"; pendingId: number };
 
@@ -18,7 +19,7 @@ export async function changeStatus(
   input: ChangeStatusInput,
   options: { reviewRequired: boolean },
 ): Promise<ChangeStatusResult> {
-  const effectiveOn = new Date(`${input.effectiveOn}T00:00:00Z`);
+  const effectiveOn = dayToDate(input.effectiveOn);
   const overrideNote = input.overrideNote || null;
   const check = (current: { status: ChangeStatusInput["status"]; stage: ChangeStatusInput["stage"] }) => {
     if (current.status === input.status && current.stage === input.stage) throw new EditError("nothingChanged", "status");

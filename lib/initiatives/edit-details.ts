@@ -2,7 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { EditDetailsInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
-import { dayOrNull } from "../dates";
+import { dayOrNull, dayToDate } from "../dates";
 import { EditError } from "./edit-errors";
 import type { FieldChange } from "../history/field-changes";
 import { indexInitiative } from "../search/search-index";
@@ -31,7 +31,7 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
         titleEn: input.titleEn,
         summaryRu: input.summaryRu,
         summaryEn: input.summaryEn,
-        targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null,
+        targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
       },
     });
     await indexInitiative(tx, { id: initiative.id, ...input });

@@ -1,3 +1,5 @@
+import { DomainError } from "../errors/domain-error";
+
 export type EditErrorCode =
   | "notFound"
   | "nothingChanged"
@@ -12,23 +14,14 @@ export type EditErrorCode =
   | "statusChangedSince";
 
 /** A refusal the editor can act on; `field` names the form field it belongs to. */
-export class EditError extends Error {
-  constructor(
-    readonly code: EditErrorCode,
-    readonly field?: string,
-  ) {
-    super(code);
-    this.name = "EditError";
-  }
-}
+export class EditError extends DomainError<EditErrorCode> {}
 
 /** The initiative changed after the editor loaded it; nothing was written. */
-export class ConflictError extends Error {
+export class ConflictError extends DomainError<"conflict"> {
   constructor(
     readonly currentVersion: number,
     readonly expectedVersion: number,
   ) {
-    super(`Initiative is at version ${currentVersion}, the edit was made on version ${expectedVersion}.`);
-    this.name = "ConflictError";
+    super("conflict", undefined, `Initiative is at version ${currentVersion}, the edit was made on version ${expectedVersion}.`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../db/types";
 import { indexQuote } from "../search/search-index";
 import { EditError } from "./edit-errors";
+import { dayToDate } from "../dates";
 
 export interface EvidenceInput {
   evidenceType: "quote" | "link";
@@ -21,7 +22,7 @@ export async function resolveEvidence(tx: Db, initiativeId: number, evidence: Ev
       quoteId: null,
       evidenceUrl: evidence.evidenceUrl,
       evidenceTitle: evidence.evidenceTitle,
-      evidenceDate: new Date(`${evidence.evidenceDate}T00:00:00Z`),
+      evidenceDate: dayToDate(evidence.evidenceDate),
     };
   }
   const source = await tx.source.findUnique({ where: { id: evidence.quoteSourceId ?? 0 }, select: { id: true, text: true } });

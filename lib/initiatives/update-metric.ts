@@ -2,7 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { UpdateMetricInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
-import { dayOrNull } from "../dates";
+import { dayOrNull, dayToDate } from "../dates";
 import { EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
 import type { FieldChange } from "../history/field-changes";
@@ -27,7 +27,7 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
     if (oldTarget !== input.targetDate) {
       await tx.metric.update({
         where: { id: metric.id },
-        data: { targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null },
+        data: { targetDate: input.targetDate ? dayToDate(input.targetDate) : null },
       });
     }
     if (input.value !== null) {
@@ -35,7 +35,7 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
         data: {
           metricId: metric.id,
           value: input.value,
-          observedOn: new Date(`${input.observedOn}T00:00:00Z`),
+          observedOn: input.observedOn ? dayToDate(input.observedOn) : null,
           quoteId: evidence.quoteId,
         },
       });

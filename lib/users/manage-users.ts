@@ -2,14 +2,10 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../auth/password";
 import { deleteUserSessions } from "../auth/sessions";
 import type { UserRole } from "../domain/vocabulary";
+import { DomainError } from "../errors/domain-error";
 import type { CreateUserInput } from "./user-schemas";
 
-export class UserError extends Error {
-  constructor(readonly code: "emailTaken" | "notFound" | "ownAccount", readonly field?: string) {
-    super(code);
-    this.name = "UserError";
-  }
-}
+export class UserError extends DomainError<"emailTaken" | "notFound" | "ownAccount"> {}
 
 export interface UserSummary {
   id: number;

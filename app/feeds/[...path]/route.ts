@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/prisma";
 import { handleFeedRequest } from "@/lib/feeds/feed-request";
+import { handleRoute } from "@/lib/http/json-error";
 
 /**
  * Atom feeds of the history (docs/feeds.md): /feeds/history.atom, /feeds/initiatives/<slug>.atom,
@@ -9,6 +10,5 @@ import { handleFeedRequest } from "@/lib/feeds/feed-request";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
-  const { path } = await context.params;
-  return handleFeedRequest(prisma, request, path);
+  return handleRoute(request, async () => handleFeedRequest(prisma, request, (await context.params).path));
 }

@@ -5,6 +5,7 @@ import { HistoryList } from "@/components/history-list";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
+import { dayToDate, daysBefore, parseDay } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_SHOWN = 500;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -27,14 +27,14 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const raw = (await searchParams).since;
   const requested = Array.isArray(raw) ? raw[0] : raw;
-  const valid = requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) && !Number.isNaN(Date.parse(`${requested}T00:00:00Z`));
-  const since = valid ? requested : new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+  const valid = parseDay(requested);
+  const since = valid ?? daysBefore(30);
   const [t, format, entries, countries, metrics] = await Promise.all([
     getTranslations("changes"),
     getFormatter(),
     // "Since a day" includes that day: entries after the end of the day before.
     // One more than shown tells whether there are more; the downloads hold them all.
-    publicData.history({ since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: MAX_SHOWN + 1 }),
+    publicData.history({ since: new Date(dayToDate(since).getTime() - 1), order: "desc", limit: MAX_SHOWN + 1 }),
     publicData.countries(),
     publicData.metricNames(),
   ]);
@@ -66,7 +66,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       </form>
       <p role="status" className="font-medium" data-testid="changes-summary">
         {truncated ? t("truncated", { shown: MAX_SHOWN }) : null}
-        {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(new Date(`${since}T00:00:00Z`), { dateStyle: "long" }) })}
+        {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(dayToDate(since), { dateStyle: "long" }) })}
       </p>
       <p className="flex gap-3 text-sm">
         <span>{t("download")}:</span>

@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { judgeTarget, TARGET_JUDGEMENTS } from "@/lib/metrics/judge-target";
+import { dateToDay } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function TargetsPage({ params }: Props) {
   ]);
   const now = new Date();
   const judged = metrics.map((metric) => ({ metric, judgement: judgeTarget(metric, now) }));
-  const day = (date: Date) => <time dateTime={date.toISOString().slice(0, 10)}>{format.dateTime(date, { dateStyle: "long" })}</time>;
+  const day = (date: Date) => <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time>;
 
   return (
     <div className="space-y-8">

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
 import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
+import { handleRoute, jsonError, type ErrorDetail } from "@/lib/http/json-error";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
+import { dateToDay } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -19,16 +21,20 @@ const historyFilterSchema = z
   })
   .strict();
 
-function error(status: number, message: string, details: { parameter: string; message: string }[] = []) {
-  return Response.json({ error: message, details }, { status });
+function error(status: number, message: string, details: ErrorDetail[] = []) {
+  return jsonError(status, message, details);
 }
 
-function issues(zodError: z.ZodError) {
+function issues(zodError: z.ZodError): ErrorDetail[] {
   return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
 }
 
 /** Downloads of the filtered list (exactly its rows, all pages) and of the history. */
-export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+export async function GET(request: Request, context: { params: Promise<{ file: string }> }): Promise<Response> {
+  return handleRoute(request, () => exportFile(request, context.params));
+}
+
+async function exportFile(request: Request, params: Promise<{ file: string }>): Promise<Response> {
   const { file } = await params;
   if (!(FILES as readonly string[]).includes(file)) return error(404, `Unknown export "${file}". Available: ${FILES.join(", ")}.`);
   const [name, format] = file.split(".") as ["initiatives" | "history", "csv" | "json"];
@@ -58,7 +64,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     });
   }
 
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = dateToDay(new Date());
   const headers = {
     "Content-Disposition": `attachment; filename="${name}-${stamp}.${format}"`,
     "Cache-Control": "no-store",

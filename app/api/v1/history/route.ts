@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 const ALLOWED = Object.keys(historyQuerySchema.shape);
 
 export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
+  return handle(request, async () => {
     const url = new URL(request.url);
     const query = parseQuery(url, historyQuerySchema, ALLOWED);
     if (!query.ok) return query.response;

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 const ALLOWED = [...Object.keys(initiativeQuerySchema.shape), ...Object.keys(initiativeListExtraSchema.shape)];
 
 export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
+  return handle(request, async () => {
     const url = new URL(request.url);
     const { params, details } = readQuery(url);
     // Checked here as well: parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key.

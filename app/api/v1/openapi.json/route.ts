@@ -6,7 +6,7 @@ import { noParamsSchema } from "@/lib/api/schemas";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
+  return handle(request, async () => {
     const query = parseQuery(new URL(request.url), noParamsSchema, []);
     if (!query.ok) return query.response;
     return jsonResponse(openApiDocument());

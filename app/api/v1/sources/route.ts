@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db/prisma";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  return handle(async () => {
+  return handle(request, async () => {
     const query = parseQuery(new URL(request.url), noParamsSchema, []);
     if (!query.ok) return query.response;
     const sources = await listApiSources(prisma);

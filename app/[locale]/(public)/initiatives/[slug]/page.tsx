@@ -16,6 +16,7 @@ import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
+import { dateToDay } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -55,7 +56,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     getFormatter(),
   ]);
   const date = (value: Date | null) =>
-    value ? <time dateTime={value.toISOString().slice(0, 10)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null;
+    value ? <time dateTime={dateToDay(value)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null;
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const l = <T,>(ru: T, en: T) => localized(locale, ru, en);
 

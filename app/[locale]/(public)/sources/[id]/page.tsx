@@ -5,6 +5,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import type { ReactNode } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
+import { dateToDay } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export default async function SourcePage({ params }: Props) {
           <dt className="font-medium text-slate-700">{t("published")}</dt>
           <dd data-testid="source-published">
             {source.publishedOn ? (
-              <time dateTime={source.publishedOn.toISOString().slice(0, 10)}>
+              <time dateTime={dateToDay(source.publishedOn)}>
                 {format.dateTime(source.publishedOn, { dateStyle: "long" })}
               </time>
             ) : (

@@ -7,7 +7,7 @@ import { getInitiative } from "@/lib/initiatives/get-initiative";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return handle(async () => {
+  return handle(request, async () => {
     const { slug } = await context.params;
     const query = parseQuery(new URL(request.url), noParamsSchema, []);
     if (!query.ok) return query.response;
