@@ -327,9 +327,9 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
     const slugs: string[] = new Array<string>(n);
 
     const insertInitiative = db.prepare(
-      `INSERT INTO "Initiative" ("id", "slug", "titleRu", "titleEn", "summaryRu", "summaryEn", "kind", "status", "stage", "eventId",
+      `INSERT INTO "Initiative" ("id", "slug", "titleRu", "titleEn", "summaryRu", "summaryEn", "kind", "status", "stage", "eventId", "meetingRelation",
         "proposerCountryCode", "proposerQuoteId", "announcedOn", "targetDate", "targetDateText", "lastVerifiedOn", "version", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'outcome', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertTheme = db.prepare(`INSERT INTO "InitiativeTheme" ("initiativeId", "theme") VALUES (?, ?)`);
     const insertParticipation = db.prepare(`INSERT INTO "Participation" ("initiativeId", "countryCode", "role", "stage", "quoteId") VALUES (?, ?, ?, ?, ?)`);
