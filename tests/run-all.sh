@@ -4,9 +4,32 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-npx tsc --noEmit
-npx eslint .
+
+# Types and lint side by side: each keeps one core busy.
+npx tsc --noEmit &
+types=$!
+npx eslint . &
+lint=$!
+wait "$types"
+wait "$lint"
+
+# The production build the browser tests and the bench use, made (only when stale) while Vitest
+# runs: neither reads the other's output. Its log is shown after Vitest's.
+build_log="$(mktemp)"
+bench_log="$(mktemp)"
+trap 'kill "${build:-}" 2>/dev/null || true; rm -f "$build_log" "$bench_log"' EXIT
+npx tsx scripts/cli/build-app.ts >"$build_log" 2>&1 &
+build=$!
 npx vitest run
+build_status=0
+wait "$build" || build_status=$?
+cat "$build_log"
+[ "$build_status" -eq 0 ] || exit "$build_status"
+
 bash tests/run-e2e.sh
-# The benchmark's smoke run: proves `npm run bench` works (tiny data, seconds); asserts nothing about speed.
-npm run bench -- --smoke
+# The benchmark's smoke run: proves `npm run bench` works (tiny data, seconds, reusing the build the
+# browser tests made); asserts nothing about speed, but that every target answered and was reported.
+npm run bench -- --smoke | tee "$bench_log"
+for row in "| app: dashboard /en " "| app: initiative /en/initiatives/" "| app: list ?status=" "| app: list search ?q=" "| app: search page /en/search?q=" "| app: API /api/v1/initiatives?" "Writes (app direct): " "Public page JavaScript (" "JSON: "; do
+  grep -qF -- "$row" "$bench_log" || { echo "The bench's smoke run did not print a line starting \"$row\"." >&2; exit 1; }
+done

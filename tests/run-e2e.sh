@@ -6,5 +6,6 @@ export NEXT_TELEMETRY_DISABLED=1
 export E2E_DATABASE_URL="${E2E_DATABASE_URL:-file:./tests/.e2e/tracker.db}"
 bash tests/ensure-browser.sh
 DATABASE_URL="$E2E_DATABASE_URL" npx tsx scripts/cli/db-reset.ts
-npx next build
+# Builds only when a file the build reads changed since the last build (scripts/cli/build-app.ts).
+npx tsx scripts/cli/build-app.ts
 npx playwright test "$@"

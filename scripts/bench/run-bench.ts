@@ -4,6 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { applyMigrations } from "../../lib/db/schema-engine";
+import { buildIfChanged } from "../cli/build-app";
 import { parseArgs } from "./args";
 import { buildBenchData, defaultBenchPath } from "./build-bench-data";
 import { measure, type LoadResult, type LoadSettings } from "./load";
@@ -24,7 +25,9 @@ import { createEditorSession, deleteSession, runWriteLoop, type BenchSession, ty
  * ./data/bench-results-<timestamp>.json.
  */
 
-const DIST_DIR = ".next-bench";
+// The app's own build, made or reused as `npm start` does (scripts/cli/build-app.ts): a second
+// build folder would cost a second `next build` and make Next rewrite tsconfig.json for it.
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 const log = (line: string) => console.log(line);
 
 const args = parseArgs(process.argv.slice(2), {
@@ -41,14 +44,12 @@ const throughNginx = args.flag("through-nginx");
 
 // ---- Everything started is stopped on the way out, whatever the way out is ----
 const groups: Group[] = [];
-const restorers: (() => void)[] = [];
 let tempDir: string | null = null;
 let session: { file: string; value: BenchSession } | null = null;
 
 async function cleanup() {
   for (const group of groups.reverse()) await stopGroup(group);
   groups.length = 0;
-  for (const restore of restorers.splice(0)) restore();
   if (session) {
     try {
       deleteSession(session.file, session.value.sessionId);
@@ -71,70 +72,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 process.on("exit", () => {
   for (const group of groups) killGroupNow(group);
-  for (const restore of restorers.splice(0)) restore();
 });
 
-/**
- * `next build` rewrites tsconfig.json (adds `.next-bench/types/**` to "include") and
- * next-env.d.ts (imports `./.next-bench/types/…`) to point at its output folder, which would
- * leave these shared files pointing at the bench's build. Put their bytes back as soon as the
- * build ends (or the bench is interrupted) — but only when Next's edit is the sole difference,
- * so that an edit someone else made meanwhile is never undone (then say what to remove).
- */
-function protectBuildFiles() {
-  const tsconfig = "tsconfig.json";
-  const nextEnv = "next-env.d.ts";
-  const saved = new Map([tsconfig, nextEnv].filter(existsSync).map((file) => [file, readFileSync(file, "utf8")]));
-  const withoutBenchIncludes = (text: string) => {
-    try {
-      const parsed = JSON.parse(text) as { include?: string[] };
-      if (Array.isArray(parsed.include)) parsed.include = parsed.include.filter((entry) => !entry.startsWith(`${DIST_DIR}/`));
-      return JSON.stringify(parsed);
-    } catch {
-      return null;
-    }
-  };
-  const restore = () => {
-    for (const [file, before] of saved) {
-      if (!existsSync(file)) continue;
-      const now = readFileSync(file, "utf8");
-      if (now === before) continue;
-      const onlyNext =
-        file === tsconfig
-          ? withoutBenchIncludes(now) !== null && withoutBenchIncludes(now) === withoutBenchIncludes(before)
-          : now === before.replaceAll("./.next/", `./${DIST_DIR}/`);
-      if (onlyNext) writeFileSync(file, before);
-      else log(`Note: ${file} changed during the build (not only by Next); left as is — remove any "${DIST_DIR}" entries it has by hand.`);
-    }
-  };
-  restorers.push(restore);
-  return () => {
-    restore();
-    restorers.splice(restorers.indexOf(restore), 1);
-  };
-}
-
-async function buildApp(databaseFile: string): Promise<number> {
-  const started = performance.now();
-  log(`Building the app into ${DIST_DIR}/ (next build)…`);
-  const release = protectBuildFiles();
-  try {
-    const build = startGroup("next build", "npx", ["next", "build"], {
-      ...process.env,
-      NEXT_DIST_DIR: DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: `file:${databaseFile}`,
-    });
-    groups.push(build);
-    const { code } = await build.exited;
-    groups.splice(groups.indexOf(build), 1);
-    if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${build.tail.join("\n")}`);
-  } finally {
-    release();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  log(`  built in ${seconds.toFixed(1)} s`);
-  return seconds;
+function buildApp(): number | null {
+  const result = buildIfChanged({ distDir: DIST_DIR, log: (line) => log(`  ${line}`) });
+  return result.built ? result.seconds : null;
 }
 
 interface Picks {
@@ -243,7 +185,7 @@ async function main() {
   // ---- Build ----
   let buildSeconds: number | null = null;
   if (args.flag("skip-build") && existsSync(path.join(DIST_DIR, "BUILD_ID"))) log(`Using the existing ${DIST_DIR}/ build (--skip-build)`);
-  else buildSeconds = await buildApp(databaseFile);
+  else buildSeconds = buildApp();
 
   const picks = pickInitiatives(databaseFile, writers);
   session = { file: databaseFile, value: await createEditorSession(databaseFile) };

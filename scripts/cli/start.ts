@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { prepareDatabase } from "../../lib/db/prepare-database";
 import { getEnv } from "../../lib/env";
+import { buildIfChanged } from "./build-app";
 import { runCli } from "./run-cli";
 
-/** `npm start`: migrate, seed an empty database, build, serve, and say where. */
+/** `npm start`: migrate, seed an empty database, build when the sources changed, serve, and say where. */
 runCli(async () => {
   const env = getEnv();
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -13,9 +14,7 @@ runCli(async () => {
   if (seeded) console.log(`Seeded ${seeded.initiatives} initiatives with ${seeded.quotes} verified quotes from the articles.`);
   if (reindexed) console.log("Built the search index.");
 
-  console.log("Building the app…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv });
-  if (build.status !== 0) throw new Error("next build failed (see above).");
+  buildIfChanged();
 
   const server = spawn("npx", ["next", "start", "-p", String(env.PORT), "-H", env.HOST], {
     stdio: ["inherit", "pipe", "inherit"],
