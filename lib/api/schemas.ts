@@ -8,6 +8,7 @@ import {
 } from "../domain/vocabulary";
 import { FACETS, SORTS, initiativeQuerySchema } from "../initiatives/query-initiatives";
 import { dayToDate } from "../dates";
+import { LOCALES } from "../i18n/routing";
 
 /**
  * The public API's parameters and responses, in zod. lib/api/openapi.ts turns the response
@@ -353,7 +354,7 @@ export const metricListSchema = named(z.object({ data: z.array(metricSchema) }),
 // ---------------------------------------------------------------------------------------------
 // Parameters
 
-export const LANGS = ["ru", "en"] as const;
+export const LANGS = LOCALES;
 
 /** The list's parameters beyond `initiativeQuerySchema` (removed before `parseQueryStrict`). */
 export const initiativeListExtraSchema = z.object({

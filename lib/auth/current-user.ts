@@ -1,14 +1,18 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { prisma } from "../db/prisma";
 import { AuthError, hasPermission, type Permission } from "./permissions";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
 
-/** The signed-in, active user of this request, or null. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in, active user of this request, or null. Looked up once per request (React's
+ * `cache`): the header's user menu and the page both ask.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return findSessionUser(prisma, token);
-}
+});
 
 /** The current user if they hold the permission; AuthError(401/403) otherwise. Call inside every mutation. */
 export async function requireUserWithPermission(permission: Permission): Promise<SessionUser> {

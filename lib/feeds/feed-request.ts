@@ -5,6 +5,7 @@ import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../hist
 import { jsonError, type ErrorDetail } from "../http/json-error";
 import { requestOrigin } from "../http/request-origin";
 import { loadMessages } from "../i18n/load-messages";
+import { isLocale } from "../i18n/routing";
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from "./atom";
 import {
   buildHistoryFeed,
@@ -89,11 +90,11 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
 export async function handleFeedRequest(prisma: PrismaClient, request: Request, segments: readonly string[]): Promise<Response> {
   const url = new URL(request.url);
   const requestedLang = url.searchParams.get("lang");
-  if (requestedLang !== null && !(FEED_LANGS as readonly string[]).includes(requestedLang)) {
+  if (requestedLang !== null && !isLocale(requestedLang)) {
     const messages = await loadMessages("ru");
     return jsonError(400, errorText(messages, "badLang"), [{ parameter: "lang", message: `must be one of: ${FEED_LANGS.join(", ")}` }]);
   }
-  const lang = (requestedLang ?? "ru") as FeedLang;
+  const lang: FeedLang = requestedLang ?? "ru";
   const messages = await loadMessages(lang);
   const t = (key: string) => errorText(messages, key);
 

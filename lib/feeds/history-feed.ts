@@ -3,11 +3,12 @@ import type { Theme } from "../domain/vocabulary";
 import type { HistoryItem } from "../history/list-history";
 import type { FieldChange } from "../history/field-changes";
 import type { AtomEntry, AtomFeed } from "./atom";
+import { LOCALES, type Locale } from "../i18n/routing";
 
 /** Builds the Atom document model of a history feed; no database access, no I/O. */
 
-export const FEED_LANGS = ["ru", "en"] as const;
-export type FeedLang = (typeof FEED_LANGS)[number];
+export const FEED_LANGS = LOCALES;
+export type FeedLang = Locale;
 
 /** How many entries a feed carries (the newest ones). */
 export const FEED_ENTRY_LIMIT = 50;

@@ -1,7 +1,10 @@
 import { defineRouting } from "next-intl/routing";
 
+/** The interface's languages, the feeds' and the API's `lang`: one list. */
+export const LOCALES = ["ru", "en"] as const;
+
 export const routing = defineRouting({
-  locales: ["ru", "en"],
+  locales: LOCALES,
   defaultLocale: "ru",
   // Russian pages live at /…, English at /en/…; the URL alone decides, so shared links show the same page.
   localePrefix: "as-needed",
@@ -10,4 +13,8 @@ export const routing = defineRouting({
   localeCookie: false,
 });
 
-export type Locale = (typeof routing.locales)[number];
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}

@@ -12,6 +12,7 @@ import {
   type Theme,
 } from "../domain/vocabulary";
 import { matchExpression, queryStems } from "../search/stem";
+import { firstParam, type SearchParams } from "../http/search-params";
 
 /**
  * The one query behind the initiatives list, its facets, the exports and the public API:
@@ -48,18 +49,13 @@ export const initiativeQuerySchema = z.object({
 export type InitiativeQuery = z.output<typeof initiativeQuerySchema>;
 export type InitiativeFilters = Partial<Omit<InitiativeQuery, "page" | "pageSize" | "sort">> & Partial<Pick<InitiativeQuery, "page" | "pageSize" | "sort">>;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** For pages: a value the list does not know is dropped (the page still shows), never an error. */
 export function parseQueryLenient(params: SearchParams): InitiativeQuery {
   const shape = initiativeQuerySchema.shape;
   const lenient: Record<string, unknown> = {};
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    const raw = first(params[key]);
+    const raw = firstParam(params[key]);
     const parsed = shape[key].safeParse(raw);
     if (parsed.success) lenient[key] = parsed.data;
   }
@@ -69,7 +65,7 @@ export function parseQueryLenient(params: SearchParams): InitiativeQuery {
 /** For the API: every parameter must be valid; the error lists which are not. */
 export function parseQueryStrict(params: SearchParams): z.ZodSafeParseResult<InitiativeQuery> {
   const single: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(params)) single[key] = first(value);
+  for (const [key, value] of Object.entries(params)) single[key] = firstParam(value);
   return initiativeQuerySchema.strict().safeParse(single);
 }
 

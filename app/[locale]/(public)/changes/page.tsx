@@ -6,6 +6,7 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { dayToDate, daysBefore, parseDay } from "@/lib/dates";
+import { firstParam } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const raw = (await searchParams).since;
-  const requested = Array.isArray(raw) ? raw[0] : raw;
+  const requested = firstParam(raw);
   const valid = parseDay(requested);
   const since = valid ?? daysBefore(30);
   const [t, format, entries, countries, metrics] = await Promise.all([

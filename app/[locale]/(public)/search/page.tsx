@@ -5,6 +5,7 @@ import { Highlighted } from "@/components/highlighted";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
+import { firstParam } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function firstValue(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 200) ?? "";
+  return firstParam(value)?.trim().slice(0, 200) ?? "";
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {

@@ -4,6 +4,7 @@ import { THEMES } from "@/lib/domain/vocabulary";
 import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
 import { handleRoute, jsonError, type ErrorDetail } from "@/lib/http/json-error";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { isLocale } from "@/lib/i18n/routing";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 import { dateToDay } from "@/lib/dates";
 
@@ -40,7 +41,7 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
   const [name, format] = file.split(".") as ["initiatives" | "history", "csv" | "json"];
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { lang = "ru", ...rest } = search;
-  if (lang !== "ru" && lang !== "en") return error(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
+  if (!isLocale(lang)) return error(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
 
   let columns: readonly string[];
   let rows: Record<string, unknown>[];

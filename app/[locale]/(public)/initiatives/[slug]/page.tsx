@@ -17,6 +17,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { dateToDay } from "@/lib/dates";
+import { firstParam } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const rawPage = (await searchParams).history;
-  const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(Array.isArray(rawPage) ? (rawPage[0] ?? "") : (rawPage ?? ""), 10) || 1));
+  const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(firstParam(rawPage) ?? "", 10) || 1));
   const [initiative, user, countries] = await Promise.all([publicData.initiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
   if (!initiative) notFound();
   const canEdit = hasPermission(user, "initiative:edit");

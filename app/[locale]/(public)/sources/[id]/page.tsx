@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { dateToDay } from "@/lib/dates";
+import { isLocale } from "@/lib/i18n/routing";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +55,7 @@ export default async function SourcePage({ params }: Props) {
             )}
           </dd>
           <dt className="font-medium text-slate-700">{t("language")}</dt>
-          <dd>{source.language === "ru" || source.language === "en" ? t(`languages.${source.language}`) : source.language}</dd>
+          <dd>{isLocale(source.language) ? t(`languages.${source.language}`) : source.language}</dd>
           <dt className="font-medium text-slate-700">{t("hash")}</dt>
           <dd className="break-all font-mono text-sm">{source.sha256}</dd>
         </dl>
