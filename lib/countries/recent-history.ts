@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { InitiativeStatus, Stage } from "../domain/vocabulary";
-import type { HistoryKind } from "../generated/prisma/enums";
+import type { HistoryKind } from "../domain/vocabulary";
 
 export interface RecentHistoryEntry {
   id: number;

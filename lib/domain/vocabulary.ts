@@ -56,6 +56,9 @@ export const SPEAKER_KINDS = ["narrator", "official", "expert"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
+/** What a history entry records: a status (and stage) change, an edit of other fields, a verification. */
+export const HISTORY_KINDS = ["status_change", "edit", "verification"] as const;
+
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 export const stageSchema = z.enum(STAGES);
 export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
@@ -64,6 +67,7 @@ export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
 export const meetingRelationSchema = z.enum(MEETING_RELATIONS);
 export const speakerKindSchema = z.enum(SPEAKER_KINDS);
+export const historyKindSchema = z.enum(HISTORY_KINDS);
 
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 export type Stage = z.infer<typeof stageSchema>;
@@ -73,3 +77,4 @@ export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
 export type MeetingRelation = z.infer<typeof meetingRelationSchema>;
 export type SpeakerKind = z.infer<typeof speakerKindSchema>;
+export type HistoryKind = z.infer<typeof historyKindSchema>;

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import type { HistoryKind } from "../generated/prisma/enums";
+import type { HistoryKind } from "../domain/vocabulary";
 import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "./field-changes";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
-import type { HistoryKind } from "../generated/prisma/enums";
+import type { HistoryKind } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "../history/field-changes";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";

@@ -9,7 +9,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { databasePathFromUrl } from "../../lib/db/database-path";
 import { applyMigrations, deleteDatabaseFile } from "../../lib/db/schema-engine";
 import { ALLOWED_TRANSITIONS, isAllowedTransition } from "../../lib/domain/transitions";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../../lib/domain/vocabulary";
+import { HISTORY_KINDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../../lib/domain/vocabulary";
 import { stemWord } from "../../lib/search/stem";
 import { parseArgs } from "./args";
 import { Rng } from "./prng";
@@ -97,7 +97,6 @@ const STAGES_FOR: Record<InitiativeStatus, (Stage | null)[]> = {
 const KIND_STATUS = 0;
 const KIND_EDIT = 1;
 const KIND_VERIFICATION = 2;
-const HISTORY_KINDS = ["status_change", "edit", "verification"] as const;
 
 /** Dates as Prisma's SQLite adapter writes them: ISO with an explicit +00:00. */
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as prismaEnums from "../../lib/generated/prisma/enums";
 import {
   COUNTRY_ROLES,
+  HISTORY_KINDS,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
   MEETING_RELATIONS,
@@ -22,6 +23,7 @@ describe("validated sets", () => {
     ["UserRole", USER_ROLES],
     ["MeetingRelation", MEETING_RELATIONS],
     ["SpeakerKind", SPEAKER_KINDS],
+    ["HistoryKind", HISTORY_KINDS],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
     expect(Object.values(prismaEnums[name]).sort()).toEqual([...values].sort());
   });
