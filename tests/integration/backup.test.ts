@@ -236,7 +236,7 @@ describe("online backup and restore", () => {
       .sort();
     expect(migrations.length).toBeGreaterThan(2);
     const older = mkdtempSync(path.join(tmpdir(), "tracker-older-"));
-    const paths = { schemaPath: DEFAULT_PATHS.schemaPath, migrationsDir: path.join(older, "migrations") };
+    const paths = { schemaDir: DEFAULT_PATHS.schemaDir, migrationsDir: path.join(older, "migrations") };
     for (const name of migrations.slice(0, 2)) cpSync(path.join(DEFAULT_PATHS.migrationsDir, name), path.join(paths.migrationsDir, name), { recursive: true });
     const oldFile = path.join(backupDir(), "old-version.db");
     await applyMigrations(`file:${oldFile}`, paths);
