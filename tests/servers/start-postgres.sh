@@ -7,11 +7,11 @@ set -euo pipefail
 PORT="${1:-${PG_TEST_PORT:-55432}}"
 DATA="/tmp/tracker-pg-$PORT"
 
+# A folder holding the server's own tools (Debian keeps them out of PATH, newest version first).
 find_bin() {
   local dir
-  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return 0; fi
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
-    [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) "$(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/x)")"; do
+    [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_isready" ] && { echo "$dir"; return 0; }
   done
   return 1
 }
