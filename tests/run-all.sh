@@ -16,6 +16,8 @@ else
   exit "$pg_status"
 fi
 npx vitest run
+# The integration suite again on PostgreSQL (the unit tests touch no database).
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then TEST_DATABASE_PROVIDER=postgres npx vitest run tests/integration; fi
 bash tests/run-e2e.sh
 # The benchmark's smoke run: proves `npm run bench` works (tiny data, seconds); asserts nothing about speed.
 npm run bench -- --smoke

@@ -10,7 +10,7 @@ import { databaseProvider } from "./provider";
  */
 export function createPrismaClient(url: string, busyTimeoutMs: number): PrismaClient {
   if (databaseProvider(url) === "postgres") {
-    return new PostgresPrismaClient({ adapter: createPostgresAdapter(url, busyTimeoutMs) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter: createPostgresAdapter(url, busyTimeoutMs) as never }) as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: createAdapter(url, busyTimeoutMs) });
 }

@@ -16,12 +16,40 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
  */
 
 /** Connection pool per app process; `lock_timeout` plays the part of SQLite's busy timeout. */
-export function createPostgresAdapter(url: string, busyTimeoutMs: number): PrismaPg {
-  return new PrismaPg({
+export function createPostgresAdapter(url: string, busyTimeoutMs: number): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     options: `-c lock_timeout=${busyTimeoutMs}`,
   });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => withoutNul(await factory.connect()),
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
+/**
+ * PostgreSQL's text cannot hold NUL (SQLite's can): a parameter with one fails the whole statement
+ * (22021), so a lookup of a hostile slug would answer 500. NUL becomes U+FFFD, which no stored value
+ * contains, so such a lookup finds nothing; free-text input with control characters is refused
+ * before it reaches the database.
+ */
+function withoutNul<T extends object>(connection: T): T {
+  const queryable = connection as unknown as PgQueryable;
+  const performIO = queryable.performIO.bind(queryable);
+  const clean = (value: unknown): unknown =>
+    typeof value === "string" ? value.replaceAll("\u0000", "\uFFFD") : Array.isArray(value) ? value.map(clean) : value;
+  queryable.performIO = (query) => {
+    const { args } = query as { args: unknown[] };
+    return performIO({ ...(query as object), args: args.map(clean) });
+  };
+  if (queryable.startTransaction) {
+    const start = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (isolationLevel) => withoutNul(await start(isolationLevel));
+  }
+  return connection;
 }
 
 /** The same URL naming another database on the same server. */
