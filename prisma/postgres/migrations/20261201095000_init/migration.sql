@@ -11,7 +11,13 @@ CREATE TYPE "InitiativeKind" AS ENUM ('proposal', 'decision', 'signed_document',
 CREATE TYPE "Theme" AS ENUM ('security', 'water_environment', 'transport_logistics', 'digital_ai', 'industry_minerals', 'trade_investment', 'tourism', 'institutions_diplomacy', 'research_expertise');
 
 -- CreateEnum
-CREATE TYPE "CountryRole" AS ENUM ('proposer', 'participant', 'supporter');
+CREATE TYPE "CountryRole" AS ENUM ('proposer', 'participant', 'supporter', 'candidate');
+
+-- CreateEnum
+CREATE TYPE "MeetingRelation" AS ENUM ('outcome', 'welcomed', 'bilateral_visit', 'background');
+
+-- CreateEnum
+CREATE TYPE "SpeakerKind" AS ENUM ('narrator', 'official', 'expert');
 
 -- CreateEnum
 CREATE TYPE "UserRole" AS ENUM ('admin', 'editor');
@@ -42,6 +48,7 @@ CREATE TABLE "Source" (
     "title" TEXT,
     "outlet" TEXT,
     "publishedOn" TIMESTAMP(3),
+    "dateFromMetadata" BOOLEAN NOT NULL DEFAULT false,
     "language" TEXT NOT NULL,
     "text" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
@@ -61,6 +68,9 @@ CREATE TABLE "Quote" (
     "eventId" INTEGER,
     "countryCode" TEXT,
     "personId" INTEGER,
+    "speakerKind" "SpeakerKind" NOT NULL DEFAULT 'narrator',
+    "speakerPersonId" INTEGER,
+    "attribution" TEXT,
 
     CONSTRAINT "Quote_pkey" PRIMARY KEY ("id")
 );
@@ -100,6 +110,8 @@ CREATE TABLE "Initiative" (
     "status" "InitiativeStatus" NOT NULL,
     "stage" "Stage",
     "eventId" INTEGER NOT NULL,
+    "meetingRelation" "MeetingRelation" NOT NULL,
+    "signatoriesUnnamed" BOOLEAN NOT NULL DEFAULT false,
     "proposerCountryCode" TEXT,
     "proposerPersonId" INTEGER,
     "proposerQuoteId" INTEGER,
@@ -131,6 +143,16 @@ CREATE TABLE "Participation" (
     "quoteId" INTEGER,
 
     CONSTRAINT "Participation_pkey" PRIMARY KEY ("initiativeId","countryCode")
+);
+
+-- CreateTable
+CREATE TABLE "Attendance" (
+    "id" SERIAL NOT NULL,
+    "eventId" INTEGER NOT NULL,
+    "countryCode" TEXT NOT NULL,
+    "quoteId" INTEGER NOT NULL,
+
+    CONSTRAINT "Attendance_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -298,6 +320,9 @@ CREATE INDEX "Initiative_kind_idx" ON "Initiative"("kind");
 CREATE INDEX "Initiative_proposerCountryCode_idx" ON "Initiative"("proposerCountryCode");
 
 -- CreateIndex
+CREATE INDEX "Initiative_meetingRelation_idx" ON "Initiative"("meetingRelation");
+
+-- CreateIndex
 CREATE INDEX "Initiative_titleRu_idx" ON "Initiative"("titleRu");
 
 -- CreateIndex
@@ -311,6 +336,12 @@ CREATE INDEX "InitiativeTheme_theme_idx" ON "InitiativeTheme"("theme");
 
 -- CreateIndex
 CREATE INDEX "Participation_countryCode_idx" ON "Participation"("countryCode");
+
+-- CreateIndex
+CREATE INDEX "Attendance_countryCode_idx" ON "Attendance"("countryCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Attendance_eventId_countryCode_key" ON "Attendance"("eventId", "countryCode");
 
 -- CreateIndex
 CREATE INDEX "HistoryEntry_recordedAt_idx" ON "HistoryEntry"("recordedAt");
@@ -358,6 +389,9 @@ ALTER TABLE "Quote" ADD CONSTRAINT "Quote_countryCode_fkey" FOREIGN KEY ("countr
 ALTER TABLE "Quote" ADD CONSTRAINT "Quote_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Quote" ADD CONSTRAINT "Quote_speakerPersonId_fkey" FOREIGN KEY ("speakerPersonId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Person" ADD CONSTRAINT "Person_countryCode_fkey" FOREIGN KEY ("countryCode") REFERENCES "Country"("code") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -383,6 +417,15 @@ ALTER TABLE "Participation" ADD CONSTRAINT "Participation_countryCode_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "Participation" ADD CONSTRAINT "Participation_quoteId_fkey" FOREIGN KEY ("quoteId") REFERENCES "Quote"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_countryCode_fkey" FOREIGN KEY ("countryCode") REFERENCES "Country"("code") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_quoteId_fkey" FOREIGN KEY ("quoteId") REFERENCES "Quote"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "HistoryEntry" ADD CONSTRAINT "HistoryEntry_initiativeId_fkey" FOREIGN KEY ("initiativeId") REFERENCES "Initiative"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,9 +1,9 @@
 import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
-import { createPrismaClient } from "../db/create-client";
-import { describeDatabaseUrl } from "../db/provider";
-import { resetDatabase } from "../db/schema-engine";
-import { getEnv } from "../env";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { describeDatabaseUrl } from "../../lib/db/provider";
+import { resetDatabase } from "../../lib/db/schema-engine";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { onServer } from "../db/postgres-adapter";
-import { describeDatabaseUrl } from "../db/provider";
-import { createMigration, migrationPaths, PROVIDERS } from "../db/schema-engine";
+import { onServer } from "../../lib/db/postgres-adapter";
+import { describeDatabaseUrl } from "../../lib/db/provider";
+import { createMigration, migrationPaths, PROVIDERS } from "../../lib/db/schema-engine";
 import { runCli } from "./run-cli";
 
 const USAGE = `Usage: npm run db:migration -- <name> [--empty]

@@ -1,0 +1,44 @@
+import type { Db } from "../db/types";
+import { indexQuote } from "../search/search-index";
+import { EditError } from "./edit-errors";
+
+export interface EvidenceInput {
+  evidenceType: "quote" | "link";
+  quoteSourceId: number | null;
+  quoteText: string;
+  evidenceUrl: string;
+  evidenceTitle: string;
+  evidenceDate: string;
+}
+
+/**
+ * Turns the form's evidence into stored evidence: a quote is located verbatim in its
+ * source (its offsets computed, never typed) and reused if that span is already quoted.
+ */
+export async function resolveEvidence(tx: Db, initiativeId: number, evidence: EvidenceInput) {
+  if (evidence.evidenceType === "link") {
+    return {
+      quoteId: null,
+      evidenceUrl: evidence.evidenceUrl,
+      evidenceTitle: evidence.evidenceTitle,
+      evidenceDate: new Date(`${evidence.evidenceDate}T00:00:00Z`),
+    };
+  }
+  const source = await tx.source.findUnique({ where: { id: evidence.quoteSourceId ?? 0 }, select: { id: true, text: true } });
+  if (!source) throw new EditError("sourceNotFound", "quoteSourceId");
+  const start = source.text.indexOf(evidence.quoteText);
+  if (start < 0) throw new EditError("quoteNotFound", "quoteText");
+  const end = start + evidence.quoteText.length;
+  // One statement, so two editors quoting the same span at once cannot both insert it (a read
+  // then an insert would fail on the unique key under PostgreSQL's READ COMMITTED). An existing
+  // quote keeps its initiative; one that had none gets this one.
+  const [quote] = await tx.$queryRaw<{ id: number | bigint; initiativeId: number | bigint | null }[]>`
+    INSERT INTO "Quote" ("sourceId", "start", "end", "text", "initiativeId")
+    VALUES (${source.id}, ${start}, ${end}, ${evidence.quoteText}, ${initiativeId})
+    ON CONFLICT ("sourceId", "start", "end") DO UPDATE SET "initiativeId" = COALESCE("Quote"."initiativeId", excluded."initiativeId")
+    RETURNING "id", "initiativeId"`;
+  if (!quote) throw new Error("The quote could not be stored.");
+  // New, or newly attached to this initiative: (re)index it. Re-indexing an unchanged quote is harmless.
+  if (Number(quote.initiativeId) === initiativeId) await indexQuote(tx, { id: Number(quote.id), text: evidence.quoteText, initiativeId });
+  return { quoteId: Number(quote.id), evidenceUrl: null, evidenceTitle: null, evidenceDate: null };
+}
