@@ -13,6 +13,17 @@ lint=$!
 wait "$types"
 wait "$lint"
 
+# A PostgreSQL server on loopback for the tests that need one (docs/decisions/013-postgresql.md).
+# Skipped, with this message, only where there is no server and no root with apt to install one.
+set +e; bash tests/servers/start-postgres.sh; pg_status=$?; set -e
+if [ "$pg_status" = 0 ]; then
+  export TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:${PG_TEST_PORT:-55432}/postgres"
+elif [ "$pg_status" = 3 ]; then
+  echo "SKIPPING the PostgreSQL tests: no PostgreSQL server here and none can be installed (needs root and apt)." >&2
+else
+  exit "$pg_status"
+fi
+
 # The production build the browser tests and the bench use, made (only when stale) while Vitest
 # runs: neither reads the other's output. Its log is shown after Vitest's.
 build_log="$(mktemp)"
@@ -21,6 +32,8 @@ trap 'kill "${build:-}" 2>/dev/null || true; rm -f "$build_log" "$bench_log"' EX
 npx tsx scripts/cli/build-app.ts >"$build_log" 2>&1 &
 build=$!
 npx vitest run
+# The integration suite again on PostgreSQL (the unit tests touch no database).
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then TEST_DATABASE_PROVIDER=postgres npx vitest run tests/integration; fi
 build_status=0
 wait "$build" || build_status=$?
 cat "$build_log"

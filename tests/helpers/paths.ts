@@ -6,6 +6,11 @@ export const TMP_DIR = path.resolve(import.meta.dirname, "..", ".tmp");
 declare module "vitest" {
   export interface ProvidedContext {
     runDir: string;
+    /** PostgreSQL runs: the prefix of this run's databases, and the migrated template they are made from. */
+    postgresPrefix: string;
+    postgresTemplate: string;
+    /** The same after the seed, made once per run (tests/setup/global-setup.ts). */
+    postgresSeededTemplate: string;
   }
 }
 

@@ -10,7 +10,7 @@ import { freshDatabase } from "../helpers/test-database";
 import { TSX } from "../helpers/tsx";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
 
-const db = freshDatabase("auth");
+const db = await freshDatabase("auth");
 const prisma = db.prisma;
 afterAll(() => prisma.$disconnect());
 

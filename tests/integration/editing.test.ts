@@ -23,7 +23,7 @@ import { updateMetric } from "../../lib/initiatives/update-metric";
 import { freshDatabase } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
 
-const db = freshDatabase("editing", { seeded: true });
+const db = await freshDatabase("editing", { seeded: true });
 const prisma = db.prisma;
 let editor: SessionUser;
 let otherEditor: SessionUser;
