@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { CountryRole, InitiativeStatus, Stage } from "../domain/vocabulary";
 import { sortCountries } from "./country-order";
 import { signedCount, type SignedCount } from "./stage-ladder";
@@ -34,7 +34,7 @@ export interface CountryMatrix {
 }
 
 /** Every initiative × every country: the role and own stage (two queries). */
-export async function getCountryMatrix(): Promise<CountryMatrix> {
+export async function getCountryMatrix(prisma: PrismaClient): Promise<CountryMatrix> {
   const [countries, initiatives] = await Promise.all([
     prisma.country.findMany({
       select: { code: true, nameRu: true, nameEn: true, member: true },

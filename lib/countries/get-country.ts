@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import { COUNTRY_ROLES, type CountryRole, type InitiativeStatus, type Stage } from "../domain/vocabulary";
 import { parseCountryCode } from "./country-order";
 import { listRecentHistory, type RecentHistoryEntry } from "./recent-history";
@@ -28,7 +28,7 @@ export interface CountryPage {
  * A country's initiatives (as proposer, participant or supporter), its role and own stage in
  * each, counts by role and the latest history of those initiatives; null for an unknown code.
  */
-export async function getCountryPage(rawCode: string, recentLimit = 10): Promise<CountryPage | null> {
+export async function getCountryPage(prisma: PrismaClient, rawCode: string, recentLimit = 10): Promise<CountryPage | null> {
   const code = parseCountryCode(rawCode);
   if (!code) return null;
   const [country, initiatives] = await Promise.all([
@@ -68,6 +68,7 @@ export async function getCountryPage(rawCode: string, recentLimit = 10): Promise
     initiatives: rows,
     byRole: COUNTRY_ROLES.map((role) => ({ role, count: rows.filter((row) => row.role === role).length })),
     recentChanges: await listRecentHistory(
+      prisma,
       initiatives.map((initiative) => initiative.id),
       recentLimit,
     ),

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 
 export interface CountryOption {
   code: string;
@@ -8,7 +8,7 @@ export interface CountryOption {
   member: boolean;
 }
 
-export async function listCountries(): Promise<CountryOption[]> {
+export async function listCountries(prisma: PrismaClient): Promise<CountryOption[]> {
   return prisma.country.findMany({
     select: { code: true, nameRu: true, nameEn: true, member: true },
     orderBy: [{ member: "desc" }, { code: "asc" }],

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { InitiativeStatus, Stage } from "../domain/vocabulary";
 import type { HistoryKind } from "../domain/vocabulary";
 
@@ -19,7 +19,7 @@ export interface RecentHistoryEntry {
 }
 
 /** The latest history entries of the given initiatives, newest first (one query). */
-export async function listRecentHistory(initiativeIds: number[], limit = 10): Promise<RecentHistoryEntry[]> {
+export async function listRecentHistory(prisma: PrismaClient, initiativeIds: number[], limit = 10): Promise<RecentHistoryEntry[]> {
   if (initiativeIds.length === 0) return [];
   const rows = await prisma.historyEntry.findMany({
     where: { initiativeId: { in: initiativeIds } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import { INITIATIVE_STATUSES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../domain/vocabulary";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 
@@ -24,7 +24,7 @@ export interface Dashboard {
   recentChanges: RecentChange[];
 }
 
-export async function getDashboard(recentLimit = 8): Promise<Dashboard> {
+export async function getDashboard(prisma: PrismaClient, recentLimit = 8): Promise<Dashboard> {
   const [total, statusGroups, themeGroups, metrics, changes] = await Promise.all([
     prisma.initiative.count(),
     prisma.initiative.groupBy({ by: ["status"], _count: { _all: true } }),

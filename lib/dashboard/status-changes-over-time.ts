@@ -1,6 +1,6 @@
 import "server-only";
 import { utcDay } from "../db/time-sql";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
 
 /**
@@ -8,7 +8,7 @@ import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
  * the day they were recorded, in the database (one row per day, whatever the history's size),
  * then shown per month, or per day when all fall within one month.
  */
-export async function getStatusChangesOverTime(): Promise<TimeSeries & { total: number }> {
+export async function getStatusChangesOverTime(prisma: PrismaClient): Promise<TimeSeries & { total: number }> {
   const rows = await prisma.$queryRaw<{ day: string; n: number | bigint }[]>`
     SELECT ${utcDay(prisma, "recordedAt")} AS day, count(*) AS n FROM "HistoryEntry" WHERE "kind" = 'status_change' GROUP BY 1`;
   const days = rows.map((row) => ({ day: row.day, count: Number(row.n) }));

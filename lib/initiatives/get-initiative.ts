@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
 import type { HistoryKind } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "../history/field-changes";
@@ -69,7 +69,7 @@ export interface InitiativeDetail {
 export const HISTORY_PAGE_SIZE = 50;
 
 /** Everything the page shows; the history comes a page at a time, newest first. */
-export async function getInitiative(slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
+export async function getInitiative(prisma: PrismaClient, slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
   const row = await prisma.initiative.findUnique({
     where: { slug },
     select: {

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { InitiativeStatus } from "../domain/vocabulary";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "./metric-view";
 
@@ -11,7 +11,7 @@ export type MetricListItem = MetricView & {
 };
 
 /** Every figure with its baseline, target and dated readings (one query). */
-export async function listMetrics(): Promise<MetricListItem[]> {
+export async function listMetrics(prisma: PrismaClient): Promise<MetricListItem[]> {
   const rows = await prisma.metric.findMany({
     orderBy: { id: "asc" },
     select: {

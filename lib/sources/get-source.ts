@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import { segmentText, type Segment } from "./quote-context";
 
 export interface QuotedSpan {
@@ -22,7 +22,7 @@ export interface SourceView {
   segments: Segment<QuotedSpan>[];
 }
 
-export async function getSource(id: number): Promise<SourceView | null> {
+export async function getSource(prisma: PrismaClient, id: number): Promise<SourceView | null> {
   const row = await prisma.source.findUnique({
     where: { id },
     select: {

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 
 export interface SourceOption {
   id: number;
@@ -8,6 +8,6 @@ export interface SourceOption {
   publishedOn: Date | null;
 }
 
-export async function listSources(): Promise<SourceOption[]> {
+export async function listSources(prisma: PrismaClient): Promise<SourceOption[]> {
   return prisma.source.findMany({ select: { id: true, title: true, outlet: true, publishedOn: true }, orderBy: { id: "asc" } });
 }

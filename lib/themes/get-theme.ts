@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { listRecentHistory, type RecentHistoryEntry } from "../countries/recent-history";
@@ -25,7 +25,7 @@ export interface ThemeOverview {
 }
 
 /** A theme's initiatives, their status roll-up, their figures and their latest history. */
-export async function getThemeOverview(rawTheme: string, recentLimit = 10): Promise<ThemeOverview | null> {
+export async function getThemeOverview(prisma: PrismaClient, rawTheme: string, recentLimit = 10): Promise<ThemeOverview | null> {
   const theme = parseTheme(rawTheme);
   if (!theme) return null;
   const rows = await prisma.initiative.findMany({
@@ -59,6 +59,7 @@ export async function getThemeOverview(rawTheme: string, recentLimit = 10): Prom
       })),
     ),
     recentChanges: await listRecentHistory(
+      prisma,
       rows.map((row) => row.id),
       recentLimit,
     ),

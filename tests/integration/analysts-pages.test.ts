@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 describe("country × initiative matrix", () => {
   it("has a row for every initiative and the members first, then the partners", async () => {
-    const matrix = await getCountryMatrix();
+    const matrix = await getCountryMatrix(prisma);
     const slugs = (await prisma.initiative.findMany({ select: { slug: true } })).map((row) => row.slug).sort();
     expect(matrix.rows.map((row) => row.slug).sort()).toEqual(slugs);
     expect(matrix.countries.map((country) => country.code)).toEqual(["KZ", "KG", "TJ", "TM", "UZ", "AZ", "CN", "US", "RU", "EU"]);
@@ -24,7 +24,7 @@ describe("country × initiative matrix", () => {
   });
 
   it("gives each country's role and own stage, and counts the signatories", async () => {
-    const matrix = await getCountryMatrix();
+    const matrix = await getCountryMatrix(prisma);
     const treaty = matrix.rows.find((row) => row.slug === "tajikistan-kyrgyzstan-border-treaty")!;
     expect(treaty.cells.TJ).toEqual({ role: "participant", stage: "signed" });
     expect(treaty.cells.KG).toEqual({ role: "participant", stage: "signed" });
@@ -41,7 +41,7 @@ describe("country × initiative matrix", () => {
   });
 
   it("has exactly one cell per stored participation", async () => {
-    const matrix = await getCountryMatrix();
+    const matrix = await getCountryMatrix(prisma);
     const cells = matrix.rows.reduce((sum, row) => sum + Object.keys(row.cells).length, 0);
     expect(cells).toBe(await prisma.participation.count());
   });
@@ -49,7 +49,7 @@ describe("country × initiative matrix", () => {
 
 describe("country page", () => {
   it("lists Kazakhstan's proposals, participations and support, with counts by role", async () => {
-    const kz = await getCountryPage("kz");
+    const kz = await getCountryPage(prisma, "kz");
     expect(kz).not.toBeNull();
     expect(kz!.code).toBe("KZ");
     expect(kz!.member).toBe(true);
@@ -72,7 +72,7 @@ describe("country page", () => {
   });
 
   it("shows the latest history of those initiatives, newest first, imported ones without an author", async () => {
-    const kz = await getCountryPage("KZ", 5);
+    const kz = await getCountryPage(prisma, "KZ", 5);
     expect(kz!.recentChanges).toHaveLength(5);
     const times = kz!.recentChanges.map((entry) => entry.recordedAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -86,11 +86,11 @@ describe("country page", () => {
   });
 
   it("gives the signed stage of Tajikistan and nothing for unknown codes", async () => {
-    const tj = await getCountryPage("TJ");
+    const tj = await getCountryPage(prisma, "TJ");
     expect(tj!.initiatives.find((i) => i.slug === "tajikistan-kyrgyzstan-border-treaty")).toMatchObject({ role: "participant", stage: "signed" });
-    expect(await getCountryPage("XX")).toBeNull();
-    expect(await getCountryPage("KAZ")).toBeNull();
-    const tm = await getCountryPage("tm");
+    expect(await getCountryPage(prisma, "XX")).toBeNull();
+    expect(await getCountryPage(prisma, "KAZ")).toBeNull();
+    const tm = await getCountryPage(prisma, "tm");
     expect(tm).not.toBeNull();
     expect(tm!.initiatives).toEqual([]);
     expect(tm!.recentChanges).toEqual([]);
@@ -100,7 +100,7 @@ describe("country page", () => {
 describe("theme overview", () => {
   it("rolls up each theme's initiatives by status, matching the stored themes", async () => {
     for (const theme of THEMES) {
-      const overview = await getThemeOverview(theme);
+      const overview = await getThemeOverview(prisma, theme);
       const listed = await prisma.initiative.findMany({ where: { themes: { some: { theme } } }, select: { slug: true, status: true } });
       expect(overview!.rollup.total, theme).toBe(listed.length);
       expect(overview!.initiatives.map((i) => i.slug).sort()).toEqual(listed.map((i) => i.slug).sort());
@@ -111,19 +111,19 @@ describe("theme overview", () => {
   });
 
   it("includes the figures and history of its initiatives, and rejects unknown themes", async () => {
-    const trade = await getThemeOverview("trade_investment");
+    const trade = await getThemeOverview(prisma, "trade_investment");
     expect(trade!.metrics.map((metric) => metric.slug)).toContain("intra-regional-trade-volume");
     expect(trade!.recentChanges.length).toBeGreaterThan(0);
-    const security = await getThemeOverview("security");
+    const security = await getThemeOverview(prisma, "security");
     expect(security!.rollup.counts.agreed).toBe(4);
-    expect(await getThemeOverview("weather")).toBeNull();
+    expect(await getThemeOverview(prisma, "weather")).toBeNull();
   });
 
   it("matches the dashboard chart's counts", async () => {
-    const rows = await getStatusByTheme();
+    const rows = await getStatusByTheme(prisma);
     expect(rows.map((row) => row.theme)).toEqual([...THEMES]);
     for (const row of rows) {
-      const overview = await getThemeOverview(row.theme);
+      const overview = await getThemeOverview(prisma, row.theme);
       expect(row.counts).toEqual(overview!.rollup.counts);
       expect(row.total).toBe(await prisma.initiativeTheme.count({ where: { theme: row.theme } }));
     }
@@ -132,7 +132,7 @@ describe("theme overview", () => {
 
 describe("targets", () => {
   it("lists every figure with its baseline, target, unit and readings", async () => {
-    const metrics = await listMetrics();
+    const metrics = await listMetrics(prisma);
     expect(metrics).toHaveLength(await prisma.metric.count());
     const trade = metrics.find((metric) => metric.slug === "intra-regional-trade-volume")!;
     expect(trade.baseline).toMatchObject({ value: 11.5, text: "11,5 млрд долларов", period: "в прошлом году" });
@@ -157,7 +157,7 @@ describe("targets", () => {
     await prisma.metric.update({ where: { id: metric.id }, data: { targetDate: new Date("2030-12-31T00:00:00Z") } });
     await prisma.metricReading.create({ data: { metricId: metric.id, value: 14, observedOn: new Date("2026-06-30T00:00:00Z") } });
     try {
-      const trade = (await listMetrics()).find((item) => item.slug === "intra-regional-trade-volume")!;
+      const trade = (await listMetrics(prisma)).find((item) => item.slug === "intra-regional-trade-volume")!;
       expect(trade.readings.at(-1)).toMatchObject({ value: 14 });
       expect(judgeTarget(trade, new Date("2030-12-31T12:00:00Z"))).toBe("not_yet_due");
       expect(judgeTarget(trade, new Date("2031-01-01T00:00:00Z"))).toBe("off_track");
@@ -170,7 +170,7 @@ describe("targets", () => {
 
 describe("status changes over time", () => {
   it("counts every status_change history row exactly once", async () => {
-    const series = await getStatusChangesOverTime();
+    const series = await getStatusChangesOverTime(prisma);
     const stored = await prisma.historyEntry.count({ where: { kind: "status_change" } });
     expect(stored).toBeGreaterThan(0);
     expect(series.total).toBe(stored);
@@ -193,7 +193,7 @@ describe("status changes over time", () => {
         recordedAt: new Date("2020-01-15T00:00:00Z"),
       },
     });
-    const series = await getStatusChangesOverTime();
+    const series = await getStatusChangesOverTime(prisma);
     expect(series.unit).toBe("month");
     expect(series.buckets[0]).toMatchObject({ key: "2020-01", count: 1 });
     expect(series.buckets[1]).toMatchObject({ key: "2020-02", count: 0 });

@@ -75,7 +75,7 @@ describe("queryInitiatives", () => {
 
 describe("getInitiative", () => {
   it("returns everything the page shows, with quotes in context", async () => {
-    const initiative = await getInitiative("ai-declaration");
+    const initiative = await getInitiative(prisma, "ai-declaration");
     expect(initiative).not.toBeNull();
     expect(initiative!.titleEn).toMatch(/AI|artificial intelligence/i);
     expect(initiative!.proposerCountry?.code).toBe("KZ");
@@ -90,20 +90,20 @@ describe("getInitiative", () => {
   });
 
   it("lists each country's role and own stage", async () => {
-    const treaty = await getInitiative("tajikistan-kyrgyzstan-border-treaty");
+    const treaty = await getInitiative(prisma, "tajikistan-kyrgyzstan-border-treaty");
     const byCode = Object.fromEntries(treaty!.participations.map((p) => [p.code, p]));
     expect(byCode.TJ).toMatchObject({ role: "participant", stage: "signed" });
     expect(byCode.KG).toMatchObject({ role: "participant", stage: "signed" });
   });
 
   it("returns null for an unknown slug", async () => {
-    expect(await getInitiative("no-such-initiative")).toBeNull();
+    expect(await getInitiative(prisma, "no-such-initiative")).toBeNull();
   });
 });
 
 describe("getDashboard", () => {
   it("counts by status and theme consistently with the list", async () => {
-    const dashboard = await getDashboard();
+    const dashboard = await getDashboard(prisma);
     expect(dashboard.byStatus.reduce((sum, entry) => sum + entry.count, 0)).toBe(dashboard.total);
     for (const { theme, count } of dashboard.byTheme) {
       expect(count, theme).toBe((await listInitiatives({ theme })).length);
@@ -114,7 +114,7 @@ describe("getDashboard", () => {
   });
 
   it("shows the quantitative targets with their progress", async () => {
-    const dashboard = await getDashboard();
+    const dashboard = await getDashboard(prisma);
     const trade = dashboard.targets.find((metric) => metric.slug === "intra-regional-trade-volume");
     expect(trade).toBeDefined();
     expect(metricProgress(trade!)).toMatchObject({ current: 11.5, target: 20 });
@@ -125,7 +125,7 @@ describe("getDashboard", () => {
   });
 
   it("lists the most recent status changes, newest first", async () => {
-    const dashboard = await getDashboard(5);
+    const dashboard = await getDashboard(prisma, 5);
     expect(dashboard.recentChanges).toHaveLength(5);
     const times = dashboard.recentChanges.map((change) => change.recordedAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -135,7 +135,7 @@ describe("getDashboard", () => {
 describe("getSource", () => {
   it("returns the full text, rebuilt exactly from its highlighted segments", async () => {
     const stored = await prisma.source.findFirstOrThrow({ where: { key: "000_02323e7b5ee229ed.txt" } });
-    const source = await getSource(stored.id);
+    const source = await getSource(prisma, stored.id);
     expect(source!.segments.map((segment) => segment.text).join("")).toBe(stored.text);
     expect(source!.outlet).toBeNull();
     expect(source!.publishedOn?.toISOString().slice(0, 10)).toBe("2025-11-17");
@@ -145,7 +145,7 @@ describe("getSource", () => {
   });
 
   it("returns null for an unknown id", async () => {
-    expect(await getSource(999_999)).toBeNull();
+    expect(await getSource(prisma, 999_999)).toBeNull();
   });
 });
 
@@ -165,7 +165,7 @@ describe("the app's database connection", () => {
 
 describe("listCountries", () => {
   it("lists the format's members first, then the partners", async () => {
-    const countries = await listCountries();
+    const countries = await listCountries(prisma);
     const members = countries.filter((c) => c.member).map((c) => c.code).sort();
     expect(members).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
     expect(countries.slice(0, 6).every((c) => c.member)).toBe(true);
@@ -175,7 +175,7 @@ describe("listCountries", () => {
 
 describe("evidence on the initiative page", () => {
   it("shows each passage once: quotes inside a longer quote of the same source are folded into it", async () => {
-    const initiative = await getInitiative("intra-regional-trade-20bn");
+    const initiative = await getInitiative(prisma, "intra-regional-trade-20bn");
     const stored = await prisma.quote.count({ where: { initiative: { slug: "intra-regional-trade-20bn" } } });
     expect(initiative!.evidence.length).toBeGreaterThan(0);
     expect(initiative!.evidence.length).toBeLessThan(stored);

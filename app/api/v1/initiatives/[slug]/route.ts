@@ -1,6 +1,7 @@
 import { badRequest, handle, issueDetails, jsonResponse, notFound, parseQuery, READ_ONLY } from "@/lib/api/http";
 import { noParamsSchema, slugSchema } from "@/lib/api/schemas";
 import { serializeInitiative } from "@/lib/api/serialize";
+import { prisma } from "@/lib/db/prisma";
 import { getInitiative } from "@/lib/initiatives/get-initiative";
 
 /** GET /api/v1/initiatives/{slug}: everything getInitiative returns. Schema: InitiativeResponse. */
@@ -14,7 +15,7 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     const parsedSlug = slugSchema.safeParse(slug);
     if (!parsedSlug.success) return badRequest(issueDetails(parsedSlug.error, []).map((detail) => ({ ...detail, parameter: "slug" })));
     // The API answers with the whole history in one document.
-    const initiative = await getInitiative(parsedSlug.data, 1, 100_000);
+    const initiative = await getInitiative(prisma, parsedSlug.data, 1, 100_000);
     if (!initiative) return notFound("Initiative", "slug", parsedSlug.data);
     return jsonResponse({ data: serializeInitiative(initiative) });
   });
