@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
-import type { FieldChange } from "@/lib/history/field-changes";
+import { parseFieldPath, splitThemes, type FieldChange } from "@/lib/history/field-changes";
 import { dateToDay } from "@/lib/dates";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
@@ -32,18 +32,18 @@ export async function HistoryList({
     date ? <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown");
 
   const fieldLabel = (field: string) => {
-    const [head, key, tail] = field.split(".");
-    if (head === "country" && key && tail) return t(`fields.country.${tail === "role" ? "role" : "stage"}`, { country: countryNames[key] ?? key });
-    if (head === "metric" && key && tail) return t(`fields.metric.${tail === "reading" ? "reading" : "targetDate"}`, { metric: metricNames[key] ?? key });
+    const path = parseFieldPath(field);
+    if (path.kind === "country") return t(`fields.country.${path.part}`, { country: countryNames[path.code] ?? path.code });
+    if (path.kind === "metric") return t(`fields.metric.${path.part}`, { metric: metricNames[path.slug] ?? path.slug });
     return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
   };
   const value = (change: FieldChange, raw: string | null) => {
     if (raw === null || raw === "") return "—";
-    const tail = change.field.split(".").at(-1) ?? "";
-    const kind = VOCABULARY_FIELDS[tail];
+    const path = parseFieldPath(change.field);
+    const kind = VOCABULARY_FIELDS[path.kind === "field" ? path.name : path.part];
     if (kind === "stage") return tStage(raw as never);
     if (kind === "role") return tRole(raw as never);
-    if (change.field === "themes") return raw.split(", ").map((theme) => tTheme(theme as never)).join(", ");
+    if (change.field === "themes") return splitThemes(raw).map((theme) => tTheme(theme as never)).join(", ");
     return raw;
   };
 

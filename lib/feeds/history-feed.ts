@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { Theme } from "../domain/vocabulary";
 import type { HistoryItem } from "../history/list-history";
-import type { FieldChange } from "../history/field-changes";
+import { parseFieldPath, splitThemes, type FieldChange } from "../history/field-changes";
 import type { AtomEntry, AtomFeed } from "./atom";
 import { LOCALES, type Locale } from "../i18n/routing";
 
@@ -94,9 +94,9 @@ export function referencedNames(entries: HistoryItem[]): { countryCodes: string[
   const metricSlugs = new Set<string>();
   for (const entry of entries) {
     for (const change of entry.changes) {
-      const [head, key, tail] = change.field.split(".");
-      if (head === "country" && key && tail) countryCodes.add(key);
-      if (head === "metric" && key && tail) metricSlugs.add(key);
+      const path = parseFieldPath(change.field);
+      if (path.kind === "country") countryCodes.add(path.code);
+      if (path.kind === "metric") metricSlugs.add(path.slug);
     }
   }
   return { countryCodes: [...countryCodes].sort(), metricSlugs: [...metricSlugs].sort() };
@@ -116,23 +116,22 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
   const stage = (value: string | null) => (value === null ? null : label(`stage.${value}`, value));
 
   const fieldLabel = (field: string) => {
-    const [head, key, tail] = field.split(".");
-    if (head === "country" && key && tail) {
-      const names = input.countryNames[key];
-      return t(`history.fields.country.${tail === "role" ? "role" : "stage"}`, { country: names ? pick(names.nameRu, names.nameEn) : key });
+    const path = parseFieldPath(field);
+    if (path.kind === "country") {
+      const names = input.countryNames[path.code];
+      return t(`history.fields.country.${path.part}`, { country: names ? pick(names.nameRu, names.nameEn) : path.code });
     }
-    if (head === "metric" && key && tail) {
-      const names = input.metricNames[key];
-      return t(`history.fields.metric.${tail === "reading" ? "reading" : "targetDate"}`, { metric: names ? pick(names.nameRu, names.nameEn) : key });
+    if (path.kind === "metric") {
+      const names = input.metricNames[path.slug];
+      return t(`history.fields.metric.${path.part}`, { metric: names ? pick(names.nameRu, names.nameEn) : path.slug });
     }
     return label(`history.fields.${field}`, field);
   };
   const fieldValue = (change: FieldChange, raw: string | null) => {
     if (raw === null || raw === "") return none;
-    const tail = change.field.split(".").at(-1);
-    if (change.field.includes(".") && tail === "stage") return label(`stage.${raw}`, raw);
-    if (change.field.includes(".") && tail === "role") return label(`role.${raw}`, raw);
-    if (change.field === "themes") return raw.split(", ").map((theme) => label(`theme.${theme}`, theme)).join(", ");
+    const path = parseFieldPath(change.field);
+    if (path.kind === "country") return label(`${path.part}.${raw}`, raw);
+    if (change.field === "themes") return splitThemes(raw).map((theme) => label(`theme.${theme}`, theme)).join(", ");
     return raw;
   };
 

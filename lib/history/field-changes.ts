@@ -13,3 +13,34 @@ export function parseChanges(json: string): FieldChange[] {
     return [];
   }
 }
+
+/**
+ * What a change's `field` names. Stored as a dotted path (`country.KZ.role`, `metric.<slug>.reading`,
+ * or a plain field such as `titleEn`); built and read only here, so the format lives in one place.
+ */
+export type FieldPath =
+  | { kind: "country"; code: string; part: "role" | "stage" }
+  | { kind: "metric"; slug: string; part: "reading" | "targetDate" }
+  | { kind: "field"; name: string };
+
+export function countryField(code: string, part: "role" | "stage"): string {
+  return `country.${code}.${part}`;
+}
+
+export function metricField(slug: string, part: "reading" | "targetDate"): string {
+  return `metric.${slug}.${part}`;
+}
+
+export function parseFieldPath(field: string): FieldPath {
+  const [head, key, tail] = field.split(".");
+  if (head === "country" && key && tail) return { kind: "country", code: key, part: tail === "role" ? "role" : "stage" };
+  if (head === "metric" && key && tail) return { kind: "metric", slug: key, part: tail === "reading" ? "reading" : "targetDate" };
+  return { kind: "field", name: field };
+}
+
+/** The `themes` change lists the themes in one string. */
+export const joinThemes = (themes: readonly string[]): string => themes.join(", ");
+export const splitThemes = (value: string): string[] => value.split(", ");
+
+/** A metric reading's change value: the value and the day it was observed on. */
+export const readingValue = (value: number, observedOn: string | null): string => `${value} @ ${observedOn}`;

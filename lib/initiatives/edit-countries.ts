@@ -3,7 +3,7 @@ import type { SessionUser } from "../auth/sessions";
 import type { EditCountriesInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
 import { EditError } from "./edit-errors";
-import type { FieldChange } from "../history/field-changes";
+import { countryField, type FieldChange } from "../history/field-changes";
 
 /**
  * Sets each country's role and own stage. A row without a role removes the country;
@@ -25,8 +25,8 @@ export async function editCountries(prisma: PrismaClient, actor: SessionUser, in
       const before = current.get(row.code);
       const role = row.role;
       const stage = role ? row.stage : null;
-      if ((before?.role ?? null) !== role) changes.push({ field: `country.${row.code}.role`, from: before?.role ?? null, to: role });
-      if ((before?.stage ?? null) !== stage) changes.push({ field: `country.${row.code}.stage`, from: before?.stage ?? null, to: stage });
+      if ((before?.role ?? null) !== role) changes.push({ field: countryField(row.code, "role"), from: before?.role ?? null, to: role });
+      if ((before?.stage ?? null) !== stage) changes.push({ field: countryField(row.code, "stage"), from: before?.stage ?? null, to: stage });
       const key = { initiativeId_countryCode: { initiativeId: initiative.id, countryCode: row.code } };
       if (!role && before) writes.push(() => tx.participation.delete({ where: key }));
       else if (role && (!before || before.role !== role || before.stage !== stage)) {

@@ -4,7 +4,7 @@ import type { EditDetailsInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
 import { dayOrNull, dayToDate } from "../dates";
 import { EditError } from "./edit-errors";
-import type { FieldChange } from "../history/field-changes";
+import { joinThemes, type FieldChange } from "../history/field-changes";
 import { indexInitiative } from "../search/search-index";
 
 /** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */
@@ -18,7 +18,7 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
     const oldThemes = initiative.themes.map((t) => t.theme).sort();
     const newThemes = [...new Set(input.themes)].sort();
     const themesChanged = oldThemes.join(",") !== newThemes.join(",");
-    if (themesChanged) changes.push({ field: "themes", from: oldThemes.join(", "), to: newThemes.join(", ") });
+    if (themesChanged) changes.push({ field: "themes", from: joinThemes(oldThemes), to: joinThemes(newThemes) });
     const oldTarget = dayOrNull(initiative.targetDate);
     if (oldTarget !== input.targetDate) changes.push({ field: "targetDate", from: oldTarget, to: input.targetDate });
     if (changes.length === 0) throw new EditError("nothingChanged", "form");

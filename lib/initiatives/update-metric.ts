@@ -5,7 +5,7 @@ import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-his
 import { dayOrNull, dayToDate } from "../dates";
 import { EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
-import type { FieldChange } from "../history/field-changes";
+import { metricField, readingValue, type FieldChange } from "../history/field-changes";
 
 /** Adds a dated reading to a metric and/or sets its target date, with evidence. */
 export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number }> {
@@ -18,8 +18,8 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
     if (!metric) throw new EditError("metricNotFound", "metricSlug");
     const changes: FieldChange[] = [];
     const oldTarget = dayOrNull(metric.targetDate);
-    if (oldTarget !== input.targetDate) changes.push({ field: `metric.${metric.slug}.targetDate`, from: oldTarget, to: input.targetDate });
-    if (input.value !== null) changes.push({ field: `metric.${metric.slug}.reading`, from: null, to: `${input.value} @ ${input.observedOn}` });
+    if (oldTarget !== input.targetDate) changes.push({ field: metricField(metric.slug, "targetDate"), from: oldTarget, to: input.targetDate });
+    if (input.value !== null) changes.push({ field: metricField(metric.slug, "reading"), from: null, to: readingValue(input.value, input.observedOn) });
     if (changes.length === 0) throw new EditError("nothingChanged", "value");
 
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
