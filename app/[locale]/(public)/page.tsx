@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -38,10 +39,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       </header>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="by-status" className="text-xl font-semibold">
-            {t("byStatus")}
-          </h2>
+        <Card id="by-status" title={t("byStatus")}>
           <ul className="mt-4 space-y-2">
             {dashboard.byStatus.map(({ status, count }) => (
               <li key={status} className="flex items-center justify-between gap-3">
@@ -60,12 +58,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
 
-        <section aria-labelledby="by-theme" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="by-theme" className="text-xl font-semibold">
-            {t("byTheme")}
-          </h2>
+        <Card id="by-theme" title={t("byTheme")}>
           <ul className="mt-4 space-y-3">
             {dashboard.byTheme.map(({ theme, count }) => (
               <li key={theme}>
@@ -95,32 +90,23 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="chart-status-by-theme" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="chart-status-by-theme" className="text-xl font-semibold">
-            {tCharts("statusByTheme.heading")}
-          </h2>
+        <Card id="chart-status-by-theme" title={tCharts("statusByTheme.heading")}>
           <div className="mt-4">
             <StatusByThemeChart id="dashboard-status-by-theme" rows={statusByTheme} />
           </div>
-        </section>
-        <section aria-labelledby="chart-status-changes" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="chart-status-changes" className="text-xl font-semibold">
-            {tCharts("statusChanges.heading")}
-          </h2>
+        </Card>
+        <Card id="chart-status-changes" title={tCharts("statusChanges.heading")}>
           <div className="mt-4">
             <StatusChangesChart id="dashboard-status-changes" series={statusChanges} />
           </div>
-        </section>
+        </Card>
       </div>
 
-      <section aria-labelledby="targets" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="targets" className="text-xl font-semibold">
-          {t("targets")}
-        </h2>
+      <Card id="targets" title={t("targets")}>
         {dashboard.targets.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noTargets")}</p>
         ) : (
@@ -154,12 +140,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             })}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="recent" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="recent" className="text-xl font-semibold">
-          {t("recent")}
-        </h2>
+      <Card id="recent" title={t("recent")}>
         {dashboard.recentChanges.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noRecent")}</p>
         ) : (
@@ -182,7 +165,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             ))}
           </ol>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { userForPage } from "@/lib/auth/page-access";
 import { prisma } from "@/lib/db/prisma";
 import { isReviewRequired } from "@/lib/settings/settings";
 import { listUsers } from "@/lib/users/manage-users";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -34,10 +35,7 @@ export default async function AdminPage({ params }: Props) {
       <div className="space-y-8">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
 
-        <section aria-labelledby="users" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="users" className="text-xl font-semibold">
-            {t("usersTitle")}
-          </h2>
+        <Card id="users" title={t("usersTitle")}>
           <div className="mt-4 overflow-x-auto">
             <table className="w-full text-left">
               <thead className="text-sm text-slate-700">
@@ -69,21 +67,18 @@ export default async function AdminPage({ params }: Props) {
               </tbody>
             </table>
           </div>
-        </section>
+        </Card>
 
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <CreateUserForm />
         </section>
 
-        <section aria-labelledby="review-setting" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="review-setting" className="text-xl font-semibold">
-            {t("reviewTitle")}
-          </h2>
+        <Card id="review-setting" title={t("reviewTitle")}>
           <p className="mt-1 text-sm text-slate-700">{t("reviewIntro")}</p>
           <div className="mt-3">
             <ReviewSettingForm reviewRequired={reviewRequired} />
           </div>
-        </section>
+        </Card>
       </div>
     </ClientMessages>
   );

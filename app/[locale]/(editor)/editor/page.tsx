@@ -14,6 +14,7 @@ import { localized } from "@/lib/i18n/localized";
 import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
 import { listStale } from "@/lib/initiatives/list-stale";
 import { isReviewRequired } from "@/lib/settings/settings";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -48,10 +49,7 @@ export default async function EditorHome({ params }: Props) {
           <p className="mt-1 text-sm text-slate-700">{reviewRequired ? t("reviewIsOn") : t("reviewIsOff")}</p>
         </header>
 
-        <section aria-labelledby="pending" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="pending" className="text-xl font-semibold">
-            {t("pendingTitle")}
-          </h2>
+        <Card id="pending" title={t("pendingTitle")}>
           {pending.length === 0 ? (
             <p className="mt-3 text-slate-700">{t("noPending")}</p>
           ) : (
@@ -74,12 +72,9 @@ export default async function EditorHome({ params }: Props) {
               ))}
             </ul>
           )}
-        </section>
+        </Card>
 
-        <section aria-labelledby="stale" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="stale" className="text-xl font-semibold">
-            {t("staleTitle")}
-          </h2>
+        <Card id="stale" title={t("staleTitle")}>
           <p className="mt-1 text-sm text-slate-700">{t("staleIntro", { days: staleAfterDays })}</p>
           {stale.length === 0 ? (
             <p className="mt-3 text-slate-700">{t("noStale")}</p>
@@ -104,12 +99,9 @@ export default async function EditorHome({ params }: Props) {
               })}
             </ul>
           )}
-        </section>
+        </Card>
 
-        <section aria-labelledby="account" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="account" className="text-xl font-semibold">
-            {t("accountTitle")}
-          </h2>
+        <Card id="account" title={t("accountTitle")}>
           <p className="mt-1 text-sm text-slate-700">{t("signOutEverywhereIntro")}</p>
           <form action={signOutEverywhereAction} className="mt-3">
             <input type="hidden" name="locale" value={locale} />
@@ -117,7 +109,7 @@ export default async function EditorHome({ params }: Props) {
               {t("signOutEverywhere")}
             </button>
           </form>
-        </section>
+        </Card>
       </div>
     </ClientMessages>
   );

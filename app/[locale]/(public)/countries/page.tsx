@@ -6,6 +6,7 @@ import type { MatrixCountry } from "@/lib/countries/country-matrix";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -50,10 +51,7 @@ export default async function CountriesPage({ params }: Props) {
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro")}</p>
       </header>
 
-      <section aria-labelledby="country-list" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="country-list" className="text-xl font-semibold">
-          {t("listTitle")}
-        </h2>
+      <Card id="country-list" title={t("listTitle")}>
         {[
           { key: "members", label: t("members"), countries: members },
           { key: "partners", label: t("partners"), countries: partners },
@@ -72,12 +70,9 @@ export default async function CountriesPage({ params }: Props) {
             </ul>
           </div>
         ))}
-      </section>
+      </Card>
 
-      <section aria-labelledby="matrix-compact" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="matrix-compact" className="text-xl font-semibold">
-          {t("compact.heading")}
-        </h2>
+      <Card id="matrix-compact" title={t("compact.heading")}>
         <p className="mt-1 text-sm text-slate-700">{t("compact.intro")}</p>
         <figure className="mt-4">
           <CountryMatrixChart id="country-matrix-chart" locale={locale} matrix={matrix} />
@@ -88,12 +83,9 @@ export default async function CountriesPage({ params }: Props) {
             </a>
           </figcaption>
         </figure>
-      </section>
+      </Card>
 
-      <section aria-labelledby="matrix-table" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="matrix-table" className="text-xl font-semibold">
-          {t("table.heading")}
-        </h2>
+      <Card id="matrix-table" title={t("table.heading")}>
         <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
         <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
           <table className="min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
@@ -198,7 +190,7 @@ export default async function CountriesPage({ params }: Props) {
           </table>
         </div>
         <p className="mt-3 text-sm text-slate-700">{t("table.signedNote")}</p>
-      </section>
+      </Card>
     </div>
   );
 }

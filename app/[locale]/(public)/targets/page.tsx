@@ -10,6 +10,7 @@ import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { judgeTarget, TARGET_JUDGEMENTS } from "@/lib/metrics/judge-target";
 import { dateToDay } from "@/lib/dates";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -41,10 +42,7 @@ export default async function TargetsPage({ params }: Props) {
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro", { count: metrics.length })}</p>
       </header>
 
-      <section aria-labelledby="targets-summary" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="targets-summary" className="text-xl font-semibold">
-          {t("summary")}
-        </h2>
+      <Card id="targets-summary" title={t("summary")}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_max-content_1fr]">
           {TARGET_JUDGEMENTS.map((judgement) => (
             <div key={judgement} className="contents" data-judgement-count={judgement}>
@@ -56,7 +54,7 @@ export default async function TargetsPage({ params }: Props) {
             </div>
           ))}
         </dl>
-      </section>
+      </Card>
 
       {metrics.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -57,10 +58,7 @@ export default async function CountryPage({ params }: Props) {
         </p>
       </header>
 
-      <section aria-labelledby="by-role" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="by-role" className="text-xl font-semibold">
-          {t("byRole")}
-        </h2>
+      <Card id="by-role" title={t("byRole")}>
         <dl className="mt-4 grid gap-3 sm:grid-cols-3" data-testid="role-counts">
           {country.byRole.map(({ role, count }) => (
             <div key={role} className="rounded border border-slate-100 bg-slate-50 px-4 py-3">
@@ -71,12 +69,9 @@ export default async function CountryPage({ params }: Props) {
             </div>
           ))}
         </dl>
-      </section>
+      </Card>
 
-      <section aria-labelledby="country-initiatives" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="country-initiatives" className="text-xl font-semibold">
-          {t("initiatives")}
-        </h2>
+      <Card id="country-initiatives" title={t("initiatives")}>
         {country.initiatives.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
         ) : (
@@ -119,15 +114,12 @@ export default async function CountryPage({ params }: Props) {
             </table>
           </div>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="country-recent" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="country-recent" className="text-xl font-semibold">
-          {t("recent")}
-        </h2>
+      <Card id="country-recent" title={t("recent")}>
         <p className="mt-1 text-sm text-slate-700">{t("recentIntro")}</p>
         <RecentHistory locale={locale} entries={country.recentChanges} />
-      </section>
+      </Card>
     </article>
   );
 }

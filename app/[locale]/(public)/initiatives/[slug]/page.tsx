@@ -18,6 +18,7 @@ import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { dateToDay } from "@/lib/dates";
 import { firstParam } from "@/lib/http/search-params";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -114,10 +115,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         <p className="mt-4 max-w-3xl text-lg">{l(initiative.summaryRu, initiative.summaryEn)}</p>
       </header>
 
-      <section aria-labelledby="facts" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="facts" className="text-xl font-semibold">
-          {t("facts")}
-        </h2>
+      <Card id="facts" title={t("facts")}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           {facts.map(([term, value]) => (
             <div key={term} className="contents">
@@ -126,12 +124,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             </div>
           ))}
         </dl>
-      </section>
+      </Card>
 
-      <section aria-labelledby="countries" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="countries" className="text-xl font-semibold">
-          {t("countries")}
-        </h2>
+      <Card id="countries" title={t("countries")}>
         {initiative.participations.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noCountries")}</p>
         ) : (
@@ -156,13 +151,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             </tbody>
           </table>
         )}
-      </section>
+      </Card>
 
       {initiative.metrics.length > 0 && (
-        <section aria-labelledby="metrics" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="metrics" className="text-xl font-semibold">
-            {t("metrics")}
-          </h2>
+        <Card id="metrics" title={t("metrics")}>
           <ul className="mt-4 space-y-6">
             {initiative.metrics.map((metric) => {
               const unit = l(metric.unitRu, metric.unitEn);
@@ -227,13 +219,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
               );
             })}
           </ul>
-        </section>
+        </Card>
       )}
 
-      <section aria-labelledby="evidence" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="evidence" className="text-xl font-semibold">
-          {t("evidence")}
-        </h2>
+      <Card id="evidence" title={t("evidence")}>
         <p className="mt-1 text-sm text-slate-700">{t("evidenceIntro")}</p>
         <ul className="mt-4 space-y-5">
           {initiative.evidence.map((quote) => (
@@ -250,7 +239,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
 
       <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-baseline justify-between gap-3">

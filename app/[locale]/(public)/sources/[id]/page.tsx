@@ -7,6 +7,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { dateToDay } from "@/lib/dates";
 import { isLocale } from "@/lib/i18n/routing";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -65,10 +66,7 @@ export default async function SourcePage({ params }: Props) {
       </header>
 
       {source.initiatives.length > 0 && (
-        <section aria-labelledby="source-initiatives" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="source-initiatives" className="text-xl font-semibold">
-            {t("initiatives")}
-          </h2>
+        <Card id="source-initiatives" title={t("initiatives")}>
           <ul className="mt-3 grid gap-1 sm:grid-cols-2">
             {source.initiatives.map((initiative) => (
               <li key={initiative.slug}>
@@ -78,13 +76,10 @@ export default async function SourcePage({ params }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       )}
 
-      <section aria-labelledby="full-text" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="full-text" className="text-xl font-semibold">
-          {t("fullText")}
-        </h2>
+      <Card id="full-text" title={t("fullText")}>
         <p className="mt-1 text-sm text-slate-700">{t("fullTextIntro")}</p>
         <div lang={source.language} className="mt-4 whitespace-pre-wrap leading-relaxed" data-testid="source-text">
           {source.segments.map((segment) => {
@@ -114,7 +109,7 @@ export default async function SourcePage({ params }: Props) {
             );
           })}
         </div>
-      </section>
+      </Card>
     </article>
   );
 }

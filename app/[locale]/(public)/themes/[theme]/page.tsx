@@ -15,6 +15,7 @@ import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { judgeTarget } from "@/lib/metrics/judge-target";
 import { parseTheme } from "@/lib/themes/parse-theme";
 import { statusShare } from "@/lib/themes/status-rollup";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -70,10 +71,7 @@ export default async function ThemePage({ params }: Props) {
         </p>
       </header>
 
-      <section aria-labelledby="theme-progress" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="theme-progress" className="text-xl font-semibold">
-          {t("progress")}
-        </h2>
+      <Card id="theme-progress" title={t("progress")}>
         {rollup.total === 0 ? (
           <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
         ) : (
@@ -110,12 +108,9 @@ export default async function ThemePage({ params }: Props) {
             </ul>
           </>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="theme-initiatives" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="theme-initiatives" className="text-xl font-semibold">
-          {t("initiatives")}
-        </h2>
+      <Card id="theme-initiatives" title={t("initiatives")}>
         {overview.initiatives.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
         ) : (
@@ -147,12 +142,9 @@ export default async function ThemePage({ params }: Props) {
             </table>
           </div>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="theme-metrics" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="theme-metrics" className="text-xl font-semibold">
-          {t("metrics")}
-        </h2>
+      <Card id="theme-metrics" title={t("metrics")}>
         {overview.metrics.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noMetrics")}</p>
         ) : (
@@ -197,14 +189,11 @@ export default async function ThemePage({ params }: Props) {
             {t("allTargets")}
           </Link>
         </p>
-      </section>
+      </Card>
 
-      <section aria-labelledby="theme-recent" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="theme-recent" className="text-xl font-semibold">
-          {t("recent")}
-        </h2>
+      <Card id="theme-recent" title={t("recent")}>
         <RecentHistory locale={locale} entries={overview.recentChanges} />
-      </section>
+      </Card>
     </article>
   );
 }
