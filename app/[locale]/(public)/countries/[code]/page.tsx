@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { RecentHistory } from "@/components/analysts/recent-history";
-import { StatusBadge } from "@/components/status-badge";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { Card } from "@/components/card";
+import { InitiativeTable } from "@/components/initiative-table";
 
 export const dynamic = "force-dynamic";
 
@@ -75,44 +75,28 @@ export default async function CountryPage({ params }: Props) {
         {country.initiatives.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("tableCaption", { country: name })}</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("columns.initiative")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.role")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.stage")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {country.initiatives.map((initiative) => (
-                  <tr key={initiative.slug} data-slug={initiative.slug} className="align-top">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
-                        {localized(locale, initiative.titleRu, initiative.titleEn)}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={initiative.status} />
-                    </td>
-                    <td className="px-3 py-2">{tRole(initiative.role)}</td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {initiative.stage ? (
-                        <>
-                          {isAtOrBeyond(initiative.stage, "signed") && <span aria-hidden="true">✓ </span>}
-                          {tStage(initiative.stage)}
-                        </>
-                      ) : (
-                        <span className="text-slate-600">{t("stageUnknown")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InitiativeTable
+            locale={locale}
+            caption={t("tableCaption", { country: name })}
+            headers={{ initiative: t("columns.initiative"), status: t("columns.status") }}
+            rows={country.initiatives}
+            columns={[
+              { header: t("columns.role"), cell: (initiative) => tRole(initiative.role) },
+              {
+                header: t("columns.stage"),
+                className: "whitespace-nowrap px-3 py-2",
+                cell: (initiative) =>
+                  initiative.stage ? (
+                    <>
+                      {isAtOrBeyond(initiative.stage, "signed") && <span aria-hidden="true">✓ </span>}
+                      {tStage(initiative.stage)}
+                    </>
+                  ) : (
+                    <span className="text-slate-600">{t("stageUnknown")}</span>
+                  ),
+              },
+            ]}
+          />
         )}
       </Card>
 

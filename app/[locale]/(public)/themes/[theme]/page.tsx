@@ -16,6 +16,7 @@ import { judgeTarget } from "@/lib/metrics/judge-target";
 import { parseTheme } from "@/lib/themes/parse-theme";
 import { statusShare } from "@/lib/themes/status-rollup";
 import { Card } from "@/components/card";
+import { InitiativeTable } from "@/components/initiative-table";
 
 export const dynamic = "force-dynamic";
 
@@ -114,33 +115,13 @@ export default async function ThemePage({ params }: Props) {
         {overview.initiatives.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noInitiatives")}</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("tableCaption", { theme: themeName })}</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("columns.initiative")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.stage")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {overview.initiatives.map((initiative) => (
-                  <tr key={initiative.slug} className="align-top">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
-                        {localized(locale, initiative.titleRu, initiative.titleEn)}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={initiative.status} />
-                    </td>
-                    <td className="px-3 py-2">{initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InitiativeTable
+            locale={locale}
+            caption={t("tableCaption", { theme: themeName })}
+            headers={{ initiative: t("columns.initiative"), status: t("columns.status") }}
+            rows={overview.initiatives}
+            columns={[{ header: t("columns.stage"), cell: (initiative) => (initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>) }]}
+          />
         )}
       </Card>
 

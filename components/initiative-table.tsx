@@ -1,0 +1,68 @@
+import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/status-badge";
+import type { InitiativeStatus } from "@/lib/domain/vocabulary";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+
+interface Row {
+  slug: string;
+  titleRu: string;
+  titleEn: string;
+  status: InitiativeStatus;
+}
+
+/**
+ * A table of initiatives: the title (linked to its page) and the status, then the columns the page
+ * adds (a country's role, the stage, …). Scrolls sideways on its own at 390 px, never the page.
+ */
+export function InitiativeTable<R extends Row>({
+  locale,
+  caption,
+  headers,
+  rows,
+  columns,
+}: {
+  locale: string;
+  caption: string;
+  headers: { initiative: string; status: string };
+  rows: R[];
+  columns: { header: string; cell: (row: R) => ReactNode; className?: string }[];
+}) {
+  return (
+    <div className="mt-4 overflow-x-auto">
+      <table className="w-full text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-sm">
+          <tr>
+            <th scope="col" className="px-3 py-2">{headers.initiative}</th>
+            <th scope="col" className="px-3 py-2">{headers.status}</th>
+            {columns.map((column) => (
+              <th key={column.header} scope="col" className="px-3 py-2">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.slug} data-slug={row.slug} className="align-top">
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link href={`/initiatives/${row.slug}`} className="text-blue-800 underline">
+                  {localized(locale, row.titleRu, row.titleEn)}
+                </Link>
+              </th>
+              <td className="px-3 py-2">
+                <StatusBadge status={row.status} />
+              </td>
+              {columns.map((column) => (
+                <td key={column.header} className={column.className ?? "px-3 py-2"}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
