@@ -65,15 +65,19 @@ export function indexSource(db: Db, source: { id: number; text: string }) {
 }
 
 /** Rebuilds the whole index from the tables (after restoring a backup, or a migration). */
-export async function rebuildSearchIndex(db: Db): Promise<number> {
+export async function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: number) => void): Promise<number> {
   await db.$executeRaw`DELETE FROM "SearchIndex"`;
   const initiatives = await db.initiative.findMany({ select: { id: true, titleRu: true, titleEn: true, summaryRu: true, summaryEn: true } });
-  for (const initiative of initiatives) await indexInitiative(db, initiative);
-  for (const quote of await db.quote.findMany({ select: { id: true, text: true, initiativeId: true } })) await indexQuote(db, quote);
-  for (const entry of await db.historyEntry.findMany({ select: { id: true, initiativeId: true, note: true, overrideNote: true } })) {
-    await indexHistoryNote(db, entry);
-  }
-  for (const source of await db.source.findMany({ select: { id: true, text: true } })) await indexSource(db, source);
+  const quotes = await db.quote.findMany({ select: { id: true, text: true, initiativeId: true } });
+  const entries = await db.historyEntry.findMany({ select: { id: true, initiativeId: true, note: true, overrideNote: true } });
+  const sources = await db.source.findMany({ select: { id: true, text: true } });
+  const total = initiatives.length + quotes.length + entries.length + sources.length;
+  let done = 0;
+  const step = () => onProgress?.(++done, total);
+  for (const initiative of initiatives) await indexInitiative(db, initiative).then(step);
+  for (const quote of quotes) await indexQuote(db, quote).then(step);
+  for (const entry of entries) await indexHistoryNote(db, entry).then(step);
+  for (const source of sources) await indexSource(db, source).then(step);
   const [row] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "SearchIndex"`;
   return Number(row?.n ?? 0);
 }
