@@ -11,12 +11,12 @@ import { signIn, signInSchema } from "@/lib/auth/sign-in";
 import { prisma } from "@/lib/db/prisma";
 import { fieldErrors } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
-import { routing, type Locale } from "@/lib/i18n/routing";
+import { routing } from "@/lib/i18n/routing";
 
 const localeSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
 function localized(formData: FormData, href: string): string {
-  return getPathname({ href, locale: localeSchema.parse(formData.get("locale")) as Locale });
+  return getPathname({ href, locale: localeSchema.parse(formData.get("locale")) });
 }
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

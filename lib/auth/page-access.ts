@@ -6,8 +6,8 @@ import { hasPermission, type Permission } from "./permissions";
 import type { SessionUser } from "./sessions";
 
 /** For editor and admin pages: anonymous visitors go to sign-in; others get null when not allowed. */
-export async function userForPage(permission: Permission, locale: string): Promise<{ user: SessionUser; allowed: boolean }> {
+export async function userForPage(permission: Permission, locale: Locale): Promise<{ user: SessionUser; allowed: boolean }> {
   const user = await getCurrentUser();
-  if (!user) redirect({ href: "/sign-in", locale: locale as Locale });
+  if (!user) redirect({ href: "/sign-in", locale });
   return { user: user!, allowed: hasPermission(user, permission) };
 }

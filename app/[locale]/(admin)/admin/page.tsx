@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ActiveForm, CreateUserForm, ReviewSettingForm, RoleForm } from "@/components/forms/admin-forms";
@@ -8,19 +8,19 @@ import { prisma } from "@/lib/db/prisma";
 import { isReviewRequired } from "@/lib/settings/settings";
 import { listUsers } from "@/lib/users/manage-users";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   return { title: (await getTranslations({ locale, namespace: "admin" }))("title") };
 }
 
 export default async function AdminPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("users:manage", locale);
   if (!allowed) return <ForbiddenNotice />;
   const [t, tRoles, format, users, reviewRequired] = await Promise.all([

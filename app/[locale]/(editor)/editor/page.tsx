@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { signOutEverywhereAction } from "@/app/actions/auth-actions";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
@@ -15,19 +15,19 @@ import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
 import { listStale } from "@/lib/initiatives/list-stale";
 import { isReviewRequired } from "@/lib/settings/settings";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   return { title: (await getTranslations({ locale, namespace: "editor" }))("homeTitle") };
 }
 
 export default async function EditorHome({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { HistoryList } from "@/components/history-list";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale } from "@/lib/i18n/routing";
 import { dayToDate, daysBefore, parseDay } from "@/lib/dates";
 import { firstParam } from "@/lib/http/search-params";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -18,14 +18,13 @@ type Props = {
 const MAX_SHOWN = 500;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   return { title: (await getTranslations({ locale, namespace: "changes" }))("title") };
 }
 
 /** "What changed since …": every history entry recorded after the chosen day, grouped by initiative. */
 export default async function ChangesPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const raw = (await searchParams).since;
   const requested = firstParam(raw);
   const valid = parseDay(requested);
@@ -49,7 +48,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <form method="get" action={getPathname({ href: "/changes", locale: locale as Locale })} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form method="get" action={getPathname({ href: "/changes", locale })} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>
           <label htmlFor="changes-since" className="font-medium">
             {t("since")}

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Highlighted } from "@/components/highlighted";
 import { InitiativeFiltersForm } from "@/components/initiative-filters";
 import { StatusBadge } from "@/components/status-badge";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale } from "@/lib/i18n/routing";
 import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import type { SearchHit } from "@/lib/search/search-all";
 import { queryStems, snippet } from "@/lib/search/stem";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +19,13 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "list" });
   return { title: t("title") };
 }
 
 export default async function InitiativesPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const query = parseQueryLenient(await searchParams);
   const [t, tTheme, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
@@ -38,7 +37,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
   ]);
   const terms = query.q ? queryStems(query.q) : [];
   const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
-  const path = getPathname({ href: "/initiatives", locale: locale as Locale });
+  const path = getPathname({ href: "/initiatives", locale });
   const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
   // Exports hold every row of the filtered view (all pages), in the same order.
   const exportParams = toSearchParams({ ...query, page: undefined, pageSize: undefined });

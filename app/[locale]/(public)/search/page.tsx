@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Highlighted } from "@/components/highlighted";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import type { Locale } from "@/lib/i18n/routing";
 import { firstParam } from "@/lib/http/search-params";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ type Props = {
 const PAGE_SIZE = 20;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   return { title: (await getTranslations({ locale, namespace: "search" }))("title") };
 }
 
@@ -26,8 +26,7 @@ function firstValue(value: string | string[] | undefined): string {
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const search = await searchParams;
   const q = firstValue(search.q);
   const page = Math.min(500, Math.max(1, Number.parseInt(firstValue(search.page), 10) || 1));
@@ -36,7 +35,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     getTranslations("common"),
     q ? publicData.search(q, page, PAGE_SIZE) : Promise.resolve(null),
   ]);
-  const path = getPathname({ href: "/search", locale: locale as Locale });
+  const path = getPathname({ href: "/search", locale });
   const pageCount = results ? Math.max(1, Math.ceil(results.total / PAGE_SIZE)) : 1;
   const pageLink = (target: number) => `${path}?${new URLSearchParams({ q, ...(target > 1 ? { page: String(target) } : {}) })}`;
 

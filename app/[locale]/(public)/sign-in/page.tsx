@@ -1,24 +1,23 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { redirect } from "@/lib/i18n/navigation";
-import type { Locale } from "@/lib/i18n/routing";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   return { title: (await getTranslations({ locale, namespace: "auth" }))("signInTitle") };
 }
 
 export default async function SignInPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  if (await getCurrentUser()) redirect({ href: "/editor", locale: locale as Locale });
+  const locale = await pageLocale(params);
+  if (await getCurrentUser()) redirect({ href: "/editor", locale });
   const t = await getTranslations("auth");
   return (
     <section className="mx-auto max-w-md space-y-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ProgressBar } from "@/components/progress-bar";
 import { QuoteInContext } from "@/components/quote-in-context";
@@ -19,6 +19,7 @@ import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { dateToDay } from "@/lib/dates";
 import { firstParam } from "@/lib/http/search-params";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -39,8 +40,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function InitiativePage({ params, searchParams }: Props) {
-  const { locale, slug } = await params;
-  setRequestLocale(locale);
+  const { slug } = await params;
+  const locale = await pageLocale(params);
   const rawPage = (await searchParams).history;
   const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(firstParam(rawPage) ?? "", 10) || 1));
   const [initiative, user, countries] = await Promise.all([publicData.initiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
