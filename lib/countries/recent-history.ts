@@ -1,22 +1,13 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { InitiativeStatus, Stage } from "../domain/vocabulary";
-import type { HistoryKind } from "../domain/vocabulary";
+import type { HistoryItem } from "../history/list-history";
 
-export interface RecentHistoryEntry {
-  id: number;
+/** A line of a country's or theme's recent changes: a few fields of the shared history item. */
+export type RecentHistoryEntry = Pick<HistoryItem, "id" | "kind" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "authorName" | "recordedAt"> & {
   initiativeSlug: string;
   titleRu: string;
   titleEn: string;
-  kind: HistoryKind;
-  fromStatus: InitiativeStatus | null;
-  toStatus: InitiativeStatus | null;
-  fromStage: Stage | null;
-  toStage: Stage | null;
-  /** Null for entries imported from the source articles. */
-  authorName: string | null;
-  recordedAt: Date;
-}
+};
 
 /** The latest history entries of the given initiatives, newest first (one query). */
 export async function listRecentHistory(prisma: PrismaClient, initiativeIds: number[], limit = 10): Promise<RecentHistoryEntry[]> {

@@ -1,19 +1,12 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import type { InitiativeStatus, Stage } from "../domain/vocabulary";
-import { parseChanges, type FieldChange } from "./field-changes";
+import { parseChanges } from "./field-changes";
+import type { HistoryItem } from "./list-history";
 
-export interface ConflictingEntry {
-  version: number;
-  kind: string;
-  authorName: string | null;
+/** A change the editor did not see, sent to the browser (so its time travels as ISO text). */
+export type ConflictingEntry = Pick<HistoryItem, "version" | "authorName" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note"> & {
+  kind: HistoryItem["kind"];
   recordedAt: string;
-  fromStatus: InitiativeStatus | null;
-  toStatus: InitiativeStatus | null;
-  fromStage: Stage | null;
-  toStage: Stage | null;
-  changes: FieldChange[];
-  note: string;
-}
+};
 
 /** What changed since `version`, to show an editor whose save was refused. */
 export async function entriesSince(prisma: PrismaClient, slug: string, version: number): Promise<ConflictingEntry[]> {

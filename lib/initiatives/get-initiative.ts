@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
-import type { HistoryKind } from "../domain/vocabulary";
-import { parseChanges, type FieldChange } from "../history/field-changes";
+import { parseChanges } from "../history/field-changes";
+import type { HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
@@ -14,28 +14,8 @@ export interface EvidenceQuote extends QuoteInContext {
   sourcePublishedOn: Date | null;
 }
 
-export interface HistoryEntryView {
-  id: number;
-  kind: HistoryKind;
-  fromStatus: InitiativeStatus | null;
-  toStatus: InitiativeStatus | null;
-  fromStage: Stage | null;
-  toStage: Stage | null;
-  effectiveOn: Date | null;
-  changes: FieldChange[];
-  note: string;
-  overrideNote: string | null;
-  quote: { id: number; sourceId: number; text: string } | null;
-  evidenceUrl: string | null;
-  evidenceTitle: string | null;
-  evidenceDate: Date | null;
-  /** Null for entries imported from the source articles. */
-  authorName: string | null;
-  reviewerName: string | null;
-  correctsId: number | null;
-  recordedAt: Date;
-  version: number;
-}
+/** A history entry on its initiative's own page: the shared history item, without the initiative. */
+export type HistoryEntryView = Omit<HistoryItem, "initiative">;
 
 export interface InitiativeDetail {
   slug: string;

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { publicData } from "@/lib/cache/public-data";
 import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
 import { StatusChangesChart } from "@/components/charts/status-changes-chart";
@@ -8,12 +8,12 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const [t, tStatus, tTheme, format, dashboard, tCharts, statusByTheme, statusChanges] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("status"),

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { describeType, namedSchemas, objectFields, type TypeInfo } from "@/lib/api/describe-schema";
 import { API_BASE, API_EXAMPLES, ERROR_EXAMPLES, OPERATIONS, openApiDocument, type JsonSchema, type ParameterObject } from "@/lib/api/openapi";
 import { Link } from "@/lib/i18n/navigation";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 /** The API's reference for people, rendered from the same OpenAPI document /api/v1/openapi.json serves. */
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ locale: string }> };
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "apiDocs" });
   return { title: t("metaTitle") };
 }
@@ -197,8 +198,7 @@ function ParametersTable({ operationId, parameters, components, t }: { operation
 }
 
 export default async function ApiDocsPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  await pageLocale(params);
   const t = await getTranslations("apiDocs");
   const valueTranslators = Object.fromEntries(
     await Promise.all(Object.entries(VALUE_LABELS).map(async ([name, namespace]) => [name, await getTranslations(namespace)] as const)),

@@ -1,26 +1,26 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { CountryMatrixChart, CountryMatrixLegend } from "@/components/charts/country-matrix-chart";
 import type { MatrixCountry } from "@/lib/countries/country-matrix";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "countries" });
   return { title: t("title") };
 }
 
 export default async function CountriesPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const [t, tRole, tStage, format, matrix] = await Promise.all([
     getTranslations("countries"),
     getTranslations("role"),

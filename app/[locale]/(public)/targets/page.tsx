@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { MetricLineChart } from "@/components/charts/metric-line-chart";
 import { ProgressBar } from "@/components/progress-bar";
@@ -11,20 +11,20 @@ import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { judgeTarget, TARGET_JUDGEMENTS } from "@/lib/metrics/judge-target";
 import { dateToDay } from "@/lib/dates";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "targets" });
   return { title: t("title") };
 }
 
 export default async function TargetsPage({ params }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const [t, tCommon, format, metrics] = await Promise.all([
     getTranslations("targets"),
     getTranslations("common"),

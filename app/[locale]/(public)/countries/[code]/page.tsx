@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { RecentHistory } from "@/components/analysts/recent-history";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { Card } from "@/components/card";
 import { InitiativeTable } from "@/components/initiative-table";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,8 @@ type Props = { params: Promise<{ locale: string; code: string }> };
 const load = cache((code: string) => publicData.countryPage(code));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, code } = await params;
+  const { code } = await params;
+  const locale = await pageLocale(params);
   const country = await load(code);
   if (!country) return {};
   const t = await getTranslations({ locale, namespace: "countryPage" });
@@ -25,8 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CountryPage({ params }: Props) {
-  const { locale, code } = await params;
-  setRequestLocale(locale);
+  const { code } = await params;
+  const locale = await pageLocale(params);
   const country = await load(code);
   if (!country) notFound();
   const [t, tRole, tStage, format] = await Promise.all([

@@ -29,7 +29,8 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { slug } = await params;
+  const locale = await pageLocale(params);
   const initiative = await publicData.initiative(slug);
   return initiative
     ? {

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { dateToDay } from "@/lib/dates";
 import { isLocale } from "@/lib/i18n/routing";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ function parseId(raw: string): number | null {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, id } = await params;
+  const { id } = await params;
+  const locale = await pageLocale(params);
   const sourceId = parseId(id);
   const source = sourceId ? await publicData.source(sourceId) : null;
   if (!source) return {};
@@ -27,8 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SourcePage({ params }: Props) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
+  const { id } = await params;
+  const locale = await pageLocale(params);
   const sourceId = parseId(id);
   const source = sourceId ? await publicData.source(sourceId) : null;
   if (!source) notFound();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { RecentHistory } from "@/components/analysts/recent-history";
@@ -16,6 +16,7 @@ import { judgeTarget } from "@/lib/metrics/judge-target";
 import { parseTheme } from "@/lib/themes/parse-theme";
 import { statusShare } from "@/lib/themes/status-rollup";
 import { Card } from "@/components/card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { InitiativeTable } from "@/components/initiative-table";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,8 @@ type Props = { params: Promise<{ locale: string; theme: string }> };
 const load = cache((theme: string) => publicData.themeOverview(theme));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, theme: raw } = await params;
+  const { theme: raw } = await params;
+  const locale = await pageLocale(params);
   const theme = parseTheme(raw);
   if (!theme) return {};
   const [t, tTheme] = await Promise.all([
@@ -36,8 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThemePage({ params }: Props) {
-  const { locale, theme: raw } = await params;
-  setRequestLocale(locale);
+  const { theme: raw } = await params;
+  const locale = await pageLocale(params);
   const overview = await load(raw);
   if (!overview) notFound();
   const [t, tTheme, tStatus, tStage, tMetric, format] = await Promise.all([
