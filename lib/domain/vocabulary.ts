@@ -50,12 +50,19 @@ export const COUNTRY_ROLES = ["proposer", "participant", "supporter"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
+export const SOURCE_KINDS = ["news_report", "official_statement", "document_text", "analysis"] as const;
+
+/** The languages a source can be in: the format's official and working languages (ISO 639-1). */
+export const SOURCE_LANGUAGES = ["ru", "en", "kk", "ky", "tg", "tk", "uz", "az"] as const;
+
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 export const stageSchema = z.enum(STAGES);
 export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
 export const themeSchema = z.enum(THEMES);
 export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
+export const sourceKindSchema = z.enum(SOURCE_KINDS);
+export const sourceLanguageSchema = z.enum(SOURCE_LANGUAGES);
 
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 export type Stage = z.infer<typeof stageSchema>;
@@ -63,3 +70,5 @@ export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+export type SourceLanguage = z.infer<typeof sourceLanguageSchema>;

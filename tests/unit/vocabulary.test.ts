@@ -7,6 +7,7 @@ import {
   STAGES,
   THEMES,
   USER_ROLES,
+  SOURCE_KINDS,
   initiativeStatusSchema,
 } from "../../lib/domain/vocabulary";
 
@@ -18,6 +19,7 @@ describe("validated sets", () => {
     ["Theme", THEMES],
     ["CountryRole", COUNTRY_ROLES],
     ["UserRole", USER_ROLES],
+    ["SourceKind", SOURCE_KINDS],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
     expect(Object.values(prismaEnums[name]).sort()).toEqual([...values].sort());
   });

@@ -1,0 +1,97 @@
+import path from "node:path";
+import { createAccount, expect, signIn, test } from "./fixtures";
+
+// Test articles (invented, marked as test data in their text), never seeded.
+const FIXTURES = path.join(import.meta.dirname, "../fixtures/sources");
+
+test("an editor uploads a web page, checks the extracted text, saves it, corrects a detail, and the public sees it", async ({ page, browser }) => {
+  const editor = createAccount("editor", "Intake Editor");
+  await signIn(page, editor);
+  await page.getByRole("link", { name: "Add a source" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a source" })).toBeVisible();
+
+  // Details first: a refused file must not lose them.
+  await page.getByLabel("Outlet").fill("Test outlet");
+  await page.getByLabel("Kind").selectOption("news_report");
+  await page.getByLabel("Upload a file").check();
+
+  const file = page.getByLabel("File", { exact: true });
+  await file.setInputFiles(path.join(FIXTURES, "encrypted.pdf"));
+  await page.getByRole("button", { name: "Extract the text" }).click();
+  await expect(page.getByText("This PDF is encrypted: remove the password or paste the text instead.")).toBeVisible();
+  await expect(file).toBeFocused();
+  await file.setInputFiles({ name: "picture.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) });
+  await page.getByRole("button", { name: "Save the source" }).click();
+  await expect(page.getByText("This type of file is not supported", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Outlet")).toHaveValue("Test outlet");
+
+  await file.setInputFiles(path.join(FIXTURES, "follow-up-ru.html"));
+  await page.getByRole("button", { name: "Extract the text" }).click();
+  const preview = page.getByTestId("source-preview");
+  await expect(preview).toContainText("Эксперты обсудили проект конвенции о водопользовании");
+  await expect(preview).not.toContainText("Курс валют");
+  // The page's own title is offered when none was typed.
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("ТЕСТ: Водная встреча в Бишкеке");
+  await page.getByLabel("Publication date").fill("2026-03-02");
+  await page.getByRole("button", { name: "Save the source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
+  await page.getByRole("link", { name: "Open the new source" }).click();
+  await expect(page).toHaveURL(/\/en\/sources\/\d+$/);
+  const sourceUrl = page.url();
+
+  // The same text pasted again is refused, with the way to the source that has it.
+  await page.goto("/en/editor/sources/new");
+  await page.getByLabel("Upload a file").check();
+  await page.getByLabel("File", { exact: true }).setInputFiles(path.join(FIXTURES, "follow-up-ru.html"));
+  await page.getByRole("button", { name: "Extract the text" }).click();
+  await page.getByRole("button", { name: "Fix the text by pasting instead" }).click();
+  await expect(page.getByLabel("Text", { exact: true })).toHaveValue(/центр по редким землям/);
+  await page.getByRole("button", { name: "Save the source" }).click();
+  await expect(page.getByText("This exact text is already in the tracker.")).toBeVisible();
+  await page.getByRole("link", { name: "Open the existing source" }).click();
+  await expect(page).toHaveURL(sourceUrl);
+
+  const correct = page.getByRole("form", { name: "Correct the details" });
+  await correct.getByLabel("Outlet").fill("Test outlet (corrected)");
+  await correct.getByRole("button", { name: "Save the correction" }).click();
+  await expect(correct.getByText("This field is required.")).toBeVisible();
+  await correct.getByLabel("Why (shown in the history)").fill("The outlet's name as printed.");
+  await correct.getByRole("button", { name: "Save the correction" }).click();
+  await expect(correct.getByRole("status")).toHaveText("Saved as version 2.");
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(sourceUrl);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("ТЕСТ: Водная встреча в Бишкеке");
+  await expect(visitor.getByTestId("source-outlet")).toHaveText("Test outlet (corrected)");
+  await expect(visitor.getByTestId("source-kind")).toHaveText("News report");
+  await expect(visitor.getByTestId("source-url")).toHaveText("unknown");
+  await expect(visitor.getByTestId("source-file")).toContainText("follow-up-ru.html · text/html");
+  await expect(visitor.getByTestId("source-text")).toContainText("центр по редким землям");
+  const history = visitor.getByTestId("record-history");
+  await expect(history.getByRole("listitem").first()).toContainText("Corrected by Intake Editor");
+  await expect(history.getByRole("listitem").first()).toContainText("Outlet: Test outlet → Test outlet (corrected)");
+  await expect(history.getByRole("listitem").nth(1)).toContainText("Added by Intake Editor");
+  await expect(visitor.getByRole("form", { name: "Correct the details" })).toHaveCount(0);
+
+  await visitor.goto("/en/sources");
+  await expect(visitor.getByTestId("sources-count")).toHaveText("3 sources");
+  await visitor.getByLabel("Kind").selectOption("news_report");
+  await visitor.getByRole("button", { name: "Apply" }).click();
+  await expect(visitor).toHaveURL(/kind=news_report/);
+  await expect(visitor.getByTestId("sources-count")).toHaveText("1 source");
+  await expect(visitor.getByTestId("sources-list")).toContainText("ТЕСТ: Водная встреча в Бишкеке");
+  await visitor.goto("/en/sources?language=xx&kind=analysis");
+  await expect(visitor.getByRole("alert")).toHaveText("A filter in the address is not valid and was ignored: Language.");
+
+  // Usable at 390 px: nothing wider than the screen.
+  for (const url of ["/en/sources", sourceUrl]) {
+    await visitor.setViewportSize({ width: 390, height: 800 });
+    await visitor.goto(url);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/en/editor/sources/new");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await visitorContext.close();
+});
