@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { addSourceAction, previewSourceAction } from "@/app/actions/source-actions";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
-import { fieldErrors } from "@/lib/initiatives/edit-schemas";
+import { fieldErrors } from "@/lib/forms/form-data";
 import { Link } from "@/lib/i18n/navigation";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
 import { Field, INPUT, SubmitButton } from "./form-kit";

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { correctSourceAction } from "@/app/actions/source-actions";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
-import { fieldErrors, formDataToInput } from "@/lib/initiatives/edit-schemas";
+import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 import { correctSourceSchema } from "@/lib/sources/source-schemas";
 import { SourceFormStatus } from "./add-source-form";
 import { Field, INPUT, SubmitButton } from "./form-kit";

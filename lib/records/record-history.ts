@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/types";
-import type { FieldChange } from "../initiatives/record-history";
+import type { FieldChange } from "../history/field-changes";
 
 /**
  * The append-only, versioned history of sources, events and metrics (RecordHistoryEntry; the

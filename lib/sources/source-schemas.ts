@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sourceKindSchema, sourceLanguageSchema } from "../domain/vocabulary";
-import { emptyToNull, formDataToInput, httpUrlSchema, optionalIsoDate } from "../initiatives/edit-schemas";
+import { formDataToInput } from "../forms/form-data";
+import { emptyToNull, httpUrlSchema, optionalIsoDate } from "../initiatives/edit-schemas";
 
 /**
  * The schemas behind the source forms, shared by the browser and the server actions. A source's

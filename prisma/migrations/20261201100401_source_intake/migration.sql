@@ -32,6 +32,7 @@ CREATE TABLE "new_Source" (
     "title" TEXT,
     "outlet" TEXT,
     "publishedOn" DATETIME,
+    "dateFromMetadata" BOOLEAN NOT NULL DEFAULT false,
     "language" TEXT NOT NULL,
     "text" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
@@ -42,7 +43,7 @@ CREATE TABLE "new_Source" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Source_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Source" ("createdAt", "id", "key", "language", "outlet", "publishedOn", "sha256", "text", "title") SELECT "createdAt", "id", "key", "language", "outlet", "publishedOn", "sha256", "text", "title" FROM "Source";
+INSERT INTO "new_Source" ("createdAt", "dateFromMetadata", "id", "key", "language", "outlet", "publishedOn", "sha256", "text", "title") SELECT "createdAt", "dateFromMetadata", "id", "key", "language", "outlet", "publishedOn", "sha256", "text", "title" FROM "Source";
 DROP TABLE "Source";
 ALTER TABLE "new_Source" RENAME TO "Source";
 CREATE UNIQUE INDEX "Source_key_key" ON "Source"("key");
