@@ -4,6 +4,8 @@ import { runMutation } from "@/lib/actions/run-mutation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { prisma } from "@/lib/db/prisma";
 import { getEnv } from "@/lib/env";
+import { acceptPassageSchema, rejectPassageSchema } from "@/lib/matcher/passage-schemas";
+import { acceptPassage, rejectPassage } from "@/lib/matcher/review-passages";
 import { addSource, correctSource, extractUpload } from "@/lib/sources/add-source";
 import { addSourceSchema, correctSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
 
@@ -45,5 +47,26 @@ export async function correctSourceAction(_previous: ActionState, formData: Form
     permission: "source:add",
     schema: correctSourceSchema,
     run: async (input, user) => ({ message: "saved", messageValues: await correctSource(prisma, user, input) }),
+  });
+}
+
+export async function acceptPassageAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema: acceptPassageSchema,
+    run: async (input, user) => ({ message: "passageAccepted", messageValues: await acceptPassage(prisma, user, input) }),
+  });
+}
+
+export async function rejectPassageAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "source:add",
+    schema: rejectPassageSchema,
+    run: async (input, user) => {
+      await rejectPassage(prisma, user, input);
+      return { message: "passageRejected" };
+    },
   });
 }

@@ -203,7 +203,12 @@ export function SourceFormStatus({ state }: { state: ActionState }) {
     >
       <p className="font-medium">{text}</p>
       {sourceId !== undefined && (
-        <p className="mt-1">
+        <p className="mt-1 flex flex-wrap gap-x-4">
+          {success && (
+            <Link href={`/editor/sources/${sourceId}/review`} className="font-medium text-blue-800 underline">
+              {tIntake("review")}
+            </Link>
+          )}
           <Link href={`/sources/${sourceId}`} className="text-blue-800 underline">
             {tIntake(success ? "openSaved" : "openExisting")}
           </Link>

@@ -109,7 +109,12 @@ export async function matchSource(
   db: Db,
   index: CandidateIndex,
   text: string,
-  options: { alreadyQuoted?: { initiativeId: number; start: number; end: number }[]; maxInitiatives?: number } = {},
+  options: {
+    alreadyQuoted?: { initiativeId: number; start: number; end: number }[];
+    /** Passages turned down: for an initiative, or (initiativeId null) as a new commitment. */
+    rejected?: { initiativeId: number | null; start: number; end: number }[];
+    maxInitiatives?: number;
+  } = {},
 ): Promise<MatchResult> {
   const sentences = splitSentences(text);
   const sentenceTokens = sentences.map((sentence) => tokens(text, sentence));
@@ -174,6 +179,9 @@ export async function matchSource(
   };
 
   const quoted = options.alreadyQuoted ?? [];
+  const rejected = options.rejected ?? [];
+  const isRejected = (initiativeId: number | null, sentence: Sentence) =>
+    rejected.some((r) => r.initiativeId === initiativeId && r.start === sentence.start && r.end === sentence.end);
   const byInitiative = new Map<number, Candidate[]>();
   const matchedSentences = new Set<number>();
   for (const { sentence: i, initiativeId, score, stems } of raw) {
@@ -182,6 +190,7 @@ export async function matchSource(
     matchedSentences.add(i);
     // A passage already quoted for this initiative is evidence already, not a proposal.
     if (quoted.some((q) => q.initiativeId === initiativeId && q.start < sentence.end && q.end > sentence.start)) continue;
+    if (isRejected(initiativeId, sentence)) continue;
     const highlights = sentenceTokens[i]!.filter((token) => stems.has(token.stem)).map(({ start, end }) => ({ start, end }));
     const list = byInitiative.get(initiativeId) ?? [];
     list.push({ sentence, score: Math.round(score * 10) / 10, highlights });
@@ -197,15 +206,9 @@ export async function matchSource(
     .slice(0, options.maxInitiatives ?? 50);
 
   const newCommitments = sentences
-    .filter((sentence) => !matchedSentences.has(sentence.index))
+    .filter((sentence) => !matchedSentences.has(sentence.index) && !isRejected(null, sentence))
     .map((sentence) => ({ sentence, highlights: commitmentWords(sentence.text).map(([start, end]) => ({ start: sentence.start + start, end: sentence.start + end })) }))
     .filter((entry) => entry.highlights.length > 0);
 
   return { sentences: sentences.length, initiatives, newCommitments };
-}
-
-/** The quotes a source already has, so the matcher does not propose them again. */
-export async function quotedSpans(db: Db, sourceId: number) {
-  const quotes = await db.quote.findMany({ where: { sourceId, initiativeId: { not: null } }, select: { initiativeId: true, start: true, end: true } });
-  return quotes.map((quote) => ({ initiativeId: quote.initiativeId!, start: quote.start, end: quote.end }));
 }

@@ -22,6 +22,8 @@ const { changeStatusSchema } = await import("../../lib/initiatives/edit-schemas"
 const actions = await import("../../app/actions/initiative-actions");
 const adminActions = await import("../../app/actions/admin-actions");
 const sourceActions = await import("../../app/actions/source-actions");
+const { addSource } = await import("../../lib/sources/add-source");
+const { addSourceSchema } = await import("../../lib/sources/source-schemas");
 
 type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
 const tokens: Partial<Record<Actor, string>> = {};
@@ -164,6 +166,27 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     },
   },
   {
+    name: "acceptPassageAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.acceptPassageAction,
+    prepare: async () => {
+      // A source of its own each time, so an allowed accept always has a new passage to take.
+      const text = `ТЕСТ: фрагмент для принятия ${++pasted} ${Math.random()}.`;
+      const { id } = await addSource(prisma, { id: helperEditorId, email: "", displayName: "", role: "editor" }, addSourceSchema.parse({ origin: "paste", language: "ru", text }), { maxBytes: 1e6 });
+      const slug = "single-tourism-space";
+      return form({ sourceId: String(id), slug, version: await version(slug), start: "0", end: String(text.length), speakerKind: "narrator" });
+    },
+  },
+  {
+    name: "rejectPassageAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.rejectPassageAction,
+    prepare: async () => {
+      const source = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+      return form({ sourceId: String(source.id), start: "0", end: "10", initiativeId: "", reason: "n" });
+    },
+  },
+  {
     name: "createUserAction",
     allowed: ["admin"],
     action: adminActions.createUserAction,
@@ -205,6 +228,8 @@ async function snapshot() {
     settings: await prisma.setting.findMany(),
     sources: await prisma.source.findMany({ orderBy: { id: "asc" } }),
     recordHistory: await prisma.recordHistoryEntry.count(),
+    quotes: await prisma.quote.count(),
+    rejections: await prisma.passageRejection.count(),
   });
 }
 

@@ -72,6 +72,7 @@ const initiativeActions = await import("../../app/actions/initiative-actions");
 const adminActions = await import("../../app/actions/admin-actions");
 const sourceActions = await import("../../app/actions/source-actions");
 const sourceSchemas = await import("../../lib/sources/source-schemas");
+const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
 const { GET: getInitiatives } = await import("../../app/api/v1/initiatives/route");
@@ -135,6 +136,7 @@ const world = {
   tokens: { admin: "", editor: "" },
   base: {} as Record<string, Record<string, FormValue | FormValue[]>>,
   correctSourceCurrent: {} as Record<string, string>,
+  seedQuote: { start: 0, end: 0 },
 };
 
 const CHANGE_SLUG = "ai-declaration";
@@ -193,6 +195,7 @@ beforeAll(async () => {
   const change = await prisma.initiative.findUniqueOrThrow({ where: { slug: CHANGE_SLUG } });
   const details = await prisma.initiative.findUniqueOrThrow({ where: { slug: DETAILS_SLUG }, include: { themes: true } });
   const firstSource = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+  world.seedQuote = await prisma.quote.findFirstOrThrow({ where: { sourceId: firstSource.id, initiativeId: { not: null } }, select: { start: true, end: true } });
   world.correctSourceCurrent = {
     title: firstSource.title ?? "",
     outlet: firstSource.outlet ?? "",
@@ -243,6 +246,8 @@ beforeAll(async () => {
     setActive: { userId: String(world.targetUserId), active: "false" },
     setReviewRequired: { reviewRequired: "true" },
     previewSource: { file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") },
+    acceptPassage: { sourceId: String(firstSource.id), slug: CHANGE_SLUG, version: String(change.version), start: "0", end: "20", speakerKind: "narrator", note: "" },
+    rejectPassage: { sourceId: String(firstSource.id), start: "0", end: "20", initiativeId: "", reason: "" },
     addSource: { origin: "paste", language: "ru", text: "ТЕСТ: текст, которого нет ни в одном источнике.", title: "Тест", outlet: "", url: "https://example.org/t", publishedOn: "2026-01-02", kind: "news_report" },
     correctSource: {
       sourceId: String(firstSource.id),
@@ -256,7 +261,7 @@ beforeAll(async () => {
 
 /** Rows and counts of every table a mutation could touch (sessions and rate limits aside). */
 async function snapshot(): Promise<string> {
-  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions, sources, sourceFiles, recordHistory] = await Promise.all([
+  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions, sources, sourceFiles, recordHistory, rejections] = await Promise.all([
     prisma.initiative.findMany({ orderBy: { id: "asc" } }),
     prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
     prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
@@ -272,8 +277,9 @@ async function snapshot(): Promise<string> {
     prisma.source.findMany({ orderBy: { id: "asc" } }),
     prisma.sourceFile.findMany({ orderBy: { sourceId: "asc" }, select: { sourceId: true, sha256: true } }),
     prisma.recordHistoryEntry.findMany({ orderBy: { id: "asc" } }),
+    prisma.passageRejection.findMany({ orderBy: { id: "asc" } }),
   ]);
-  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, sources, sourceFiles, recordHistory };
+  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, sources, sourceFiles, recordHistory, rejections };
   const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
   return JSON.stringify({ counts, searchIndex: Number(search[0]!.n), sessions, tables });
 }
@@ -688,6 +694,45 @@ schemaCases.push(
     runs: 200,
   },
   {
+    name: "acceptPassageSchema",
+    schema: passageSchemas.acceptPassageSchema,
+    input: schemaInput({
+      sourceId: fc.constantFrom("1", 2),
+      slug: fc.constantFrom(CHANGE_SLUG),
+      version: fc.constantFrom("1", 2),
+      start: fc.constantFrom("0", "5", 10),
+      end: fc.constantFrom("6", "40", 3),
+      speakerKind: fc.constantFrom("narrator", "official", "expert"),
+      speakerPersonId: fc.constantFrom("", "1"),
+      attribution: fc.constantFrom("", "сказал он"),
+      note: fc.constantFrom("", "note"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.sourceId) && isId(o.version), "ids").toBe(true);
+      expect(typeof o.slug === "string" && o.slug.length >= 1 && o.slug.length <= 200, "slug").toBe(true);
+      expect(Number.isInteger(o.start) && Number.isInteger(o.end) && (o.start as number) >= 0 && (o.end as number) > (o.start as number), "span").toBe(true);
+      expect(isOneOf(["narrator", "official", "expert"])(o.speakerKind), "speakerKind").toBe(true);
+      expect(o.speakerKind === "narrator" || isId(o.speakerPersonId), "speaker person").toBe(true);
+      expect(o.attribution === null || isTrimmed(o.attribution, 1, 300), "attribution").toBe(true);
+      expect(isTrimmed(o.note, 0, 2000), "note").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "rejectPassageSchema",
+    schema: passageSchemas.rejectPassageSchema,
+    input: schemaInput({ sourceId: fc.constantFrom("1", 2), start: fc.constantFrom("0", 4), end: fc.constantFrom("9", "2"), initiativeId: fc.constantFrom("", "3"), reason: fc.constantFrom("", "why") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.sourceId), "sourceId").toBe(true);
+      expect(Number.isInteger(o.start) && (o.end as number) > (o.start as number), "span").toBe(true);
+      expect(o.initiativeId === null || isId(o.initiativeId), "initiativeId").toBe(true);
+      expect(isTrimmed(o.reason, 0, 500), "reason").toBe(true);
+    },
+    runs: 150,
+  },
+  {
     name: "sourceFilterSchema",
     schema: sourceFilterSchema,
     input: schemaInput({ outlet: fc.constantFrom("Outlet", " x "), kind: fc.constantFrom(...SOURCE_KINDS), language: fc.constantFrom(...SOURCE_LANGUAGES), from: validDate, to: validDate }),
@@ -708,6 +753,7 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(editSchemas),
       ...Object.entries(userSchemas),
       ...Object.entries(sourceSchemas),
+      ...Object.entries(passageSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
@@ -1157,6 +1203,51 @@ actionCases.push(
         badFiles().map((f) => both(setField("origin", "file"), setField("file", f))),
       ),
     runs: 150,
+  },
+  {
+    name: "acceptPassageAction",
+    action: sourceActions.acceptPassageAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.acceptPassage!,
+    corruption: () =>
+      fc.oneof(
+        badId("sourceId", { required: true }),
+        badSlug(),
+        badId("version", { required: true }),
+        fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"]).map(([start, end]) => both(setField("start", start!), setField("end", end!))),
+        // A span of blanks only.
+        fc.constant(patch("span=<blank>", (form) => {
+          const text = world.sourceTexts[0]!;
+          const at = text.indexOf(" ");
+          form.set("start", String(at));
+          form.set("end", String(at + 1));
+        })),
+        badEnum("speakerKind", ["narrator", "official", "expert"], { required: false }),
+        fc.constantFrom("official", "expert").map((kind) => both(setField("speakerKind", kind), setField("speakerPersonId", ""))),
+        badId("speakerPersonId", { required: false }).map((p) => both(setField("speakerKind", "official"), p)),
+        fc.integer({ min: 301, max: 330 }).map((n) => setField("attribution", "й".repeat(n))),
+        fc.integer({ min: 2001, max: 2030 }).map((n) => setField("note", "й".repeat(n))),
+        // Already the evidence of a seeded initiative.
+        fc.constant(patch("span=<a seed quote>", (form) => {
+          form.set("start", String(world.seedQuote.start));
+          form.set("end", String(world.seedQuote.end));
+        })),
+      ),
+    runs: 150,
+  },
+  {
+    name: "rejectPassageAction",
+    action: sourceActions.rejectPassageAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.rejectPassage!,
+    corruption: () =>
+      fc.oneof(
+        badId("sourceId", { required: true }),
+        fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"]).map(([start, end]) => both(setField("start", start!), setField("end", end!))),
+        badId("initiativeId", { required: false, emptyOk: true }),
+        fc.integer({ min: 501, max: 530 }).map((n) => setField("reason", "й".repeat(n))),
+      ),
+    runs: 100,
   },
   {
     name: "correctSourceAction",

@@ -154,6 +154,14 @@ export default async function SourcePage({ params }: Props) {
       <RecordHistoryList entries={source.history} />
 
       {canCorrect && (
+        <p>
+          <Link href={`/editor/sources/${source.id}/review`} className="inline-block rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
+            {tIntake("review")}
+          </Link>
+        </p>
+      )}
+
+      {canCorrect && (
         <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
           <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "sourceKind", "sourceLanguage"]}>
             <CorrectSourceForm
