@@ -48,9 +48,9 @@ export interface SourceList {
   outlets: string[];
 }
 
-/** Sources matching the filters, newest publication first (unknown dates last), with quote counts. */
-export async function listSourcePage(db: Db, filters: SourceFilters): Promise<SourceList> {
-  const where: Prisma.SourceWhereInput = {
+/** The filters as a query condition (shared by the page and the API). */
+export function sourceWhere(filters: SourceFilters): Prisma.SourceWhereInput {
+  return {
     ...(filters.outlet ? { outlet: filters.outlet } : {}),
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.language ? { language: filters.language } : {}),
@@ -63,6 +63,11 @@ export async function listSourcePage(db: Db, filters: SourceFilters): Promise<So
         }
       : {}),
   };
+}
+
+/** Sources matching the filters, newest publication first (unknown dates last), with quote counts. */
+export async function listSourcePage(db: Db, filters: SourceFilters): Promise<SourceList> {
+  const where = sourceWhere(filters);
   const [rows, outlets] = await Promise.all([
     db.source.findMany({
       where,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createAccount, expect, signIn, test } from "./fixtures";
 
@@ -93,5 +94,62 @@ test("an editor uploads a web page, checks the extracted text, saves it, correct
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto("/en/editor/sources/new");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await visitorContext.close();
+});
+
+test("an editor pastes a follow-up article, accepts proposed passages, uses one as status evidence, and the public sees both quotes", async ({ page, browser }) => {
+  const text = readFileSync(path.join(import.meta.dirname, "../fixtures/matcher/transport-and-tourism-ru.txt"), "utf8");
+  const editor = createAccount("editor", "Review Editor");
+  await signIn(page, editor);
+  await page.goto("/en/editor/sources/new");
+  await page.getByLabel("Text", { exact: true }).fill(text);
+  await page.getByLabel("Title", { exact: true }).fill("ТЕСТ: рабочая группа по транспорту");
+  await page.getByRole("button", { name: "Save the source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
+  await page.getByRole("link", { name: "Review the passages it mentions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Passages to review" })).toBeVisible();
+
+  const cargo = page.getByTestId("review-electronic-cargo-tracking");
+  const tourism = page.getByTestId("review-single-tourism-space");
+  await expect(cargo.locator("mark").filter({ hasText: "сопровождения" }).first()).toBeVisible();
+  await expect(tourism.locator("mark").filter({ hasText: "туристическому" })).toBeVisible();
+  await expect(page.getByTestId("new-commitments")).toContainText("строительстве нового логистического хаба");
+
+  // Who says it: an official needs a person.
+  const acceptCargo = cargo.getByRole("form", { name: /^Accept as quote/ }).first();
+  await acceptCargo.getByLabel("Who says it").selectOption("official");
+  await acceptCargo.getByRole("button", { name: "Accept as quote" }).click();
+  await expect(acceptCargo.getByText("Choose the person who says it.")).toBeVisible();
+  await acceptCargo.getByLabel("Who says it").selectOption("narrator");
+  await acceptCargo.getByRole("button", { name: "Accept as quote" }).click();
+  await expect(cargo.getByRole("link", { name: "Use it as evidence for a status change" })).toBeVisible();
+  await tourism.getByRole("form", { name: /^Accept as quote/ }).first().getByRole("button", { name: "Accept as quote" }).click();
+  await expect(tourism.getByRole("link", { name: "Use it as evidence for a status change" })).toBeVisible();
+
+  await cargo.getByRole("link", { name: "Use it as evidence for a status change" }).click();
+  await expect(page).toHaveURL(/\/en\/initiatives\/electronic-cargo-tracking\?evidenceQuote=\d+/);
+  const status = page.getByRole("form", { name: "Change status or stage" });
+  await expect(status.getByLabel("Quote, word for word")).toHaveValue(/единой системы электронного сопровождения грузов/);
+  await status.getByLabel("New status").selectOption("in_preparation");
+  await status.getByLabel("Effective date").fill("2026-03-02");
+  await status.getByLabel("Note (why)").fill("A pilot of the system was presented.");
+  await status.getByRole("button", { name: "Save status" }).click();
+  await expect(status.getByRole("status")).toHaveText(/^Saved as version \d+\.$/);
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/en/sources");
+  await visitor.getByRole("link", { name: "ТЕСТ: рабочая группа по транспорту" }).click();
+  const marks = visitor.getByTestId("source-text").locator("mark");
+  await expect(marks).toHaveCount(2);
+  await expect(visitor.getByTestId("source-text").getByRole("link", { name: /единой системы электронного сопровождения грузов/ })).toHaveAttribute("href", "/en/initiatives/electronic-cargo-tracking");
+  await visitor.goto("/en/initiatives/electronic-cargo-tracking");
+  const latest = visitor.getByRole("region", { name: "History" }).getByRole("listitem").first();
+  await expect(latest).toContainText("Status: Proposed → In preparation");
+  await expect(latest).toContainText("A pilot of the system was presented.");
+  await visitor.goto(`/en/search?q=${encodeURIComponent("пилотный проект сопровождения")}`);
+  await expect(visitor.getByRole("main")).toContainText("Unified electronic cargo tracking system");
+  const api = await visitor.request.get("/api/v1/initiatives/electronic-cargo-tracking");
+  expect(JSON.stringify(await api.json())).toContain("пилотный проект единой системы электронного сопровождения грузов");
   await visitorContext.close();
 });
