@@ -27,6 +27,9 @@ const COMMON_CAP = 400;
 const FIELD_WEIGHT = { title: 3, quote: 2, summary: 1 } as const;
 const PREFIX_WEIGHT = 0.6;
 const MIN_PREFIX = 4;
+/** Bounds on the work after scoring: sentences per initiative and initiatives given the title check. */
+const SHORTLIST_PER_INITIATIVE = 10;
+const SHORTLIST_INITIATIVES = 300;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 // Function words long enough to survive the length rule; rarity weighs everything else.
@@ -156,22 +159,37 @@ export async function matchSource(
     for (const [initiativeId, entry] of scores) if (entry.stems.size >= MIN_WORDS && entry.score >= MIN_SCORE) raw.push({ sentence: i, initiativeId, ...entry });
   });
 
-  // How much of each candidate initiative's title (by rarity) a sentence's words cover.
-  const ids = [...new Set(raw.map((r) => r.initiativeId))];
-  const titles = new Map<number, string[][]>();
+  // Only the best few sentences of the best-scoring initiatives go on to the title check.
+  const bestOf = new Map<number, typeof raw>();
+  for (const r of raw) bestOf.set(r.initiativeId, [...(bestOf.get(r.initiativeId) ?? []), r]);
+  const shortlisted = [...bestOf.values()]
+    .map((list) => list.sort((a, b) => b.score - a.score).slice(0, SHORTLIST_PER_INITIATIVE))
+    .sort((a, b) => b[0]!.score - a[0]!.score)
+    .slice(0, SHORTLIST_INITIATIVES)
+    .flat();
+
+  // How much of each shortlisted initiative's title (by rarity) a sentence's words cover.
+  const ids = [...new Set(shortlisted.map((r) => r.initiativeId))];
+  const titles = new Map<number, { word: string; rarity: number }[][]>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.initiative.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true, titleRu: true, titleEn: true } });
-    for (const row of rows) titles.set(row.id, [row.titleRu, row.titleEn].map((title) => [...new Set(stemText(title).split(" ").filter(countable))]));
+    for (const row of rows) {
+      const perLanguage: { word: string; rarity: number }[][] = [];
+      for (const title of [row.titleRu, row.titleEn]) {
+        const words = [...new Set(stemText(title).split(" ").filter(countable))];
+        perLanguage.push(await Promise.all(words.map(async (word) => ({ word, rarity: (await lookup(word, false)).rarity }))));
+      }
+      titles.set(row.id, perLanguage);
+    }
   }
-  const coverage = async (initiativeId: number, stems: Set<string>) => {
+  const coverage = (initiativeId: number, stems: Set<string>) => {
     let best = 0;
     for (const title of titles.get(initiativeId) ?? []) {
       let total = 0;
       let covered = 0;
-      for (const word of title) {
-        const { rarity } = await lookup(word, false);
+      for (const { word, rarity } of title) {
         total += rarity;
-        if ([...stems].some((stem) => word === stem || (isPrefix(stem) && word.startsWith(stem)))) covered += rarity;
+        if (stems.has(word) || [...stems].some((stem) => isPrefix(stem) && word.startsWith(stem))) covered += rarity;
       }
       if (total > 0) best = Math.max(best, covered / total);
     }
@@ -184,8 +202,8 @@ export async function matchSource(
     rejected.some((r) => r.initiativeId === initiativeId && r.start === sentence.start && r.end === sentence.end);
   const byInitiative = new Map<number, Candidate[]>();
   const matchedSentences = new Set<number>();
-  for (const { sentence: i, initiativeId, score, stems } of raw) {
-    if (score < STRONG_SCORE && (await coverage(initiativeId, stems)) < TITLE_COVERAGE) continue;
+  for (const { sentence: i, initiativeId, score, stems } of shortlisted) {
+    if (score < STRONG_SCORE && coverage(initiativeId, stems) < TITLE_COVERAGE) continue;
     const sentence = sentences[i]!;
     matchedSentences.add(i);
     // A passage already quoted for this initiative is evidence already, not a proposal.
