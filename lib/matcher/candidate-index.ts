@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "../db/types";
+import { searchSql } from "../search/search-sql";
 
 /**
  * Where the matcher looks words up: the stemmed titles, summaries and quotes of the search index
- * (docs/decisions/010-full-text-search.md). The one dialect-specific part of matching; a
- * PostgreSQL build provides the same two reads over its own index.
+ * (docs/decisions/010-full-text-search.md), through the engine's own match condition
+ * (lib/search/search-sql.ts), so SQLite and PostgreSQL give the matcher the same texts.
  */
 export interface IndexedText {
   kind: "initiative" | "quote";
@@ -26,16 +27,14 @@ export interface CandidateIndex {
   lookup(stem: string, prefix: boolean, cap: number): Promise<{ documents: number; texts: IndexedText[] } | null>;
 }
 
-export function sqliteCandidateIndex(db: Db): CandidateIndex {
+export function searchCandidateIndex(db: Db): CandidateIndex {
   return {
     initiativeCount() {
       return db.initiative.count();
     },
     async lookup(stem, prefix, cap) {
-      // Stems hold only letters and digits, so the quoted phrase cannot carry FTS syntax.
-      const expression = `"${stem.replaceAll('"', "")}"${prefix ? "*" : ""}`;
       const rows = await db.$queryRaw<{ kind: string; initiativeId: number | bigint | null; title: string; body: string }[]>`
-        SELECT "kind", "initiativeId", "title", "body" FROM "SearchIndex" WHERE "SearchIndex" MATCH ${expression} LIMIT ${cap + 1}`;
+        SELECT "kind", "initiativeId", "title", "body" FROM "SearchIndex" WHERE ${searchSql(db).matches([{ stem, prefix }])} LIMIT ${cap + 1}`;
       if (rows.length > cap) return null;
       const texts: IndexedText[] = [];
       for (const row of rows) {

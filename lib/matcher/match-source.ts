@@ -7,7 +7,7 @@ import { splitSentences, type Sentence } from "./sentences";
 
 /**
  * Proposes, for each initiative, the passages of a source that mention it (docs/decisions/
- * 014-passage-matcher.md). Every word of a sentence is stemmed as the search index is; a stem
+ * 015-passage-matcher.md). Every word of a sentence is stemmed as the search index is; a stem
  * counts for an initiative when its title, summary or one of its quotes has a word equal to it or
  * (for stems of 4+ letters) starting with it, so «редким» meets «редкоземельным». A match weighs
  * the word's rarity across the index, times 3 in a title, 2 in a quote, 1 in a summary, and 0.6

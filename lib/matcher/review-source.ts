@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { HighlightPart } from "../search/stem";
-import { sqliteCandidateIndex } from "./candidate-index";
+import { searchCandidateIndex } from "./candidate-index";
 import { matchSource, type Span } from "./match-source";
 import { reviewedSpans } from "./review-passages";
 
@@ -49,7 +49,7 @@ export async function getSourceReview(db: PrismaClient, sourceId: number): Promi
   const source = await db.source.findUnique({ where: { id: sourceId }, select: { id: true, title: true, language: true, text: true } });
   if (!source) return null;
   const { quoted, rejected } = await reviewedSpans(db, sourceId);
-  const result = await matchSource(db, sqliteCandidateIndex(db), source.text, { alreadyQuoted: quoted, rejected });
+  const result = await matchSource(db, searchCandidateIndex(db), source.text, { alreadyQuoted: quoted, rejected });
   const quotes = await db.quote.findMany({ where: { sourceId, initiativeId: { not: null } }, select: { id: true, text: true, initiativeId: true }, orderBy: { start: "asc" } });
   const ids = [...new Set([...result.initiatives.map((m) => m.initiativeId), ...quotes.map((q) => q.initiativeId!)])];
   const rows = await db.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, titleRu: true, titleEn: true, version: true } });

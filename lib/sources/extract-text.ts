@@ -3,7 +3,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 
 /**
- * Text out of an uploaded file (docs/decisions/013-source-intake.md). The type is decided by the
+ * Text out of an uploaded file (docs/decisions/014-source-intake.md). The type is decided by the
  * bytes, never by the file name: %PDF, a ZIP holding word/document.xml, markup that opens like an
  * HTML document, or else valid UTF-8 text.
  */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
-import { sqliteCandidateIndex } from "../../lib/matcher/candidate-index";
+import { searchCandidateIndex } from "../../lib/matcher/candidate-index";
 import { commitmentWords } from "../../lib/matcher/commitments";
 import { matchSource, type MatchResult } from "../../lib/matcher/match-source";
 import { splitSentences } from "../../lib/matcher/sentences";
@@ -17,7 +17,7 @@ interface Labels {
 const labels = JSON.parse(readFileSync(path.join(DIR, "labels.json"), "utf8")) as Labels;
 const article = (name: string) => readFileSync(path.join(DIR, name), "utf8");
 
-const db = freshDatabase("matcher");
+const db = await freshDatabase("matcher");
 const prisma = db.prisma;
 let slugOf = new Map<number, string>();
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => prisma.$disconnect());
 
-const run = (text: string) => matchSource(prisma, sqliteCandidateIndex(prisma), text);
+const run = (text: string) => matchSource(prisma, searchCandidateIndex(prisma), text);
 const proposals = (result: MatchResult) =>
   result.initiatives.flatMap((match) => match.candidates.map((candidate) => ({ slug: slugOf.get(match.initiativeId)!, sentence: candidate.sentence.text, score: candidate.score })));
 

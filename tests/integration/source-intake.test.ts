@@ -19,7 +19,7 @@ const FIXTURES = path.join(import.meta.dirname, "../fixtures/sources");
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
 const MB = 10 * 1024 * 1024;
 
-const db = freshDatabase("source-intake");
+const db = await freshDatabase("source-intake");
 const prisma = db.prisma;
 let editor: SessionUser;
 

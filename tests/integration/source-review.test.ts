@@ -20,7 +20,7 @@ import { makeUser } from "../helpers/users";
 // A test article (invented, marked as test data), never seeded.
 const ARTICLE = readFileSync(path.join(import.meta.dirname, "../fixtures/matcher/water-and-rare-earths-ru.txt"), "utf8");
 
-const db = freshDatabase("source-review");
+const db = await freshDatabase("source-review");
 const prisma = db.prisma;
 let editor: SessionUser;
 let sourceId: number;
