@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { speakerKindSchema } from "../domain/vocabulary";
 import { emptyToNull } from "../initiatives/edit-schemas";
 
 /** The review page's forms: a proposed passage accepted as a quote, or turned down. */
 const offset = z.coerce.number().int().min(0).max(100_000_000);
-const id = z.coerce.number().int().positive();
+const id = recordIdSchema;
 
 export const acceptPassageSchema = z
   .object({
     sourceId: id,
     slug: z.string().min(1).max(200),
-    version: z.coerce.number({ error: "required" }).int().positive(),
+    version: z.coerce.number({ error: "required" }).int().positive().max(MAX_RECORD_ID),
     start: offset,
     end: offset,
     speakerKind: speakerKindSchema.optional().default("narrator"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { sourceKindSchema, sourceLanguageSchema } from "../domain/vocabulary";
 import { formDataToInput } from "../forms/form-data";
 import { emptyToNull, httpUrlSchema, optionalIsoDate } from "../initiatives/edit-schemas";
@@ -54,8 +55,8 @@ export const previewSourceSchema = z.object({ file: uploadedFile });
 
 export const correctSourceSchema = z.object({
   ...sourceMetadataFields,
-  sourceId: z.coerce.number().int().positive(),
-  version: z.coerce.number({ error: "required" }).int().positive(),
+  sourceId: recordIdSchema,
+  version: z.coerce.number({ error: "required" }).int().positive().max(MAX_RECORD_ID),
   note: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" }),
 });
 
