@@ -5,6 +5,7 @@ import { DomainError } from "../errors/domain-error";
 export const PERMISSIONS = {
   "initiative:edit": ["editor", "admin"],
   "history:review": ["editor", "admin"],
+  "source:add": ["editor", "admin"],
   "users:manage": ["admin"],
   "settings:manage": ["admin"],
 } as const satisfies Record<string, readonly UserRole[]>;

@@ -12,7 +12,7 @@ import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initia
 import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
-import { listSources } from "../sources/list-sources";
+import { listSourcePage, listSources } from "../sources/list-sources";
 import { getThemeOverview } from "../themes/get-theme";
 import type { PrismaClient } from "../generated/prisma/client";
 import { cachedRead } from "./cached";
@@ -32,6 +32,7 @@ export const publicData = {
   source: cachedRead("source", withClient(getSource)),
   countries: cachedRead("countries", withClient(listCountries)),
   sources: cachedRead("sources", withClient(listSources)),
+  sourcePage: cachedRead("source-page", withClient(listSourcePage)),
   countryMatrix: cachedRead("country-matrix", withClient(getCountryMatrix)),
   countryPage: cachedRead("country-page", withClient(getCountryPage)),
   themeOverview: cachedRead("theme-overview", withClient(getThemeOverview)),

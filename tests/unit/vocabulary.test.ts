@@ -10,6 +10,7 @@ import {
   STAGES,
   THEMES,
   USER_ROLES,
+  SOURCE_KINDS,
   initiativeStatusSchema,
 } from "../../lib/domain/vocabulary";
 
@@ -21,6 +22,7 @@ describe("validated sets", () => {
     ["Theme", THEMES],
     ["CountryRole", COUNTRY_ROLES],
     ["UserRole", USER_ROLES],
+    ["SourceKind", SOURCE_KINDS],
     ["MeetingRelation", MEETING_RELATIONS],
     ["SpeakerKind", SPEAKER_KINDS],
     ["HistoryKind", HISTORY_KINDS],

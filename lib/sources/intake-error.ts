@@ -1,0 +1,11 @@
+import { DomainError } from "../errors/domain-error";
+
+/**
+ * A refusal of a source write the editor can act on: `code` is a key of the `errors` messages,
+ * `field` the form field it belongs to, `values` what the message names (e.g. the existing source).
+ */
+export class IntakeError extends DomainError {
+  constructor(code: string, field?: string, values?: Record<string, string | number>) {
+    super(code, field, code, values);
+  }
+}
