@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./security/client-address";
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -10,6 +11,17 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); none by default.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, context) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,6 +9,7 @@ import { getEnv } from "../env";
 import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
+import { databaseFailure } from "../db/database-failure";
 import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../initiatives/edit-schemas";
 import { ConflictError, EditError, entriesSince } from "../initiatives/record-history";
@@ -29,19 +30,19 @@ interface Mutation<S extends z.ZodType> {
  * become messages; nothing is written unless the domain function commits.
  */
 export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
-  let user: SessionUser;
-  try {
-    user = await requireUserWithPermission(permission);
-  } catch (error) {
-    if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden" };
-    throw error;
-  }
-  const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
+  let user: SessionUser | undefined;
   const input = formDataToInput(formData);
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
+    try {
+      user = await requireUserWithPermission(permission);
+    } catch (error) {
+      if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden" };
+      throw error;
+    }
+    const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+    if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
     const result = await run(parsed.data, user);
     expireData();
     revalidatePath("/", "layout");
@@ -59,9 +60,19 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
       const field = error.field && error.field !== "form" ? error.field : undefined;
       return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined };
     }
-    // Anything else is our fault: the transaction rolled back; the user gets a reference, the log the details.
-    const requestId = (await headers()).get("x-request-id") ?? "unknown";
-    log("error", "mutation_failed", { requestId, permission, userId: user.id, error });
-    return { status: "error", message: "unexpected", messageValues: { requestId } };
+    return failedWrite(error, { permission, userId: user?.id });
   }
+}
+
+/**
+ * A write that failed for a reason the person cannot fix: the transaction rolled back; they get a
+ * plain reason (busy, storage unavailable) or "unexpected", always with this request's id; the log
+ * gets the details under the same id.
+ */
+export async function failedWrite(error: unknown, context: Record<string, unknown>): Promise<ActionState> {
+  const requestId = (await headers()).get("x-request-id") ?? "unknown";
+  const failure = databaseFailure(error);
+  log(failure ? "warn" : "error", failure ? `write_${failure}` : "mutation_failed", { requestId, ...context, error });
+  const message = failure === "busy" ? "databaseBusy" : failure === "unavailable" ? "databaseUnavailable" : "unexpected";
+  return { status: "error", message, messageValues: { requestId } };
 }
