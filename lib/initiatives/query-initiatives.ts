@@ -223,8 +223,21 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const [countRow] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(sql.count.sql, ...sql.count.params);
   const total = Number(countRow?.n ?? 0);
   const ids = (await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(sql.ids.sql, ...sql.ids.params)).map((row) => Number(row.id));
-  const titleIds = await titleMatches(prisma, query.q, ids);
+  const items = await listItems(prisma, ids, query.q);
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
+}
 
+/** Every id the filters select, in the list's order (for exports, which read the rows in pages). */
+export async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<number[]> {
+  const { ids } = listSql(query, locale);
+  // The last two parameters are LIMIT and OFFSET: no limit, from the start.
+  const params = [...ids.params.slice(0, -2), -1, 0];
+  return (await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(ids.sql, ...params)).map((row) => Number(row.id));
+}
+
+/** The list's items for these ids, in the given order. */
+export async function listItems(prisma: PrismaClient, ids: number[], q: string | undefined): Promise<InitiativeListItem[]> {
+  const titleIds = await titleMatches(prisma, q, ids);
   const rows = await prisma.initiative.findMany({
     where: { id: { in: ids } },
     select: {
@@ -244,7 +257,7 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = ids.flatMap((id) => {
+  return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { id: _id, themes, proposerCountry, participations, ...rest } = row;
@@ -258,7 +271,6 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
       },
     ];
   });
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
 }
 
 export interface FacetValue {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
-import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
+import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
 import { requestOrigin } from "@/lib/feeds/feed-request";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 
@@ -37,7 +37,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (lang !== "ru" && lang !== "en") return error(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
 
   let columns: readonly string[];
-  let rows: Record<string, unknown>[];
+  let pages: AsyncGenerator<Record<string, unknown>[]>;
   if (name === "initiatives") {
     const { page: _page, pageSize: _pageSize, ...filters } = rest;
     // parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key unnoticed.
@@ -45,12 +45,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     const parsed = parseQueryStrict(filters);
     if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
     columns = INITIATIVE_COLUMNS;
-    rows = await initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
+    pages = initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
   } else {
     const parsed = historyFilterSchema.safeParse(rest);
     if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
     columns = HISTORY_COLUMNS;
-    rows = await historyRows(prisma, {
+    pages = historyRows(prisma, {
       initiativeSlug: parsed.data.initiative,
       countryCode: parsed.data.country,
       theme: parsed.data.theme,
@@ -63,10 +63,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     "Content-Disposition": `attachment; filename="${name}-${stamp}.${format}"`,
     "Cache-Control": "no-store",
   };
+  // Streamed a page of rows at a time: memory stays flat and other requests are served meanwhile.
   if (format === "json") {
-    return new Response(`${JSON.stringify({ columns, rows }, null, 2)}\n`, {
-      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
-    });
+    return new Response(streamBody(jsonChunks(columns, pages)), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   }
-  return new Response(toCsv(columns, rows), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(streamBody(csvChunks(columns, pages)), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 }
