@@ -11,8 +11,9 @@ import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { databaseFailure } from "../db/database-failure";
 import { prisma } from "../db/prisma";
-import { fieldErrors, formDataToInput } from "../initiatives/edit-schemas";
-import { ConflictError, EditError, entriesSince } from "../initiatives/record-history";
+import { fieldErrors, formDataToInput } from "../forms/form-data";
+import { ConflictError, EditError } from "../initiatives/edit-errors";
+import { entriesSince } from "../history/entries-since";
 import { UserError } from "../users/manage-users";
 import type { ActionState } from "./action-state";
 

@@ -46,7 +46,13 @@ export const THEMES = [
   "research_expertise",
 ] as const;
 
-export const COUNTRY_ROLES = ["proposer", "participant", "supporter"] as const;
+export const COUNTRY_ROLES = ["proposer", "participant", "supporter", "candidate"] as const;
+
+/** What an initiative is to the event it is filed under; only outcomes count as the meeting's own. */
+export const MEETING_RELATIONS = ["outcome", "welcomed", "bilateral_visit", "background"] as const;
+
+/** Who says what a quote says: the outlet itself, a named official, a named expert. */
+export const SPEAKER_KINDS = ["narrator", "official", "expert"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
@@ -56,6 +62,8 @@ export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
 export const themeSchema = z.enum(THEMES);
 export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
+export const meetingRelationSchema = z.enum(MEETING_RELATIONS);
+export const speakerKindSchema = z.enum(SPEAKER_KINDS);
 
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 export type Stage = z.infer<typeof stageSchema>;
@@ -63,3 +71,5 @@ export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
+export type MeetingRelation = z.infer<typeof meetingRelationSchema>;
+export type SpeakerKind = z.infer<typeof speakerKindSchema>;

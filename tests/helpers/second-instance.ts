@@ -6,7 +6,7 @@
 import { consumeRateLimit } from "../../lib/auth/rate-limit";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { markVerified } from "../../lib/initiatives/mark-verified";
-import { ConflictError } from "../../lib/initiatives/record-history";
+import { ConflictError } from "../../lib/initiatives/edit-errors";
 
 const [url = "", userId = "0", slug = "", ms = "1000", writers = "4", busy = "5000"] = process.argv.slice(2);
 const prisma = createPrismaClient(url, Number(busy));

@@ -4,6 +4,8 @@ import {
   COUNTRY_ROLES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
+  MEETING_RELATIONS,
+  SPEAKER_KINDS,
   STAGES,
   THEMES,
   USER_ROLES,
@@ -18,6 +20,8 @@ describe("validated sets", () => {
     ["Theme", THEMES],
     ["CountryRole", COUNTRY_ROLES],
     ["UserRole", USER_ROLES],
+    ["MeetingRelation", MEETING_RELATIONS],
+    ["SpeakerKind", SPEAKER_KINDS],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
     expect(Object.values(prismaEnums[name]).sort()).toEqual([...values].sort());
   });
