@@ -1,6 +1,6 @@
 /** Runs once when the server starts (Next.js instrumentation hook). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { recordPeerAddresses } = await import("./lib/security/peer-address");
-  recordPeerAddresses();
+  const { installServerHooks } = await import("./lib/http/node-server");
+  installServerHooks();
 }

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { prisma } from "../db/prisma";
 import { getEnv } from "../env";
 import { clientAddress, parseTrustedProxies, type TrustedProxies } from "../security/client-address";
-import { peerAddressHeader } from "../security/peer-address";
+import { peerAddressHeader } from "../http/node-server";
 import { AuthError, hasPermission, type Permission } from "./permissions";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
 

@@ -38,5 +38,13 @@ export const publicData = {
   matchedPassages: cachedRead("matched-passages", async (q: string, slugs: string[]) => [...(await matchedPassages(prisma, q, slugs)).entries()]),
   search: cachedRead("search", (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
   history: cachedRead("history", (filter: HistoryFilter) => listHistory(prisma, filter)),
+  // When the data last changed (API Last-Modified): the newest initiative update or history entry.
+  lastChange: cachedRead("last-change", async () => {
+    const [initiative, entry] = await Promise.all([
+      prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+      prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
+    ]);
+    return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
+  }),
   metricNames: cachedRead("metric-names", () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
 };

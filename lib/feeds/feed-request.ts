@@ -51,7 +51,7 @@ export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
 }
 
 function jsonError(status: 400 | 404, error: string, details: unknown): Response {
-  return Response.json({ error, details }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ error, details }, { status, headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" } });
 }
 
 /** Used only when the database holds no initiative at all (a fixed date, not the Unix epoch). */
@@ -136,10 +136,12 @@ export async function handleFeedRequest(prisma: PrismaClient, request: Request, 
     ETag: etag,
     "Last-Modified": feed.updated.toUTCString(),
     "X-Content-Type-Options": "nosniff",
+    // Public open data, like the API: readable from any origin, never with credentials.
+    "Access-Control-Allow-Origin": "*",
   };
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"] } });
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"], "Access-Control-Allow-Origin": "*" } });
   }
   return new Response(xml, { status: 200, headers });
 }

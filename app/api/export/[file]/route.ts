@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
 import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
@@ -19,9 +20,7 @@ const historyFilterSchema = z
   })
   .strict();
 
-function error(status: number, message: string, details: { parameter: string; message: string }[] = []) {
-  return Response.json({ error: message, details }, { status });
-}
+const error = errorResponse;
 
 function issues(zodError: z.ZodError) {
   return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
@@ -62,6 +61,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const headers = {
     "Content-Disposition": `attachment; filename="${name}-${stamp}.${format}"`,
     "Cache-Control": "no-store",
+    // Public open data, like the API and the feeds: readable from any origin, never with credentials.
+    "Access-Control-Allow-Origin": "*",
   };
   // Streamed a page of rows at a time: memory stays flat and other requests are served meanwhile.
   if (format === "json") {
