@@ -11,6 +11,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  // Lets monitoring read /api/health's details without an admin session (unset: admins only).
+  HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); none by default.
   TRUSTED_PROXIES: z
     .string()
