@@ -1,5 +1,7 @@
+import "../forms/zod-config";
 import { z } from "zod";
 import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
+import { cleanText } from "../forms/clean-text";
 
 /**
  * The schemas behind every editor form. The same schema validates in the browser (to
@@ -10,16 +12,16 @@ import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } f
 const MIN_DATE = "1991-01-01";
 const MAX_DATE = "2100-12-31";
 
-const isoDate = z
-  .string({ error: "required" })
+const isoDate = z.string({ error: "required" })
+  .overwrite(cleanText)
   .trim()
   .min(1, { error: "required" })
   .pipe(z.iso.date({ error: "invalidDate" }))
   .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
 
 /** An empty field means "none". */
-const optionalIsoDate = z
-  .string()
+const optionalIsoDate = z.string()
+  .overwrite(cleanText)
   .trim()
   .optional()
   .transform((value) => value || null)
@@ -28,7 +30,7 @@ const optionalIsoDate = z
 const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
-const note = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
+const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
 
 const base = {
   slug: z.string().min(1).max(200),
@@ -36,8 +38,8 @@ const base = {
   correctsId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
 };
 
-export const httpUrlSchema = z
-  .string()
+export const httpUrlSchema = z.string()
+  .overwrite(cleanText)
   .trim()
   .max(2000, { error: "tooLong" })
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
@@ -46,10 +48,10 @@ export const httpUrlSchema = z
 const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
   quoteSourceId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
-  quoteText: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
-  evidenceUrl: z.string().trim().optional().default(""),
-  evidenceTitle: z.string().trim().max(300, { error: "tooLong" }).optional().default(""),
-  evidenceDate: z.string().trim().optional().default(""),
+  quoteText: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
+  evidenceUrl: z.string().overwrite(cleanText).trim().optional().default(""),
+  evidenceTitle: z.string().overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
+  evidenceDate: z.string().overwrite(cleanText).trim().optional().default(""),
 };
 
 type EvidenceInput = {
@@ -81,17 +83,17 @@ export const changeStatusSchema = z
     stage: emptyToNull(stageSchema),
     effectiveOn: isoDate,
     note,
-    overrideNote: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+    overrideNote: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
     ...evidenceFields,
   })
   .superRefine(checkEvidence);
 
 export const editDetailsSchema = z.object({
   ...base,
-  titleRu: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
-  titleEn: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
-  summaryRu: z.string().trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
-  summaryEn: z.string().trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
+  titleRu: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  titleEn: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  summaryRu: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
+  summaryEn: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
   themes: z.array(themeSchema).min(1, { error: "chooseTheme" }),
   targetDate: optionalIsoDate,
   note,
@@ -133,7 +135,7 @@ export const updateMetricSchema = z
 
 export const markVerifiedSchema = z.object({
   ...base,
-  note: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+  note: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
 });
 
 export const reviewChangeSchema = z.object({

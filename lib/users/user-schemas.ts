@@ -1,9 +1,11 @@
+import "../forms/zod-config";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { userRoleSchema } from "../domain/vocabulary";
+import { cleanText } from "../forms/clean-text";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = z.string()
+  .overwrite(cleanText)
   .trim()
   .toLowerCase()
   .min(1, { error: "required" })
@@ -19,7 +21,7 @@ export const passwordSchema = z
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  displayName: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
+  displayName: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
   role: userRoleSchema,
   password: passwordSchema,
 });

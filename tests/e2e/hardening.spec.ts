@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { E2E_DATABASE_URL, expect, test } from "./fixtures";
+import { E2E_DATABASE_URL, expect, signIn, test } from "./fixtures";
 
 /** Every spec signs in from this machine's address: forget the counters a test ran up. */
 function clearSignInLimits() {
@@ -41,4 +41,31 @@ test("a rotated X-Forwarded-For does not buy more sign-in attempts: the limit ke
   }
   expect(answers.slice(0, 30).every((html) => html.includes("Wrong e-mail or password."))).toBe(true);
   expect(answers[30]).toContain("Too many sign-in attempts");
+});
+
+test("editor pages run without a single CSP violation (no eval probe)", async ({ page, admin }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const consoleViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) consoleViolations.push(message.text());
+  });
+  await signIn(page, admin);
+  for (const path of ["/en/initiatives/ai-declaration", "/en/editor", "/en/admin", "/initiatives/ai-declaration"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    // Client-side validation runs the zod schemas: submit a form with a required field left empty.
+    if (path === "/en/initiatives/ai-declaration") {
+      const form = page.getByRole("form", { name: "Change status or stage" });
+      await form.getByLabel("A link").check();
+      await form.getByLabel("Link (http or https)").fill("javascript:alert(1)");
+      await form.getByRole("button", { name: "Save status" }).click();
+      await expect(form.getByText("Enter a full http:// or https:// link.")).toBeVisible();
+    }
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
+  }
+  expect(consoleViolations).toEqual([]);
 });
