@@ -69,3 +69,30 @@ test("editor pages run without a single CSP violation (no eval probe)", async ({
   }
   expect(consoleViolations).toEqual([]);
 });
+
+test("malformed percent-encoding and TRACE answer 400 JSON with the security headers and a request id", async ({ request, baseURL }) => {
+  for (const path of ["/initiatives/100%25", "/%FF", "/en/%C3%28", "/%", "/feeds/%G1/history.atom"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    const headers = response.headers();
+    expect(headers["content-type"], path).toContain("application/json");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["content-security-policy"], path).toContain("default-src 'none'");
+    expect(headers["x-request-id"], path).toMatch(/^[A-Za-z0-9._-]{8,}$/);
+    expect(await response.json(), path).toMatchObject({ error: "Malformed percent-encoding in the address.", details: [], requestId: headers["x-request-id"] });
+  }
+  const trace = await request.fetch("/", { method: "TRACE" });
+  expect(trace.status()).toBe(400);
+  expect(trace.headers()["x-frame-options"]).toBe("DENY");
+
+  // A server-action post that is not a form: a 4xx with a message, not a 500.
+  const origin = new URL(baseURL!).origin;
+  const plain = await request.post("/en/sign-in", { data: "not a form", headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", Origin: origin } });
+  expect(plain.status()).toBe(415);
+  expect((await plain.json()).error).toMatch(/multipart\/form-data/);
+  const big = await request.post("/en/sign-in", {
+    multipart: { field: "x".repeat(1024 * 1024 + 10) },
+    headers: { "Next-Action": "0".repeat(42), Origin: origin },
+  });
+  expect(big.status()).toBe(413);
+});
