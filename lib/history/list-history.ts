@@ -40,6 +40,8 @@ export interface HistoryFilter {
   /** Only entries recorded strictly after this instant. */
   since?: Date;
   limit?: number; // default 50, max 10_000
+  /** Entries to skip first (paged views), at most 10 000. */
+  offset?: number;
   order?: "desc" | "asc"; // by recordedAt then id; default "desc"
 }
 
@@ -110,6 +112,7 @@ export async function listHistory(prisma: PrismaClient, filter: HistoryFilter = 
     where: historyWhere(filter),
     orderBy: [{ recordedAt: order }, { id: order }],
     take: historyLimit(filter.limit),
+    skip: Math.min(Math.max(Math.floor(filter.offset ?? 0) || 0, 0), MAX_HISTORY_LIMIT),
     select: HISTORY_ITEM_SELECT,
   });
   return rows.map(toHistoryItem);

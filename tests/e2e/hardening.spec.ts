@@ -96,3 +96,26 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
   });
   expect(big.status()).toBe(413);
 });
+
+test("'what changed since 1900' is paged, not the whole history at once", async ({ page }) => {
+  // Test data: 120 old verification entries, so the history is longer than two pages.
+  const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""));
+  try {
+    const { id } = db.prepare(`SELECT "id" FROM "Initiative" ORDER BY "id" LIMIT 1`).get() as { id: number };
+    const insert = db.prepare(`INSERT INTO "HistoryEntry" ("initiativeId", "kind", "note", "version", "recordedAt") VALUES (?, 'verification', ?, ?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < 120; i++) insert.run(id, `paging test ${i}`, 900_000 + i, new Date(Date.UTC(1950, 0, 1) + i * 60_000).toISOString().replace("Z", "+00:00"));
+    })();
+  } finally {
+    db.close();
+  }
+  await page.goto("/en/changes?since=1900-01-02");
+  const entries = page.locator("main section li");
+  await expect(page.getByTestId("changes-summary")).toContainText("Page 1: changes 1–50.");
+  const pages = page.getByRole("navigation", { name: "Pages of changes" });
+  await pages.getByRole("link", { name: "Older changes →" }).click();
+  await expect(page).toHaveURL(/since=1900-01-02&page=2$/);
+  await expect(page.getByTestId("changes-summary")).toContainText("Page 2: changes 51–100.");
+  await expect(pages.getByRole("link", { name: "← Newer changes" })).toBeVisible();
+  expect(await entries.count()).toBeGreaterThan(0);
+});
