@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { editDetailsAction } from "@/app/actions/initiative-actions";
 import { THEMES, type Theme } from "@/lib/domain/vocabulary";
 import { editDetailsSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function DetailsForm(props: {
@@ -59,7 +59,7 @@ export function DetailsForm(props: {
         )}
       </fieldset>
       <Field name="targetDate" label={t("targetDate")} hint={t("targetDateHint")} errors={errors}>
-        {(p) => <input {...p} type="date" defaultValue={props.targetDate} className={INPUT} />}
+        {(p) => <DateInput {...p} defaultValue={props.targetDate} />}
       </Field>
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />

@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { formatDayInput } from "@/lib/dates";
 import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -35,6 +36,20 @@ export function useValidatedForm(action: Action, schema?: z.ZodType) {
 
 export const INPUT =
   "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+
+type ControlProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
+
+/**
+ * A day, typed the way the locale writes it (31.12.2026 in Russian, 2026-12-31 in English); a
+ * text box, because Chromium's date box turns "31.12.2026" typed into it into year 22026.
+ */
+export function DateInput({ defaultValue, ...props }: ControlProps & { defaultValue?: string | null }) {
+  const locale = useLocale();
+  const t = useTranslations("editor");
+  return (
+    <input {...props} type="text" inputMode="numeric" autoComplete="off" placeholder={t("datePlaceholder")} defaultValue={formatDayInput(defaultValue, locale)} className={INPUT} />
+  );
+}
 
 /** A labelled control with its hint and errors wired up for screen readers. */
 export function Field({

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { updateMetricAction } from "@/app/actions/initiative-actions";
 import { updateMetricSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function MetricForm(props: {
@@ -30,10 +30,10 @@ export function MetricForm(props: {
           {(p) => <input {...p} type="number" step="any" inputMode="decimal" className={INPUT} />}
         </Field>
         <Field name="observedOn" label={t("observedOn")} errors={errors}>
-          {(p) => <input {...p} type="date" className={INPUT} />}
+          {(p) => <DateInput {...p} />}
         </Field>
         <Field name="targetDate" label={t("metricTargetDate")} errors={errors}>
-          {(p) => <input {...p} type="date" defaultValue={props.targetDate} className={INPUT} />}
+          {(p) => <DateInput {...p} defaultValue={props.targetDate} />}
         </Field>
       </div>
       <NoteField errors={errors} />

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { changeStatusAction } from "@/app/actions/initiative-actions";
 import { INITIATIVE_STATUSES, STAGES, type InitiativeStatus, type Stage } from "@/lib/domain/vocabulary";
 import { changeStatusSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function StatusForm(props: {
@@ -51,7 +51,7 @@ export function StatusForm(props: {
           )}
         </Field>
         <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
-          {(p) => <input {...p} type="date" defaultValue={props.today} className={INPUT} />}
+          {(p) => <DateInput {...p} defaultValue={props.today} />}
         </Field>
       </div>
       <NoteField errors={errors} />

@@ -2,6 +2,7 @@ import "../forms/zod-config";
 import { z } from "zod";
 import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
+import { latestPastDay, normalizeDayInput } from "../dates";
 
 /**
  * The schemas behind every editor form. The same schema validates in the browser (to
@@ -12,20 +13,28 @@ import { cleanText } from "../forms/clean-text";
 const MIN_DATE = "1991-01-01";
 const MAX_DATE = "2100-12-31";
 
+// ISO or the locale's own way of writing a day (31.12.2026), see lib/dates.ts.
 const isoDate = z.string({ error: "required" })
   .overwrite(cleanText)
   .trim()
+  .overwrite(normalizeDayInput)
   .min(1, { error: "required" })
   .pipe(z.iso.date({ error: "invalidDate" }))
   .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
 
+/** When something happened (took effect, was observed, was published): not after today (+1 day for time zones). */
+const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "dateInFuture" });
+
 /** An empty field means "none". */
-const optionalIsoDate = z.string()
-  .overwrite(cleanText)
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(isoDate.nullable());
+const optionalDate = (day: typeof isoDate | typeof pastDate) =>
+  z.string()
+    .overwrite(cleanText)
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(day.nullable());
+const optionalIsoDate = optionalDate(isoDate);
+const optionalPastDate = optionalDate(pastDate);
 
 const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
@@ -72,7 +81,7 @@ function checkEvidence(value: EvidenceInput, ctx: z.RefinementCtx) {
   }
   if (!httpUrlSchema.safeParse(value.evidenceUrl).success) issue("evidenceUrl", value.evidenceUrl ? "invalidUrl" : "required");
   if (!value.evidenceTitle) issue("evidenceTitle", "required");
-  const date = isoDate.safeParse(value.evidenceDate);
+  const date = pastDate.safeParse(value.evidenceDate);
   if (!date.success) issue("evidenceDate", date.error.issues[0]?.message ?? "invalidDate");
 }
 
@@ -81,7 +90,7 @@ export const changeStatusSchema = z
     ...base,
     status: initiativeStatusSchema,
     stage: emptyToNull(stageSchema),
-    effectiveOn: isoDate,
+    effectiveOn: pastDate,
     note,
     overrideNote: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
     ...evidenceFields,
@@ -122,7 +131,7 @@ export const updateMetricSchema = z
       (value) => (typeof value === "string" && value.trim() === "" ? null : value),
       emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
     ),
-    observedOn: optionalIsoDate,
+    observedOn: optionalPastDate,
     targetDate: optionalIsoDate,
     note,
     ...evidenceFields,
