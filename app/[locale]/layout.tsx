@@ -25,10 +25,17 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("nav");
-  const requestId = (await headers()).get("x-request-id");
+  const requestHeaders = await headers();
+  const requestId = requestHeaders.get("x-request-id");
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   return (
     <html lang={locale}>
-      <head>{requestId && <meta name="request-id" content={requestId} />}</head>
+      <head>
+        {requestId && <meta name="request-id" content={requestId} />}
+        {/* Before any chunk runs: zod must never probe `new Function` (a CSP violation), whichever of
+            its schemas a page's chunks happen to build first (lib/forms/zod-config.ts does the same on the server). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})" }} />
+      </head>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#content"

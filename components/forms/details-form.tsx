@@ -27,6 +27,8 @@ export function DetailsForm(props: {
       <h3 id="details-form-title" className="text-lg font-semibold">
         {t("detailsTitle")}
       </h3>
+      {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
+      <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version, themesPresent: "1" }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="titleRu" label={t("titleRu")} errors={errors}>
@@ -63,7 +65,6 @@ export function DetailsForm(props: {
       </Field>
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />
-      <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveDetails")}</SubmitButton>
     </form>
   );

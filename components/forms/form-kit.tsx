@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { formatDayInput } from "@/lib/dates";
@@ -12,23 +12,41 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 /**
  * A server action plus the same zod schema in the browser: errors show before sending,
  * and the server's answer (field errors, conflicts, success) replaces them after.
+ *
+ * The form is submitted through a transition rather than React's form action, which would reset
+ * every field once the action returns: after a refused save everything typed stays, and focus
+ * moves to the first field in error (or the message). Only a successful save clears the form.
  */
 export function useValidatedForm(action: Action, schema?: z.ZodType) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   // Errors found in the browser; cleared by the next submission that passes, whose answer then shows.
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement | null>(null);
+  const [, startTransition] = useTransition();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (!schema) return;
+    event.preventDefault();
+    form.current = event.currentTarget;
     // The submitter's name/value (e.g. approve vs reject) belongs to the submission too.
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const parsed = schema.safeParse(formDataToInput(new FormData(event.currentTarget, submitter)));
-    if (parsed.success) {
-      setClientErrors(null);
+    const formData = new FormData(event.currentTarget, submitter);
+    const parsed = schema?.safeParse(formDataToInput(formData));
+    if (parsed && !parsed.success) {
+      setClientErrors(fieldErrors(parsed.error));
+      setAttempt((n) => n + 1);
       return;
     }
-    event.preventDefault();
-    setClientErrors(fieldErrors(parsed.error));
+    setClientErrors(null);
+    startTransition(() => formAction(formData));
   };
+  useEffect(() => {
+    if (state.status === "success") form.current?.reset();
+  }, [state]);
+  useEffect(() => {
+    if (!attempt && state.status !== "error") return;
+    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLElement>('[role="alert"]');
+    target?.focus();
+  }, [attempt, state]);
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const shown: ActionState = clientErrors ? { status: "error", message: "fixFields" } : state;
   return { state: shown, errors, formAction, onSubmit, pending };
@@ -106,6 +124,7 @@ export function FormStatus({ state }: { state: ActionState }) {
   return (
     <div
       role={success ? "status" : "alert"}
+      tabIndex={-1}
       className={`rounded border p-3 ${success ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}
     >
       <p className="font-medium">{text}</p>

@@ -25,6 +25,8 @@ export function StatusForm(props: {
       <h3 id="status-form-title" className="text-lg font-semibold">
         {t("statusTitle")}
       </h3>
+      {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
+      <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="status" label={t("newStatus")} errors={errors}>
@@ -60,7 +62,6 @@ export function StatusForm(props: {
       </Field>
       <EvidenceFields errors={errors} sources={props.sources} />
       <CorrectsField errors={errors} entries={props.entries} />
-      <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
     </form>
   );

@@ -59,7 +59,8 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
     }
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;
-      return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined };
+      // A refusal about one field is shown once, next to it; the top says "correct the fields".
+      return field ? { status: "error", message: "fixFields", fieldErrors: { [field]: [error.code] } } : { status: "error", message: error.code };
     }
     return failedWrite(error, { permission, userId: user?.id });
   }

@@ -36,6 +36,18 @@ const optionalDate = (day: typeof isoDate | typeof pastDate) =>
 const optionalIsoDate = optionalDate(isoDate);
 const optionalPastDate = optionalDate(pastDate);
 
+/**
+ * A number as people type it in either language: spaces (also no-break and thin) between digit
+ * groups go, and a comma is the decimal separator unless a point is there too ("1,234.5").
+ * Anything else is left for the number check to refuse.
+ */
+export function normalizeDecimal(text: string): string {
+  const compact = text.trim().replace(/(?<=\d)[\s\u00a0\u202f](?=\d)/g, "");
+  if (/^[+-]?\d+,\d+$/.test(compact)) return compact.replace(",", ".");
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact) && compact.includes(".")) return compact.replaceAll(",", "");
+  return compact;
+}
+
 const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
@@ -126,11 +138,13 @@ export const updateMetricSchema = z
   .object({
     ...base,
     metricSlug: z.string().min(1).max(200),
-    // A blank value is no value (Number(" ") would be a reading of 0).
+    // A blank value is no value (Number(" ") would be a reading of 0); "12,5" and "12.5" are both 12.5.
     value: z.preprocess(
-      (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+      (value) => (typeof value === "string" ? (value.trim() === "" ? null : normalizeDecimal(value)) : value),
       emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
     ),
+    // Ticked after the form warned that the reading is more than 3× the previous one or the target.
+    confirmLarge: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).optional().default(false),
     observedOn: optionalPastDate,
     targetDate: optionalIsoDate,
     note,

@@ -13,9 +13,13 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const metric = await tx.metric.findFirst({
       where: { slug: input.metricSlug, initiativeId: initiative.id },
-      select: { id: true, slug: true, targetDate: true },
+      select: { id: true, slug: true, targetDate: true, targetValue: true, readings: { orderBy: { observedOn: "desc" }, take: 1, select: { value: true } } },
     });
     if (!metric) throw new EditError("metricNotFound", "metricSlug");
+    // A slip of the decimal separator makes a reading ten or a thousand times too big: ask first.
+    const previous = metric.readings[0]?.value;
+    const large = (base: number | null | undefined) => base !== null && base !== undefined && base > 0 && input.value !== null && input.value > 3 * base;
+    if (!input.confirmLarge && (large(previous) || large(metric.targetValue))) throw new EditError("confirmLargeReading", "value");
     const changes: FieldChange[] = [];
     const oldTarget = dayOrNull(metric.targetDate);
     if (oldTarget !== input.targetDate) changes.push({ field: `metric.${metric.slug}.targetDate`, from: oldTarget, to: input.targetDate });

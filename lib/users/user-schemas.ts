@@ -4,8 +4,9 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { userRoleSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
 
-export const emailSchema = z.string()
-  .overwrite(cleanText)
+// Not cleaned: an address with a control character in it is refused, not silently changed.
+export const emailSchema = z
+  .string()
   .trim()
   .toLowerCase()
   .min(1, { error: "required" })

@@ -1038,7 +1038,7 @@ describe("known bugs outside this file's reach", () => {
       sessionToken = world.tokens.editor;
       const form = buildForm(world.base.changeStatus!, both(), setField("correctsId", "100000"));
       const result = await initiativeActions.changeStatusAction({ status: "idle" }, form);
-      expect(result).toMatchObject({ status: "error", message: "correctsNotFound" });
+      expect(result).toMatchObject({ status: "error", message: "fixFields", fieldErrors: { correctsId: ["correctsNotFound"] } });
     } finally {
       await prisma.pendingChange.deleteMany({ where: { id: { gt: before._max.id ?? 0 } } });
       await setReviewRequired(prisma, false);
