@@ -1,13 +1,19 @@
 import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 import { createAdapter } from "./open-database";
+import { createPostgresAdapter } from "./postgres-adapter";
+import { databaseProvider } from "./provider";
 
 /**
- * Transactions queue for the one connection (the adapter runs one at a time) and then for
- * SQLite's write lock; both waits are bounded by the busy timeout, not by Prisma's 2 s default.
+ * The client for the URL's engine. Both clients are generated from the same models
+ * (prisma/models.prisma); code is typed against the SQLite one, so it uses only what both offer.
+ * Transactions queue for the connection and then for the write lock; both waits are bounded by
+ * the busy timeout, not by Prisma's 2 s default.
  */
 export function createPrismaClient(url: string, busyTimeoutMs: number): PrismaClient {
-  return new PrismaClient({
-    adapter: createAdapter(url, busyTimeoutMs),
-    transactionOptions: { maxWait: Math.max(2_000, busyTimeoutMs), timeout: 5_000 + busyTimeoutMs },
-  });
+  const transactionOptions = { maxWait: Math.max(2_000, busyTimeoutMs), timeout: 5_000 + busyTimeoutMs };
+  if (databaseProvider(url) === "postgres") {
+    return new PostgresPrismaClient({ adapter: createPostgresAdapter(url, busyTimeoutMs) as never, transactionOptions }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: createAdapter(url, busyTimeoutMs), transactionOptions });
 }

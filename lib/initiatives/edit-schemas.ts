@@ -1,5 +1,6 @@
 import "../forms/zod-config";
 import { z } from "zod";
+import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
 import { latestPastDay, normalizeDayInput } from "../dates";
@@ -55,8 +56,8 @@ const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, 
 
 const base = {
   slug: z.string().min(1).max(200),
-  version: z.coerce.number({ error: "required" }).int().positive(),
-  correctsId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
+  version: z.coerce.number({ error: "required" }).int().positive().max(MAX_RECORD_ID),
+  correctsId: emptyToNull(recordIdSchema).optional().default(null),
 };
 
 export const httpUrlSchema = z.string()
@@ -68,7 +69,7 @@ export const httpUrlSchema = z.string()
 /** Evidence: a verbatim quote from a source in the tracker, or a dated, titled http(s) link. */
 const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
-  quoteSourceId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
+  quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
   quoteText: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
   evidenceUrl: z.string().overwrite(cleanText).trim().optional().default(""),
   evidenceTitle: z.string().overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
@@ -162,7 +163,7 @@ export const markVerifiedSchema = z.object({
 });
 
 export const reviewChangeSchema = z.object({
-  pendingId: z.coerce.number().int().positive(),
+  pendingId: recordIdSchema,
   decision: z.enum(["approve", "reject"]),
   reviewNote: note,
 });

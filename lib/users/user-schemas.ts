@@ -1,5 +1,6 @@
 import "../forms/zod-config";
 import { z } from "zod";
+import { recordIdSchema } from "../domain/record-id";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { userRoleSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
@@ -27,7 +28,7 @@ export const createUserSchema = z.object({
   password: passwordSchema,
 });
 
-export const userIdSchema = z.coerce.number().int().positive();
+export const userIdSchema = recordIdSchema;
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: userRoleSchema });
 export const setActiveSchema = z.object({ userId: userIdSchema, active: z.enum(["true", "false"]).transform((v) => v === "true") });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/api/health/route";
 import * as route from "../../app/api/health/route";
 import { prisma } from "../../lib/db/prisma";
-import { DEFAULT_PATHS } from "../../lib/db/schema-engine";
+import { migrationPaths } from "../../lib/db/schema-engine";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { createSession } from "../../lib/auth/sessions";
 import { createPrismaClient } from "../../lib/db/create-client";
@@ -18,7 +18,7 @@ import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
 import { runDir } from "../helpers/paths";
 import { seedWorkerDatabase } from "../helpers/seeded";
-import { freshDatabase } from "../helpers/test-database";
+import { freshDatabase, onPostgres } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
 
 // Set before anything reads the environment: monitoring's token for the full report.
@@ -30,7 +30,7 @@ function clientAt(file: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 200 }) });
 }
 
-const committedMigrations = readdirSync(DEFAULT_PATHS.migrationsDir, { withFileTypes: true })
+const committedMigrations = readdirSync(migrationPaths(onPostgres ? "postgres" : "sqlite").migrationsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
@@ -65,10 +65,10 @@ describe("GET /api/health", () => {
       database: {
         ok: true,
         latencyMs: expect.any(Number),
-        journalMode: "wal",
+        ...(onPostgres ? { engine: "postgresql", serverVersion: expect.stringMatching(/^1[5-9]|^[2-9]\d/) } : { engine: "sqlite", journalMode: "wal" }),
         migrations: { applied: committedMigrations.length, latest: committedMigrations.at(-1) },
         initiatives: catalog.initiatives.length,
-        freeBytes: expect.any(Number),
+        ...(onPostgres ? {} : { freeBytes: expect.any(Number) }),
       },
       time: expect.any(String),
     });
@@ -147,8 +147,9 @@ describe("GET /api/health", () => {
     expect(await asUser(admin.id)).toMatchObject({ status: "ok", app: { nodeVersion: process.version }, database: { migrations: expect.any(Object) } });
   });
 
-  it("answers 503 degraded with the reason when the database file cannot take writes, and a save says so", async () => {
-    const { url, prisma: client } = freshDatabase("health-read-only");
+  // chattr on a SQLite file; PostgreSQL reports read-only itself.
+  it.skipIf(onPostgres)("answers 503 degraded with the reason when the database file cannot take writes, and a save says so", async () => {
+    const { url, prisma: client } = await freshDatabase("health-read-only");
     const file = url.replace(/^file:/, "");
     await seedDatabase(client, catalog);
     const editor = await makeUser(client, "editor");
@@ -169,5 +170,14 @@ describe("GET /api/health", () => {
       execFileSync("chattr", ["-i", file]);
       await client.$disconnect();
     }
+  });
+
+  it("answers 503 degraded, naming no host, when the PostgreSQL server cannot be reached", async () => {
+    const client = createPrismaClient("postgresql://tracker:secret@127.0.0.1:1/tracker", 200);
+    const report = await checkHealth(client);
+    await client.$disconnect().catch(() => undefined);
+    expect(report.status).toBe("degraded");
+    expect(report.error).toBe("The database server cannot be reached.");
+    expect(JSON.stringify(report)).not.toMatch(/127\.0\.0\.1|secret|tracker:/);
   });
 });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { findSessionUser, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { databasePathFromUrl } from "@/lib/db/database-path";
+import { databaseProvider } from "@/lib/db/provider";
 import { prisma } from "@/lib/db/prisma";
 import { getEnv } from "@/lib/env";
 import { checkHealth, healthResponse, publicHealth } from "@/lib/health/check-health";
@@ -33,8 +34,10 @@ async function mayReadDetails(request: Request): Promise<boolean> {
 }
 
 export async function GET(request: Request): Promise<Response> {
+  const url = getEnv().DATABASE_URL;
   const report = await checkHealth(prisma, {
-    databaseFile: databasePathFromUrl(getEnv().DATABASE_URL),
+    // The write probe opens the SQLite file itself; PostgreSQL reports its own read-only state in errors.
+    databaseFile: databaseProvider(url) === "sqlite" ? databasePathFromUrl(url) : undefined,
     // The full error goes to the server's log only; the response says it in one safe sentence.
     onError: (error) => log("error", "health.database_failed", { error }),
   });
