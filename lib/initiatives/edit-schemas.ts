@@ -16,7 +16,6 @@ const MAX_DATE = "2100-12-31";
 
 // ISO or the locale's own way of writing a day (31.12.2026), see lib/dates.ts.
 const isoDate = z.string({ error: "required" })
-  .overwrite(cleanText)
   .trim()
   .overwrite(normalizeDayInput)
   .min(1, { error: "required" })
@@ -29,7 +28,6 @@ const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "d
 /** An empty field means "none". */
 const optionalDate = (day: typeof isoDate | typeof pastDate) =>
   z.string()
-    .overwrite(cleanText)
     .trim()
     .optional()
     .transform((value) => value || null)
@@ -61,7 +59,6 @@ const base = {
 };
 
 export const httpUrlSchema = z.string()
-  .overwrite(cleanText)
   .trim()
   .max(2000, { error: "tooLong" })
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
@@ -70,10 +67,10 @@ export const httpUrlSchema = z.string()
 const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
   quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
-  quoteText: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
-  evidenceUrl: z.string().overwrite(cleanText).trim().optional().default(""),
-  evidenceTitle: z.string().overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
-  evidenceDate: z.string().overwrite(cleanText).trim().optional().default(""),
+  quoteText: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
+  evidenceUrl: z.string().trim().optional().default(""),
+  evidenceTitle: z.string().max(300, { error: "tooLong" }).overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
+  evidenceDate: z.string().trim().optional().default(""),
 };
 
 type EvidenceInput = {
@@ -105,7 +102,7 @@ export const changeStatusSchema = z
     stage: emptyToNull(stageSchema),
     effectiveOn: pastDate,
     note,
-    overrideNote: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
+    overrideNote: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
     ...evidenceFields,
   })
   .superRefine(checkEvidence);
@@ -159,7 +156,7 @@ export const updateMetricSchema = z
 
 export const markVerifiedSchema = z.object({
   ...base,
-  note: z.string().overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
+  note: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
 });
 
 export const reviewChangeSchema = z.object({

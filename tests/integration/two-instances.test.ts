@@ -48,7 +48,8 @@ describe("two app instances on one database file", () => {
     let errors = "";
     second.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     second.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    const finished = new Promise<void>((resolve) => second.on("close", () => resolve()));
+    let exit = "";
+    const finished = new Promise<void>((resolve) => second.on("close", (code, signal) => ((exit = `exit ${code} ${signal ?? ""}`), resolve())));
     const until = Date.now() + 10_000;
     const here = { saved: 0, conflicts: 0, failures: [] as unknown[] };
     await Promise.all(
@@ -62,7 +63,7 @@ describe("two app instances on one database file", () => {
       }),
     );
     await finished;
-    expect(output, errors).not.toBe("");
+    expect(output, `${exit}\n${errors}`).not.toBe("");
     const there = JSON.parse(output) as { saved: number; conflicts: number; failures: number; errors: string[] };
     expect(here.failures).toEqual([]);
     console.info("two instances:", { here: { saved: here.saved, conflicts: here.conflicts }, there });
