@@ -1,5 +1,4 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requireUserWithPermission } from "../auth/current-user";
@@ -20,13 +19,15 @@ interface Mutation<S extends z.ZodType> {
   formData: FormData;
   permission: Permission;
   schema: S;
-  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+  /** `tags`: the cache tags the write changed (lib/cache/tags.ts); absent means "maybe anything". */
+  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number>; tags?: readonly string[] }>;
 }
 
 /**
  * The one path for every write: check the permission (inside the action, whatever the
  * page showed), validate with the form's own schema, run the domain function (which
- * owns its transaction), then refresh the pages that show the data. Known refusals
+ * owns its transaction), then expire the cache tags it says it changed (updateTag also tells
+ * the browser's router to drop its copies). Known refusals
  * become messages; nothing is written unless the domain function commits.
  */
 export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
@@ -44,8 +45,8 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
     const result = await run(parsed.data, user);
-    expireData();
-    revalidatePath("/", "layout");
+    // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
+    expireData(result.tags);
     return { status: "success", message: result.message, messageValues: result.messageValues };
   } catch (error) {
     if (error instanceof ConflictError) {
