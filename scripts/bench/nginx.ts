@@ -90,7 +90,7 @@ ${tempPaths(dir)}
  * deploy/nginx.conf with the bench's ports and paths. Each replaced line must be found, so an
  * edit to the production file that the bench no longer understands fails loudly.
  */
-export function benchCopyOfDeployConfig(source: string, dir: string, port: number, appPort: number): string {
+export function benchCopyOfDeployConfig(source: string, dir: string, port: number, appPort: number, frontSecret: string): string {
   let config = source;
   const replace = (pattern: RegExp, replacement: string, what: string) => {
     if (!pattern.test(config)) throw new Error(`deploy/nginx.conf: cannot find ${what} (${pattern}) to adapt for the bench`);
@@ -103,6 +103,7 @@ export function benchCopyOfDeployConfig(source: string, dir: string, port: numbe
   replace(/^(\s*)access_log\s+\S+\s+tracker;.*$/m, `$1access_log ${path.join(dir, "access.log")} tracker;`, "access_log");
   replace(/^(\s*)proxy_cache_path\s+\S+/m, `$1proxy_cache_path ${path.join(dir, "cache")}`, "proxy_cache_path");
   replace(/^(\s*)server\s+localhost:3000;.*$/m, `$1server localhost:${appPort};`, "the upstream server");
+  replace(/^(\s*)default\s+"[^"]*";\s+# bench: its own secret$/m, `$1default "${frontSecret}";`, "the front secret");
   replace(/^(\s*)listen\s+80;.*$/m, `$1listen 127.0.0.1:${port};`, "listen 80");
   replace(/^\s*listen\s+\[::\]:80;.*\n/m, "", "listen [::]:80");
   replace(/^http\s*\{\s*$/m, `http {\n${tempPaths(dir)}`, "the http block");
@@ -110,8 +111,8 @@ export function benchCopyOfDeployConfig(source: string, dir: string, port: numbe
   return config;
 }
 
-/** The app behind a copy of deploy/nginx.conf. */
-export async function startProxyNginx(binary: string, dir: string, port: number, appPort: number): Promise<Group> {
+/** The app (started with FRONT_SECRET=frontSecret) behind a copy of deploy/nginx.conf. */
+export async function startProxyNginx(binary: string, dir: string, port: number, appPort: number, frontSecret: string): Promise<Group> {
   const source = readFileSync(path.resolve("deploy", "nginx.conf"), "utf8");
-  return run(binary, dir, benchCopyOfDeployConfig(source, dir, port, appPort), `http://localhost:${port}/api/health`, "nginx (proxy)");
+  return run(binary, dir, benchCopyOfDeployConfig(source, dir, port, appPort, frontSecret), `http://localhost:${port}/api/health`, "nginx (proxy)");
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +26,8 @@ import { createEditorSession, deleteSession, runWriteLoop, type BenchSession, ty
  */
 
 const DIST_DIR = ".next-bench";
+// The app and the bench's copy of deploy/nginx.conf share it (lib/security/front.ts).
+const frontSecret = randomBytes(24).toString("hex");
 const log = (line: string) => console.log(line);
 
 const args = parseArgs(process.argv.slice(2), {
@@ -257,6 +260,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: `file:${databaseFile}`,
     MUTATION_RATE_LIMIT_PER_MINUTE: "1000000",
+    FRONT_SECRET: frontSecret,
   });
   groups.push(app);
   const sampler = new MemorySampler(app.pid);
@@ -344,7 +348,7 @@ async function main() {
     } else {
       const port = await freePort();
       const proxyBase = `http://localhost:${port}`;
-      groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "proxy"), port, appPort));
+      groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "proxy"), port, appPort, frontSecret));
       const proxyTargets: [string, string][] = [
         ["nginx→app (micro-cache): dashboard /en", `${proxyBase}/en`],
         [`nginx→app (micro-cache): initiative (${picks.pageEntries} entries)`, `${proxyBase}/en/initiatives/${picks.pageSlug}`],
