@@ -5,6 +5,7 @@ import { requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
 import { consumeRateLimit } from "../auth/rate-limit";
 import { getEnv } from "../env";
+import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
@@ -30,7 +31,16 @@ interface Mutation<S extends z.ZodType> {
  * the browser's router to drop its copies). Known refusals
  * become messages; nothing is written unless the domain function commits.
  */
-export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
+export async function runMutation<S extends z.ZodType>(mutation: Mutation<S>): Promise<ActionState> {
+  const started = performance.now();
+  try {
+    return await mutate(mutation);
+  } finally {
+    recordSpan("action", performance.now() - started);
+  }
+}
+
+async function mutate<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
   let user: SessionUser;
   try {
     user = await requireUserWithPermission(permission);

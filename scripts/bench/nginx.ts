@@ -59,10 +59,10 @@ async function run(binary: string, dir: string, config: string, url: string, nam
   return group;
 }
 
-/** nginx serving one HTML file at every address: the ceiling the app is compared with. */
-export async function startStaticNginx(binary: string, dir: string, port: number, html: string): Promise<Group> {
+/** nginx serving files (name → body) from disk, each at /<name>: the ceilings the app is compared with. */
+export async function startStaticNginx(binary: string, dir: string, port: number, files: Record<string, string>): Promise<Group> {
   mkdirSync(path.join(dir, "html"), { recursive: true });
-  writeFileSync(path.join(dir, "html", "index.html"), html);
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, "html", name), body);
   // One worker: the app is one Node process, and the load tool needs the other core.
   const config = `daemon off;
 worker_processes 1;
@@ -72,18 +72,20 @@ events { worker_connections 1024; }
 http {
 ${tempPaths(dir)}
     access_log off;
+    sendfile on;
     server {
         listen 127.0.0.1:${port};
         server_name localhost;
         root ${path.join(dir, "html")};
+        default_type "text/html; charset=utf-8";
         location / {
-            default_type "text/html; charset=utf-8";
-            try_files /index.html =404;
+            try_files $uri =404;
         }
     }
 }
 `;
-  return run(binary, dir, config, `http://localhost:${port}/`, "nginx (static)");
+  const first = Object.keys(files)[0] ?? "";
+  return run(binary, dir, config, `http://localhost:${port}/${first}`, "nginx (static)");
 }
 
 /**
