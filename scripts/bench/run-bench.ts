@@ -17,7 +17,7 @@ import { createEditorSession, deleteSession, runWriteLoop, type BenchSession } f
 
 /**
  * `npm run bench [-- --initiatives 20 --changes 200 --duration 8 --connections 32] [--smoke]
- *   [--reuse] [--writers 8] [--db ./data/x.db] [--skip-build]`
+ *   [--reuse] [--writers 8] [--db ./data/x.db] [--skip-build] [--ports APP,STATIC,FRONT]`
  *
  * On this machine, in one run: for every public page kind, nginx serving that page's own bytes
  * from disk (the row's ceiling), the production app alone, and the app behind a copy of
@@ -35,13 +35,16 @@ const log = (line: string) => console.log(line);
 
 const args = parseArgs(process.argv.slice(2), {
   numbers: ["initiatives", "changes", "duration", "connections", "writers"],
-  strings: ["db", "seed", "now"],
+  strings: ["db", "seed", "now", "ports"],
   flags: ["smoke", "reuse", "skip-build"],
 });
 const smoke = args.flag("smoke");
 const initiatives = args.number("initiatives", 20);
 const changes = args.number("changes", 200);
 const settings: LoadSettings = { duration: args.number("duration", smoke ? 2 : 8), connections: args.number("connections", smoke ? 8 : 32) };
+// --ports APP,STATIC,FRONT pins the three ports (on a shared machine, each person's own range).
+const pinned = (args.string("ports") ?? "").split(",").filter(Boolean).map(Number);
+const port = async (index: number) => pinned[index] ?? (await freePort());
 const writers = Math.max(1, args.number("writers", smoke ? 2 : 8));
 
 // ---- Everything started is stopped on the way out, whatever the way out is ----
@@ -258,7 +261,7 @@ async function main() {
   session = { file: databaseFile, value: await createEditorSession(databaseFile) };
 
   // ---- The app ----
-  const appPort = await freePort();
+  const appPort = await port(0);
   const base = `http://localhost:${appPort}`;
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(appPort), "-H", "localhost"], {
     ...process.env,
@@ -305,7 +308,7 @@ async function main() {
   chmodSync(tempDir, 0o755);
   const nginxBinary = ensureNginx(log);
   if (!nginxBinary) throw new Error("nginx is needed: every row is a ratio to nginx serving the same bytes.");
-  const staticPort = await freePort();
+  const staticPort = await port(1);
   groups.push(await startStaticNginx(nginxBinary, path.join(tempDir, "static"), staticPort, Object.fromEntries([...bodies].map(([key, body]) => [`${key}.html`, body]))));
   const nginxBase = `http://localhost:${staticPort}`;
 
@@ -369,7 +372,7 @@ async function main() {
   if (writes.acknowledged === 0) failures.push(`the write loop acknowledged no write (${writes.firstErrors.join("; ")})`);
 
   // ---- Behind a copy of deploy/nginx.conf (the front) ----
-  const frontPort = await freePort();
+  const frontPort = await port(2);
   const frontBase = `http://localhost:${frontPort}`;
   groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "front"), frontPort, appPort, frontSecret));
   for (const row of rows) {
