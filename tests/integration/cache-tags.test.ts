@@ -12,7 +12,7 @@ import { makeUser } from "../helpers/users";
 
 // Writes expire only what they change (docs/decisions/014-public-caching.md): the tags a write
 // function returns are exactly the entries runMutation expires.
-const db = freshDatabase("cache-tags");
+const db = await freshDatabase("cache-tags");
 const prisma = db.prisma;
 let editor: SessionUser;
 
