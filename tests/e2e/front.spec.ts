@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureNginx, startProxyNginx } from "../../scripts/bench/nginx";
@@ -18,6 +18,8 @@ test.beforeAll(async () => {
   const binary = ensureNginx((line) => console.log(line));
   if (!binary) throw new Error("nginx is needed for the front tests (apt-get install nginx)");
   dir = mkdtempSync(path.join(tmpdir(), "tracker-front-e2e-"));
+  // nginx started as root runs its workers unprivileged: they must be able to use the cache folder.
+  chmodSync(dir, 0o755);
   nginx = await startProxyNginx(binary, dir, FRONT_PORT, E2E_PORT, E2E_FRONT_SECRET);
 });
 
