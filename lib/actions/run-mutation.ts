@@ -13,6 +13,7 @@ import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../forms/form-data";
 import { ConflictError, EditError } from "../initiatives/edit-errors";
 import { entriesSince } from "../history/entries-since";
+import { IntakeError } from "../sources/intake-error";
 import { UserError } from "../users/manage-users";
 import type { ActionState } from "./action-state";
 
@@ -21,7 +22,14 @@ interface Mutation<S extends z.ZodType> {
   permission: Permission;
   schema: S;
   /** `tags`: the cache tags the write changed (lib/cache/tags.ts); absent means "maybe anything". */
-  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number>; tags?: readonly string[] }>;
+  run: (
+    input: z.infer<S>,
+    user: SessionUser,
+  ) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"]; tags?: readonly string[] }>;
+  /** FormData → the schema's input, when the form sends more than text fields (files). */
+  toInput?: (formData: FormData) => Record<string, unknown>;
+  /** False for an action that only reads (a preview): nothing to expire. */
+  writes?: boolean;
 }
 
 /**
@@ -40,7 +48,7 @@ export async function runMutation<S extends z.ZodType>(mutation: Mutation<S>): P
   }
 }
 
-async function mutate<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
+async function mutate<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
   let user: SessionUser;
   try {
     user = await requireUserWithPermission(permission);
@@ -50,14 +58,14 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run }
   }
   const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
   if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
-  const input = formDataToInput(formData);
+  const input = toInput(formData);
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
     const result = await run(parsed.data, user);
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
-    expireData(result.tags);
-    return { status: "success", message: result.message, messageValues: result.messageValues };
+    if (writes) expireData(result.tags);
+    return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slug = typeof input.slug === "string" ? input.slug : "";
@@ -66,6 +74,9 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run }
         message: "conflict",
         conflict: { currentVersion: error.currentVersion, entries: await entriesSince(prisma, slug, error.expectedVersion) },
       };
+    }
+    if (error instanceof IntakeError) {
+      return { status: "error", message: error.code, messageValues: error.values, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
     }
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;

@@ -3,7 +3,7 @@ import { unstable_cache, updateTag } from "next/cache";
 import { TAG } from "./tags";
 
 /**
- * Public data is read through this cache (docs/decisions/014-public-caching.md): each entry
+ * Public data is read through this cache (docs/decisions/016-public-caching.md): each entry
  * carries the tags of what it shows (lib/cache/tags.ts), and every write expires the tags of what
  * it changed in the same request, so a change shows at once, an unchanged page never reaches the
  * database, and a write leaves the entries it did not touch in place.

@@ -14,7 +14,7 @@ import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initia
 import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
-import { listSources } from "../sources/list-sources";
+import { listSourcePage, listSources, type SourceFilters } from "../sources/list-sources";
 import { getThemeOverview } from "../themes/get-theme";
 import { cachedRead } from "./cached";
 import { TAG } from "./tags";
@@ -32,6 +32,7 @@ export const publicData = {
   source: cachedRead("source", ([id]) => [TAG.source(id)], getSource),
   countries: cachedRead("countries", () => [TAG.countries], listCountries),
   sources: cachedRead("sources", () => [TAG.sources], listSources),
+  sourcePage: cachedRead("source-page", () => [TAG.sources], (filters: SourceFilters) => listSourcePage(prisma, filters)),
   countryMatrix: cachedRead("country-matrix", () => [TAG.initiatives, TAG.countries], getCountryMatrix),
   countryPage: cachedRead("country-page", ([code]) => [TAG.country(code)], getCountryPage),
   themeOverview: cachedRead("theme-overview", ([theme]) => [TAG.theme(theme)], getThemeOverview),

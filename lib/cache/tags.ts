@@ -2,7 +2,7 @@ import type { Db } from "../db/types";
 import type { FieldChange } from "../history/field-changes";
 
 /**
- * Cache tags (docs/decisions/014-public-caching.md). Every cached read carries the tags of what
+ * Cache tags (docs/decisions/016-public-caching.md). Every cached read carries the tags of what
  * it shows; every write expires the tags of what it changed, so a status change re-reads its
  * initiative, its countries, its themes and the lists, and nothing else.
  *

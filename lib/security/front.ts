@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 
 /**
- * The caching front (deploy/nginx.conf, docs/decisions/014-public-caching.md). For an anonymous
+ * The caching front (deploy/nginx.conf, docs/decisions/016-public-caching.md). For an anonymous
  * GET that carries the front's secret, a page is rendered with this placeholder as its nonce —
  * in the CSP header, in every nonce="…" attribute and inside the RSC payload — and the front
  * replaces it with a fresh random value in every response it sends, cache hits included. Letters

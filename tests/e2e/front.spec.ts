@@ -6,7 +6,7 @@ import { stopGroup, type Group } from "../../scripts/bench/processes";
 import { createAccount, expect, signIn, test } from "./fixtures";
 import { E2E_FRONT_SECRET, E2E_PORT } from "./ports";
 
-// The app behind a copy of deploy/nginx.conf (docs/decisions/014-public-caching.md): cached pages
+// The app behind a copy of deploy/nginx.conf (docs/decisions/016-public-caching.md): cached pages
 // with a fresh nonce per response, the cache bypassed only for sessions the app confirms, and a
 // write visible through the cache within a second (plus one render).
 const FRONT_PORT = Number(process.env.E2E_FRONT_PORT ?? E2E_PORT + 1);

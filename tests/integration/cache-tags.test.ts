@@ -10,7 +10,7 @@ import { seedDatabase } from "../../seed/seed-database";
 import { freshDatabase } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
 
-// Writes expire only what they change (docs/decisions/014-public-caching.md): the tags a write
+// Writes expire only what they change (docs/decisions/016-public-caching.md): the tags a write
 // function returns are exactly the entries runMutation expires.
 const db = await freshDatabase("cache-tags");
 const prisma = db.prisma;
