@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installServerHooks } = await import("./lib/http/node-server");
   installServerHooks();
+  const { installServerTiming } = await import("./lib/http/server-timing");
+  installServerTiming();
 }

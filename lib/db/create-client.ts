@@ -3,6 +3,7 @@ import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgr
 import { createAdapter } from "./open-database";
 import { createPostgresAdapter } from "./postgres-adapter";
 import { databaseProvider } from "./provider";
+import { timedAdapter } from "./timed-adapter";
 
 /**
  * The client for the URL's engine. Both clients are generated from the same models
@@ -12,8 +13,9 @@ import { databaseProvider } from "./provider";
  */
 export function createPrismaClient(url: string, busyTimeoutMs: number): PrismaClient {
   const transactionOptions = { maxWait: Math.max(2_000, busyTimeoutMs), timeout: 5_000 + busyTimeoutMs };
+  // Both adapters are timed for Server-Timing (lib/http/server-timing.ts).
   if (databaseProvider(url) === "postgres") {
-    return new PostgresPrismaClient({ adapter: createPostgresAdapter(url, busyTimeoutMs) as never, transactionOptions }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter: timedAdapter(createPostgresAdapter(url, busyTimeoutMs)) as never, transactionOptions }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: createAdapter(url, busyTimeoutMs), transactionOptions });
+  return new PrismaClient({ adapter: timedAdapter(createAdapter(url, busyTimeoutMs)), transactionOptions });
 }

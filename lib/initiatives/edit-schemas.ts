@@ -32,7 +32,7 @@ const optionalDate = (day: typeof isoDate | typeof pastDate) =>
     .optional()
     .transform((value) => value || null)
     .pipe(day.nullable());
-const optionalIsoDate = optionalDate(isoDate);
+export const optionalIsoDate = optionalDate(isoDate);
 const optionalPastDate = optionalDate(pastDate);
 
 /**
@@ -47,7 +47,7 @@ export function normalizeDecimal(text: string): string {
   return compact;
 }
 
-const emptyToNull = <T extends z.ZodType>(schema: T) =>
+export const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
 const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
