@@ -7,6 +7,9 @@ const intl = createMiddleware(routing);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+// Mail programs' RFC 8058 one-click unsubscribe POSTs carry no Origin; the token is the only authority.
+const ORIGIN_FREE_POSTS = new Set(["/api/alerts/unsubscribe"]);
+
 /** Whether a state-changing request comes from our own pages (Origin must name this host). */
 function isSameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
@@ -27,7 +30,8 @@ export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const { pathname } = request.nextUrl;
 
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  const originFree = request.method === "POST" && ORIGIN_FREE_POSTS.has(pathname);
+  if (!SAFE_METHODS.has(request.method) && !originFree && !isSameOrigin(request)) {
     return NextResponse.json(
       { error: "Cross-origin or origin-less request refused", details: [], requestId },
       { status: 403, headers: { "x-request-id": requestId, "Cache-Control": "no-store" } },

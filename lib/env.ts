@@ -10,7 +10,18 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
-});
+  // E-mail alerts are off unless an SMTP server is named (an empty value counts as unset).
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  ALERTS_FROM: z.string().min(3).default("Summit Initiatives Tracker <alerts@localhost>"),
+  // The address the tracker is reached at, for links in e-mails; defaults to http://HOST:PORT.
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  ),
+}).transform((env) => ({ ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "") }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,10 +1,14 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { requireUserWithPermission } from "../auth/current-user";
+import { after } from "next/server";
+import { AlertError } from "../alerts/alert-error";
+import { deliverAlerts } from "../alerts/deliver-alerts";
+import { mailEnabled } from "../alerts/mailer";
+import { clientKey, requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
-import { consumeRateLimit } from "../auth/rate-limit";
+import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit";
 import { getEnv } from "../env";
 import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
@@ -45,6 +49,8 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
     const result = await run(parsed.data, user);
     expireData();
     revalidatePath("/", "layout");
+    // Alerts for this change go out after the answer, so an editor never waits for a mail server.
+    if (mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
     return { status: "success", message: result.message, messageValues: result.messageValues };
   } catch (error) {
     if (error instanceof ConflictError) {
@@ -62,6 +68,45 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
     // Anything else is our fault: the transaction rolled back; the user gets a reference, the log the details.
     const requestId = (await headers()).get("x-request-id") ?? "unknown";
     log("error", "mutation_failed", { requestId, permission, userId: user.id, error });
+    return { status: "error", message: "unexpected", messageValues: { requestId } };
+  }
+}
+
+interface PublicMutation<S extends z.ZodType> {
+  /** Names the rate-limit counters. */
+  name: string;
+  formData: FormData;
+  schema: S;
+  /** Per client address; `perInput` adds counters keyed by the input (e.g. the e-mail address). */
+  limits: { perClient: RateLimitRule; perInput?: (input: z.infer<S>) => { key: string; rule: RateLimitRule }[] };
+  run: (input: z.infer<S>) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+}
+
+/**
+ * The same path for the few writes visitors make without an account (e-mail alerts): no
+ * permission, so rate limits by client address and by input stand in for it. These writes
+ * change no public page, so no cache is expired; the visitor's page is refreshed.
+ */
+export async function runPublicMutation<S extends z.ZodType>({ name, formData, schema, limits, run }: PublicMutation<S>): Promise<ActionState> {
+  const client = await consumeRateLimit(prisma, `public:${name}:client:${await clientKey()}`, limits.perClient);
+  if (!client.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: client.retryAfterSeconds } };
+  const parsed = schema.safeParse(formDataToInput(formData));
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
+  for (const { key, rule } of limits.perInput?.(parsed.data) ?? []) {
+    const limit = await consumeRateLimit(prisma, `public:${name}:${key}`, rule);
+    if (!limit.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: limit.retryAfterSeconds } };
+  }
+  try {
+    const result = await run(parsed.data);
+    refresh();
+    return { status: "success", message: result.message, messageValues: result.messageValues };
+  } catch (error) {
+    if (error instanceof AlertError) {
+      if (error.code === "mailFailed") log("error", "alert_mail_failed", { name, error: error.cause });
+      return { status: "error", message: error.code, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
+    }
+    const requestId = (await headers()).get("x-request-id") ?? "unknown";
+    log("error", "public_mutation_failed", { requestId, name, error });
     return { status: "error", message: "unexpected", messageValues: { requestId } };
   }
 }

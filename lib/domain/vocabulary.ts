@@ -50,12 +50,18 @@ export const COUNTRY_ROLES = ["proposer", "participant", "supporter"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
+export const ALERT_TARGETS = ["initiative", "country", "theme"] as const;
+
+export const ALERT_FREQUENCIES = ["immediate", "daily"] as const;
+
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 export const stageSchema = z.enum(STAGES);
 export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
 export const themeSchema = z.enum(THEMES);
 export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
+export const alertTargetSchema = z.enum(ALERT_TARGETS);
+export const alertFrequencySchema = z.enum(ALERT_FREQUENCIES);
 
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 export type Stage = z.infer<typeof stageSchema>;
@@ -63,3 +69,5 @@ export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
+export type AlertTarget = z.infer<typeof alertTargetSchema>;
+export type AlertFrequency = z.infer<typeof alertFrequencySchema>;

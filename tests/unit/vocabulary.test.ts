@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as prismaEnums from "../../lib/generated/prisma/enums";
 import {
+  ALERT_FREQUENCIES,
+  ALERT_TARGETS,
   COUNTRY_ROLES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
@@ -18,6 +20,8 @@ describe("validated sets", () => {
     ["Theme", THEMES],
     ["CountryRole", COUNTRY_ROLES],
     ["UserRole", USER_ROLES],
+    ["AlertTarget", ALERT_TARGETS],
+    ["AlertFrequency", ALERT_FREQUENCIES],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
     expect(Object.values(prismaEnums[name]).sort()).toEqual([...values].sort());
   });

@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
 import { RecentHistory } from "@/components/analysts/recent-history";
 import { StatusBadge } from "@/components/status-badge";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
@@ -128,6 +129,8 @@ export default async function CountryPage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-700">{t("recentIntro")}</p>
         <RecentHistory locale={locale} entries={country.recentChanges} />
       </section>
+
+      <FollowSection target="country" targetKey={country.code} locale={locale} />
     </article>
   );
 }

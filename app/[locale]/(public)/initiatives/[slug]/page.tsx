@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
 import { ProgressBar } from "@/components/progress-bar";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
@@ -284,6 +285,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           </nav>
         )}
       </section>
+
+      <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
 
       {user && canEdit && (
         <ClientMessages namespaces={FORM_NAMESPACES}>

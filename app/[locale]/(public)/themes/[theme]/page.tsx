@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { RecentHistory } from "@/components/analysts/recent-history";
 import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
@@ -205,6 +206,8 @@ export default async function ThemePage({ params }: Props) {
         </h2>
         <RecentHistory locale={locale} entries={overview.recentChanges} />
       </section>
+
+      <FollowSection target="theme" targetKey={overview.theme} locale={locale} />
     </article>
   );
 }
