@@ -1,5 +1,5 @@
 import "server-only";
-import { refresh, revalidatePath } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { after } from "next/server";
@@ -85,7 +85,7 @@ interface PublicMutation<S extends z.ZodType> {
 /**
  * The same path for the few writes visitors make without an account (e-mail alerts): no
  * permission, so rate limits by client address and by input stand in for it. These writes
- * change no public page, so no cache is expired; the visitor's page is refreshed.
+ * change no public page, so no cache is expired; the form shows the outcome in place.
  */
 export async function runPublicMutation<S extends z.ZodType>({ name, formData, schema, limits, run }: PublicMutation<S>): Promise<ActionState> {
   const client = await consumeRateLimit(prisma, `public:${name}:client:${await clientKey()}`, limits.perClient);
@@ -98,7 +98,6 @@ export async function runPublicMutation<S extends z.ZodType>({ name, formData, s
   }
   try {
     const result = await run(parsed.data);
-    refresh();
     return { status: "success", message: result.message, messageValues: result.messageValues };
   } catch (error) {
     if (error instanceof AlertError) {

@@ -12,7 +12,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined }),
   headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": clientAddress, "x-request-id": "test-request-alerts" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
 
 const { prisma } = await import("../../lib/db/prisma");
 const { seedWorkerDatabase } = await import("../helpers/seeded");
