@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
-import type { FieldChange } from "@/lib/initiatives/record-history";
+import type { FieldChange } from "@/lib/history/field-changes";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
   role: "role",

@@ -49,6 +49,7 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
                 title: spec.title,
                 outlet: spec.outlet,
                 publishedOn: spec.publishedOn ? new Date(`${spec.publishedOn}T00:00:00Z`) : null,
+                dateFromMetadata: spec.dateFromMetadata,
                 language: spec.language,
                 text: article.text,
                 sha256: article.sha256,
@@ -58,6 +59,35 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
           ).id;
         if (!existing) created++;
         sourceIds.set(spec.file, id);
+      }
+
+      // Rows first, quotes after: a quote's speaker may be any person of the catalogue.
+      const eventIds = new Map<string, number>();
+      for (const spec of catalog.events) {
+        const { quotes: _quotes, attendance: _attendance, ...fields } = spec;
+        let event = await tx.event.findUnique({ where: { slug: spec.slug }, select: { id: true } });
+        if (!event) {
+          event = await tx.event.create({ data: fields, select: { id: true } });
+          created++;
+        }
+        eventIds.set(spec.slug, event.id);
+      }
+      for (const spec of catalog.countries) {
+        const { quotes: _quotes, ...fields } = spec;
+        if (!(await tx.country.findUnique({ where: { code: spec.code }, select: { code: true } }))) {
+          await tx.country.create({ data: fields });
+          created++;
+        }
+      }
+      const personIds = new Map<string, number>();
+      for (const spec of catalog.persons) {
+        const { quotes: _quotes, country, ...fields } = spec;
+        let person = await tx.person.findUnique({ where: { slug: spec.slug }, select: { id: true } });
+        if (!person) {
+          person = await tx.person.create({ data: { ...fields, countryCode: country }, select: { id: true } });
+          created++;
+        }
+        personIds.set(spec.slug, person.id);
       }
 
       const quoteIds = new Map<string, number>();
@@ -72,7 +102,21 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
           });
           id = existing?.id;
           if (id === undefined) {
-            id = (await tx.quote.create({ data: { sourceId, start: spec.start, end: spec.end, text: spec.text }, select: { id: true } })).id;
+            const speaker = spec.speaker;
+            id = (
+              await tx.quote.create({
+                data: {
+                  sourceId,
+                  start: spec.start,
+                  end: spec.end,
+                  text: spec.text,
+                  speakerKind: speaker?.kind ?? "narrator",
+                  speakerPersonId: speaker?.person ? personIds.get(speaker.person)! : null,
+                  attribution: speaker?.attribution ?? null,
+                },
+                select: { id: true },
+              })
+            ).id;
             created++;
           }
           quoteIds.set(key, id);
@@ -86,37 +130,23 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
         return id;
       };
 
-      const eventIds = new Map<string, number>();
       for (const spec of catalog.events) {
-        const { quotes, ...fields } = spec;
-        let event = await tx.event.findUnique({ where: { slug: spec.slug }, select: { id: true } });
-        if (!event) {
-          event = await tx.event.create({ data: fields, select: { id: true } });
-          created++;
+        const eventId = eventIds.get(spec.slug)!;
+        for (const quote of spec.quotes) await ensureQuote(quote, { eventId });
+        for (const attendee of spec.attendance) {
+          const quoteId = await ensureQuote(attendee.quote, { eventId });
+          const key = { eventId_countryCode: { eventId, countryCode: attendee.country } };
+          if (!(await tx.attendance.findUnique({ where: key, select: { id: true } }))) {
+            await tx.attendance.create({ data: { eventId, countryCode: attendee.country, quoteId } });
+            created++;
+          }
         }
-        eventIds.set(spec.slug, event.id);
-        for (const quote of quotes) await ensureQuote(quote, { eventId: event.id });
       }
-
       for (const spec of catalog.countries) {
-        const { quotes, ...fields } = spec;
-        if (!(await tx.country.findUnique({ where: { code: spec.code }, select: { code: true } }))) {
-          await tx.country.create({ data: fields });
-          created++;
-        }
-        for (const quote of quotes) await ensureQuote(quote, { countryCode: spec.code });
+        for (const quote of spec.quotes) await ensureQuote(quote, { countryCode: spec.code });
       }
-
-      const personIds = new Map<string, number>();
       for (const spec of catalog.persons) {
-        const { quotes, country, ...fields } = spec;
-        let person = await tx.person.findUnique({ where: { slug: spec.slug }, select: { id: true } });
-        if (!person) {
-          person = await tx.person.create({ data: { ...fields, countryCode: country }, select: { id: true } });
-          created++;
-        }
-        personIds.set(spec.slug, person.id);
-        for (const quote of quotes) await ensureQuote(quote, { personId: person.id });
+        for (const quote of spec.quotes) await ensureQuote(quote, { personId: personIds.get(spec.slug)! });
       }
 
       for (const spec of catalog.initiatives) {
@@ -133,6 +163,8 @@ export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, artic
               status: spec.status,
               stage: spec.stage,
               eventId: eventIds.get(spec.event)!,
+              meetingRelation: spec.meetingRelation,
+              signatoriesUnnamed: spec.signatoriesUnnamed,
               proposerCountryCode: spec.proposer?.country ?? null,
               proposerPersonId: spec.proposer?.person ? personIds.get(spec.proposer.person)! : null,
               targetDateText: spec.targetDateText,

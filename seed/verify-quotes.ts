@@ -4,6 +4,9 @@ import path from "node:path";
 import type { Catalog } from "./catalog";
 import type { QuoteSpec, SourceFile } from "./data/types";
 
+/** How far from its quote an attribution phrase may stand (a paragraph). */
+const ATTRIBUTION_REACH = 400;
+
 export const ARTICLES_DIR = path.join(process.cwd(), "seed", "articles");
 
 export interface Article {
@@ -29,7 +32,10 @@ export function collectQuotes(catalog: Catalog): { label: string; quote: QuoteSp
     add(`source ${source.file} outlet`, source.outletQuote);
     add(`source ${source.file} date`, source.dateQuote);
   }
-  for (const event of catalog.events) event.quotes.forEach((quote, i) => add(`event ${event.slug} quote #${i + 1}`, quote));
+  for (const event of catalog.events) {
+    event.quotes.forEach((quote, i) => add(`event ${event.slug} quote #${i + 1}`, quote));
+    for (const attendee of event.attendance) add(`event ${event.slug} attendance ${attendee.country}`, attendee.quote);
+  }
   for (const country of catalog.countries) country.quotes.forEach((quote, i) => add(`country ${country.code} quote #${i + 1}`, quote));
   for (const person of catalog.persons) person.quotes.forEach((quote, i) => add(`person ${person.slug} quote #${i + 1}`, quote));
   for (const initiative of catalog.initiatives) {
@@ -64,6 +70,17 @@ export function findProvenanceProblems(catalog: Catalog, articles: Map<SourceFil
       problems.push(
         `${label}: ${quote.file}[${quote.start}, ${quote.end}) reads «${actual}», expected «${quote.text}»`,
       );
+    }
+    const attribution = quote.speaker?.attribution;
+    if (attribution && !article.text.slice(Math.max(0, quote.start - ATTRIBUTION_REACH), quote.end + ATTRIBUTION_REACH).includes(attribution)) {
+      problems.push(`${label}: attribution «${attribution}» is not written within ${ATTRIBUTION_REACH} characters of the quote`);
+    }
+  }
+  const texts = [...articles.values()].map((article) => article.text.toLocaleLowerCase("ru"));
+  const forms = [...Object.entries(catalog.nameForms.persons), ...Object.entries(catalog.nameForms.countries)];
+  for (const [who, list] of forms) {
+    for (const form of list) {
+      if (!texts.some((text) => text.includes(form.toLocaleLowerCase("ru")))) problems.push(`name forms of ${who}: «${form}» is in neither article`);
     }
   }
   for (const initiative of catalog.initiatives) {

@@ -8,7 +8,7 @@ import { clientKey, getCurrentUser, isSecureRequest } from "@/lib/auth/current-u
 import { deleteSession, deleteUserSessions, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { signIn, signInSchema } from "@/lib/auth/sign-in";
 import { prisma } from "@/lib/db/prisma";
-import { fieldErrors } from "@/lib/initiatives/edit-schemas";
+import { fieldErrors } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
 import { routing, type Locale } from "@/lib/i18n/routing";
 

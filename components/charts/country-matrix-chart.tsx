@@ -13,9 +13,10 @@ export const ROLE_MARK: Record<CountryRole, { fill: string; stroke: string; chec
   proposer: { fill: "#1e3a8a", stroke: "#1e3a8a", check: "#ffffff" },
   participant: { fill: "#0f766e", stroke: "#0f766e", check: "#ffffff" },
   supporter: { fill: "#ffffff", stroke: "#475569", check: "#1e293b" },
+  candidate: { fill: "#92400e", stroke: "#92400e", check: "#ffffff" },
 };
 
-/** The mark of one cell: shape by role (square, circle, hollow square), a tick when signed or beyond. */
+/** The mark of one cell: shape by role (square, circle, hollow square, diamond), a tick when signed or beyond. */
 export function RoleMark({ cell, cx, cy, size = 16 }: { cell: MatrixCell | undefined; cx: number; cy: number; size?: number }) {
   if (!cell) return <circle cx={cx} cy={cy} r={2} fill="#94a3b8" />;
   const half = size / 2;
@@ -23,6 +24,8 @@ export function RoleMark({ cell, cx, cy, size = 16 }: { cell: MatrixCell | undef
   const shape =
     cell.role === "participant" ? (
       <circle cx={cx} cy={cy} r={half} fill={mark.fill} />
+    ) : cell.role === "candidate" ? (
+      <polygon points={`${cx},${cy - half} ${cx + half},${cy} ${cx},${cy + half} ${cx - half},${cy}`} fill={mark.fill} />
     ) : (
       <rect
         x={cx - half + (cell.role === "supporter" ? 1 : 0)}
@@ -114,6 +117,7 @@ export async function CountryMatrixLegend() {
     { key: "proposer", cell: { role: "proposer", stage: null }, label: tRole("proposer") },
     { key: "participant", cell: { role: "participant", stage: null }, label: tRole("participant") },
     { key: "supporter", cell: { role: "supporter", stage: null }, label: tRole("supporter") },
+    { key: "candidate", cell: { role: "candidate", stage: null }, label: tRole("candidate") },
     { key: "signed", cell: { role: "participant", stage: "signed" }, label: t("compact.signedMark") },
     { key: "none", cell: undefined, label: t("notInvolved") },
   ];

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { layoutLineChart, type SeriesPoint } from "@/lib/charts/line-chart";
-import type { MetricView } from "@/lib/initiatives/get-initiative";
+import type { MetricView } from "@/lib/metrics/metric-view";
 import { DataTableDetails } from "./data-table-details";
 
 const BOX = { width: 400, height: 190, left: 48, right: 24, top: 22, bottom: 42 };

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { INITIATIVE_STATUSES } from "@/lib/domain/vocabulary";
-import type { ThemeStatusRow } from "@/lib/charts/status-by-theme";
+import type { ThemeStatusRow } from "@/lib/dashboard/status-by-theme";
 import { STATUS_FILL } from "@/lib/charts/palette";
 import { barLength, stackSegments } from "@/lib/charts/stacked-bar";
 import { Link } from "@/lib/i18n/navigation";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
-import { fieldErrors, formDataToInput } from "@/lib/initiatives/edit-schemas";
+import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

@@ -1,4 +1,4 @@
-import type { ConflictingEntry } from "../initiatives/record-history";
+import type { ConflictingEntry } from "../history/entries-since";
 
 /**
  * What every form's server action answers. `message` and the field errors are keys

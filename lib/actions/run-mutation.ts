@@ -14,8 +14,9 @@ import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { prisma } from "../db/prisma";
-import { fieldErrors, formDataToInput } from "../initiatives/edit-schemas";
-import { ConflictError, EditError, entriesSince } from "../initiatives/record-history";
+import { fieldErrors, formDataToInput } from "../forms/form-data";
+import { ConflictError, EditError } from "../initiatives/edit-errors";
+import { entriesSince } from "../history/entries-since";
 import { UserError } from "../users/manage-users";
 import type { ActionState } from "./action-state";
 

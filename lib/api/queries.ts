@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter, type HistoryItem } from "../history/list-history";
-import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 
 /**
  * The API's own reads (what the pages' data layer does not already give). Each takes the

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { HistoryItem } from "../history/list-history";
-import type { InitiativeDetail, MetricView } from "../initiatives/get-initiative";
+import type { InitiativeDetail } from "../initiatives/get-initiative";
+import type { MetricView } from "../metrics/metric-view";
 import type { InitiativeListItem } from "../initiatives/query-initiatives";
 import type { CountryRow, MetricRow, SourceDetailRow, SourceRow } from "./queries";
 import type {

@@ -1,6 +1,6 @@
 import "server-only";
-import { getStatusByTheme } from "../charts/status-by-theme";
-import { getStatusChangesOverTime } from "../charts/status-changes-over-time";
+import { getStatusByTheme } from "../dashboard/status-by-theme";
+import { getStatusChangesOverTime } from "../dashboard/status-changes-over-time";
 import { getCountryMatrix } from "../countries/country-matrix";
 import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";

@@ -1,3 +1,5 @@
+import { safeDecode } from "../http/safe-decode";
+
 /** The format's members in the order the sources list them (KZ KG TJ TM UZ AZ), then partners. */
 const MEMBER_ORDER = ["KZ", "KG", "TJ", "TM", "UZ", "AZ"];
 const PARTNER_ORDER = ["CN", "US", "RU", "EU"];
@@ -15,13 +17,4 @@ export function sortCountries<C extends { code: string; member: boolean }>(count
 export function parseCountryCode(raw: string): string | null {
   const code = safeDecode(raw).trim().toUpperCase();
   return /^[A-Z]{2}$/.test(code) ? code : null;
-}
-
-/** URL parameters may still be percent-encoded; a malformed escape is just an unknown value. */
-export function safeDecode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }

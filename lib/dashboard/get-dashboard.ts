@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { INITIATIVE_STATUSES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../domain/vocabulary";
-import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 
 export interface RecentChange {
   id: number;

@@ -46,7 +46,13 @@ export const THEMES = [
   "research_expertise",
 ] as const;
 
-export const COUNTRY_ROLES = ["proposer", "participant", "supporter"] as const;
+export const COUNTRY_ROLES = ["proposer", "participant", "supporter", "candidate"] as const;
+
+/** What an initiative is to the event it is filed under; only outcomes count as the meeting's own. */
+export const MEETING_RELATIONS = ["outcome", "welcomed", "bilateral_visit", "background"] as const;
+
+/** Who says what a quote says: the outlet itself, a named official, a named expert. */
+export const SPEAKER_KINDS = ["narrator", "official", "expert"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
@@ -62,6 +68,8 @@ export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
 export const alertTargetSchema = z.enum(ALERT_TARGETS);
 export const alertFrequencySchema = z.enum(ALERT_FREQUENCIES);
+export const meetingRelationSchema = z.enum(MEETING_RELATIONS);
+export const speakerKindSchema = z.enum(SPEAKER_KINDS);
 
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 export type Stage = z.infer<typeof stageSchema>;
@@ -71,3 +79,5 @@ export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
 export type AlertTarget = z.infer<typeof alertTargetSchema>;
 export type AlertFrequency = z.infer<typeof alertFrequencySchema>;
+export type MeetingRelation = z.infer<typeof meetingRelationSchema>;
+export type SpeakerKind = z.infer<typeof speakerKindSchema>;

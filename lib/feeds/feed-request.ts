@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { THEMES, type Theme } from "../domain/vocabulary";
 import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../history/list-history";
+import { requestOrigin } from "../http/request-origin";
 import { loadMessages } from "../i18n/load-messages";
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from "./atom";
 import {
@@ -47,25 +48,6 @@ export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
   if (kind === "initiative") return { kind, slug: name };
   if (kind === "country") return { kind, code: name };
   return { kind, theme: name };
-}
-
-/**
- * The origin links are built on: the request's, or the proxy's when it sends X-Forwarded-Host /
- * X-Forwarded-Proto (first value of each; anything that is not a plain host[:port] or http(s) is ignored).
- */
-export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || null;
-  const forwardedHost = first("x-forwarded-host");
-  const forwardedProto = first("x-forwarded-proto")?.toLowerCase() ?? null;
-  const protocol = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
-  const host =
-    forwardedHost && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(forwardedHost) ? forwardedHost : url.host;
-  try {
-    return new URL(`${protocol}://${host}`).origin;
-  } catch {
-    return url.origin;
-  }
 }
 
 function jsonError(status: 400 | 404, error: string, details: unknown): Response {

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { Theme } from "../domain/vocabulary";
 import type { HistoryItem } from "../history/list-history";
-import type { FieldChange } from "../initiatives/record-history";
+import type { FieldChange } from "../history/field-changes";
 import type { AtomEntry, AtomFeed } from "./atom";
 
 /** Builds the Atom document model of a history feed; no database access, no I/O. */

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { HistoryKind } from "../generated/prisma/enums";
 import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
-import { parseChanges, type FieldChange } from "../initiatives/record-history";
+import { parseChanges, type FieldChange } from "./field-changes";
 
 /**
  * History entries across initiatives, for feeds, exports and the API. Takes the client

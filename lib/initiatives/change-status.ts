@@ -2,7 +2,9 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import { isAllowedTransition } from "../domain/transitions";
 import type { ChangeStatusInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, ConflictError, EditError, loadInitiative, resolveEvidence, writeHistoryEntry } from "./record-history";
+import { checkCorrects, claimNextVersion, loadInitiative, writeHistoryEntry } from "./record-history";
+import { ConflictError, EditError } from "./edit-errors";
+import { resolveEvidence } from "./resolve-evidence";
 
 export type ChangeStatusResult = { outcome: "applied"; version: number } | { outcome: "pending"; pendingId: number };
 

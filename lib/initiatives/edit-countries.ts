@@ -1,7 +1,9 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { EditCountriesInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, EditError, writeHistoryEntry, type FieldChange } from "./record-history";
+import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { EditError } from "./edit-errors";
+import type { FieldChange } from "../history/field-changes";
 
 /**
  * Sets each country's role and own stage. A row without a role removes the country;

@@ -1,7 +1,10 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { EditDetailsInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, dayOrNull, EditError, writeHistoryEntry, type FieldChange } from "./record-history";
+import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { dayOrNull } from "../dates";
+import { EditError } from "./edit-errors";
+import type { FieldChange } from "../history/field-changes";
 import { indexInitiative } from "../search/search-index";
 
 /** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */

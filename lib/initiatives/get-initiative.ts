@@ -1,9 +1,9 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
 import { prisma } from "../db/prisma";
 import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
 import type { HistoryKind } from "../generated/prisma/enums";
-import { parseChanges, type FieldChange } from "./record-history";
+import { parseChanges, type FieldChange } from "../history/field-changes";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
 export interface EvidenceQuote extends QuoteInContext {
@@ -12,17 +12,6 @@ export interface EvidenceQuote extends QuoteInContext {
   sourceTitle: string | null;
   sourceOutlet: string | null;
   sourcePublishedOn: Date | null;
-}
-
-export interface MetricView {
-  slug: string;
-  nameRu: string;
-  nameEn: string;
-  unitRu: string;
-  unitEn: string;
-  baseline: { value: number; text: string | null; period: string | null; quoteId: number | null } | null;
-  target: { value: number; text: string | null; dateText: string | null; date: Date | null; quoteId: number | null } | null;
-  readings: { value: number; text: string | null; observedOn: Date | null; observedText: string | null; quoteId: number | null }[];
 }
 
 export interface HistoryEntryView {
@@ -78,28 +67,6 @@ export interface InitiativeDetail {
 }
 
 export const HISTORY_PAGE_SIZE = 50;
-
-/** The fields a MetricView is built from (toMetricView), for every query that shows metrics. */
-export const METRIC_VIEW_SELECT = {
-  slug: true,
-  nameRu: true,
-  nameEn: true,
-  unitRu: true,
-  unitEn: true,
-  baselineValue: true,
-  baselineText: true,
-  baselinePeriod: true,
-  baselineQuoteId: true,
-  targetValue: true,
-  targetText: true,
-  targetDateText: true,
-  targetDate: true,
-  targetQuoteId: true,
-  readings: {
-    select: { value: true, text: true, observedOn: true, observedText: true, quoteId: true },
-    orderBy: [{ observedOn: "asc" }, { id: "asc" }],
-  },
-} satisfies Prisma.MetricSelect;
 
 /** Everything the page shows; the history comes a page at a time, newest first. */
 export async function getInitiative(slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
@@ -237,47 +204,4 @@ function outermostQuotes<Q extends { id: number; start: number; end: number; sou
           (other.end - other.start > quote.end - quote.start || other.id < quote.id),
       ),
   );
-}
-
-type MetricRow = {
-  slug: string;
-  nameRu: string;
-  nameEn: string;
-  unitRu: string;
-  unitEn: string;
-  baselineValue: number | null;
-  baselineText: string | null;
-  baselinePeriod: string | null;
-  baselineQuoteId: number | null;
-  targetValue: number | null;
-  targetText: string | null;
-  targetDateText: string | null;
-  targetDate: Date | null;
-  targetQuoteId: number | null;
-  readings: MetricView["readings"];
-};
-
-export function toMetricView(row: MetricRow): MetricView {
-  return {
-    slug: row.slug,
-    nameRu: row.nameRu,
-    nameEn: row.nameEn,
-    unitRu: row.unitRu,
-    unitEn: row.unitEn,
-    baseline:
-      row.baselineValue === null
-        ? null
-        : { value: row.baselineValue, text: row.baselineText, period: row.baselinePeriod, quoteId: row.baselineQuoteId },
-    target:
-      row.targetValue === null
-        ? null
-        : {
-            value: row.targetValue,
-            text: row.targetText,
-            dateText: row.targetDateText,
-            date: row.targetDate,
-            quoteId: row.targetQuoteId,
-          },
-    readings: row.readings,
-  };
 }

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { MarkVerifiedInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, dayOrNull, writeHistoryEntry } from "./record-history";
+import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { dayOrNull } from "../dates";
 
 /** Records that an editor checked the initiative against its sources today. */
 export async function markVerified(

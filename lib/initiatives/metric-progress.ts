@@ -1,4 +1,4 @@
-import type { MetricView } from "./get-initiative";
+import type { MetricView } from "../metrics/metric-view";
 
 export interface MetricProgress {
   /** The latest reading, or the baseline when nothing has been read since. */

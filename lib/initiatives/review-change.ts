@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { ReviewChangeInput } from "./edit-schemas";
-import { claimNextVersion, EditError, writeHistoryEntry } from "./record-history";
+import { claimNextVersion, writeHistoryEntry } from "./record-history";
+import { EditError } from "./edit-errors";
 
 /**
  * A second person approves or rejects a pending status change. Approval applies it as

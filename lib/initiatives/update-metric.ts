@@ -1,7 +1,11 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { UpdateMetricInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, dayOrNull, EditError, resolveEvidence, writeHistoryEntry, type FieldChange } from "./record-history";
+import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { dayOrNull } from "../dates";
+import { EditError } from "./edit-errors";
+import { resolveEvidence } from "./resolve-evidence";
+import type { FieldChange } from "../history/field-changes";
 
 /** Adds a dated reading to a metric and/or sets its target date, with evidence. */
 export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number }> {

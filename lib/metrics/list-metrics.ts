@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { InitiativeStatus } from "../domain/vocabulary";
-import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "./metric-view";
 
 export type MetricListItem = MetricView & {
   initiativeSlug: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
-import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../initiatives/get-initiative";
+import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { listRecentHistory, type RecentHistoryEntry } from "../countries/recent-history";
 import { parseTheme } from "./parse-theme";
 import { rollUpStatuses, type StatusRollup } from "./status-rollup";

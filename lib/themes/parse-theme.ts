@@ -1,4 +1,4 @@
-import { safeDecode } from "../countries/country-order";
+import { safeDecode } from "../http/safe-decode";
 import { themeSchema, type Theme } from "../domain/vocabulary";
 
 /** Reads a theme from the URL; null for anything outside the vocabulary. */

@@ -15,6 +15,7 @@ export const sources: SourceSpec[] = [
     outletQuote: null,
     publishedOn: "2025-11-17",
     dateQuote: { file: "000_02323e7b5ee229ed.txt", start: 6, end: 16, text: "2025-11-17" },
+    dateFromMetadata: true,
     language: "ru",
   },
   {
@@ -25,6 +26,7 @@ export const sources: SourceSpec[] = [
     outletQuote: { file: "003_58630abec16fb0d7.txt", start: 329, end: 354, text: "информирует Altyn-orda.kz" },
     publishedOn: null,
     dateQuote: null,
+    dateFromMetadata: false,
     language: "ru",
   },
 ];
@@ -39,8 +41,16 @@ export const events: EventSpec[] = [
     dateText: null,
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 326, end: 373, text: "Очередная встреча в Ташкенте стала исторической" },
-      { file: "000_02323e7b5ee229ed.txt", start: 10381, end: 10430, text: "итоги VII Консультативной встречи лидеров региона" },
+      { file: "000_02323e7b5ee229ed.txt", start: 10381, end: 10430, text: "итоги VII Консультативной встречи лидеров региона", speaker: { kind: "expert", person: "momynkulov", attribution: "По мнению эксперта Жаната Момынкулова" } },
       { file: "003_58630abec16fb0d7.txt", start: 0, end: 77, text: "На консультативной встрече лидеров Центральной Азии и Азербайджана в Ташкенте" },
+    ],
+    attendance: [
+      { country: "KZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 1413, end: 1468, text: "подчеркнул в ходе встречи Президент Касым-Жомарт Токаев" } },
+      { country: "KG", quote: { file: "000_02323e7b5ee229ed.txt", start: 45, end: 174, text: "С 2018 года лидеры Казахстана, Кыргызстана, Таджикистана, Туркменистана и Узбекистана проводят регулярные Консультативные встречи" } },
+      { country: "TJ", quote: { file: "000_02323e7b5ee229ed.txt", start: 45, end: 174, text: "С 2018 года лидеры Казахстана, Кыргызстана, Таджикистана, Туркменистана и Узбекистана проводят регулярные Консультативные встречи" } },
+      { country: "TM", quote: { file: "000_02323e7b5ee229ed.txt", start: 45, end: 174, text: "С 2018 года лидеры Казахстана, Кыргызстана, Таджикистана, Туркменистана и Узбекистана проводят регулярные Консультативные встречи" } },
+      { country: "UZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 45, end: 174, text: "С 2018 года лидеры Казахстана, Кыргызстана, Таджикистана, Туркменистана и Узбекистана проводят регулярные Консультативные встречи" } },
+      { country: "AZ", quote: { file: "003_58630abec16fb0d7.txt", start: 0, end: 77, text: "На консультативной встрече лидеров Центральной Азии и Азербайджана в Ташкенте" } },
     ],
   },
   {
@@ -53,6 +63,10 @@ export const events: EventSpec[] = [
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 7032, end: 7088, text: "поднималась на переговорах Казахстана и США в Вашингтоне" },
     ],
+    attendance: [
+      { country: "KZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 7032, end: 7088, text: "поднималась на переговорах Казахстана и США в Вашингтоне" } },
+      { country: "US", quote: { file: "000_02323e7b5ee229ed.txt", start: 7032, end: 7088, text: "поднималась на переговорах Казахстана и США в Вашингтоне" } },
+    ],
   },
   {
     slug: "tokayev-visit-china",
@@ -62,7 +76,11 @@ export const events: EventSpec[] = [
     placeEn: "China",
     dateText: "30 августа – 3 сентября этого года",
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года" },
+      { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
+    ],
+    attendance: [
+      { country: "KZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } } },
+      { country: "CN", quote: { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } } },
     ],
   },
   {
@@ -73,7 +91,11 @@ export const events: EventSpec[] = [
     placeEn: "Russia",
     dateText: null,
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию" },
+      { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
+    ],
+    attendance: [
+      { country: "KZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } } },
+      { country: "RU", quote: { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } } },
     ],
   },
   {
@@ -84,7 +106,11 @@ export const events: EventSpec[] = [
     placeEn: "Uzbekistan",
     dateText: null,
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 9120, end: 9187, text: "в рамках государственного визита Касым-Жомарта Токаева в Узбекистан" },
+      { file: "000_02323e7b5ee229ed.txt", start: 9120, end: 9187, text: "в рамках государственного визита Касым-Жомарта Токаева в Узбекистан", speaker: { kind: "expert", person: "kasenov", attribution: "По его словам" } },
+    ],
+    attendance: [
+      { country: "KZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 9120, end: 9187, text: "в рамках государственного визита Касым-Жомарта Токаева в Узбекистан", speaker: { kind: "expert", person: "kasenov", attribution: "По его словам" } } },
+      { country: "UZ", quote: { file: "000_02323e7b5ee229ed.txt", start: 9120, end: 9187, text: "в рамках государственного визита Касым-Жомарта Токаева в Узбекистан", speaker: { kind: "expert", person: "kasenov", attribution: "По его словам" } } },
     ],
   },
 ];
@@ -150,7 +176,7 @@ export const countries: CountrySpec[] = [
     member: true,
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 247, end: 324, text: "А с 2023 года в них принимает участие в качестве гостя Президент Азербайджана" },
-      { file: "000_02323e7b5ee229ed.txt", start: 5941, end: 6023, text: "включение Азербайджана в консультативный формат в качестве полноправного участника" },
+      { file: "000_02323e7b5ee229ed.txt", start: 5941, end: 6023, text: "включение Азербайджана в консультативный формат в качестве полноправного участника", speaker: { kind: "expert", person: "momynkulov", attribution: "По словам старшего преподавателя Евразийского национального университета кандидата философских наук Жаната Момынкулова" } },
       { file: "003_58630abec16fb0d7.txt", start: 538, end: 601, text: "Азербайджан официально присоединился к консультативным встречам" },
     ],
   },
@@ -160,8 +186,8 @@ export const countries: CountrySpec[] = [
     nameEn: "China",
     member: false,
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года" },
-      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание" },
+      { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует руководитель исследовательского центра A+Analytics Фархад Касенов" } },
     ],
   },
   {
@@ -171,7 +197,7 @@ export const countries: CountrySpec[] = [
     member: false,
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 7032, end: 7088, text: "поднималась на переговорах Казахстана и США в Вашингтоне" },
-      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание" },
+      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует руководитель исследовательского центра A+Analytics Фархад Касенов" } },
     ],
   },
   {
@@ -180,9 +206,9 @@ export const countries: CountrySpec[] = [
     nameEn: "Russia",
     member: false,
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию" },
-      { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли" },
-      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание" },
+      { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли", speaker: { kind: "expert", person: "mustafin", attribution: "подчеркнул Рустем Мустафин" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует руководитель исследовательского центра A+Analytics Фархад Касенов" } },
     ],
   },
   {
@@ -191,7 +217,7 @@ export const countries: CountrySpec[] = [
     nameEn: "European Union",
     member: false,
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание" },
+      { file: "000_02323e7b5ee229ed.txt", start: 8718, end: 8840, text: "страны Европейского союза, Китай, Соединённые Штаты Америки и Россия начали уделять Центральной Азии значительное внимание", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует руководитель исследовательского центра A+Analytics Фархад Касенов" } },
     ],
   },
 ];
@@ -218,7 +244,7 @@ export const persons: PersonSpec[] = [
     country: "UZ",
     quotes: [
       { file: "003_58630abec16fb0d7.txt", start: 603, end: 637, text: "Узбекский политолог Фарход Толипов" },
-      { file: "003_58630abec16fb0d7.txt", start: 1078, end: 1127, text: "Присутствие Азербайджана Толипов считает логичным" },
+      { file: "003_58630abec16fb0d7.txt", start: 1078, end: 1127, text: "Присутствие Азербайджана Толипов считает логичным", speaker: { kind: "expert", person: "tolipov", attribution: "Толипов считает" } },
     ],
   },
   {
@@ -271,11 +297,13 @@ export const initiatives: InitiativeSpec[] = [
     status: "implemented",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "003_58630abec16fb0d7.txt", start: 538, end: 601, text: "Азербайджан официально присоединился к консультативным встречам" },
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 376, end: 483, text: "по итогам переговоров принято решение о присоединении Баку к диалогу уже в качестве полноправного участника" },
-      { file: "000_02323e7b5ee229ed.txt", start: 5941, end: 6023, text: "включение Азербайджана в консультативный формат в качестве полноправного участника" },
+      { file: "000_02323e7b5ee229ed.txt", start: 5941, end: 6023, text: "включение Азербайджана в консультативный формат в качестве полноправного участника", speaker: { kind: "expert", person: "momynkulov", attribution: "По словам старшего преподавателя Евразийского национального университета кандидата философских наук Жаната Момынкулова" } },
       { file: "003_58630abec16fb0d7.txt", start: 506, end: 602, text: "Формат получил новое измерение: Азербайджан официально присоединился к консультативным встречам." },
     ],
     participants: [
@@ -300,6 +328,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: "signed",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: true,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 831, end: 932, text: "подписаны Концепция региональной безопасности, стабильности и устойчивого развития в Центральной Азии" },
     quotes: [
@@ -320,6 +350,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: "signed",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: true,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 831, end: 970, text: "подписаны Концепция региональной безопасности, стабильности и устойчивого развития в Центральной Азии и каталог рисков по их предупреждению" },
     quotes: [
@@ -340,15 +372,17 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
       quote: { file: "000_02323e7b5ee229ed.txt", start: 1413, end: 1468, text: "подчеркнул в ходе встречи Президент Касым-Жомарт Токаев" },
     },
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 1271, end: 1409, text: "Думаю, что мы будем всесторонне поддерживать эту положительную динамику, чтобы в перспективе довести данный показатель до 20 млрд долларов" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 1271, end: 1409, text: "Думаю, что мы будем всесторонне поддерживать эту положительную динамику, чтобы в перспективе довести данный показатель до 20 млрд долларов", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул в ходе встречи Президент Касым-Жомарт Токаев" } },
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 1175, end: 1267, text: "Объем двусторонней внутрирегиональной торговли в прошлом году уже достиг 11,5 млрд долларов." },
-      { file: "000_02323e7b5ee229ed.txt", start: 1344, end: 1468, text: "чтобы в перспективе довести данный показатель до 20 млрд долларов, – подчеркнул в ходе встречи Президент Касым-Жомарт Токаев" },
+      { file: "000_02323e7b5ee229ed.txt", start: 1344, end: 1468, text: "чтобы в перспективе довести данный показатель до 20 млрд долларов, – подчеркнул в ходе встречи Президент Касым-Жомарт Токаев", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул в ходе встречи Президент Касым-Жомарт Токаев" } },
     ],
     participants: [
       {
@@ -393,6 +427,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: "signed",
     event: "tashkent-2025",
+    meetingRelation: "welcomed",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 1976, end: 2092, text: "Президент Казахстана приветствовал заключение договоров о государственной границе между Таджикистаном и Кыргызстаном" },
     quotes: [
@@ -432,6 +468,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: "signed",
     event: "tashkent-2025",
+    meetingRelation: "welcomed",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 1997, end: 2162, text: "приветствовал заключение договоров о государственной границе между Таджикистаном и Кыргызстаном, а также о точке стыка границ Кыргызстана, Таджикистана и Узбекистана" },
     quotes: [
@@ -477,6 +515,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: "signed",
     event: "tashkent-2025",
+    meetingRelation: "welcomed",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 2170, end: 2294, text: "присоединение Таджикистана к Договору о дружбе, добрососедстве и сотрудничестве в целях развития Центральной Азии в XXI веке" },
     quotes: [
@@ -510,14 +550,16 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
-      quote: { file: "003_58630abec16fb0d7.txt", start: 78, end: 173, text: "президент Казахстана Касым-Жомарт Токаев обозначил амбициозную повестку региональной интеграции" },
+      quote: { file: "000_02323e7b5ee229ed.txt", start: 2421, end: 2728, text: "полагаю важным гармонизировать наши водные стратегии, в том числе для масштабирования наиболее успешных практик водосбережения. В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
     },
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 2421, end: 2547, text: "полагаю важным гармонизировать наши водные стратегии, в том числе для масштабирования наиболее успешных практик водосбережения" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 2421, end: 2547, text: "полагаю важным гармонизировать наши водные стратегии, в том числе для масштабирования наиболее успешных практик водосбережения", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 2367, end: 2473, text: "Учитывая трансграничный характер водной проблематики, полагаю важным гармонизировать наши водные стратегии" },
+      { file: "000_02323e7b5ee229ed.txt", start: 2367, end: 2473, text: "Учитывая трансграничный характер водной проблематики, полагаю важным гармонизировать наши водные стратегии", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
       { file: "003_58630abec16fb0d7.txt", start: 241, end: 270, text: "синхронизация водной политики" },
     ],
     participants: [
@@ -525,7 +567,7 @@ export const initiatives: InitiativeSpec[] = [
         country: "KZ",
         role: "proposer",
         stage: null,
-        quote: { file: "003_58630abec16fb0d7.txt", start: 78, end: 173, text: "президент Казахстана Касым-Жомарт Токаев обозначил амбициозную повестку региональной интеграции" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 2421, end: 2728, text: "полагаю важным гармонизировать наши водные стратегии, в том числе для масштабирования наиболее успешных практик водосбережения. В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
       },
     ],
     targetDateText: null,
@@ -542,21 +584,23 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: "announced",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
-      quote: { file: "000_02323e7b5ee229ed.txt", start: 2549, end: 2728, text: "В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства" },
+      quote: { file: "000_02323e7b5ee229ed.txt", start: 2549, end: 2728, text: "В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
     },
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 2563, end: 2689, text: "можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 2563, end: 2689, text: "можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 2549, end: 2728, text: "В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства" },
+      { file: "000_02323e7b5ee229ed.txt", start: 2549, end: 2728, text: "В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
     ],
     participants: [
       {
         country: "KZ",
         role: "proposer",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 2549, end: 2728, text: "В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 2549, end: 2728, text: "В перспективе можно подумать и о принятии в соответствии с международными стандартами Рамочной конвенции Центральной Азии по водопользованию, – подчеркнул Глава нашего государства", speaker: { kind: "official", person: "tokayev", attribution: "подчеркнул Глава нашего государства" } },
       },
     ],
     targetDateText: null,
@@ -573,6 +617,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: "announced",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
@@ -582,7 +628,7 @@ export const initiatives: InitiativeSpec[] = [
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 3315, end: 3421, text: "Создание исследовательского центра в Астане открывает пространство для маневра в сфере высоких технологий." },
       { file: "003_58630abec16fb0d7.txt", start: 455, end: 504, text: "объединить усилия в сфере редкоземельных металлов" },
-      { file: "003_58630abec16fb0d7.txt", start: 1492, end: 1605, text: "Предложение Казахстана создать региональный центр по редкоземельным металлам эксперт оценивает как своевременное." },
+      { file: "003_58630abec16fb0d7.txt", start: 1492, end: 1605, text: "Предложение Казахстана создать региональный центр по редкоземельным металлам эксперт оценивает как своевременное.", speaker: { kind: "expert", person: "tolipov", attribution: "эксперт оценивает" } },
     ],
     participants: [
       {
@@ -606,6 +652,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "in_progress",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "background",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 3598, end: 3784, text: "На территории индустриальной зоны «Өндіріс» в Семее уже реализуется проект по производству чипов и электронных устройств совместной казахстанско-китайской компанией ТОО «SUTO KAZAKHSTAN»" },
     quotes: [
@@ -639,6 +687,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "in_progress",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "background",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 3917, end: 4023, text: "Сотрудничество между Astana Hub и IT Park Uzbekistan уже назвали «убедительным примером успешной синергии»" },
     quotes: [
@@ -672,16 +722,18 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: "announced",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
-      quote: { file: "003_58630abec16fb0d7.txt", start: 355, end: 452, text: "Он также предложил выработать декларацию об ответственном использовании искусственного интеллекта" },
+      quote: { file: "000_02323e7b5ee229ed.txt", start: 4118, end: 4447, text: "Предлагаем начать разработку Декларации об ответственном использовании искусственного интеллекта государствами Центральной Азии. Документ позволит обеспечить прозрачность, доверие и безопасность при обмене данными в рамках совместных цифровых проектов и станет гарантией защиты прав всех участников, – отметил Касым-Жомарт Токаев", speaker: { kind: "official", person: "tokayev", attribution: "отметил Касым-Жомарт Токаев" } },
     },
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 4118, end: 4246, text: "Предлагаем начать разработку Декларации об ответственном использовании искусственного интеллекта государствами Центральной Азии." },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 4118, end: 4246, text: "Предлагаем начать разработку Декларации об ответственном использовании искусственного интеллекта государствами Центральной Азии.", speaker: { kind: "official", person: "tokayev", attribution: "отметил Касым-Жомарт Токаев" } },
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 4026, end: 4114, text: "Однако, для дальнейшего партнерства нужно разработать единые стандарты использования ИИ." },
-      { file: "000_02323e7b5ee229ed.txt", start: 4247, end: 4369, text: "Документ позволит обеспечить прозрачность, доверие и безопасность при обмене данными в рамках совместных цифровых проектов" },
-      { file: "000_02323e7b5ee229ed.txt", start: 4372, end: 4447, text: "станет гарантией защиты прав всех участников, – отметил Касым-Жомарт Токаев" },
+      { file: "000_02323e7b5ee229ed.txt", start: 4247, end: 4369, text: "Документ позволит обеспечить прозрачность, доверие и безопасность при обмене данными в рамках совместных цифровых проектов", speaker: { kind: "official", person: "tokayev", attribution: "отметил Касым-Жомарт Токаев" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 4372, end: 4447, text: "станет гарантией защиты прав всех участников, – отметил Касым-Жомарт Токаев", speaker: { kind: "official", person: "tokayev", attribution: "отметил Касым-Жомарт Токаев" } },
       { file: "003_58630abec16fb0d7.txt", start: 355, end: 452, text: "Он также предложил выработать декларацию об ответственном использовании искусственного интеллекта" },
     ],
     participants: [
@@ -689,7 +741,7 @@ export const initiatives: InitiativeSpec[] = [
         country: "KZ",
         role: "proposer",
         stage: null,
-        quote: { file: "003_58630abec16fb0d7.txt", start: 355, end: 452, text: "Он также предложил выработать декларацию об ответственном использовании искусственного интеллекта" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 4118, end: 4447, text: "Предлагаем начать разработку Декларации об ответственном использовании искусственного интеллекта государствами Центральной Азии. Документ позволит обеспечить прозрачность, доверие и безопасность при обмене данными в рамках совместных цифровых проектов и станет гарантией защиты прав всех участников, – отметил Касым-Жомарт Токаев", speaker: { kind: "official", person: "tokayev", attribution: "отметил Касым-Жомарт Токаев" } },
       },
     ],
     targetDateText: null,
@@ -706,14 +758,16 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
-      quote: { file: "003_58630abec16fb0d7.txt", start: 78, end: 173, text: "президент Казахстана Касым-Жомарт Токаев обозначил амбициозную повестку региональной интеграции" },
+      quote: { file: "000_02323e7b5ee229ed.txt", start: 4875, end: 5165, text: "считаем целесообразным рассмотреть вопрос внедрения Единой системы электронного сопровождения грузов. Для дальнейшего укрепления потенциала региона предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии, – предложил Президент Казахстана", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
     },
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 4875, end: 4975, text: "считаем целесообразным рассмотреть вопрос внедрения Единой системы электронного сопровождения грузов" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 4875, end: 4975, text: "считаем целесообразным рассмотреть вопрос внедрения Единой системы электронного сопровождения грузов", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 4777, end: 4873, text: "Чтобы избежать дублирования проверок, избыточных бюрократических процедур при прохождении границ" },
+      { file: "000_02323e7b5ee229ed.txt", start: 4777, end: 4873, text: "Чтобы избежать дублирования проверок, избыточных бюрократических процедур при прохождении границ", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
       { file: "000_02323e7b5ee229ed.txt", start: 5368, end: 5414, text: "внедрение цифровых систем сопровождения грузов" },
       { file: "003_58630abec16fb0d7.txt", start: 273, end: 327, text: "формирование системы электронного сопровождения грузов" },
     ],
@@ -722,7 +776,7 @@ export const initiatives: InitiativeSpec[] = [
         country: "KZ",
         role: "proposer",
         stage: null,
-        quote: { file: "003_58630abec16fb0d7.txt", start: 78, end: 173, text: "президент Казахстана Касым-Жомарт Токаев обозначил амбициозную повестку региональной интеграции" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 4875, end: 5165, text: "считаем целесообразным рассмотреть вопрос внедрения Единой системы электронного сопровождения грузов. Для дальнейшего укрепления потенциала региона предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии, – предложил Президент Казахстана", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
       },
     ],
     targetDateText: null,
@@ -739,12 +793,14 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: "announced",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
-      quote: { file: "000_02323e7b5ee229ed.txt", start: 5023, end: 5165, text: "предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии, – предложил Президент Казахстана" },
+      quote: { file: "000_02323e7b5ee229ed.txt", start: 5023, end: 5165, text: "предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии, – предложил Президент Казахстана", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
     },
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 5023, end: 5131, text: "предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 5023, end: 5131, text: "предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 5326, end: 5366, text: "Разработка единой транспортной стратегии" },
       { file: "003_58630abec16fb0d7.txt", start: 202, end: 239, text: "создание общей транспортной стратегии" },
@@ -754,7 +810,7 @@ export const initiatives: InitiativeSpec[] = [
         country: "KZ",
         role: "proposer",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 5023, end: 5165, text: "предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии, – предложил Президент Казахстана" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 5023, end: 5165, text: "предлагаем начать совместную разработку Комплексной стратегии развития транспортной системы Центральной Азии, – предложил Президент Казахстана", speaker: { kind: "official", person: "tokayev", attribution: "предложил Президент Казахстана" } },
       },
     ],
     targetDateText: null,
@@ -771,29 +827,31 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: null,
     event: "kz-us-talks-washington",
+    meetingRelation: "background",
+    signatoriesUnnamed: false,
     proposer: {
       country: "US",
       person: null,
-      quote: { file: "000_02323e7b5ee229ed.txt", start: 7129, end: 7217, text: "новой американской инициативы под названием Route for International Peace and Prosperity" },
+      quote: { file: "000_02323e7b5ee229ed.txt", start: 7129, end: 7217, text: "новой американской инициативы под названием Route for International Peace and Prosperity", speaker: { kind: "expert", person: "mustafin", attribution: "отметил политолог, руководитель Центра цифровых социальных наук Института философии, политологии и религиоведения Рустем Мустафин" } },
     },
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 6852, end: 6998, text: "есть хорошая возможность сопряжения так называемого маршрута Трампа на Южном Кавказе с Транскаспийским международным транспортным маршрутом (ТМТМ)" },
     quotes: [
       { file: "000_02323e7b5ee229ed.txt", start: 7032, end: 7088, text: "поднималась на переговорах Казахстана и США в Вашингтоне" },
-      { file: "000_02323e7b5ee229ed.txt", start: 7093, end: 7217, text: "Президент Токаев заявил о поддержке новой американской инициативы под названием Route for International Peace and Prosperity" },
-      { file: "000_02323e7b5ee229ed.txt", start: 7258, end: 7402, text: "Казахстан намерен участвовать в крупных международных инфраструктурных проектах для укрепления своей роли трансконтинентального транзитного узла" },
+      { file: "000_02323e7b5ee229ed.txt", start: 7093, end: 7217, text: "Президент Токаев заявил о поддержке новой американской инициативы под названием Route for International Peace and Prosperity", speaker: { kind: "expert", person: "mustafin", attribution: "отметил политолог, руководитель Центра цифровых социальных наук Института философии, политологии и религиоведения Рустем Мустафин" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 7258, end: 7402, text: "Казахстан намерен участвовать в крупных международных инфраструктурных проектах для укрепления своей роли трансконтинентального транзитного узла", speaker: { kind: "expert", person: "mustafin", attribution: "отметил политолог, руководитель Центра цифровых социальных наук Института философии, политологии и религиоведения Рустем Мустафин" } },
     ],
     participants: [
       {
         country: "US",
         role: "proposer",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 7129, end: 7217, text: "новой американской инициативы под названием Route for International Peace and Prosperity" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 7129, end: 7217, text: "новой американской инициативы под названием Route for International Peace and Prosperity", speaker: { kind: "expert", person: "mustafin", attribution: "отметил политолог, руководитель Центра цифровых социальных наук Института философии, политологии и религиоведения Рустем Мустафин" } },
       },
       {
         country: "KZ",
         role: "supporter",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 7093, end: 7217, text: "Президент Токаев заявил о поддержке новой американской инициативы под названием Route for International Peace and Prosperity" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 7093, end: 7217, text: "Президент Токаев заявил о поддержке новой американской инициативы под названием Route for International Peace and Prosperity", speaker: { kind: "expert", person: "mustafin", attribution: "отметил политолог, руководитель Центра цифровых социальных наук Института философии, политологии и религиоведения Рустем Мустафин" } },
       },
     ],
     targetDateText: null,
@@ -810,24 +868,26 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: null,
     event: "tokayev-visit-china",
+    meetingRelation: "bilateral_visit",
+    signatoriesUnnamed: false,
     proposer: null,
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 7669, end: 7863, text: "В рамках переговоров была отмечена стратегическая важность развития транзитного коридора Китай - Европа через территорию Казахстана, пропускная способность которого должна увеличиться в пять раз" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 7669, end: 7863, text: "В рамках переговоров была отмечена стратегическая важность развития транзитного коридора Китай - Европа через территорию Казахстана, пропускная способность которого должна увеличиться в пять раз", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года" },
-      { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию" },
+      { file: "000_02323e7b5ee229ed.txt", start: 7593, end: 7667, text: "визите Главы нашего государства в Китай 30 августа – 3 сентября этого года", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 7865, end: 7954, text: "Эти вопросы обсуждались и в рамках государственного визита Президента Казахстана в Россию", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
     ],
     participants: [
       {
         country: "KZ",
         role: "participant",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 7728, end: 7800, text: "развития транзитного коридора Китай - Европа через территорию Казахстана" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 7728, end: 7800, text: "развития транзитного коридора Китай - Европа через территорию Казахстана", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
       },
       {
         country: "CN",
         role: "participant",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 7728, end: 7800, text: "развития транзитного коридора Китай - Европа через территорию Казахстана" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 7728, end: 7800, text: "развития транзитного коридора Китай - Европа через территорию Казахстана", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
       },
     ],
     targetDateText: null,
@@ -842,7 +902,7 @@ export const initiatives: InitiativeSpec[] = [
         target: {
           value: 5,
           text: "в пять раз",
-          quote: { file: "000_02323e7b5ee229ed.txt", start: 7802, end: 7863, text: "пропускная способность которого должна увеличиться в пять раз" },
+          quote: { file: "000_02323e7b5ee229ed.txt", start: 7802, end: 7863, text: "пропускная способность которого должна увеличиться в пять раз", speaker: { kind: "expert", person: "mustafin", attribution: "эксперт напомнил" } },
           dateText: null,
         },
         readings: [],
@@ -860,23 +920,25 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: null,
     event: "tokayev-state-visit-russia",
+    meetingRelation: "bilateral_visit",
+    signatoriesUnnamed: false,
     proposer: null,
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 7959, end: 8127, text: "Стороны договорились развивать единую евразийскую транспортно-логистическую систему, объединять коридоры Север – Юг с транскаспийским «средним коридором» Китай – Европа" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 7959, end: 8127, text: "Стороны договорились развивать единую евразийскую транспортно-логистическую систему, объединять коридоры Север – Юг с транскаспийским «средним коридором» Китай – Европа", speaker: { kind: "expert", person: "mustafin", attribution: "подчеркнул Рустем Мустафин" } },
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли" },
+      { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли", speaker: { kind: "expert", person: "mustafin", attribution: "подчеркнул Рустем Мустафин" } },
     ],
     participants: [
       {
         country: "KZ",
         role: "participant",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли", speaker: { kind: "expert", person: "mustafin", attribution: "подчеркнул Рустем Мустафин" } },
       },
       {
         country: "RU",
         role: "participant",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 8139, end: 8211, text: "Казахстан и Россия наметили совместное освоение новых маршрутов торговли", speaker: { kind: "expert", person: "mustafin", attribution: "подчеркнул Рустем Мустафин" } },
       },
     ],
     targetDateText: null,
@@ -893,24 +955,26 @@ export const initiatives: InitiativeSpec[] = [
     status: "in_progress",
     stage: null,
     event: "tokayev-state-visit-uzbekistan",
+    meetingRelation: "bilateral_visit",
+    signatoriesUnnamed: false,
     proposer: null,
-    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 9081, end: 9256, text: "Одним из знаковых проектов, запущенных в рамках государственного визита Касым-Жомарта Токаева в Узбекистан, стал международный центр промышленной кооперации «Центральная Азия»" },
+    statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 9081, end: 9256, text: "Одним из знаковых проектов, запущенных в рамках государственного визита Касым-Жомарта Токаева в Узбекистан, стал международный центр промышленной кооперации «Центральная Азия»", speaker: { kind: "expert", person: "kasenov", attribution: "По его словам" } },
     quotes: [
-      { file: "000_02323e7b5ee229ed.txt", start: 9376, end: 9424, text: "здесь он создан между Казахстаном и Узбекистаном" },
-      { file: "000_02323e7b5ee229ed.txt", start: 9477, end: 9602, text: "это и промышленные предприятия, и зеленый коридор, и снятие таможенных барьеров, и создание авиационного хаба и многое другое" },
+      { file: "000_02323e7b5ee229ed.txt", start: 9376, end: 9424, text: "здесь он создан между Казахстаном и Узбекистаном", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует Фархад Касенов" } },
+      { file: "000_02323e7b5ee229ed.txt", start: 9477, end: 9602, text: "это и промышленные предприятия, и зеленый коридор, и снятие таможенных барьеров, и создание авиационного хаба и многое другое", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует Фархад Касенов" } },
     ],
     participants: [
       {
         country: "KZ",
         role: "participant",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 9376, end: 9424, text: "здесь он создан между Казахстаном и Узбекистаном" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 9376, end: 9424, text: "здесь он создан между Казахстаном и Узбекистаном", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует Фархад Касенов" } },
       },
       {
         country: "UZ",
         role: "participant",
         stage: null,
-        quote: { file: "000_02323e7b5ee229ed.txt", start: 9376, end: 9424, text: "здесь он создан между Казахстаном и Узбекистаном" },
+        quote: { file: "000_02323e7b5ee229ed.txt", start: 9376, end: 9424, text: "здесь он создан между Казахстаном и Узбекистаном", speaker: { kind: "expert", person: "kasenov", attribution: "комментирует Фархад Касенов" } },
       },
     ],
     targetDateText: null,
@@ -927,11 +991,13 @@ export const initiatives: InitiativeSpec[] = [
     status: "in_progress",
     stage: null,
     event: "tokayev-state-visit-uzbekistan",
+    meetingRelation: "bilateral_visit",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "003_58630abec16fb0d7.txt", start: 1904, end: 1988, text: "Казахстан и Узбекистан запустили семь крупных совместных проектов на сумму $1,2 млрд" },
     quotes: [
       { file: "003_58630abec16fb0d7.txt", start: 1844, end: 1902, text: "Практическая часть визита Токаева также оказалась значимой" },
-      { file: "003_58630abec16fb0d7.txt", start: 1990, end: 2097, text: "Толипов рассматривает это как подтверждение роли двух стран в качестве локомотивов региональной интеграции." },
+      { file: "003_58630abec16fb0d7.txt", start: 1990, end: 2097, text: "Толипов рассматривает это как подтверждение роли двух стран в качестве локомотивов региональной интеграции.", speaker: { kind: "expert", person: "tolipov", attribution: "Толипов рассматривает" } },
     ],
     participants: [
       {
@@ -996,6 +1062,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "agreed",
     stage: null,
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: null,
     statusQuote: { file: "000_02323e7b5ee229ed.txt", start: 9915, end: 10031, text: "коллективной поддержке кандидатуры Кыргызстана на пост непостоянного члена Совета Безопасности ООН на 2027–2028 годы" },
     quotes: [
@@ -1023,6 +1091,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: "announced",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",
@@ -1054,6 +1124,8 @@ export const initiatives: InitiativeSpec[] = [
     status: "proposed",
     stage: "announced",
     event: "tashkent-2025",
+    meetingRelation: "outcome",
+    signatoriesUnnamed: false,
     proposer: {
       country: "KZ",
       person: "tokayev",

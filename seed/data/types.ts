@@ -2,6 +2,8 @@ import type {
   CountryRole,
   InitiativeKind,
   InitiativeStatus,
+  MeetingRelation,
+  SpeakerKind,
   Stage,
   Theme,
 } from "../../lib/domain/vocabulary";
@@ -19,6 +21,29 @@ export interface QuoteSpec {
   start: number;
   end: number;
   text: string;
+  /** Whose words these are; omitted means the narrator (the outlet itself). */
+  speaker?: SpeakerSpec;
+}
+
+/**
+ * Who says a quote. An official or expert is a person of the catalogue, and the attribution is
+ * the phrase that says so as written in the article (e.g. «подчеркнул Глава нашего государства»),
+ * near the quote.
+ */
+export interface SpeakerSpec {
+  kind: SpeakerKind;
+  person: string | null;
+  attribution: string | null;
+}
+
+/**
+ * The forms in which the articles name each person and country, as written (matched as
+ * case-insensitive substrings, so a stem such as «Токаев» also covers «Токаева»). A proposer
+ * quote must contain one of its proposer's forms.
+ */
+export interface NameFormsSpec {
+  persons: Record<string, string[]>;
+  countries: Record<string, string[]>;
 }
 
 export interface SourceSpec {
@@ -32,6 +57,8 @@ export interface SourceSpec {
   /** ISO date stated in the text, or null (unknown). */
   publishedOn: string | null;
   dateQuote: QuoteSpec | null;
+  /** The date is a metadata line above the text, not a dateline printed by the outlet. */
+  dateFromMetadata: boolean;
   language: "ru";
 }
 
@@ -44,6 +71,8 @@ export interface EventSpec {
   /** The date exactly as the text states it (e.g. a range), or null when unknown. */
   dateText: string | null;
   quotes: QuoteSpec[];
+  /** Who took part, as the texts name them; one quote per country. */
+  attendance: { country: string; quote: QuoteSpec }[];
 }
 
 export interface CountrySpec {
@@ -105,6 +134,10 @@ export interface InitiativeSpec {
   status: InitiativeStatus;
   stage: Stage | null;
   event: string;
+  /** What this entry is to its event: an outcome, welcomed there, a bilateral visit, background. */
+  meetingRelation: MeetingRelation;
+  /** A signed document whose text does not list its signatories (instead of an empty list). */
+  signatoriesUnnamed: boolean;
   proposer: { country: string | null; person: string | null; quote: QuoteSpec } | null;
   /** The quote that supports the status (and stage). */
   statusQuote: QuoteSpec;

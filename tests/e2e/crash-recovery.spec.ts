@@ -188,9 +188,9 @@ function inspectDatabase() {
 
 test("acknowledged writes survive SIGKILL of the server under concurrent load", async ({ browser, playwright }) => {
   test.setTimeout(300_000);
-  runCli(["lib/cli/db-reset.ts"]);
+  runCli(["scripts/cli/db-reset.ts"]);
   const editor = { email: `crash-${randomUUID().slice(0, 8)}@example.test`, password: `pw-${randomUUID()}` };
-  runCli(["lib/cli/user-create.ts", "--email", editor.email, "--role", "editor", "--name", "Crash Editor"], `${editor.password}\n`);
+  runCli(["scripts/cli/user-create.ts", "--email", editor.email, "--role", "editor", "--name", "Crash Editor"], `${editor.password}\n`);
 
   copyBuild();
   let server: Server | undefined;

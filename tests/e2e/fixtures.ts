@@ -13,7 +13,7 @@ export interface Account {
 /** Creates an account the way an operator would: the CLI, with the password on stdin. */
 export function createAccount(role: "admin" | "editor", name = `E2E ${role}`): Account {
   const account = { email: `${role}-${randomUUID().slice(0, 8)}@example.test`, password: `pw-${randomUUID()}`, name };
-  const result = spawnSync("npx", ["tsx", "lib/cli/user-create.ts", "--email", account.email, "--role", role, "--name", name], {
+  const result = spawnSync("npx", ["tsx", "scripts/cli/user-create.ts", "--email", account.email, "--role", role, "--name", name], {
     input: `${account.password}\n`,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getStatusByTheme } from "../../lib/charts/status-by-theme";
-import { getStatusChangesOverTime } from "../../lib/charts/status-changes-over-time";
+import { getStatusByTheme } from "../../lib/dashboard/status-by-theme";
+import { getStatusChangesOverTime } from "../../lib/dashboard/status-changes-over-time";
 import { getCountryMatrix } from "../../lib/countries/country-matrix";
 import { getCountryPage } from "../../lib/countries/get-country";
 import { prisma } from "../../lib/db/prisma";

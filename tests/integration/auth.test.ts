@@ -108,7 +108,7 @@ describe("sessions", () => {
 
 describe("npm run user:create", () => {
   const run = (args: string[], input: string) =>
-    spawnSync("npx", ["tsx", "lib/cli/user-create.ts", ...args], { input, encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url } });
+    spawnSync("npx", ["tsx", "scripts/cli/user-create.ts", ...args], { input, encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url } });
 
   it("creates the first admin with the password read from stdin", async () => {
     const result = run(["--email", "First.Admin@example.test", "--role", "admin", "--name", "First Admin"], "a strong password here\n");

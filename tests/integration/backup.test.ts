@@ -14,7 +14,7 @@ import { applyMigrations, DEFAULT_PATHS } from "../../lib/db/schema-engine";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
-import { ConflictError } from "../../lib/initiatives/record-history";
+import { ConflictError } from "../../lib/initiatives/edit-errors";
 import { runDir } from "../helpers/paths";
 import { freshDatabase } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
@@ -254,7 +254,7 @@ describe("online backup and restore", () => {
     const cliBackup = path.join(backupDir(), "cli.db");
     const writer = startWriter(prisma, editor, slugs, "during-cli");
     // Another process makes the copy while this one keeps writing.
-    const child = spawn("npx", ["tsx", "lib/cli/db-backup.ts", cliBackup], {
+    const child = spawn("npx", ["tsx", "scripts/cli/db-backup.ts", cliBackup], {
       env: { ...process.env, DATABASE_URL: live.url, NEXT_DIST_DIR: scratchDistDir() },
     });
     let output = "";
@@ -273,7 +273,7 @@ describe("online backup and restore", () => {
     // Without a file name: ./data/backups/tracker-<UTC timestamp>.db under the working directory
     // (a scratch one here, not the project's own data folder).
     const cwd = mkdtempSync(path.join(runDir(), "cli-cwd-"));
-    const byDefault = spawnSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("lib/cli/db-backup.ts")], {
+    const byDefault = spawnSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("scripts/cli/db-backup.ts")], {
       cwd,
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: live.url },
@@ -285,11 +285,11 @@ describe("online backup and restore", () => {
     expect(checkIntegrity(path.join(cwd, "data", "backups", made[0]!)).ok).toBe(true);
 
     // spawnSync, as an operator would run it; refuses to overwrite an existing file.
-    const again = runTsx("lib/cli/db-backup.ts", [cliBackup], live.url);
+    const again = runTsx("scripts/cli/db-backup.ts", [cliBackup], live.url);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
 
-    const refused = runTsx("lib/cli/db-restore.ts", [cliBackup], live.url);
+    const refused = runTsx("scripts/cli/db-restore.ts", [cliBackup], live.url);
     expect(refused.status, refused.stderr).toBe(1);
     expect(refused.stdout).toMatch(/must be stopped/);
     expect(refused.stderr).toMatch(/in use/);
@@ -299,7 +299,7 @@ describe("online backup and restore", () => {
     const dataCache = path.join(scratchDistDir(), "cache", "fetch-cache");
     mkdirSync(dataCache, { recursive: true });
     writeFileSync(path.join(dataCache, "entry"), "pre-restore page data");
-    const restore = runTsx("lib/cli/db-restore.ts", [cliBackup], live.url);
+    const restore = runTsx("scripts/cli/db-restore.ts", [cliBackup], live.url);
     expect(restore.status, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/must be stopped/);
     expect(restore.stdout).toMatch(/emptied the app's data cache/);
@@ -310,7 +310,7 @@ describe("online backup and restore", () => {
 
     const garbage = path.join(backupDir(), "garbage.db");
     writeFileSync(garbage, "garbage");
-    const rejected = runTsx("lib/cli/db-restore.ts", [garbage], live.url);
+    const rejected = runTsx("scripts/cli/db-restore.ts", [garbage], live.url);
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toMatch(/not a SQLite database/);
     expect(fileState(liveFile)).toEqual(saved);

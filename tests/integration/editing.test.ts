@@ -9,15 +9,17 @@ import {
   changeStatusSchema,
   editCountriesSchema,
   editDetailsSchema,
-  formDataToInput,
   markVerifiedSchema,
   updateMetricSchema,
 } from "../../lib/initiatives/edit-schemas";
+import { formDataToInput } from "../../lib/forms/form-data";
 import { listPendingChanges } from "../../lib/initiatives/list-pending-changes";
 import { listStale } from "../../lib/initiatives/list-stale";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
 import { markVerified } from "../../lib/initiatives/mark-verified";
-import { ConflictError, entriesSince, parseChanges } from "../../lib/initiatives/record-history";
+import { ConflictError } from "../../lib/initiatives/edit-errors";
+import { entriesSince } from "../../lib/history/entries-since";
+import { parseChanges } from "../../lib/history/field-changes";
 import { reviewChange } from "../../lib/initiatives/review-change";
 import { updateMetric } from "../../lib/initiatives/update-metric";
 import { freshDatabase } from "../helpers/test-database";

@@ -109,6 +109,38 @@ describe("seed from the articles", () => {
     expect(metric.targetDate).toBeNull();
   });
 
+  it("records what each entry is to the meeting, who says each quote, and who attended", async () => {
+    const relations = Object.fromEntries(
+      (await db.prisma.initiative.findMany({ select: { slug: true, meetingRelation: true } })).map((i) => [i.slug, i.meetingRelation]),
+    );
+    expect(relations).toMatchObject({
+      "ai-declaration": "outcome",
+      "tajikistan-kyrgyzstan-border-treaty": "welcomed",
+      "china-europe-corridor-capacity": "bilateral_visit",
+      "semey-chip-electronics-production": "background",
+    });
+    const concept = await db.prisma.initiative.findUniqueOrThrow({ where: { slug: "regional-security-concept" }, select: { signatoriesUnnamed: true } });
+    expect(concept.signatoriesUnnamed).toBe(true);
+
+    const water = await db.prisma.initiative.findUniqueOrThrow({
+      where: { slug: "water-use-framework-convention" },
+      select: { proposerQuote: { select: { speakerKind: true, attribution: true, speakerPerson: { select: { slug: true } } } } },
+    });
+    expect(water.proposerQuote).toEqual({ speakerKind: "official", attribution: "подчеркнул Глава нашего государства", speakerPerson: { slug: "tokayev" } });
+    const narrated = await db.prisma.quote.findFirstOrThrow({ where: { text: "Азербайджан официально присоединился к консультативным встречам" } });
+    expect(narrated).toMatchObject({ speakerKind: "narrator", speakerPersonId: null, attribution: null });
+
+    const tashkent = await db.prisma.event.findUniqueOrThrow({
+      where: { slug: "tashkent-2025" },
+      select: { attendances: { select: { countryCode: true, quote: { select: { text: true } } } } },
+    });
+    expect(tashkent.attendances.map((a) => a.countryCode).sort()).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
+    expect(tashkent.attendances.find((a) => a.countryCode === "TM")!.quote.text).toContain("Туркменистана");
+
+    const analysis = await db.prisma.source.findUniqueOrThrow({ where: { key: ARTICLES.analysis } });
+    expect(analysis.dateFromMetadata).toBe(true);
+  });
+
   it("invents no links", async () => {
     const texts = await db.prisma.initiative.findMany({ select: { summaryRu: true, summaryEn: true, titleEn: true } });
     for (const text of texts) expect(JSON.stringify(text)).not.toMatch(/https?:\/\/|www\./);
@@ -165,6 +197,43 @@ describe("the seed's provenance check", () => {
       copy.initiatives[0]!.participants.push({ ...copy.initiatives[0]!.participants[0]!, country: "XX" });
     });
     await expect(seedDatabase(db.prisma, altered)).rejects.toThrow(/unknown country XX/);
+    await db.prisma.$disconnect();
+  });
+
+  it("refuses a proposer quote that names none of the proposer's recorded forms", async () => {
+    const db = freshDatabase("seed-proposer-name");
+    const altered = withCatalog((copy) => {
+      // «Он также предложил…» is verbatim, but names nobody: it cannot prove who proposed.
+      const spanWithoutName = copy.initiatives.find((i) => i.slug === "ai-declaration")!.quotes.find((q) => q.text.startsWith("Он также предложил"))!;
+      copy.initiatives.find((i) => i.slug === "ai-declaration")!.proposer!.quote = spanWithoutName;
+    });
+    await expect(seedDatabase(db.prisma, altered)).rejects.toThrow(/initiative ai-declaration: proposer quote «Он также предложил[^»]*» names none of tokayev, KZ's recorded forms/);
+    expect(await db.prisma.initiative.count()).toBe(0);
+    await db.prisma.$disconnect();
+  });
+
+  it("refuses a recorded name form that neither article contains", async () => {
+    const db = freshDatabase("seed-name-form");
+    const altered = withCatalog((copy) => {
+      copy.nameForms.persons.tokayev!.push("Елбасы");
+    });
+    await expect(seedDatabase(db.prisma, altered)).rejects.toThrow(/name forms of tokayev: «Елбасы» is in neither article/);
+    await db.prisma.$disconnect();
+  });
+
+  it("refuses an expert quote without a person, an attribution not written near its quote, and a span two initiatives share", async () => {
+    const db = freshDatabase("seed-speakers");
+    const altered = withCatalog((copy) => {
+      const ai = copy.initiatives.find((i) => i.slug === "ai-declaration")!;
+      ai.quotes[0]!.speaker = { kind: "expert", person: null, attribution: "эксперт" };
+      const trade = copy.initiatives.find((i) => i.slug === "intra-regional-trade-20bn")!;
+      trade.statusQuote.speaker = { kind: "official", person: "tokayev", attribution: "подчеркнул Рустем Мустафин" };
+      copy.initiatives.find((i) => i.slug === "electronic-cargo-tracking")!.quotes.push(ai.statusQuote);
+    });
+    const attempt = seedDatabase(db.prisma, altered);
+    await expect(attempt).rejects.toThrow(/expert speaker needs a known person/);
+    await expect(attempt).rejects.toThrow(/attribution «подчеркнул Рустем Мустафин» is not written within/);
+    await expect(attempt).rejects.toThrow(/initiative electronic-cargo-tracking: quote 000_02323e7b5ee229ed\.txt\[\d+, \d+\) already serves ai-declaration/);
     await db.prisma.$disconnect();
   });
 });

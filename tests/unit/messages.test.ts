@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "../../lib/i18n/load-messages";
-import { COUNTRY_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES } from "../../lib/domain/vocabulary";
+import { COUNTRY_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, SPEAKER_KINDS, STAGES, THEMES } from "../../lib/domain/vocabulary";
 
 const en = await loadMessages("en");
 const ru = await loadMessages("ru");
@@ -18,7 +18,7 @@ describe("interface messages", () => {
 
   it("name every value of every validated set", () => {
     const all = new Set(keys(en));
-    const sets = { status: INITIATIVE_STATUSES, stage: STAGES, kind: INITIATIVE_KINDS, theme: THEMES, role: COUNTRY_ROLES };
+    const sets = { status: INITIATIVE_STATUSES, stage: STAGES, kind: INITIATIVE_KINDS, theme: THEMES, role: COUNTRY_ROLES, meetingRelation: MEETING_RELATIONS, speakerKind: SPEAKER_KINDS };
     for (const [namespace, values] of Object.entries(sets)) {
       for (const value of values) expect(all.has(`${namespace}.${value}`), `${namespace}.${value}`).toBe(true);
     }

@@ -6,6 +6,8 @@ import {
   COUNTRY_ROLES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
+  MEETING_RELATIONS,
+  SPEAKER_KINDS,
   STAGES,
   THEMES,
   USER_ROLES,
@@ -22,6 +24,8 @@ describe("validated sets", () => {
     ["UserRole", USER_ROLES],
     ["AlertTarget", ALERT_TARGETS],
     ["AlertFrequency", ALERT_FREQUENCIES],
+    ["MeetingRelation", MEETING_RELATIONS],
+    ["SpeakerKind", SPEAKER_KINDS],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
     expect(Object.values(prismaEnums[name]).sort()).toEqual([...values].sort());
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
 import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
-import { requestOrigin } from "@/lib/feeds/feed-request";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { deliverAlerts } from "../alerts/deliver-alerts";
-import { mailEnabled } from "../alerts/mailer";
-import { createPrismaClient } from "../db/create-client";
-import { getEnv } from "../env";
+import { deliverAlerts } from "../../lib/alerts/deliver-alerts";
+import { mailEnabled } from "../../lib/alerts/mailer";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 /**

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createMigration } from "../db/schema-engine";
+import { createMigration } from "../../lib/db/schema-engine";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { backupDatabase, defaultBackupName, formatBytes } from "../db/backup";
-import { getEnv } from "../env";
+import { backupDatabase, defaultBackupName, formatBytes } from "../../lib/db/backup";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 const USAGE = "Usage: npm run db:backup [-- <file>]  (default: ./data/backups/tracker-<UTC timestamp>.db)";

@@ -3,7 +3,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { applyMigrations } from "../db/schema-engine";
+import { applyMigrations } from "../../lib/db/schema-engine";
 import { parseArgs } from "./args";
 import { buildBenchData, defaultBenchPath } from "./build-bench-data";
 import { measure, type LoadResult, type LoadSettings } from "./load";

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { bucketDayCounts, type TimeSeries } from "./time-buckets";
+import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
 
 /**
  * Status changes (history entries of kind status_change, the imported ones included) counted by

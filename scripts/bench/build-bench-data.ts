@@ -1,16 +1,16 @@
-import { searchRowId, type SearchKind } from "../search/search-index";
+import { searchRowId, type SearchKind } from "../../lib/search/search-index";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { countries as catalogCountries, events as catalogEvents } from "../../seed/data/catalog";
-import { hashPassword } from "../auth/password";
-import { databasePathFromUrl } from "../db/database-path";
-import { applyMigrations, deleteDatabaseFile } from "../db/schema-engine";
-import { ALLOWED_TRANSITIONS, isAllowedTransition } from "../domain/transitions";
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../domain/vocabulary";
-import { stemWord } from "../search/stem";
+import { hashPassword } from "../../lib/auth/password";
+import { databasePathFromUrl } from "../../lib/db/database-path";
+import { applyMigrations, deleteDatabaseFile } from "../../lib/db/schema-engine";
+import { ALLOWED_TRANSITIONS, isAllowedTransition } from "../../lib/domain/transitions";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../../lib/domain/vocabulary";
+import { stemWord } from "../../lib/search/stem";
 import { parseArgs } from "./args";
 import { Rng } from "./prng";
 import { ADJECTIVES, articleSentence, HEADS, historyNote, OBJECTS, OVERRIDE_NOTES, pickTopic, summary, title, type Topic } from "./words";
@@ -327,9 +327,9 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
     const slugs: string[] = new Array<string>(n);
 
     const insertInitiative = db.prepare(
-      `INSERT INTO "Initiative" ("id", "slug", "titleRu", "titleEn", "summaryRu", "summaryEn", "kind", "status", "stage", "eventId",
+      `INSERT INTO "Initiative" ("id", "slug", "titleRu", "titleEn", "summaryRu", "summaryEn", "kind", "status", "stage", "eventId", "meetingRelation",
         "proposerCountryCode", "proposerQuoteId", "announcedOn", "targetDate", "targetDateText", "lastVerifiedOn", "version", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'outcome', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertTheme = db.prepare(`INSERT INTO "InitiativeTheme" ("initiativeId", "theme") VALUES (?, ?)`);
     const insertParticipation = db.prepare(`INSERT INTO "Participation" ("initiativeId", "countryCode", "role", "stage", "quoteId") VALUES (?, ?, ?, ?, ?)`);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { prepareDatabase } from "../db/prepare-database";
-import { getEnv } from "../env";
+import { prepareDatabase } from "../../lib/db/prepare-database";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 /** `npm start`: migrate, seed an empty database, build, serve, and say where. */

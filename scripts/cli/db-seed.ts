@@ -1,7 +1,7 @@
 import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
-import { createPrismaClient } from "../db/create-client";
-import { getEnv } from "../env";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { createPrismaClient } from "../db/create-client";
-import { getEnv } from "../env";
-import { createUser, UserError } from "../users/manage-users";
-import { createUserSchema } from "../users/user-schemas";
-import messages from "../i18n/messages/en.json";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { getEnv } from "../../lib/env";
+import { createUser, UserError } from "../../lib/users/manage-users";
+import { createUserSchema } from "../../lib/users/user-schemas";
+import messages from "../../lib/i18n/messages/en.json";
 import { runCli } from "./run-cli";
 
 const USAGE = 'Usage: npm run user:create -- --email you@example.org --role admin|editor [--name "Display name"]\n' +

@@ -1,8 +1,8 @@
 import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
-import { createPrismaClient } from "../db/create-client";
-import { applyMigrations, deleteDatabaseFile } from "../db/schema-engine";
-import { getEnv } from "../env";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { applyMigrations, deleteDatabaseFile } from "../../lib/db/schema-engine";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

@@ -1,6 +1,6 @@
-import { createPrismaClient } from "../db/create-client";
-import { getEnv } from "../env";
-import { rebuildSearchIndex } from "../search/search-index";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { getEnv } from "../../lib/env";
+import { rebuildSearchIndex } from "../../lib/search/search-index";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

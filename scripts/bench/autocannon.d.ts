@@ -1,4 +1,4 @@
-// autocannon ships no types and @types/autocannon is not installed; only what lib/bench uses.
+// autocannon ships no types and @types/autocannon is not installed; only what scripts/bench uses.
 declare module "autocannon" {
   interface Options {
     url: string;

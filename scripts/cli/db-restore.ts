@@ -1,7 +1,7 @@
 import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { formatBytes, restoreDatabase } from "../db/backup";
-import { getEnv } from "../env";
+import { formatBytes, restoreDatabase } from "../../lib/db/backup";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 const USAGE = "Usage: npm run db:restore -- <backup file>\nStop the app first: a restore replaces the database file under it.";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
-import { hashPassword } from "../auth/password";
+import { hashPassword } from "../../lib/auth/password";
 import { sleep } from "./processes";
 
 /**

@@ -1,5 +1,5 @@
-import { prepareDatabase } from "../db/prepare-database";
-import { getEnv } from "../env";
+import { prepareDatabase } from "../../lib/db/prepare-database";
+import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
 runCli(async () => {

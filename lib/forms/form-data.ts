@@ -1,0 +1,41 @@
+import type { z } from "zod";
+
+/**
+ * FormData → plain object for the schemas: repeated `themes` become an array and
+ * `role.KZ` / `stage.KZ` pairs become the `countries` list.
+ */
+export function formDataToInput(formData: FormData): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const countries = new Map<string, { code: string; role?: unknown; stage?: unknown }>();
+  const themes: string[] = [];
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const country = /^(role|stage)\.([A-Z]{2})$/.exec(key);
+    if (country) {
+      const field = country[1] as "role" | "stage";
+      const code = country[2]!;
+      const row = countries.get(code) ?? { code };
+      row[field] = value;
+      countries.set(code, row);
+    } else if (key === "themes") {
+      themes.push(value);
+    } else {
+      input[key] = value;
+    }
+  }
+  if (countries.size) input.countries = [...countries.values()];
+  // The details form always sends `themesPresent`, so unticking every theme is an error, not "no change".
+  if (themes.length || formData.has("themesPresent")) input.themes = themes;
+  return input;
+}
+
+/** zod issues → { field: [message key, …] } for the form. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : "form";
+    const message = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+    (errors[field] ??= []).push(message);
+  }
+  return errors;
+}
