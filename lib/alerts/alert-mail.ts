@@ -4,7 +4,7 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import type { AlertFrequency } from "../generated/prisma/enums";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
-import type { FieldChange } from "../initiatives/record-history";
+import type { FieldChange } from "../history/field-changes";
 import type { OutgoingMail } from "./mailer";
 
 export interface DigestEntry {

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { AlertFrequency } from "../generated/prisma/enums";
 import { getEnv } from "../env";
 import { localized } from "../i18n/localized";
-import { parseChanges } from "../initiatives/record-history";
+import { parseChanges } from "../history/field-changes";
 import { log } from "../log";
 import { digestMail, type DigestEntry } from "./alert-mail";
 import { alertEntryFilter, describeAlertTarget } from "./alert-target";
