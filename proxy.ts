@@ -41,8 +41,8 @@ export default function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-id", requestId);
 
-  // API routes, feeds and files: no locale and no page CSP (next.config.ts sets theirs).
-  if (pathname.startsWith("/api/") || pathname === "/api" || /\.[a-z0-9]+$/i.test(pathname)) {
+  // API routes, feeds, embeds and files: no locale and no page CSP (next.config.ts or the route sets theirs).
+  if (pathname.startsWith("/api/") || pathname === "/api" || pathname.startsWith("/embed/") || /\.[a-z0-9]+$/i.test(pathname)) {
     const response = NextResponse.next({ request: { headers: forwarded } });
     response.headers.set("x-request-id", requestId);
     return response;

@@ -16,6 +16,13 @@ const envSchema = z.object({
     z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   ),
   ALERTS_FROM: z.string().min(3).default("Summit Initiatives Tracker <alerts@localhost>"),
+  // Who may put /embed/… in an iframe: a CSP frame-ancestors source list ("*" = any site).
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/^[^;,\r\n]+$/, "must be a space-separated list of sources such as * or https://example.org")
+    .default("*"),
   // The address the tracker is reached at, for links in e-mails; defaults to http://HOST:PORT.
   PUBLIC_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),

@@ -20,8 +20,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
   const country = await load(code);
   if (!country) return {};
-  const t = await getTranslations({ locale, namespace: "countryPage" });
-  return { title: t("metaTitle", { country: localized(locale, country.nameRu, country.nameEn) }) };
+  const [t, tMeta, tShare] = await Promise.all([
+    getTranslations({ locale, namespace: "countryPage" }),
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "share" }),
+  ]);
+  const name = localized(locale, country.nameRu, country.nameEn);
+  const title = t("metaTitle", { country: name });
+  const description = tShare("countryDescription", { country: name, count: country.initiatives.length });
+  return {
+    title,
+    description,
+    openGraph: { siteName: tMeta("title"), type: "website", locale: locale === "en" ? "en_US" : "ru_RU", title, description },
+    twitter: { card: "summary", title, description },
+  };
 }
 
 export default async function CountryPage({ params }: Props) {

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { FollowSection } from "@/components/alerts/follow-section";
+import { ShareSection } from "@/components/share-section";
+import { shareDescription } from "@/lib/embeds/share-description";
 import { ProgressBar } from "@/components/progress-bar";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
@@ -28,12 +30,22 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const initiative = await publicData.initiative(slug);
-  return initiative
-    ? {
-        title: localized(locale, initiative.titleRu, initiative.titleEn),
-        alternates: { types: { "application/atom+xml": `/feeds/initiatives/${slug}.atom?lang=${locale}` } },
-      }
-    : {};
+  if (!initiative) return {};
+  const [tMeta, tStatus, tShare] = await Promise.all([
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "status" }),
+    getTranslations({ locale, namespace: "share" }),
+  ]);
+  const title = localized(locale, initiative.titleRu, initiative.titleEn);
+  const description = shareDescription(tShare("initiativeDescription", { status: tStatus(initiative.status), summary: localized(locale, initiative.summaryRu, initiative.summaryEn) }));
+  // The preview image comes from opengraph-image.tsx next to this page; Next adds it to both.
+  return {
+    title,
+    description,
+    openGraph: { siteName: tMeta("title"), type: "article", locale: locale === "en" ? "en_US" : "ru_RU", title, description },
+    twitter: { card: "summary_large_image", title, description },
+    alternates: { types: { "application/atom+xml": `/feeds/initiatives/${slug}.atom?lang=${locale}` } },
+  };
 }
 
 export default async function InitiativePage({ params, searchParams }: Props) {
@@ -287,6 +299,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       </section>
 
       <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
+
+      <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
       {user && canEdit && (
         <ClientMessages namespaces={FORM_NAMESPACES}>
