@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay } from "../db/time-sql";
 import { prisma } from "../db/prisma";
 import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
 
@@ -8,9 +9,8 @@ import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
  * then shown per month, or per day when all fall within one month.
  */
 export async function getStatusChangesOverTime(): Promise<TimeSeries & { total: number }> {
-  // recordedAt is stored as ISO 8601 text, so its first ten characters are the UTC day.
   const rows = await prisma.$queryRaw<{ day: string; n: number | bigint }[]>`
-    SELECT substr("recordedAt", 1, 10) AS day, count(*) AS n FROM "HistoryEntry" WHERE "kind" = 'status_change' GROUP BY day`;
+    SELECT ${utcDay(prisma, "recordedAt")} AS day, count(*) AS n FROM "HistoryEntry" WHERE "kind" = 'status_change' GROUP BY 1`;
   const days = rows.map((row) => ({ day: row.day, count: Number(row.n) }));
   return { ...bucketDayCounts(days), total: days.reduce((sum, row) => sum + row.count, 0) };
 }
