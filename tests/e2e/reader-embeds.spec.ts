@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { initiatives } from "../../seed/data/catalog";
 
 // A page of another origin (its own server, its own port) that embeds the tracker.
 let other: Server;
@@ -58,7 +59,11 @@ test("each initiative page has its own description, Open Graph and Twitter tags 
   await page.goto("/en/initiatives/ai-declaration");
   const meta = (selector: string) => page.locator(selector).getAttribute("content");
   const description = await meta('meta[name="description"]');
-  expect(description).toMatch(/artificial intelligence/i);
+  // "<status>. <the initiative's own summary>", cut at a word.
+  const summary = initiatives.find((initiative) => initiative.slug === "ai-declaration")!.summaryEn;
+  expect(description).toMatch(/^(Proposed|In preparation|Agreed|In progress|Implemented|Stalled|Dropped)\. /);
+  expect(description!.replace(/^[^.]+\. /, "")).toContain(summary.slice(0, 80));
+  expect(description!.length).toBeLessThanOrEqual(200);
   expect(await meta('meta[property="og:title"]')).toMatch(/^Declaration on the responsible use of artificial intelligence/);
   expect(await meta('meta[property="og:description"]')).toBe(description);
   expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
