@@ -11,6 +11,7 @@ import {
   STAGES,
   THEMES,
   USER_ROLES,
+  SOURCE_KINDS,
   initiativeStatusSchema,
 } from "../../lib/domain/vocabulary";
 
@@ -24,6 +25,7 @@ describe("validated sets", () => {
     ["UserRole", USER_ROLES],
     ["AlertTarget", ALERT_TARGETS],
     ["AlertFrequency", ALERT_FREQUENCIES],
+    ["SourceKind", SOURCE_KINDS],
     ["MeetingRelation", MEETING_RELATIONS],
     ["SpeakerKind", SPEAKER_KINDS],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {
