@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_FRONT_SECRET, E2E_PORT as PORT } from "./tests/e2e/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
 // The app mails alerts to a test SMTP server the alerts spec starts on this port. Chosen once
 // in the runner; workers inherit it, so every process that loads this file agrees.
@@ -52,6 +52,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       PUBLIC_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // front.spec.ts puts a copy of deploy/nginx.conf in front with the same secret.
+      FRONT_SECRET: E2E_FRONT_SECRET,
     },
   },
 });

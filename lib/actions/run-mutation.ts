@@ -1,5 +1,4 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { after } from "next/server";
@@ -10,6 +9,7 @@ import { clientKey, requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
 import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit";
 import { getEnv } from "../env";
+import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
@@ -25,7 +25,11 @@ interface Mutation<S extends z.ZodType> {
   formData: FormData;
   permission: Permission;
   schema: S;
-  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"] }>;
+  /** `tags`: the cache tags the write changed (lib/cache/tags.ts); absent means "maybe anything". */
+  run: (
+    input: z.infer<S>,
+    user: SessionUser,
+  ) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"]; tags?: readonly string[] }>;
   /** FormData → the schema's input, when the form sends more than text fields (files). */
   toInput?: (formData: FormData) => Record<string, unknown>;
   /** False for an action that only reads (a preview): nothing to expire. */
@@ -35,10 +39,20 @@ interface Mutation<S extends z.ZodType> {
 /**
  * The one path for every write: check the permission (inside the action, whatever the
  * page showed), validate with the form's own schema, run the domain function (which
- * owns its transaction), then refresh the pages that show the data. Known refusals
+ * owns its transaction), then expire the cache tags it says it changed (updateTag also tells
+ * the browser's router to drop its copies). Known refusals
  * become messages; nothing is written unless the domain function commits.
  */
-export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
+export async function runMutation<S extends z.ZodType>(mutation: Mutation<S>): Promise<ActionState> {
+  const started = performance.now();
+  try {
+    return await mutate(mutation);
+  } finally {
+    recordSpan("action", performance.now() - started);
+  }
+}
+
+async function mutate<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
   let user: SessionUser;
   try {
     user = await requireUserWithPermission(permission);
@@ -53,12 +67,10 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
     const result = await run(parsed.data, user);
-    if (writes) {
-      expireData();
-      revalidatePath("/", "layout");
-      // Alerts for this change go out after the answer, so an editor never waits for a mail server.
-      if (mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
-    }
+    // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
+    if (writes) expireData(result.tags);
+    // Alerts for this change go out after the answer, so an editor never waits for a mail server.
+    if (writes && mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
     return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
   } catch (error) {
     if (error instanceof ConflictError) {
