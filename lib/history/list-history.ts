@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { HistoryKind } from "../generated/prisma/enums";
-import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
+import type { InitiativeStatus, MeetingRelation, Stage, Theme } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "./field-changes";
 
 /**
@@ -29,7 +29,7 @@ export interface HistoryItem {
   evidenceTitle: string | null;
   evidenceDate: Date | null;
   quote: { id: number; sourceId: number; text: string } | null;
-  initiative: { slug: string; titleRu: string; titleEn: string };
+  initiative: { slug: string; titleRu: string; titleEn: string; meetingRelation: MeetingRelation };
 }
 
 export interface HistoryFilter {
@@ -94,7 +94,7 @@ export const HISTORY_ITEM_SELECT = {
   author: { select: { displayName: true } },
   reviewer: { select: { displayName: true } },
   quote: { select: { id: true, sourceId: true, text: true } },
-  initiative: { select: { slug: true, titleRu: true, titleEn: true } },
+  initiative: { select: { slug: true, titleRu: true, titleEn: true, meetingRelation: true } },
 } satisfies Prisma.HistoryEntrySelect;
 
 type HistoryRow = Prisma.HistoryEntryGetPayload<{ select: typeof HISTORY_ITEM_SELECT }>;

@@ -4,10 +4,12 @@ import {
   INITIATIVE_STATUSES,
   initiativeKindSchema,
   initiativeStatusSchema,
+  meetingRelationSchema,
   stageSchema,
   themeSchema,
   type InitiativeKind,
   type InitiativeStatus,
+  type MeetingRelation,
   type Stage,
   type Theme,
 } from "../domain/vocabulary";
@@ -19,7 +21,7 @@ import { matchExpression, queryStems } from "../search/stem";
  */
 
 export const SORTS = ["relevance", "title", "status", "updated"] as const;
-export const FACETS = ["status", "stage", "theme", "kind", "country", "proposer", "source"] as const;
+export const FACETS = ["relation", "status", "stage", "theme", "kind", "country", "proposer", "source"] as const;
 export type Facet = (typeof FACETS)[number];
 export const MAX_PAGE_SIZE = 100;
 
@@ -27,6 +29,8 @@ export const MAX_PAGE_SIZE = 100;
 const countryCode = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
 
 export const initiativeQuerySchema = z.object({
+  /** What the entry is to its event; `outcome` gives the meeting's own results. */
+  relation: meetingRelationSchema.optional(),
   q: z
     .string()
     .trim()
@@ -101,6 +105,7 @@ function conditions(query: InitiativeFilters, exclude?: Facet): Sql {
     sql.where.push(condition);
     sql.params.push(...params);
   };
+  if (query.relation && exclude !== "relation") add(`i."meetingRelation" = ?`, query.relation);
   if (query.status && exclude !== "status") add(`i."status" = ?`, query.status);
   if (query.stage && exclude !== "stage") add(`i."stage" = ?`, query.stage);
   if (query.kind && exclude !== "kind") add(`i."kind" = ?`, query.kind);
@@ -141,6 +146,7 @@ export interface InitiativeListItem {
   kind: InitiativeKind;
   status: InitiativeStatus;
   stage: Stage | null;
+  meetingRelation: MeetingRelation;
   themes: Theme[];
   proposer: { code: string; nameRu: string; nameEn: string } | null;
   countries: { code: string; nameRu: string; nameEn: string }[];
@@ -237,6 +243,7 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
       kind: true,
       status: true,
       stage: true,
+      meetingRelation: true,
       updatedAt: true,
       themes: { select: { theme: true }, orderBy: { theme: "asc" } },
       proposerCountry: { select: { code: true, nameRu: true, nameEn: true } },
@@ -281,7 +288,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   };
   const simple = (column: string) => `SELECT i."${column}" AS value, count(*) AS n FROM "Initiative" i {where} GROUP BY i."${column}"`;
-  const [status, stage, kind, proposer, theme, country, source] = await Promise.all([
+  const [relation, status, stage, kind, proposer, theme, country, source] = await Promise.all([
+    run("relation", simple("meetingRelation")),
     run("status", simple("status")),
     run("stage", simple("stage")),
     run("kind", simple("kind")),
@@ -296,5 +304,5 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     ),
     run("source", `SELECT q."sourceId" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "Quote" q ON q."initiativeId" = i."id" {where} GROUP BY q."sourceId"`),
   ]);
-  return { status, stage, theme, kind, country, proposer, source };
+  return { relation, status, stage, theme, kind, country, proposer, source };
 }

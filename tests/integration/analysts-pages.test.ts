@@ -137,7 +137,7 @@ describe("targets", () => {
     const trade = metrics.find((metric) => metric.slug === "intra-regional-trade-volume")!;
     expect(trade.baseline).toMatchObject({ value: 11.5, text: "11,5 млрд долларов", period: "в прошлом году" });
     expect(trade.target).toMatchObject({ value: 20, date: null });
-    expect(trade.unitEn).toBe("billion USD");
+    expect(trade.unitEn).toBe("billion dollars");
     expect(trade.initiativeSlug).toBe("intra-regional-trade-20bn");
     expect(judgeTarget(trade, new Date("2026-01-01T00:00:00Z"))).toBe("no_deadline");
 
