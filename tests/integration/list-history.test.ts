@@ -124,6 +124,7 @@ describe("listHistory", () => {
         slug: "single-tourism-space",
         titleRu: expect.any(String),
         titleEn: "Single tourism space of Central Asian countries",
+        meetingRelation: "outcome",
       },
     });
   });
