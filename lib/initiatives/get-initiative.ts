@@ -3,6 +3,7 @@ import { prisma } from "../db/prisma";
 import type { CountryRole, InitiativeKind, InitiativeStatus, MeetingRelation, SpeakerKind, Stage, Theme } from "../domain/vocabulary";
 import type { HistoryKind } from "../generated/prisma/enums";
 import { parseChanges, type FieldChange } from "../history/field-changes";
+import { HISTORY_QUOTE_SOURCE_SELECT, type HistoryQuoteSource } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
@@ -51,7 +52,7 @@ export interface HistoryEntryView {
   changes: FieldChange[];
   note: string;
   overrideNote: string | null;
-  quote: { id: number; sourceId: number; text: string } | null;
+  quote: { id: number; sourceId: number; text: string; source: HistoryQuoteSource } | null;
   evidenceUrl: string | null;
   evidenceTitle: string | null;
   evidenceDate: Date | null;
@@ -181,7 +182,7 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
           recordedAt: true,
           version: true,
           author: { select: { displayName: true } },
-          quote: { select: { id: true, sourceId: true, text: true } },
+          quote: { select: { id: true, sourceId: true, text: true, source: { select: HISTORY_QUOTE_SOURCE_SELECT } } },
         },
         orderBy: { version: "desc" },
         take: historyPageSize,

@@ -14,6 +14,8 @@ export interface SourceView {
   title: string | null;
   outlet: string | null;
   publishedOn: Date | null;
+  /** The date is a metadata line above the text, not a printed dateline. */
+  dateFromMetadata: boolean;
   language: string;
   sha256: string;
   length: number;
@@ -30,6 +32,7 @@ export async function getSource(id: number): Promise<SourceView | null> {
       title: true,
       outlet: true,
       publishedOn: true,
+      dateFromMetadata: true,
       language: true,
       sha256: true,
       text: true,
@@ -47,6 +50,7 @@ export async function getSource(id: number): Promise<SourceView | null> {
     title: row.title,
     outlet: row.outlet,
     publishedOn: row.publishedOn,
+    dateFromMetadata: row.dateFromMetadata,
     language: row.language,
     sha256: row.sha256,
     length: row.text.length,

@@ -67,3 +67,27 @@ test("the list and an initiative page fit a 390 px screen", async ({ page }) => 
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
   }
 });
+
+test("dates a reader can trust: imported entries dated by the source, the meeting's date as the texts give it", async ({ page }) => {
+  await page.goto("/en/initiatives/ai-declaration");
+  const imported = page.getByTestId("imported-entry");
+  await expect(imported).toHaveCount(1);
+  await expect(imported).toContainText("Imported from the source articles · Effective: date unknown (the sources do not say)");
+  await expect(imported).not.toContainText("Recorded");
+
+  await page.goto("/en");
+  const dates = page.getByTestId("dashboard-dates");
+  await expect(dates).toContainText("When the meeting took place");
+  await expect(dates).toContainText("not stated in the texts; the earliest article about it is dated November 17, 2025 (by a metadata line above its text)");
+  await expect(dates).toContainText("Last change");
+  await expect(page.getByTestId("dashboard-intro")).toContainText("of the Seventh Consultative Meeting of the Leaders of Central Asia: outcomes of the meeting");
+  await expect(page.getByTestId("dashboard-intro")).toContainText(/\d+ more entries give context/);
+  // The imported entries are not counted on the day the database was built.
+  await expect(page.getByTestId("undated-imports")).toContainText("entries imported from the source articles are not shown: the sources do not date them.");
+
+  await page.getByRole("link", { name: "The meeting's outcomes" }).click();
+  await expect(page).toHaveURL(/relation=outcome/);
+
+  await page.goto("/en/sources/1");
+  await expect(page.getByTestId("source-published")).toContainText("from a metadata line above the text, not a dateline printed by the outlet");
+});
