@@ -8,9 +8,11 @@ test("a visitor goes from the dashboard to a theme, an initiative, its quote and
   await expect(page.getByRole("heading", { level: 1, name: "Обзор" })).toBeVisible();
 
   await page.getByRole("region", { name: "По темам" }).getByRole("link", { name: "Вода и экология" }).click();
-  await expect(page).toHaveURL(/\/initiatives\?theme=water_environment$/);
+  // The dashboard counts the meeting's outcomes, so its links open the list filtered to them.
+  await expect(page).toHaveURL(/\/initiatives\?relation=outcome&theme=water_environment$/);
   await expect(page.getByTestId("result-count")).toHaveText("2 инициативы");
   await expect(page.getByLabel("Тема")).toHaveValue("water_environment");
+  await expect(page.getByLabel("Отношение к встрече")).toHaveValue("outcome");
 
   await page.getByRole("link", { name: convention.titleRu }).click();
   await expect(page).toHaveURL(`/initiatives/${convention.slug}`);
