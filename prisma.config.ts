@@ -8,7 +8,11 @@ if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
   process.env.PRISMA_SCHEMA_ENGINE_BINARY = existsSync("/bin/false") ? "/bin/false" : "/usr/bin/false";
 }
 
+// One schema folder per provider sharing prisma/models.prisma; PRISMA_PROVIDER picks one
+// (`npm run db:generate` generates both clients).
+const provider = process.env.PRISMA_PROVIDER === "postgres" ? "postgres" : "sqlite";
+
 export default defineConfig({
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
+  schema: `prisma/${provider}`,
+  migrations: { path: `prisma/${provider}/migrations` },
 });

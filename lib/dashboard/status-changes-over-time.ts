@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay } from "../db/time-sql";
 import { prisma } from "../db/prisma";
 import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
 
@@ -10,10 +11,10 @@ import { bucketDayCounts, type TimeSeries } from "../charts/time-buckets";
  * day, whatever the history's size), then shown per month, or per day when all fall within one month.
  */
 export async function getStatusChangesOverTime(): Promise<TimeSeries & { total: number; undated: number }> {
-  // Dates are stored as ISO 8601 text, so the first ten characters are the UTC day.
   const rows = await prisma.$queryRaw<{ day: string | null; n: number | bigint }[]>`
-    SELECT substr(COALESCE("effectiveOn", CASE WHEN "authorId" IS NOT NULL THEN "recordedAt" END), 1, 10) AS day, count(*) AS n
-    FROM "HistoryEntry" WHERE "kind" = 'status_change' GROUP BY day`;
+    SELECT CASE WHEN "effectiveOn" IS NOT NULL THEN ${utcDay(prisma, "effectiveOn")}
+                WHEN "authorId" IS NOT NULL THEN ${utcDay(prisma, "recordedAt")} END AS day, count(*) AS n
+    FROM "HistoryEntry" WHERE "kind" = 'status_change' GROUP BY 1`;
   const days = rows.filter((row) => row.day !== null).map((row) => ({ day: row.day!, count: Number(row.n) }));
   const undated = Number(rows.find((row) => row.day === null)?.n ?? 0);
   return { ...bucketDayCounts(days), total: days.reduce((sum, row) => sum + row.count, 0), undated };

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { dialectOf } from "../db/dialect";
 import packageJson from "../../package.json";
 
 /**
@@ -19,7 +20,11 @@ export interface HealthReport {
 interface HealthyDatabase {
   ok: true;
   latencyMs: number;
-  journalMode: string;
+  /** "sqlite" or "postgresql". */
+  engine: string;
+  /** SQLite: the journal mode (wal); PostgreSQL: the server's version. */
+  journalMode?: string;
+  serverVersion?: string;
   migrations: { applied: number; latest: string | null };
   initiatives: number;
 }
@@ -33,6 +38,7 @@ interface FailedDatabase {
 /** Maps a driver error to a sentence that is safe to show (no paths, no internals). */
 export function describeDatabaseError(error: unknown): string {
   const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : String(error);
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|reach database server|Connection terminated/i.test(text)) return "The database server cannot be reached.";
   if (/not a database|NOTADB|file is encrypted/i.test(text)) return "The database file is not a SQLite database.";
   if (/malformed|corrupt/i.test(text)) return "The database file is damaged.";
   if (/unable to open|cannot open|CANTOPEN|directory does not exist|ENOENT|EACCES|EPERM|read-?only/i.test(text)) return "The database file cannot be opened.";
@@ -45,6 +51,16 @@ function number(value: unknown): number {
   return typeof value === "bigint" ? Number(value) : Number(value ?? 0);
 }
 
+/** What the health report says about the engine: the one dialect-specific query of the report. */
+async function describeEngine(prisma: PrismaClient): Promise<{ engine: string; journalMode?: string; serverVersion?: string }> {
+  if (dialectOf(prisma) === "postgres") {
+    const [row] = await prisma.$queryRaw<{ server_version: string }[]>`SELECT current_setting('server_version') AS server_version`;
+    return { engine: "postgresql", serverVersion: String(row?.server_version ?? "unknown") };
+  }
+  const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+  return { engine: "sqlite", journalMode: String(mode?.journal_mode ?? "unknown") };
+}
+
 export async function checkHealth(
   prisma: PrismaClient,
   options: { now?: () => Date; onError?: (error: unknown) => void } = {},
@@ -53,7 +69,7 @@ export async function checkHealth(
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   try {
-    const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const engine = await describeEngine(prisma);
     const [migrations] = await prisma.$queryRaw<{ applied: number | bigint; latest: string | null }[]>`
       SELECT count(*) AS applied, max("migration_name") AS latest FROM "_prisma_migrations"
       WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
@@ -64,7 +80,7 @@ export async function checkHealth(
       database: {
         ok: true,
         latencyMs: elapsed(),
-        journalMode: String(mode?.journal_mode ?? "unknown"),
+        ...engine,
         migrations: { applied: number(migrations?.applied), latest: migrations?.latest ?? null },
         initiatives: number(initiatives?.n),
       },

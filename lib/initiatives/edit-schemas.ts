@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
 
 /**
@@ -32,8 +33,8 @@ const note = z.string({ error: "required" }).trim().min(1, { error: "required" }
 
 const base = {
   slug: z.string().min(1).max(200),
-  version: z.coerce.number({ error: "required" }).int().positive(),
-  correctsId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
+  version: z.coerce.number({ error: "required" }).int().positive().max(MAX_RECORD_ID),
+  correctsId: emptyToNull(recordIdSchema).optional().default(null),
 };
 
 export const httpUrlSchema = z
@@ -45,7 +46,7 @@ export const httpUrlSchema = z
 /** Evidence: a verbatim quote from a source in the tracker, or a dated, titled http(s) link. */
 const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
-  quoteSourceId: emptyToNull(z.coerce.number().int().positive()).optional().default(null),
+  quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
   quoteText: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
   evidenceUrl: z.string().trim().optional().default(""),
   evidenceTitle: z.string().trim().max(300, { error: "tooLong" }).optional().default(""),
@@ -137,7 +138,7 @@ export const markVerifiedSchema = z.object({
 });
 
 export const reviewChangeSchema = z.object({
-  pendingId: z.coerce.number().int().positive(),
+  pendingId: recordIdSchema,
   decision: z.enum(["approve", "reject"]),
   reviewNote: note,
 });

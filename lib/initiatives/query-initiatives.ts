@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db/types";
 import {
   INITIATIVE_STATUSES,
   initiativeKindSchema,
@@ -13,7 +14,8 @@ import {
   type Stage,
   type Theme,
 } from "../domain/vocabulary";
-import { matchExpression, queryStems } from "../search/stem";
+import { searchSql, type SearchSql } from "../search/search-sql";
+import { queryStems } from "../search/stem";
 
 /**
  * The one query behind the initiatives list, its facets, the exports and the public API:
@@ -91,51 +93,40 @@ export function toSearchParams(query: InitiativeFilters, overrides: Partial<Reco
   return params;
 }
 
-const SEARCHABLE = `"kind" IN ('initiative', 'quote', 'note')`;
-
-interface Sql {
-  where: string[];
-  params: unknown[];
-}
+const SEARCHABLE = Prisma.raw(`"kind" IN ('initiative', 'quote', 'note')`);
 
 /** WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own filter). */
-function conditions(query: InitiativeFilters, exclude?: Facet): Sql {
-  const sql: Sql = { where: [], params: [] };
-  const add = (condition: string, ...params: unknown[]) => {
-    sql.where.push(condition);
-    sql.params.push(...params);
-  };
-  if (query.relation && exclude !== "relation") add(`i."meetingRelation" = ?`, query.relation);
-  if (query.status && exclude !== "status") add(`i."status" = ?`, query.status);
-  if (query.stage && exclude !== "stage") add(`i."stage" = ?`, query.stage);
-  if (query.kind && exclude !== "kind") add(`i."kind" = ?`, query.kind);
+function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (query.relation && exclude !== "relation") where.push(Prisma.sql`i."meetingRelation" = ${query.relation}`);
+  if (query.status && exclude !== "status") where.push(Prisma.sql`i."status" = ${query.status}`);
+  if (query.stage && exclude !== "stage") where.push(Prisma.sql`i."stage" = ${query.stage}`);
+  if (query.kind && exclude !== "kind") where.push(Prisma.sql`i."kind" = ${query.kind}`);
   if (query.theme && exclude !== "theme") {
-    add(`EXISTS (SELECT 1 FROM "InitiativeTheme" t WHERE t."initiativeId" = i."id" AND t."theme" = ?)`, query.theme);
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeTheme" t WHERE t."initiativeId" = i."id" AND t."theme" = ${query.theme})`);
   }
   if (query.country && exclude !== "country") {
-    add(
-      `(i."proposerCountryCode" = ? OR EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = ?))`,
-      query.country,
-      query.country,
+    where.push(
+      Prisma.sql`(i."proposerCountryCode" = ${query.country} OR EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = ${query.country}))`,
     );
   }
-  if (query.proposer && exclude !== "proposer") add(`i."proposerCountryCode" = ?`, query.proposer);
+  if (query.proposer && exclude !== "proposer") where.push(Prisma.sql`i."proposerCountryCode" = ${query.proposer}`);
   if (query.source && exclude !== "source") {
-    add(`EXISTS (SELECT 1 FROM "Quote" q WHERE q."initiativeId" = i."id" AND q."sourceId" = ?)`, query.source);
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Quote" q WHERE q."initiativeId" = i."id" AND q."sourceId" = ${query.source})`);
   }
   if (query.q) {
-    const match = matchExpression(queryStems(query.q));
-    if (match) add(`i."id" IN (SELECT "initiativeId" FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${SEARCHABLE})`, match);
-    else add("0");
+    const terms = queryStems(query.q);
+    if (terms.length) where.push(Prisma.sql`i."id" IN (SELECT "initiativeId" FROM "SearchIndex" WHERE ${search.matches(terms)} AND ${SEARCHABLE})`);
+    else where.push(Prisma.raw("1 = 0"));
   }
-  return sql;
+  return where;
 }
 
-function whereClause(sql: Sql): string {
-  return sql.where.length ? `WHERE ${sql.where.join(" AND ")}` : "";
+function whereClause(where: Prisma.Sql[]): Prisma.Sql {
+  return where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
 }
 
-const STATUS_ORDER = `CASE i."status" ${INITIATIVE_STATUSES.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`;
+const STATUS_ORDER = Prisma.raw(`CASE i."status" ${INITIATIVE_STATUSES.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`);
 
 export interface InitiativeListItem {
   slug: string;
@@ -166,58 +157,49 @@ export interface InitiativePage {
 
 /** Of the given initiatives, those whose own title matches every word of the query. */
 async function titleMatches(prisma: PrismaClient, q: string | undefined, ids: number[]): Promise<Set<number>> {
-  const match = q ? matchExpression(queryStems(q), "title") : null;
-  if (!match || ids.length === 0) return new Set();
-  const rows = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT "initiativeId" AS id FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = 'initiative' AND "initiativeId" IN (${ids.map(() => "?").join(",")})`,
-    match,
-    ...ids,
-  );
+  const terms = q ? queryStems(q) : [];
+  if (terms.length === 0 || ids.length === 0) return new Set();
+  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "initiativeId" AS id FROM "SearchIndex" WHERE ${searchSql(prisma).matches(terms, "title")} AND "kind" = 'initiative' AND "initiativeId" IN (${Prisma.join(ids)})`;
   return new Set(rows.map((row) => Number(row.id)));
 }
 
 export interface ListSql {
-  count: { sql: string; params: unknown[] };
-  ids: { sql: string; params: unknown[] };
+  count: Prisma.Sql;
+  ids: Prisma.Sql;
 }
 
 /** The two statements behind a page of the list: the total, and the page's ids in order (bounded offset). */
-export function listSql(query: InitiativeFilters, locale = "ru"): ListSql {
+export function listSql(db: Db, query: InitiativeFilters, locale = "ru"): ListSql {
+  const search = searchSql(db);
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  const filter = conditions(query);
-  const where = whereClause(filter);
-  const title = locale === "en" ? `i."titleEn"` : `i."titleRu"`;
+  const where = whereClause(conditions(search, query));
+  const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
 
-  let withClause = "";
-  let from = `"Initiative" i`;
-  const params = [...filter.params];
-  let order: string;
-  if (sort === "relevance" && query.q) {
-    const terms = queryStems(query.q);
-    // bm25 weights: kind, refId, initiativeId, pos (unindexed), title ×10, body ×1.
+  let withClause = Prisma.empty;
+  let from = Prisma.raw(`"Initiative" i`);
+  let order: Prisma.Sql;
+  const terms = query.q ? queryStems(query.q) : [];
+  if (sort === "relevance" && terms.length) {
     // MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it.
-    withClause = `WITH hits AS MATERIALIZED (
-        SELECT "initiativeId" AS id, bm25("SearchIndex", 0, 0, 0, 0, 10.0, 1.0) AS score
-        FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${SEARCHABLE}
+    withClause = Prisma.sql`WITH hits AS MATERIALIZED (
+        SELECT "initiativeId" AS id, ${search.score(terms)} AS score
+        FROM "SearchIndex" WHERE ${search.matches(terms)} AND ${SEARCHABLE}
       ), titled AS MATERIALIZED (
-        SELECT "initiativeId" AS id FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND "kind" = 'initiative'
+        SELECT "initiativeId" AS id FROM "SearchIndex" WHERE ${search.matches(terms, "title")} AND "kind" = 'initiative'
       ) `;
-    from = `"Initiative" i LEFT JOIN (SELECT id, MIN(score) AS score FROM hits GROUP BY id) h ON h.id = i."id"`;
-    params.unshift(matchExpression(terms), matchExpression(terms, "title"));
+    from = Prisma.raw(`"Initiative" i LEFT JOIN (SELECT id, MIN(score) AS score FROM hits GROUP BY id) h ON h.id = i."id"`);
     // Title hits first, then by score.
-    order = `CASE WHEN i."id" IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC`;
-  } else if (sort === "status") order = `${STATUS_ORDER} ASC, ${title} ASC`;
-  else if (sort === "updated") order = `i."updatedAt" DESC, ${title} ASC`;
-  else order = `${title} ASC`;
+    order = Prisma.sql`CASE WHEN i."id" IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC`;
+  } else if (sort === "status") order = Prisma.sql`${STATUS_ORDER} ASC, ${title} ASC`;
+  else if (sort === "updated") order = Prisma.sql`i."updatedAt" DESC, ${title} ASC`;
+  else order = Prisma.sql`${title} ASC`;
 
   return {
-    count: { sql: `SELECT count(*) AS n FROM "Initiative" i ${where}`, params: filter.params },
-    ids: {
-      sql: `${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ? OFFSET ?`,
-      params: [...params, pageSize, (page - 1) * pageSize],
-    },
+    count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
+    ids: Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   };
 }
 
@@ -225,10 +207,10 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  const sql = listSql(query, locale);
-  const [countRow] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(sql.count.sql, ...sql.count.params);
+  const sql = listSql(prisma, query, locale);
+  const [countRow] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count);
   const total = Number(countRow?.n ?? 0);
-  const ids = (await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(sql.ids.sql, ...sql.ids.params)).map((row) => Number(row.id));
+  const ids = (await prisma.$queryRaw<{ id: number | bigint }[]>(sql.ids)).map((row) => Number(row.id));
   const titleIds = await titleMatches(prisma, query.q, ids);
 
   const rows = await prisma.initiative.findMany({
@@ -275,34 +257,31 @@ export interface FacetValue {
 
 /** For every facet, how many initiatives each value would give with all the other filters applied. */
 export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters): Promise<Record<Facet, FacetValue[]>> {
-  const run = async (facet: Facet, select: string) => {
-    const filter = conditions(query, facet);
-    const occurrences = select.split("{where}").length - 1;
-    const rows = await prisma.$queryRawUnsafe<{ value: string | number | bigint | null; n: number | bigint }[]>(
-      select.replaceAll("{where}", whereClause(filter)),
-      ...Array.from({ length: occurrences }, () => filter.params).flat(),
-    );
+  const search = searchSql(prisma);
+  const run = async (facet: Facet, select: (where: Prisma.Sql) => Prisma.Sql) => {
+    const rows = await prisma.$queryRaw<{ value: string | number | bigint | null; n: number | bigint }[]>(select(whereClause(conditions(search, query, facet))));
     return rows
       .filter((row) => row.value !== null)
       .map((row) => ({ value: String(row.value), count: Number(row.n) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   };
-  const simple = (column: string) => `SELECT i."${column}" AS value, count(*) AS n FROM "Initiative" i {where} GROUP BY i."${column}"`;
+  const simple = (column: string) => (where: Prisma.Sql) =>
+    Prisma.sql`SELECT i.${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Initiative" i ${where} GROUP BY i.${Prisma.raw(`"${column}"`)}`;
   const [relation, status, stage, kind, proposer, theme, country, source] = await Promise.all([
     run("relation", simple("meetingRelation")),
     run("status", simple("status")),
     run("stage", simple("stage")),
     run("kind", simple("kind")),
     run("proposer", simple("proposerCountryCode")),
-    run("theme", `SELECT t."theme" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "InitiativeTheme" t ON t."initiativeId" = i."id" {where} GROUP BY t."theme"`),
+    run("theme", (where) => Prisma.sql`SELECT t."theme" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "InitiativeTheme" t ON t."initiativeId" = i."id" ${where} GROUP BY t."theme"`),
     run(
       "country",
-      `SELECT c.code AS value, count(DISTINCT c.id) AS n FROM (
-         SELECT i."id" AS id, i."proposerCountryCode" AS code FROM "Initiative" i {where}
-         UNION SELECT i."id", p."countryCode" FROM "Initiative" i JOIN "Participation" p ON p."initiativeId" = i."id" {where}
+      (where) => Prisma.sql`SELECT c.code AS value, count(DISTINCT c.id) AS n FROM (
+         SELECT i."id" AS id, i."proposerCountryCode" AS code FROM "Initiative" i ${where}
+         UNION SELECT i."id", p."countryCode" FROM "Initiative" i JOIN "Participation" p ON p."initiativeId" = i."id" ${where}
        ) c GROUP BY c.code`,
     ),
-    run("source", `SELECT q."sourceId" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "Quote" q ON q."initiativeId" = i."id" {where} GROUP BY q."sourceId"`),
+    run("source", (where) => Prisma.sql`SELECT q."sourceId" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "Quote" q ON q."initiativeId" = i."id" ${where} GROUP BY q."sourceId"`),
   ]);
   return { relation, status, stage, theme, kind, country, proposer, source };
 }

@@ -29,14 +29,16 @@ export async function resolveEvidence(tx: Db, initiativeId: number, evidence: Ev
   const start = source.text.indexOf(evidence.quoteText);
   if (start < 0) throw new EditError("quoteNotFound", "quoteText");
   const end = start + evidence.quoteText.length;
-  const existing = await tx.quote.findUnique({
-    where: { sourceId_start_end: { sourceId: source.id, start, end } },
-    select: { id: true, initiativeId: true },
-  });
-  const quote = existing ?? (await tx.quote.create({ data: { sourceId: source.id, start, end, text: evidence.quoteText, initiativeId }, select: { id: true, initiativeId: true } }));
-  if (!existing || existing.initiativeId === null) {
-    if (existing) await tx.quote.update({ where: { id: quote.id }, data: { initiativeId } });
-    await indexQuote(tx, { id: quote.id, text: evidence.quoteText, initiativeId });
-  }
-  return { quoteId: quote.id, evidenceUrl: null, evidenceTitle: null, evidenceDate: null };
+  // One statement, so two editors quoting the same span at once cannot both insert it (a read
+  // then an insert would fail on the unique key under PostgreSQL's READ COMMITTED). An existing
+  // quote keeps its initiative; one that had none gets this one.
+  const [quote] = await tx.$queryRaw<{ id: number | bigint; initiativeId: number | bigint | null }[]>`
+    INSERT INTO "Quote" ("sourceId", "start", "end", "text", "initiativeId")
+    VALUES (${source.id}, ${start}, ${end}, ${evidence.quoteText}, ${initiativeId})
+    ON CONFLICT ("sourceId", "start", "end") DO UPDATE SET "initiativeId" = COALESCE("Quote"."initiativeId", excluded."initiativeId")
+    RETURNING "id", "initiativeId"`;
+  if (!quote) throw new Error("The quote could not be stored.");
+  // New, or newly attached to this initiative: (re)index it. Re-indexing an unchanged quote is harmless.
+  if (Number(quote.initiativeId) === initiativeId) await indexQuote(tx, { id: Number(quote.id), text: evidence.quoteText, initiativeId });
+  return { quoteId: Number(quote.id), evidenceUrl: null, evidenceTitle: null, evidenceDate: null };
 }

@@ -1,6 +1,7 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { SearchKind } from "./search-index";
-import { matchExpression, queryStems, snippet, type HighlightPart, type QueryTerm } from "./stem";
+import { searchSql } from "./search-sql";
+import { queryStems, snippet, type HighlightPart, type QueryTerm } from "./stem";
 
 export interface SearchHit {
   kind: SearchKind;
@@ -35,33 +36,27 @@ interface Row {
 /** Every kind of text the tracker holds, best matches first (title hits weigh ten times more). */
 export async function searchAll(prisma: PrismaClient, query: string, page = 1, pageSize = 20): Promise<SearchResults> {
   const terms = queryStems(query);
-  const match = matchExpression(terms);
-  if (!match) return { terms, total: 0, page, pageSize, hits: [] };
-  const [count] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex" WHERE "SearchIndex" MATCH ?`, match);
-  const rows = await prisma.$queryRawUnsafe<Row[]>(
-    `SELECT "kind", "refId", "initiativeId", "pos" FROM "SearchIndex" WHERE "SearchIndex" MATCH ?
-     ORDER BY bm25("SearchIndex", 0, 0, 0, 0, 10.0, 1.0) ASC, "kind", "refId" LIMIT ? OFFSET ?`,
-    match,
-    pageSize,
-    (page - 1) * pageSize,
-  );
+  if (terms.length === 0) return { terms, total: 0, page, pageSize, hits: [] };
+  const { matches, score } = searchSql(prisma);
+  const [count] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "SearchIndex" WHERE ${matches(terms)}`;
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT "kind", "refId", "initiativeId", "pos" FROM "SearchIndex" WHERE ${matches(terms)}
+    ORDER BY ${score(terms)} ASC, "kind", "refId" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   return { terms, total: Number(count?.n ?? 0), page, pageSize, hits: await hydrate(prisma, rows, terms) };
 }
 
 /** For a page of initiatives (by slug): the best-matching quote or note of each, to show why it matched. */
 export async function matchedPassages(prisma: PrismaClient, query: string, slugs: string[]): Promise<Map<string, SearchHit>> {
   const terms = queryStems(query);
-  const match = matchExpression(terms);
   const found = new Map<string, SearchHit>();
-  if (!match || slugs.length === 0) return found;
+  if (terms.length === 0 || slugs.length === 0) return found;
   const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((row) => row.id);
-  const rows = await prisma.$queryRawUnsafe<Row[]>(
-    `SELECT "kind", "refId", "initiativeId", "pos" FROM "SearchIndex" WHERE "SearchIndex" MATCH ?
-       AND "kind" IN ('quote', 'note') AND "initiativeId" IN (${initiativeIds.map(() => "?").join(",")})
-     ORDER BY bm25("SearchIndex", 0, 0, 0, 0, 10.0, 1.0) ASC`,
-    match,
-    ...initiativeIds,
-  );
+  if (initiativeIds.length === 0) return found;
+  const { matches, score } = searchSql(prisma);
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT "kind", "refId", "initiativeId", "pos" FROM "SearchIndex" WHERE ${matches(terms)}
+      AND "kind" IN ('quote', 'note') AND "initiativeId" IN (${Prisma.join(initiativeIds)})
+    ORDER BY ${score(terms)} ASC, "kind", "refId"`;
   const best = new Map<number, Row>();
   for (const row of rows) if (row.initiativeId !== null && !best.has(Number(row.initiativeId))) best.set(Number(row.initiativeId), row);
   const hits = await hydrate(prisma, [...best.values()], terms);

@@ -1,8 +1,10 @@
 import type { Db } from "../db/types";
+import { searchSql } from "./search-sql";
 import { stemText } from "./stem";
 
 /**
- * The full-text index (FTS5 table "SearchIndex", see docs/decisions/010-full-text-search.md).
+ * The full-text index ("SearchIndex": FTS5 on SQLite, a tsvector table on PostgreSQL; see
+ * docs/decisions/010-full-text-search.md and 013-postgresql.md).
  * Rows hold stemmed text, which only the app can compute, so every write that changes
  * indexed text updates the index inside the same transaction through these functions.
  */
@@ -23,11 +25,11 @@ export function searchRowId(kind: SearchKind, refId: number, part = 0): number {
 
 async function replace(db: Db, kind: SearchKind, refId: number, rows: { initiativeId: number | null; pos: number; title: string; body: string }[]) {
   const first = searchRowId(kind, refId);
-  // The driver may bind numbers this large as REAL; FTS5 only uses a rowid range given as integers.
-  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN CAST(${first} AS INTEGER) AND CAST(${first + PART_SPAN - 1} AS INTEGER)`;
+  const { rowId } = searchSql(db);
+  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN ${rowId(first)} AND ${rowId(first + PART_SPAN - 1)}`;
   for (const [part, row] of rows.entries()) {
     await db.$executeRaw`INSERT INTO "SearchIndex" ("rowid", "kind", "refId", "initiativeId", "pos", "title", "body")
-      VALUES (CAST(${searchRowId(kind, refId, part)} AS INTEGER), ${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
+      VALUES (${rowId(searchRowId(kind, refId, part))}, ${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
   }
 }
 
@@ -82,7 +84,7 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
  */
 export async function searchIndexIsMissing(db: Db): Promise<boolean> {
   const [row] = await db.$queryRaw<{ n: number | bigint; legacy: number | bigint | null }[]>`
-    SELECT count(*) AS n, sum("rowid" < ${KIND_SPAN}) AS legacy FROM "SearchIndex"`;
+    SELECT count(*) AS n, sum(CASE WHEN "rowid" < ${searchSql(db).rowId(KIND_SPAN)} THEN 1 ELSE 0 END) AS legacy FROM "SearchIndex"`;
   if (Number(row?.legacy ?? 0) > 0) return true;
   return Number(row?.n ?? 0) === 0 && (await db.initiative.count()) > 0;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "../domain/record-id";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { userRoleSchema } from "../domain/vocabulary";
 
@@ -24,7 +25,7 @@ export const createUserSchema = z.object({
   password: passwordSchema,
 });
 
-export const userIdSchema = z.coerce.number().int().positive();
+export const userIdSchema = recordIdSchema;
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: userRoleSchema });
 export const setActiveSchema = z.object({ userId: userIdSchema, active: z.enum(["true", "false"]).transform((v) => v === "true") });

@@ -6,6 +6,9 @@ export const TMP_DIR = path.resolve(import.meta.dirname, "..", ".tmp");
 declare module "vitest" {
   export interface ProvidedContext {
     runDir: string;
+    /** PostgreSQL runs: the prefix of this run's databases, and the migrated template they are made from. */
+    postgresPrefix: string;
+    postgresTemplate: string;
   }
 }
 

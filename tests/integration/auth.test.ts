@@ -9,7 +9,7 @@ import { setUserActive, UserError } from "../../lib/users/manage-users";
 import { freshDatabase } from "../helpers/test-database";
 import { makeUser, TEST_PASSWORD } from "../helpers/users";
 
-const db = freshDatabase("auth");
+const db = await freshDatabase("auth");
 const prisma = db.prisma;
 afterAll(() => prisma.$disconnect());
 

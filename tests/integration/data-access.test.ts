@@ -7,6 +7,7 @@ import { metricProgress } from "../../lib/initiatives/metric-progress";
 import { prisma } from "../../lib/db/prisma";
 import { getSource } from "../../lib/sources/get-source";
 import { seedWorkerDatabase } from "../helpers/seeded";
+import { onPostgres } from "../helpers/test-database";
 
 beforeAll(seedWorkerDatabase);
 
@@ -160,7 +161,12 @@ describe("getSource", () => {
 });
 
 describe("the app's database connection", () => {
-  it("uses WAL and waits on locks instead of failing at once", async () => {
+  it.runIf(onPostgres)("waits on locks for DATABASE_BUSY_TIMEOUT_MS instead of failing at once (PostgreSQL)", async () => {
+    const [row] = await prisma.$queryRaw<{ lock_timeout: string }[]>`SELECT current_setting('lock_timeout') AS lock_timeout`;
+    expect(row!.lock_timeout).toBe("4321ms");
+  });
+
+  it.skipIf(onPostgres)("uses WAL and waits on locks instead of failing at once", async () => {
     const [journal] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     const [busy] = await prisma.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
     expect(journal!.journal_mode).toBe("wal");

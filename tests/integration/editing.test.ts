@@ -25,7 +25,7 @@ import { updateMetric } from "../../lib/initiatives/update-metric";
 import { freshDatabase } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
 
-const db = freshDatabase("editing");
+const db = await freshDatabase("editing");
 const prisma = db.prisma;
 let editor: SessionUser;
 let otherEditor: SessionUser;

@@ -5,20 +5,22 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/api/health/route";
 import * as route from "../../app/api/health/route";
 import { prisma } from "../../lib/db/prisma";
-import { DEFAULT_PATHS } from "../../lib/db/schema-engine";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { migrationPaths } from "../../lib/db/schema-engine";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { checkHealth, healthResponse, type HealthReport } from "../../lib/health/check-health";
 import packageJson from "../../package.json";
 import { catalog } from "../../seed/catalog";
 import { runDir } from "../helpers/paths";
 import { seedWorkerDatabase } from "../helpers/seeded";
+import { onPostgres } from "../helpers/test-database";
 
 /** A client on an unusable database, made without createPrismaClient (which would fail at once preparing the file). */
 function clientAt(file: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 200 }) });
 }
 
-const committedMigrations = readdirSync(DEFAULT_PATHS.migrationsDir, { withFileTypes: true })
+const committedMigrations = readdirSync(migrationPaths(onPostgres ? "postgres" : "sqlite").migrationsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
@@ -53,7 +55,7 @@ describe("GET /api/health", () => {
       database: {
         ok: true,
         latencyMs: expect.any(Number),
-        journalMode: "wal",
+        ...(onPostgres ? { engine: "postgresql", serverVersion: expect.stringMatching(/^1[5-9]|^[2-9]\d/) } : { engine: "sqlite", journalMode: "wal" }),
         migrations: { applied: committedMigrations.length, latest: committedMigrations.at(-1) },
         initiatives: catalog.initiatives.length,
       },
@@ -116,5 +118,14 @@ describe("GET /api/health", () => {
     await client.$disconnect();
     expectSafeError(report, file);
     expect(report.error).toBe("The database has not been migrated.");
+  });
+
+  it("answers 503 degraded, naming no host, when the PostgreSQL server cannot be reached", async () => {
+    const client = createPrismaClient("postgresql://tracker:secret@127.0.0.1:1/tracker", 200);
+    const report = await checkHealth(client);
+    await client.$disconnect().catch(() => undefined);
+    expect(report.status).toBe("degraded");
+    expect(report.error).toBe("The database server cannot be reached.");
+    expect(JSON.stringify(report)).not.toMatch(/127\.0\.0\.1|secret|tracker:/);
   });
 });

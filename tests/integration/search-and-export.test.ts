@@ -175,7 +175,7 @@ describe("keeping the index in step with writes", () => {
     const source = await prisma.source.findFirstOrThrow();
     await indexSource(prisma, source);
     expect(await rows()).toBe(before);
-    const [row] = await prisma.$queryRawUnsafe<{ rowid: bigint }[]>(`SELECT rowid FROM "SearchIndex" WHERE "kind" = 'initiative' AND "refId" = ?`, initiative.id);
+    const [row] = await prisma.$queryRaw<{ rowid: bigint }[]>`SELECT "rowid" FROM "SearchIndex" WHERE "kind" = 'initiative' AND "refId" = ${initiative.id}`;
     expect(Number(row!.rowid)).toBe(searchRowId("initiative", initiative.id));
     await indexInitiative(prisma, initiative);
   });

@@ -17,7 +17,7 @@ function withCatalog(change: (copy: Catalog) => void): Catalog {
   return copy;
 }
 
-async function tableCounts(prisma: ReturnType<typeof freshDatabase>["prisma"]) {
+async function tableCounts(prisma: Awaited<ReturnType<typeof freshDatabase>>["prisma"]) {
   return {
     sources: await prisma.source.count(),
     quotes: await prisma.quote.count(),
@@ -32,8 +32,9 @@ async function tableCounts(prisma: ReturnType<typeof freshDatabase>["prisma"]) {
   };
 }
 
+const db = await freshDatabase("seed");
+
 describe("seed from the articles", () => {
-  const db = freshDatabase("seed");
 
   beforeAll(async () => {
     await seedDatabase(db.prisma, catalog);
@@ -158,7 +159,7 @@ describe("seed from the articles", () => {
 
 describe("the seed's provenance check", () => {
   it("refuses a quote whose offsets do not match, naming it, and writes nothing", async () => {
-    const db = freshDatabase("seed-broken");
+    const db = await freshDatabase("seed-broken");
     const broken = withCatalog((copy) => {
       const quote = copy.initiatives.find((i) => i.slug === "ai-declaration")!.statusQuote;
       quote.start += 1;
@@ -173,7 +174,7 @@ describe("the seed's provenance check", () => {
   });
 
   it("refuses a quote whose text was altered", async () => {
-    const db = freshDatabase("seed-altered");
+    const db = await freshDatabase("seed-altered");
     const altered = withCatalog((copy) => {
       copy.countries[0]!.quotes[0]!.text = copy.countries[0]!.quotes[0]!.text.replace(/.$/, "X");
     });
@@ -183,7 +184,7 @@ describe("the seed's provenance check", () => {
   });
 
   it("refuses a figure that its quote does not state", async () => {
-    const db = freshDatabase("seed-figure");
+    const db = await freshDatabase("seed-figure");
     const altered = withCatalog((copy) => {
       copy.initiatives.find((i) => i.slug === "intra-regional-trade-20bn")!.metrics[0]!.target!.text = "25 млрд долларов";
     });
@@ -192,7 +193,7 @@ describe("the seed's provenance check", () => {
   });
 
   it("refuses a reference to a country the catalogue does not have", async () => {
-    const db = freshDatabase("seed-reference");
+    const db = await freshDatabase("seed-reference");
     const altered = withCatalog((copy) => {
       copy.initiatives[0]!.participants.push({ ...copy.initiatives[0]!.participants[0]!, country: "XX" });
     });
@@ -201,7 +202,7 @@ describe("the seed's provenance check", () => {
   });
 
   it("refuses a proposer quote that names none of the proposer's recorded forms", async () => {
-    const db = freshDatabase("seed-proposer-name");
+    const db = await freshDatabase("seed-proposer-name");
     const altered = withCatalog((copy) => {
       // «Он также предложил…» is verbatim, but names nobody: it cannot prove who proposed.
       const spanWithoutName = copy.initiatives.find((i) => i.slug === "ai-declaration")!.quotes.find((q) => q.text.startsWith("Он также предложил"))!;
@@ -213,7 +214,7 @@ describe("the seed's provenance check", () => {
   });
 
   it("refuses a recorded name form that neither article contains", async () => {
-    const db = freshDatabase("seed-name-form");
+    const db = await freshDatabase("seed-name-form");
     const altered = withCatalog((copy) => {
       copy.nameForms.persons.tokayev!.push("Елбасы");
     });
@@ -222,7 +223,7 @@ describe("the seed's provenance check", () => {
   });
 
   it("refuses an expert quote without a person, an attribution not written near its quote, and a span two initiatives share", async () => {
-    const db = freshDatabase("seed-speakers");
+    const db = await freshDatabase("seed-speakers");
     const altered = withCatalog((copy) => {
       const ai = copy.initiatives.find((i) => i.slug === "ai-declaration")!;
       ai.quotes[0]!.speaker = { kind: "expert", person: null, attribution: "эксперт" };

@@ -13,9 +13,15 @@ describe("environment", () => {
   });
 
   it("fails fast with a message naming the bad variable", async () => {
-    vi.stubEnv("DATABASE_URL", "postgres://elsewhere");
+    vi.stubEnv("DATABASE_URL", "mysql://elsewhere/tracker");
     const { getEnv } = await import("../../lib/env");
-    expect(() => getEnv()).toThrow(/DATABASE_URL: must be a SQLite file URL/);
+    expect(() => getEnv()).toThrow(/DATABASE_URL: must be a SQLite file URL .* or a PostgreSQL URL/);
+  });
+
+  it("accepts a PostgreSQL URL", async () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://tracker:secret@db.internal:5432/tracker");
+    const { getEnv } = await import("../../lib/env");
+    expect(getEnv().DATABASE_URL).toBe("postgresql://tracker:secret@db.internal:5432/tracker");
   });
 
   it("rejects a port out of range", async () => {
