@@ -30,7 +30,8 @@ test("a visitor goes from the dashboard to a theme, an initiative, its quote and
   await expect(target).toBeVisible();
   await expect(target).toBeInViewport();
   await expect(page.getByTestId("source-outlet")).toHaveText("неизвестно");
-  await expect(page.getByTestId("source-published")).toHaveText("17 ноября 2025 г.");
+  // The date is the metadata line above the text, and the page says so.
+  await expect(page.getByTestId("source-published")).toHaveText("17 ноября 2025 г. — по служебной строке над текстом, а не по дате, напечатанной изданием");
   await expect(page.getByTestId("source-text").getByRole("link").filter({ hasText: convention.statusQuote.text })).toHaveAttribute(
     "href",
     `/initiatives/${convention.slug}`,
