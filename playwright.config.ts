@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_FRONT_SECRET, E2E_PORT as PORT } from "./tests/e2e/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
 // Debian's Chromium where present (Playwright's own browsers cannot be downloaded here);
 // elsewhere Playwright's bundled browser, after `npx playwright install chromium`.
@@ -47,6 +47,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db",
       NEXT_TELEMETRY_DISABLED: "1",
+      // front.spec.ts puts a copy of deploy/nginx.conf in front with the same secret.
+      FRONT_SECRET: E2E_FRONT_SECRET,
     },
   },
 });

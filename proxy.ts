@@ -1,6 +1,9 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
+import { SESSION_COOKIE } from "./lib/auth/sessions";
+import { getEnv } from "./lib/env";
 import { routing } from "./lib/i18n/routing";
+import { FRONT_SECRET_HEADER, frontExpiresHeader, isTrustedFront, NONCE_PLACEHOLDER } from "./lib/security/front";
 import { pageCsp, requestIdFrom } from "./lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -21,7 +24,9 @@ function isSameOrigin(request: NextRequest): boolean {
 
 /**
  * Every request: a request id (echoed in the response and the logs), a same-origin check for
- * anything that is not a read, and for pages a fresh CSP nonce plus the locale routing.
+ * anything that is not a read, and for pages a fresh CSP nonce plus the locale routing — or, for
+ * an anonymous GET from the trusted caching front, the placeholder the front replaces with a
+ * fresh nonce per response (lib/security/front.ts).
  */
 export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
@@ -34,8 +39,10 @@ export default function proxy(request: NextRequest) {
     );
   }
 
+  const fromFront = isTrustedFront(request.headers.get(FRONT_SECRET_HEADER), getEnv().FRONT_SECRET);
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-id", requestId);
+  forwarded.delete(FRONT_SECRET_HEADER);
 
   // API routes, feeds and files: no locale and no page CSP (next.config.ts sets theirs).
   if (pathname.startsWith("/api/") || pathname === "/api" || /\.[a-z0-9]+$/i.test(pathname)) {
@@ -44,7 +51,9 @@ export default function proxy(request: NextRequest) {
     return response;
   }
 
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  // Only a page every anonymous reader shares: never one that may be rendered for a session.
+  const placeholder = fromFront && (request.method === "GET" || request.method === "HEAD") && !request.cookies.has(SESSION_COOKIE);
+  const nonce = placeholder ? NONCE_PLACEHOLDER : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageCsp(nonce, { development: process.env.NODE_ENV === "development" });
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", csp);
@@ -59,6 +68,7 @@ export default function proxy(request: NextRequest) {
   response.headers.set("x-middleware-override-headers", overridden.join(","));
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
+  if (placeholder) response.headers.set("x-accel-expires", frontExpiresHeader());
   return response;
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
 import { consumeRateLimit } from "../auth/rate-limit";
 import { getEnv } from "../env";
+import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
@@ -13,6 +13,7 @@ import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../forms/form-data";
 import { ConflictError, EditError } from "../initiatives/edit-errors";
 import { entriesSince } from "../history/entries-since";
+import { IntakeError } from "../sources/intake-error";
 import { UserError } from "../users/manage-users";
 import type { ActionState } from "./action-state";
 
@@ -20,16 +21,34 @@ interface Mutation<S extends z.ZodType> {
   formData: FormData;
   permission: Permission;
   schema: S;
-  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+  /** `tags`: the cache tags the write changed (lib/cache/tags.ts); absent means "maybe anything". */
+  run: (
+    input: z.infer<S>,
+    user: SessionUser,
+  ) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"]; tags?: readonly string[] }>;
+  /** FormData → the schema's input, when the form sends more than text fields (files). */
+  toInput?: (formData: FormData) => Record<string, unknown>;
+  /** False for an action that only reads (a preview): nothing to expire. */
+  writes?: boolean;
 }
 
 /**
  * The one path for every write: check the permission (inside the action, whatever the
  * page showed), validate with the form's own schema, run the domain function (which
- * owns its transaction), then refresh the pages that show the data. Known refusals
+ * owns its transaction), then expire the cache tags it says it changed (updateTag also tells
+ * the browser's router to drop its copies). Known refusals
  * become messages; nothing is written unless the domain function commits.
  */
-export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
+export async function runMutation<S extends z.ZodType>(mutation: Mutation<S>): Promise<ActionState> {
+  const started = performance.now();
+  try {
+    return await mutate(mutation);
+  } finally {
+    recordSpan("action", performance.now() - started);
+  }
+}
+
+async function mutate<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
   let user: SessionUser;
   try {
     user = await requireUserWithPermission(permission);
@@ -39,14 +58,14 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
   }
   const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
   if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
-  const input = formDataToInput(formData);
+  const input = toInput(formData);
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
     const result = await run(parsed.data, user);
-    expireData();
-    revalidatePath("/", "layout");
-    return { status: "success", message: result.message, messageValues: result.messageValues };
+    // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
+    if (writes) expireData(result.tags);
+    return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slug = typeof input.slug === "string" ? input.slug : "";
@@ -55,6 +74,9 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
         message: "conflict",
         conflict: { currentVersion: error.currentVersion, entries: await entriesSince(prisma, slug, error.expectedVersion) },
       };
+    }
+    if (error instanceof IntakeError) {
+      return { status: "error", message: error.code, messageValues: error.values, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
     }
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;

@@ -2,13 +2,14 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { UpdateMetricInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { TAG } from "../cache/tags";
 import { dayOrNull } from "../dates";
 import { EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
 import type { FieldChange } from "../history/field-changes";
 
 /** Adds a dated reading to a metric and/or sets its target date, with evidence. */
-export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number }> {
+export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const metric = await tx.metric.findFirst({
@@ -41,6 +42,6 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
       });
     }
     const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId, ...evidence });
-    return { version: entry.version };
+    return { version: entry.version, tags: [...entry.tags, TAG.metrics] };
   });
 }

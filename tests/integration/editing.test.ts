@@ -77,7 +77,7 @@ describe("changing a status", () => {
     const slug = "single-tourism-space";
     const before = await version(slug);
     const result = await changeStatus(prisma, editor, statusInput(slug, before), { reviewRequired: false });
-    expect(result).toEqual({ outcome: "applied", version: before + 1 });
+    expect(result).toMatchObject({ outcome: "applied", version: before + 1 });
     const initiative = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
     expect(initiative).toMatchObject({ status: "in_preparation", stage: "drafting", version: before + 1 });
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiativeId: initiative.id, version: before + 1 } });

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/feeds/[...path]/route";
 import type { SessionUser } from "../../lib/auth/sessions";
 import { prisma } from "../../lib/db/prisma";
@@ -9,6 +9,9 @@ import { changeStatusSchema, editDetailsSchema, markVerifiedSchema } from "../..
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { seedWorkerDatabase } from "../helpers/seeded";
 import { makeUser } from "../helpers/users";
+
+// The route reads through Next's data cache, which exists only inside a Next server: read directly.
+vi.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read, updateTag: vi.fn(), revalidatePath: vi.fn() }));
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const ORIGIN = "http://localhost:3000";
