@@ -11,7 +11,7 @@ import type { InitiativeDetail } from "../initiatives/get-initiative";
 /**
  * The status cards other sites put in an iframe (/embed/…) as whole HTML documents, and the
  * SVG badge: no scripts, one inline style sheet, links that open the tracker in a new tab.
- * These are the only responses that may be framed (decision 018).
+ * These are the only responses that may be framed (decision 019).
  */
 
 const escapeXml = (text: string) =>

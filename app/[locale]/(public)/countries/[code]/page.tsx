@@ -5,6 +5,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { cache } from "react";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { RecentHistory } from "@/components/analysts/recent-history";
+import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
+import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { StatusBadge } from "@/components/status-badge";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
@@ -70,11 +72,41 @@ export default async function CountryPage({ params }: Props) {
         </p>
       </header>
 
+      <section aria-labelledby="attendance" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="attendance" className="text-xl font-semibold">
+          {t("attendance")}
+        </h2>
+        {country.attendance.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noAttendance")}</p>
+        ) : (
+          <ul className="mt-4 space-y-4" data-testid="attendance">
+            {country.attendance.map((event) => (
+              <li key={event.eventSlug}>
+                <p className="font-medium">
+                  {[localized(locale, event.nameRu, event.nameEn), localized(locale, event.placeRu, event.placeEn)].filter(Boolean).join(", ")}
+                  {event.dateText && <span lang="ru"> · {event.dateText}</span>}
+                </p>
+                <blockquote lang="ru" className="mt-1 border-l-4 border-amber-400 pl-4 text-slate-800">
+                  «{event.quote.text}»
+                </blockquote>
+                <p className="mt-1 pl-5 text-sm text-slate-700">
+                  <QuoteSpeakerLine speaker={event.quote.speaker} locale={locale} />
+                  {" · "}
+                  <Link href={`/sources/${event.quote.sourceId}#quote-${event.quote.id}`} className="text-blue-800 underline">
+                    {t("openInSource")}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="by-role" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="by-role" className="text-xl font-semibold">
           {t("byRole")}
         </h2>
-        <dl className="mt-4 grid gap-3 sm:grid-cols-3" data-testid="role-counts">
+        <dl className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="role-counts">
           {country.byRole.map(({ role, count }) => (
             <div key={role} className="rounded border border-slate-100 bg-slate-50 px-4 py-3">
               <dt className="text-sm font-medium text-slate-700">{tRole(role)}</dt>
@@ -99,6 +131,7 @@ export default async function CountryPage({ params }: Props) {
               <thead className="bg-slate-100 text-sm">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("columns.initiative")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.relation")}</th>
                   <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
                   <th scope="col" className="px-3 py-2">{t("columns.role")}</th>
                   <th scope="col" className="px-3 py-2">{t("columns.stage")}</th>
@@ -112,6 +145,9 @@ export default async function CountryPage({ params }: Props) {
                         {localized(locale, initiative.titleRu, initiative.titleEn)}
                       </Link>
                     </th>
+                    <td className="px-3 py-2">
+                      <MeetingRelationBadge relation={initiative.meetingRelation} />
+                    </td>
                     <td className="px-3 py-2">
                       <StatusBadge status={initiative.status} />
                     </td>

@@ -7,7 +7,9 @@ import { FollowSection } from "@/components/alerts/follow-section";
 import { ShareSection } from "@/components/share-section";
 import { shareDescription } from "@/lib/embeds/share-description";
 import { ProgressBar } from "@/components/progress-bar";
+import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
 import { QuoteInContext } from "@/components/quote-in-context";
+import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { EditorPanel } from "@/components/editor-panel";
 import { HistoryList } from "@/components/history-list";
@@ -78,12 +80,30 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const l = <T,>(ru: T, en: T) => localized(locale, ru, en);
 
   const facts: [string, ReactNode][] = [
+    [t("meetingRelation"), <MeetingRelationBadge key="relation" relation={initiative.meetingRelation} />],
     [t("kind"), tKind(initiative.kind)],
     [t("status"), <StatusBadge key="status" status={initiative.status} />],
     [t("stage"), initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>],
     [t("themes"), initiative.themes.map((theme) => tTheme(theme)).join(", ")],
     [t("event"), [l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")],
     [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    [
+      t("attendance"),
+      initiative.event.attendance.length ? (
+        <span key="attendance">
+          {initiative.event.attendance.map((country, index) => (
+            <span key={country.code}>
+              {index > 0 && ", "}
+              <Link href={`/countries/${country.code}`} className="text-blue-800 underline">
+                {l(country.nameRu, country.nameEn)}
+              </Link>
+            </span>
+          ))}
+        </span>
+      ) : (
+        unknown
+      ),
+    ],
     [
       t("proposer"),
       initiative.proposerCountry || initiative.proposerPerson ? (
@@ -124,9 +144,15 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           </p>
         )}
         <div className="mt-3 flex flex-wrap items-center gap-3">
+          <MeetingRelationBadge relation={initiative.meetingRelation} />
           <StatusBadge status={initiative.status} />
           {initiative.stage && <span className="text-slate-700">{tStage(initiative.stage)}</span>}
         </div>
+        {initiative.statusRestsOnExperts && (
+          <p className="mt-2 text-sm text-amber-900" data-testid="expert-only">
+            {t("statusRestsOnExperts")}
+          </p>
+        )}
         <p className="mt-4 max-w-3xl text-lg">{l(initiative.summaryRu, initiative.summaryEn)}</p>
       </header>
 
@@ -148,8 +174,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         <h2 id="countries" className="text-xl font-semibold">
           {t("countries")}
         </h2>
+        {initiative.signatoriesUnnamed && <p className="mt-3 text-slate-700">{t("signatoriesUnnamed")}</p>}
         {initiative.participations.length === 0 ? (
-          <p className="mt-3 text-slate-700">{t("noCountries")}</p>
+          !initiative.signatoriesUnnamed && <p className="mt-3 text-slate-700">{t("noCountries")}</p>
         ) : (
           <table className="mt-4 w-full text-left">
             <thead className="text-sm text-slate-700">
@@ -256,6 +283,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             <li key={quote.id} id={`evidence-${quote.id}`}>
               <QuoteInContext context={quote} />
               <p className="mt-1 pl-5 text-sm text-slate-700">
+                <QuoteSpeakerLine speaker={quote.speaker} locale={locale} />
+                {" · "}
                 {t("source")}: {quote.sourceTitle ?? quote.sourceOutlet ?? tCommon("unknown")}
                 {quote.sourcePublishedOn && <>, {date(quote.sourcePublishedOn)}</>}
                 {" · "}
