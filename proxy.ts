@@ -10,6 +10,9 @@ const intl = createMiddleware(routing);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+// Mail programs' RFC 8058 one-click unsubscribe POSTs carry no Origin; the token is the only authority.
+const ORIGIN_FREE_POSTS = new Set(["/api/alerts/unsubscribe"]);
+
 /** Whether a state-changing request comes from our own pages (Origin must name this host). */
 function isSameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
@@ -32,7 +35,8 @@ export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const { pathname } = request.nextUrl;
 
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  const originFree = request.method === "POST" && ORIGIN_FREE_POSTS.has(pathname);
+  if (!SAFE_METHODS.has(request.method) && !originFree && !isSameOrigin(request)) {
     return NextResponse.json(
       { error: "Cross-origin or origin-less request refused", details: [], requestId },
       { status: 403, headers: { "x-request-id": requestId, "Cache-Control": "no-store" } },
@@ -44,8 +48,8 @@ export default function proxy(request: NextRequest) {
   forwarded.set("x-request-id", requestId);
   forwarded.delete(FRONT_SECRET_HEADER);
 
-  // API routes, feeds and files: no locale and no page CSP (next.config.ts sets theirs).
-  if (pathname.startsWith("/api/") || pathname === "/api" || /\.[a-z0-9]+$/i.test(pathname)) {
+  // API routes, feeds, embeds and files: no locale and no page CSP (next.config.ts or the route sets theirs).
+  if (pathname.startsWith("/api/") || pathname === "/api" || pathname.startsWith("/embed/") || /\.[a-z0-9]+$/i.test(pathname)) {
     const response = NextResponse.next({ request: { headers: forwarded } });
     response.headers.set("x-request-id", requestId);
     return response;

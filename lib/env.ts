@@ -28,7 +28,26 @@ const envSchema = z.object({
   FRONT_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   // next.config.ts reads the same variable at build time for the request body limits.
   SOURCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
-});
+  // E-mail alerts are off unless an SMTP server is named (an empty value counts as unset).
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  ALERTS_FROM: z.string().min(3).default("Summit Initiatives Tracker <alerts@localhost>"),
+  // Who may put /embed/… in an iframe: a CSP frame-ancestors source list ("*" = any site).
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/^[^;,\r\n]+$/, "must be a space-separated list of sources such as * or https://example.org")
+    .default("*"),
+  // The address the tracker is reached at, for links in e-mails; defaults to http://HOST:PORT.
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  ),
+}).transform((env) => ({ ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "") }));
+
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/client-messages";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { getEnv } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -14,8 +15,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
   return {
+    // Absolute URLs for Open Graph images and links, from the address readers use.
+    metadataBase: new URL(getEnv().PUBLIC_URL),
     title: { default: t("title"), template: `%s · ${t("title")}` },
     description: t("description"),
+    openGraph: { siteName: t("title"), type: "website", locale: locale === "en" ? "en_US" : "ru_RU", title: t("title"), description: t("description") },
+    twitter: { card: "summary", title: t("title"), description: t("description") },
     alternates: { types: { "application/atom+xml": `/feeds/history.atom?lang=${locale}` } },
   };
 }

@@ -1,9 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { requireUserWithPermission } from "../auth/current-user";
+import { after } from "next/server";
+import { AlertError } from "../alerts/alert-error";
+import { deliverAlerts } from "../alerts/deliver-alerts";
+import { mailEnabled } from "../alerts/mailer";
+import { clientKey, requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
-import { consumeRateLimit } from "../auth/rate-limit";
+import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit";
 import { getEnv } from "../env";
 import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
@@ -67,6 +71,8 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     const result = await run(parsed.data, user);
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
     if (writes) expireData(result.tags);
+    // Alerts for this change go out after the answer, so an editor never waits for a mail server.
+    if (writes && mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
     return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
   } catch (error) {
     if (error instanceof ConflictError) {
@@ -100,4 +106,42 @@ export async function failedWrite(error: unknown, context: Record<string, unknow
   log(failure ? "warn" : "error", failure ? `write_${failure}` : "mutation_failed", { requestId, ...context, error });
   const message = failure === "busy" ? "databaseBusy" : failure === "unavailable" ? "databaseUnavailable" : "unexpected";
   return { status: "error", message, messageValues: { requestId } };
+}
+
+interface PublicMutation<S extends z.ZodType> {
+  /** Names the rate-limit counters. */
+  name: string;
+  formData: FormData;
+  schema: S;
+  /** Per client address; `perInput` adds counters keyed by the input (e.g. the e-mail address). */
+  limits: { perClient: RateLimitRule; perInput?: (input: z.infer<S>) => { key: string; rule: RateLimitRule }[] };
+  run: (input: z.infer<S>) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+}
+
+/**
+ * The same path for the few writes visitors make without an account (e-mail alerts): no
+ * permission, so rate limits by client address and by input stand in for it. These writes
+ * change no public page, so no cache is expired; the form shows the outcome in place.
+ */
+export async function runPublicMutation<S extends z.ZodType>({ name, formData, schema, limits, run }: PublicMutation<S>): Promise<ActionState> {
+  const client = await consumeRateLimit(prisma, `public:${name}:client:${await clientKey()}`, limits.perClient);
+  if (!client.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: client.retryAfterSeconds } };
+  const parsed = schema.safeParse(formDataToInput(formData));
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
+  for (const { key, rule } of limits.perInput?.(parsed.data) ?? []) {
+    const limit = await consumeRateLimit(prisma, `public:${name}:${key}`, rule);
+    if (!limit.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: limit.retryAfterSeconds } };
+  }
+  try {
+    const result = await run(parsed.data);
+    return { status: "success", message: result.message, messageValues: result.messageValues };
+  } catch (error) {
+    if (error instanceof AlertError) {
+      if (error.code === "mailFailed") log("error", "alert_mail_failed", { name, error: error.cause });
+      return { status: "error", message: error.code, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
+    }
+    const requestId = (await headers()).get("x-request-id") ?? "unknown";
+    log("error", "public_mutation_failed", { requestId, name, error });
+    return { status: "error", message: "unexpected", messageValues: { requestId } };
+  }
 }

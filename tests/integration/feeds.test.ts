@@ -201,6 +201,10 @@ describe("the history feed", () => {
     expect(imported).toBeDefined();
     expect(text(imported!.content)).toContain("Note: Status as reported in the source articles.");
     expect(text(imported!.content)).toMatch(/Evidence: «.+» — http:\/\/localhost:3000\/en\/sources\/\d+#quote-\d+/);
+    // Every entry says what its initiative is to the meeting.
+    expect(text(status.content)).toContain("Relation to the meeting: Outcome of the meeting");
+    const corridor = entries.find((entry) => slugOf(entry) === "china-europe-corridor-capacity");
+    expect(text(corridor!.content)).toContain("Relation to the meeting: Bilateral visit");
   });
 
   it("escapes markup and drops control characters, staying well-formed", async () => {

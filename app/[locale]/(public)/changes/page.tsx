@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "changes" }))("title") };
 }
 
-/** "What changed since …": every history entry recorded after the chosen day, grouped by initiative. */
+/** "What changed since …": every editor's change that took effect on or after the chosen day, grouped by initiative. */
 export default async function ChangesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -40,7 +40,8 @@ export default async function ChangesPage({ params, searchParams }: Props) {
     getFormatter(),
     // "Since a day" includes that day: entries after the end of the day before.
     // One more than a page tells whether there is a next one.
-    publicData.history({ since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+    // Real changes by effective date; the seed's imported entries are the starting point, not changes.
+    publicData.history({ changedSince: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
     publicData.countries(),
     publicData.metricNames(),
   ]);
@@ -75,6 +76,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         {page > 1 || more ? `${t("pageOf", { page, first: (page - 1) * PAGE_SIZE + 1, last: (page - 1) * PAGE_SIZE + shown.length })} ` : null}
         {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(new Date(`${since}T00:00:00Z`), { dateStyle: "long" }) })}
       </p>
+      <p className="text-sm text-slate-700">{t("byEffectiveDate")}</p>
       <p className="flex gap-3 text-sm">
         <span>{t("download")}:</span>
         <a href={`/api/export/history.csv?since=${since}`} className="text-blue-800 underline" download>
