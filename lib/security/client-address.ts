@@ -2,7 +2,7 @@ import { BlockList, isIP } from "node:net";
 
 /**
  * Who is asking, for per-client rate limits. Forwarding headers are believed only from proxies
- * the operator named in TRUSTED_PROXIES (docs/decisions/014-hardening.md): walking from the
+ * the operator named in TRUSTED_PROXIES (docs/decisions/020-hardening.md): walking from the
  * socket's peer leftwards through X-Forwarded-For, every trusted hop is skipped and the first
  * untrusted address is the client. With no trusted proxies the socket's peer is the client,
  * whatever the request says.
