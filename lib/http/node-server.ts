@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { log } from "../log";
-import { COMMON_HEADERS, RESOURCE_CSP, requestIdFrom } from "../security/headers";
+import { COMMON_HEADERS, NO_FRAMING, RESOURCE_CSP, requestIdFrom } from "../security/headers";
 import { refuseRawRequest } from "./refuse-raw-request";
 
 /**
@@ -28,7 +28,7 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse): b
   log("warn", "request.refused", { requestId, method: request.method, url: (request.url ?? "").slice(0, 300), reason: refusal.reason });
   request.resume();
   response.writeHead(refusal.status, {
-    ...Object.fromEntries(COMMON_HEADERS.map(({ key, value }) => [key, value])),
+    ...Object.fromEntries([...COMMON_HEADERS, NO_FRAMING].map(({ key, value }) => [key, value])),
     "Content-Security-Policy": RESOURCE_CSP,
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
