@@ -99,14 +99,21 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
   expect(big.status()).toBe(413);
 });
 
-test("'what changed since 1900' is paged, not the whole history at once", async ({ page }) => {
+test("'what changed since 1900' is paged, not the whole history at once", async ({ page, admin }) => {
   // Test data: 120 old verification entries, so the history is longer than two pages.
   const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""));
   try {
     const { id } = db.prepare(`SELECT "id" FROM "Initiative" ORDER BY "id" LIMIT 1`).get() as { id: number };
-    const insert = db.prepare(`INSERT INTO "HistoryEntry" ("initiativeId", "kind", "note", "version", "recordedAt") VALUES (?, 'verification', ?, ?, ?)`);
+    const { authorId } = db.prepare(`SELECT "id" AS "authorId" FROM "User" WHERE "email" = ?`).get(admin.email) as { authorId: number };
+    // Editors' entries dated by their effective date: the page lists those, not the seed's imported ones.
+    const insert = db.prepare(
+      `INSERT INTO "HistoryEntry" ("initiativeId", "kind", "note", "version", "recordedAt", "effectiveOn", "authorId") VALUES (?, 'verification', ?, ?, ?, ?, ?)`,
+    );
     db.transaction(() => {
-      for (let i = 0; i < 120; i++) insert.run(id, `paging test ${i}`, 900_000 + i, new Date(Date.UTC(1950, 0, 1) + i * 60_000).toISOString().replace("Z", "+00:00"));
+      for (let i = 0; i < 120; i++) {
+        const at = new Date(Date.UTC(1950, 0, 1) + i * 60_000).toISOString().replace("Z", "+00:00");
+        insert.run(id, `paging test ${i}`, 900_000 + i, at, at, authorId);
+      }
     })();
   } finally {
     db.close();
