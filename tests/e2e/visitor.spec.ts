@@ -32,10 +32,9 @@ test("a visitor goes from the dashboard to a theme, an initiative, its quote and
   await expect(page.getByTestId("source-outlet")).toHaveText("неизвестно");
   // The date is the metadata line above the text, and the page says so.
   await expect(page.getByTestId("source-published")).toHaveText("17 ноября 2025 г. — по служебной строке над текстом, а не по дате, напечатанной изданием");
-  await expect(page.getByTestId("source-text").getByRole("link").filter({ hasText: convention.statusQuote.text })).toHaveAttribute(
-    "href",
-    `/initiatives/${convention.slug}`,
-  );
+  // The convention's quote stands verbatim in the source (inside the wider harmonisation quote, whose link the
+  // surrounding text carries).
+  await expect(page.getByTestId("source-text")).toContainText(convention.statusQuote.text);
 });
 
 test("the other article says it is of unknown date and names its outlet", async ({ page }) => {
