@@ -1048,7 +1048,8 @@ const actionCases: ActionCase[] = [
           .oneof(fc.constantFrom(...BAD_NUMBERS), shortHostileString, hugeString)
           .filter((v) => {
             if (v.trim() === "") return false;
-            const n = Number(v);
+            // A decimal comma is a valid reading (12,5 = 12.5), as the form accepts it.
+            const n = Number(v.trim().replace(/^(-?\d+),(\d+)$/, "$1.$2"));
             return !(Number.isFinite(n) && Math.abs(n) <= 1e12);
           })
           .map((v) => setField("value", v)),
