@@ -8,8 +8,9 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000", "x-request-id": "two-instances-req-01" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
-// The app's default busy timeout; no rate limit in the way of the load.
-process.env.DATABASE_BUSY_TIMEOUT_MS = "5000";
+// A busy timeout long enough that a save under the whole suite's load on two cores still gets the lock;
+// the refusal after the timeout is tested in database-contention.test.ts. No rate limit in the way.
+process.env.DATABASE_BUSY_TIMEOUT_MS = "20000";
 process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "1000000";
 
 const { prisma } = await import("../../lib/db/prisma");
@@ -41,7 +42,7 @@ describe("two app instances on one database file", () => {
     const slug = "ai-declaration";
     const second = spawn(
       path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "tests/helpers/second-instance.ts"), process.env.DATABASE_URL!, String(editorId), slug, "10000", "4", "5000"],
+      [path.join(root, "tests/helpers/second-instance.ts"), process.env.DATABASE_URL!, String(editorId), slug, "10000", "4", "20000"],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";
@@ -74,5 +75,5 @@ describe("two app instances on one database file", () => {
     // Every save is one history entry, versions without gaps.
     const versions = await prisma.historyEntry.findMany({ where: { initiative: { slug } }, select: { version: true }, orderBy: { version: "asc" } });
     expect(versions.map((entry) => entry.version)).toEqual(versions.map((_, index) => versions[0]!.version + index));
-  }, 40_000);
+  }, 60_000);
 });
