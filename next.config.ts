@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { COMMON_HEADERS, HSTS, RESOURCE_CSP } from "./lib/security/headers";
+import { COMMON_HEADERS, HSTS, NO_FRAMING, RESOURCE_CSP } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -21,6 +21,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },
+      { source: "/:path((?!embed/).*)", headers: [NO_FRAMING] },
       // Pages get a per-request CSP with a nonce from proxy.ts; data and files get this one.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },
       { source: "/feeds/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },

@@ -11,23 +11,44 @@ interface Row {
   status: InitiativeStatus;
 }
 
+interface Column<R> {
+  header: string;
+  cell: (row: R) => ReactNode;
+  className?: string;
+}
+
 /**
- * A table of initiatives: the title (linked to its page) and the status, then the columns the page
- * adds (a country's role, the stage, …). Scrolls sideways on its own at 390 px, never the page.
+ * A table of initiatives: the title (linked to its page), the columns the page puts before the
+ * status (`beforeStatus`), the status, then the page's other columns (a country's role, the stage,
+ * …). Scrolls sideways on its own at 390 px, never the page.
  */
 export function InitiativeTable<R extends Row>({
   locale,
   caption,
   headers,
   rows,
+  beforeStatus = [],
   columns,
 }: {
   locale: string;
   caption: string;
   headers: { initiative: string; status: string };
   rows: R[];
-  columns: { header: string; cell: (row: R) => ReactNode; className?: string }[];
+  beforeStatus?: Column<R>[];
+  columns: Column<R>[];
 }) {
+  const headerCells = (list: Column<R>[]) =>
+    list.map((column) => (
+      <th key={column.header} scope="col" className="px-3 py-2">
+        {column.header}
+      </th>
+    ));
+  const cells = (list: Column<R>[], row: R) =>
+    list.map((column) => (
+      <td key={column.header} className={column.className ?? "px-3 py-2"}>
+        {column.cell(row)}
+      </td>
+    ));
   return (
     <div className="mt-4 overflow-x-auto">
       <table className="w-full text-left">
@@ -35,12 +56,9 @@ export function InitiativeTable<R extends Row>({
         <thead className="bg-slate-100 text-sm">
           <tr>
             <th scope="col" className="px-3 py-2">{headers.initiative}</th>
+            {headerCells(beforeStatus)}
             <th scope="col" className="px-3 py-2">{headers.status}</th>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className="px-3 py-2">
-                {column.header}
-              </th>
-            ))}
+            {headerCells(columns)}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -51,14 +69,11 @@ export function InitiativeTable<R extends Row>({
                   {localized(locale, row.titleRu, row.titleEn)}
                 </Link>
               </th>
+              {cells(beforeStatus, row)}
               <td className="px-3 py-2">
                 <StatusBadge status={row.status} />
               </td>
-              {columns.map((column) => (
-                <td key={column.header} className={column.className ?? "px-3 py-2"}>
-                  {column.cell(row)}
-                </td>
-              ))}
+              {cells(columns, row)}
             </tr>
           ))}
         </tbody>

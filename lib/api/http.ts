@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { handleRoute, jsonError, type ErrorDetail } from "../http/json-error";
+import { handleRoute, jsonError, MAX_ERROR_DETAILS, type ErrorDetail } from "../http/json-error";
 
 export type { ErrorDetail };
 
@@ -28,7 +28,8 @@ export function errorResponse(status: number, error: string, details: ErrorDetai
 
 export function badRequest(details: ErrorDetail[]): Response {
   const names = [...new Set(details.map((detail) => detail.parameter))];
-  return errorResponse(400, `Invalid parameter${names.length === 1 ? "" : "s"}: ${names.join(", ")}`, details);
+  const listed = names.length > MAX_ERROR_DETAILS ? `${names.slice(0, MAX_ERROR_DETAILS).join(", ")} and ${names.length - MAX_ERROR_DETAILS} more` : names.join(", ");
+  return errorResponse(400, `Invalid parameter${names.length === 1 ? "" : "s"}: ${listed}`, details);
 }
 
 export function notFound(what: string, parameter: string, value: string): Response {

@@ -6,6 +6,7 @@ import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";
 import { getDashboard } from "../dashboard/get-dashboard";
 import { prisma } from "../db/prisma";
+import { feedDocument, type FeedTarget } from "../feeds/feed-request";
 import { listHistory } from "../history/list-history";
 import { getInitiative } from "../initiatives/get-initiative";
 import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initiatives/query-initiatives";
@@ -16,34 +17,70 @@ import { listSourcePage, listSources } from "../sources/list-sources";
 import { getThemeOverview } from "../themes/get-theme";
 import type { PrismaClient } from "../generated/prisma/client";
 import { cachedRead } from "./cached";
+import { TAG } from "./tags";
 
 /** A read that takes the client first, bound to the app's client (the cache key is the other arguments). */
 function withClient<A extends unknown[], R>(read: (client: PrismaClient, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return (...args) => read(prisma, ...args);
 }
 
+// Bound before cachedRead sees them, so their argument types reach its tag functions.
+const readInitiative = withClient(getInitiative);
+const readSource = withClient(getSource);
+const readCountryPage = withClient(getCountryPage);
+const readThemeOverview = withClient(getThemeOverview);
+const readFeed = withClient(feedDocument);
+
 /**
  * The reads behind the public pages, each cached until the next write (lib/cache/cached.ts).
  * Pages import these; tests and writes use the uncached functions.
  */
+const LISTS = [TAG.initiatives] as const;
+const DASHBOARD = [TAG.initiatives, TAG.history, TAG.metrics] as const;
+
 export const publicData = {
-  dashboard: cachedRead("dashboard", withClient(getDashboard)),
-  initiative: cachedRead("initiative", withClient(getInitiative)),
-  source: cachedRead("source", withClient(getSource)),
-  countries: cachedRead("countries", withClient(listCountries)),
-  sources: cachedRead("sources", withClient(listSources)),
-  sourcePage: cachedRead("source-page", withClient(listSourcePage)),
-  countryMatrix: cachedRead("country-matrix", withClient(getCountryMatrix)),
-  countryPage: cachedRead("country-page", withClient(getCountryPage)),
-  themeOverview: cachedRead("theme-overview", withClient(getThemeOverview)),
-  metrics: cachedRead("metrics", withClient(listMetrics)),
-  statusByTheme: cachedRead("status-by-theme", withClient(getStatusByTheme)),
-  statusChanges: cachedRead("status-changes", withClient(getStatusChangesOverTime)),
-  initiatives: cachedRead("initiatives", (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),
-  facets: cachedRead("facets", withClient(facetCounts)),
-  // The cache stores JSON, so the Map travels as its entries.
-  matchedPassages: cachedRead("matched-passages", async (q: string, slugs: string[]) => [...(await matchedPassages(prisma, q, slugs)).entries()]),
-  search: cachedRead("search", (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
-  history: cachedRead("history", withClient(listHistory)),
-  metricNames: cachedRead("metric-names", () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
+  dashboard: cachedRead("dashboard", () => DASHBOARD, withClient(getDashboard)),
+  initiative: cachedRead("initiative", ([slug]) => [TAG.initiative(slug)], readInitiative),
+  source: cachedRead("source", ([id]) => [TAG.source(id)], readSource),
+  countries: cachedRead("countries", () => [TAG.countries], withClient(listCountries)),
+  sources: cachedRead("sources", () => [TAG.sources], withClient(listSources)),
+  sourcePage: cachedRead("source-page", () => [TAG.sources], withClient(listSourcePage)),
+  countryMatrix: cachedRead("country-matrix", () => [TAG.initiatives, TAG.countries], withClient(getCountryMatrix)),
+  countryPage: cachedRead("country-page", ([code]) => [TAG.country(code)], readCountryPage),
+  themeOverview: cachedRead("theme-overview", ([theme]) => [TAG.theme(theme)], readThemeOverview),
+  metrics: cachedRead("metrics", () => [TAG.metrics], withClient(listMetrics)),
+  statusByTheme: cachedRead("status-by-theme", () => LISTS, withClient(getStatusByTheme)),
+  statusChanges: cachedRead("status-changes", () => [TAG.history], withClient(getStatusChangesOverTime)),
+  initiatives: cachedRead("initiatives", () => LISTS, (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),
+  facets: cachedRead("facets", () => LISTS, withClient(facetCounts)),
+  // The cache stores JSON, so the Map travels as its entries. Passages include history notes.
+  matchedPassages: cachedRead("matched-passages", () => [TAG.initiatives, TAG.history], async (q: string, slugs: string[]) => [
+    ...(await matchedPassages(prisma, q, slugs)).entries(),
+  ]),
+  search: cachedRead("search", () => [TAG.initiatives, TAG.history, TAG.sources], (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
+  history: cachedRead("history", () => [TAG.history], withClient(listHistory)),
+  metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
+  feed: cachedRead("feed", ([target]) => [feedTag(target)], readFeed),
+  // When the data last changed (API Last-Modified): the newest initiative update or history entry.
+  lastChange: cachedRead("last-change", () => [TAG.initiatives, TAG.history], async () => {
+    const [initiative, entry] = await Promise.all([
+      prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+      prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
+    ]);
+    return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
+  }),
 };
+
+/** A feed follows one initiative, country or theme, or the whole history. */
+function feedTag(target: FeedTarget): string {
+  switch (target.kind) {
+    case "history":
+      return TAG.history;
+    case "initiative":
+      return TAG.initiative(target.slug);
+    case "country":
+      return TAG.country(target.code);
+    case "theme":
+      return TAG.theme(target.theme);
+  }
+}

@@ -52,6 +52,9 @@ export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
   return { kind, theme: name };
 }
 
+/** Feeds are public open data like the API: their errors are readable from any origin too. */
+const CORS = { "Access-Control-Allow-Origin": "*" } as const;
+
 /** Used only when the database holds no initiative at all (a fixed date, not the Unix epoch). */
 const EMPTY_DATABASE_UPDATED = new Date("2025-11-17T00:00:00Z");
 
@@ -87,21 +90,14 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
   }
 }
 
-export async function handleFeedRequest(prisma: PrismaClient, request: Request, segments: readonly string[]): Promise<Response> {
-  const url = new URL(request.url);
-  const requestedLang = url.searchParams.get("lang");
-  if (requestedLang !== null && !isLocale(requestedLang)) {
-    const messages = await loadMessages("ru");
-    return jsonError(400, errorText(messages, "badLang"), [{ parameter: "lang", message: `must be one of: ${FEED_LANGS.join(", ")}` }]);
-  }
-  const lang: FeedLang = requestedLang ?? "ru";
-  const messages = await loadMessages(lang);
-  const t = (key: string) => errorText(messages, key);
+/** A feed's Atom document, or why there is none (an unknown subject). */
+export type FeedDocument = { found: true; xml: string; updated: Date } | { found: false; error: string; details: ErrorDetail[] };
 
-  const target = parseFeedPath(segments);
-  if (!target) return jsonError(404, t("unknownFeed"), [{ parameter: "path", message: `/feeds/${segments.join("/")} is not a feed; feeds: ${FEED_PATTERNS.join(", ")}` }]);
-  const resolved = await resolve(prisma, target, t);
-  if ("error" in resolved) return jsonError(404, resolved.error, resolved.details);
+/** Looks the subject up and renders its feed; cached by the route (lib/cache/public-data.ts). */
+export async function feedDocument(prisma: PrismaClient, target: FeedTarget, lang: FeedLang, origin: string): Promise<FeedDocument> {
+  const messages = await loadMessages(lang);
+  const resolved = await resolve(prisma, target, (key) => errorText(messages, key));
+  if ("error" in resolved) return { found: false, error: resolved.error, details: resolved.details };
 
   const entries = await listHistory(prisma, { ...resolved.filter, limit: FEED_ENTRY_LIMIT, order: "desc" });
   const { countryCodes, metricSlugs } = referencedNames(entries);
@@ -119,25 +115,53 @@ export async function handleFeedRequest(prisma: PrismaClient, request: Request, 
   const feed = buildHistoryFeed({
     subject: resolved.subject,
     lang,
-    origin: requestOrigin(request),
+    origin,
     entries,
     fallbackUpdated,
     countryNames: Object.fromEntries(countries.map(({ code, ...names }) => [code, names])),
     metricNames: Object.fromEntries(metrics.map(({ slug, ...names }) => [slug, names])),
     messages,
   });
-  const xml = renderAtomFeed(feed);
+  return { found: true, xml: renderAtomFeed(feed), updated: feed.updated };
+}
+
+type DocumentFor = (target: FeedTarget, lang: FeedLang, origin: string) => Promise<FeedDocument>;
+
+export async function handleFeedRequest(
+  prisma: PrismaClient,
+  request: Request,
+  segments: readonly string[],
+  documentFor: DocumentFor = (target, lang, origin) => feedDocument(prisma, target, lang, origin),
+): Promise<Response> {
+  const url = new URL(request.url);
+  const requestedLang = url.searchParams.get("lang");
+  if (requestedLang !== null && !isLocale(requestedLang)) {
+    const messages = await loadMessages("ru");
+    return jsonError(400, errorText(messages, "badLang"), [{ parameter: "lang", message: `must be one of: ${FEED_LANGS.join(", ")}` }], CORS);
+  }
+  const lang: FeedLang = requestedLang ?? "ru";
+  const target = parseFeedPath(segments);
+  if (!target) {
+    const messages = await loadMessages(lang);
+    return jsonError(404, errorText(messages, "unknownFeed"), [{ parameter: "path", message: `/feeds/${segments.join("/")} is not a feed; feeds: ${FEED_PATTERNS.join(", ")}` }], CORS);
+  }
+  const document = await documentFor(target, lang, requestOrigin(request));
+  if (!document.found) return jsonError(404, document.error, document.details, CORS);
+
+  const { xml } = document;
   const etag = `"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;
   const headers = {
     "Content-Type": ATOM_CONTENT_TYPE,
     "Cache-Control": "no-cache",
     ETag: etag,
-    "Last-Modified": feed.updated.toUTCString(),
+    "Last-Modified": document.updated.toUTCString(),
     "X-Content-Type-Options": "nosniff",
+    // Public open data, like the API: readable from any origin, never with credentials.
+    "Access-Control-Allow-Origin": "*",
   };
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"] } });
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"], "Access-Control-Allow-Origin": "*" } });
   }
   return new Response(xml, { status: 200, headers });
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { dialectOf } from "../db/dialect";
 import packageJson from "../../package.json";
+import { probeWritable, type WriteProbe } from "../db/probe-writable";
 
 /**
  * The health report behind GET /api/health (docs/operations.md): the app's version and uptime,
@@ -27,6 +28,8 @@ interface HealthyDatabase {
   serverVersion?: string;
   migrations: { applied: number; latest: string | null };
   initiatives: number;
+  /** Free space on the database's disk, when the probe could tell. */
+  freeBytes?: number | null;
 }
 
 interface FailedDatabase {
@@ -61,9 +64,19 @@ async function describeEngine(prisma: PrismaClient): Promise<{ engine: string; j
   return { engine: "sqlite", journalMode: String(mode?.journal_mode ?? "unknown") };
 }
 
+const UNWRITABLE: Record<Exclude<WriteProbe, { ok: true }>["reason"], string> = {
+  read_only: "The database cannot take writes: its file or storage is read-only.",
+  disk_full: "The database cannot take writes: its disk is full.",
+  failed: "The database cannot take writes.",
+};
+
+/**
+ * `databaseFile`: also check that the file takes a write (lib/db/probe-writable.ts); the app's
+ * health route always passes it, so a read-only file or a full disk is "degraded", not "ok".
+ */
 export async function checkHealth(
   prisma: PrismaClient,
-  options: { now?: () => Date; onError?: (error: unknown) => void } = {},
+  options: { now?: () => Date; onError?: (error: unknown) => void; databaseFile?: string } = {},
 ): Promise<HealthReport> {
   const app = { version: packageJson.version, uptimeSeconds: Math.round(process.uptime()), nodeVersion: process.version };
   const started = performance.now();
@@ -74,6 +87,17 @@ export async function checkHealth(
       SELECT count(*) AS applied, max("migration_name") AS latest FROM "_prisma_migrations"
       WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
     const [initiatives] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Initiative"`;
+    const probe = options.databaseFile ? probeWritable(options.databaseFile) : null;
+    if (probe && !probe.ok) {
+      const message = UNWRITABLE[probe.reason];
+      return {
+        status: "degraded",
+        app,
+        database: { ok: false, latencyMs: elapsed(), error: message },
+        error: message,
+        time: (options.now?.() ?? new Date()).toISOString(),
+      };
+    }
     return {
       status: "ok",
       app,
@@ -83,6 +107,7 @@ export async function checkHealth(
         ...engine,
         migrations: { applied: number(migrations?.applied), latest: migrations?.latest ?? null },
         initiatives: number(initiatives?.n),
+        ...(probe ? { freeBytes: probe.freeBytes } : {}),
       },
       time: (options.now?.() ?? new Date()).toISOString(),
     };
@@ -99,8 +124,19 @@ export async function checkHealth(
   }
 }
 
-/** 200 when the database answers, 503 when it does not; never cached. */
-export function healthResponse(report: HealthReport): Response {
+/** What anyone may see: the status and, when degraded, the reason; versions and counts are for admins. */
+export interface PublicHealth {
+  status: HealthReport["status"];
+  error?: string;
+  time: string;
+}
+
+export function publicHealth(report: HealthReport): PublicHealth {
+  return { status: report.status, ...(report.error ? { error: report.error } : {}), time: report.time };
+}
+
+/** 200 when the database answers and takes writes, 503 when not; never cached. */
+export function healthResponse(report: HealthReport | PublicHealth): Response {
   return Response.json(report, {
     status: report.status === "ok" ? 200 : 503,
     headers: { "Cache-Control": "no-store" },

@@ -17,6 +17,15 @@ export interface ErrorBody {
   requestId?: string;
 }
 
+/** At most this many details in one error: a query with thousands of bad parameters gets a short answer. */
+export const MAX_ERROR_DETAILS = 20;
+
+function capped(details: ErrorDetail[]): ErrorDetail[] {
+  if (details.length <= MAX_ERROR_DETAILS) return details;
+  const rest = details.length - MAX_ERROR_DETAILS;
+  return [...details.slice(0, MAX_ERROR_DETAILS), { parameter: "…", message: `and ${rest} more problem${rest === 1 ? "" : "s"}` }];
+}
+
 export function jsonError(
   status: number,
   error: string,
@@ -24,7 +33,7 @@ export function jsonError(
   headers: Record<string, string> = {},
   requestId?: string,
 ): Response {
-  const body: ErrorBody = requestId ? { error, details, requestId } : { error, details };
+  const body: ErrorBody = requestId ? { error, details: capped(details), requestId } : { error, details: capped(details) };
   const idHeader: Record<string, string> = requestId ? { "x-request-id": requestId } : {};
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers, ...idHeader } });
 }

@@ -7,7 +7,8 @@ import { ConflictError, EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
 import { dayToDate } from "../dates";
 
-export type ChangeStatusResult = { outcome: "applied"; version: number } | { outcome: "pending"; pendingId: number };
+/** `tags`: the cache tags to expire (none for a change that waits: nothing public changed). */
+export type ChangeStatusResult = { outcome: "applied"; version: number; tags: string[] } | { outcome: "pending"; pendingId: number; tags: string[] };
 
 /**
  * Changes an initiative's status and/or stage with a dated, explained, evidenced entry.
@@ -50,7 +51,7 @@ export async function changeStatus(
         },
         select: { id: true },
       });
-      return { outcome: "pending", pendingId: pending.id } as const;
+      return { outcome: "pending", pendingId: pending.id, tags: [] as string[] } as const;
     });
   }
 
@@ -73,6 +74,6 @@ export async function changeStatus(
       correctsId,
       ...evidence,
     });
-    return { outcome: "applied", version: entry.version } as const;
+    return { outcome: "applied", version: entry.version, tags: entry.tags } as const;
   });
 }

@@ -8,6 +8,7 @@ export type EditErrorCode =
   | "sourceNotFound"
   | "correctsNotFound"
   | "metricNotFound"
+  | "confirmLargeReading"
   | "pendingNotFound"
   | "alreadyReviewed"
   | "ownChange"

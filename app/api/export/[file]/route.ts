@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
-import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
-import { handleRoute, jsonError, type ErrorDetail } from "@/lib/http/json-error";
+import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
+import { handleRoute, type ErrorDetail } from "@/lib/http/json-error";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { isLocale } from "@/lib/i18n/routing";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
@@ -22,42 +23,38 @@ const historyFilterSchema = z
   })
   .strict();
 
-function error(status: number, message: string, details: ErrorDetail[] = []) {
-  return jsonError(status, message, details);
-}
-
 function issues(zodError: z.ZodError): ErrorDetail[] {
   return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
 }
 
 /** Downloads of the filtered list (exactly its rows, all pages) and of the history. */
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }): Promise<Response> {
-  return handleRoute(request, () => exportFile(request, context.params));
+  return handleRoute(request, () => exportFile(request, context.params), { "Access-Control-Allow-Origin": "*" });
 }
 
 async function exportFile(request: Request, params: Promise<{ file: string }>): Promise<Response> {
   const { file } = await params;
-  if (!(FILES as readonly string[]).includes(file)) return error(404, `Unknown export "${file}". Available: ${FILES.join(", ")}.`);
+  if (!(FILES as readonly string[]).includes(file)) return errorResponse(404, `Unknown export "${file}". Available: ${FILES.join(", ")}.`);
   const [name, format] = file.split(".") as ["initiatives" | "history", "csv" | "json"];
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const { lang = "ru", ...rest } = search;
-  if (!isLocale(lang)) return error(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
+  if (!isLocale(lang)) return errorResponse(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
 
   let columns: readonly string[];
-  let rows: Record<string, unknown>[];
+  let pages: AsyncGenerator<Record<string, unknown>[]>;
   if (name === "initiatives") {
     const { page: _page, pageSize: _pageSize, ...filters } = rest;
     // parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key unnoticed.
-    if (Object.hasOwn(filters, "__proto__")) return error(400, "Invalid parameters.", [{ parameter: "__proto__", message: "Unrecognized key" }]);
+    if (Object.hasOwn(filters, "__proto__")) return errorResponse(400, "Invalid parameters.", [{ parameter: "__proto__", message: "Unrecognized key" }]);
     const parsed = parseQueryStrict(filters);
-    if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
+    if (!parsed.success) return errorResponse(400, "Invalid parameters.", issues(parsed.error));
     columns = INITIATIVE_COLUMNS;
-    rows = await initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
+    pages = initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
   } else {
     const parsed = historyFilterSchema.safeParse(rest);
-    if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
+    if (!parsed.success) return errorResponse(400, "Invalid parameters.", issues(parsed.error));
     columns = HISTORY_COLUMNS;
-    rows = await historyRows(prisma, {
+    pages = historyRows(prisma, {
       initiativeSlug: parsed.data.initiative,
       countryCode: parsed.data.country,
       theme: parsed.data.theme,
@@ -69,11 +66,12 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
   const headers = {
     "Content-Disposition": `attachment; filename="${name}-${stamp}.${format}"`,
     "Cache-Control": "no-store",
+    // Public open data, like the API and the feeds: readable from any origin, never with credentials.
+    "Access-Control-Allow-Origin": "*",
   };
+  // Streamed a page of rows at a time: memory stays flat and other requests are served meanwhile.
   if (format === "json") {
-    return new Response(`${JSON.stringify({ columns, rows }, null, 2)}\n`, {
-      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
-    });
+    return new Response(streamBody(jsonChunks(columns, pages)), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   }
-  return new Response(toCsv(columns, rows), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(streamBody(csvChunks(columns, pages)), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 }

@@ -3,7 +3,10 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
 import { RecentHistory } from "@/components/analysts/recent-history";
+import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
+import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -22,8 +25,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const country = await load(code);
   if (!country) return {};
-  const t = await getTranslations({ locale, namespace: "countryPage" });
-  return { title: t("metaTitle", { country: localized(locale, country.nameRu, country.nameEn) }) };
+  const [t, tMeta, tShare] = await Promise.all([
+    getTranslations({ locale, namespace: "countryPage" }),
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "share" }),
+  ]);
+  const name = localized(locale, country.nameRu, country.nameEn);
+  const title = t("metaTitle", { country: name });
+  const description = tShare("countryDescription", { country: name, count: country.initiatives.length });
+  return {
+    title,
+    description,
+    openGraph: { siteName: tMeta("title"), type: "website", locale: locale === "en" ? "en_US" : "ru_RU", title, description },
+    twitter: { card: "summary", title, description },
+  };
 }
 
 export default async function CountryPage({ params }: Props) {
@@ -60,8 +75,35 @@ export default async function CountryPage({ params }: Props) {
         </p>
       </header>
 
+      <Card id="attendance" title={t("attendance")}>
+        {country.attendance.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noAttendance")}</p>
+        ) : (
+          <ul className="mt-4 space-y-4" data-testid="attendance">
+            {country.attendance.map((event) => (
+              <li key={event.eventSlug}>
+                <p className="font-medium">
+                  {[localized(locale, event.nameRu, event.nameEn), localized(locale, event.placeRu, event.placeEn)].filter(Boolean).join(", ")}
+                  {event.dateText && <span lang="ru"> · {event.dateText}</span>}
+                </p>
+                <blockquote lang="ru" className="mt-1 border-l-4 border-amber-400 pl-4 text-slate-800">
+                  «{event.quote.text}»
+                </blockquote>
+                <p className="mt-1 pl-5 text-sm text-slate-700">
+                  <QuoteSpeakerLine speaker={event.quote.speaker} locale={locale} />
+                  {" · "}
+                  <Link href={`/sources/${event.quote.sourceId}#quote-${event.quote.id}`} className="text-blue-800 underline">
+                    {t("openInSource")}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
       <Card id="by-role" title={t("byRole")}>
-        <dl className="mt-4 grid gap-3 sm:grid-cols-3" data-testid="role-counts">
+        <dl className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="role-counts">
           {country.byRole.map(({ role, count }) => (
             <div key={role} className="rounded border border-slate-100 bg-slate-50 px-4 py-3">
               <dt className="text-sm font-medium text-slate-700">{tRole(role)}</dt>
@@ -82,6 +124,7 @@ export default async function CountryPage({ params }: Props) {
             caption={t("tableCaption", { country: name })}
             headers={{ initiative: t("columns.initiative"), status: t("columns.status") }}
             rows={country.initiatives}
+            beforeStatus={[{ header: t("columns.relation"), cell: (initiative) => <MeetingRelationBadge relation={initiative.meetingRelation} /> }]}
             columns={[
               { header: t("columns.role"), cell: (initiative) => tRole(initiative.role) },
               {
@@ -106,6 +149,8 @@ export default async function CountryPage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-700">{t("recentIntro")}</p>
         <RecentHistory locale={locale} entries={country.recentChanges} />
       </Card>
+
+      <FollowSection target="country" targetKey={country.code} locale={locale} />
     </article>
   );
 }
