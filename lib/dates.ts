@@ -51,5 +51,5 @@ export function formatDayInput(iso: string | null | undefined, locale: string): 
 
 /** The latest day an effective or evidence date may have: today in UTC plus one day for time zones ahead of it. */
 export function latestPastDay(now = new Date()): string {
-  return new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return daysBefore(-1, now);
 }

@@ -5,6 +5,7 @@ import { databaseProvider } from "@/lib/db/provider";
 import { prisma } from "@/lib/db/prisma";
 import { getEnv } from "@/lib/env";
 import { checkHealth, healthResponse, publicHealth } from "@/lib/health/check-health";
+import { handleRoute } from "@/lib/http/json-error";
 import { log } from "@/lib/log";
 
 /**
@@ -33,7 +34,11 @@ async function mayReadDetails(request: Request): Promise<boolean> {
   return user?.role === "admin";
 }
 
-export async function GET(request: Request): Promise<Response> {
+export function GET(request: Request): Promise<Response> {
+  return handleRoute(request, () => health(request));
+}
+
+async function health(request: Request): Promise<Response> {
   const url = getEnv().DATABASE_URL;
   const report = await checkHealth(prisma, {
     // The write probe opens the SQLite file itself; PostgreSQL reports its own read-only state in errors.

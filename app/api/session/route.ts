@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { findSessionUser, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/prisma";
+import { handleRoute } from "@/lib/http/json-error";
 
 /**
  * GET /api/session: whether the request's session cookie names a live session of an active
@@ -10,8 +11,10 @@ import { prisma } from "@/lib/db/prisma";
  */
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const user = await findSessionUser(prisma, (await cookies()).get(SESSION_COOKIE)?.value);
-  const confirmed = user ? "1" : "0";
-  return Response.json({ signedIn: user !== null }, { headers: { "X-Session-Confirmed": confirmed, "Cache-Control": "no-store" } });
+export function GET(request: Request): Promise<Response> {
+  return handleRoute(request, async () => {
+    const user = await findSessionUser(prisma, (await cookies()).get(SESSION_COOKIE)?.value);
+    const confirmed = user ? "1" : "0";
+    return Response.json({ signedIn: user !== null }, { headers: { "X-Session-Confirmed": confirmed, "Cache-Control": "no-store" } });
+  });
 }

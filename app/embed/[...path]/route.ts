@@ -1,4 +1,6 @@
 import { publicData } from "@/lib/cache/public-data";
+import { handleRoute } from "@/lib/http/json-error";
+import { isLocale } from "@/lib/i18n/routing";
 import { embedResponse, renderCountryCard, renderInitiativeBadge, renderInitiativeCard, renderMissing } from "@/lib/embeds/render-embed";
 
 /**
@@ -8,9 +10,13 @@ import { embedResponse, renderCountryCard, renderInitiativeBadge, renderInitiati
  */
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
-  const { path } = await context.params;
-  const locale = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ru";
+export function GET(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
+  return handleRoute(request, async () => embed(request, (await context.params).path));
+}
+
+async function embed(request: Request, path: string[]): Promise<Response> {
+  const lang = new URL(request.url).searchParams.get("lang");
+  const locale = lang !== null && isLocale(lang) ? lang : "ru";
   const [kind, key, file, ...rest] = path;
   if (rest.length === 0 && kind === "initiatives" && key) {
     const initiative = await publicData.initiative(key, 1, 1);

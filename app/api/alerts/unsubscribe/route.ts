@@ -1,4 +1,4 @@
-import { errorResponse, jsonResponse } from "@/lib/api/http";
+import { errorResponse, handle, jsonResponse } from "@/lib/api/http";
 import { alertTokenSchema } from "@/lib/alerts/alert-schemas";
 import { unsubscribeAlert } from "@/lib/alerts/unsubscribe-alert";
 import { consumeRateLimit } from "@/lib/auth/rate-limit";
@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
  * address in every alert's List-Unsubscribe header. They send no Origin and no cookie, so
  * proxy.ts lets this one POST through; the token alone decides, and it can only unsubscribe.
  */
-export async function POST(request: Request): Promise<Response> {
+export function POST(request: Request): Promise<Response> {
+  return handle(request, () => unsubscribe(request));
+}
+
+async function unsubscribe(request: Request): Promise<Response> {
   const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
   const limit = await consumeRateLimit(prisma, `public:oneClickUnsubscribe:client:${client}`, { limit: 60, windowMs: 60 * 60 * 1000 });
   if (!limit.allowed) return errorResponse(429, "Too many requests", [{ parameter: "token", message: `try again in ${limit.retryAfterSeconds} s` }]);
@@ -22,8 +26,5 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 export function GET(): Response {
-  return jsonResponse({ error: "Use POST (RFC 8058 one-click) or the unsubscribe link in the message", details: [] }, 405, {
-    Allow: "POST",
-    "Cache-Control": "no-store",
-  });
+  return errorResponse(405, "Use POST (RFC 8058 one-click) or the unsubscribe link in the message", [], { Allow: "POST" });
 }
