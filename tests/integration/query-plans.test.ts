@@ -60,15 +60,16 @@ describe.skipIf(onPostgres)("the list's queries use indexes", () => {
     expect(steps.join("\n")).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
-  it("finds the dashboard's recent status changes through the (kind, recordedAt) index", async () => {
+  it("finds the dashboard's recent status changes through the (kind, recordedAt) index, and reads no history without an index", async () => {
     // The SQL getDashboard really sends, captured from the client, not a hand-made copy of it.
     const queries = await capturedQueries((client) => getDashboard(client));
-    const recent = queries.filter((query) => /FROM [`"]?(main[`"]?\.)?[`"]?HistoryEntry[`"]?/.test(query.sql) && /ORDER BY/.test(query.sql));
+    const ordered = queries.filter((query) => /FROM [`"]?(main[`"]?\.)?[`"]?HistoryEntry[`"]?/.test(query.sql) && /ORDER BY/.test(query.sql));
+    const recent = ordered.filter((query) => /[`"]?kind[`"]? = /.test(query.sql));
     expect(recent.length, queries.map((query) => query.sql).join("\n")).toBeGreaterThan(0);
-    for (const query of recent) {
+    for (const query of ordered) {
       const rows = await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${query.sql}`, ...query.params);
       const steps = rows.map((row) => row.detail);
-      expect(steps.join("\n"), query.sql).toMatch(/HistoryEntry_kind_recordedAt_idx/);
+      if (recent.includes(query)) expect(steps.join("\n"), query.sql).toMatch(/HistoryEntry_kind_recordedAt_idx/);
       expect(fullScans(steps), query.sql).toEqual([]);
     }
   });
