@@ -43,6 +43,6 @@ bash tests/run-e2e.sh
 # The benchmark's smoke run: proves `npm run bench` works (tiny data, seconds, reusing the build the
 # browser tests made); asserts nothing about speed, but that every target answered and was reported.
 npm run bench -- --smoke | tee "$bench_log"
-for row in "| app: dashboard /en " "| app: initiative /en/initiatives/" "| app: list ?status=" "| app: list search ?q=" "| app: search page /en/search?q=" "| app: API /api/v1/initiatives?" "Writes (app direct): " "Public page JavaScript (" "JSON: "; do
+for row in "| dashboard /en " "| initiative page (" "| list with facets ?" "| list search ?q=" "| search page /en/search?q=" "| countries /en/countries " "| API /api/v1/initiatives?" "Status change (POST" "Write loop (app): " "Write loop through the front: " "Front nonces: " "Public page JavaScript (" "| goal (issue 13)" "JSON: "; do
   grep -qF -- "$row" "$bench_log" || { echo "The bench's smoke run did not print a line starting \"$row\"." >&2; exit 1; }
 done
