@@ -17,7 +17,7 @@ import { databaseFailure } from "../db/database-failure";
 import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../forms/form-data";
 import { DomainError } from "../errors/domain-error";
-import { ConflictError } from "../initiatives/edit-errors";
+import { ConflictError, EditError } from "../initiatives/edit-errors";
 import { entriesSince } from "../history/entries-since";
 import type { ActionState } from "./action-state";
 
@@ -86,7 +86,8 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
       const field = error.field && error.field !== "form" ? error.field : undefined;
       // A refusal about one field is shown once, next to it; the top says "correct the fields". One
       // that names something (values: the existing source, a size) is said at the top, where they show.
-      if (field && !error.values) return { status: "error", message: "fixFields", fieldErrors: { [field]: [error.code] } };
+      const occurrences = error instanceof EditError && error.occurrences ? { quoteOccurrences: error.occurrences } : {};
+      if (field && !error.values) return { status: "error", message: "fixFields", fieldErrors: { [field]: [error.code] }, ...occurrences };
       return { status: "error", message: error.code, messageValues: error.values, fieldErrors: field ? { [field]: [error.code] } : undefined };
     }
     return failedWrite(error, { permission, userId: user?.id });

@@ -1,10 +1,12 @@
 import { DomainError } from "../errors/domain-error";
+import type { QuoteInContext } from "../sources/quote-context";
 
 export type EditErrorCode =
   | "notFound"
   | "nothingChanged"
   | "transitionNotAllowed"
   | "quoteNotFound"
+  | "quoteAmbiguous"
   | "sourceNotFound"
   | "correctsNotFound"
   | "metricNotFound"
@@ -12,10 +14,22 @@ export type EditErrorCode =
   | "pendingNotFound"
   | "alreadyReviewed"
   | "ownChange"
-  | "statusChangedSince";
+  | "statusChangedSince"
+  | "initiativeChangedSince";
 
-/** A refusal the editor can act on; `field` names the form field it belongs to. */
-export class EditError extends DomainError<EditErrorCode> {}
+/**
+ * A refusal the editor can act on; `field` names the form field it belongs to; `occurrences`, for
+ * a quote found more than once, are the places to choose from.
+ */
+export class EditError extends DomainError<EditErrorCode> {
+  constructor(
+    code: EditErrorCode,
+    field?: string,
+    readonly occurrences?: QuoteInContext[],
+  ) {
+    super(code, field);
+  }
+}
 
 /** The initiative changed after the editor loaded it; nothing was written. */
 export class ConflictError extends DomainError<"conflict"> {

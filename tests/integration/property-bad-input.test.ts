@@ -84,6 +84,7 @@ const { GET: getFeed } = await import("../../app/feeds/[...path]/route");
 
 const { INITIATIVE_STATUSES, STAGES, THEMES, INITIATIVE_KINDS, COUNTRY_ROLES, USER_ROLES, SOURCE_KINDS, SOURCE_LANGUAGES } = vocabulary;
 
+import { isLongEnoughQuote } from "../../lib/domain/quote-rules";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 const sourceFixture = (name: string) => new File([readFileSync(path.join(import.meta.dirname, "../fixtures/sources", name))], name);
@@ -321,7 +322,7 @@ const validDate = fc.constantFrom("2025-11-17", "1991-01-01", "2100-12-31", " 20
 const validLinkFields: Shape = {
   evidenceType: fc.constantFrom("link", "quote"),
   quoteSourceId: fc.constantFrom("1", "2", ""),
-  quoteText: fc.constantFrom("Ташкент", ""),
+  quoteText: fc.constantFrom("встреча в Ташкенте", "Ташкент", ""),
   evidenceUrl: fc.constantFrom("https://example.org/e", "http://example.org", ""),
   evidenceTitle: fc.constantFrom("Title", ""),
   evidenceDate: validDate,
@@ -364,6 +365,7 @@ function checkEvidence(out: Record<string, unknown>) {
     expect(out.evidenceType, "evidenceType").toBe("quote");
     expect(isId(out.quoteSourceId), `quoteSourceId ${show(out.quoteSourceId)}`).toBe(true);
     expect(isTrimmed(out.quoteText, 1, 2000), "quoteText").toBe(true);
+    expect(isLongEnoughQuote(String(out.quoteText)), `quoteText ${show(out.quoteText)}`).toBe(true);
   }
 }
 
@@ -892,8 +894,8 @@ function badEvidence(): fc.Arbitrary<Patch> {
     fc.constant(both(link, dropField("evidenceUrl"))),
     badText("evidenceTitle", 300).map((p) => both(link, p)),
     badDate("evidenceDate", { required: true }).map((p) => both(link, p)),
-    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "Ташкент"), p)),
-    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "Ташкент"))),
+    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "встреча в Ташкенте"), p)),
+    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "встреча в Ташкенте"))),
     badText("quoteText", 2000).map((p) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), p)),
     notQuoted.map((v) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), setField("quoteText", v))),
   );
