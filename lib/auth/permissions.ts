@@ -3,6 +3,7 @@ import { DomainError } from "../errors/domain-error";
 
 /** Every permission the app checks, and which roles hold it. The public holds none. */
 export const PERMISSIONS = {
+  "account:manage": ["editor", "admin"],
   "initiative:edit": ["editor", "admin"],
   "history:review": ["editor", "admin"],
   "source:add": ["editor", "admin"],
