@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_cache, updateTag } from "next/cache";
+import { getEnv } from "../env";
 
 /**
  * Public data is read through this cache (docs/decisions/012-caching.md): one tag covers all
@@ -10,10 +11,14 @@ export const DATA_TAG = "tracker-data";
 
 const DATE = "$date";
 
-// Next keeps data-cache entries on disk but an `updateTag` expiry only in memory, so after a
-// restart (or a crash) an expired entry would be served again. Keying every entry by this
-// process makes a new process start cold.
-const BOOT_ID = `${process.pid}-${Date.now()}`;
+// Entries live in memory or in Redis with their tag expiry (cache-handler.mjs), never on disk
+// without it, so keys need no process id: a restart starts cold (memory) or shares Redis's state.
+
+/**
+ * A result larger than this is not kept: its entry holds only a marker and the read goes to the
+ * database each time. Unbounded inputs (a `since` date from 1900) cannot each fill the cache.
+ */
+const TOO_LARGE = "\u0000too-large";
 
 // Next's data cache stores JSON; Dates travel as {"$date": iso} and come back as Dates.
 function encode(value: unknown): string {
@@ -33,8 +38,18 @@ function decode<T>(text: string): T {
 
 /** Wraps a read so its result is cached under `name` + its arguments until the next write. */
 export function cachedRead<A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  const cached = unstable_cache(async (...args: A) => encode(await read(...args)), [name, BOOT_ID], { tags: [DATA_TAG] });
-  return async (...args: A) => decode<R>(await cached(...args));
+  const cached = unstable_cache(
+    async (...args: A) => {
+      const text = encode(await read(...args));
+      return text.length > getEnv().DATA_CACHE_MAX_ENTRY_KB * 1024 ? TOO_LARGE : text;
+    },
+    [name],
+    { tags: [DATA_TAG] },
+  );
+  return async (...args: A) => {
+    const text = await cached(...args);
+    return text === TOO_LARGE ? read(...args) : decode<R>(text);
+  };
 }
 
 /** Called by every mutation after it commits. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePathFromUrl } from "./database-path";
 import { prepareDatabase } from "./prepare-database";
+import { databaseProvider } from "./provider";
 
 /**
  * Online backup and restore of the SQLite database (docs/operations.md).
@@ -67,6 +68,17 @@ const COMPANIONS = ["-wal", "-shm", "-journal"];
 const ALL_PAGES = 0x7fffffff;
 /** How long a restore waits for the target's lock before it concludes that the app is running. */
 const IN_USE_TIMEOUT_MS = 250;
+
+/**
+ * PostgreSQL's own tools already give consistent online backups and checked restores; this
+ * command does not wrap them (README, "Production layout").
+ */
+const POSTGRES_BACKUP =
+  "DATABASE_URL names a PostgreSQL database: use the server's own tooling, e.g. `pg_dump --format=custom --file=tracker.dump \"$DATABASE_URL\"` and `pg_restore --clean --if-exists --single-transaction --dbname=\"$DATABASE_URL\" tracker.dump`, then `npm run db:migrate` (or your provider's snapshots).";
+
+function refusePostgres(url: string): void {
+  if (databaseProvider(url) === "postgres") throw new BackupError(POSTGRES_BACKUP);
+}
 
 /** Whether a file starts with SQLite's 16-byte header. */
 export function isSqliteFile(file: string): boolean {
@@ -176,6 +188,7 @@ function temporaryNameNextTo(file: string, purpose: string): string {
  * gets its final name after it has passed `PRAGMA integrity_check`.
  */
 export async function backupDatabase(sourceUrl: string, destinationPath: string): Promise<BackupResult> {
+  refusePostgres(sourceUrl);
   const source = databasePathFromUrl(sourceUrl);
   const destination = path.resolve(destinationPath);
   if (!existsSync(source)) throw new BackupError(`There is no database at ${source}.`);
@@ -251,6 +264,7 @@ export async function restoreDatabase(
   targetUrl: string,
   options: { busyTimeoutMs?: number } = {},
 ): Promise<RestoreResult> {
+  refusePostgres(targetUrl);
   const backup = path.resolve(backupPath);
   const target = databasePathFromUrl(targetUrl);
   if (!existsSync(backup) || !statSync(backup).isFile()) throw new BackupError(`There is no backup file at ${backup}.`);

@@ -1,18 +1,22 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { cacheStatus, type CacheStatus } from "../cache/cache-status";
 import { dialectOf } from "../db/dialect";
 import packageJson from "../../package.json";
 
 /**
  * The health report behind GET /api/health (docs/operations.md): the app's version and uptime,
  * and whether the database answers, with its journal mode, applied migrations and initiative
- * count. Three tiny queries; nothing is written. A failure is described in one plain sentence,
- * never with a stack trace or a file path.
+ * count, and the data cache. Three tiny queries; nothing is written. A failure is described in one
+ * plain sentence, never with a stack trace or a file path. A shared cache (Redis) that cannot be
+ * reached makes the report "degraded" but the answer stays 200: pages are then read from the
+ * database, writes keep working, and a load balancer must not take every instance out for it.
  */
 export interface HealthReport {
   status: "ok" | "degraded";
   app: { version: string; uptimeSeconds: number; nodeVersion: string };
   database: HealthyDatabase | FailedDatabase;
-  /** Present when degraded: the same sentence as database.error. */
+  cache: CacheStatus;
+  /** Present when degraded: the same sentence as database.error, or what is wrong with the cache. */
   error?: string;
   time: string;
 }
@@ -61,6 +65,8 @@ async function describeEngine(prisma: PrismaClient): Promise<{ engine: string; j
   return { engine: "sqlite", journalMode: String(mode?.journal_mode ?? "unknown") };
 }
 
+const CACHE_DOWN = "The shared cache (Redis) cannot be reached: pages are read from the database.";
+
 export async function checkHealth(
   prisma: PrismaClient,
   options: { now?: () => Date; onError?: (error: unknown) => void } = {},
@@ -74,8 +80,10 @@ export async function checkHealth(
       SELECT count(*) AS applied, max("migration_name") AS latest FROM "_prisma_migrations"
       WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
     const [initiatives] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Initiative"`;
+    const cache = cacheStatus();
     return {
-      status: "ok",
+      status: cache.ok ? "ok" : "degraded",
+      ...(cache.ok ? {} : { error: CACHE_DOWN }),
       app,
       database: {
         ok: true,
@@ -84,6 +92,7 @@ export async function checkHealth(
         migrations: { applied: number(migrations?.applied), latest: migrations?.latest ?? null },
         initiatives: number(initiatives?.n),
       },
+      cache,
       time: (options.now?.() ?? new Date()).toISOString(),
     };
   } catch (error) {
@@ -93,16 +102,17 @@ export async function checkHealth(
       status: "degraded",
       app,
       database: { ok: false, latencyMs: elapsed(), error: message },
+      cache: cacheStatus(),
       error: message,
       time: (options.now?.() ?? new Date()).toISOString(),
     };
   }
 }
 
-/** 200 when the database answers, 503 when it does not; never cached. */
+/** 200 when the database answers (even with the cache down), 503 when it does not; never cached. */
 export function healthResponse(report: HealthReport): Response {
   return Response.json(report, {
-    status: report.status === "ok" ? 200 : 503,
+    status: report.database.ok ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });
 }

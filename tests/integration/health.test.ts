@@ -59,6 +59,8 @@ describe("GET /api/health", () => {
         migrations: { applied: committedMigrations.length, latest: committedMigrations.at(-1) },
         initiatives: catalog.initiatives.length,
       },
+      // Outside `next start` there is no cache handler.
+      cache: { kind: "none", ok: true, entries: null, bytes: null, maxEntries: null, maxBytes: null },
       time: expect.any(String),
     });
     expect(body.app.uptimeSeconds).toBeGreaterThanOrEqual(0);
@@ -127,5 +129,22 @@ describe("GET /api/health", () => {
     expect(report.status).toBe("degraded");
     expect(report.error).toBe("The database server cannot be reached.");
     expect(JSON.stringify(report)).not.toMatch(/127\.0\.0\.1|secret|tracker:/);
+  });
+
+  it("says degraded but answers 200 while the shared cache (Redis) is unreachable: pages still come from the database", async () => {
+    const slot = globalThis as { __trackerDataCache?: unknown };
+    slot.__trackerDataCache = { kind: "redis", ready: false, entries: () => null, bytes: () => null, maxEntries: null, maxBytes: null };
+    try {
+      const response = await GET();
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as HealthReport;
+      expect(body.status).toBe("degraded");
+      expect(body.database.ok).toBe(true);
+      expect(body.cache).toMatchObject({ kind: "redis", ok: false });
+      expect(body.error).toBe("The shared cache (Redis) cannot be reached: pages are read from the database.");
+    } finally {
+      slot.__trackerDataCache = undefined;
+    }
+    expect(((await (await GET()).json()) as HealthReport).status).toBe("ok");
   });
 });

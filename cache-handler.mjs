@@ -1,0 +1,126 @@
+// Next's data cache for this app (next.config.ts `cacheHandler`; docs/decisions/014-shared-cache.md).
+// REDIS_URL set: one cache in Redis shared by every instance, tag expiry included, so an
+// `updateTag` on one instance reaches all of them. Unset: a bounded in-memory LRU per process.
+// Either way nothing is written to disk and a restart needs no process id in the keys.
+// Plain JavaScript: Next loads this file as it is, without compiling it.
+import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
+import { createConfiguredCache } from "@fortedigital/nextjs-cache-handler/local-lru";
+import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { createClient } from "redis";
+import { z } from "zod";
+
+// The same rules as lib/env.ts (which the app parses at boot); repeated because this file is not compiled.
+const settings = z
+  .object({
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/).optional(),
+    REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
+    DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+    DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
+  })
+  .parse(process.env);
+
+// Must match DATA_TAG in lib/cache/cached.ts.
+const DATA_TAG = "tracker-data";
+
+/** What /api/health reports about the cache (lib/health/check-health.ts reads it). */
+const state = {
+  kind: "memory",
+  ready: true,
+  entries: () => null,
+  bytes: () => null,
+  maxEntries: settings.DATA_CACHE_MAX_ENTRIES,
+  maxBytes: settings.DATA_CACHE_MAX_MB * 1024 * 1024,
+};
+globalThis.__trackerDataCache = state;
+
+/**
+ * The local-lru handler's logic over a store we can measure: entries and their JSON size are
+ * bounded (least recently used first out); health reports both.
+ */
+function memoryHandler() {
+  const store = createConfiguredCache((value) => JSON.stringify(value).length, {
+    maxItemsNumber: settings.DATA_CACHE_MAX_ENTRIES,
+    maxItemSizeBytes: state.maxBytes,
+  });
+  const expiredAt = new Map();
+  state.entries = () => store.size;
+  state.bytes = () => store.calculatedSize;
+  return {
+    name: "bounded-memory",
+    async get(key, { implicitTags }) {
+      const value = store.get(key);
+      if (!value) return null;
+      for (const tag of new Set([...value.tags, ...implicitTags])) {
+        if ((expiredAt.get(tag) ?? 0) > value.lastModified) {
+          store.delete(key);
+          return null;
+        }
+      }
+      return value;
+    },
+    async set(key, value, ctx) {
+      if (ctx?.setOnlyIfNotExists && store.has(key)) return;
+      store.set(key, value);
+    },
+    async revalidateTag(tag) {
+      for (const [key, { tags }] of store.entries()) if (tags.includes(tag)) store.delete(key);
+      // Implicit (path) tags are not stored on entries: remember when they expired.
+      if (tag.startsWith("_N_T_")) expiredAt.set(tag, Date.now());
+    },
+    async delete(key) {
+      store.delete(key);
+    },
+  };
+}
+
+CacheHandler.onCreation(() => {
+  if (globalThis.__trackerCacheConfig) return globalThis.__trackerCacheConfig;
+  if (!settings.REDIS_URL || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) {
+    globalThis.__trackerCacheConfig = { handlers: [memoryHandler()] };
+    return globalThis.__trackerCacheConfig;
+  }
+  state.kind = "redis";
+  state.ready = false;
+  // Redis bounds itself (maxmemory, deploy/redis.conf).
+  state.maxEntries = null;
+  state.maxBytes = null;
+  const client = createClient({
+    url: settings.REDIS_URL,
+    // Fail at once while Redis is away (a page then reads the database) instead of queueing.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(100 * (retries + 1), 1_000) },
+  });
+  const redis = createRedisHandler({ client, keyPrefix: settings.REDIS_KEY_PREFIX, timeoutMs: 1_000 });
+  let missedExpiry = false;
+  client.on("error", () => {
+    // Reported by /api/health; every cache call fails fast meanwhile and pages read the database.
+    state.ready = false;
+  });
+  client.on("ready", () => {
+    state.ready = true;
+    // A write while Redis was unreachable could not expire the tag there: expire it now, so an
+    // entry from before that write is never served again.
+    if (missedExpiry) redis.revalidateTag(DATA_TAG).then(() => (missedExpiry = false), () => undefined);
+  });
+  client.connect().catch(() => undefined);
+  globalThis.__trackerCacheConfig = {
+    handlers: [
+      {
+        ...redis,
+        name: "redis",
+        async revalidateTag(tag) {
+          try {
+            await redis.revalidateTag(tag);
+          } catch (error) {
+            missedExpiry = true;
+            throw error;
+          }
+        },
+      },
+    ],
+  };
+  return globalThis.__trackerCacheConfig;
+});
+
+export default CacheHandler;
