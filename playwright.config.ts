@@ -47,6 +47,9 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Smaller than the default (256) so that tests/e2e/data-cache-bound.spec.ts knows the whole
+      // history since 1900 at seed size (over a megabyte of page) is over it; lists stay under it.
+      DATA_CACHE_MAX_ENTRY_KB: "64",
     },
   },
 });
