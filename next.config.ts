@@ -5,15 +5,24 @@ import { COMMON_HEADERS, HSTS, RESOURCE_CSP } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Uploaded sources may be up to SOURCE_MAX_BYTES (lib/env.ts checks it at run time); the request
+// around the file needs room for the form's other fields too.
+const sourceMaxBytes = Number(process.env.SOURCE_MAX_BYTES) || 10 * 1024 * 1024;
+const bodyLimit = sourceMaxBytes + 1024 * 1024;
+
 const nextConfig: NextConfig = {
   // A separate output folder lets several dev servers run side by side (e.g. NEXT_DIST_DIR=.next-dev-2).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The data cache: Redis when REDIS_URL is set, a bounded memory LRU otherwise; never files
-  // (docs/decisions/014-shared-cache.md). No second per-instance copy in front of it.
+  // (docs/decisions/016-shared-cache.md). No second per-instance copy in front of it.
   cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   typedRoutes: false,
+  experimental: {
+    serverActions: { bodySizeLimit: bodyLimit },
+    proxyClientMaxBodySize: bodyLimit,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },

@@ -20,6 +20,7 @@ export async function EditorPanel({
   countries,
   sources,
   pending,
+  evidence = null,
 }: {
   locale: string;
   user: SessionUser;
@@ -27,6 +28,8 @@ export async function EditorPanel({
   countries: CountryOption[];
   sources: SourceOption[];
   pending: PendingChangeView[];
+  /** A quote to offer as the status change's evidence (from the source review page). */
+  evidence?: { sourceId: number; text: string } | null;
 }) {
   const [t, tStatus, tHistory, tCommon, format] = await Promise.all([
     getTranslations("editor"),
@@ -78,7 +81,7 @@ export async function EditorPanel({
       )}
 
       <div className={card}>
-        <StatusForm {...common} status={initiative.status} stage={initiative.stage} sources={sourceOptions} today={today} />
+        <StatusForm {...common} status={initiative.status} stage={initiative.stage} sources={sourceOptions} today={today} evidence={evidence} />
       </div>
       <div className={card}>
         <h3 className="text-lg font-semibold">{t("verifyTitle")}</h3>

@@ -11,6 +11,7 @@ const NAV = [
   ["/countries", "countries"],
   ["/targets", "targets"],
   ["/changes", "changes"],
+  ["/sources", "sources"],
   ["/api-docs", "api"],
 ] as const;
 

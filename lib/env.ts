@@ -16,6 +16,8 @@ const envSchema = z.object({
   DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
   DATA_CACHE_MAX_ENTRY_KB: z.coerce.number().int().min(1).max(1_000_000).default(256),
+  // next.config.ts reads the same variable at build time for the request body limits.
+  SOURCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

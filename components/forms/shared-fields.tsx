@@ -10,7 +10,16 @@ export interface Option {
 }
 
 /** Evidence for a change: a verbatim quote from a source in the tracker, or a dated, titled link. */
-export function EvidenceFields({ errors, sources }: { errors: Record<string, string[]>; sources: Option[] }) {
+export function EvidenceFields({
+  errors,
+  sources,
+  evidence,
+}: {
+  errors: Record<string, string[]>;
+  sources: Option[];
+  /** A quote to start from, e.g. one just accepted on the review page. */
+  evidence?: { sourceId: number; text: string } | null;
+}) {
   const t = useTranslations("editor");
   const [type, setType] = useState<"quote" | "link">("quote");
   return (
@@ -28,7 +37,7 @@ export function EvidenceFields({ errors, sources }: { errors: Record<string, str
         <>
           <Field name="quoteSourceId" label={t("source")} errors={errors}>
             {(props) => (
-              <select {...props} className={INPUT} defaultValue={sources[0]?.value}>
+              <select {...props} className={INPUT} defaultValue={evidence ? String(evidence.sourceId) : sources[0]?.value}>
                 {sources.map((source) => (
                   <option key={source.value} value={source.value}>
                     {source.label}
@@ -38,7 +47,7 @@ export function EvidenceFields({ errors, sources }: { errors: Record<string, str
             )}
           </Field>
           <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors}>
-            {(props) => <textarea {...props} rows={3} lang="ru" className={INPUT} />}
+            {(props) => <textarea {...props} rows={3} lang="ru" defaultValue={evidence?.text} className={INPUT} />}
           </Field>
         </>
       ) : (

@@ -15,6 +15,7 @@ export function StatusForm(props: {
   sources: Option[];
   entries: Option[];
   today: string;
+  evidence?: { sourceId: number; text: string } | null;
 }) {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
@@ -58,7 +59,7 @@ export function StatusForm(props: {
       <Field name="overrideNote" label={t("overrideNote")} hint={t("overrideHint")} errors={errors}>
         {(p) => <textarea {...p} rows={2} className={INPUT} />}
       </Field>
-      <EvidenceFields errors={errors} sources={props.sources} />
+      <EvidenceFields errors={errors} sources={props.sources} evidence={props.evidence} />
       <CorrectsField errors={errors} entries={props.entries} />
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>

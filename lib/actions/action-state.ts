@@ -10,6 +10,8 @@ export interface ActionState {
   messageValues?: Record<string, string | number>;
   fieldErrors?: Record<string, string[]>;
   conflict?: { currentVersion: number; entries: ConflictingEntry[] };
+  /** A source file's extracted text, shown before the source is saved. */
+  preview?: { text: string; title: string | null; type: string; size: number };
 }
 
 export const IDLE: ActionState = { status: "idle" };

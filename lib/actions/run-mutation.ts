@@ -13,6 +13,7 @@ import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../forms/form-data";
 import { ConflictError, EditError } from "../initiatives/edit-errors";
 import { entriesSince } from "../history/entries-since";
+import { IntakeError } from "../sources/intake-error";
 import { UserError } from "../users/manage-users";
 import type { ActionState } from "./action-state";
 
@@ -20,7 +21,11 @@ interface Mutation<S extends z.ZodType> {
   formData: FormData;
   permission: Permission;
   schema: S;
-  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"] }>;
+  /** FormData → the schema's input, when the form sends more than text fields (files). */
+  toInput?: (formData: FormData) => Record<string, unknown>;
+  /** False for an action that only reads (a preview): nothing to expire. */
+  writes?: boolean;
 }
 
 /**
@@ -29,7 +34,7 @@ interface Mutation<S extends z.ZodType> {
  * owns its transaction), then refresh the pages that show the data. Known refusals
  * become messages; nothing is written unless the domain function commits.
  */
-export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run }: Mutation<S>): Promise<ActionState> {
+export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
   let user: SessionUser;
   try {
     user = await requireUserWithPermission(permission);
@@ -39,14 +44,16 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
   }
   const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
   if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
-  const input = formDataToInput(formData);
+  const input = toInput(formData);
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   try {
     const result = await run(parsed.data, user);
-    expireData();
-    revalidatePath("/", "layout");
-    return { status: "success", message: result.message, messageValues: result.messageValues };
+    if (writes) {
+      expireData();
+      revalidatePath("/", "layout");
+    }
+    return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slug = typeof input.slug === "string" ? input.slug : "";
@@ -55,6 +62,9 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
         message: "conflict",
         conflict: { currentVersion: error.currentVersion, entries: await entriesSince(prisma, slug, error.expectedVersion) },
       };
+    }
+    if (error instanceof IntakeError) {
+      return { status: "error", message: error.code, messageValues: error.values, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
     }
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;

@@ -3,6 +3,7 @@ import { initiativeQuerySchema } from "../initiatives/query-initiatives";
 import {
   apiSchemas,
   historyQuerySchema,
+  sourceQuerySchema,
   initiativeListExtraSchema,
   PARAMETER_DESCRIPTIONS,
   slugSchema,
@@ -191,14 +192,21 @@ function build(): OpenApiDocument {
       ),
     },
     [`${API_BASE}/sources`]: {
-      get: operation("listSources", "Sources", "List sources", "Every source article, without its text.", [], ok("Every source.", "SourceList")),
+      get: operation(
+        "listSources",
+        "Sources",
+        "List sources",
+        "Every source matching every given filter, without its text, with its kind, address, uploaded file (name, type, size, sha-256) and number of quoted passages. Unknown parameters and invalid values are errors.",
+        queryParameters(sourceQuerySchema.shape as Record<string, z.ZodType>, { kind: "Only sources of this kind." }),
+        ok("Every matching source.", "SourceList"),
+      ),
     },
     [`${API_BASE}/sources/{id}`]: {
       get: operation(
         "getSource",
         "Sources",
         "One source",
-        "A source's full text exactly as received, with every quoted span (offsets into the text) and the initiative it reports.",
+        "A source's full text exactly as received, with every quoted span (offsets into the text) and the initiative it reports, and its history: who added it and every correction of its details.",
         [{ name: "id", in: "path", required: true, description: PARAMETER_DESCRIPTIONS.id!, schema: parameterSchema(sourceIdSchema, "output") }],
         ok("The source.", "SourceResponse"),
         true,

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter, type HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
+import { listRecordHistory, type RecordHistoryView } from "../records/record-history";
+import { sourceWhere, type SourceFilters } from "../sources/list-sources";
 
 /**
  * The API's own reads (what the pages' data layer does not already give). Each takes the
@@ -15,18 +17,37 @@ export interface SourceRow {
   publishedOn: Date | null;
   language: string;
   sha256: string;
+  url: string | null;
+  kind: string | null;
+  version: number;
+  file: { name: string; mediaType: string; size: number; sha256: string } | null;
   quoteCount: number;
 }
 
 export interface SourceDetailRow extends SourceRow {
   text: string;
   quotes: { id: number; start: number; end: number; text: string; initiativeSlug: string | null }[];
+  history: RecordHistoryView[];
 }
 
-/** Every source without its text (one query). */
-export async function listApiSources(prisma: PrismaClient): Promise<SourceRow[]> {
+const SOURCE_SUMMARY_SELECT = {
+  id: true,
+  title: true,
+  outlet: true,
+  publishedOn: true,
+  language: true,
+  sha256: true,
+  url: true,
+  kind: true,
+  version: true,
+  file: { select: { name: true, mediaType: true, size: true, sha256: true } },
+} as const;
+
+/** Every source matching the filters, without its text (one query). */
+export async function listApiSources(prisma: PrismaClient, filters: SourceFilters = {}): Promise<SourceRow[]> {
   const rows = await prisma.source.findMany({
-    select: { id: true, title: true, outlet: true, publishedOn: true, language: true, sha256: true, _count: { select: { quotes: true } } },
+    where: sourceWhere(filters),
+    select: { ...SOURCE_SUMMARY_SELECT, _count: { select: { quotes: true } } },
     orderBy: { id: "asc" },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, quoteCount: _count.quotes }));
@@ -36,12 +57,7 @@ export async function getApiSource(prisma: PrismaClient, id: number): Promise<So
   const row = await prisma.source.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      outlet: true,
-      publishedOn: true,
-      language: true,
-      sha256: true,
+      ...SOURCE_SUMMARY_SELECT,
       text: true,
       quotes: {
         select: { id: true, start: true, end: true, text: true, initiative: { select: { slug: true } } },
@@ -54,6 +70,7 @@ export async function getApiSource(prisma: PrismaClient, id: number): Promise<So
     ...row,
     quoteCount: row.quotes.length,
     quotes: row.quotes.map(({ initiative, ...quote }) => ({ ...quote, initiativeSlug: initiative?.slug ?? null })),
+    history: await listRecordHistory(prisma, "source", row.id),
   };
 }
 

@@ -3,6 +3,8 @@ import {
   COUNTRY_ROLES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
+  SOURCE_KINDS,
+  SOURCE_LANGUAGES,
   STAGES,
   THEMES,
 } from "../domain/vocabulary";
@@ -285,8 +287,29 @@ const sourceFields = {
   publishedOn: nullableDay,
   language: z.string().describe("ISO 639-1 code of the text's language."),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the text, hex."),
+  url: z.string().nullable().describe("Where it was published (http or https), when known."),
+  kind: z.enum(SOURCE_KINDS).nullable().describe("news_report, official_statement, document_text or analysis; null when not stated."),
+  version: z.int().min(1).describe("1 when added, +1 for every correction of its details (the text never changes)."),
+  file: z
+    .object({
+      name: z.string(),
+      mediaType: z.string().describe("The type read from the file's content."),
+      size: count.describe("Bytes."),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes, hex."),
+    })
+    .nullable()
+    .describe("The uploaded file the text was extracted from; null for pasted text and the seed's articles."),
   quoteCount: count,
 };
+
+const recordHistoryEntrySchema = z.object({
+  version: z.int().min(1),
+  action: z.enum(["created", "corrected"]),
+  recordedAt: z.string().describe("ISO 8601 date-time."),
+  author: z.string().nullable().describe("Display name of the editor."),
+  note: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+});
 
 export const sourceSummarySchema = named(z.object(sourceFields), "SourceSummary", "A source as listed (without its text).");
 
@@ -303,6 +326,7 @@ export const sourceDetailSchema = named(
         initiativeSlug: z.string().nullable(),
       }),
     ),
+    history: z.array(recordHistoryEntrySchema).describe("Who added the source and every correction of its details, newest first."),
   }),
   "Source",
   "One source with its full text and every quoted span.",
@@ -382,6 +406,15 @@ export const historyQuerySchema = z.strictObject({
 
 export type HistoryQuery = z.output<typeof historyQuerySchema>;
 
+/** /sources filters: each optional; an unknown value is a 400, not "all". */
+export const sourceQuerySchema = z.strictObject({
+  outlet: z.string().trim().min(1).max(200).optional(),
+  kind: z.enum(SOURCE_KINDS).optional(),
+  language: z.enum(SOURCE_LANGUAGES).optional(),
+  from: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }).optional(),
+  to: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }).optional(),
+});
+
 /** Path parameter of /sources/{id}: digits only (no signs, exponents, hex or spaces). */
 export const sourceIdSchema = z
   .string()
@@ -414,4 +447,8 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   since: "Only entries recorded strictly after this date (YYYY-MM-DD, midnight UTC) or date-time (with a time zone).",
   slug: "The initiative's slug, e.g. ai-declaration.",
   id: "The source's numeric id.",
+  outlet: "Only sources from this outlet (exact name).",
+  language: "Only sources in this language (ISO 639-1).",
+  from: "Only sources published on or after this date (YYYY-MM-DD).",
+  to: "Only sources published on or before this date (YYYY-MM-DD).",
 };

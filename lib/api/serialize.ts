@@ -191,6 +191,10 @@ export function serializeSourceSummary(source: SourceRow): SourceSummaryJson {
     publishedOn: isoDay(source.publishedOn),
     language: source.language,
     sha256: source.sha256,
+    url: source.url,
+    kind: source.kind as SourceSummaryJson["kind"],
+    version: source.version,
+    file: source.file,
     quoteCount: source.quoteCount,
   };
 }
@@ -205,6 +209,14 @@ export function serializeSource(source: SourceDetailRow): SourceJson {
       end: quote.end,
       text: quote.text,
       initiativeSlug: quote.initiativeSlug,
+    })),
+    history: source.history.map((entry) => ({
+      version: entry.version,
+      action: entry.action,
+      recordedAt: entry.recordedAt.toISOString(),
+      author: entry.authorName,
+      note: entry.note,
+      changes: entry.changes,
     })),
   };
 }

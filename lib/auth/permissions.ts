@@ -4,6 +4,7 @@ import type { UserRole } from "../domain/vocabulary";
 export const PERMISSIONS = {
   "initiative:edit": ["editor", "admin"],
   "history:review": ["editor", "admin"],
+  "source:add": ["editor", "admin"],
   "users:manage": ["admin"],
   "settings:manage": ["admin"],
 } as const satisfies Record<string, readonly UserRole[]>;

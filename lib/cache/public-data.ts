@@ -12,7 +12,7 @@ import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initia
 import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
-import { listSources } from "../sources/list-sources";
+import { listSourcePage, listSources, type SourceFilters } from "../sources/list-sources";
 import { getThemeOverview } from "../themes/get-theme";
 import { cachedRead } from "./cached";
 
@@ -26,6 +26,7 @@ export const publicData = {
   source: cachedRead("source", getSource),
   countries: cachedRead("countries", listCountries),
   sources: cachedRead("sources", listSources),
+  sourcePage: cachedRead("source-page", (filters: SourceFilters) => listSourcePage(prisma, filters)),
   countryMatrix: cachedRead("country-matrix", getCountryMatrix),
   countryPage: cachedRead("country-page", getCountryPage),
   themeOverview: cachedRead("theme-overview", getThemeOverview),

@@ -56,12 +56,19 @@ export const SPEAKER_KINDS = ["narrator", "official", "expert"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
+export const SOURCE_KINDS = ["news_report", "official_statement", "document_text", "analysis"] as const;
+
+/** The languages a source can be in: the format's official and working languages (ISO 639-1). */
+export const SOURCE_LANGUAGES = ["ru", "en", "kk", "ky", "tg", "tk", "uz", "az"] as const;
+
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 export const stageSchema = z.enum(STAGES);
 export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
 export const themeSchema = z.enum(THEMES);
 export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
+export const sourceKindSchema = z.enum(SOURCE_KINDS);
+export const sourceLanguageSchema = z.enum(SOURCE_LANGUAGES);
 export const meetingRelationSchema = z.enum(MEETING_RELATIONS);
 export const speakerKindSchema = z.enum(SPEAKER_KINDS);
 
@@ -71,5 +78,7 @@ export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+export type SourceLanguage = z.infer<typeof sourceLanguageSchema>;
 export type MeetingRelation = z.infer<typeof meetingRelationSchema>;
 export type SpeakerKind = z.infer<typeof speakerKindSchema>;

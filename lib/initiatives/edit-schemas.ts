@@ -19,14 +19,14 @@ const isoDate = z
   .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
 
 /** An empty field means "none". */
-const optionalIsoDate = z
+export const optionalIsoDate = z
   .string()
   .trim()
   .optional()
   .transform((value) => value || null)
   .pipe(isoDate.nullable());
 
-const emptyToNull = <T extends z.ZodType>(schema: T) =>
+export const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
 const note = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });

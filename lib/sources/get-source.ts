@@ -1,5 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
+import type { SourceKind } from "../domain/vocabulary";
+import { listRecordHistory, type RecordHistoryView } from "../records/record-history";
 import { segmentText, type Segment } from "./quote-context";
 
 export interface QuotedSpan {
@@ -15,8 +17,13 @@ export interface SourceView {
   outlet: string | null;
   publishedOn: Date | null;
   language: string;
+  url: string | null;
+  kind: SourceKind | null;
+  version: number;
+  file: { name: string; mediaType: string; size: number; sha256: string } | null;
   sha256: string;
   length: number;
+  history: RecordHistoryView[];
   quoteCount: number;
   initiatives: { slug: string; titleRu: string; titleEn: string }[];
   segments: Segment<QuotedSpan>[];
@@ -31,6 +38,10 @@ export async function getSource(id: number): Promise<SourceView | null> {
       outlet: true,
       publishedOn: true,
       language: true,
+      url: true,
+      kind: true,
+      version: true,
+      file: { select: { name: true, mediaType: true, size: true, sha256: true } },
       sha256: true,
       text: true,
       quotes: {
@@ -48,8 +59,13 @@ export async function getSource(id: number): Promise<SourceView | null> {
     outlet: row.outlet,
     publishedOn: row.publishedOn,
     language: row.language,
+    url: row.url,
+    kind: row.kind,
+    version: row.version,
+    file: row.file,
     sha256: row.sha256,
     length: row.text.length,
+    history: await listRecordHistory(prisma, "source", row.id),
     quoteCount: row.quotes.length,
     initiatives: [...initiatives.values()],
     segments: segmentText(row.text, row.quotes),

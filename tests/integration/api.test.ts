@@ -251,6 +251,16 @@ describe("GET /api/v1/sources and /api/v1/sources/{id}", () => {
     }
   });
 
+  it("filters by kind, language, outlet and publication dates", async () => {
+    const all = (await call(ENDPOINTS.sources, "/sources")).body.data as { id: number; publishedOn: string | null; language: string; kind: string | null; file: unknown }[];
+    expect(all.every((source) => source.kind === null && source.file === null)).toBe(true);
+    expect((await call(ENDPOINTS.sources, "/sources?kind=analysis")).body.data).toEqual([]);
+    const dated = all.filter((source) => source.publishedOn !== null);
+    const answer = await call(ENDPOINTS.sources, `/sources?from=${dated[0]!.publishedOn}&to=${dated[0]!.publishedOn}&language=ru`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.map((source: { id: number }) => source.id)).toEqual(dated.filter((s) => s.publishedOn === dated[0]!.publishedOn).map((s) => s.id));
+  });
+
   it("returns one source's full text, its hash and every quote at its offsets", async () => {
     const stored = await prisma.source.findFirstOrThrow({ where: { key: "000_02323e7b5ee229ed.txt" } });
     const answer = await call(ENDPOINTS.source, `/sources/${stored.id}`);
@@ -374,6 +384,7 @@ const ERROR_CASES: [keyof typeof ENDPOINTS, string, number, string[]][] = [
   ["initiative", "/initiatives/nope", 404, ["slug"]],
   ["initiative", "/initiatives/ai-declaration?x=1", 400, ["x"]],
   ["sources", "/sources?page=2", 400, ["page"]],
+  ["sources", "/sources?kind=poem&from=2026-13-01&language=xx", 400, ["kind", "from", "language"]],
   ["source", "/sources/abc", 400, ["id"]],
   ["source", "/sources/0x10", 400, ["id"]],
   ["source", "/sources/999999", 404, ["id"]],

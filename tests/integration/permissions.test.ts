@@ -21,6 +21,9 @@ const { changeStatus } = await import("../../lib/initiatives/change-status");
 const { changeStatusSchema } = await import("../../lib/initiatives/edit-schemas");
 const actions = await import("../../app/actions/initiative-actions");
 const adminActions = await import("../../app/actions/admin-actions");
+const sourceActions = await import("../../app/actions/source-actions");
+const { addSource } = await import("../../lib/sources/add-source");
+const { addSourceSchema } = await import("../../lib/sources/source-schemas");
 
 type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
 const tokens: Partial<Record<Actor, string>> = {};
@@ -31,11 +34,13 @@ async function version(slug: string) {
   return String((await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version);
 }
 
-function form(fields: Record<string, string | string[]>): FormData {
+function form(fields: Record<string, string | string[] | File>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
   return data;
 }
+
+let pasted = 0;
 
 const link = {
   evidenceType: "link",
@@ -130,6 +135,58 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     prepare: async () => form({ pendingId: await pendingChangeByHelper(), decision: "reject", reviewNote: "n" }),
   },
   {
+    name: "previewSourceAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.previewSourceAction,
+    prepare: async () => form({ file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") }),
+  },
+  {
+    name: "addSourceAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.addSourceAction,
+    prepare: async () => form({ origin: "paste", language: "ru", text: `ТЕСТ: новый источник ${++pasted} ${Math.random()}` }),
+  },
+  {
+    name: "correctSourceAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.correctSourceAction,
+    prepare: async () => {
+      const source = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+      return form({
+        sourceId: String(source.id),
+        version: String(source.version),
+        language: source.language,
+        title: source.title ?? "",
+        outlet: source.outlet ?? "",
+        url: "",
+        publishedOn: source.publishedOn ? source.publishedOn.toISOString().slice(0, 10) : "",
+        kind: source.kind === "analysis" ? "news_report" : "analysis",
+        note: "n",
+      });
+    },
+  },
+  {
+    name: "acceptPassageAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.acceptPassageAction,
+    prepare: async () => {
+      // A source of its own each time, so an allowed accept always has a new passage to take.
+      const text = `ТЕСТ: фрагмент для принятия ${++pasted} ${Math.random()}.`;
+      const { id } = await addSource(prisma, { id: helperEditorId, email: "", displayName: "", role: "editor" }, addSourceSchema.parse({ origin: "paste", language: "ru", text }), { maxBytes: 1e6 });
+      const slug = "single-tourism-space";
+      return form({ sourceId: String(id), slug, version: await version(slug), start: "0", end: String(text.length), speakerKind: "narrator" });
+    },
+  },
+  {
+    name: "rejectPassageAction",
+    allowed: ["editor", "admin"],
+    action: sourceActions.rejectPassageAction,
+    prepare: async () => {
+      const source = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+      return form({ sourceId: String(source.id), start: "0", end: "10", initiativeId: "", reason: "n" });
+    },
+  },
+  {
     name: "createUserAction",
     allowed: ["admin"],
     action: adminActions.createUserAction,
@@ -169,6 +226,10 @@ async function snapshot() {
     users: await prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, role: true, active: true } }),
     readings: await prisma.metricReading.count(),
     settings: await prisma.setting.findMany(),
+    sources: await prisma.source.findMany({ orderBy: { id: "asc" } }),
+    recordHistory: await prisma.recordHistoryEntry.count(),
+    quotes: await prisma.quote.count(),
+    rejections: await prisma.passageRejection.count(),
   });
 }
 
@@ -209,6 +270,6 @@ describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
 });
 
 it("covers every exported server action", () => {
-  const exported = [...Object.keys(actions), ...Object.keys(adminActions)].sort();
+  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions)].sort();
   expect(mutations.map((m) => m.name).sort()).toEqual(exported);
 });

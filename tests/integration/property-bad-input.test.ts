@@ -70,6 +70,10 @@ const vocabulary = await import("../../lib/domain/vocabulary");
 const { ALLOWED_TRANSITIONS } = await import("../../lib/domain/transitions");
 const initiativeActions = await import("../../app/actions/initiative-actions");
 const adminActions = await import("../../app/actions/admin-actions");
+const sourceActions = await import("../../app/actions/source-actions");
+const sourceSchemas = await import("../../lib/sources/source-schemas");
+const passageSchemas = await import("../../lib/matcher/passage-schemas");
+const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
 const { GET: getInitiatives } = await import("../../app/api/v1/initiatives/route");
 const { GET: getInitiative } = await import("../../app/api/v1/initiatives/[slug]/route");
@@ -78,7 +82,11 @@ const { GET: getSource } = await import("../../app/api/v1/sources/[id]/route");
 const { GET: getExport } = await import("../../app/api/export/[file]/route");
 const { GET: getFeed } = await import("../../app/feeds/[...path]/route");
 
-const { INITIATIVE_STATUSES, STAGES, THEMES, INITIATIVE_KINDS, COUNTRY_ROLES, USER_ROLES } = vocabulary;
+const { INITIATIVE_STATUSES, STAGES, THEMES, INITIATIVE_KINDS, COUNTRY_ROLES, USER_ROLES, SOURCE_KINDS, SOURCE_LANGUAGES } = vocabulary;
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+const sourceFixture = (name: string) => new File([readFileSync(path.join(import.meta.dirname, "../fixtures/sources", name))], name);
 
 // ---------------------------------------------------------------------------------------------
 // Counting
@@ -126,7 +134,9 @@ const world = {
   pendingId: 0,
   reviewedPendingId: 0,
   tokens: { admin: "", editor: "" },
-  base: {} as Record<string, Record<string, string | string[]>>,
+  base: {} as Record<string, Record<string, FormValue | FormValue[]>>,
+  correctSourceCurrent: {} as Record<string, string>,
+  seedQuote: { start: 0, end: 0 },
 };
 
 const CHANGE_SLUG = "ai-declaration";
@@ -184,6 +194,16 @@ beforeAll(async () => {
 
   const change = await prisma.initiative.findUniqueOrThrow({ where: { slug: CHANGE_SLUG } });
   const details = await prisma.initiative.findUniqueOrThrow({ where: { slug: DETAILS_SLUG }, include: { themes: true } });
+  const firstSource = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+  world.seedQuote = await prisma.quote.findFirstOrThrow({ where: { sourceId: firstSource.id, initiativeId: { not: null } }, select: { start: true, end: true } });
+  world.correctSourceCurrent = {
+    title: firstSource.title ?? "",
+    outlet: firstSource.outlet ?? "",
+    url: firstSource.url ?? "",
+    publishedOn: firstSource.publishedOn ? firstSource.publishedOn.toISOString().slice(0, 10) : "",
+    language: firstSource.language,
+    kind: firstSource.kind ?? "",
+  };
   world.base = {
     changeStatus: {
       slug: CHANGE_SLUG,
@@ -225,12 +245,23 @@ beforeAll(async () => {
     changeRole: { userId: String(world.targetUserId), role: "admin" },
     setActive: { userId: String(world.targetUserId), active: "false" },
     setReviewRequired: { reviewRequired: "true" },
+    previewSource: { file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") },
+    acceptPassage: { sourceId: String(firstSource.id), slug: CHANGE_SLUG, version: String(change.version), start: "0", end: "20", speakerKind: "narrator", note: "" },
+    rejectPassage: { sourceId: String(firstSource.id), start: "0", end: "20", initiativeId: "", reason: "" },
+    addSource: { origin: "paste", language: "ru", text: "ТЕСТ: текст, которого нет ни в одном источнике.", title: "Тест", outlet: "", url: "https://example.org/t", publishedOn: "2026-01-02", kind: "news_report" },
+    correctSource: {
+      sourceId: String(firstSource.id),
+      version: String(firstSource.version),
+      ...world.correctSourceCurrent,
+      kind: firstSource.kind === "analysis" ? "news_report" : "analysis",
+      note: "a note",
+    },
   };
 });
 
 /** Rows and counts of every table a mutation could touch (sessions and rate limits aside). */
 async function snapshot(): Promise<string> {
-  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions] = await Promise.all([
+  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions, sources, sourceFiles, recordHistory, rejections] = await Promise.all([
     prisma.initiative.findMany({ orderBy: { id: "asc" } }),
     prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
     prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
@@ -243,8 +274,12 @@ async function snapshot(): Promise<string> {
     prisma.metric.findMany({ orderBy: { id: "asc" } }),
     prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex"`),
     prisma.session.count(),
+    prisma.source.findMany({ orderBy: { id: "asc" } }),
+    prisma.sourceFile.findMany({ orderBy: { sourceId: "asc" }, select: { sourceId: true, sha256: true } }),
+    prisma.recordHistoryEntry.findMany({ orderBy: { id: "asc" } }),
+    prisma.passageRejection.findMany({ orderBy: { id: "asc" } }),
   ]);
-  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics };
+  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, sources, sourceFiles, recordHistory, rejections };
   const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
   return JSON.stringify({ counts, searchIndex: Number(search[0]!.n), sessions, tables });
 }
@@ -595,11 +630,131 @@ const schemaCases: SchemaCase[] = [
   },
 ];
 
+const isFile = (value: unknown) => value instanceof File;
+const checkSourceMetadata = (o: Record<string, unknown>) => {
+  expect(o.title === null || isTrimmed(o.title, 1, 300), `title ${show(o.title)}`).toBe(true);
+  expect(o.outlet === null || isTrimmed(o.outlet, 1, 200), `outlet ${show(o.outlet)}`).toBe(true);
+  expect(o.url === null || httpUrl(o.url), `url ${show(o.url)}`).toBe(true);
+  expect(o.publishedOn === null || isDay(o.publishedOn), `publishedOn ${show(o.publishedOn)}`).toBe(true);
+  expect(isOneOf(SOURCE_LANGUAGES)(o.language), "language").toBe(true);
+  expect(o.kind === null || isOneOf(SOURCE_KINDS)(o.kind), `kind ${show(o.kind)}`).toBe(true);
+};
+const sourceMetadataShape: Shape = {
+  title: fc.constantFrom("Заголовок", "", " T "),
+  outlet: fc.constantFrom("Outlet", ""),
+  url: fc.constantFrom("https://example.org/a", ""),
+  publishedOn: fc.constantFrom("", "2026-01-02"),
+  language: fc.constantFrom(...SOURCE_LANGUAGES),
+  kind: fc.constantFrom("", ...SOURCE_KINDS),
+};
+
+schemaCases.push(
+  {
+    name: "optionalIsoDate",
+    schema: editSchemas.optionalIsoDate,
+    input: fc.oneof(hostileValue, validDate, fc.constantFrom("", ...BAD_DATES)),
+    check: (out) => expect(out === null || isDay(out), `accepted ${show(out)}`).toBe(true),
+    runs: 150,
+  },
+  {
+    name: "addSourceSchema",
+    schema: sourceSchemas.addSourceSchema,
+    input: schemaInput({
+      ...sourceMetadataShape,
+      origin: fc.constantFrom("paste", "file"),
+      text: fc.constantFrom("Текст", "", " \n "),
+      file: fc.constant(new File(["x"], "a.txt")),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      checkSourceMetadata(o);
+      expect(isOneOf(["paste", "file"])(o.origin), "origin").toBe(true);
+      if (o.origin === "paste") expect(typeof o.text === "string" && o.text.trim().length > 0 && o.text.length <= sourceSchemas.MAX_SOURCE_CHARS, "text").toBe(true);
+      else expect(isFile(o.file), "file").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "previewSourceSchema",
+    schema: sourceSchemas.previewSourceSchema,
+    input: schemaInput({ file: fc.constant(new File(["x"], "a.txt")) }),
+    check: (out) => expect(isFile((out as Record<string, unknown>).file), "file").toBe(true),
+    runs: 100,
+  },
+  {
+    name: "correctSourceSchema",
+    schema: sourceSchemas.correctSourceSchema,
+    input: schemaInput({ ...sourceMetadataShape, sourceId: fc.constantFrom("1", 2), version: fc.constantFrom("1", 3), note: fc.constant("note") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      checkSourceMetadata(o);
+      expect(isId(o.sourceId) && isId(o.version), "ids").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "acceptPassageSchema",
+    schema: passageSchemas.acceptPassageSchema,
+    input: schemaInput({
+      sourceId: fc.constantFrom("1", 2),
+      slug: fc.constantFrom(CHANGE_SLUG),
+      version: fc.constantFrom("1", 2),
+      start: fc.constantFrom("0", "5", 10),
+      end: fc.constantFrom("6", "40", 3),
+      speakerKind: fc.constantFrom("narrator", "official", "expert"),
+      speakerPersonId: fc.constantFrom("", "1"),
+      attribution: fc.constantFrom("", "сказал он"),
+      note: fc.constantFrom("", "note"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.sourceId) && isId(o.version), "ids").toBe(true);
+      expect(typeof o.slug === "string" && o.slug.length >= 1 && o.slug.length <= 200, "slug").toBe(true);
+      expect(Number.isInteger(o.start) && Number.isInteger(o.end) && (o.start as number) >= 0 && (o.end as number) > (o.start as number), "span").toBe(true);
+      expect(isOneOf(["narrator", "official", "expert"])(o.speakerKind), "speakerKind").toBe(true);
+      expect(o.speakerKind === "narrator" || isId(o.speakerPersonId), "speaker person").toBe(true);
+      expect(o.attribution === null || isTrimmed(o.attribution, 1, 300), "attribution").toBe(true);
+      expect(isTrimmed(o.note, 0, 2000), "note").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "rejectPassageSchema",
+    schema: passageSchemas.rejectPassageSchema,
+    input: schemaInput({ sourceId: fc.constantFrom("1", 2), start: fc.constantFrom("0", 4), end: fc.constantFrom("9", "2"), initiativeId: fc.constantFrom("", "3"), reason: fc.constantFrom("", "why") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.sourceId), "sourceId").toBe(true);
+      expect(Number.isInteger(o.start) && (o.end as number) > (o.start as number), "span").toBe(true);
+      expect(o.initiativeId === null || isId(o.initiativeId), "initiativeId").toBe(true);
+      expect(isTrimmed(o.reason, 0, 500), "reason").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "sourceFilterSchema",
+    schema: sourceFilterSchema,
+    input: schemaInput({ outlet: fc.constantFrom("Outlet", " x "), kind: fc.constantFrom(...SOURCE_KINDS), language: fc.constantFrom(...SOURCE_LANGUAGES), from: validDate, to: validDate }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(o.outlet === undefined || isTrimmed(o.outlet, 1, 200), "outlet").toBe(true);
+      expect(o.kind === undefined || isOneOf(SOURCE_KINDS)(o.kind), "kind").toBe(true);
+      expect(o.language === undefined || isOneOf(SOURCE_LANGUAGES)(o.language), "language").toBe(true);
+      for (const field of ["from", "to"]) expect(o[field] === undefined || (isDay(o[field]) && isCalendarDay(o[field] as string)), field).toBe(true);
+    },
+    runs: 150,
+  },
+);
+
 describe("schemas never throw and never accept what they must not", () => {
   it("covers every exported schema of the form, user and sign-in modules", () => {
     const exported = [
       ...Object.entries(editSchemas),
       ...Object.entries(userSchemas),
+      ...Object.entries(sourceSchemas),
+      ...Object.entries(passageSchemas),
+      ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
     ]
@@ -745,7 +900,7 @@ function badEvidence(): fc.Arbitrary<Patch> {
 }
 
 /** The base form with every field either kept, dropped, replaced by a hostile value or repeated, plus unknown extras. */
-function messUp(base: Record<string, string | string[]>): fc.Arbitrary<Patch> {
+function messUp(base: Record<string, FormValue | FormValue[]>): fc.Arbitrary<Patch> {
   const keys = Object.keys(base);
   const perField = fc.tuple(
     ...keys.map((key) =>
@@ -768,7 +923,7 @@ function messUp(base: Record<string, string | string[]>): fc.Arbitrary<Patch> {
     .map(([fields, extra]) => both(...fields.filter((p): p is Patch => p !== null), ...extra));
 }
 
-function buildForm(base: Record<string, string | string[]>, noise: Patch, corruption: Patch): FormData {
+function buildForm(base: Record<string, FormValue | FormValue[]>, noise: Patch, corruption: Patch): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(base)) for (const v of [value].flat()) form.append(key, v);
   noise.apply(form);
@@ -784,7 +939,7 @@ interface ActionCase {
   name: string;
   action: Action;
   roles: Role[];
-  base: () => Record<string, string | string[]>;
+  base: () => Record<string, FormValue | FormValue[]>;
   /** Each value makes the form certainly invalid, whatever else it holds. */
   corruption: () => fc.Arbitrary<Patch>;
   runs: number;
@@ -999,9 +1154,122 @@ const actionCases: ActionCase[] = [
   },
 ];
 
+/** Files that can never be a source, each refused with its own message. */
+const badFiles = () =>
+  fc.constantFrom(
+    new File([], "empty.txt"),
+    new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], "image.txt"),
+    new File([new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])], "cp1251.txt"),
+    new File(["%PDF-1.7\nnot a pdf"], "broken.pdf"),
+    new File([" \n\t "], "blank.txt"),
+    sourceFixture("encrypted.pdf"),
+    sourceFixture("image-only.pdf"),
+    sourceFixture("no-main-text.html"),
+  );
+
+const sourceMetadataCorruption = () => [
+  badEnum("language", SOURCE_LANGUAGES),
+  badEnum("kind", SOURCE_KINDS, { required: false, emptyOk: true }),
+  badDate("publishedOn", { required: false }),
+  fc.constantFrom(...BAD_URLS).filter((v) => v.trim() !== "" && !httpUrl(v.trim())).map((v) => setField("url", v)),
+  fc.integer({ min: 301, max: 340 }).map((n) => setField("title", "й".repeat(n))),
+  fc.integer({ min: 201, max: 240 }).map((n) => setField("outlet", "й".repeat(n))),
+];
+
+actionCases.push(
+  {
+    name: "previewSourceAction",
+    action: sourceActions.previewSourceAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.previewSource!,
+    corruption: () => fc.oneof(fc.constant(dropField("file")), badFiles().map((f) => setField("file", f)), fc.constant(setField("file", "text, not a file"))),
+    runs: 60,
+  },
+  {
+    name: "addSourceAction",
+    action: sourceActions.addSourceAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.addSource!,
+    corruption: () =>
+      fc.oneof(
+        badEnum("origin", ["paste", "file"]),
+        ...sourceMetadataCorruption(),
+        blank.map((v) => setField("text", v)),
+        fc.constant(dropField("text")),
+        // The text of a source already in the tracker.
+        fc.constant(patch("text=<seed article>", (form) => form.set("text", world.sourceTexts[0]!))),
+        fc.constantFrom("\u0000", "\u0007", "\u001b", "\u007f").map((c) => setField("text", `ТЕСТ ${c} управляющий`)),
+        fc.constant(both(setField("origin", "file"), dropField("file"))),
+        badFiles().map((f) => both(setField("origin", "file"), setField("file", f))),
+      ),
+    runs: 150,
+  },
+  {
+    name: "acceptPassageAction",
+    action: sourceActions.acceptPassageAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.acceptPassage!,
+    corruption: () =>
+      fc.oneof(
+        badId("sourceId", { required: true }),
+        badSlug(),
+        badId("version", { required: true }),
+        fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"]).map(([start, end]) => both(setField("start", start!), setField("end", end!))),
+        // A span of blanks only.
+        fc.constant(patch("span=<blank>", (form) => {
+          const text = world.sourceTexts[0]!;
+          const at = text.indexOf(" ");
+          form.set("start", String(at));
+          form.set("end", String(at + 1));
+        })),
+        badEnum("speakerKind", ["narrator", "official", "expert"], { required: false }),
+        fc.constantFrom("official", "expert").map((kind) => both(setField("speakerKind", kind), setField("speakerPersonId", ""))),
+        badId("speakerPersonId", { required: false }).map((p) => both(setField("speakerKind", "official"), p)),
+        fc.integer({ min: 301, max: 330 }).map((n) => setField("attribution", "й".repeat(n))),
+        fc.integer({ min: 2001, max: 2030 }).map((n) => setField("note", "й".repeat(n))),
+        // Already the evidence of a seeded initiative.
+        fc.constant(patch("span=<a seed quote>", (form) => {
+          form.set("start", String(world.seedQuote.start));
+          form.set("end", String(world.seedQuote.end));
+        })),
+      ),
+    runs: 150,
+  },
+  {
+    name: "rejectPassageAction",
+    action: sourceActions.rejectPassageAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.rejectPassage!,
+    corruption: () =>
+      fc.oneof(
+        badId("sourceId", { required: true }),
+        fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"]).map(([start, end]) => both(setField("start", start!), setField("end", end!))),
+        badId("initiativeId", { required: false, emptyOk: true }),
+        fc.integer({ min: 501, max: 530 }).map((n) => setField("reason", "й".repeat(n))),
+      ),
+    runs: 100,
+  },
+  {
+    name: "correctSourceAction",
+    action: sourceActions.correctSourceAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.correctSource!,
+    corruption: () =>
+      fc.oneof(
+        badId("sourceId", { required: true }),
+        badId("version", { required: true }),
+        badNote(),
+        ...sourceMetadataCorruption(),
+        // Nothing to change: the values it already has.
+        fc.constant(patch("<current values>", (form) => Object.entries(world.correctSourceCurrent).forEach(([key, value]) => form.set(key, value)))),
+      ),
+    runs: 120,
+  },
+);
+
 describe("server actions answer every invalid form with an error and write nothing", () => {
   it("covers every exported server action", () => {
-    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions)].sort();
+    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions)].sort();
     expect([...new Set(actionCases.map((c) => c.name.replace(/ \(.*\)$/, "")))].sort()).toEqual(exported);
   });
 

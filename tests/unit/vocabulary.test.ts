@@ -9,6 +9,7 @@ import {
   STAGES,
   THEMES,
   USER_ROLES,
+  SOURCE_KINDS,
   initiativeStatusSchema,
 } from "../../lib/domain/vocabulary";
 
@@ -20,6 +21,7 @@ describe("validated sets", () => {
     ["Theme", THEMES],
     ["CountryRole", COUNTRY_ROLES],
     ["UserRole", USER_ROLES],
+    ["SourceKind", SOURCE_KINDS],
     ["MeetingRelation", MEETING_RELATIONS],
     ["SpeakerKind", SPEAKER_KINDS],
   ] as const)("the database enum %s holds exactly the zod values", (name, values) => {

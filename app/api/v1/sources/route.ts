@@ -1,17 +1,17 @@
 import { handle, jsonResponse, parseQuery, READ_ONLY } from "@/lib/api/http";
 import { listApiSources } from "@/lib/api/queries";
-import { noParamsSchema } from "@/lib/api/schemas";
+import { sourceQuerySchema } from "@/lib/api/schemas";
 import { serializeSourceSummary } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
 
-/** GET /api/v1/sources: every source, without its text. Schema: SourceList. */
+/** GET /api/v1/sources: every source matching the filters, without its text. Schema: SourceList. */
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   return handle(async () => {
-    const query = parseQuery(new URL(request.url), noParamsSchema, []);
+    const query = parseQuery(new URL(request.url), sourceQuerySchema, Object.keys(sourceQuerySchema.shape));
     if (!query.ok) return query.response;
-    const sources = await listApiSources(prisma);
+    const sources = await listApiSources(prisma, query.value);
     return jsonResponse({ data: sources.map(serializeSourceSummary) });
   });
 }

@@ -16,6 +16,7 @@ import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
+import { quoteOfInitiative } from "@/lib/matcher/review-passages";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +45,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   if (!initiative) notFound();
   const canEdit = hasPermission(user, "initiative:edit");
   const [sources, pending] = canEdit ? await Promise.all([publicData.sources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
+  // From the review page: a quote just accepted, offered as the evidence of a status change.
+  const rawEvidence = (await searchParams).evidenceQuote;
+  const evidenceId = typeof rawEvidence === "string" && /^[1-9][0-9]{0,9}$/.test(rawEvidence) ? Number(rawEvidence) : null;
+  const evidence = canEdit && evidenceId ? await quoteOfInitiative(prisma, evidenceId, slug) : null;
   const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),
@@ -287,7 +292,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
 
       {user && canEdit && (
         <ClientMessages namespaces={FORM_NAMESPACES}>
-          <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} />
+          <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} evidence={evidence} />
         </ClientMessages>
       )}
     </article>

@@ -3,6 +3,12 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
+import { CorrectSourceForm } from "@/components/forms/correct-source-form";
+import { RecordHistoryList } from "@/components/record-history-list";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 
@@ -27,10 +33,19 @@ export default async function SourcePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const sourceId = parseId(id);
-  const source = sourceId ? await publicData.source(sourceId) : null;
+  const [source, user] = await Promise.all([sourceId ? publicData.source(sourceId) : null, getCurrentUser()]);
   if (!source) notFound();
-  const [t, tCommon, format] = await Promise.all([getTranslations("source"), getTranslations("common"), getFormatter()]);
+  const [t, tCommon, tExtra, tKind, tLanguage, tIntake, format] = await Promise.all([
+    getTranslations("source"),
+    getTranslations("common"),
+    getTranslations("sourceExtra"),
+    getTranslations("sourceKind"),
+    getTranslations("sourceLanguage"),
+    getTranslations("intake"),
+    getFormatter(),
+  ]);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
+  const canCorrect = hasPermission(user, "source:add");
 
   return (
     <article className="space-y-6" aria-labelledby="source-title">
@@ -53,9 +68,31 @@ export default async function SourcePage({ params }: Props) {
             )}
           </dd>
           <dt className="font-medium text-slate-700">{t("language")}</dt>
-          <dd>{source.language === "ru" || source.language === "en" ? t(`languages.${source.language}`) : source.language}</dd>
+          <dd>{(SOURCE_LANGUAGES as readonly string[]).includes(source.language) ? tLanguage(source.language) : source.language}</dd>
+          <dt className="font-medium text-slate-700">{tExtra("kind")}</dt>
+          <dd data-testid="source-kind">{source.kind ? tKind(source.kind) : unknown}</dd>
+          <dt className="font-medium text-slate-700">{tExtra("url")}</dt>
+          <dd className="break-all" data-testid="source-url">
+            {source.url ? (
+              <a href={source.url} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
+                {source.url}
+              </a>
+            ) : (
+              unknown
+            )}
+          </dd>
           <dt className="font-medium text-slate-700">{t("hash")}</dt>
           <dd className="break-all font-mono text-sm">{source.sha256}</dd>
+          {source.file && (
+            <>
+              <dt className="font-medium text-slate-700">{tExtra("file")}</dt>
+              <dd className="break-all" data-testid="source-file">
+                {tExtra("fileDetails", { name: source.file.name, type: source.file.mediaType, size: source.file.size })}
+              </dd>
+              <dt className="font-medium text-slate-700">{tExtra("fileHash")}</dt>
+              <dd className="break-all font-mono text-sm">{source.file.sha256}</dd>
+            </>
+          )}
         </dl>
         <p className="mt-2 text-sm text-slate-700">
           {t("length", { count: source.length })} · {t("quotes", { count: source.quoteCount })}
@@ -113,6 +150,35 @@ export default async function SourcePage({ params }: Props) {
           })}
         </div>
       </section>
+
+      <RecordHistoryList entries={source.history} />
+
+      {canCorrect && (
+        <p>
+          <Link href={`/editor/sources/${source.id}/review`} className="inline-block rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
+            {tIntake("review")}
+          </Link>
+        </p>
+      )}
+
+      {canCorrect && (
+        <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "sourceKind", "sourceLanguage"]}>
+            <CorrectSourceForm
+              sourceId={source.id}
+              version={source.version}
+              initial={{
+                title: source.title ?? "",
+                outlet: source.outlet ?? "",
+                url: source.url ?? "",
+                publishedOn: source.publishedOn ? source.publishedOn.toISOString().slice(0, 10) : "",
+                language: source.language,
+                kind: source.kind ?? "",
+              }}
+            />
+          </ClientMessages>
+        </section>
+      )}
     </article>
   );
 }

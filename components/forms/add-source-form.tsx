@@ -1,0 +1,219 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { addSourceAction, previewSourceAction } from "@/app/actions/source-actions";
+import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
+import { fieldErrors } from "@/lib/forms/form-data";
+import { Link } from "@/lib/i18n/navigation";
+import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
+import { Field, INPUT, SubmitButton } from "./form-kit";
+
+type Metadata = { title: string; outlet: string; url: string; publishedOn: string; language: string; kind: string };
+
+/**
+ * Pasted text or an uploaded file, then the source's details. The form is submitted by hand
+ * (not through the `action` prop) so React does not reset it: the chosen file, the text and the
+ * details stay as typed after a refusal or a preview.
+ */
+export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
+  const t = useTranslations("intake");
+  const tKind = useTranslations("sourceKind");
+  const tLanguage = useTranslations("sourceLanguage");
+  const [saveState, save, saving] = useActionState(addSourceAction, IDLE);
+  const [previewState, preview, previewing] = useActionState(previewSourceAction, IDLE);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [last, setLast] = useState<"save" | "preview">("save");
+  const [origin, setOrigin] = useState<"paste" | "file">("paste");
+  const [text, setText] = useState("");
+  const [meta, setMeta] = useState<Metadata>({ title: "", outlet: "", url: "", publishedOn: "", language: "ru", kind: "" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const serverState = last === "save" ? saveState : previewState;
+  const state: ActionState = clientErrors ? { status: "error", message: "fixFields", fieldErrors: clientErrors } : serverState;
+  const errors = state.fieldErrors ?? {};
+  const shownPreview = origin === "file" && previewState.status === "success" ? previewState.preview : undefined;
+
+  // A preview of an HTML page offers its title when none was typed.
+  useEffect(() => {
+    const title = previewState.preview?.title;
+    if (title) setMeta((current) => (current.title ? current : { ...current, title }));
+  }, [previewState]);
+
+  // The first field in error takes the focus, whoever found the error.
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.value === "preview" ? "preview" : "save";
+    const formData = new FormData(event.currentTarget);
+    const input = sourceFormInput(formData);
+    const parsed = (intent === "preview" ? previewSourceSchema : addSourceSchema).safeParse(input);
+    const found = parsed.success ? {} : fieldErrors(parsed.error);
+    const file = input.file instanceof File ? input.file : null;
+    if ((origin === "file" || intent === "preview") && file && file.size > maxBytes) found.file = ["fileTooLarge"];
+    setLast(intent);
+    if (Object.keys(found).length) {
+      setClientErrors(found);
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => (intent === "preview" ? preview(formData) : save(formData)));
+  };
+
+  const pasteInstead = () => {
+    setText(shownPreview?.text ?? "");
+    setOrigin("paste");
+    if (fileRef.current) fileRef.current.value = "";
+  };
+
+  const set = (key: keyof Metadata) => (event: { target: { value: string } }) => setMeta({ ...meta, [key]: event.target.value });
+  const megabytes = Math.max(1, Math.floor(maxBytes / 1024 / 1024));
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="add-source-title" className="space-y-5">
+      <h2 id="add-source-title" className="sr-only">
+        {t("title")}
+      </h2>
+      <fieldset className="space-y-3 rounded border border-slate-300 p-3">
+        <legend className="px-1 font-medium">{t("origin")}</legend>
+        <input type="hidden" name="origin" value={origin} />
+        <div className="flex flex-wrap gap-4">
+          {(["paste", "file"] as const).map((value) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="originChoice" value={value} checked={origin === value} onChange={() => setOrigin(value)} />
+              {t(value === "paste" ? "originPaste" : "originFile")}
+            </label>
+          ))}
+        </div>
+        <div hidden={origin !== "file"} className="space-y-3">
+          <Field name="file" label={t("file")} hint={t("fileHint", { megabytes })} errors={errors}>
+            {(props) => (
+              <input
+                {...props}
+                ref={fileRef}
+                type="file"
+                accept=".txt,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                className="mt-1 block w-full max-w-full text-sm"
+              />
+            )}
+          </Field>
+          <button
+            type="submit"
+            value="preview"
+            disabled={previewing}
+            className="rounded border border-blue-800 px-3 py-1.5 font-medium text-blue-900 hover:bg-blue-50 disabled:opacity-60"
+          >
+            {t("preview")}
+          </button>
+          {shownPreview && (
+            <section aria-labelledby="preview-title" className="rounded border border-slate-300 bg-slate-50 p-3">
+              <h3 id="preview-title" className="font-semibold">
+                {t("previewTitle")}
+              </h3>
+              <p className="text-sm text-slate-700">{t("previewType", { type: t(`fileTypes.${shownPreview.type}`) })}</p>
+              <div
+                tabIndex={0}
+                lang={meta.language}
+                data-testid="source-preview"
+                className="mt-2 max-h-80 overflow-y-auto whitespace-pre-wrap break-words rounded bg-white p-2 text-sm"
+              >
+                {shownPreview.text}
+              </div>
+              <button type="button" onClick={pasteInstead} className="mt-2 text-sm font-medium text-blue-800 underline">
+                {t("editInstead")}
+              </button>
+            </section>
+          )}
+        </div>
+        {origin === "paste" && (
+          <Field name="text" label={t("text")} hint={t("textHint")} errors={errors}>
+            {(props) => <textarea {...props} rows={12} lang={meta.language} value={text} onChange={(e) => setText(e.target.value)} className={INPUT} />}
+          </Field>
+        )}
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded border border-slate-300 p-3 sm:grid-cols-2">
+        <legend className="px-1 font-medium">{t("about")}</legend>
+        <Field name="title" label={t("sourceTitle")} errors={errors}>
+          {(props) => <input {...props} value={meta.title} onChange={set("title")} className={INPUT} />}
+        </Field>
+        <Field name="outlet" label={t("outlet")} errors={errors}>
+          {(props) => <input {...props} value={meta.outlet} onChange={set("outlet")} className={INPUT} />}
+        </Field>
+        <Field name="url" label={t("url")} errors={errors}>
+          {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" value={meta.url} onChange={set("url")} className={INPUT} />}
+        </Field>
+        <Field name="publishedOn" label={t("publishedOn")} hint={t("publishedHint")} errors={errors}>
+          {(props) => <input {...props} type="date" value={meta.publishedOn} onChange={set("publishedOn")} className={INPUT} />}
+        </Field>
+        <Field name="language" label={t("language")} errors={errors}>
+          {(props) => (
+            <select {...props} value={meta.language} onChange={set("language")} className={INPUT}>
+              {SOURCE_LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {tLanguage(language)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="kind" label={t("kind")} errors={errors}>
+          {(props) => (
+            <select {...props} value={meta.kind} onChange={set("kind")} className={INPUT}>
+              <option value="">{t("kindNone")}</option>
+              {SOURCE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tKind(kind)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+
+      <SourceFormStatus state={state} />
+      <SubmitButton pending={saving}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
+
+/** The outcome, with a link to the saved source or to the one that already has this text. */
+export function SourceFormStatus({ state }: { state: ActionState }) {
+  const t = useTranslations("actions");
+  const tErrors = useTranslations("errors");
+  const tIntake = useTranslations("intake");
+  if (state.status === "idle" || !state.message) return null;
+  const success = state.status === "success";
+  const text = t.has(state.message) ? t(state.message, state.messageValues) : tErrors.has(state.message) ? tErrors(state.message) : tErrors("invalid");
+  const sourceId = state.messageValues?.sourceId;
+  return (
+    <div
+      role={success ? "status" : "alert"}
+      tabIndex={-1}
+      data-form-status
+      className={`rounded border p-3 ${success ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}
+    >
+      <p className="font-medium">{text}</p>
+      {sourceId !== undefined && (
+        <p className="mt-1 flex flex-wrap gap-x-4">
+          {success && (
+            <Link href={`/editor/sources/${sourceId}/review`} className="font-medium text-blue-800 underline">
+              {tIntake("review")}
+            </Link>
+          )}
+          <Link href={`/sources/${sourceId}`} className="text-blue-800 underline">
+            {tIntake(success ? "openSaved" : "openExisting")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

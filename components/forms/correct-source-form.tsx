@@ -1,0 +1,98 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { correctSourceAction } from "@/app/actions/source-actions";
+import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
+import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
+import { correctSourceSchema } from "@/lib/sources/source-schemas";
+import { SourceFormStatus } from "./add-source-form";
+import { Field, INPUT, SubmitButton } from "./form-kit";
+
+type Values = { title: string; outlet: string; url: string; publishedOn: string; language: string; kind: string; note: string };
+
+/** Corrects a source's details (never its text); submitted by hand so nothing typed is lost. */
+export function CorrectSourceForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: Omit<Values, "note"> }) {
+  const t = useTranslations("intake");
+  const tKind = useTranslations("sourceKind");
+  const tLanguage = useTranslations("sourceLanguage");
+  const [serverState, dispatch, pending] = useActionState(correctSourceAction, IDLE);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [values, setValues] = useState<Values>({ ...initial, note: "" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const state: ActionState = clientErrors ? { status: "error", message: "fixFields", fieldErrors: clientErrors } : serverState;
+  const errors = state.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    const parsed = correctSourceSchema.safeParse(formDataToInput(formData));
+    if (!parsed.success) {
+      setClientErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => dispatch(formData));
+  };
+  const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-source-title" className="space-y-4">
+      <h3 id="correct-source-title" className="text-lg font-semibold">
+        {t("correctTitle")}
+      </h3>
+      <p className="text-sm text-slate-700">{t("correctHint")}</p>
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="title" label={t("sourceTitle")} errors={errors}>
+          {(props) => <input {...props} value={values.title} onChange={set("title")} className={INPUT} />}
+        </Field>
+        <Field name="outlet" label={t("outlet")} errors={errors}>
+          {(props) => <input {...props} value={values.outlet} onChange={set("outlet")} className={INPUT} />}
+        </Field>
+        <Field name="url" label={t("url")} errors={errors}>
+          {(props) => <input {...props} type="url" inputMode="url" value={values.url} onChange={set("url")} className={INPUT} />}
+        </Field>
+        <Field name="publishedOn" label={t("publishedOn")} hint={t("publishedHint")} errors={errors}>
+          {(props) => <input {...props} type="date" value={values.publishedOn} onChange={set("publishedOn")} className={INPUT} />}
+        </Field>
+        <Field name="language" label={t("language")} errors={errors}>
+          {(props) => (
+            <select {...props} value={values.language} onChange={set("language")} className={INPUT}>
+              {SOURCE_LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {tLanguage(language)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="kind" label={t("kind")} errors={errors}>
+          {(props) => (
+            <select {...props} value={values.kind} onChange={set("kind")} className={INPUT}>
+              <option value="">{t("kindNone")}</option>
+              {SOURCE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tKind(kind)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field name="note" label={t("note")} errors={errors}>
+        {(props) => <textarea {...props} rows={2} value={values.note} onChange={set("note")} className={INPUT} />}
+      </Field>
+      <SourceFormStatus state={state} />
+      <SubmitButton pending={pending}>{t("saveCorrection")}</SubmitButton>
+    </form>
+  );
+}

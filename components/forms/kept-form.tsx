@@ -1,0 +1,39 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A form sent by hand rather than through the `action` prop, so React does not reset it: what
+ * the editor typed or chose stays after a refusal. The schema checks in the browser first, and
+ * the first field in error (or the status message) takes the focus.
+ */
+export function useKeptForm(action: Action, schema: z.ZodType, toInput: (formData: FormData) => Record<string, unknown> = formDataToInput) {
+  const [serverState, dispatch, pending] = useActionState(action, IDLE);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const state: ActionState = clientErrors ? { status: "error", message: "fixFields", fieldErrors: clientErrors } : serverState;
+
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const parsed = schema.safeParse(toInput(formData));
+    if (!parsed.success) {
+      setClientErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => dispatch(formData));
+  };
+  return { state, errors: state.fieldErrors ?? {}, onSubmit, pending, formRef };
+}

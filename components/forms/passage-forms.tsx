@@ -1,0 +1,98 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { acceptPassageAction, rejectPassageAction } from "@/app/actions/source-actions";
+import { SPEAKER_KINDS, type SpeakerKind } from "@/lib/domain/vocabulary";
+import { acceptPassageSchema, rejectPassageSchema } from "@/lib/matcher/passage-schemas";
+import { SourceFormStatus } from "./add-source-form";
+import { Field, INPUT } from "./form-kit";
+import { useKeptForm } from "./kept-form";
+import type { Option } from "./shared-fields";
+
+interface Passage {
+  sourceId: number;
+  start: number;
+  end: number;
+}
+
+/** Accepts a proposed passage as a quote of the initiative, with who says it. */
+export function AcceptPassageForm({ passage, slug, version, persons, label }: { passage: Passage; slug: string; version: number; persons: Option[]; label: string }) {
+  const t = useTranslations("review");
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(acceptPassageAction, acceptPassageSchema);
+  const [kind, setKind] = useState<SpeakerKind>("narrator");
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`${t("accept")}: ${label}`} className="space-y-3">
+      <input type="hidden" name="sourceId" value={passage.sourceId} />
+      <input type="hidden" name="start" value={passage.start} />
+      <input type="hidden" name="end" value={passage.end} />
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field name="speakerKind" label={t("speaker")} errors={errors}>
+          {(props) => (
+            <select {...props} value={kind} onChange={(event) => setKind(event.target.value as SpeakerKind)} className={INPUT}>
+              {SPEAKER_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`speakerKinds.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {kind !== "narrator" && (
+          <Field name="speakerPersonId" label={t("person")} errors={errors}>
+            {(props) => (
+              <select {...props} defaultValue="" className={INPUT}>
+                <option value="">{t("personNone")}</option>
+                {persons.map((person) => (
+                  <option key={person.value} value={person.value}>
+                    {person.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {kind !== "narrator" && (
+          <Field name="attribution" label={t("attribution")} errors={errors}>
+            {(props) => <input {...props} lang="ru" className={INPUT} />}
+          </Field>
+        )}
+      </div>
+      <Field name="note" label={t("note")} errors={errors}>
+        {(props) => <input {...props} className={INPUT} />}
+      </Field>
+      <SourceFormStatus state={state} />
+      <button type="submit" disabled={pending} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        {t("accept")}
+      </button>
+    </form>
+  );
+}
+
+/** Turns a proposal down (for this initiative, or as a new commitment). */
+export function RejectPassageForm({ passage, initiativeId, label, asCommitment = false }: { passage: Passage; initiativeId: number | null; label: string; asCommitment?: boolean }) {
+  const t = useTranslations("review");
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(rejectPassageAction, rejectPassageSchema);
+  const button = asCommitment ? t("rejectCommitment") : t("reject");
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`${button}: ${label}`} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="sourceId" value={passage.sourceId} />
+      <input type="hidden" name="start" value={passage.start} />
+      <input type="hidden" name="end" value={passage.end} />
+      <input type="hidden" name="initiativeId" value={initiativeId ?? ""} />
+      <div className="min-w-0 flex-1">
+        <Field name="reason" label={t("reason")} errors={errors}>
+          {(props) => <input {...props} className={INPUT} />}
+        </Field>
+      </div>
+      <button type="submit" disabled={pending} className="rounded border border-slate-500 px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60">
+        {button}
+      </button>
+      <div className="w-full">
+        <SourceFormStatus state={state} />
+      </div>
+    </form>
+  );
+}
