@@ -1,4 +1,4 @@
-// Next's data cache for this app (next.config.ts `cacheHandler`; docs/decisions/016-shared-cache.md).
+// Next's data cache for this app (next.config.ts `cacheHandler`; docs/decisions/021-shared-cache.md).
 // REDIS_URL set: one cache in Redis shared by every instance, tag expiry included, so an
 // `updateTag` on one instance reaches all of them. Unset: a bounded in-memory LRU per process.
 // Either way nothing is written to disk and a restart needs no process id in the keys.
@@ -20,8 +20,8 @@ const settings = z
   })
   .parse(process.env);
 
-// Must match DATA_TAG in lib/cache/cached.ts.
-const DATA_TAG = "tracker-data";
+// Must match TAG.all in lib/cache/tags.ts: every entry carries it.
+const ALL_TAG = "tracker-data";
 
 /** What /api/health reports about the cache (lib/health/check-health.ts reads it). */
 const state = {
@@ -99,9 +99,9 @@ CacheHandler.onCreation(() => {
   });
   client.on("ready", () => {
     state.ready = true;
-    // A write while Redis was unreachable could not expire the tag there: expire it now, so an
-    // entry from before that write is never served again.
-    if (missedExpiry) redis.revalidateTag(DATA_TAG).then(() => (missedExpiry = false), () => undefined);
+    // A write while Redis was unreachable could not expire its tags there: expire every entry
+    // now, so one from before that write is never served again.
+    if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
   });
   client.connect().catch(() => undefined);
   globalThis.__trackerCacheConfig = {

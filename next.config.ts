@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { COMMON_HEADERS, HSTS, RESOURCE_CSP } from "./lib/security/headers";
+import { COMMON_HEADERS, HSTS, NO_FRAMING, RESOURCE_CSP } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The data cache: Redis when REDIS_URL is set, a bounded memory LRU otherwise; never files
-  // (docs/decisions/016-shared-cache.md). No second per-instance copy in front of it.
+  // (docs/decisions/021-shared-cache.md). No second per-instance copy in front of it.
   cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   typedRoutes: false,
@@ -26,6 +26,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },
+      { source: "/:path((?!embed/).*)", headers: [NO_FRAMING] },
       // Pages get a per-request CSP with a nonce from proxy.ts; data and files get this one.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },
       { source: "/feeds/:path*", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },

@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_FRONT_SECRET, E2E_PORT as PORT } from "./tests/e2e/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
+// The app mails alerts to a test SMTP server the alerts spec starts on this port. Chosen once
+// in the runner; workers inherit it, so every process that loads this file agrees.
+process.env.E2E_SMTP_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
 // Debian's Chromium where present (Playwright's own browsers cannot be downloaded here);
 // elsewhere Playwright's bundled browser, after `npx playwright install chromium`.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -46,10 +49,14 @@ export default defineConfig({
     timeout: 60_000,
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      PUBLIC_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
       // Smaller than the default (256) so that tests/e2e/data-cache-bound.spec.ts knows the whole
       // history since 1900 at seed size (over a megabyte of page) is over it; lists stay under it.
       DATA_CACHE_MAX_ENTRY_KB: "64",
+      // front.spec.ts puts a copy of deploy/nginx.conf in front with the same secret.
+      FRONT_SECRET: E2E_FRONT_SECRET,
     },
   },
 });

@@ -90,16 +90,29 @@ export async function HistoryList({
               </tbody>
             </table>
           )}
-          <p className="text-sm text-slate-700">
-            {t("by")}: {entry.authorName ?? tCommon("seedAuthor")}
-            {entry.reviewerName && <> · {t("approvedBy", { name: entry.reviewerName })}</>} · {t("recorded")}: {day(entry.recordedAt)}
-            {entry.kind === "status_change" && (
-              <>
-                {" · "}
-                {t("effective")}: {day(entry.effectiveOn)}
-              </>
-            )}
-          </p>
+          {entry.authorName === null ? (
+            // Imported from the articles: dated by the source, never by the day the database was built.
+            <p className="text-sm text-slate-700" data-testid="imported-entry">
+              {tCommon("seedAuthor")} · {t("effective")}: {entry.effectiveOn ? day(entry.effectiveOn) : t("dateUnknown")}
+              {entry.quote?.source.publishedOn && (
+                <>
+                  {" · "}
+                  {t(entry.quote.source.dateFromMetadata ? "sourceDatedMetadata" : "sourceDated", { date: format.dateTime(entry.quote.source.publishedOn, { dateStyle: "long" }) })}
+                </>
+              )}
+            </p>
+          ) : (
+            <p className="text-sm text-slate-700">
+              {t("by")}: {entry.authorName}
+              {entry.reviewerName && <> · {t("approvedBy", { name: entry.reviewerName })}</>} · {t("recorded")}: {day(entry.recordedAt)}
+              {entry.kind === "status_change" && (
+                <>
+                  {" · "}
+                  {t("effective")}: {day(entry.effectiveOn)}
+                </>
+              )}
+            </p>
+          )}
           {entry.correctsId && (
             <p className="text-sm">
               <a href={`#entry-${entry.correctsId}`} className="text-blue-800 underline">

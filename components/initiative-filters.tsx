@@ -26,8 +26,9 @@ export async function InitiativeFiltersForm({
   countries: CountryOption[];
   sources: SourceOption[];
 }) {
-  const [t, tStatus, tStage, tTheme, tKind, tCommon] = await Promise.all([
+  const [t, tRelation, tStatus, tStage, tTheme, tKind, tCommon] = await Promise.all([
     getTranslations("list"),
+    getTranslations("meetingRelation"),
     getTranslations("status"),
     getTranslations("stage"),
     getTranslations("theme"),
@@ -37,6 +38,7 @@ export async function InitiativeFiltersForm({
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
   const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
   const label: Record<Facet, (value: string) => string> = {
+    relation: (value) => tRelation(value as never),
     status: (value) => tStatus(value as never),
     stage: (value) => tStage(value as never),
     theme: (value) => tTheme(value as never),

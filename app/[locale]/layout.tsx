@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/client-messages";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { getEnv } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -14,8 +15,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
   return {
+    // Absolute URLs for Open Graph images and links, from the address readers use.
+    metadataBase: new URL(getEnv().PUBLIC_URL),
     title: { default: t("title"), template: `%s · ${t("title")}` },
     description: t("description"),
+    openGraph: { siteName: t("title"), type: "website", locale: locale === "en" ? "en_US" : "ru_RU", title: t("title"), description: t("description") },
+    twitter: { card: "summary", title: t("title"), description: t("description") },
     alternates: { types: { "application/atom+xml": `/feeds/history.atom?lang=${locale}` } },
   };
 }
@@ -25,10 +30,17 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("nav");
-  const requestId = (await headers()).get("x-request-id");
+  const requestHeaders = await headers();
+  const requestId = requestHeaders.get("x-request-id");
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   return (
     <html lang={locale}>
-      <head>{requestId && <meta name="request-id" content={requestId} />}</head>
+      <head>
+        {requestId && <meta name="request-id" content={requestId} />}
+        {/* Before any chunk runs: zod must never probe `new Function` (a CSP violation), whichever of
+            its schemas a page's chunks happen to build first (lib/forms/zod-config.ts does the same on the server). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})" }} />
+      </head>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#content"

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
+import { failedWrite } from "@/lib/actions/run-mutation";
 import { clientKey, getCurrentUser, isSecureRequest } from "@/lib/auth/current-user";
 import { deleteSession, deleteUserSessions, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { signIn, signInSchema } from "@/lib/auth/sign-in";
@@ -21,11 +22,15 @@ function localized(formData: FormData, href: string): string {
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
-  const result = await signIn(prisma, parsed.data, await clientKey());
+  let result: Awaited<ReturnType<typeof signIn>>;
+  try {
+    result = await signIn(prisma, parsed.data, await clientKey());
+  } catch (error) {
+    return failedWrite(error, { action: "sign-in" });
+  }
   if (!result.ok) {
-    return result.reason === "rate_limited"
-      ? { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } }
-      : { status: "error", message: "invalidCredentials" };
+    if (result.reason === "rate_limited") return { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } };
+    return { status: "error", message: result.reason === "deactivated" ? "accountDeactivated" : "invalidCredentials" };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, {
     httpOnly: true,

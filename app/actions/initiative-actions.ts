@@ -19,6 +19,11 @@ import { reviewChange } from "@/lib/initiatives/review-change";
 import { updateMetric } from "@/lib/initiatives/update-metric";
 import { isReviewRequired } from "@/lib/settings/settings";
 
+/** The answer to an applied edit: its new version for the message, its tags for the cache. */
+function saved(message: string, { version, tags }: { version: number; tags: string[] }) {
+  return { message, messageValues: { version }, tags };
+}
+
 export async function changeStatusAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runMutation({
     formData,
@@ -26,7 +31,9 @@ export async function changeStatusAction(_previous: ActionState, formData: FormD
     schema: changeStatusSchema,
     run: async (input, user) => {
       const result = await changeStatus(prisma, user, input, { reviewRequired: await isReviewRequired(prisma) });
-      return result.outcome === "pending" ? { message: "statusPending" } : { message: "saved", messageValues: { version: result.version } };
+      return result.outcome === "pending"
+        ? { message: "statusPending", tags: result.tags }
+        : { message: "saved", messageValues: { version: result.version }, tags: result.tags };
     },
   });
 }
@@ -36,7 +43,7 @@ export async function editDetailsAction(_previous: ActionState, formData: FormDa
     formData,
     permission: "initiative:edit",
     schema: editDetailsSchema,
-    run: async (input, user) => ({ message: "saved", messageValues: (await editDetails(prisma, user, input)) }),
+    run: async (input, user) => saved("saved", await editDetails(prisma, user, input)),
   });
 }
 
@@ -45,7 +52,7 @@ export async function editCountriesAction(_previous: ActionState, formData: Form
     formData,
     permission: "initiative:edit",
     schema: editCountriesSchema,
-    run: async (input, user) => ({ message: "saved", messageValues: (await editCountries(prisma, user, input)) }),
+    run: async (input, user) => saved("saved", await editCountries(prisma, user, input)),
   });
 }
 
@@ -54,7 +61,7 @@ export async function updateMetricAction(_previous: ActionState, formData: FormD
     formData,
     permission: "initiative:edit",
     schema: updateMetricSchema,
-    run: async (input, user) => ({ message: "saved", messageValues: (await updateMetric(prisma, user, input)) }),
+    run: async (input, user) => saved("saved", await updateMetric(prisma, user, input)),
   });
 }
 
@@ -63,7 +70,7 @@ export async function markVerifiedAction(_previous: ActionState, formData: FormD
     formData,
     permission: "initiative:edit",
     schema: markVerifiedSchema,
-    run: async (input, user) => ({ message: "verified", messageValues: (await markVerified(prisma, user, input)) }),
+    run: async (input, user) => saved("verified", await markVerified(prisma, user, input)),
   });
 }
 
@@ -72,6 +79,9 @@ export async function reviewChangeAction(_previous: ActionState, formData: FormD
     formData,
     permission: "history:review",
     schema: reviewChangeSchema,
-    run: async (input, user) => ({ message: (await reviewChange(prisma, user, input)).outcome }),
+    run: async (input, user) => {
+      const { outcome, tags } = await reviewChange(prisma, user, input);
+      return { message: outcome, tags };
+    },
   });
 }

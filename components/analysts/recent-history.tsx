@@ -22,9 +22,14 @@ export async function RecentHistory({ locale, entries }: { locale: string; entri
             <Link href={`/initiatives/${entry.initiativeSlug}#entry-${entry.id}`} className="font-medium text-blue-800 underline">
               {localized(locale, entry.titleRu, entry.titleEn)}
             </Link>
-            <time dateTime={entry.recordedAt.toISOString()} className="text-sm text-slate-700">
-              {format.dateTime(entry.recordedAt, { dateStyle: "medium" })}
-            </time>
+            {entry.authorName === null ? (
+              // Imported from the articles: the build day is not a date of the change.
+              <span className="text-sm text-slate-700">{t("importedUndated")}</span>
+            ) : (
+              <time dateTime={entry.recordedAt.toISOString()} className="text-sm text-slate-700">
+                {format.dateTime(entry.recordedAt, { dateStyle: "medium" })}
+              </time>
+            )}
           </div>
           <p className="text-sm text-slate-800">
             <span className="font-medium">{tKind(entry.kind)}</span>

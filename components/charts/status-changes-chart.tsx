@@ -8,7 +8,7 @@ const HEIGHT = 200;
 const BOX = { width: WIDTH, height: HEIGHT, left: 40, right: 12, top: 16, bottom: 40 };
 
 /** Status changes recorded per month (or per day), as columns, with the counts as a table. */
-export async function StatusChangesChart({ id, series }: { id: string; series: TimeSeries & { total: number } }) {
+export async function StatusChangesChart({ id, series }: { id: string; series: TimeSeries & { total: number; undated: number } }) {
   const [t, format] = await Promise.all([getTranslations("charts"), getFormatter()]);
   const label = (start: Date) =>
     series.unit === "month"
@@ -17,7 +17,19 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
   const longLabel = (start: Date) =>
     series.unit === "month" ? format.dateTime(start, { month: "long", year: "numeric" }) : format.dateTime(start, { dateStyle: "long" });
 
-  if (series.buckets.length === 0) return <p className="text-slate-700">{t("statusChanges.empty")}</p>;
+  const undated = series.undated > 0 && (
+    <p className="mt-2 text-sm text-slate-700" data-testid="undated-imports">
+      {t("statusChanges.undated", { count: series.undated })}
+    </p>
+  );
+  if (series.buckets.length === 0) {
+    return (
+      <>
+        <p className="text-slate-700">{t("statusChanges.empty")}</p>
+        {undated}
+      </>
+    );
+  }
 
   const layout = layoutColumns(
     series.buckets.map((bucket) => bucket.count),
@@ -73,6 +85,7 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
         })}
       </svg>
       <figcaption className="mt-2 text-sm text-slate-700">{t(`statusChanges.caption.${series.unit}`)}</figcaption>
+      {undated}
       <DataTableDetails>
         <table className="text-left">
           <caption className="sr-only">{t(`statusChanges.title.${series.unit}`)}</caption>

@@ -4,13 +4,12 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { addSourceAction, previewSourceAction } from "@/app/actions/source-actions";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
-import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { fieldErrors } from "@/lib/forms/form-data";
 import { Link } from "@/lib/i18n/navigation";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
 import { Field, INPUT, SubmitButton } from "./form-kit";
+import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
-type Metadata = { title: string; outlet: string; url: string; publishedOn: string; language: string; kind: string };
 
 /**
  * Pasted text or an uploaded file, then the source's details. The form is submitted by hand
@@ -19,15 +18,13 @@ type Metadata = { title: string; outlet: string; url: string; publishedOn: strin
  */
 export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("intake");
-  const tKind = useTranslations("sourceKind");
-  const tLanguage = useTranslations("sourceLanguage");
   const [saveState, save, saving] = useActionState(addSourceAction, IDLE);
   const [previewState, preview, previewing] = useActionState(previewSourceAction, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [last, setLast] = useState<"save" | "preview">("save");
   const [origin, setOrigin] = useState<"paste" | "file">("paste");
   const [text, setText] = useState("");
-  const [meta, setMeta] = useState<Metadata>({ title: "", outlet: "", url: "", publishedOn: "", language: "ru", kind: "" });
+  const [meta, setMeta] = useState<SourceMetadata>({ title: "", outlet: "", url: "", publishedOn: "", language: "ru", kind: "" });
   const formRef = useRef<HTMLFormElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -74,7 +71,7 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
     if (fileRef.current) fileRef.current.value = "";
   };
 
-  const set = (key: keyof Metadata) => (event: { target: { value: string } }) => setMeta({ ...meta, [key]: event.target.value });
+  const set = (key: keyof SourceMetadata) => (event: { target: { value: string } }) => setMeta({ ...meta, [key]: event.target.value });
   const megabytes = Math.max(1, Math.floor(maxBytes / 1024 / 1024));
 
   return (
@@ -142,41 +139,7 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
 
       <fieldset className="grid gap-4 rounded border border-slate-300 p-3 sm:grid-cols-2">
         <legend className="px-1 font-medium">{t("about")}</legend>
-        <Field name="title" label={t("sourceTitle")} errors={errors}>
-          {(props) => <input {...props} value={meta.title} onChange={set("title")} className={INPUT} />}
-        </Field>
-        <Field name="outlet" label={t("outlet")} errors={errors}>
-          {(props) => <input {...props} value={meta.outlet} onChange={set("outlet")} className={INPUT} />}
-        </Field>
-        <Field name="url" label={t("url")} errors={errors}>
-          {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" value={meta.url} onChange={set("url")} className={INPUT} />}
-        </Field>
-        <Field name="publishedOn" label={t("publishedOn")} hint={t("publishedHint")} errors={errors}>
-          {(props) => <input {...props} type="date" value={meta.publishedOn} onChange={set("publishedOn")} className={INPUT} />}
-        </Field>
-        <Field name="language" label={t("language")} errors={errors}>
-          {(props) => (
-            <select {...props} value={meta.language} onChange={set("language")} className={INPUT}>
-              {SOURCE_LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {tLanguage(language)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="kind" label={t("kind")} errors={errors}>
-          {(props) => (
-            <select {...props} value={meta.kind} onChange={set("kind")} className={INPUT}>
-              <option value="">{t("kindNone")}</option>
-              {SOURCE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {tKind(kind)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SourceMetadataFields values={meta} set={set} errors={errors} />
       </fieldset>
 
       <SourceFormStatus state={state} />

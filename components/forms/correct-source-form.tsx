@@ -4,19 +4,17 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { correctSourceAction } from "@/app/actions/source-actions";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
-import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 import { correctSourceSchema } from "@/lib/sources/source-schemas";
 import { SourceFormStatus } from "./add-source-form";
 import { Field, INPUT, SubmitButton } from "./form-kit";
+import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
-type Values = { title: string; outlet: string; url: string; publishedOn: string; language: string; kind: string; note: string };
+type Values = SourceMetadata & { note: string };
 
 /** Corrects a source's details (never its text); submitted by hand so nothing typed is lost. */
 export function CorrectSourceForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: Omit<Values, "note"> }) {
   const t = useTranslations("intake");
-  const tKind = useTranslations("sourceKind");
-  const tLanguage = useTranslations("sourceLanguage");
   const [serverState, dispatch, pending] = useActionState(correctSourceAction, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [values, setValues] = useState<Values>({ ...initial, note: "" });
@@ -52,41 +50,7 @@ export function CorrectSourceForm({ sourceId, version, initial }: { sourceId: nu
       <input type="hidden" name="sourceId" value={sourceId} />
       <input type="hidden" name="version" value={version} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="title" label={t("sourceTitle")} errors={errors}>
-          {(props) => <input {...props} value={values.title} onChange={set("title")} className={INPUT} />}
-        </Field>
-        <Field name="outlet" label={t("outlet")} errors={errors}>
-          {(props) => <input {...props} value={values.outlet} onChange={set("outlet")} className={INPUT} />}
-        </Field>
-        <Field name="url" label={t("url")} errors={errors}>
-          {(props) => <input {...props} type="url" inputMode="url" value={values.url} onChange={set("url")} className={INPUT} />}
-        </Field>
-        <Field name="publishedOn" label={t("publishedOn")} hint={t("publishedHint")} errors={errors}>
-          {(props) => <input {...props} type="date" value={values.publishedOn} onChange={set("publishedOn")} className={INPUT} />}
-        </Field>
-        <Field name="language" label={t("language")} errors={errors}>
-          {(props) => (
-            <select {...props} value={values.language} onChange={set("language")} className={INPUT}>
-              {SOURCE_LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {tLanguage(language)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="kind" label={t("kind")} errors={errors}>
-          {(props) => (
-            <select {...props} value={values.kind} onChange={set("kind")} className={INPUT}>
-              <option value="">{t("kindNone")}</option>
-              {SOURCE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {tKind(kind)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SourceMetadataFields values={values} set={set} errors={errors} />
       </div>
       <Field name="note" label={t("note")} errors={errors}>
         {(props) => <textarea {...props} rows={2} value={values.note} onChange={set("note")} className={INPUT} />}

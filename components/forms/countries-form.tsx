@@ -24,6 +24,8 @@ export function CountriesForm(props: {
       <h3 id="countries-form-title" className="text-lg font-semibold">
         {t("countriesTitle")}
       </h3>
+      {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
+      <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
@@ -67,7 +69,6 @@ export function CountriesForm(props: {
       </div>
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />
-      <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveCountries")}</SubmitButton>
     </form>
   );

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { editDetailsAction } from "@/app/actions/initiative-actions";
 import { THEMES, type Theme } from "@/lib/domain/vocabulary";
 import { editDetailsSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function DetailsForm(props: {
@@ -27,6 +27,8 @@ export function DetailsForm(props: {
       <h3 id="details-form-title" className="text-lg font-semibold">
         {t("detailsTitle")}
       </h3>
+      {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
+      <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version, themesPresent: "1" }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="titleRu" label={t("titleRu")} errors={errors}>
@@ -59,11 +61,10 @@ export function DetailsForm(props: {
         )}
       </fieldset>
       <Field name="targetDate" label={t("targetDate")} hint={t("targetDateHint")} errors={errors}>
-        {(p) => <input {...p} type="date" defaultValue={props.targetDate} className={INPUT} />}
+        {(p) => <DateInput {...p} defaultValue={props.targetDate} />}
       </Field>
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />
-      <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveDetails")}</SubmitButton>
     </form>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useActionState, useId, useState, type FormEvent, type ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState, useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { formatDayInput } from "@/lib/dates";
 import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -11,23 +12,41 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 /**
  * A server action plus the same zod schema in the browser: errors show before sending,
  * and the server's answer (field errors, conflicts, success) replaces them after.
+ *
+ * The form is submitted through a transition rather than React's form action, which would reset
+ * every field once the action returns: after a refused save everything typed stays, and focus
+ * moves to the first field in error (or the message). Only a successful save clears the form.
  */
 export function useValidatedForm(action: Action, schema?: z.ZodType) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   // Errors found in the browser; cleared by the next submission that passes, whose answer then shows.
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement | null>(null);
+  const [, startTransition] = useTransition();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (!schema) return;
+    event.preventDefault();
+    form.current = event.currentTarget;
     // The submitter's name/value (e.g. approve vs reject) belongs to the submission too.
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const parsed = schema.safeParse(formDataToInput(new FormData(event.currentTarget, submitter)));
-    if (parsed.success) {
-      setClientErrors(null);
+    const formData = new FormData(event.currentTarget, submitter);
+    const parsed = schema?.safeParse(formDataToInput(formData));
+    if (parsed && !parsed.success) {
+      setClientErrors(fieldErrors(parsed.error));
+      setAttempt((n) => n + 1);
       return;
     }
-    event.preventDefault();
-    setClientErrors(fieldErrors(parsed.error));
+    setClientErrors(null);
+    startTransition(() => formAction(formData));
   };
+  useEffect(() => {
+    if (state.status === "success") form.current?.reset();
+  }, [state]);
+  useEffect(() => {
+    if (!attempt && state.status !== "error") return;
+    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLElement>('[role="alert"]');
+    target?.focus();
+  }, [attempt, state]);
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const shown: ActionState = clientErrors ? { status: "error", message: "fixFields" } : state;
   return { state: shown, errors, formAction, onSubmit, pending };
@@ -35,6 +54,20 @@ export function useValidatedForm(action: Action, schema?: z.ZodType) {
 
 export const INPUT =
   "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+
+type ControlProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
+
+/**
+ * A day, typed the way the locale writes it (31.12.2026 in Russian, 2026-12-31 in English); a
+ * text box, because Chromium's date box turns "31.12.2026" typed into it into year 22026.
+ */
+export function DateInput({ defaultValue, ...props }: ControlProps & { defaultValue?: string | null }) {
+  const locale = useLocale();
+  const t = useTranslations("editor");
+  return (
+    <input {...props} type="text" inputMode="numeric" autoComplete="off" placeholder={t("datePlaceholder")} defaultValue={formatDayInput(defaultValue, locale)} className={INPUT} />
+  );
+}
 
 /** A labelled control with its hint and errors wired up for screen readers. */
 export function Field({
@@ -91,6 +124,7 @@ export function FormStatus({ state }: { state: ActionState }) {
   return (
     <div
       role={success ? "status" : "alert"}
+      tabIndex={-1}
       className={`rounded border p-3 ${success ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}
     >
       <p className="font-medium">{text}</p>

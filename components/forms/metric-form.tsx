@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import { updateMetricAction } from "@/app/actions/initiative-actions";
-import { updateMetricSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { normalizeDecimal, updateMetricSchema } from "@/lib/initiatives/edit-schemas";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function MetricForm(props: {
@@ -18,28 +19,40 @@ export function MetricForm(props: {
 }) {
   const t = useTranslations("editor");
   const { state, errors, formAction, onSubmit, pending } = useValidatedForm(updateMetricAction, updateMetricSchema);
+  const format = useFormatter();
+  const [typed, setTyped] = useState("");
+  // The number as it will be saved, in this language's format, so "12,5" is seen to mean 12.5.
+  const parsed = typed.trim() ? Number(normalizeDecimal(typed)) : NaN;
+  const preview = Number.isFinite(parsed) ? t("valuePreview", { value: format.number(parsed, { maximumFractionDigits: 20 }) }) : undefined;
   const titleId = `metric-form-${props.metricSlug}`;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby={titleId} className="space-y-4">
       <h3 id={titleId} className="text-lg font-semibold">
         {t("metricTitle", { name: props.name })}
       </h3>
+      {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
+      <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version, metricSlug: props.metricSlug }} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="value" label={t("readingValue", { unit: props.unit })} errors={errors}>
-          {(p) => <input {...p} type="number" step="any" inputMode="decimal" className={INPUT} />}
+        <Field name="value" label={t("readingValue", { unit: props.unit })} errors={errors} hint={preview}>
+          {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" onChange={(event) => setTyped(event.currentTarget.value)} className={INPUT} />}
         </Field>
         <Field name="observedOn" label={t("observedOn")} errors={errors}>
-          {(p) => <input {...p} type="date" className={INPUT} />}
+          {(p) => <DateInput {...p} />}
         </Field>
         <Field name="targetDate" label={t("metricTargetDate")} errors={errors}>
-          {(p) => <input {...p} type="date" defaultValue={props.targetDate} className={INPUT} />}
+          {(p) => <DateInput {...p} defaultValue={props.targetDate} />}
         </Field>
       </div>
+      {errors.value?.includes("confirmLargeReading") && (
+        <label className="flex items-center gap-2 font-medium">
+          <input type="checkbox" name="confirmLarge" className="h-4 w-4" />
+          {t("confirmLarge")}
+        </label>
+      )}
       <NoteField errors={errors} />
       <EvidenceFields errors={errors} sources={props.sources} />
       <CorrectsField errors={errors} entries={props.entries} />
-      <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveMetric")}</SubmitButton>
     </form>
   );

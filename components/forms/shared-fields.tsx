@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Field, INPUT } from "./form-kit";
+import { DateInput, Field, INPUT } from "./form-kit";
 
 export interface Option {
   value: string;
@@ -59,7 +59,7 @@ export function EvidenceFields({
             {(props) => <input {...props} className={INPUT} />}
           </Field>
           <Field name="evidenceDate" label={t("evidenceDate")} errors={errors}>
-            {(props) => <input {...props} type="date" className={INPUT} />}
+            {(props) => <DateInput {...props} />}
           </Field>
         </>
       )}

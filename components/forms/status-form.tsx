@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { changeStatusAction } from "@/app/actions/initiative-actions";
 import { INITIATIVE_STATUSES, STAGES, type InitiativeStatus, type Stage } from "@/lib/domain/vocabulary";
 import { changeStatusSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function StatusForm(props: {
@@ -26,6 +26,8 @@ export function StatusForm(props: {
       <h3 id="status-form-title" className="text-lg font-semibold">
         {t("statusTitle")}
       </h3>
+      {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
+      <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="status" label={t("newStatus")} errors={errors}>
@@ -52,7 +54,7 @@ export function StatusForm(props: {
           )}
         </Field>
         <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
-          {(p) => <input {...p} type="date" defaultValue={props.today} className={INPUT} />}
+          {(p) => <DateInput {...p} defaultValue={props.today} />}
         </Field>
       </div>
       <NoteField errors={errors} />
@@ -61,7 +63,6 @@ export function StatusForm(props: {
       </Field>
       <EvidenceFields errors={errors} sources={props.sources} evidence={props.evidence} />
       <CorrectsField errors={errors} entries={props.entries} />
-      <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
     </form>
   );

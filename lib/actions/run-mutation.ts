@@ -1,14 +1,19 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { requireUserWithPermission } from "../auth/current-user";
+import { after } from "next/server";
+import { AlertError } from "../alerts/alert-error";
+import { deliverAlerts } from "../alerts/deliver-alerts";
+import { mailEnabled } from "../alerts/mailer";
+import { clientKey, requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
-import { consumeRateLimit } from "../auth/rate-limit";
+import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit";
 import { getEnv } from "../env";
+import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
+import { databaseFailure } from "../db/database-failure";
 import { prisma } from "../db/prisma";
 import { fieldErrors, formDataToInput } from "../forms/form-data";
 import { ConflictError, EditError } from "../initiatives/edit-errors";
@@ -21,7 +26,11 @@ interface Mutation<S extends z.ZodType> {
   formData: FormData;
   permission: Permission;
   schema: S;
-  run: (input: z.infer<S>, user: SessionUser) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"] }>;
+  /** `tags`: the cache tags the write changed (lib/cache/tags.ts); absent means "maybe anything". */
+  run: (
+    input: z.infer<S>,
+    user: SessionUser,
+  ) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"]; tags?: readonly string[] }>;
   /** FormData → the schema's input, when the form sends more than text fields (files). */
   toInput?: (formData: FormData) => Record<string, unknown>;
   /** False for an action that only reads (a preview): nothing to expire. */
@@ -31,28 +40,39 @@ interface Mutation<S extends z.ZodType> {
 /**
  * The one path for every write: check the permission (inside the action, whatever the
  * page showed), validate with the form's own schema, run the domain function (which
- * owns its transaction), then refresh the pages that show the data. Known refusals
+ * owns its transaction), then expire the cache tags it says it changed (updateTag also tells
+ * the browser's router to drop its copies). Known refusals
  * become messages; nothing is written unless the domain function commits.
  */
-export async function runMutation<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
-  let user: SessionUser;
+export async function runMutation<S extends z.ZodType>(mutation: Mutation<S>): Promise<ActionState> {
+  const started = performance.now();
   try {
-    user = await requireUserWithPermission(permission);
-  } catch (error) {
-    if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden" };
-    throw error;
+    return await mutate(mutation);
+  } finally {
+    recordSpan("action", performance.now() - started);
   }
-  const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
+}
+
+async function mutate<S extends z.ZodType>({ formData, permission, schema, run, toInput = formDataToInput, writes = true }: Mutation<S>): Promise<ActionState> {
+  let user: SessionUser | undefined;
   const input = toInput(formData);
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
+  // Everything inside: a busy or read-only database (also at the rate limit's write) becomes a message with the request id.
   try {
-    const result = await run(parsed.data, user);
-    if (writes) {
-      expireData();
-      revalidatePath("/", "layout");
+    try {
+      user = await requireUserWithPermission(permission);
+    } catch (error) {
+      if (error instanceof AuthError) return { status: "error", message: error.status === 401 ? "signInRequired" : "forbidden" };
+      throw error;
     }
+    const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+    if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
+    const result = await run(parsed.data, user);
+    // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
+    if (writes) expireData(result.tags);
+    // Alerts for this change go out after the answer, so an editor never waits for a mail server.
+    if (writes && mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
     return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
   } catch (error) {
     if (error instanceof ConflictError) {
@@ -68,11 +88,60 @@ export async function runMutation<S extends z.ZodType>({ formData, permission, s
     }
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;
-      return { status: "error", message: error.code, fieldErrors: field ? { [field]: [error.code] } : undefined };
+      // A refusal about one field is shown once, next to it; the top says "correct the fields".
+      return field ? { status: "error", message: "fixFields", fieldErrors: { [field]: [error.code] } } : { status: "error", message: error.code };
     }
-    // Anything else is our fault: the transaction rolled back; the user gets a reference, the log the details.
+    return failedWrite(error, { permission, userId: user?.id });
+  }
+}
+
+/**
+ * A write that failed for a reason the person cannot fix: the transaction rolled back; they get a
+ * plain reason (busy, storage unavailable) or "unexpected", always with this request's id; the log
+ * gets the details under the same id.
+ */
+export async function failedWrite(error: unknown, context: Record<string, unknown>): Promise<ActionState> {
+  const requestId = (await headers()).get("x-request-id") ?? "unknown";
+  const failure = databaseFailure(error);
+  log(failure ? "warn" : "error", failure ? `write_${failure}` : "mutation_failed", { requestId, ...context, error });
+  const message = failure === "busy" ? "databaseBusy" : failure === "unavailable" ? "databaseUnavailable" : "unexpected";
+  return { status: "error", message, messageValues: { requestId } };
+}
+
+interface PublicMutation<S extends z.ZodType> {
+  /** Names the rate-limit counters. */
+  name: string;
+  formData: FormData;
+  schema: S;
+  /** Per client address; `perInput` adds counters keyed by the input (e.g. the e-mail address). */
+  limits: { perClient: RateLimitRule; perInput?: (input: z.infer<S>) => { key: string; rule: RateLimitRule }[] };
+  run: (input: z.infer<S>) => Promise<{ message: string; messageValues?: Record<string, string | number> }>;
+}
+
+/**
+ * The same path for the few writes visitors make without an account (e-mail alerts): no
+ * permission, so rate limits by client address and by input stand in for it. These writes
+ * change no public page, so no cache is expired; the form shows the outcome in place.
+ */
+export async function runPublicMutation<S extends z.ZodType>({ name, formData, schema, limits, run }: PublicMutation<S>): Promise<ActionState> {
+  const client = await consumeRateLimit(prisma, `public:${name}:client:${await clientKey()}`, limits.perClient);
+  if (!client.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: client.retryAfterSeconds } };
+  const parsed = schema.safeParse(formDataToInput(formData));
+  if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
+  for (const { key, rule } of limits.perInput?.(parsed.data) ?? []) {
+    const limit = await consumeRateLimit(prisma, `public:${name}:${key}`, rule);
+    if (!limit.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: limit.retryAfterSeconds } };
+  }
+  try {
+    const result = await run(parsed.data);
+    return { status: "success", message: result.message, messageValues: result.messageValues };
+  } catch (error) {
+    if (error instanceof AlertError) {
+      if (error.code === "mailFailed") log("error", "alert_mail_failed", { name, error: error.cause });
+      return { status: "error", message: error.code, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
+    }
     const requestId = (await headers()).get("x-request-id") ?? "unknown";
-    log("error", "mutation_failed", { requestId, permission, userId: user.id, error });
+    log("error", "public_mutation_failed", { requestId, name, error });
     return { status: "error", message: "unexpected", messageValues: { requestId } };
   }
 }

@@ -24,14 +24,24 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return new Response(JSON.stringify(body), { status, headers: { ...API_HEADERS, ...headers } });
 }
 
+/** At most this many details in one error: a query with thousands of bad parameters gets a short answer. */
+export const MAX_ERROR_DETAILS = 20;
+
+function capped(details: ErrorDetail[]): ErrorDetail[] {
+  if (details.length <= MAX_ERROR_DETAILS) return details;
+  const rest = details.length - MAX_ERROR_DETAILS;
+  return [...details.slice(0, MAX_ERROR_DETAILS), { parameter: "…", message: `and ${rest} more problem${rest === 1 ? "" : "s"}` }];
+}
+
 export function errorResponse(status: number, error: string, details: ErrorDetail[] = []): Response {
   // Errors are not cached: the data (or the parameters) may be right the next time.
-  return jsonResponse({ error, details }, status, { "Cache-Control": "no-store" });
+  return jsonResponse({ error, details: capped(details) }, status, { "Cache-Control": "no-store" });
 }
 
 export function badRequest(details: ErrorDetail[]): Response {
   const names = [...new Set(details.map((detail) => detail.parameter))];
-  return errorResponse(400, `Invalid parameter${names.length === 1 ? "" : "s"}: ${names.join(", ")}`, details);
+  const listed = names.length > MAX_ERROR_DETAILS ? `${names.slice(0, MAX_ERROR_DETAILS).join(", ")} and ${names.length - MAX_ERROR_DETAILS} more` : names.join(", ");
+  return errorResponse(400, `Invalid parameter${names.length === 1 ? "" : "s"}: ${listed}`, details);
 }
 
 export function notFound(what: string, parameter: string, value: string): Response {

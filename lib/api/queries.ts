@@ -79,7 +79,7 @@ export interface CountryRow {
   nameRu: string;
   nameEn: string;
   member: boolean;
-  initiatives: { total: number; proposer: number; participant: number; supporter: number };
+  initiatives: { total: number; proposer: number; participant: number; supporter: number; candidate: number };
 }
 
 /**
@@ -89,12 +89,13 @@ export interface CountryRow {
 export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow[]> {
   const [countries, counts] = await Promise.all([
     prisma.country.findMany({ select: { code: true, nameRu: true, nameEn: true, member: true }, orderBy: [{ member: "desc" }, { code: "asc" }] }),
-    prisma.$queryRawUnsafe<{ code: string; total: number | bigint; proposer: number | bigint; participant: number | bigint; supporter: number | bigint }[]>(
+    prisma.$queryRawUnsafe<{ code: string; total: number | bigint; proposer: number | bigint; participant: number | bigint; supporter: number | bigint; candidate: number | bigint }[]>(
       `SELECT c.code AS code,
               count(DISTINCT c.id) AS total,
               count(DISTINCT CASE WHEN c.role = 'proposer' THEN c.id END) AS proposer,
               count(DISTINCT CASE WHEN c.role = 'participant' THEN c.id END) AS participant,
-              count(DISTINCT CASE WHEN c.role = 'supporter' THEN c.id END) AS supporter
+              count(DISTINCT CASE WHEN c.role = 'supporter' THEN c.id END) AS supporter,
+              count(DISTINCT CASE WHEN c.role = 'candidate' THEN c.id END) AS candidate
        FROM (
          SELECT i."id" AS id, i."proposerCountryCode" AS code, 'proposer' AS role FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
          UNION ALL
@@ -113,6 +114,7 @@ export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow
         proposer: Number(row?.proposer ?? 0),
         participant: Number(row?.participant ?? 0),
         supporter: Number(row?.supporter ?? 0),
+        candidate: Number(row?.candidate ?? 0),
       },
     };
   });

@@ -3,6 +3,8 @@ import {
   COUNTRY_ROLES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
+  MEETING_RELATIONS,
+  SPEAKER_KINDS,
   SOURCE_KINDS,
   SOURCE_LANGUAGES,
   STAGES,
@@ -38,6 +40,12 @@ export const stageValueSchema = named(z.enum(STAGES), "Stage", "The formal stage
 export const kindSchema = named(z.enum(INITIATIVE_KINDS), "InitiativeKind", "What kind of initiative it is.");
 export const themeValueSchema = named(z.enum(THEMES), "Theme", "A policy theme.");
 export const roleSchema = named(z.enum(COUNTRY_ROLES), "CountryRole", "A country's role in an initiative.");
+export const meetingRelationValueSchema = named(
+  z.enum(MEETING_RELATIONS),
+  "MeetingRelation",
+  "What an initiative is to the event it is filed under: outcome (decided, signed or proposed there), welcomed (concluded elsewhere or at an unstated occasion, welcomed there), bilateral_visit (reported from a state visit), background (an example the author gives). Only outcomes are the meeting's own results.",
+);
+export const speakerKindSchema = named(z.enum(SPEAKER_KINDS), "SpeakerKind", "Who says a quote: narrator (the outlet itself), official, or expert.");
 export const HISTORY_KINDS = ["status_change", "edit", "verification"] as const;
 export const historyKindSchema = named(z.enum(HISTORY_KINDS), "HistoryKind", "What a history entry records.");
 
@@ -176,6 +184,7 @@ export const initiativeSummarySchema = named(
     kind: kindSchema,
     status: statusSchema,
     stage: stageValueSchema.nullable(),
+    meetingRelation: meetingRelationValueSchema,
     themes: z.array(themeValueSchema),
     proposer: countryRefSchema.nullable(),
     countries: z.array(countryRefSchema).describe("The participating countries."),
@@ -226,6 +235,9 @@ export const initiativeDetailSchema = named(
     kind: kindSchema,
     status: statusSchema,
     stage: stageValueSchema.nullable(),
+    meetingRelation: meetingRelationValueSchema,
+    signatoriesUnnamed: z.boolean().describe("A signed document whose text does not list its signatories (so participations are not the signatories)."),
+    statusRestsOnExperts: z.boolean().describe("Every quote of the initiative is an expert's: no official or the outlet itself states the status."),
     themes: z.array(themeValueSchema),
     event: z.object({
       nameRu: z.string(),
@@ -233,6 +245,7 @@ export const initiativeDetailSchema = named(
       placeRu: z.string().nullable(),
       placeEn: z.string().nullable(),
       dateText: z.string().nullable().describe("The date exactly as a source states it."),
+      attendance: z.array(countryRefSchema).describe("The countries the texts say took part in the event."),
     }),
     proposerCountry: countryRefSchema.nullable(),
     proposerPerson: z
@@ -265,6 +278,15 @@ export const initiativeDetailSchema = named(
           before: z.string().describe("The text of the sentence before the quote."),
           quote: z.string().describe("The verbatim quote (Russian, as written)."),
           after: z.string().describe("The text of the sentence after the quote."),
+          speaker: z
+            .object({
+              kind: speakerKindSchema,
+              nameRu: z.string(),
+              nameEn: z.string(),
+              attribution: z.string().nullable().describe("The attribution phrase as written (Russian)."),
+            })
+            .nullable()
+            .describe("Who says it, when not the narrator (the outlet itself); null means the outlet's own words."),
         }),
       )
       .describe("Every passage of the sources that reports the initiative, in its sentence."),
@@ -364,6 +386,7 @@ export const countrySchema = named(
       proposer: count.describe("Initiatives it proposes (as the named proposer or as a co-proposer)."),
       participant: count.describe("Initiatives it takes part in as a participant."),
       supporter: count.describe("Initiatives it supports."),
+      candidate: count.describe("Initiatives whose subject it is (e.g. its own candidacy), apart from their supporters."),
     }),
   }),
   "Country",
@@ -431,6 +454,7 @@ export const noParamsSchema = z.strictObject({});
 /** Descriptions of every parameter, in English, for the OpenAPI document (the docs page translates its own). */
 export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   q: "Full-text search in titles, summaries and quotes, Russian or English (word stems, case-insensitive).",
+  relation: "Only initiatives with this relation to the meeting; relation=outcome gives the meeting's own results.",
   status: "Only initiatives with this status.",
   stage: "Only initiatives at this stage.",
   theme: "Only initiatives on this theme.",

@@ -54,6 +54,7 @@ export function serializeInitiativeSummary(item: InitiativeListItem): Initiative
     kind: item.kind,
     status: item.status,
     stage: item.stage,
+    meetingRelation: item.meetingRelation,
     themes: [...item.themes],
     proposer: item.proposer ? countryRef(item.proposer) : null,
     countries: item.countries.map(countryRef),
@@ -63,7 +64,7 @@ export function serializeInitiativeSummary(item: InitiativeListItem): Initiative
 
 type HistoryLike = Omit<HistoryItem, "initiative">;
 
-export function serializeHistoryEntry(entry: HistoryLike, initiative: HistoryItem["initiative"]): HistoryEntryJson {
+export function serializeHistoryEntry(entry: HistoryLike, initiative: Pick<HistoryItem["initiative"], "slug" | "titleRu" | "titleEn">): HistoryEntryJson {
   return {
     id: entry.id,
     version: entry.version,
@@ -137,6 +138,9 @@ export function serializeInitiative(detail: InitiativeDetail): InitiativeJson {
     kind: detail.kind,
     status: detail.status,
     stage: detail.stage,
+    meetingRelation: detail.meetingRelation,
+    signatoriesUnnamed: detail.signatoriesUnnamed,
+    statusRestsOnExperts: detail.statusRestsOnExperts,
     themes: [...detail.themes],
     event: {
       nameRu: detail.event.nameRu,
@@ -144,6 +148,7 @@ export function serializeInitiative(detail: InitiativeDetail): InitiativeJson {
       placeRu: detail.event.placeRu,
       placeEn: detail.event.placeEn,
       dateText: detail.event.dateText,
+      attendance: detail.event.attendance.map(countryRef),
     },
     proposerCountry: detail.proposerCountry ? countryRef(detail.proposerCountry) : null,
     proposerPerson: detail.proposerPerson
@@ -177,6 +182,9 @@ export function serializeInitiative(detail: InitiativeDetail): InitiativeJson {
       before: quote.before,
       quote: quote.quote,
       after: quote.after,
+      speaker: quote.speaker
+        ? { kind: quote.speaker.kind, nameRu: quote.speaker.nameRu, nameEn: quote.speaker.nameEn, attribution: quote.speaker.attribution }
+        : null,
     })),
     metrics: detail.metrics.map((metric) => serializeMetric(metric, detail.slug)),
     history: detail.history.map((entry) => serializeHistoryEntry(entry, ref)),
@@ -232,6 +240,7 @@ export function serializeCountry(country: CountryRow): CountryJson {
       proposer: country.initiatives.proposer,
       participant: country.initiatives.participant,
       supporter: country.initiatives.supporter,
+      candidate: country.initiatives.candidate,
     },
   };
 }

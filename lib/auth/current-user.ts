@@ -1,6 +1,9 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { prisma } from "../db/prisma";
+import { getEnv } from "../env";
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from "../security/client-address";
+import { peerAddressHeader } from "../http/node-server";
 import { AuthError, hasPermission, type Permission } from "./permissions";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
 
@@ -26,8 +29,13 @@ export async function isSecureRequest(): Promise<boolean> {
   return !local || requestHeaders.get("x-forwarded-proto") === "https";
 }
 
-/** Who is asking, for per-client rate limits: the proxy's or Next's x-forwarded-for. */
+let trusted: { value: string; list: TrustedProxies } | undefined;
+
+/** Who is asking, for per-client rate limits: the socket's peer, or what trusted proxies say. */
 export async function clientKey(): Promise<string> {
   const requestHeaders = await headers();
-  return requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || "unknown";
+  const value = getEnv().TRUSTED_PROXIES;
+  if (trusted?.value !== value) trusted = { value, list: parseTrustedProxies(value) };
+  const peerHeader = peerAddressHeader();
+  return clientAddress(peerHeader ? requestHeaders.get(peerHeader) : null, requestHeaders.get("x-forwarded-for"), trusted.list);
 }

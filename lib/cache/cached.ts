@@ -1,13 +1,14 @@
 import "server-only";
 import { unstable_cache, updateTag } from "next/cache";
 import { getEnv } from "../env";
+import { TAG } from "./tags";
 
 /**
- * Public data is read through this cache (docs/decisions/012-caching.md): one tag covers all
- * tracker data, and every write expires it in the same request, so a change shows at once and
- * an unchanged page never reaches the database.
+ * Public data is read through this cache (docs/decisions/016-public-caching.md): each entry
+ * carries the tags of what it shows (lib/cache/tags.ts), and every write expires the tags of what
+ * it changed in the same request, so a change shows at once, an unchanged page never reaches the
+ * database, and a write leaves the entries it did not touch in place.
  */
-export const DATA_TAG = "tracker-data";
 
 const DATE = "$date";
 
@@ -36,23 +37,30 @@ function decode<T>(text: string): T {
   ) as T;
 }
 
-/** Wraps a read so its result is cached under `name` + its arguments until the next write. */
-export function cachedRead<A extends unknown[], R>(name: string, read: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  const cached = unstable_cache(
-    async (...args: A) => {
-      const text = encode(await read(...args));
-      return text.length > getEnv().DATA_CACHE_MAX_ENTRY_KB * 1024 ? TOO_LARGE : text;
-    },
-    [name],
-    { tags: [DATA_TAG] },
-  );
+/**
+ * Wraps a read so its result is cached under `name` + its arguments until a write expires one of
+ * `tags(args)` (or TAG.all, which every entry carries).
+ */
+export function cachedRead<A extends unknown[], R>(
+  name: string,
+  tags: (args: NoInfer<A>) => readonly string[],
+  read: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  const compute = async (...args: A) => {
+    const text = encode(await read(...args));
+    return text.length > getEnv().DATA_CACHE_MAX_ENTRY_KB * 1024 ? TOO_LARGE : text;
+  };
   return async (...args: A) => {
+    const cached = unstable_cache(compute, [name], { tags: [TAG.all, ...tags(args)] });
     const text = await cached(...args);
     return text === TOO_LARGE ? read(...args) : decode<R>(text);
   };
 }
 
-/** Called by every mutation after it commits. */
-export function expireData(): void {
-  updateTag(DATA_TAG);
+/**
+ * Called by every mutation after it commits, with the tags its write function returned; a
+ * mutation that states none expires everything.
+ */
+export function expireData(tags: readonly string[] = [TAG.all]): void {
+  for (const tag of new Set(tags)) updateTag(tag);
 }

@@ -6,6 +6,8 @@ import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";
 import { getDashboard } from "../dashboard/get-dashboard";
 import { prisma } from "../db/prisma";
+import { feedDocument, type FeedTarget } from "../feeds/feed-request";
+import type { FeedLang } from "../feeds/history-feed";
 import { listHistory, type HistoryFilter } from "../history/list-history";
 import { getInitiative } from "../initiatives/get-initiative";
 import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initiatives/query-initiatives";
@@ -15,29 +17,58 @@ import { getSource } from "../sources/get-source";
 import { listSourcePage, listSources, type SourceFilters } from "../sources/list-sources";
 import { getThemeOverview } from "../themes/get-theme";
 import { cachedRead } from "./cached";
+import { TAG } from "./tags";
 
 /**
  * The reads behind the public pages, each cached until the next write (lib/cache/cached.ts).
  * Pages import these; tests and writes use the uncached functions.
  */
+const LISTS = [TAG.initiatives] as const;
+const DASHBOARD = [TAG.initiatives, TAG.history, TAG.metrics] as const;
+
 export const publicData = {
-  dashboard: cachedRead("dashboard", getDashboard),
-  initiative: cachedRead("initiative", getInitiative),
-  source: cachedRead("source", getSource),
-  countries: cachedRead("countries", listCountries),
-  sources: cachedRead("sources", listSources),
-  sourcePage: cachedRead("source-page", (filters: SourceFilters) => listSourcePage(prisma, filters)),
-  countryMatrix: cachedRead("country-matrix", getCountryMatrix),
-  countryPage: cachedRead("country-page", getCountryPage),
-  themeOverview: cachedRead("theme-overview", getThemeOverview),
-  metrics: cachedRead("metrics", listMetrics),
-  statusByTheme: cachedRead("status-by-theme", getStatusByTheme),
-  statusChanges: cachedRead("status-changes", getStatusChangesOverTime),
-  initiatives: cachedRead("initiatives", (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),
-  facets: cachedRead("facets", (query: InitiativeFilters) => facetCounts(prisma, query)),
-  // The cache stores JSON, so the Map travels as its entries.
-  matchedPassages: cachedRead("matched-passages", async (q: string, slugs: string[]) => [...(await matchedPassages(prisma, q, slugs)).entries()]),
-  search: cachedRead("search", (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
-  history: cachedRead("history", (filter: HistoryFilter) => listHistory(prisma, filter)),
-  metricNames: cachedRead("metric-names", () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
+  dashboard: cachedRead("dashboard", () => DASHBOARD, getDashboard),
+  initiative: cachedRead("initiative", ([slug]) => [TAG.initiative(slug)], getInitiative),
+  source: cachedRead("source", ([id]) => [TAG.source(id)], getSource),
+  countries: cachedRead("countries", () => [TAG.countries], listCountries),
+  sources: cachedRead("sources", () => [TAG.sources], listSources),
+  sourcePage: cachedRead("source-page", () => [TAG.sources], (filters: SourceFilters) => listSourcePage(prisma, filters)),
+  countryMatrix: cachedRead("country-matrix", () => [TAG.initiatives, TAG.countries], getCountryMatrix),
+  countryPage: cachedRead("country-page", ([code]) => [TAG.country(code)], getCountryPage),
+  themeOverview: cachedRead("theme-overview", ([theme]) => [TAG.theme(theme)], getThemeOverview),
+  metrics: cachedRead("metrics", () => [TAG.metrics], listMetrics),
+  statusByTheme: cachedRead("status-by-theme", () => LISTS, getStatusByTheme),
+  statusChanges: cachedRead("status-changes", () => [TAG.history], getStatusChangesOverTime),
+  initiatives: cachedRead("initiatives", () => LISTS, (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),
+  facets: cachedRead("facets", () => LISTS, (query: InitiativeFilters) => facetCounts(prisma, query)),
+  // The cache stores JSON, so the Map travels as its entries. Passages include history notes.
+  matchedPassages: cachedRead("matched-passages", () => [TAG.initiatives, TAG.history], async (q: string, slugs: string[]) => [
+    ...(await matchedPassages(prisma, q, slugs)).entries(),
+  ]),
+  search: cachedRead("search", () => [TAG.initiatives, TAG.history, TAG.sources], (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
+  history: cachedRead("history", () => [TAG.history], (filter: HistoryFilter) => listHistory(prisma, filter)),
+  metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
+  feed: cachedRead("feed", ([target]) => [feedTag(target)], (target: FeedTarget, lang: FeedLang, origin: string) => feedDocument(prisma, target, lang, origin)),
+  // When the data last changed (API Last-Modified): the newest initiative update or history entry.
+  lastChange: cachedRead("last-change", () => [TAG.initiatives, TAG.history], async () => {
+    const [initiative, entry] = await Promise.all([
+      prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+      prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
+    ]);
+    return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
+  }),
 };
+
+/** A feed follows one initiative, country or theme, or the whole history. */
+function feedTag(target: FeedTarget): string {
+  switch (target.kind) {
+    case "history":
+      return TAG.history;
+    case "initiative":
+      return TAG.initiative(target.slug);
+    case "country":
+      return TAG.country(target.code);
+    case "theme":
+      return TAG.theme(target.theme);
+  }
+}

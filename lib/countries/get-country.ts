@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { COUNTRY_ROLES, type CountryRole, type InitiativeStatus, type Stage } from "../domain/vocabulary";
+import { COUNTRY_ROLES, type CountryRole, type InitiativeStatus, type MeetingRelation, type Stage } from "../domain/vocabulary";
+import { QUOTE_SPEAKER_SELECT, toQuoteSpeaker, type QuoteSpeaker } from "../initiatives/get-initiative";
 import { parseCountryCode } from "./country-order";
 import { listRecentHistory, type RecentHistoryEntry } from "./recent-history";
 
@@ -9,9 +10,20 @@ export interface CountryInitiative {
   titleRu: string;
   titleEn: string;
   status: InitiativeStatus;
+  meetingRelation: MeetingRelation;
   role: CountryRole;
   /** The country's own stage; null when the sources do not say. */
   stage: Stage | null;
+}
+
+export interface CountryAttendance {
+  eventSlug: string;
+  nameRu: string;
+  nameEn: string;
+  placeRu: string | null;
+  placeEn: string | null;
+  dateText: string | null;
+  quote: { id: number; sourceId: number; text: string; speaker: QuoteSpeaker | null };
 }
 
 export interface CountryPage {
@@ -21,6 +33,8 @@ export interface CountryPage {
   member: boolean;
   initiatives: CountryInitiative[];
   byRole: { role: CountryRole; count: number }[];
+  /** The events the texts say this country took part in, each with its quote. */
+  attendance: CountryAttendance[];
   recentChanges: RecentHistoryEntry[];
 }
 
@@ -31,7 +45,7 @@ export interface CountryPage {
 export async function getCountryPage(rawCode: string, recentLimit = 10): Promise<CountryPage | null> {
   const code = parseCountryCode(rawCode);
   if (!code) return null;
-  const [country, initiatives] = await Promise.all([
+  const [country, initiatives, attendances] = await Promise.all([
     prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true, member: true } }),
     prisma.initiative.findMany({
       where: { OR: [{ proposerCountryCode: code }, { participations: { some: { countryCode: code } } }] },
@@ -42,7 +56,16 @@ export async function getCountryPage(rawCode: string, recentLimit = 10): Promise
         titleRu: true,
         titleEn: true,
         status: true,
+        meetingRelation: true,
         participations: { where: { countryCode: code }, select: { role: true, stage: true } },
+      },
+    }),
+    prisma.attendance.findMany({
+      where: { countryCode: code },
+      orderBy: { eventId: "asc" },
+      select: {
+        event: { select: { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } },
+        quote: { select: { id: true, sourceId: true, text: true, ...QUOTE_SPEAKER_SELECT } },
       },
     }),
   ]);
@@ -56,6 +79,7 @@ export async function getCountryPage(rawCode: string, recentLimit = 10): Promise
       titleRu: initiative.titleRu,
       titleEn: initiative.titleEn,
       status: initiative.status,
+      meetingRelation: initiative.meetingRelation,
       role: own.role,
       stage: own.stage,
     };
@@ -67,6 +91,11 @@ export async function getCountryPage(rawCode: string, recentLimit = 10): Promise
     ...country,
     initiatives: rows,
     byRole: COUNTRY_ROLES.map((role) => ({ role, count: rows.filter((row) => row.role === role).length })),
+    attendance: attendances.map(({ event: { slug, ...event }, quote }) => ({
+      eventSlug: slug,
+      ...event,
+      quote: { id: quote.id, sourceId: quote.sourceId, text: quote.text, speaker: toQuoteSpeaker(quote) },
+    })),
     recentChanges: await listRecentHistory(
       initiatives.map((initiative) => initiative.id),
       recentLimit,

@@ -16,19 +16,40 @@ export interface RecentChange {
   authorName: string | null;
 }
 
+export interface DashboardMeeting {
+  nameRu: string;
+  nameEn: string;
+  placeRu: string | null;
+  placeEn: string | null;
+  /** The meeting's date as a source states it; null: the texts do not say. */
+  dateText: string | null;
+  /** The earliest date of an article that reports it, and whether that date is a metadata line. */
+  reportedOn: Date | null;
+  reportedOnFromMetadata: boolean;
+}
+
 export interface Dashboard {
+  /** The meeting's own outcomes: the headline counts count only these. */
   total: number;
+  /** Entries kept as context: welcomed there, bilateral visits, background. */
+  contextCount: number;
+  meeting: DashboardMeeting | null;
+  /** The latest editor's change (by when it was recorded); null: nothing changed since the import. */
+  lastChangeAt: Date | null;
   byStatus: { status: InitiativeStatus; count: number }[];
   byTheme: { theme: Theme; count: number }[];
   targets: (MetricView & { initiativeSlug: string; initiativeTitleRu: string; initiativeTitleEn: string })[];
   recentChanges: RecentChange[];
 }
 
+const OUTCOME = { meetingRelation: "outcome" } as const;
+
 export async function getDashboard(recentLimit = 8): Promise<Dashboard> {
-  const [total, statusGroups, themeGroups, metrics, changes] = await Promise.all([
-    prisma.initiative.count(),
-    prisma.initiative.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.initiativeTheme.groupBy({ by: ["theme"], _count: { _all: true } }),
+  const [total, contextCount, statusGroups, themeGroups, metrics, changes, meetingGroups, lastChange] = await Promise.all([
+    prisma.initiative.count({ where: OUTCOME }),
+    prisma.initiative.count({ where: { meetingRelation: { not: "outcome" } } }),
+    prisma.initiative.groupBy({ by: ["status"], where: OUTCOME, _count: { _all: true } }),
+    prisma.initiativeTheme.groupBy({ by: ["theme"], where: { initiative: OUTCOME }, _count: { _all: true } }),
     prisma.metric.findMany({
       where: { targetValue: { not: null } },
       orderBy: { id: "asc" },
@@ -52,12 +73,47 @@ export async function getDashboard(recentLimit = 8): Promise<Dashboard> {
         initiative: { select: { slug: true, titleRu: true, titleEn: true } },
       },
     }),
+    // The meeting is the event with the most outcomes.
+    prisma.initiative.groupBy({ by: ["eventId"], where: OUTCOME, _count: { _all: true }, orderBy: { _count: { eventId: "desc" } }, take: 1 }),
+    prisma.historyEntry.findFirst({ where: { authorId: { not: null } }, orderBy: [{ recordedAt: "desc" }, { id: "desc" }], select: { recordedAt: true } }),
   ]);
+  const meetingId = meetingGroups[0]?.eventId;
+  const meetingRow =
+    meetingId === undefined
+      ? null
+      : await prisma.event.findUnique({
+          where: { id: meetingId },
+          select: {
+            nameRu: true,
+            nameEn: true,
+            placeRu: true,
+            placeEn: true,
+            dateText: true,
+            quotes: { select: { source: { select: { publishedOn: true, dateFromMetadata: true } } } },
+          },
+        });
+  const reported = (meetingRow?.quotes ?? [])
+    .map((quote) => quote.source)
+    .filter((source): source is { publishedOn: Date; dateFromMetadata: boolean } => source.publishedOn !== null)
+    .sort((a, b) => a.publishedOn.getTime() - b.publishedOn.getTime())[0];
 
   const statusCount = new Map(statusGroups.map((group) => [group.status, group._count._all]));
   const themeCount = new Map(themeGroups.map((group) => [group.theme, group._count._all]));
   return {
     total,
+    contextCount,
+    meeting: meetingRow
+      ? {
+          nameRu: meetingRow.nameRu,
+          nameEn: meetingRow.nameEn,
+          placeRu: meetingRow.placeRu,
+          placeEn: meetingRow.placeEn,
+          dateText: meetingRow.dateText,
+          reportedOn: reported?.publishedOn ?? null,
+          reportedOnFromMetadata: reported?.dateFromMetadata ?? false,
+        }
+      : null,
+    lastChangeAt: lastChange?.recordedAt ?? null,
     byStatus: INITIATIVE_STATUSES.map((status) => ({ status, count: statusCount.get(status) ?? 0 })),
     byTheme: THEMES.map((theme) => ({ theme, count: themeCount.get(theme) ?? 0 })),
     targets: metrics.map(({ initiative, ...metric }) => ({

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databasePathFromUrl } from "./database-path";
 
 /**
@@ -20,8 +21,27 @@ export function prepareDatabaseFile(url: string, busyTimeoutMs: number): string 
   return file;
 }
 
+/**
+ * The adapter opens transactions with a deferred BEGIN. Our transactions read before they write,
+ * and in WAL mode a read transaction that must then wait for another connection's write lock
+ * fails at once with SQLITE_BUSY: the busy timeout cannot help, because its snapshot is already
+ * stale. BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout for it.
+ */
+function immediateTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const database = (adapter as unknown as { client: Database.Database }).client;
+  const prepare = database.prepare.bind(database);
+  database.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof database.prepare;
+  return adapter;
+}
+
 /** The driver adapter; `timeout` becomes the connection's busy timeout. */
-export function createAdapter(url: string, busyTimeoutMs: number): PrismaBetterSqlite3 {
+export function createAdapter(url: string, busyTimeoutMs: number): SqlMigrationAwareDriverAdapterFactory {
   const file = prepareDatabaseFile(url, busyTimeoutMs);
-  return new PrismaBetterSqlite3({ url: `file:${file}`, timeout: busyTimeoutMs });
+  const factory = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: busyTimeoutMs });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => immediateTransactions(await factory.connect()),
+    connectToShadowDb: async () => immediateTransactions(await factory.connectToShadowDb()),
+  };
 }

@@ -56,6 +56,9 @@ export const SPEAKER_KINDS = ["narrator", "official", "expert"] as const;
 
 export const USER_ROLES = ["admin", "editor"] as const;
 
+export const ALERT_TARGETS = ["initiative", "country", "theme"] as const;
+
+export const ALERT_FREQUENCIES = ["immediate", "daily"] as const;
 export const SOURCE_KINDS = ["news_report", "official_statement", "document_text", "analysis"] as const;
 
 /** The languages a source can be in: the format's official and working languages (ISO 639-1). */
@@ -67,6 +70,8 @@ export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);
 export const themeSchema = z.enum(THEMES);
 export const countryRoleSchema = z.enum(COUNTRY_ROLES);
 export const userRoleSchema = z.enum(USER_ROLES);
+export const alertTargetSchema = z.enum(ALERT_TARGETS);
+export const alertFrequencySchema = z.enum(ALERT_FREQUENCIES);
 export const sourceKindSchema = z.enum(SOURCE_KINDS);
 export const sourceLanguageSchema = z.enum(SOURCE_LANGUAGES);
 export const meetingRelationSchema = z.enum(MEETING_RELATIONS);
@@ -78,6 +83,8 @@ export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type CountryRole = z.infer<typeof countryRoleSchema>;
 export type UserRole = z.infer<typeof userRoleSchema>;
+export type AlertTarget = z.infer<typeof alertTargetSchema>;
+export type AlertFrequency = z.infer<typeof alertFrequencySchema>;
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type SourceLanguage = z.infer<typeof sourceLanguageSchema>;
 export type MeetingRelation = z.infer<typeof meetingRelationSchema>;

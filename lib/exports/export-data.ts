@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "../generated/prisma/client";
-import { listHistory, type HistoryFilter } from "../history/list-history";
-import { queryInitiatives, type InitiativeFilters } from "../initiatives/query-initiatives";
+import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter } from "../history/list-history";
+import { allInitiativeIds, listItems, type InitiativeFilters } from "../initiatives/query-initiatives";
 
 /**
  * Exports for spreadsheets and scripts. Column names are stable (docs/exports.md);
@@ -12,6 +12,7 @@ export const INITIATIVE_COLUMNS = [
   "slug",
   "title_ru",
   "title_en",
+  "meeting_relation",
   "kind",
   "status",
   "stage",
@@ -27,6 +28,7 @@ export const HISTORY_COLUMNS = [
   "initiative_slug",
   "initiative_title_ru",
   "initiative_title_en",
+  "initiative_meeting_relation",
   "version",
   "kind",
   "recorded_at",
@@ -52,67 +54,124 @@ type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number], string | number | nul
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-/** Every row of the filtered view, in the order the list shows them (all pages). */
-export async function initiativeRows(prisma: PrismaClient, filters: InitiativeFilters, locale: string, origin: string): Promise<InitiativeRow[]> {
-  const rows: InitiativeRow[] = [];
-  for (let page = 1; ; page++) {
-    const result = await queryInitiatives(prisma, { ...filters, page, pageSize: 100 }, locale);
-    for (const item of result.items) {
-      rows.push({
-        slug: item.slug,
-        title_ru: item.titleRu,
-        title_en: item.titleEn,
-        kind: item.kind,
-        status: item.status,
-        stage: item.stage,
-        themes: item.themes,
-        proposer_country: item.proposer?.code ?? null,
-        countries: item.countries.map((country) => country.code),
-        updated_at: item.updatedAt.toISOString(),
-        url: `${origin}${locale === "en" ? "/en" : ""}/initiatives/${item.slug}`,
-      });
-    }
-    if (page >= result.pageCount) return rows;
+/** Rows are read and written in pages of this many, so an export's memory does not grow with the data. */
+export const EXPORT_PAGE_SIZE = 500;
+
+/** Lets other requests run between pages: each page's queries hold the (synchronous) driver. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Every row of the filtered view, in the order the list shows them (all pages), a page at a time. */
+export async function* initiativeRows(prisma: PrismaClient, filters: InitiativeFilters, locale: string, origin: string): AsyncGenerator<InitiativeRow[]> {
+  const ids = await allInitiativeIds(prisma, filters, locale);
+  for (let start = 0; start < ids.length; start += EXPORT_PAGE_SIZE) {
+    await yieldToOthers();
+    const items = await listItems(prisma, ids.slice(start, start + EXPORT_PAGE_SIZE), filters.q);
+    yield items.map((item) => ({
+      slug: item.slug,
+      title_ru: item.titleRu,
+      title_en: item.titleEn,
+      meeting_relation: item.meetingRelation,
+      kind: item.kind,
+      status: item.status,
+      stage: item.stage,
+      themes: item.themes,
+      proposer_country: item.proposer?.code ?? null,
+      countries: item.countries.map((country) => country.code),
+      updated_at: item.updatedAt.toISOString(),
+      url: `${origin}${locale === "en" ? "/en" : ""}/initiatives/${item.slug}`,
+    }));
   }
 }
 
-/** The full history (or the part the filter selects), oldest first. */
-export async function historyRows(prisma: PrismaClient, filter: HistoryFilter): Promise<HistoryRow[]> {
-  const items = await listHistory(prisma, { ...filter, order: "asc", limit: 10_000 });
-  return items.map((item) => ({
-    id: item.id,
-    initiative_slug: item.initiative.slug,
-    initiative_title_ru: item.initiative.titleRu,
-    initiative_title_en: item.initiative.titleEn,
-    version: item.version,
-    kind: item.kind,
-    recorded_at: item.recordedAt.toISOString(),
-    effective_on: day(item.effectiveOn),
-    from_status: item.fromStatus,
-    to_status: item.toStatus,
-    from_stage: item.fromStage,
-    to_stage: item.toStage,
-    changes: item.changes.length ? JSON.stringify(item.changes) : null,
-    note: item.note,
-    override_note: item.overrideNote,
-    author: item.authorName,
-    reviewer: item.reviewerName,
-    corrects_id: item.correctsId,
-    evidence_quote: item.quote?.text ?? null,
-    evidence_url: item.evidenceUrl,
-    evidence_title: item.evidenceTitle,
-    evidence_date: day(item.evidenceDate),
-  }));
+/** The full history (or the part the filter selects), oldest first, a page at a time (keyset on time and id). */
+export async function* historyRows(prisma: PrismaClient, filter: HistoryFilter): AsyncGenerator<HistoryRow[]> {
+  const where = historyWhere(filter);
+  let after: { recordedAt: Date; id: number } | undefined;
+  for (;;) {
+    await yieldToOthers();
+    const page = await prisma.historyEntry.findMany({
+      where: after ? { AND: [where, { OR: [{ recordedAt: { gt: after.recordedAt } }, { recordedAt: after.recordedAt, id: { gt: after.id } }] }] } : where,
+      orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+      take: EXPORT_PAGE_SIZE,
+      select: HISTORY_ITEM_SELECT,
+    });
+    if (page.length === 0) return;
+    const last = page[page.length - 1]!;
+    after = { recordedAt: last.recordedAt, id: last.id };
+    yield page.map(toHistoryItem).map((item) => ({
+      id: item.id,
+      initiative_slug: item.initiative.slug,
+      initiative_title_ru: item.initiative.titleRu,
+      initiative_title_en: item.initiative.titleEn,
+      initiative_meeting_relation: item.initiative.meetingRelation,
+      version: item.version,
+      kind: item.kind,
+      recorded_at: item.recordedAt.toISOString(),
+      effective_on: day(item.effectiveOn),
+      from_status: item.fromStatus,
+      to_status: item.toStatus,
+      from_stage: item.fromStage,
+      to_stage: item.toStage,
+      changes: item.changes.length ? JSON.stringify(item.changes) : null,
+      note: item.note,
+      override_note: item.overrideNote,
+      author: item.authorName,
+      reviewer: item.reviewerName,
+      corrects_id: item.correctsId,
+      evidence_quote: item.quote?.text ?? null,
+      evidence_url: item.evidenceUrl,
+      evidence_title: item.evidenceTitle,
+      evidence_date: day(item.evidenceDate),
+    }));
+    if (page.length < EXPORT_PAGE_SIZE) return;
+  }
 }
 
 const BOM = "\uFEFF";
 
-/** CSV with a header row; lists are joined with "; "; formulas are defused for spreadsheets. */
-export function toCsv(columns: readonly string[], rows: Record<string, unknown>[]): string {
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? "" : Array.isArray(value) ? value.join("; ") : String(value);
-    // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  };
-  return BOM + stringify([columns as string[], ...rows.map((row) => columns.map((column) => cell(row[column])))], { record_delimiter: "\r\n" });
+/** One cell's text: lists joined with "; "; a leading = + - @ tab or CR is defused so spreadsheets never run it. */
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? "" : Array.isArray(value) ? value.join("; ") : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * CSV, written as the pages come: a BOM and the header row, then each page. Every field holding a
+ * CR or LF is quoted, not only CRLF (a bare CR would otherwise start a new row in a spreadsheet);
+ * fields with a quote or the separator are quoted as usual.
+ */
+export async function* csvChunks(columns: readonly string[], pages: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
+  const options = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+  yield BOM + stringify([columns.map(csvCell)], options);
+  for await (const rows of pages) yield stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))), options);
+}
+
+/** `{ "columns": [...], "rows": [...] }`, written as the pages come. */
+export async function* jsonChunks(columns: readonly string[], pages: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
+  yield `{\n  "columns": ${JSON.stringify(columns)},\n  "rows": [`;
+  let first = true;
+  for await (const rows of pages) {
+    if (rows.length === 0) continue;
+    yield (first ? "\n    " : ",\n    ") + rows.map((row) => JSON.stringify(row)).join(",\n    ");
+    first = false;
+  }
+  yield first ? "]\n}\n" : "\n  ]\n}\n";
+}
+
+/** A response body that pulls the next chunk only when the client has taken the last one. */
+export function streamBody(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }

@@ -51,7 +51,7 @@ export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
 }
 
 function jsonError(status: 400 | 404, error: string, details: unknown): Response {
-  return Response.json({ error, details }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ error, details }, { status, headers: { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" } });
 }
 
 /** Used only when the database holds no initiative at all (a fixed date, not the Unix epoch). */
@@ -89,21 +89,14 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
   }
 }
 
-export async function handleFeedRequest(prisma: PrismaClient, request: Request, segments: readonly string[]): Promise<Response> {
-  const url = new URL(request.url);
-  const requestedLang = url.searchParams.get("lang");
-  if (requestedLang !== null && !(FEED_LANGS as readonly string[]).includes(requestedLang)) {
-    const messages = await loadMessages("ru");
-    return jsonError(400, errorText(messages, "badLang"), { parameter: "lang", value: requestedLang, allowed: FEED_LANGS });
-  }
-  const lang = (requestedLang ?? "ru") as FeedLang;
-  const messages = await loadMessages(lang);
-  const t = (key: string) => errorText(messages, key);
+/** A feed's Atom document, or why there is none (an unknown subject). */
+export type FeedDocument = { found: true; xml: string; updated: Date } | { found: false; error: string; details: unknown };
 
-  const target = parseFeedPath(segments);
-  if (!target) return jsonError(404, t("unknownFeed"), { path: `/feeds/${segments.join("/")}`, feeds: FEED_PATTERNS });
-  const resolved = await resolve(prisma, target, t);
-  if ("error" in resolved) return jsonError(404, resolved.error, resolved.details);
+/** Looks the subject up and renders its feed; cached by the route (lib/cache/public-data.ts). */
+export async function feedDocument(prisma: PrismaClient, target: FeedTarget, lang: FeedLang, origin: string): Promise<FeedDocument> {
+  const messages = await loadMessages(lang);
+  const resolved = await resolve(prisma, target, (key) => errorText(messages, key));
+  if ("error" in resolved) return { found: false, error: resolved.error, details: resolved.details };
 
   const entries = await listHistory(prisma, { ...resolved.filter, limit: FEED_ENTRY_LIMIT, order: "desc" });
   const { countryCodes, metricSlugs } = referencedNames(entries);
@@ -121,25 +114,53 @@ export async function handleFeedRequest(prisma: PrismaClient, request: Request, 
   const feed = buildHistoryFeed({
     subject: resolved.subject,
     lang,
-    origin: requestOrigin(request),
+    origin,
     entries,
     fallbackUpdated,
     countryNames: Object.fromEntries(countries.map(({ code, ...names }) => [code, names])),
     metricNames: Object.fromEntries(metrics.map(({ slug, ...names }) => [slug, names])),
     messages,
   });
-  const xml = renderAtomFeed(feed);
+  return { found: true, xml: renderAtomFeed(feed), updated: feed.updated };
+}
+
+type DocumentFor = (target: FeedTarget, lang: FeedLang, origin: string) => Promise<FeedDocument>;
+
+export async function handleFeedRequest(
+  prisma: PrismaClient,
+  request: Request,
+  segments: readonly string[],
+  documentFor: DocumentFor = (target, lang, origin) => feedDocument(prisma, target, lang, origin),
+): Promise<Response> {
+  const url = new URL(request.url);
+  const requestedLang = url.searchParams.get("lang");
+  if (requestedLang !== null && !(FEED_LANGS as readonly string[]).includes(requestedLang)) {
+    const messages = await loadMessages("ru");
+    return jsonError(400, errorText(messages, "badLang"), { parameter: "lang", value: requestedLang, allowed: FEED_LANGS });
+  }
+  const lang = (requestedLang ?? "ru") as FeedLang;
+  const target = parseFeedPath(segments);
+  if (!target) {
+    const messages = await loadMessages(lang);
+    return jsonError(404, errorText(messages, "unknownFeed"), { path: `/feeds/${segments.join("/")}`, feeds: FEED_PATTERNS });
+  }
+  const document = await documentFor(target, lang, requestOrigin(request));
+  if (!document.found) return jsonError(404, document.error, document.details);
+
+  const { xml } = document;
   const etag = `"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;
   const headers = {
     "Content-Type": ATOM_CONTENT_TYPE,
     "Cache-Control": "no-cache",
     ETag: etag,
-    "Last-Modified": feed.updated.toUTCString(),
+    "Last-Modified": document.updated.toUTCString(),
     "X-Content-Type-Options": "nosniff",
+    // Public open data, like the API: readable from any origin, never with credentials.
+    "Access-Control-Allow-Origin": "*",
   };
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"] } });
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": headers["Cache-Control"], "Access-Control-Allow-Origin": "*" } });
   }
   return new Response(xml, { status: 200, headers });
 }

@@ -158,7 +158,7 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
   };
 
   const content = (entry: HistoryItem) => {
-    const lines: string[] = [];
+    const lines: string[] = [t("feeds.content.relation", { relation: label(`meetingRelation.${entry.initiative.meetingRelation}`, entry.initiative.meetingRelation) })];
     if (entry.kind === "status_change") {
       lines.push(t("feeds.content.status", { change: arrow(status(entry.fromStatus), status(entry.toStatus)) }));
       if (entry.fromStage !== null || entry.toStage !== null) {
@@ -208,7 +208,14 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
       authors: [{ name: entry.authorName ?? t("feeds.entry.importedAuthor") }],
       contributors: entry.reviewerName ? [{ name: entry.reviewerName }] : [],
       links: [{ rel: "alternate", type: "text/html", href: `${initiativeUrl}#entry-${entry.id}` }],
-      categories: [{ term: entry.kind, scheme: `${URN}:history-kind`, label: label(`history.kind.${entry.kind}`, entry.kind) }],
+      categories: [
+        { term: entry.kind, scheme: `${URN}:history-kind`, label: label(`history.kind.${entry.kind}`, entry.kind) },
+        {
+          term: entry.initiative.meetingRelation,
+          scheme: `${URN}:meeting-relation`,
+          label: label(`meetingRelation.${entry.initiative.meetingRelation}`, entry.initiative.meetingRelation),
+        },
+      ],
       content: content(entry),
     };
   });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { cacheStatus, type CacheStatus } from "../cache/cache-status";
 import { dialectOf } from "../db/dialect";
 import packageJson from "../../package.json";
+import { probeWritable, type WriteProbe } from "../db/probe-writable";
 
 /**
  * The health report behind GET /api/health (docs/operations.md): the app's version and uptime,
@@ -31,6 +32,8 @@ interface HealthyDatabase {
   serverVersion?: string;
   migrations: { applied: number; latest: string | null };
   initiatives: number;
+  /** Free space on the database's disk, when the probe could tell. */
+  freeBytes?: number | null;
 }
 
 interface FailedDatabase {
@@ -67,9 +70,19 @@ async function describeEngine(prisma: PrismaClient): Promise<{ engine: string; j
 
 const CACHE_DOWN = "The shared cache (Redis) cannot be reached: pages are read from the database.";
 
+const UNWRITABLE: Record<Exclude<WriteProbe, { ok: true }>["reason"], string> = {
+  read_only: "The database cannot take writes: its file or storage is read-only.",
+  disk_full: "The database cannot take writes: its disk is full.",
+  failed: "The database cannot take writes.",
+};
+
+/**
+ * `databaseFile`: also check that the file takes a write (lib/db/probe-writable.ts); the app's
+ * health route always passes it, so a read-only file or a full disk is "degraded", not "ok".
+ */
 export async function checkHealth(
   prisma: PrismaClient,
-  options: { now?: () => Date; onError?: (error: unknown) => void } = {},
+  options: { now?: () => Date; onError?: (error: unknown) => void; databaseFile?: string } = {},
 ): Promise<HealthReport> {
   const app = { version: packageJson.version, uptimeSeconds: Math.round(process.uptime()), nodeVersion: process.version };
   const started = performance.now();
@@ -81,6 +94,18 @@ export async function checkHealth(
       WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
     const [initiatives] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Initiative"`;
     const cache = cacheStatus();
+    const probe = options.databaseFile ? probeWritable(options.databaseFile) : null;
+    if (probe && !probe.ok) {
+      const message = UNWRITABLE[probe.reason];
+      return {
+        status: "degraded",
+        app,
+        database: { ok: false, latencyMs: elapsed(), error: message },
+        cache,
+        error: message,
+        time: (options.now?.() ?? new Date()).toISOString(),
+      };
+    }
     return {
       status: cache.ok ? "ok" : "degraded",
       ...(cache.ok ? {} : { error: CACHE_DOWN }),
@@ -91,6 +116,7 @@ export async function checkHealth(
         ...engine,
         migrations: { applied: number(migrations?.applied), latest: migrations?.latest ?? null },
         initiatives: number(initiatives?.n),
+        ...(probe ? { freeBytes: probe.freeBytes } : {}),
       },
       cache,
       time: (options.now?.() ?? new Date()).toISOString(),
@@ -109,9 +135,23 @@ export async function checkHealth(
   }
 }
 
-/** 200 when the database answers (even with the cache down), 503 when it does not; never cached. */
-export function healthResponse(report: HealthReport): Response {
-  return Response.json(report, {
+/** What anyone may see: the status and, when degraded, the reason; versions and counts are for admins. */
+export interface PublicHealth {
+  status: HealthReport["status"];
+  error?: string;
+  time: string;
+}
+
+export function publicHealth(report: HealthReport): PublicHealth {
+  return { status: report.status, ...(report.error ? { error: report.error } : {}), time: report.time };
+}
+
+/**
+ * 200 when the database answers and takes writes (even with the cache down), 503 when not; never
+ * cached. `body`: what the caller may see of the report.
+ */
+export function healthResponse(report: HealthReport, body: HealthReport | PublicHealth = report): Response {
+  return Response.json(body, {
     status: report.database.ok ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });

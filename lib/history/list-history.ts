@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { HistoryKind } from "../generated/prisma/enums";
-import type { InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
+import type { InitiativeStatus, MeetingRelation, Stage, Theme } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "./field-changes";
 
 /**
@@ -28,8 +28,15 @@ export interface HistoryItem {
   evidenceUrl: string | null;
   evidenceTitle: string | null;
   evidenceDate: Date | null;
-  quote: { id: number; sourceId: number; text: string } | null;
-  initiative: { slug: string; titleRu: string; titleEn: string };
+  quote: { id: number; sourceId: number; text: string; source: HistoryQuoteSource } | null;
+  initiative: { slug: string; titleRu: string; titleEn: string; meetingRelation: MeetingRelation };
+}
+
+/** The date of the article a quote comes from, which dates entries imported from it. */
+export interface HistoryQuoteSource {
+  publishedOn: Date | null;
+  /** The date is a metadata line above the text, not a printed dateline. */
+  dateFromMetadata: boolean;
 }
 
 export interface HistoryFilter {
@@ -39,7 +46,15 @@ export interface HistoryFilter {
   theme?: Theme;
   /** Only entries recorded strictly after this instant. */
   since?: Date;
+  /**
+   * Only real changes that took effect strictly after this instant: editors' entries by their
+   * effective date, or the day they were recorded when they give none. Entries imported from the
+   * source articles are the starting point, not changes.
+   */
+  changedSince?: Date;
   limit?: number; // default 50, max 10_000
+  /** Entries to skip first (paged views), at most 10 000. */
+  offset?: number;
   order?: "desc" | "asc"; // by recordedAt then id; default "desc"
 }
 
@@ -70,8 +85,14 @@ export function historyWhere(filter: HistoryFilter = {}): Prisma.HistoryEntryWhe
   const initiative = historyInitiativeWhere(filter);
   if (initiative) where.initiative = initiative;
   if (filter.since !== undefined) where.recordedAt = { gt: filter.since };
+  if (filter.changedSince !== undefined) {
+    where.authorId = { not: null };
+    where.OR = [{ effectiveOn: { gt: filter.changedSince } }, { effectiveOn: null, recordedAt: { gt: filter.changedSince } }];
+  }
   return where;
 }
+
+export const HISTORY_QUOTE_SOURCE_SELECT = { publishedOn: true, dateFromMetadata: true } as const;
 
 /** The fields a HistoryItem is built from; only display names of people, never e-mails. */
 export const HISTORY_ITEM_SELECT = {
@@ -93,8 +114,8 @@ export const HISTORY_ITEM_SELECT = {
   evidenceDate: true,
   author: { select: { displayName: true } },
   reviewer: { select: { displayName: true } },
-  quote: { select: { id: true, sourceId: true, text: true } },
-  initiative: { select: { slug: true, titleRu: true, titleEn: true } },
+  quote: { select: { id: true, sourceId: true, text: true, source: { select: HISTORY_QUOTE_SOURCE_SELECT } } },
+  initiative: { select: { slug: true, titleRu: true, titleEn: true, meetingRelation: true } },
 } satisfies Prisma.HistoryEntrySelect;
 
 type HistoryRow = Prisma.HistoryEntryGetPayload<{ select: typeof HISTORY_ITEM_SELECT }>;
@@ -110,6 +131,7 @@ export async function listHistory(prisma: PrismaClient, filter: HistoryFilter = 
     where: historyWhere(filter),
     orderBy: [{ recordedAt: order }, { id: order }],
     take: historyLimit(filter.limit),
+    skip: Math.min(Math.max(Math.floor(filter.offset ?? 0) || 0, 0), MAX_HISTORY_LIMIT),
     select: HISTORY_ITEM_SELECT,
   });
   return rows.map(toHistoryItem);

@@ -6,7 +6,8 @@ import { checkCorrects, claimNextVersion, loadInitiative, writeHistoryEntry } fr
 import { ConflictError, EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
 
-export type ChangeStatusResult = { outcome: "applied"; version: number } | { outcome: "pending"; pendingId: number };
+/** `tags`: the cache tags to expire (none for a change that waits: nothing public changed). */
+export type ChangeStatusResult = { outcome: "applied"; version: number; tags: string[] } | { outcome: "pending"; pendingId: number; tags: string[] };
 
 /**
  * Changes an initiative's status and/or stage with a dated, explained, evidenced entry.
@@ -49,7 +50,7 @@ export async function changeStatus(
         },
         select: { id: true },
       });
-      return { outcome: "pending", pendingId: pending.id } as const;
+      return { outcome: "pending", pendingId: pending.id, tags: [] as string[] } as const;
     });
   }
 
@@ -72,6 +73,6 @@ export async function changeStatus(
       correctsId,
       ...evidence,
     });
-    return { outcome: "applied", version: entry.version } as const;
+    return { outcome: "applied", version: entry.version, tags: entry.tags } as const;
   });
 }

@@ -9,7 +9,7 @@ import type { FieldChange } from "../history/field-changes";
  * Sets each country's role and own stage. A row without a role removes the country;
  * every added, removed or changed value becomes a field in the entry's diff.
  */
-export async function editCountries(prisma: PrismaClient, actor: SessionUser, input: EditCountriesInput): Promise<{ version: number }> {
+export async function editCountries(prisma: PrismaClient, actor: SessionUser, input: EditCountriesInput): Promise<{ version: number; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const known = new Set((await tx.country.findMany({ select: { code: true } })).map((c) => c.code));
@@ -43,6 +43,6 @@ export async function editCountries(prisma: PrismaClient, actor: SessionUser, in
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
     for (const write of writes) await write();
     const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId });
-    return { version: entry.version };
+    return { version: entry.version, tags: entry.tags };
   });
 }

@@ -8,7 +8,7 @@ import type { FieldChange } from "../history/field-changes";
 import { indexInitiative } from "../search/search-index";
 
 /** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */
-export async function editDetails(prisma: PrismaClient, actor: SessionUser, input: EditDetailsInput): Promise<{ version: number }> {
+export async function editDetails(prisma: PrismaClient, actor: SessionUser, input: EditDetailsInput): Promise<{ version: number; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const changes: FieldChange[] = [];
@@ -40,6 +40,6 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
       await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });
     }
     const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId });
-    return { version: entry.version };
+    return { version: entry.version, tags: entry.tags };
   });
 }

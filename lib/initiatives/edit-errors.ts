@@ -6,6 +6,7 @@ export type EditErrorCode =
   | "sourceNotFound"
   | "correctsNotFound"
   | "metricNotFound"
+  | "confirmLargeReading"
   | "pendingNotFound"
   | "alreadyReviewed"
   | "ownChange"

@@ -1,6 +1,9 @@
+import "../forms/zod-config";
 import { z } from "zod";
 import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
+import { cleanText } from "../forms/clean-text";
+import { latestPastDay, normalizeDayInput } from "../dates";
 
 /**
  * The schemas behind every editor form. The same schema validates in the browser (to
@@ -11,25 +14,43 @@ import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } f
 const MIN_DATE = "1991-01-01";
 const MAX_DATE = "2100-12-31";
 
-const isoDate = z
-  .string({ error: "required" })
+// ISO or the locale's own way of writing a day (31.12.2026), see lib/dates.ts.
+const isoDate = z.string({ error: "required" })
   .trim()
+  .overwrite(normalizeDayInput)
   .min(1, { error: "required" })
   .pipe(z.iso.date({ error: "invalidDate" }))
   .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
 
+/** When something happened (took effect, was observed, was published): not after today (+1 day for time zones). */
+const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "dateInFuture" });
+
 /** An empty field means "none". */
-export const optionalIsoDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(isoDate.nullable());
+const optionalDate = (day: typeof isoDate | typeof pastDate) =>
+  z.string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(day.nullable());
+export const optionalIsoDate = optionalDate(isoDate);
+const optionalPastDate = optionalDate(pastDate);
+
+/**
+ * A number as people type it in either language: spaces (also no-break and thin) between digit
+ * groups go, and a comma is the decimal separator unless a point is there too ("1,234.5").
+ * Anything else is left for the number check to refuse.
+ */
+export function normalizeDecimal(text: string): string {
+  const compact = text.trim().replace(/(?<=\d)[\s\u00a0\u202f](?=\d)/g, "");
+  if (/^[+-]?\d+,\d+$/.test(compact)) return compact.replace(",", ".");
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact) && compact.includes(".")) return compact.replaceAll(",", "");
+  return compact;
+}
 
 export const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
-const note = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
+const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
 
 const base = {
   slug: z.string().min(1).max(200),
@@ -37,8 +58,7 @@ const base = {
   correctsId: emptyToNull(recordIdSchema).optional().default(null),
 };
 
-export const httpUrlSchema = z
-  .string()
+export const httpUrlSchema = z.string()
   .trim()
   .max(2000, { error: "tooLong" })
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
@@ -47,9 +67,9 @@ export const httpUrlSchema = z
 const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
   quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
-  quoteText: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+  quoteText: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
   evidenceUrl: z.string().trim().optional().default(""),
-  evidenceTitle: z.string().trim().max(300, { error: "tooLong" }).optional().default(""),
+  evidenceTitle: z.string().max(300, { error: "tooLong" }).overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
   evidenceDate: z.string().trim().optional().default(""),
 };
 
@@ -71,7 +91,7 @@ function checkEvidence(value: EvidenceInput, ctx: z.RefinementCtx) {
   }
   if (!httpUrlSchema.safeParse(value.evidenceUrl).success) issue("evidenceUrl", value.evidenceUrl ? "invalidUrl" : "required");
   if (!value.evidenceTitle) issue("evidenceTitle", "required");
-  const date = isoDate.safeParse(value.evidenceDate);
+  const date = pastDate.safeParse(value.evidenceDate);
   if (!date.success) issue("evidenceDate", date.error.issues[0]?.message ?? "invalidDate");
 }
 
@@ -80,19 +100,19 @@ export const changeStatusSchema = z
     ...base,
     status: initiativeStatusSchema,
     stage: emptyToNull(stageSchema),
-    effectiveOn: isoDate,
+    effectiveOn: pastDate,
     note,
-    overrideNote: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+    overrideNote: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
     ...evidenceFields,
   })
   .superRefine(checkEvidence);
 
 export const editDetailsSchema = z.object({
   ...base,
-  titleRu: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
-  titleEn: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
-  summaryRu: z.string().trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
-  summaryEn: z.string().trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
+  titleRu: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  titleEn: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  summaryRu: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
+  summaryEn: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(4000, { error: "tooLong" }),
   themes: z.array(themeSchema).min(1, { error: "chooseTheme" }),
   targetDate: optionalIsoDate,
   note,
@@ -116,12 +136,14 @@ export const updateMetricSchema = z
   .object({
     ...base,
     metricSlug: z.string().min(1).max(200),
-    // A blank value is no value (Number(" ") would be a reading of 0).
+    // A blank value is no value (Number(" ") would be a reading of 0); "12,5" and "12.5" are both 12.5.
     value: z.preprocess(
-      (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+      (value) => (typeof value === "string" ? (value.trim() === "" ? null : normalizeDecimal(value)) : value),
       emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
     ),
-    observedOn: optionalIsoDate,
+    // Ticked after the form warned that the reading is more than 3× the previous one or the target.
+    confirmLarge: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).optional().default(false),
+    observedOn: optionalPastDate,
     targetDate: optionalIsoDate,
     note,
     ...evidenceFields,
@@ -134,7 +156,7 @@ export const updateMetricSchema = z
 
 export const markVerifiedSchema = z.object({
   ...base,
-  note: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+  note: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
 });
 
 export const reviewChangeSchema = z.object({

@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import type { CountryRole, InitiativeKind, InitiativeStatus, Stage, Theme } from "../domain/vocabulary";
+import type { CountryRole, InitiativeKind, InitiativeStatus, MeetingRelation, SpeakerKind, Stage, Theme } from "../domain/vocabulary";
 import type { HistoryKind } from "../generated/prisma/enums";
 import { parseChanges, type FieldChange } from "../history/field-changes";
+import { HISTORY_QUOTE_SOURCE_SELECT, type HistoryQuoteSource } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
@@ -12,6 +13,32 @@ export interface EvidenceQuote extends QuoteInContext {
   sourceTitle: string | null;
   sourceOutlet: string | null;
   sourcePublishedOn: Date | null;
+  /** Null when the narrator (the outlet) speaks. */
+  speaker: QuoteSpeaker | null;
+}
+
+export interface QuoteSpeaker {
+  kind: Exclude<SpeakerKind, "narrator">;
+  nameRu: string;
+  nameEn: string;
+  /** The attribution phrase as written. */
+  attribution: string | null;
+}
+
+/** The select and mapping of a quote's speaker, shared by every view that shows quotes. */
+export const QUOTE_SPEAKER_SELECT = {
+  speakerKind: true,
+  attribution: true,
+  speakerPerson: { select: { nameRu: true, nameEn: true } },
+} as const;
+
+export function toQuoteSpeaker(quote: {
+  speakerKind: SpeakerKind;
+  attribution: string | null;
+  speakerPerson: { nameRu: string; nameEn: string } | null;
+}): QuoteSpeaker | null {
+  if (quote.speakerKind === "narrator" || !quote.speakerPerson) return null;
+  return { kind: quote.speakerKind, nameRu: quote.speakerPerson.nameRu, nameEn: quote.speakerPerson.nameEn, attribution: quote.attribution };
 }
 
 export interface HistoryEntryView {
@@ -25,7 +52,7 @@ export interface HistoryEntryView {
   changes: FieldChange[];
   note: string;
   overrideNote: string | null;
-  quote: { id: number; sourceId: number; text: string } | null;
+  quote: { id: number; sourceId: number; text: string; source: HistoryQuoteSource } | null;
   evidenceUrl: string | null;
   evidenceTitle: string | null;
   evidenceDate: Date | null;
@@ -47,7 +74,19 @@ export interface InitiativeDetail {
   status: InitiativeStatus;
   stage: Stage | null;
   themes: Theme[];
-  event: { nameRu: string; nameEn: string; placeRu: string | null; placeEn: string | null; dateText: string | null };
+  meetingRelation: MeetingRelation;
+  /** A signed document whose text does not list its signatories. */
+  signatoriesUnnamed: boolean;
+  /** Every quote is an expert's: no official or outlet statement backs the status. */
+  statusRestsOnExperts: boolean;
+  event: {
+    nameRu: string;
+    nameEn: string;
+    placeRu: string | null;
+    placeEn: string | null;
+    dateText: string | null;
+    attendance: { code: string; nameRu: string; nameEn: string }[];
+  };
   proposerCountry: { code: string; nameRu: string; nameEn: string } | null;
   proposerPerson: { nameRu: string; nameEn: string; descriptionRu: string; descriptionEn: string } | null;
   announcedOn: Date | null;
@@ -81,13 +120,24 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
       kind: true,
       status: true,
       stage: true,
+      meetingRelation: true,
+      signatoriesUnnamed: true,
       announcedOn: true,
       targetDate: true,
       targetDateText: true,
       lastVerifiedOn: true,
       version: true,
       themes: { select: { theme: true }, orderBy: { theme: "asc" } },
-      event: { select: { nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } },
+      event: {
+        select: {
+          nameRu: true,
+          nameEn: true,
+          placeRu: true,
+          placeEn: true,
+          dateText: true,
+          attendances: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
+        },
+      },
       proposerCountry: { select: { code: true, nameRu: true, nameEn: true } },
       proposerPerson: { select: { nameRu: true, nameEn: true, descriptionRu: true, descriptionEn: true } },
       participations: {
@@ -103,6 +153,7 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
           id: true,
           start: true,
           end: true,
+          ...QUOTE_SPEAKER_SELECT,
           source: { select: { id: true, title: true, outlet: true, publishedOn: true, text: true } },
         },
         orderBy: [{ sourceId: "asc" }, { start: "asc" }],
@@ -131,7 +182,7 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
           recordedAt: true,
           version: true,
           author: { select: { displayName: true } },
-          quote: { select: { id: true, sourceId: true, text: true } },
+          quote: { select: { id: true, sourceId: true, text: true, source: { select: HISTORY_QUOTE_SOURCE_SELECT } } },
         },
         orderBy: { version: "desc" },
         take: historyPageSize,
@@ -157,7 +208,10 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
     status: row.status,
     stage: row.stage,
     themes: row.themes.map((t) => t.theme),
-    event: row.event,
+    meetingRelation: row.meetingRelation,
+    signatoriesUnnamed: row.signatoriesUnnamed,
+    statusRestsOnExperts: row.quotes.length > 0 && row.quotes.every((quote) => quote.speakerKind === "expert"),
+    event: (({ attendances, ...event }) => ({ ...event, attendance: attendances.map((a) => a.country) }))(row.event),
     proposerCountry: row.proposerCountry,
     proposerPerson: row.proposerPerson,
     announcedOn: row.announcedOn,
@@ -173,6 +227,7 @@ export async function getInitiative(slug: string, historyPage = 1, historyPageSi
       sourceTitle: quote.source.title,
       sourceOutlet: quote.source.outlet,
       sourcePublishedOn: quote.source.publishedOn,
+      speaker: toQuoteSpeaker(quote),
       ...quoteInContext(quote.source.text, quote.start, quote.end),
     })),
     metrics: row.metrics.map(toMetricView),

@@ -10,7 +10,7 @@ export async function markVerified(
   actor: SessionUser,
   input: MarkVerifiedInput,
   now = new Date(),
-): Promise<{ version: number }> {
+): Promise<{ version: number; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
@@ -22,6 +22,6 @@ export async function markVerified(
       authorId: actor.id,
       correctsId,
     });
-    return { version: entry.version };
+    return { version: entry.version, tags: entry.tags };
   });
 }

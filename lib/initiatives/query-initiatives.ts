@@ -5,10 +5,12 @@ import {
   INITIATIVE_STATUSES,
   initiativeKindSchema,
   initiativeStatusSchema,
+  meetingRelationSchema,
   stageSchema,
   themeSchema,
   type InitiativeKind,
   type InitiativeStatus,
+  type MeetingRelation,
   type Stage,
   type Theme,
 } from "../domain/vocabulary";
@@ -21,7 +23,7 @@ import { queryStems } from "../search/stem";
  */
 
 export const SORTS = ["relevance", "title", "status", "updated"] as const;
-export const FACETS = ["status", "stage", "theme", "kind", "country", "proposer", "source"] as const;
+export const FACETS = ["relation", "status", "stage", "theme", "kind", "country", "proposer", "source"] as const;
 export type Facet = (typeof FACETS)[number];
 export const MAX_PAGE_SIZE = 100;
 
@@ -29,6 +31,8 @@ export const MAX_PAGE_SIZE = 100;
 const countryCode = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
 
 export const initiativeQuerySchema = z.object({
+  /** What the entry is to its event; `outcome` gives the meeting's own results. */
+  relation: meetingRelationSchema.optional(),
   q: z
     .string()
     .trim()
@@ -94,6 +98,7 @@ const SEARCHABLE = Prisma.raw(`"kind" IN ('initiative', 'quote', 'note')`);
 /** WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own filter). */
 function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
+  if (query.relation && exclude !== "relation") where.push(Prisma.sql`i."meetingRelation" = ${query.relation}`);
   if (query.status && exclude !== "status") where.push(Prisma.sql`i."status" = ${query.status}`);
   if (query.stage && exclude !== "stage") where.push(Prisma.sql`i."stage" = ${query.stage}`);
   if (query.kind && exclude !== "kind") where.push(Prisma.sql`i."kind" = ${query.kind}`);
@@ -132,6 +137,7 @@ export interface InitiativeListItem {
   kind: InitiativeKind;
   status: InitiativeStatus;
   stage: Stage | null;
+  meetingRelation: MeetingRelation;
   themes: Theme[];
   proposer: { code: string; nameRu: string; nameEn: string } | null;
   countries: { code: string; nameRu: string; nameEn: string }[];
@@ -164,7 +170,8 @@ export interface ListSql {
 }
 
 /** The two statements behind a page of the list: the total, and the page's ids in order (bounded offset). */
-export function listSql(db: Db, query: InitiativeFilters, locale = "ru"): ListSql {
+/** `all`: every id in order, without the page's LIMIT and OFFSET (exports). */
+export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options: { all?: boolean } = {}): ListSql {
   const search = searchSql(db);
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
@@ -193,7 +200,9 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru"): ListSq
 
   return {
     count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
-    ids: Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    ids: options.all
+      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC`
+      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   };
 }
 
@@ -205,8 +214,19 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const [countRow] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count);
   const total = Number(countRow?.n ?? 0);
   const ids = (await prisma.$queryRaw<{ id: number | bigint }[]>(sql.ids)).map((row) => Number(row.id));
-  const titleIds = await titleMatches(prisma, query.q, ids);
+  const items = await listItems(prisma, ids, query.q);
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
+}
 
+/** Every id the filters select, in the list's order (for exports, which read the rows in pages). */
+export async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<number[]> {
+  const { ids } = listSql(prisma, query, locale, { all: true });
+  return (await prisma.$queryRaw<{ id: number | bigint }[]>(ids)).map((row) => Number(row.id));
+}
+
+/** The list's items for these ids, in the given order. */
+export async function listItems(prisma: PrismaClient, ids: number[], q: string | undefined): Promise<InitiativeListItem[]> {
+  const titleIds = await titleMatches(prisma, q, ids);
   const rows = await prisma.initiative.findMany({
     where: { id: { in: ids } },
     select: {
@@ -219,6 +239,7 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
       kind: true,
       status: true,
       stage: true,
+      meetingRelation: true,
       updatedAt: true,
       themes: { select: { theme: true }, orderBy: { theme: "asc" } },
       proposerCountry: { select: { code: true, nameRu: true, nameEn: true } },
@@ -226,7 +247,7 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = ids.flatMap((id) => {
+  return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { id: _id, themes, proposerCountry, participations, ...rest } = row;
@@ -240,7 +261,6 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
       },
     ];
   });
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
 }
 
 export interface FacetValue {
@@ -260,7 +280,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
   };
   const simple = (column: string) => (where: Prisma.Sql) =>
     Prisma.sql`SELECT i.${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Initiative" i ${where} GROUP BY i.${Prisma.raw(`"${column}"`)}`;
-  const [status, stage, kind, proposer, theme, country, source] = await Promise.all([
+  const [relation, status, stage, kind, proposer, theme, country, source] = await Promise.all([
+    run("relation", simple("meetingRelation")),
     run("status", simple("status")),
     run("stage", simple("stage")),
     run("kind", simple("kind")),
@@ -275,5 +296,5 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     ),
     run("source", (where) => Prisma.sql`SELECT q."sourceId" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "Quote" q ON q."initiativeId" = i."id" ${where} GROUP BY q."sourceId"`),
   ]);
-  return { status, stage, theme, kind, country, proposer, source };
+  return { relation, status, stage, theme, kind, country, proposer, source };
 }

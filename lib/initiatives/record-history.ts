@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import type { FieldChange } from "../history/field-changes";
+import { initiativeChangeTags } from "../cache/tags";
 import { indexHistoryNote } from "../search/search-index";
 import { ConflictError, EditError } from "./edit-errors";
 
@@ -39,15 +40,18 @@ export type NewEntry = Omit<Prisma.HistoryEntryUncheckedCreateInput, "initiative
   changes?: FieldChange[];
 };
 
-/** Appends the entry for a version claimed with claimNextVersion. */
-export async function writeHistoryEntry(tx: Db, initiative: { id: number; version: number }, entry: NewEntry) {
+/**
+ * Appends the entry for a version claimed with claimNextVersion; returns it with the cache tags
+ * the change expires (`initiative` as claimNextVersion returned it: its themes before the change).
+ */
+export async function writeHistoryEntry(tx: Db, initiative: { id: number; version: number; themes?: { theme: string }[] }, entry: NewEntry) {
   const { changes, ...rest } = entry;
   const created = await tx.historyEntry.create({
     data: { ...rest, initiativeId: initiative.id, version: initiative.version, changes: JSON.stringify(changes ?? []) },
     select: { id: true, version: true, note: true, overrideNote: true },
   });
   await indexHistoryNote(tx, { ...created, initiativeId: initiative.id });
-  return { id: created.id, version: created.version };
+  return { id: created.id, version: created.version, tags: await initiativeChangeTags(tx, initiative, changes ?? []) };
 }
 
 /** Reads an initiative without claiming a version (for changes that wait for review). */

@@ -9,7 +9,7 @@ import { EditError } from "./edit-errors";
  * the author's entry (with the reviewer recorded) if the status is still what the
  * author saw; the author can never review their own change.
  */
-export async function reviewChange(prisma: PrismaClient, actor: SessionUser, input: ReviewChangeInput): Promise<{ outcome: "approved" | "rejected" }> {
+export async function reviewChange(prisma: PrismaClient, actor: SessionUser, input: ReviewChangeInput): Promise<{ outcome: "approved" | "rejected"; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const pending = await tx.pendingChange.findUnique({
       where: { id: input.pendingId },
@@ -22,7 +22,7 @@ export async function reviewChange(prisma: PrismaClient, actor: SessionUser, inp
 
     if (input.decision === "reject") {
       await tx.pendingChange.update({ where: { id: pending.id }, data: { state: "rejected", ...reviewed } });
-      return { outcome: "rejected" } as const;
+      return { outcome: "rejected", tags: [] as string[] } as const;
     }
     const initiative = await claimNextVersion(tx, pending.initiative.slug, pending.initiative.version);
     if (initiative.status !== pending.fromStatus || initiative.stage !== pending.fromStage) throw new EditError("statusChangedSince");
@@ -45,6 +45,6 @@ export async function reviewChange(prisma: PrismaClient, actor: SessionUser, inp
       correctsId: pending.correctsId,
     });
     await tx.pendingChange.update({ where: { id: pending.id }, data: { state: "approved", historyEntryId: entry.id, ...reviewed } });
-    return { outcome: "approved" } as const;
+    return { outcome: "approved", tags: entry.tags } as const;
   });
 }

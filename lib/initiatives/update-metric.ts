@@ -2,20 +2,25 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/sessions";
 import type { UpdateMetricInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { TAG } from "../cache/tags";
 import { dayOrNull } from "../dates";
 import { EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
 import type { FieldChange } from "../history/field-changes";
 
 /** Adds a dated reading to a metric and/or sets its target date, with evidence. */
-export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number }> {
+export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const metric = await tx.metric.findFirst({
       where: { slug: input.metricSlug, initiativeId: initiative.id },
-      select: { id: true, slug: true, targetDate: true },
+      select: { id: true, slug: true, targetDate: true, targetValue: true, readings: { orderBy: { observedOn: "desc" }, take: 1, select: { value: true } } },
     });
     if (!metric) throw new EditError("metricNotFound", "metricSlug");
+    // A slip of the decimal separator makes a reading ten or a thousand times too big: ask first.
+    const previous = metric.readings[0]?.value;
+    const large = (base: number | null | undefined) => base !== null && base !== undefined && base > 0 && input.value !== null && input.value > 3 * base;
+    if (!input.confirmLarge && (large(previous) || large(metric.targetValue))) throw new EditError("confirmLargeReading", "value");
     const changes: FieldChange[] = [];
     const oldTarget = dayOrNull(metric.targetDate);
     if (oldTarget !== input.targetDate) changes.push({ field: `metric.${metric.slug}.targetDate`, from: oldTarget, to: input.targetDate });
@@ -41,6 +46,6 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
       });
     }
     const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId, ...evidence });
-    return { version: entry.version };
+    return { version: entry.version, tags: [...entry.tags, TAG.metrics] };
   });
 }

@@ -28,9 +28,11 @@ export const COMMON_HEADERS: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/** Everything but /embed/… (which names its own frame-ancestors) refuses to be framed, also in old browsers. */
+export const NO_FRAMING = { key: "X-Frame-Options", value: "DENY" };
 
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" };
 

@@ -16,6 +16,8 @@ export interface SourceView {
   title: string | null;
   outlet: string | null;
   publishedOn: Date | null;
+  /** The date is a metadata line above the text, not a printed dateline. */
+  dateFromMetadata: boolean;
   language: string;
   url: string | null;
   kind: SourceKind | null;
@@ -37,6 +39,7 @@ export async function getSource(id: number): Promise<SourceView | null> {
       title: true,
       outlet: true,
       publishedOn: true,
+      dateFromMetadata: true,
       language: true,
       url: true,
       kind: true,
@@ -58,6 +61,7 @@ export async function getSource(id: number): Promise<SourceView | null> {
     title: row.title,
     outlet: row.outlet,
     publishedOn: row.publishedOn,
+    dateFromMetadata: row.dateFromMetadata,
     language: row.language,
     url: row.url,
     kind: row.kind,

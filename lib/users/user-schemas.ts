@@ -1,8 +1,11 @@
+import "../forms/zod-config";
 import { z } from "zod";
 import { recordIdSchema } from "../domain/record-id";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
 import { userRoleSchema } from "../domain/vocabulary";
+import { cleanText } from "../forms/clean-text";
 
+// Not cleaned: an address with a control character in it is refused, not silently changed.
 export const emailSchema = z
   .string()
   .trim()
@@ -20,7 +23,7 @@ export const passwordSchema = z
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  displayName: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
+  displayName: z.string().overwrite(cleanText).trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
   role: userRoleSchema,
   password: passwordSchema,
 });

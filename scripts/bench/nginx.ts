@@ -59,10 +59,10 @@ async function run(binary: string, dir: string, config: string, url: string, nam
   return group;
 }
 
-/** nginx serving one HTML file at every address: the ceiling the app is compared with. */
-export async function startStaticNginx(binary: string, dir: string, port: number, html: string): Promise<Group> {
+/** nginx serving files (name → body) from disk, each at /<name>: the ceilings the app is compared with. */
+export async function startStaticNginx(binary: string, dir: string, port: number, files: Record<string, string>): Promise<Group> {
   mkdirSync(path.join(dir, "html"), { recursive: true });
-  writeFileSync(path.join(dir, "html", "index.html"), html);
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, "html", name), body);
   // One worker: the app is one Node process, and the load tool needs the other core.
   const config = `daemon off;
 worker_processes 1;
@@ -72,25 +72,27 @@ events { worker_connections 1024; }
 http {
 ${tempPaths(dir)}
     access_log off;
+    sendfile on;
     server {
         listen 127.0.0.1:${port};
         server_name localhost;
         root ${path.join(dir, "html")};
+        default_type "text/html; charset=utf-8";
         location / {
-            default_type "text/html; charset=utf-8";
-            try_files /index.html =404;
+            try_files $uri =404;
         }
     }
 }
 `;
-  return run(binary, dir, config, `http://localhost:${port}/`, "nginx (static)");
+  const first = Object.keys(files)[0] ?? "";
+  return run(binary, dir, config, `http://localhost:${port}/${first}`, "nginx (static)");
 }
 
 /**
  * deploy/nginx.conf with the bench's ports and paths. Each replaced line must be found, so an
  * edit to the production file that the bench no longer understands fails loudly.
  */
-export function benchCopyOfDeployConfig(source: string, dir: string, port: number, appPort: number): string {
+export function benchCopyOfDeployConfig(source: string, dir: string, port: number, appPort: number, frontSecret: string): string {
   let config = source;
   const replace = (pattern: RegExp, replacement: string, what: string) => {
     if (!pattern.test(config)) throw new Error(`deploy/nginx.conf: cannot find ${what} (${pattern}) to adapt for the bench`);
@@ -103,6 +105,7 @@ export function benchCopyOfDeployConfig(source: string, dir: string, port: numbe
   replace(/^(\s*)access_log\s+\S+\s+tracker;.*$/m, `$1access_log ${path.join(dir, "access.log")} tracker;`, "access_log");
   replace(/^(\s*)proxy_cache_path\s+\S+/m, `$1proxy_cache_path ${path.join(dir, "cache")}`, "proxy_cache_path");
   replace(/^(\s*)server\s+localhost:3000;.*$/m, `$1server localhost:${appPort};`, "the upstream server");
+  replace(/^(\s*)default\s+"[^"]*";\s+# bench: its own secret$/m, `$1default "${frontSecret}";`, "the front secret");
   replace(/^(\s*)listen\s+80;.*$/m, `$1listen 127.0.0.1:${port};`, "listen 80");
   replace(/^\s*listen\s+\[::\]:80;.*\n/m, "", "listen [::]:80");
   replace(/^http\s*\{\s*$/m, `http {\n${tempPaths(dir)}`, "the http block");
@@ -110,8 +113,8 @@ export function benchCopyOfDeployConfig(source: string, dir: string, port: numbe
   return config;
 }
 
-/** The app behind a copy of deploy/nginx.conf. */
-export async function startProxyNginx(binary: string, dir: string, port: number, appPort: number): Promise<Group> {
+/** The app (started with FRONT_SECRET=frontSecret) behind a copy of deploy/nginx.conf. */
+export async function startProxyNginx(binary: string, dir: string, port: number, appPort: number, frontSecret: string): Promise<Group> {
   const source = readFileSync(path.resolve("deploy", "nginx.conf"), "utf8");
-  return run(binary, dir, benchCopyOfDeployConfig(source, dir, port, appPort), `http://localhost:${port}/api/health`, "nginx (proxy)");
+  return run(binary, dir, benchCopyOfDeployConfig(source, dir, port, appPort, frontSecret), `http://localhost:${port}/api/health`, "nginx (proxy)");
 }

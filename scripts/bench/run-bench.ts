@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -6,38 +7,45 @@ import Database from "better-sqlite3";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { parseArgs } from "./args";
 import { buildBenchData, defaultBenchPath } from "./build-bench-data";
-import { measure, type LoadResult, type LoadSettings } from "./load";
+import { NONCE_PLACEHOLDER } from "../../lib/security/front";
+import { ensureWrk, measure, type LoadSettings } from "./load";
 import { ensureNginx, startProxyNginx, startStaticNginx } from "./nginx";
 import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, waitForHttp, type Group } from "./processes";
-import { loadTable, ratioToNginx, writeLine } from "./report";
-import { createEditorSession, deleteSession, runWriteLoop, type BenchSession, type WriteLoopResult } from "./write-loop";
+import { fmt, goal, goalTable, serverTimeTable, throughputTable, writeLine, type Goal, type Row, type Target } from "./report";
+import { postStatusChange, sampleWarm, summarize, timedGet, type ServerTiming, type TimeSummary } from "./server-time";
+import { createEditorSession, deleteSession, runWriteLoop, type BenchSession } from "./write-loop";
 
 /**
- * `npm run bench [-- --initiatives 20 --changes 200 --duration 10 --connections 50] [--smoke]
- *   [--reuse] [--through-nginx] [--writers 8] [--db ./data/x.db] [--skip-build]`
+ * `npm run bench [-- --initiatives 20 --changes 200 --duration 8 --connections 32] [--smoke]
+ *   [--reuse] [--writers 8] [--db ./data/x.db] [--skip-build] [--ports APP,STATIC,FRONT]`
  *
- * On this machine, in one run, side by side: nginx serving a static copy of the dashboard (the
- * ceiling), then the production app on a synthetic database, with the same autocannon settings;
- * then editors writing while the public watches. Two cores are shared by the load tool, the app
- * and nginx, so only the ratios between rows mean much (docs/benchmarks.md,
- * ../shared/docs/offline-stack.md). Prints one table and writes the same as JSON to
- * ./data/bench-results-<timestamp>.json.
+ * On this machine, in one run: for every public page kind, nginx serving that page's own bytes
+ * from disk (the row's ceiling), the production app alone, and the app behind a copy of
+ * deploy/nginx.conf (the front), all loaded with wrk; the app's own Server-Timing, warm and cold
+ * (the first view after a status change); status changes and the editors' write loop; memory and
+ * page weight. Prints the tables and every goal of issue 13 with met/missed, and writes the same
+ * as JSON to ./data/bench-results-<timestamp>.json. The cores are shared by wrk, the app and
+ * nginx (and anyone else: the load average is printed), so compare ratios within one run.
  */
 
 const DIST_DIR = ".next-bench";
+// The app and the bench's copy of deploy/nginx.conf share it (lib/security/front.ts).
+const frontSecret = randomBytes(24).toString("hex");
 const log = (line: string) => console.log(line);
 
 const args = parseArgs(process.argv.slice(2), {
   numbers: ["initiatives", "changes", "duration", "connections", "writers"],
-  strings: ["db", "seed", "now"],
-  flags: ["smoke", "reuse", "through-nginx", "skip-build"],
+  strings: ["db", "seed", "now", "ports"],
+  flags: ["smoke", "reuse", "skip-build"],
 });
 const smoke = args.flag("smoke");
 const initiatives = args.number("initiatives", 20);
 const changes = args.number("changes", 200);
-const settings: LoadSettings = { duration: args.number("duration", smoke ? 2 : 10), connections: args.number("connections", smoke ? 10 : 50) };
+const settings: LoadSettings = { duration: args.number("duration", smoke ? 2 : 8), connections: args.number("connections", smoke ? 8 : 32) };
+// --ports APP,STATIC,FRONT pins the three ports (on a shared machine, each person's own range).
+const pinned = (args.string("ports") ?? "").split(",").filter(Boolean).map(Number);
+const port = async (index: number) => pinned[index] ?? (await freePort());
 const writers = Math.max(1, args.number("writers", smoke ? 2 : 8));
-const throughNginx = args.flag("through-nginx");
 
 // ---- Everything started is stopped on the way out, whatever the way out is ----
 const groups: Group[] = [];
@@ -140,10 +148,12 @@ async function buildApp(databaseFile: string): Promise<number> {
 interface Picks {
   pageSlug: string;
   pageEntries: number;
+  /** An initiative nobody writes to during the cold rounds: its page must stay cached. */
+  otherSlug: string;
   writerSlugs: string[][];
 }
 
-/** A typical initiative page (history length nearest the mean) and each writer's own initiatives. */
+/** A typical initiative page (history length nearest the mean), another one, and each writer's own initiatives. */
 function pickInitiatives(databaseFile: string, workers: number): Picks {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
@@ -152,9 +162,10 @@ function pickInitiatives(databaseFile: string, workers: number): Picks {
       .get() as { slug: string; version: number };
     const rows = db
       .prepare(`SELECT "slug" FROM "Initiative" WHERE "slug" <> ? ORDER BY "version", "id" LIMIT ?`)
-      .all(page.slug, workers * 3) as { slug: string }[];
+      .all(page.slug, workers * 3 + 1) as { slug: string }[];
+    const other = rows.pop()!;
     const writerSlugs = Array.from({ length: workers }, (_, w) => rows.filter((_, i) => i % workers === w).map((r) => r.slug)).filter((list) => list.length > 0);
-    return { pageSlug: page.slug, pageEntries: page.version, writerSlugs };
+    return { pageSlug: page.slug, pageEntries: page.version, otherSlug: other.slug, writerSlugs };
   } finally {
     db.close();
   }
@@ -189,7 +200,7 @@ async function pageJavaScript(base: string, html: string) {
 
 /**
  * Requests a client gave up on may still be rendering (a page that takes 10 s at this size keeps
- * the app busy after autocannon stops). Wait until a trivial file answers quickly again, so one
+ * the app busy after wrk stops). Wait until a trivial file answers quickly again, so one
  * row's leftovers do not slow the next row down; returns the seconds waited.
  */
 async function settle(base: string, limitMs = 120_000): Promise<number> {
@@ -222,10 +233,11 @@ async function main() {
   const loadBefore = loadavg()[0]!;
   log(`Summit Initiatives Tracker bench — ${startedAt.toISOString()}, ${cpus().length} cores, Node ${process.version}, load average ${loadBefore.toFixed(2)}`);
   log(
-    `Settings: ${initiatives} initiatives, ${changes} changes; autocannon ${settings.connections} connections, ${settings.duration} s per target, pipelining 1; ${writers} writers${smoke ? " (smoke)" : ""}`,
+    `Settings: ${initiatives} initiatives, ${changes} changes; wrk -t1 -c${settings.connections} -d${settings.duration}s per row; ${writers} writers${smoke ? " (smoke)" : ""}`,
   );
 
   // ---- Data ----
+  const wrk = ensureWrk(log);
   const databaseFile = path.resolve(args.string("db") ?? defaultBenchPath(initiatives, changes));
   let generation: { seconds: number; counts: Record<string, number> } | null = null;
   if (args.flag("reuse") && existsSync(databaseFile)) {
@@ -249,7 +261,7 @@ async function main() {
   session = { file: databaseFile, value: await createEditorSession(databaseFile) };
 
   // ---- The app ----
-  const appPort = await freePort();
+  const appPort = await port(0);
   const base = `http://localhost:${appPort}`;
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(appPort), "-H", "localhost"], {
     ...process.env,
@@ -257,6 +269,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: `file:${databaseFile}`,
     MUTATION_RATE_LIMIT_PER_MINUTE: "1000000",
+    FRONT_SECRET: frontSecret,
   });
   groups.push(app);
   const sampler = new MemorySampler(app.pid);
@@ -269,60 +282,82 @@ async function main() {
   }
   log(`App: ${base} (DATABASE_URL=file:${databaseFile})`);
 
-  // The page nginx serves as the ceiling, and whose JavaScript is weighed: the dashboard, or, if
-  // the dashboard fails at this size, the next page that works (said so in the table).
-  let copied = { path: "/en", html: "", note: "" };
-  for (const candidate of ["/en", "/en/initiatives", "/en/sign-in"]) {
-    const response = await fetch(base + candidate);
-    const html = await response.text();
-    if (response.status === 200) {
-      copied = { path: candidate, html, note: candidate === "/en" ? "" : `; /en answered an error, so ${candidate} is copied` };
-      break;
-    }
-    log(`${base}${candidate} answered HTTP ${response.status}${app.errors.length ? `: ${app.errors.at(-1)}` : ""}`);
+  // ---- What is measured: every public page kind, each against nginx serving its own bytes ----
+  const q = (text: string) => encodeURIComponent(text).replace(/%20/g, "+");
+  const targets: Target[] = [
+    { key: "dashboard", label: "dashboard /en", path: "/en", coldGoalMs: 150 },
+    { key: "initiative", label: `initiative page (${picks.pageEntries} history entries)`, path: `/en/initiatives/${picks.pageSlug}`, coldGoalMs: 50 },
+    { key: "list", label: "list with facets ?status=agreed&theme=transport_logistics&country=KZ", path: "/en/initiatives?status=agreed&theme=transport_logistics&country=KZ", coldGoalMs: 100 },
+    { key: "list-search", label: "list search ?q=водных+стратегий", path: `/en/initiatives?q=${q("водных стратегий")}`, coldGoalMs: 100 },
+    { key: "search", label: "search page /en/search?q=водной", path: `/en/search?q=${q("водной")}`, coldGoalMs: 100 },
+    { key: "countries", label: "countries /en/countries", path: "/en/countries", coldGoalMs: null },
+    { key: "api", label: "API /api/v1/initiatives?theme=water_environment", path: "/api/v1/initiatives?theme=water_environment&pageSize=25", coldGoalMs: null, api: true },
+  ];
+  const bodies = new Map<string, string>();
+  for (const target of targets) {
+    const response = await fetch(base + target.path);
+    const body = await response.text();
+    if (response.status !== 200) failures.push(`${target.label} answered HTTP ${response.status}`);
+    bodies.set(target.key, body);
   }
-  if (!copied.html) throw new Error("No page of the app answered 200; see the app's errors above.");
-  const dashboardHtml = copied.html;
+  const bytes = (key: string) => Buffer.byteLength(bodies.get(key) ?? "");
 
-  // ---- nginx, the ceiling ----
+  // ---- nginx serving each page's bytes from disk: the ceiling of its row ----
   tempDir = mkdtempSync(path.join(tmpdir(), "tracker-bench-"));
   // nginx started as root serves from unprivileged workers ("nobody"): they must be able to read it.
   chmodSync(tempDir, 0o755);
   const nginxBinary = ensureNginx(log);
-  let nginxBase: string | null = null;
-  if (nginxBinary) {
-    const port = await freePort();
-    groups.push(await startStaticNginx(nginxBinary, path.join(tempDir, "static"), port, dashboardHtml));
-    nginxBase = `http://localhost:${port}`;
+  if (!nginxBinary) throw new Error("nginx is needed: every row is a ratio to nginx serving the same bytes.");
+  const staticPort = await port(1);
+  groups.push(await startStaticNginx(nginxBinary, path.join(tempDir, "static"), staticPort, Object.fromEntries([...bodies].map(([key, body]) => [`${key}.html`, body]))));
+  const nginxBase = `http://localhost:${staticPort}`;
+
+  const rows: Row[] = [];
+  const load = async (label: string, url: string, size: number, settleApp: boolean) => {
+    const result = await measure(wrk, label, url, settings, size);
+    if (result.completed === 0 || result.non2xx === result.completed) failures.push(`${label} answered only errors`);
+    if (settleApp) {
+      const waited = await settle(base);
+      if (waited > 1) log(`  (the app needed ${waited.toFixed(1)} s to finish that row's requests)`);
+    }
+    return result;
+  };
+  for (const target of targets) {
+    log(`Measuring ${target.label}: nginx static, then the app…`);
+    const ceiling = await load(`nginx static: ${target.key}`, `${nginxBase}/${target.key}.html`, bytes(target.key), false);
+    await probe(base + target.path);
+    const app = await load(`app: ${target.label}`, base + target.path, bytes(target.key), true);
+    rows.push({ target, ceiling, app, front: null });
   }
 
-  // ---- Reads, in this order, same settings ----
-  const q = (text: string) => encodeURIComponent(text).replace(/%20/g, "+");
-  const targets: [string, string][] = [];
-  if (nginxBase) targets.push([`nginx: static copy of ${copied.path} (ceiling${copied.note})`, `${nginxBase}/`]);
-  targets.push(
-    ["app: dashboard /en", `${base}/en`],
-    [`app: initiative /en/initiatives/<slug> (${picks.pageEntries} history entries)`, `${base}/en/initiatives/${picks.pageSlug}`],
-    ["app: list ?status=agreed&theme=transport_logistics&country=KZ", `${base}/en/initiatives?status=agreed&theme=transport_logistics&country=KZ`],
-    ["app: list search ?q=водных+стратегий", `${base}/en/initiatives?q=${q("водных стратегий")}`],
-    ["app: search page /en/search?q=водной", `${base}/en/search?q=${q("водной")}`],
-    ["app: API /api/v1/initiatives?theme=water_environment&pageSize=25", `${base}/api/v1/initiatives?theme=water_environment&pageSize=25`],
-  );
-  const results: LoadResult[] = [];
-  const settleSeconds: Record<string, number> = {};
-  for (const [target, url] of targets) {
-    const status = await probe(url);
-    log(`Measuring ${target} (first answer: HTTP ${status}${status >= 500 && app.errors.length ? `; app: ${app.errors.at(-1)}` : ""})…`);
-    const result = await measure(target, url, settings);
-    results.push(result);
-    if (result.ok2xx === 0) failures.push(`${target} answered only errors`);
-    const waited = await settle(base);
-    if (waited > 1) log(`  (the app needed ${waited.toFixed(1)} s to finish that row's abandoned requests)`);
-    settleSeconds[target] = waited;
+  // ---- Server time (Server-Timing): warm, then cold (the first view after a status change) ----
+  const warmSamples = smoke ? 5 : 30;
+  const coldRounds = smoke ? 3 : 15;
+  log(`Server time: ${warmSamples} warm views of each page, then ${coldRounds} rounds of status change → first view of each page…`);
+  const warm = new Map<string, TimeSummary>();
+  for (const target of targets) warm.set(target.key, await sampleWarm(base + target.path, warmSamples));
+  const coldTimings = new Map<string, (ServerTiming | null)[]>(targets.map((t) => [t.key, []]));
+  const writeTimings: (ServerTiming | null)[] = [];
+  const writeErrors: string[] = [];
+  // Another initiative's page, warmed first: after each change it must still come from the cache (0 queries).
+  const otherUrl = `${base}/en/initiatives/${picks.otherSlug}`;
+  await timedGet(otherUrl);
+  const otherQueries: number[] = [];
+  for (let round = 0; round < coldRounds; round++) {
+    const written = await postStatusChange(base, picks.pageSlug, session.value.cookie, round);
+    if ("error" in written) {
+      writeErrors.push(written.error);
+      continue;
+    }
+    writeTimings.push(written.timing);
+    otherQueries.push((await timedGet(otherUrl))?.queries ?? -1);
+    for (const target of targets) coldTimings.get(target.key)!.push(await timedGet(base + target.path));
   }
-  const nginxRps = nginxBase ? results[0]!.requestsPerSecond : null;
+  if (writeErrors.length) failures.push(`status changes failed: ${writeErrors[0]}`);
+  const cold = new Map([...coldTimings].map(([key, timings]) => [key, summarize(timings)]));
+  const statusWrite = summarize(writeTimings, (t) => t.action);
 
-  // ---- Writes: editors marking initiatives verified, the public watching ----
+  // ---- The editors' write loop: GET the page, POST, see it ----
   log(`Write loop: ${picks.writerSlugs.length} editors for ${settings.duration} s…`);
   const writes = await runWriteLoop({
     base,
@@ -336,110 +371,123 @@ async function main() {
   });
   if (writes.acknowledged === 0) failures.push(`the write loop acknowledged no write (${writes.firstErrors.join("; ")})`);
 
-  // ---- Through a copy of deploy/nginx.conf ----
-  let proxied: { results: LoadResult[]; writes: WriteLoopResult; cacheStatuses: string[]; visibleWithinBound: boolean; boundMs: number } | null = null;
-  if (throughNginx) {
-    if (!nginxBinary) {
-      log("--through-nginx: nginx is missing, skipped.");
-    } else {
-      const port = await freePort();
-      const proxyBase = `http://localhost:${port}`;
-      groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "proxy"), port, appPort));
-      const proxyTargets: [string, string][] = [
-        ["nginx→app (micro-cache): dashboard /en", `${proxyBase}/en`],
-        [`nginx→app (micro-cache): initiative (${picks.pageEntries} entries)`, `${proxyBase}/en/initiatives/${picks.pageSlug}`],
-      ];
-      const proxyResults: LoadResult[] = [];
-      for (const [target, url] of proxyTargets) {
-        const status = await probe(url);
-        log(`Measuring ${target} (first answer: HTTP ${status})…`);
-        const result = await measure(target, url, settings);
-        proxyResults.push(result);
-        if (result.ok2xx === 0) failures.push(`${target} answered only errors`);
-      }
-      // Is the cache really used? Two quick GETs of the dashboard: the second should be a HIT.
-      const cacheStatuses: string[] = [];
-      for (let k = 0; k < 2; k++) {
-        const response = await fetch(`${proxyBase}/en`);
-        await response.arrayBuffer();
-        cacheStatuses.push(response.headers.get("x-cache-status") ?? "none");
-      }
-      // Writes through nginx while anonymous readers keep the written pages in the cache; every
-      // acknowledged write is followed until the public copy (through nginx) shows it.
-      log("Write visibility through the micro-cache…");
-      const writerSlugs = picks.writerSlugs.slice(0, 2);
-      const stopReaders = performance.now() + Math.min(settings.duration, 5) * 1000 + 3000;
-      const readers = writerSlugs.flat().map(async (slug) => {
-        while (performance.now() < stopReaders) {
-          await (await fetch(`${proxyBase}/en/initiatives/${slug}`)).arrayBuffer().catch(() => undefined);
-          await sleep(100);
-        }
-      });
-      const proxyWrites = await runWriteLoop({
-        base: proxyBase,
-        publicBase: proxyBase,
-        slugs: writerSlugs,
-        durationMs: Math.min(settings.duration, 5) * 1000,
-        cookie: session.value.cookie,
-        sampleEvery: 1,
-        pollMs: 50,
-        visibleTimeoutMs: 10_000,
-      });
-      await Promise.all(readers);
-      // "Within ~1 s": nginx keeps cache times in whole seconds, so `proxy_cache_valid 200 1s`
-      // keeps a copy until the end of the next whole second (1–2 s), then one render (as measured
-      // directly above) refreshes it; plus two poll intervals.
-      const boundMs = 2000 + (writes.visibleP99 ?? 0) + 100;
-      const visibleWithinBound = proxyWrites.visibleMax !== null && proxyWrites.visibleMax <= boundMs && proxyWrites.visibleTimedOut === 0;
-      if (proxyWrites.acknowledged === 0) failures.push(`no write acknowledged through nginx (${proxyWrites.firstErrors.join("; ")})`);
-      proxied = { results: proxyResults, writes: proxyWrites, cacheStatuses, visibleWithinBound, boundMs };
-    }
+  // ---- Behind a copy of deploy/nginx.conf (the front) ----
+  const frontPort = await port(2);
+  const frontBase = `http://localhost:${frontPort}`;
+  groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "front"), frontPort, appPort, frontSecret));
+  for (const row of rows) {
+    if (row.target.api) continue;
+    await probe(frontBase + row.target.path);
+    log(`Measuring through the front: ${row.target.label}…`);
+    row.front = await load(`front: ${row.target.label}`, frontBase + row.target.path, bytes(row.target.key), true);
   }
+  // A unique nonce per response, cache hits included, in the header and in every script.
+  const nonces = new Set<string>();
+  let nonceResponses = 0;
+  let nonceHits = 0;
+  let nonceMismatches = 0;
+  for (let k = 0; k < (smoke ? 10 : 50); k++) {
+    const response = await fetch(`${frontBase}/en`);
+    const html = await response.text();
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
+    nonceResponses++;
+    if (/HIT|UPDATING|STALE/.test(response.headers.get("x-cache-status") ?? "")) nonceHits++;
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    if (!nonce || html.includes(NONCE_PLACEHOLDER) || scripts.some((tag) => !tag.includes(`nonce="${nonce}"`))) nonceMismatches++;
+    nonces.add(nonce);
+  }
+  // Writes through the front while readers keep the written pages cached.
+  log("Write visibility through the front…");
+  const writerSlugs = picks.writerSlugs.slice(0, 2);
+  const stopReaders = performance.now() + Math.min(settings.duration, 5) * 1000 + 3000;
+  const readers = writerSlugs.flat().map(async (slug) => {
+    while (performance.now() < stopReaders) {
+      await (await fetch(`${frontBase}/en/initiatives/${slug}`)).arrayBuffer().catch(() => undefined);
+      await sleep(100);
+    }
+  });
+  const frontWrites = await runWriteLoop({
+    base: frontBase,
+    publicBase: frontBase,
+    slugs: writerSlugs,
+    durationMs: Math.min(settings.duration, 5) * 1000,
+    cookie: session.value.cookie,
+    sampleEvery: 1,
+    pollMs: 25,
+    visibleTimeoutMs: 10_000,
+  });
+  await Promise.all(readers);
+  if (frontWrites.acknowledged === 0) failures.push(`no write acknowledged through the front (${frontWrites.firstErrors.join("; ")})`);
 
   sampler.stop();
-  const javascript = await pageJavaScript(base, dashboardHtml);
-  const memory = {
-    appPeakRssMB: sampler.peakAppRssKb / 1024,
-    appPeakHwmMB: sampler.appHwmKb / 1024,
-    npxWrappersPeakRssMB: sampler.peakWrapperRssKb / 1024,
-  };
+  const javascript = await pageJavaScript(base, bodies.get("dashboard") ?? "");
+  const memory = { appPeakRssMB: sampler.peakAppRssKb / 1024, appPeakHwmMB: sampler.appHwmKb / 1024, npxWrappersPeakRssMB: sampler.peakWrapperRssKb / 1024 };
 
   // ---- Report ----
-  const allResults = [...results, ...(proxied?.results ?? [])];
+  const loadAfter = loadavg()[0]!;
   log("");
-  log(`Results (${startedAt.toISOString().slice(0, 10)}; ${initiatives} initiatives / ${changes} changes, ${(databaseBytes / 1048576).toFixed(1)} MB database; ${settings.connections} connections × ${settings.duration} s):`);
-  log(loadTable(allResults, nginxRps));
+  log(
+    `Results (${startedAt.toISOString().slice(0, 10)}; ${initiatives} initiatives / ${changes} changes, ${(databaseBytes / 1048576).toFixed(1)} MB database; wrk -t1 -c${settings.connections} -d${settings.duration}s; load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after):`,
+  );
+  log(throughputTable(rows));
   log("");
-  log(writeLine("Writes (app direct)", writes));
-  if (proxied) {
-    log(writeLine("Writes through nginx", proxied.writes));
-    log(
-      `Micro-cache: dashboard X-Cache-Status ${proxied.cacheStatuses.join(", ")}; writes visible through nginx within ${proxied.boundMs.toFixed(0)} ms (the cache's 1–2 s + one render): ${proxied.visibleWithinBound ? "yes" : "NO"}`,
-    );
-  }
-  log(`Load average (1 min) before the run ${loadBefore.toFixed(2)}, after ${loadavg()[0]!.toFixed(2)} (anything above ~0 is other work sharing the cores)`);
+  log(serverTimeTable(targets, warm, cold));
+  log("");
+  log(`Status change (POST, the action's own time): p50 ${fmt(statusWrite.p50)} ms, p95 ${fmt(statusWrite.p95)} ms (${statusWrite.samples} changes)`);
+  log(writeLine("Write loop (app)", writes));
+  log(writeLine("Write loop through the front", frontWrites));
+  log(`Front nonces: ${nonces.size} distinct in ${nonceResponses} responses (${nonceHits} cache hits), ${nonceMismatches} with a script or header not carrying its own nonce`);
+  log(`Another initiative's page after each status change: ${otherQueries.join(", ") || "—"} database queries`);
   log(`App peak memory: ${memory.appPeakRssMB.toFixed(0)} MB RSS (next-server process tree, sampled every 200 ms; kernel VmHWM ${memory.appPeakHwmMB.toFixed(0)} MB)`);
   log(
-    `Public page JavaScript (${copied.path}): ${(javascript.gzipBytes / 1000).toFixed(1)} kB gzipped for modern browsers (${javascript.scripts} scripts, ${(javascript.rawBytes / 1000).toFixed(1)} kB raw; plus ${(javascript.legacyGzipBytes / 1000).toFixed(1)} kB of noModule polyfills only old browsers load); its HTML ${(Buffer.byteLength(dashboardHtml) / 1000).toFixed(0)} kB`,
+    `Public page JavaScript (dashboard): ${(javascript.gzipBytes / 1000).toFixed(1)} kB gzipped for modern browsers (${javascript.scripts} scripts, ${(javascript.rawBytes / 1000).toFixed(1)} kB raw; plus ${(javascript.legacyGzipBytes / 1000).toFixed(1)} kB of noModule polyfills only old browsers load)`,
   );
   if (app.errors.length) log(`Errors the app logged during the run:\n  ${app.errors.join("\n  ")}`);
+
+  const pages = rows.filter((row) => !row.target.api);
+  const worst = (ratio: (row: Row) => number | null) => Math.min(...pages.map((row) => ratio(row) ?? 0));
+  const frontWorst = worst((row) => (row.front ? row.front.requestsPerSecond / row.ceiling.requestsPerSecond : null));
+  const appWorst = worst((row) => row.app.requestsPerSecond / row.ceiling.requestsPerSecond);
+  const goals: Goal[] = [
+    goal("1. front: every public page ≥ 0.25× nginx static (worst page)", frontWorst, (v) => `${v.toFixed(2)}×`, frontWorst >= 0.25),
+    goal("1. front: unique nonce per response, cache hits included", nonces.size, () => `${nonces.size}/${nonceResponses} distinct, ${nonceHits} hits, ${nonceMismatches} mismatched`, nonces.size === nonceResponses && nonceMismatches === 0 && nonceHits > 0),
+    goal("1. front: a write visible ≤ 1 s (max)", frontWrites.visibleMax, (v) => `${v.toFixed(0)} ms (p50 ${fmt(frontWrites.visibleP50)})`, frontWrites.visibleMax !== null && frontWrites.visibleMax <= 1000 && frontWrites.visibleTimedOut === 0),
+    goal("2. app alone: every public page ≥ 1/100 nginx static (worst page)", appWorst, (v) => `1/${(1 / v).toFixed(0)}`, appWorst >= 0.01),
+    goal("3. another initiative's page stays cached after a status change", otherQueries.length ? Math.max(...otherQueries) : null, (v) => `${v} queries (max)`, otherQueries.length > 0 && otherQueries.every((n) => n === 0)),
+    ...targets
+      .filter((t) => t.coldGoalMs !== null)
+      .map((t) => {
+        const p95 = cold.get(t.key)!.p95;
+        return goal(`4. cold server time p95, ${t.key} < ${t.coldGoalMs} ms`, p95, (v) => `${v.toFixed(1)} ms`, p95 !== null && p95 < t.coldGoalMs!);
+      }),
+    goal("5. status change server time p95 < 20 ms", statusWrite.p95, (v) => `${v.toFixed(1)} ms`, statusWrite.p95 !== null && statusWrite.p95 < 20),
+    goal(`5. write loop ≥ ${initiatives >= 100_000 ? 30 : 100}/s`, writes.writesPerSecond, (v) => `${v.toFixed(1)}/s`, writes.writesPerSecond >= (initiatives >= 100_000 ? 30 : 100)),
+    goal("6. app RSS < 400 MB", memory.appPeakRssMB, (v) => `${v.toFixed(0)} MB`, memory.appPeakRssMB < 400),
+    goal("6. public page JavaScript ≤ 120 kB gzipped", javascript.gzipBytes / 1000, (v) => `${v.toFixed(1)} kB`, javascript.gzipBytes <= 120_000),
+    goal("6. countries page < 150 kB HTML", bytes("countries") / 1000, (v) => `${v.toFixed(0)} kB`, bytes("countries") < 150_000),
+  ];
+  log("");
+  log(goalTable(goals));
 
   const report = {
     date: startedAt.toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
-    settings: { initiatives, changes, ...settings, pipelining: 1, writers: picks.writerSlugs.length, smoke, throughNginx },
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+    settings: { initiatives, changes, ...settings, writers: picks.writerSlugs.length, smoke },
     database: { file: databaseFile, bytes: databaseBytes, generation },
     buildSeconds,
     initiativePage: { slug: picks.pageSlug, historyEntries: picks.pageEntries },
-    targets: allResults.map((r) => ({ ...r, ratioToNginx: ratioToNginx(r.requestsPerSecond, nginxRps) })),
+    rows,
+    serverTime: Object.fromEntries(targets.map((t) => [t.key, { warm: warm.get(t.key), cold: cold.get(t.key) }])),
+    statusWrite,
+    otherInitiativeQueries: otherQueries,
     writes,
-    throughNginx: proxied && { writes: proxied.writes, cacheStatuses: proxied.cacheStatuses, visibleWithinBound: proxied.visibleWithinBound, boundMs: proxied.boundMs },
+    frontWrites,
+    nonces: { distinct: nonces.size, responses: nonceResponses, hits: nonceHits, mismatches: nonceMismatches },
     memory,
-    javascript: { page: copied.path, ...javascript },
-    copiedPageHtmlBytes: Buffer.byteLength(dashboardHtml),
+    javascript,
+    goals,
     appErrors: app.errors,
-    settleSeconds,
     failures,
   };
   const out = path.resolve("data", `bench-results-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);

@@ -3,10 +3,10 @@ import { createAccount, E2E_DATABASE_URL, expect, signIn, test } from "./fixture
 
 const slug = "kyrgyzstan-unsc-candidacy-support";
 
-function setTitleBehindTheApp(title: string) {
+function setTitleBehindTheApp(title: string, of = slug) {
   const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""));
   try {
-    db.prepare(`UPDATE "Initiative" SET "titleEn" = ? WHERE "slug" = ?`).run(title, slug);
+    db.prepare(`UPDATE "Initiative" SET "titleEn" = ? WHERE "slug" = ?`).run(title, of);
   } finally {
     db.close();
   }
@@ -38,4 +38,51 @@ test("public pages are served from the cache until a write expires it, and the w
   await expect(visitor.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("Verified");
   expect(Date.now() - savedAt).toBeLessThan(1000 + 2000);
   setTitleBehindTheApp(original);
+});
+
+test("a status change expires only what it changed: another initiative's page and unrelated feeds stay cached", async ({ page, browser }) => {
+  // A has no countries and only the security theme; B shares neither (seed/data/catalog.ts).
+  const a = "regional-security-concept";
+  const b = "single-tourism-space";
+  const unrelated = [`/feeds/initiatives/${b}.atom?lang=en`, "/feeds/countries/KZ.atom?lang=en", "/feeds/themes/tourism.atom?lang=en"];
+  const visitor = await (await browser.newContext()).newPage();
+  const text = async (path: string) => (await visitor.request.get(path)).text();
+  await visitor.goto(`/en/initiatives/${b}`);
+  const titleOfB = (await visitor.getByRole("heading", { level: 1 }).textContent())!;
+  const feedsBefore = await Promise.all(unrelated.map(text));
+  // B's own feed and the tourism feed (B is its only initiative) name B; KZ's includes B's entries.
+  expect(feedsBefore[0]).toContain(titleOfB);
+  expect(feedsBefore[2]).toContain(titleOfB);
+  expect(await text("/feeds/history.atom?lang=en")).not.toContain("Cache-tag test");
+
+  const hidden = `${titleOfB} (edited behind the app)`;
+  setTitleBehindTheApp(hidden, b);
+  try {
+    await signIn(page, createAccount("editor", "Tag Editor"));
+    await page.goto(`/en/initiatives/${a}`);
+    const form = page.getByRole("form", { name: "Change status or stage" });
+    await form.getByLabel("New status").selectOption("in_progress");
+    await form.getByLabel("Effective date").fill("2026-10-01");
+    await form.getByLabel("Note (why)").fill("Cache-tag test: work on the concept has begun.");
+    await form.getByLabel("A link").check();
+    await form.getByLabel("Link (http or https)").fill("https://example.org/test-only");
+    await form.getByLabel("Title of the linked page").fill("Test page");
+    await form.getByLabel("Date of the linked page").fill("2026-10-01");
+    await form.getByRole("button", { name: "Save status" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved as version");
+
+    // What the change touched is read again: A's page, the history feed, the list.
+    await visitor.goto(`/en/initiatives/${a}`);
+    await expect(visitor.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("Cache-tag test");
+    expect(await text("/feeds/history.atom?lang=en")).toContain("Cache-tag test");
+    await visitor.goto("/en/initiatives?theme=tourism");
+    await expect(visitor.getByTestId("initiative-table")).toContainText("edited behind the app");
+
+    // What it did not touch is still the cached copy: B's page and the feeds of B, KZ and tourism.
+    await visitor.goto(`/en/initiatives/${b}`);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(titleOfB);
+    expect(await Promise.all(unrelated.map(text))).toEqual(feedsBefore);
+  } finally {
+    setTitleBehindTheApp(titleOfB, b);
+  }
 });

@@ -57,6 +57,9 @@ interface Server {
   exited: Promise<void>;
 }
 
+/** Lets the test read the health details (versions, journal mode) without an admin session. */
+const HEALTH_TOKEN = "crash-recovery-health-token";
+
 /** `next start` in a process group of its own (so the whole group can be killed at once). */
 async function startServer(): Promise<Server> {
   const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "localhost"], {
@@ -69,6 +72,7 @@ async function startServer(): Promise<Server> {
       NEXT_DIST_DIR: PRIVATE_DIST,
       NEXT_TELEMETRY_DISABLED: "1",
       MUTATION_RATE_LIMIT_PER_MINUTE: "1000000",
+      HEALTH_TOKEN,
     },
   });
   let output = "";
@@ -243,7 +247,7 @@ test("acknowledged writes survive SIGKILL of the server under concurrent load", 
 
     // Restart on the same database: it must come back healthy (SQLite recovers its WAL on open).
     server = await startServer();
-    const health = (await (await fetch(`${ORIGIN}/api/health`)).json()) as { status: string; database: { ok: boolean; journalMode: string } };
+    const health = (await (await fetch(`${ORIGIN}/api/health`, { headers: { Authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as { status: string; database: { ok: boolean; journalMode: string } };
     expect(health).toMatchObject({ status: "ok", database: { ok: true, journalMode: "wal" } });
 
     const { integrity, notes, problems, versions } = inspectDatabase();

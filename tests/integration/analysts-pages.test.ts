@@ -8,6 +8,7 @@ import { INITIATIVE_STATUSES, THEMES } from "../../lib/domain/vocabulary";
 import { judgeTarget } from "../../lib/metrics/judge-target";
 import { listMetrics } from "../../lib/metrics/list-metrics";
 import { getThemeOverview } from "../../lib/themes/get-theme";
+import { makeUser } from "../helpers/users";
 import { seedWorkerDatabase } from "../helpers/seeded";
 
 beforeAll(async () => {
@@ -137,7 +138,7 @@ describe("targets", () => {
     const trade = metrics.find((metric) => metric.slug === "intra-regional-trade-volume")!;
     expect(trade.baseline).toMatchObject({ value: 11.5, text: "11,5 млрд долларов", period: "в прошлом году" });
     expect(trade.target).toMatchObject({ value: 20, date: null });
-    expect(trade.unitEn).toBe("billion USD");
+    expect(trade.unitEn).toBe("billion dollars");
     expect(trade.initiativeSlug).toBe("intra-regional-trade-20bn");
     expect(judgeTarget(trade, new Date("2026-01-01T00:00:00Z"))).toBe("no_deadline");
 
@@ -169,19 +170,21 @@ describe("targets", () => {
 });
 
 describe("status changes over time", () => {
-  it("counts every status_change history row exactly once", async () => {
+  it("counts real changes by effective date and the seed's imported entries apart, never on the build day", async () => {
     const series = await getStatusChangesOverTime();
-    const stored = await prisma.historyEntry.count({ where: { kind: "status_change" } });
-    expect(stored).toBeGreaterThan(0);
-    expect(series.total).toBe(stored);
-    expect(series.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(stored);
-    // The seed records everything at once: one month, so the series is per day.
-    expect(series.unit).toBe("day");
+    const imported = await prisma.historyEntry.count({ where: { kind: "status_change", authorId: null } });
+    expect(imported).toBeGreaterThan(0);
+    // The sources date none of the imported entries: no bar on the day the database was built.
+    expect(series.undated).toBe(imported);
+    expect(series.total).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(series.buckets.some((bucket) => bucket.key === today && bucket.count > 0)).toBe(false);
   });
 
-  it("moves to months once the history spans more than one month", async () => {
+  it("places an editor's change on its effective date, or the day it was recorded without one, in months once they span more than one", async () => {
+    const editor = await makeUser(prisma, "editor");
     const initiative = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" }, select: { id: true, version: true } });
-    // History is append-only, and this file has its own database copy: the entry stays (this test runs last).
+    // History is append-only, and this file has its own database copy: the entries stay (these tests run last).
     await prisma.historyEntry.create({
       data: {
         initiativeId: initiative.id,
@@ -190,13 +193,29 @@ describe("status changes over time", () => {
         toStatus: "in_preparation",
         note: "test",
         version: initiative.version + 100,
-        recordedAt: new Date("2020-01-15T00:00:00Z"),
+        authorId: editor.id,
+        effectiveOn: new Date("2020-01-15T00:00:00Z"),
+        recordedAt: new Date("2020-03-02T00:00:00Z"),
+      },
+    });
+    await prisma.historyEntry.create({
+      data: {
+        initiativeId: initiative.id,
+        kind: "status_change",
+        fromStatus: "in_preparation",
+        toStatus: "agreed",
+        note: "test, no effective date",
+        version: initiative.version + 101,
+        authorId: editor.id,
+        recordedAt: new Date("2020-02-20T00:00:00Z"),
       },
     });
     const series = await getStatusChangesOverTime();
     expect(series.unit).toBe("month");
     expect(series.buckets[0]).toMatchObject({ key: "2020-01", count: 1 });
-    expect(series.buckets[1]).toMatchObject({ key: "2020-02", count: 0 });
-    expect(series.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(await prisma.historyEntry.count({ where: { kind: "status_change" } }));
+    expect(series.buckets[1]).toMatchObject({ key: "2020-02", count: 1 });
+    expect(series.buckets.find((bucket) => bucket.key === "2020-03")?.count ?? 0).toBe(0);
+    expect(series.total).toBe(2);
+    expect(series.undated).toBe(await prisma.historyEntry.count({ where: { kind: "status_change", authorId: null } }));
   });
 });

@@ -192,7 +192,7 @@ describe("GET /api/v1/initiatives", () => {
     const answer = await call(ENDPOINTS.initiatives, "/initiatives?facets=true&pageSize=1");
     expect(answer.status).toBe(200);
     const facets = answer.body.meta.facets as Record<string, { value: string; count: number }[]>;
-    expect(Object.keys(facets).sort()).toEqual(["country", "kind", "proposer", "source", "stage", "status", "theme"]);
+    expect(Object.keys(facets).sort()).toEqual(["country", "kind", "proposer", "relation", "source", "stage", "status", "theme"]);
     expect(facets.status!.reduce((sum, entry) => sum + entry.count, 0)).toBe(answer.body.meta.total);
     const water = facets.theme!.find((entry) => entry.value === "water_environment")!;
     const filtered = await call(ENDPOINTS.initiatives, "/initiatives?theme=water_environment");
@@ -338,6 +338,46 @@ describe("GET /api/v1/history", () => {
   });
 });
 
+describe("the meeting's outcomes apart from their context, and who says each quote", () => {
+  it("filters by relation to the meeting: relation=outcome gives the meeting's own results only", async () => {
+    const outcomes = await call(ENDPOINTS.initiatives, "/initiatives?relation=outcome&pageSize=100");
+    expect(outcomes.status).toBe(200);
+    const slugs = outcomes.body.data.map((item: { slug: string }) => item.slug);
+    expect(slugs).toContain("ai-declaration");
+    expect(slugs).not.toContain("china-europe-corridor-capacity");
+    expect(slugs).not.toContain("semey-chip-electronics-production");
+    expect(slugs).not.toContain("tajikistan-kyrgyzstan-border-treaty");
+    expect(outcomes.body.data.every((item: { meetingRelation: string }) => item.meetingRelation === "outcome")).toBe(true);
+    const all = await call(ENDPOINTS.initiatives, "/initiatives?pageSize=100");
+    expect(all.body.meta.total).toBeGreaterThan(outcomes.body.meta.total);
+    const bad = await call(ENDPOINTS.initiatives, "/initiatives?relation=side_event");
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { parameter: string }) => d.parameter)).toEqual(["relation"]);
+  });
+
+  it("names the speaker of every non-narrator quote, marks expert-only statuses, attendance and unnamed signatories", async () => {
+    const corridor = (await call(ENDPOINTS.initiative, "/initiatives/eurasian-transport-logistics-system")).body.data;
+    expect(corridor.meetingRelation).toBe("bilateral_visit");
+    expect(corridor.statusRestsOnExperts).toBe(true);
+    expect(corridor.evidence.every((quote: { speaker: { kind: string; nameEn: string } | null }) => quote.speaker?.kind === "expert")).toBe(true);
+    expect(corridor.evidence[0].speaker).toMatchObject({ nameEn: "Rustem Mustafin", attribution: "подчеркнул Рустем Мустафин" });
+
+    const ai = (await call(ENDPOINTS.initiative, "/initiatives/ai-declaration")).body.data;
+    expect(ai.statusRestsOnExperts).toBe(false);
+    const speakers = ai.evidence.map((quote: { speaker: { kind: string } | null }) => quote.speaker?.kind ?? "narrator");
+    expect(speakers).toEqual(expect.arrayContaining(["official", "narrator"]));
+    expect(ai.event.attendance.map((country: { code: string }) => country.code)).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
+
+    const concept = (await call(ENDPOINTS.initiative, "/initiatives/regional-security-concept")).body.data;
+    expect(concept).toMatchObject({ signatoriesUnnamed: true, participations: [] });
+
+    const unsc = (await call(ENDPOINTS.initiative, "/initiatives/kyrgyzstan-unsc-candidacy-support")).body.data;
+    expect(unsc.participations).toEqual([expect.objectContaining({ code: "KG", role: "candidate" })]);
+    const countries = (await call(ENDPOINTS.countries, "/countries")).body.data as { code: string; initiatives: Record<string, number> }[];
+    expect(countries.find((c) => c.code === "KG")!.initiatives.candidate).toBe(1);
+  });
+});
+
 describe("GET /api/v1/countries and /api/v1/metrics", () => {
   it("lists the members first, each with counts that match the list's country filter", async () => {
     const answer = await call(ENDPOINTS.countries, "/countries");
@@ -350,7 +390,7 @@ describe("GET /api/v1/countries and /api/v1/metrics", () => {
       expect(country.initiatives.total, country.code).toBe(list.body.meta.total);
       const proposed = await call(ENDPOINTS.initiatives, `/initiatives?proposer=${country.code}&pageSize=1`);
       expect(country.initiatives.proposer, country.code).toBeGreaterThanOrEqual(proposed.body.meta.total);
-      expect(country.initiatives.total).toBeLessThanOrEqual(country.initiatives.proposer! + country.initiatives.participant! + country.initiatives.supporter!);
+      expect(country.initiatives.total).toBeLessThanOrEqual(country.initiatives.proposer! + country.initiatives.participant! + country.initiatives.supporter! + country.initiatives.candidate!);
     }
     const kz = countries.find((c) => c.code === "KZ")!;
     expect(kz.initiatives.proposer).toBeGreaterThan(0);
@@ -486,7 +526,7 @@ describe("the OpenAPI document", () => {
   it("gives the docs page a type for every field of every response schema", () => {
     const components = doc.components.schemas;
     const { objects, enums } = namedSchemas(components);
-    expect(enums.sort()).toEqual(["CountryRole", "HistoryKind", "InitiativeKind", "InitiativeStatus", "Stage", "Theme"]);
+    expect(enums.sort()).toEqual(["CountryRole", "HistoryKind", "InitiativeKind", "InitiativeStatus", "MeetingRelation", "SpeakerKind", "Stage", "Theme"]);
     expect(objects).toEqual(expect.arrayContaining(["InitiativeList", "Initiative", "Source", "HistoryList", "CountryList", "MetricList", "Error"]));
     for (const name of objects) {
       const fields = objectFields(components[name]!, components);

@@ -45,19 +45,57 @@ describe("signing in", () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it("refuses a deactivated account with the same refusal, even with the right password", async () => {
+  it("tells a deactivated account so only when the password is right", async () => {
     const user = await makeUser(prisma, "editor", { active: false });
-    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.3")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(prisma, { email: user.email, password: "not the password" }, "198.51.100.3")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.3")).toEqual({ ok: false, reason: "deactivated" });
   });
 
-  it("limits attempts per account, whatever the client, before checking the password", async () => {
+  it("backs off wrong passwords per account and client, before checking the password", async () => {
     const user = await makeUser(prisma, "editor");
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.limit; i++) {
-      expect(await signIn(prisma, { email: user.email, password: "wrong" }, `203.0.113.${i}`)).toMatchObject({ reason: "invalid" });
-    }
-    const blocked = await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "203.0.113.200");
+    const { free } = SIGN_IN_LIMITS.perPair;
+    for (let i = 0; i < free; i++) expect(await signIn(prisma, { email: user.email, password: "wrong" }, "203.0.113.1")).toMatchObject({ reason: "invalid" });
+    // The sixth failure locks this pair for a minute; the next one waits, even with the right password.
+    expect(await signIn(prisma, { email: user.email, password: "wrong" }, "203.0.113.1")).toMatchObject({ reason: "invalid" });
+    const blocked = await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "203.0.113.1");
     expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect((blocked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    expect((blocked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(50);
+    expect((blocked as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+    // The lock doubles with each further failure.
+    await prisma.rateLimit.update({ where: { key: `sign-in:pair:203.0.113.1:${user.email}` }, data: { resetAt: new Date(Date.now() - 1) } });
+    await signIn(prisma, { email: user.email, password: "wrong" }, "203.0.113.1");
+    const longer = await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "203.0.113.1");
+    expect((longer as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(110);
+  });
+
+  it("does not let strangers lock an editor out: the editor's own client still signs in", async () => {
+    const user = await makeUser(prisma, "editor");
+    // Six wrong passwords from each of three addresses: three times the old lockout.
+    for (let client = 0; client < 3; client++) {
+      for (let i = 0; i < 6; i++) await signIn(prisma, { email: user.email, password: "wrong" }, `192.0.2.${client}`);
+    }
+    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.77")).toMatchObject({ ok: true });
+  });
+
+  it("keeps a high per-account ceiling against attacks spread over many addresses", async () => {
+    const user = await makeUser(prisma, "editor");
+    for (let i = 0; i < 5; i++) await signIn(prisma, { email: user.email, password: "wrong" }, `10.9.0.${i}`);
+    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.79")).toMatchObject({ ok: true });
+    // The rest of the ceiling's attempts, counted the way signIn counts them.
+    const rule = SIGN_IN_LIMITS.perAccount;
+    for (let i = 6; i < rule.limit - 1; i++) await consumeRateLimit(prisma, `sign-in:account:${user.email}`, rule);
+    expect(await signIn(prisma, { email: user.email, password: "wrong" }, "10.9.1.1")).toMatchObject({ reason: "invalid" });
+    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.78")).toMatchObject({ reason: "rate_limited" });
+  });
+
+  it("resets a client's counters on its successful sign-in", async () => {
+    const user = await makeUser(prisma, "editor");
+    for (let i = 0; i < 4; i++) await signIn(prisma, { email: user.email, password: "wrong" }, "198.51.100.90");
+    expect(await signIn(prisma, { email: user.email, password: TEST_PASSWORD }, "198.51.100.90")).toMatchObject({ ok: true });
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair.free; i++) {
+      expect(await signIn(prisma, { email: user.email, password: "wrong" }, "198.51.100.90")).toMatchObject({ reason: "invalid" });
+    }
+    expect(await prisma.rateLimit.findUnique({ where: { key: "sign-in:client:198.51.100.90" } })).toMatchObject({ count: SIGN_IN_LIMITS.perPair.free });
   });
 
   it("limits attempts per client across accounts", async () => {

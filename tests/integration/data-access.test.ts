@@ -102,15 +102,26 @@ describe("getInitiative", () => {
 });
 
 describe("getDashboard", () => {
-  it("counts by status and theme consistently with the list", async () => {
+  it("counts the meeting's outcomes only, by status and theme consistently with the list filtered to outcomes", async () => {
     const dashboard = await getDashboard();
+    expect(dashboard.total).toBe((await listInitiatives({ relation: "outcome" })).length);
+    expect(dashboard.total + dashboard.contextCount).toBe(await prisma.initiative.count());
+    expect(dashboard.contextCount).toBeGreaterThan(0);
     expect(dashboard.byStatus.reduce((sum, entry) => sum + entry.count, 0)).toBe(dashboard.total);
     for (const { theme, count } of dashboard.byTheme) {
-      expect(count, theme).toBe((await listInitiatives({ theme })).length);
+      expect(count, theme).toBe((await listInitiatives({ relation: "outcome", theme })).length);
     }
     for (const { status, count } of dashboard.byStatus) {
-      expect(count, status).toBe((await listInitiatives({ status })).length);
+      expect(count, status).toBe((await listInitiatives({ relation: "outcome", status })).length);
     }
+  });
+
+  it("says when the meeting took place as far as the texts say, and how current the tracker is", async () => {
+    const dashboard = await getDashboard();
+    expect(dashboard.meeting).toMatchObject({ nameEn: "Seventh Consultative Meeting of the Leaders of Central Asia", dateText: null, reportedOnFromMetadata: true });
+    expect(dashboard.meeting!.reportedOn!.toISOString().slice(0, 10)).toBe("2025-11-17");
+    const latest = await prisma.historyEntry.findFirst({ where: { authorId: { not: null } }, orderBy: { recordedAt: "desc" } });
+    expect(dashboard.lastChangeAt).toEqual(latest?.recordedAt ?? null);
   });
 
   it("shows the quantitative targets with their progress", async () => {

@@ -77,7 +77,7 @@ describe("changing a status", () => {
     const slug = "single-tourism-space";
     const before = await version(slug);
     const result = await changeStatus(prisma, editor, statusInput(slug, before), { reviewRequired: false });
-    expect(result).toEqual({ outcome: "applied", version: before + 1 });
+    expect(result).toMatchObject({ outcome: "applied", version: before + 1 });
     const initiative = await prisma.initiative.findUniqueOrThrow({ where: { slug } });
     expect(initiative).toMatchObject({ status: "in_preparation", stage: "drafting", version: before + 1 });
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiativeId: initiative.id, version: before + 1 } });
@@ -282,13 +282,13 @@ describe("correcting data", () => {
       version: String(await version(slug)),
       metricSlug: "intra-regional-trade-volume",
       value: "13.2",
-      observedOn: "2026-12-31",
+      observedOn: "2025-12-31",
       targetDate: "2030-12-31",
       note: "Annual statistics",
       evidenceType: "link",
-      evidenceUrl: "https://stat.example.org/trade-2026",
-      evidenceTitle: "Trade statistics 2026",
-      evidenceDate: "2027-02-01",
+      evidenceUrl: "https://stat.example.org/trade-2025",
+      evidenceTitle: "Trade statistics 2025",
+      evidenceDate: "2026-02-01",
     });
     const result = await updateMetric(prisma, editor, input);
     const metric = await prisma.metric.findUniqueOrThrow({ where: { slug: "intra-regional-trade-volume" }, include: { readings: true } });
@@ -297,7 +297,7 @@ describe("correcting data", () => {
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug }, version: result.version } });
     expect(parseChanges(entry.changes)).toEqual([
       { field: "metric.intra-regional-trade-volume.targetDate", from: null, to: "2030-12-31" },
-      { field: "metric.intra-regional-trade-volume.reading", from: null, to: "13.2 @ 2026-12-31" },
+      { field: "metric.intra-regional-trade-volume.reading", from: null, to: "13.2 @ 2025-12-31" },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/feeds/[...path]/route";
 import type { SessionUser } from "../../lib/auth/sessions";
 import { prisma } from "../../lib/db/prisma";
@@ -9,6 +9,9 @@ import { changeStatusSchema, editDetailsSchema, markVerifiedSchema } from "../..
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { seedWorkerDatabase } from "../helpers/seeded";
 import { makeUser } from "../helpers/users";
+
+// The route reads through Next's data cache, which exists only inside a Next server: read directly.
+vi.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read, updateTag: vi.fn(), revalidatePath: vi.fn() }));
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const ORIGIN = "http://localhost:3000";
@@ -198,6 +201,10 @@ describe("the history feed", () => {
     expect(imported).toBeDefined();
     expect(text(imported!.content)).toContain("Note: Status as reported in the source articles.");
     expect(text(imported!.content)).toMatch(/Evidence: «.+» — http:\/\/localhost:3000\/en\/sources\/\d+#quote-\d+/);
+    // Every entry says what its initiative is to the meeting.
+    expect(text(status.content)).toContain("Relation to the meeting: Outcome of the meeting");
+    const corridor = entries.find((entry) => slugOf(entry) === "china-europe-corridor-capacity");
+    expect(text(corridor!.content)).toContain("Relation to the meeting: Bilateral visit");
   });
 
   it("escapes markup and drops control characters, staying well-formed", async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -5,15 +6,24 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/api/health/route";
 import * as route from "../../app/api/health/route";
 import { prisma } from "../../lib/db/prisma";
-import { createPrismaClient } from "../../lib/db/create-client";
 import { migrationPaths } from "../../lib/db/schema-engine";
 import { PrismaClient } from "../../lib/generated/prisma/client";
-import { checkHealth, healthResponse, type HealthReport } from "../../lib/health/check-health";
+import { createSession } from "../../lib/auth/sessions";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { databaseFailure } from "../../lib/db/database-failure";
+import { checkHealth, healthResponse, publicHealth, type HealthReport } from "../../lib/health/check-health";
+import { markVerified } from "../../lib/initiatives/mark-verified";
 import packageJson from "../../package.json";
 import { catalog } from "../../seed/catalog";
+import { seedDatabase } from "../../seed/seed-database";
 import { runDir } from "../helpers/paths";
 import { seedWorkerDatabase } from "../helpers/seeded";
-import { onPostgres } from "../helpers/test-database";
+import { freshDatabase, onPostgres } from "../helpers/test-database";
+import { makeUser } from "../helpers/users";
+
+// Set before anything reads the environment: monitoring's token for the full report.
+process.env.HEALTH_TOKEN = "health-token-for-tests-0123";
+const withToken = () => new Request("http://localhost:3000/api/health", { headers: { Authorization: `Bearer ${process.env.HEALTH_TOKEN}` } });
 
 /** A client on an unusable database, made without createPrismaClient (which would fail at once preparing the file). */
 function clientAt(file: string): PrismaClient {
@@ -44,7 +54,7 @@ describe("GET /api/health", () => {
   it("is dynamic and answers 200 with the app and the database when the database works", async () => {
     expect(route.dynamic).toBe("force-dynamic");
     const before = Date.now();
-    const response = await GET();
+    const response = await GET(withToken());
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -58,6 +68,7 @@ describe("GET /api/health", () => {
         ...(onPostgres ? { engine: "postgresql", serverVersion: expect.stringMatching(/^1[5-9]|^[2-9]\d/) } : { engine: "sqlite", journalMode: "wal" }),
         migrations: { applied: committedMigrations.length, latest: committedMigrations.at(-1) },
         initiatives: catalog.initiatives.length,
+        ...(onPostgres ? {} : { freeBytes: expect.any(Number) }),
       },
       // Outside `next start` there is no cache handler.
       cache: { kind: "none", ok: true, entries: null, bytes: null, maxEntries: null, maxBytes: null },
@@ -99,7 +110,7 @@ describe("GET /api/health", () => {
     slot.prisma = client; // what lib/db/prisma.ts hands the route
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const response = await GET();
+      const response = await GET(withToken());
       expect(response.status).toBe(503);
       const body = (await response.json()) as HealthReport;
       expectSafeError(body, file);
@@ -110,7 +121,7 @@ describe("GET /api/health", () => {
       slot.prisma = working;
       await client.$disconnect().catch(() => undefined);
     }
-    expect((await GET()).status).toBe(200);
+    expect((await GET(withToken())).status).toBe(200);
   });
 
   it("answers 503 degraded on a database without the tracker's tables", async () => {
@@ -120,6 +131,47 @@ describe("GET /api/health", () => {
     await client.$disconnect();
     expectSafeError(report, file);
     expect(report.error).toBe("The database has not been migrated.");
+  });
+
+  it("shows only the status to anyone else; the details to a signed-in admin", async () => {
+    const anonymous = await GET(new Request("http://localhost:3000/api/health"));
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: "ok", time: expect.any(String) });
+    const wrongToken = await GET(new Request("http://localhost:3000/api/health", { headers: { Authorization: "Bearer not-the-token-at-all" } }));
+    expect(Object.keys(await wrongToken.json())).toEqual(["status", "time"]);
+    const editor = await makeUser(prisma, "editor");
+    const admin = await makeUser(prisma, "admin");
+    const asUser = async (id: number) => {
+      const { token } = await createSession(prisma, id);
+      return (await GET(new Request("http://localhost:3000/api/health", { headers: { Cookie: `tracker_session=${token}` } }))).json();
+    };
+    expect(await asUser(editor.id)).not.toHaveProperty("app");
+    expect(await asUser(admin.id)).toMatchObject({ status: "ok", app: { nodeVersion: process.version }, database: { migrations: expect.any(Object) } });
+  });
+
+  // chattr on a SQLite file; PostgreSQL reports read-only itself.
+  it.skipIf(onPostgres)("answers 503 degraded with the reason when the database file cannot take writes, and a save says so", async () => {
+    const { url, prisma: client } = await freshDatabase("health-read-only");
+    const file = url.replace(/^file:/, "");
+    await seedDatabase(client, catalog);
+    const editor = await makeUser(client, "editor");
+    // Immutable even for root (chmod is not): the file stays readable, every write fails.
+    execFileSync("chattr", ["+i", file]);
+    try {
+      const report = await checkHealth(client, { databaseFile: file });
+      expect(report.status).toBe("degraded");
+      expect(report.error).toBe("The database cannot take writes: its file or storage is read-only.");
+      expect(healthResponse(report, publicHealth(report)).status).toBe(503);
+      const { slug, version } = await client.initiative.findFirstOrThrow({ select: { version: true, slug: true } });
+      // A connection opened now (as after a restart) can only read.
+      const reopened = createPrismaClient(url, 200);
+      const failure = await markVerified(reopened, editor, { slug, version, note: "", correctsId: null }).catch((error: unknown) => error);
+      await reopened.$disconnect();
+      expect(databaseFailure(failure)).toBe("unavailable");
+    } finally {
+      execFileSync("chattr", ["-i", file]);
+      await client.$disconnect();
+    }
   });
 
   it("answers 503 degraded, naming no host, when the PostgreSQL server cannot be reached", async () => {
@@ -135,7 +187,7 @@ describe("GET /api/health", () => {
     const slot = globalThis as { __trackerDataCache?: unknown };
     slot.__trackerDataCache = { kind: "redis", ready: false, entries: () => null, bytes: () => null, maxEntries: null, maxBytes: null };
     try {
-      const response = await GET();
+      const response = await GET(withToken());
       expect(response.status).toBe(200);
       const body = (await response.json()) as HealthReport;
       expect(body.status).toBe("degraded");
@@ -145,6 +197,6 @@ describe("GET /api/health", () => {
     } finally {
       slot.__trackerDataCache = undefined;
     }
-    expect(((await (await GET()).json()) as HealthReport).status).toBe("ok");
+    expect(((await (await GET(withToken())).json()) as HealthReport).status).toBe("ok");
   });
 });

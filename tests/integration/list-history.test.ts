@@ -124,6 +124,7 @@ describe("listHistory", () => {
         slug: "single-tourism-space",
         titleRu: expect.any(String),
         titleEn: "Single tourism space of Central Asian countries",
+        meetingRelation: "outcome",
       },
     });
   });
@@ -134,8 +135,14 @@ describe("listHistory", () => {
       [2, "status_change", "Ханна Editor"],
       [1, "status_change", null],
     ]);
-    // The imported entry carries its quote.
-    expect(entries[1]!.quote).toEqual({ id: expect.any(Number), sourceId: expect.any(Number), text: expect.any(String) });
+    // The imported entry carries its quote and the date its source gives (the articles date nothing else).
+    expect(entries[1]!.quote).toEqual({
+      id: expect.any(Number),
+      sourceId: expect.any(Number),
+      text: expect.any(String),
+      source: { publishedOn: expect.anything(), dateFromMetadata: expect.any(Boolean) },
+    });
+    expect(entries[1]!.effectiveOn).toBeNull();
     expect(await listHistory(prisma, { initiativeSlug: "no-such-initiative" })).toEqual([]);
   });
 

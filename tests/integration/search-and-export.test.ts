@@ -57,8 +57,10 @@ describe("full-text search", () => {
     const passages = await searchAll(prisma, "Каспийское море", 1, 50);
     expect(passages.hits.map((hit) => hit.kind)).toContain("passage");
     const quote = await searchAll(prisma, "редкоземельным металлам", 1, 50);
-    const quoteHit = quote.hits.find((hit) => hit.kind === "quote");
-    expect(quoteHit?.initiative?.slug).toBe("rare-earth-research-centre");
+    // Both rare-earth entries quote these words: the research centre, and the broader proposal to join efforts.
+    const quoteHit = quote.hits.find((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-research-centre");
+    expect(quoteHit).toBeDefined();
+    expect(quote.hits.some((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-joint-efforts")).toBe(true);
     // Other forms of the same words are marked too.
     const marked = quoteHit!.parts.filter((part) => part.match).map((part) => part.text.toLowerCase());
     expect(marked.some((word) => word.startsWith("редкоземельн"))).toBe(true);
@@ -122,6 +124,17 @@ describe("exports", () => {
     expect(body.columns).toEqual([...INITIATIVE_COLUMNS]);
     expect(body.rows.map((row: { slug: string }) => row.slug)).toEqual(await all({ q: "стратегия" }));
     expect(body.rows[0].url).toMatch(/^http:\/\/localhost:3000\/en\/initiatives\//);
+  });
+
+  it("carries each row's relation to the meeting and exports only outcomes with relation=outcome", async () => {
+    const everything = await (await download("initiatives.json")).json();
+    const relations = new Map(everything.rows.map((row: { slug: string; meeting_relation: string }) => [row.slug, row.meeting_relation]));
+    expect(relations.get("semey-chip-electronics-production")).toBe("background");
+    expect(relations.get("border-junction-point-treaty")).toBe("welcomed");
+    const outcomes = await (await download("initiatives.json", "?relation=outcome")).json();
+    expect(outcomes.rows.length).toBeGreaterThan(0);
+    expect(outcomes.rows.length).toBeLessThan(everything.rows.length);
+    expect(outcomes.rows.every((row: { meeting_relation: string }) => row.meeting_relation === "outcome")).toBe(true);
   });
 
   it("exports the full history with stable columns and no e-mails", async () => {

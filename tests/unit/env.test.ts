@@ -29,4 +29,20 @@ describe("environment", () => {
     const { getEnv } = await import("../../lib/env");
     expect(() => getEnv()).toThrow(/PORT/);
   });
+
+  it("keeps alerts off without SMTP_URL and builds mail links from HOST and PORT", async () => {
+    vi.stubEnv("SMTP_URL", "");
+    vi.stubEnv("PUBLIC_URL", undefined);
+    vi.stubEnv("HOST", "tracker.test");
+    vi.stubEnv("PORT", "8080");
+    const { getEnv } = await import("../../lib/env");
+    expect(getEnv().SMTP_URL).toBeUndefined();
+    expect(getEnv().PUBLIC_URL).toBe("http://tracker.test:8080");
+  });
+
+  it("refuses an SMTP_URL that is not smtp(s)", async () => {
+    vi.stubEnv("SMTP_URL", "http://mail.example.test");
+    const { getEnv } = await import("../../lib/env");
+    expect(() => getEnv()).toThrow(/SMTP_URL: must be an smtp/);
+  });
 });

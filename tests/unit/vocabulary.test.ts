@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as prismaEnums from "../../lib/generated/prisma/enums";
 import {
+  ALERT_FREQUENCIES,
+  ALERT_TARGETS,
   COUNTRY_ROLES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
@@ -21,6 +23,8 @@ describe("validated sets", () => {
     ["Theme", THEMES],
     ["CountryRole", COUNTRY_ROLES],
     ["UserRole", USER_ROLES],
+    ["AlertTarget", ALERT_TARGETS],
+    ["AlertFrequency", ALERT_FREQUENCIES],
     ["SourceKind", SOURCE_KINDS],
     ["MeetingRelation", MEETING_RELATIONS],
     ["SpeakerKind", SPEAKER_KINDS],

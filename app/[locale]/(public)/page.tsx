@@ -29,8 +29,36 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     <div className="space-y-8">
       <header>
         <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro", { count: dashboard.total })}</p>
-        <p className="mt-2">
+        <p className="mt-2 max-w-3xl text-lg text-slate-700" data-testid="dashboard-intro">
+          {t("intro", { count: dashboard.total, meeting: dashboard.meeting ? localized(locale, dashboard.meeting.nameRu, dashboard.meeting.nameEn) : "—" })}{" "}
+          {dashboard.contextCount > 0 && t("context", { count: dashboard.contextCount })}
+        </p>
+        <dl className="mt-3 grid max-w-3xl gap-x-6 gap-y-1 text-slate-800 sm:grid-cols-[max-content_1fr]" data-testid="dashboard-dates">
+          <dt className="font-medium text-slate-700">{t("meetingDate")}</dt>
+          <dd>
+            {dashboard.meeting?.dateText ? (
+              <span lang="ru">{dashboard.meeting.dateText}</span>
+            ) : dashboard.meeting?.reportedOn ? (
+              t(dashboard.meeting.reportedOnFromMetadata ? "meetingDateUnstatedMetadata" : "meetingDateUnstated", {
+                date: format.dateTime(dashboard.meeting.reportedOn, { dateStyle: "long" }),
+              })
+            ) : (
+              t("meetingDateUnknown")
+            )}
+          </dd>
+          <dt className="font-medium text-slate-700">{t("lastChange")}</dt>
+          <dd>
+            {dashboard.lastChangeAt ? (
+              <time dateTime={dashboard.lastChangeAt.toISOString()}>{format.dateTime(dashboard.lastChangeAt, { dateStyle: "long" })}</time>
+            ) : (
+              t("noChangeSinceImport")
+            )}
+          </dd>
+        </dl>
+        <p className="mt-2 flex flex-wrap gap-x-4">
+          <Link href={{ pathname: "/initiatives", query: { relation: "outcome" } }} className="font-medium text-blue-800 underline">
+            {t("outcomesLink")}
+          </Link>
           <Link href="/initiatives" className="font-medium text-blue-800 underline">
             {t("allInitiatives")}
           </Link>
@@ -48,7 +76,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                 <StatusBadge status={status} />
                 {count > 0 ? (
                   <Link
-                    href={{ pathname: "/initiatives", query: { status } }}
+                    href={{ pathname: "/initiatives", query: { relation: "outcome", status } }}
                     className="text-blue-800 underline"
                     aria-label={`${tStatus(status)}: ${t("countLink", { count })}`}
                   >
@@ -71,7 +99,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <li key={theme}>
                 <div className="flex items-baseline justify-between gap-3">
                   {count > 0 ? (
-                    <Link id={`theme-name-${theme}`} href={{ pathname: "/initiatives", query: { theme } }} className="text-blue-800 underline">
+                    <Link id={`theme-name-${theme}`} href={{ pathname: "/initiatives", query: { relation: "outcome", theme } }} className="text-blue-800 underline">
                       {tTheme(theme)}
                     </Link>
                   ) : (
@@ -174,9 +202,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                     ? t("changeLine", { from: tStatus(change.fromStatus), to: tStatus(change.toStatus) })
                     : t("firstRecorded", { to: tStatus(change.toStatus) })}
                   {" · "}
-                  <time dateTime={change.recordedAt.toISOString()}>
-                    {format.dateTime(change.recordedAt, { dateStyle: "medium" })}
-                  </time>
+                  {change.authorName === null ? (
+                    t("importedFromSource")
+                  ) : (
+                    <time dateTime={change.recordedAt.toISOString()}>{format.dateTime(change.recordedAt, { dateStyle: "medium" })}</time>
+                  )}
                 </span>
               </li>
             ))}

@@ -28,6 +28,8 @@ const VALUE_LABELS: Record<string, string> = {
   Theme: "theme",
   CountryRole: "role",
   HistoryKind: "history.kind",
+  MeetingRelation: "meetingRelation",
+  SpeakerKind: "speakerKind",
 };
 
 /** Parameters whose meaning differs per endpoint have their own description key. */

@@ -14,32 +14,40 @@ type Props = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MAX_SHOWN = 500;
+// Paged, so a "since 1900" view is one page of entries, not the whole history; past the last
+// page the downloads hold everything.
+const PAGE_SIZE = 50;
+const MAX_PAGE = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "changes" }))("title") };
 }
 
-/** "What changed since …": every history entry recorded after the chosen day, grouped by initiative. */
+/** "What changed since …": every editor's change that took effect on or after the chosen day, grouped by initiative. */
 export default async function ChangesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = (await searchParams).since;
+  const query = await searchParams;
+  const raw = query.since;
   const requested = Array.isArray(raw) ? raw[0] : raw;
+  const rawPage = Array.isArray(query.page) ? query.page[0] : query.page;
+  const page = rawPage && /^\d{1,3}$/.test(rawPage) ? Math.min(Math.max(Number(rawPage), 1), MAX_PAGE) : 1;
   const valid = requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) && !Number.isNaN(Date.parse(`${requested}T00:00:00Z`));
   const since = valid ? requested : new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
   const [t, format, entries, countries, metrics] = await Promise.all([
     getTranslations("changes"),
     getFormatter(),
     // "Since a day" includes that day: entries after the end of the day before.
-    // One more than shown tells whether there are more; the downloads hold them all.
-    publicData.history({ since: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: MAX_SHOWN + 1 }),
+    // One more than a page tells whether there is a next one.
+    // Real changes by effective date; the seed's imported entries are the starting point, not changes.
+    publicData.history({ changedSince: new Date(Date.parse(`${since}T00:00:00Z`) - 1), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
     publicData.countries(),
     publicData.metricNames(),
   ]);
-  const truncated = entries.length > MAX_SHOWN;
-  const shown = entries.slice(0, MAX_SHOWN);
+  const more = entries.length > PAGE_SIZE;
+  const shown = entries.slice(0, PAGE_SIZE);
+  const pageHref = (target: number) => `/changes?since=${since}${target > 1 ? `&page=${target}` : ""}`;
   const groups = new Map<string, typeof entries>();
   for (const entry of shown) groups.set(entry.initiative.slug, [...(groups.get(entry.initiative.slug) ?? []), entry]);
   const metricNames = Object.fromEntries(metrics.map((metric) => [metric.slug, localized(locale, metric.nameRu, metric.nameEn)]));
@@ -65,9 +73,10 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         )}
       </form>
       <p role="status" className="font-medium" data-testid="changes-summary">
-        {truncated ? t("truncated", { shown: MAX_SHOWN }) : null}
+        {page > 1 || more ? `${t("pageOf", { page, first: (page - 1) * PAGE_SIZE + 1, last: (page - 1) * PAGE_SIZE + shown.length })} ` : null}
         {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(new Date(`${since}T00:00:00Z`), { dateStyle: "long" }) })}
       </p>
+      <p className="text-sm text-slate-700">{t("byEffectiveDate")}</p>
       <p className="flex gap-3 text-sm">
         <span>{t("download")}:</span>
         <a href={`/api/export/history.csv?since=${since}`} className="text-blue-800 underline" download>
@@ -93,6 +102,21 @@ export default async function ChangesPage({ params, searchParams }: Props) {
           <HistoryList entries={items} countryNames={countryNames} metricNames={metricNames} />
         </section>
       ))}
+      {(page > 1 || more) && (
+        <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-3">
+          {page > 1 && (
+            <Link href={pageHref(page - 1)} rel="prev" className="text-blue-800 underline">
+              ← {t("newer")}
+            </Link>
+          )}
+          {more && page < MAX_PAGE && (
+            <Link href={pageHref(page + 1)} rel="next" className="text-blue-800 underline">
+              {t("older")} →
+            </Link>
+          )}
+          {more && page === MAX_PAGE && <span>{t("olderInDownloads")}</span>}
+        </nav>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Highlighted } from "@/components/highlighted";
 import { InitiativeFiltersForm } from "@/components/initiative-filters";
+import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -51,6 +52,13 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} />
+      {query.relation !== "outcome" && (
+        <p>
+          <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { relation: "outcome" })}`} className="text-blue-800 underline">
+            {t("onlyOutcomes")}
+          </a>
+        </p>
+      )}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p role="status" className="font-medium" data-testid="result-count">
           {t("count", { count: result.total })}
@@ -83,6 +91,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
             <thead className="bg-slate-100 text-sm">
               <tr>
                 <th scope="col" className="px-4 py-2">{t("columns.title")}</th>
+                <th scope="col" className="px-4 py-2">{t("columns.relation")}</th>
                 <th scope="col" className="px-4 py-2">{t("columns.status")}</th>
                 <th scope="col" className="px-4 py-2">{t("columns.themes")}</th>
                 <th scope="col" className="px-4 py-2">{t("columns.proposer")}</th>
@@ -112,6 +121,9 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                         </p>
                       )}
                     </th>
+                    <td className="px-4 py-3">
+                      <MeetingRelationBadge relation={initiative.meetingRelation} />
+                    </td>
                     <td className="px-4 py-3">
                       <StatusBadge status={initiative.status} />
                     </td>

@@ -36,6 +36,27 @@ function parseFilters(raw: Record<string, string | string[] | undefined>): { fil
   return { filters: filters as SourceFilters, invalid };
 }
 
+const SELECT = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5";
+
+/** One labelled filter with an "any" choice first; options are [value, label] pairs. */
+function FilterSelect({ name, label, any, value, options }: { name: string; label: string; any: string; value?: string; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="font-medium">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={SELECT}>
+        <option value="">{any}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function SourcesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -51,7 +72,6 @@ export default async function SourcesPage({ params, searchParams }: Props) {
   ]);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const languageName = (code: string) => ((SOURCE_LANGUAGES as readonly string[]).includes(code) ? tLanguage(code) : code);
-  const select = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5";
 
   return (
     <div className="space-y-6">
@@ -73,56 +93,26 @@ export default async function SourcesPage({ params, searchParams }: Props) {
         aria-label={t("filters")}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
       >
-        <div>
-          <label htmlFor="filter-outlet" className="font-medium">
-            {t("outlet")}
-          </label>
-          <select id="filter-outlet" name="outlet" defaultValue={filters.outlet ?? ""} className={select}>
-            <option value="">{t("any")}</option>
-            {list.outlets.map((outlet) => (
-              <option key={outlet} value={outlet}>
-                {outlet}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-kind" className="font-medium">
-            {t("kind")}
-          </label>
-          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={select}>
-            <option value="">{t("any")}</option>
-            {SOURCE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {tKind(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-language" className="font-medium">
-            {t("language")}
-          </label>
-          <select id="filter-language" name="language" defaultValue={filters.language ?? ""} className={select}>
-            <option value="">{t("any")}</option>
-            {SOURCE_LANGUAGES.map((language) => (
-              <option key={language} value={language}>
-                {tLanguage(language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="outlet" label={t("outlet")} any={t("any")} value={filters.outlet} options={list.outlets.map((outlet) => [outlet, outlet])} />
+        <FilterSelect name="kind" label={t("kind")} any={t("any")} value={filters.kind} options={SOURCE_KINDS.map((kind) => [kind, tKind(kind)])} />
+        <FilterSelect
+          name="language"
+          label={t("language")}
+          any={t("any")}
+          value={filters.language}
+          options={SOURCE_LANGUAGES.map((language) => [language, tLanguage(language)])}
+        />
         <div>
           <label htmlFor="filter-from" className="font-medium">
             {t("from")}
           </label>
-          <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} className={select} />
+          <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} className={SELECT} />
         </div>
         <div>
           <label htmlFor="filter-to" className="font-medium">
             {t("to")}
           </label>
-          <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} className={select} />
+          <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} className={SELECT} />
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">

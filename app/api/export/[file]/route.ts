@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { errorResponse } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
-import { HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, toCsv } from "@/lib/exports/export-data";
+import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 
@@ -19,9 +20,7 @@ const historyFilterSchema = z
   })
   .strict();
 
-function error(status: number, message: string, details: { parameter: string; message: string }[] = []) {
-  return Response.json({ error: message, details }, { status });
-}
+const error = errorResponse;
 
 function issues(zodError: z.ZodError) {
   return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
@@ -37,7 +36,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (lang !== "ru" && lang !== "en") return error(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
 
   let columns: readonly string[];
-  let rows: Record<string, unknown>[];
+  let pages: AsyncGenerator<Record<string, unknown>[]>;
   if (name === "initiatives") {
     const { page: _page, pageSize: _pageSize, ...filters } = rest;
     // parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key unnoticed.
@@ -45,12 +44,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     const parsed = parseQueryStrict(filters);
     if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
     columns = INITIATIVE_COLUMNS;
-    rows = await initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
+    pages = initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
   } else {
     const parsed = historyFilterSchema.safeParse(rest);
     if (!parsed.success) return error(400, "Invalid parameters.", issues(parsed.error));
     columns = HISTORY_COLUMNS;
-    rows = await historyRows(prisma, {
+    pages = historyRows(prisma, {
       initiativeSlug: parsed.data.initiative,
       countryCode: parsed.data.country,
       theme: parsed.data.theme,
@@ -62,11 +61,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const headers = {
     "Content-Disposition": `attachment; filename="${name}-${stamp}.${format}"`,
     "Cache-Control": "no-store",
+    // Public open data, like the API and the feeds: readable from any origin, never with credentials.
+    "Access-Control-Allow-Origin": "*",
   };
+  // Streamed a page of rows at a time: memory stays flat and other requests are served meanwhile.
   if (format === "json") {
-    return new Response(`${JSON.stringify({ columns, rows }, null, 2)}\n`, {
-      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
-    });
+    return new Response(streamBody(jsonChunks(columns, pages)), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   }
-  return new Response(toCsv(columns, rows), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(streamBody(csvChunks(columns, pages)), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 }

@@ -1,8 +1,9 @@
-import { handle, jsonResponse, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { handle, parseQuery, READ_ONLY } from "@/lib/api/http";
 import { listApiCountries } from "@/lib/api/queries";
 import { noParamsSchema } from "@/lib/api/schemas";
 import { serializeCountry } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
+import { freshJson } from "@/lib/api/fresh-json";
 
 /** GET /api/v1/countries: every country with its initiative counts. Schema: CountryList. */
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
     const query = parseQuery(new URL(request.url), noParamsSchema, []);
     if (!query.ok) return query.response;
     const countries = await listApiCountries(prisma);
-    return jsonResponse({ data: countries.map(serializeCountry) });
+    return freshJson(request, { data: countries.map(serializeCountry) });
   });
 }
 

@@ -1,8 +1,9 @@
-import { handle, jsonResponse, pageLink, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { handle, pageLink, parseQuery, READ_ONLY } from "@/lib/api/http";
 import { pageApiHistory } from "@/lib/api/queries";
 import { historyQuerySchema } from "@/lib/api/schemas";
 import { serializeHistoryItem } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
+import { freshJson } from "@/lib/api/fresh-json";
 
 /** GET /api/v1/history: history entries, newest first, filtered and paged. Schema: HistoryList. */
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export async function GET(request: Request): Promise<Response> {
     if (page < pageCount) links.next = link(page + 1);
     if (page > 1) links.prev = link(Math.min(page - 1, pageCount));
 
-    return jsonResponse({ data: items.map(serializeHistoryItem), meta: { total, page, pageSize, pageCount }, links });
+    return freshJson(request, { data: items.map(serializeHistoryItem), meta: { total, page, pageSize, pageCount }, links });
   });
 }
 

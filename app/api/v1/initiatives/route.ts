@@ -1,7 +1,8 @@
-import { addIssues, badRequest, handle, jsonResponse, pageLink, readQuery, READ_ONLY, unknownParameters } from "@/lib/api/http";
+import { addIssues, badRequest, handle, pageLink, readQuery, READ_ONLY, unknownParameters } from "@/lib/api/http";
 import { initiativeListExtraSchema } from "@/lib/api/schemas";
 import { serializeInitiativeSummary } from "@/lib/api/serialize";
 import { publicData } from "@/lib/cache/public-data";
+import { freshJson } from "@/lib/api/fresh-json";
 import {
   initiativeQuerySchema,
   parseQueryStrict,
@@ -45,7 +46,7 @@ export async function GET(request: Request): Promise<Response> {
     if (result.page < result.pageCount) links.next = link(result.page + 1);
     if (result.page > 1) links.prev = link(Math.min(result.page - 1, result.pageCount));
 
-    return jsonResponse({
+    return freshJson(request, {
       data: result.items.map(serializeInitiativeSummary),
       meta: {
         total: result.total,

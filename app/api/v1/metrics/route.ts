@@ -1,8 +1,9 @@
-import { handle, jsonResponse, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { handle, parseQuery, READ_ONLY } from "@/lib/api/http";
 import { listApiMetrics } from "@/lib/api/queries";
 import { noParamsSchema } from "@/lib/api/schemas";
 import { serializeMetricRow } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
+import { freshJson } from "@/lib/api/fresh-json";
 
 /** GET /api/v1/metrics: every figure and target with its readings. Schema: MetricList. */
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
     const query = parseQuery(new URL(request.url), noParamsSchema, []);
     if (!query.ok) return query.response;
     const metrics = await listApiMetrics(prisma);
-    return jsonResponse({ data: metrics.map(serializeMetricRow) });
+    return freshJson(request, { data: metrics.map(serializeMetricRow) });
   });
 }
 

@@ -3,7 +3,10 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
 import { RecentHistory } from "@/components/analysts/recent-history";
+import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
+import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { StatusBadge } from "@/components/status-badge";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
@@ -19,8 +22,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
   const country = await load(code);
   if (!country) return {};
-  const t = await getTranslations({ locale, namespace: "countryPage" });
-  return { title: t("metaTitle", { country: localized(locale, country.nameRu, country.nameEn) }) };
+  const [t, tMeta, tShare] = await Promise.all([
+    getTranslations({ locale, namespace: "countryPage" }),
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "share" }),
+  ]);
+  const name = localized(locale, country.nameRu, country.nameEn);
+  const title = t("metaTitle", { country: name });
+  const description = tShare("countryDescription", { country: name, count: country.initiatives.length });
+  return {
+    title,
+    description,
+    openGraph: { siteName: tMeta("title"), type: "website", locale: locale === "en" ? "en_US" : "ru_RU", title, description },
+    twitter: { card: "summary", title, description },
+  };
 }
 
 export default async function CountryPage({ params }: Props) {
@@ -57,11 +72,41 @@ export default async function CountryPage({ params }: Props) {
         </p>
       </header>
 
+      <section aria-labelledby="attendance" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="attendance" className="text-xl font-semibold">
+          {t("attendance")}
+        </h2>
+        {country.attendance.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("noAttendance")}</p>
+        ) : (
+          <ul className="mt-4 space-y-4" data-testid="attendance">
+            {country.attendance.map((event) => (
+              <li key={event.eventSlug}>
+                <p className="font-medium">
+                  {[localized(locale, event.nameRu, event.nameEn), localized(locale, event.placeRu, event.placeEn)].filter(Boolean).join(", ")}
+                  {event.dateText && <span lang="ru"> · {event.dateText}</span>}
+                </p>
+                <blockquote lang="ru" className="mt-1 border-l-4 border-amber-400 pl-4 text-slate-800">
+                  «{event.quote.text}»
+                </blockquote>
+                <p className="mt-1 pl-5 text-sm text-slate-700">
+                  <QuoteSpeakerLine speaker={event.quote.speaker} locale={locale} />
+                  {" · "}
+                  <Link href={`/sources/${event.quote.sourceId}#quote-${event.quote.id}`} className="text-blue-800 underline">
+                    {t("openInSource")}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="by-role" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="by-role" className="text-xl font-semibold">
           {t("byRole")}
         </h2>
-        <dl className="mt-4 grid gap-3 sm:grid-cols-3" data-testid="role-counts">
+        <dl className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="role-counts">
           {country.byRole.map(({ role, count }) => (
             <div key={role} className="rounded border border-slate-100 bg-slate-50 px-4 py-3">
               <dt className="text-sm font-medium text-slate-700">{tRole(role)}</dt>
@@ -86,6 +131,7 @@ export default async function CountryPage({ params }: Props) {
               <thead className="bg-slate-100 text-sm">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("columns.initiative")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.relation")}</th>
                   <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
                   <th scope="col" className="px-3 py-2">{t("columns.role")}</th>
                   <th scope="col" className="px-3 py-2">{t("columns.stage")}</th>
@@ -99,6 +145,9 @@ export default async function CountryPage({ params }: Props) {
                         {localized(locale, initiative.titleRu, initiative.titleEn)}
                       </Link>
                     </th>
+                    <td className="px-3 py-2">
+                      <MeetingRelationBadge relation={initiative.meetingRelation} />
+                    </td>
                     <td className="px-3 py-2">
                       <StatusBadge status={initiative.status} />
                     </td>
@@ -128,6 +177,8 @@ export default async function CountryPage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-700">{t("recentIntro")}</p>
         <RecentHistory locale={locale} entries={country.recentChanges} />
       </section>
+
+      <FollowSection target="country" targetKey={country.code} locale={locale} />
     </article>
   );
 }

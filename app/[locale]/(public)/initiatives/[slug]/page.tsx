@@ -3,8 +3,13 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
+import { ShareSection } from "@/components/share-section";
+import { shareDescription } from "@/lib/embeds/share-description";
 import { ProgressBar } from "@/components/progress-bar";
+import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
 import { QuoteInContext } from "@/components/quote-in-context";
+import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { EditorPanel } from "@/components/editor-panel";
 import { HistoryList } from "@/components/history-list";
@@ -28,12 +33,22 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const initiative = await publicData.initiative(slug);
-  return initiative
-    ? {
-        title: localized(locale, initiative.titleRu, initiative.titleEn),
-        alternates: { types: { "application/atom+xml": `/feeds/initiatives/${slug}.atom?lang=${locale}` } },
-      }
-    : {};
+  if (!initiative) return {};
+  const [tMeta, tStatus, tShare] = await Promise.all([
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "status" }),
+    getTranslations({ locale, namespace: "share" }),
+  ]);
+  const title = localized(locale, initiative.titleRu, initiative.titleEn);
+  const description = shareDescription(tShare("initiativeDescription", { status: tStatus(initiative.status), summary: localized(locale, initiative.summaryRu, initiative.summaryEn) }));
+  // The preview image comes from opengraph-image.tsx next to this page; Next adds it to both.
+  return {
+    title,
+    description,
+    openGraph: { siteName: tMeta("title"), type: "article", locale: locale === "en" ? "en_US" : "ru_RU", title, description },
+    twitter: { card: "summary_large_image", title, description },
+    alternates: { types: { "application/atom+xml": `/feeds/initiatives/${slug}.atom?lang=${locale}` } },
+  };
 }
 
 export default async function InitiativePage({ params, searchParams }: Props) {
@@ -65,12 +80,30 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const l = <T,>(ru: T, en: T) => localized(locale, ru, en);
 
   const facts: [string, ReactNode][] = [
+    [t("meetingRelation"), <MeetingRelationBadge key="relation" relation={initiative.meetingRelation} />],
     [t("kind"), tKind(initiative.kind)],
     [t("status"), <StatusBadge key="status" status={initiative.status} />],
     [t("stage"), initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>],
     [t("themes"), initiative.themes.map((theme) => tTheme(theme)).join(", ")],
     [t("event"), [l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")],
     [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    [
+      t("attendance"),
+      initiative.event.attendance.length ? (
+        <span key="attendance">
+          {initiative.event.attendance.map((country, index) => (
+            <span key={country.code}>
+              {index > 0 && ", "}
+              <Link href={`/countries/${country.code}`} className="text-blue-800 underline">
+                {l(country.nameRu, country.nameEn)}
+              </Link>
+            </span>
+          ))}
+        </span>
+      ) : (
+        unknown
+      ),
+    ],
     [
       t("proposer"),
       initiative.proposerCountry || initiative.proposerPerson ? (
@@ -111,9 +144,15 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           </p>
         )}
         <div className="mt-3 flex flex-wrap items-center gap-3">
+          <MeetingRelationBadge relation={initiative.meetingRelation} />
           <StatusBadge status={initiative.status} />
           {initiative.stage && <span className="text-slate-700">{tStage(initiative.stage)}</span>}
         </div>
+        {initiative.statusRestsOnExperts && (
+          <p className="mt-2 text-sm text-amber-900" data-testid="expert-only">
+            {t("statusRestsOnExperts")}
+          </p>
+        )}
         <p className="mt-4 max-w-3xl text-lg">{l(initiative.summaryRu, initiative.summaryEn)}</p>
       </header>
 
@@ -135,8 +174,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         <h2 id="countries" className="text-xl font-semibold">
           {t("countries")}
         </h2>
+        {initiative.signatoriesUnnamed && <p className="mt-3 text-slate-700">{t("signatoriesUnnamed")}</p>}
         {initiative.participations.length === 0 ? (
-          <p className="mt-3 text-slate-700">{t("noCountries")}</p>
+          !initiative.signatoriesUnnamed && <p className="mt-3 text-slate-700">{t("noCountries")}</p>
         ) : (
           <table className="mt-4 w-full text-left">
             <thead className="text-sm text-slate-700">
@@ -243,6 +283,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             <li key={quote.id} id={`evidence-${quote.id}`}>
               <QuoteInContext context={quote} />
               <p className="mt-1 pl-5 text-sm text-slate-700">
+                <QuoteSpeakerLine speaker={quote.speaker} locale={locale} />
+                {" · "}
                 {t("source")}: {quote.sourceTitle ?? quote.sourceOutlet ?? tCommon("unknown")}
                 {quote.sourcePublishedOn && <>, {date(quote.sourcePublishedOn)}</>}
                 {" · "}
@@ -289,6 +331,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           </nav>
         )}
       </section>
+
+      <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
+
+      <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
       {user && canEdit && (
         <ClientMessages namespaces={FORM_NAMESPACES}>

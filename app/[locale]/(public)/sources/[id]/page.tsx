@@ -60,9 +60,12 @@ export default async function SourcePage({ params }: Props) {
           <dt className="font-medium text-slate-700">{t("published")}</dt>
           <dd data-testid="source-published">
             {source.publishedOn ? (
-              <time dateTime={source.publishedOn.toISOString().slice(0, 10)}>
-                {format.dateTime(source.publishedOn, { dateStyle: "long" })}
-              </time>
+              <>
+                <time dateTime={source.publishedOn.toISOString().slice(0, 10)}>
+                  {format.dateTime(source.publishedOn, { dateStyle: "long" })}
+                </time>
+                {source.dateFromMetadata && <span className="text-slate-700"> — {t("dateFromMetadata")}</span>}
+              </>
             ) : (
               unknown
             )}

@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { FollowSection } from "@/components/alerts/follow-section";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { RecentHistory } from "@/components/analysts/recent-history";
 import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
@@ -26,11 +27,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, theme: raw } = await params;
   const theme = parseTheme(raw);
   if (!theme) return {};
-  const [t, tTheme] = await Promise.all([
+  const [t, tTheme, tMeta, tShare, overview] = await Promise.all([
     getTranslations({ locale, namespace: "themePage" }),
     getTranslations({ locale, namespace: "theme" }),
+    getTranslations({ locale, namespace: "meta" }),
+    getTranslations({ locale, namespace: "share" }),
+    load(raw),
   ]);
-  return { title: t("metaTitle", { theme: tTheme(theme) }) };
+  const title = t("metaTitle", { theme: tTheme(theme) });
+  const description = tShare("themeDescription", { theme: tTheme(theme), count: overview?.rollup.total ?? 0 });
+  return {
+    title,
+    description,
+    openGraph: { siteName: tMeta("title"), type: "website", locale: locale === "en" ? "en_US" : "ru_RU", title, description },
+    twitter: { card: "summary", title, description },
+  };
 }
 
 export default async function ThemePage({ params }: Props) {
@@ -205,6 +216,8 @@ export default async function ThemePage({ params }: Props) {
         </h2>
         <RecentHistory locale={locale} entries={overview.recentChanges} />
       </section>
+
+      <FollowSection target="theme" targetKey={overview.theme} locale={locale} />
     </article>
   );
 }

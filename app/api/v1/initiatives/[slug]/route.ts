@@ -1,7 +1,8 @@
-import { badRequest, handle, issueDetails, jsonResponse, notFound, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { badRequest, handle, issueDetails, notFound, parseQuery, READ_ONLY } from "@/lib/api/http";
 import { noParamsSchema, slugSchema } from "@/lib/api/schemas";
 import { serializeInitiative } from "@/lib/api/serialize";
 import { getInitiative } from "@/lib/initiatives/get-initiative";
+import { freshJson } from "@/lib/api/fresh-json";
 
 /** GET /api/v1/initiatives/{slug}: everything getInitiative returns. Schema: InitiativeResponse. */
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     // The API answers with the whole history in one document.
     const initiative = await getInitiative(parsedSlug.data, 1, 100_000);
     if (!initiative) return notFound("Initiative", "slug", parsedSlug.data);
-    return jsonResponse({ data: serializeInitiative(initiative) });
+    return freshJson(request, { data: serializeInitiative(initiative) });
   });
 }
 

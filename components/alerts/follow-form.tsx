@@ -1,0 +1,47 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { subscribeAlertAction } from "@/app/actions/alert-actions";
+import { subscribeAlertSchema } from "@/lib/alerts/alert-schemas";
+import { ALERT_FREQUENCIES, type AlertTarget } from "@/lib/domain/vocabulary";
+import { Field, INPUT, SubmitButton, useValidatedForm } from "@/components/forms/form-kit";
+import { AlertOutcome } from "./alert-outcome";
+
+/** E-mail and how often: the visitor's whole part of following something. */
+export function FollowForm({ target, targetKey, locale }: { target: AlertTarget; targetKey: string; locale: string }) {
+  const t = useTranslations("alerts");
+  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(subscribeAlertAction, subscribeAlertSchema);
+  // Controlled, so what was typed survives the answer (React resets uncontrolled forms after an action).
+  const [email, setEmail] = useState("");
+  const [frequency, setFrequency] = useState<string>("immediate");
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "error") form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [state, errors]);
+  return (
+    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="mt-3 space-y-4" data-testid="follow-form">
+      <input type="hidden" name="target" value={target} />
+      <input type="hidden" name="targetKey" value={targetKey} />
+      <input type="hidden" name="locale" value={locale} />
+      <Field name="email" label={t("email")} errors={errors}>
+        {(p) => (
+          <input {...p} type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} className={`${INPUT} max-w-sm`} />
+        )}
+      </Field>
+      <fieldset>
+        <legend className="font-medium">{t("frequency")}</legend>
+        <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+          {ALERT_FREQUENCIES.map((value) => (
+            <label key={value} className="inline-flex items-center gap-2">
+              <input type="radio" name="frequency" value={value} checked={frequency === value} onChange={() => setFrequency(value)} />
+              {t(`frequencyOption.${value}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <AlertOutcome state={state} />
+      <SubmitButton pending={pending}>{pending ? t("sending") : t("submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Db } from "../db/types";
+import type { FieldChange } from "../history/field-changes";
+
+/**
+ * Cache tags (docs/decisions/016-public-caching.md). Every cached read carries the tags of what
+ * it shows; every write expires the tags of what it changed, so a status change re-reads its
+ * initiative, its countries, its themes and the lists, and nothing else.
+ *
+ * No `server-only` and no Next import: the write functions compute their tags inside their
+ * transaction and tests check them directly.
+ */
+export const TAG = {
+  /** Carried by every entry: expiring it empties the whole data cache (a write that states no tags). */
+  all: "tracker-data",
+  /** Lists and aggregates over initiatives: the list, facets, search, dashboard counts, charts, matrix. */
+  initiatives: "list:initiatives",
+  /** Lists of history entries across initiatives: /changes, the history feed, recent changes, search notes. */
+  history: "list:history",
+  /** Figures and their readings across initiatives: /targets, the dashboard's targets. */
+  metrics: "list:metrics",
+  /** The list of sources (titles, outlets, quote counts). */
+  sources: "list:sources",
+  /** Countries' names and membership. */
+  countries: "list:countries",
+  initiative: (slug: string) => `initiative:${slug}`,
+  source: (id: number) => `source:${id}`,
+  country: (code: string) => `country:${code.toUpperCase()}`,
+  theme: (theme: string) => `theme:${theme}`,
+} as const;
+
+/** Fields whose change shows on the pages of the sources that quote the initiative. */
+const SHOWN_ON_SOURCES = new Set(["titleRu", "titleEn"]);
+
+/**
+ * The tags an applied change to one initiative expires: its page and feed, the pages and feeds of
+ * its countries and themes (as they are after the change, plus those it had before: the given
+ * themes and any country a field change names), the sources quoting it when its title changed,
+ * the figures list when it has figures, and the lists. Run inside the write's transaction, after the write.
+ */
+export async function initiativeChangeTags(
+  tx: Db,
+  initiative: { id: number; themes?: { theme: string }[] },
+  changes: readonly FieldChange[],
+  extra: readonly string[] = [],
+): Promise<string[]> {
+  const row = await tx.initiative.findUniqueOrThrow({
+    where: { id: initiative.id },
+    select: {
+      slug: true,
+      proposerCountryCode: true,
+      participations: { select: { countryCode: true } },
+      themes: { select: { theme: true } },
+      _count: { select: { metrics: true } },
+    },
+  });
+  const tags = new Set<string>([TAG.initiative(row.slug), TAG.initiatives, TAG.history, ...extra]);
+  const countries = new Set(row.participations.map((p) => p.countryCode));
+  if (row.proposerCountryCode) countries.add(row.proposerCountryCode);
+  for (const change of changes) {
+    const named = /^country\.([A-Z]{2})\./.exec(change.field);
+    if (named) countries.add(named[1]!);
+  }
+  for (const code of countries) tags.add(TAG.country(code));
+  // The figures list shows each figure's initiative with its title and status.
+  if (row._count.metrics > 0) tags.add(TAG.metrics);
+  for (const { theme } of [...row.themes, ...(initiative.themes ?? [])]) tags.add(TAG.theme(theme));
+  if (changes.some((change) => SHOWN_ON_SOURCES.has(change.field))) {
+    const quoted = await tx.quote.findMany({ where: { initiativeId: initiative.id }, distinct: ["sourceId"], select: { sourceId: true } });
+    for (const { sourceId } of quoted) tags.add(TAG.source(sourceId));
+    tags.add(TAG.sources);
+  }
+  return [...tags].sort();
+}

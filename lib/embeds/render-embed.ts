@@ -1,0 +1,126 @@
+import "server-only";
+import { createFormatter, createTranslator } from "use-intl/core";
+import { STATUS_FILL } from "../charts/palette";
+import type { CountryPage } from "../countries/get-country";
+import { INITIATIVE_STATUSES, type InitiativeStatus } from "../domain/vocabulary";
+import { getEnv } from "../env";
+import { loadMessages } from "../i18n/load-messages";
+import type { Locale } from "../i18n/routing";
+import type { InitiativeDetail } from "../initiatives/get-initiative";
+
+/**
+ * The status cards other sites put in an iframe (/embed/…) as whole HTML documents, and the
+ * SVG badge: no scripts, one inline style sheet, links that open the tracker in a new tab.
+ * These are the only responses that may be framed (decision 019).
+ */
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+async function translator(locale: Locale) {
+  const messages = await loadMessages(locale);
+  return { t: createTranslator({ locale, messages: messages as never }) as T, format: createFormatter({ locale, timeZone: "UTC" }) };
+}
+
+const href = (locale: Locale, path: string) => `${locale === "ru" ? "" : `/${locale}`}${path}`;
+
+const STYLE = `*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0f172a;background:#fff}
+article{padding:12px 14px;border:1px solid #cbd5e1;border-radius:8px}
+.kicker{margin:0;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#475569}
+h1{margin:4px 0 8px;font-size:17px;line-height:1.3}a{color:#1e40af}a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+.badge{display:inline-block;border-radius:999px;padding:1px 9px;font-size:13px;font-weight:600;white-space:nowrap}
+p{margin:6px 0}ul{margin:6px 0;padding-left:0;list-style:none}li{margin:4px 0}.muted{color:#475569;font-size:13px}`;
+
+function badge(status: InitiativeStatus, t: T): string {
+  const { fill, text } = STATUS_FILL[status];
+  return `<span class="badge" data-status="${status}" style="background:${fill};color:${text}">${escapeXml(t(`status.${status}`))}</span>`;
+}
+
+function page(locale: Locale, title: string, body: string): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeXml(title)}</title><style>${STYLE}</style></head><body><article>${body}</article></body></html>`;
+}
+
+export async function renderInitiativeCard(initiative: InitiativeDetail, locale: Locale): Promise<string> {
+  const { t, format } = await translator(locale);
+  const title = locale === "en" ? initiative.titleEn : initiative.titleRu;
+  const last = initiative.history[0]?.recordedAt;
+  const link = href(locale, `/initiatives/${initiative.slug}`);
+  return page(
+    locale,
+    title,
+    [
+      `<p class="kicker">${escapeXml(t("meta.title"))}</p>`,
+      `<h1><a href="${link}" target="_blank" rel="noopener">${escapeXml(title)}</a></h1>`,
+      `<p>${badge(initiative.status, t)} <span class="muted">${escapeXml(t("embed.stage", { stage: initiative.stage ? t(`stage.${initiative.stage}`) : t("common.unknown") }))}</span></p>`,
+      last ? `<p class="muted">${escapeXml(t("embed.lastChange", { date: format.dateTime(last, { dateStyle: "long" }) }))}</p>` : "",
+      `<p><a href="${link}" target="_blank" rel="noopener">${escapeXml(t("embed.details"))}</a></p>`,
+    ].join(""),
+  );
+}
+
+export async function renderCountryCard(country: CountryPage, locale: Locale): Promise<string> {
+  const { t } = await translator(locale);
+  const name = locale === "en" ? country.nameEn : country.nameRu;
+  const link = href(locale, `/countries/${country.code}`);
+  const counts = INITIATIVE_STATUSES.map((status) => [status, country.initiatives.filter((i) => i.status === status).length] as const).filter(([, n]) => n > 0);
+  const shown = country.initiatives.slice(0, 5);
+  return page(
+    locale,
+    name,
+    [
+      `<p class="kicker">${escapeXml(t("meta.title"))}</p>`,
+      `<h1><a href="${link}" target="_blank" rel="noopener">${escapeXml(name)}</a></h1>`,
+      `<p>${escapeXml(t("embed.initiatives", { count: country.initiatives.length }))}</p>`,
+      counts.length ? `<p>${counts.map(([status, n]) => `${badge(status, t)}&nbsp;${n}`).join(" ")}</p>` : "",
+      shown.length
+        ? `<ul>${shown.map((i) => `<li><a href="${href(locale, `/initiatives/${i.slug}`)}" target="_blank" rel="noopener">${escapeXml(locale === "en" ? i.titleEn : i.titleRu)}</a> ${badge(i.status, t)}</li>`).join("")}</ul>`
+        : "",
+      country.initiatives.length > shown.length ? `<p class="muted">${escapeXml(t("embed.more", { count: country.initiatives.length - shown.length }))}</p>` : "",
+      `<p><a href="${link}" target="_blank" rel="noopener">${escapeXml(t("embed.details"))}</a></p>`,
+    ].join(""),
+  );
+}
+
+/** Rough advance widths at 11 px (Verdana-like): wide enough for Cyrillic, never clipped. */
+const textWidth = (text: string) => Math.ceil([...text].reduce((sum, c) => sum + (/[A-Za-z0-9 ]/.test(c) ? 6.6 : 7.6), 0)) + 12;
+
+export async function renderInitiativeBadge(initiative: InitiativeDetail, locale: Locale): Promise<string> {
+  const { t } = await translator(locale);
+  const label = t("embed.badgeLabel");
+  const value = t(`status.${initiative.status}`);
+  const { fill, text } = STATUS_FILL[initiative.status];
+  const lw = textWidth(label);
+  const vw = textWidth(value);
+  const w = lw + vw;
+  const title = `${locale === "en" ? initiative.titleEn : initiative.titleRu}: ${value}`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" viewBox="0 0 ${w} 20" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><clipPath id="r"><rect width="${w}" height="20" rx="3"/></clipPath><g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#334155"/><rect x="${lw}" width="${vw}" height="20" fill="${fill}"/></g><g font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle"><text x="${lw / 2}" y="14" fill="#ffffff">${escapeXml(label)}</text><text x="${lw + vw / 2}" y="14" fill="${text}">${escapeXml(value)}</text></g></svg>`;
+}
+
+export async function renderMissing(locale: Locale): Promise<string> {
+  const { t } = await translator(locale);
+  return page(locale, t("embed.missing"), `<p class="kicker">${escapeXml(t("meta.title"))}</p><p>${escapeXml(t("embed.missing"))}</p>`);
+}
+
+/**
+ * Cacheable for five minutes by browsers and shared caches (a change shows within that), and
+ * frameable only by the sites EMBED_FRAME_ANCESTORS names.
+ */
+export function embedResponse(body: string, type: "html" | "svg", status = 200): Response {
+  const ancestors = getEnv().EMBED_FRAME_ANCESTORS;
+  const csp =
+    type === "html"
+      ? `default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`
+      : `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors ${ancestors}`;
+  return new Response(body, {
+    status,
+    headers: {
+      "Content-Type": type === "html" ? "text/html; charset=utf-8" : "image/svg+xml; charset=utf-8",
+      "Cache-Control": status === 200 ? "public, max-age=300, stale-while-revalidate=3600" : "public, max-age=60",
+      "Content-Security-Policy": csp,
+      "Cross-Origin-Resource-Policy": "cross-origin",
+      ...(type === "svg" ? { "Access-Control-Allow-Origin": "*" } : {}),
+    },
+  });
+}

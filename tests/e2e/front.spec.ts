@@ -1,0 +1,120 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensureNginx, startProxyNginx } from "../../scripts/bench/nginx";
+import { stopGroup, type Group } from "../../scripts/bench/processes";
+import { createAccount, expect, signIn, test } from "./fixtures";
+import { E2E_FRONT_SECRET, E2E_PORT } from "./ports";
+
+// The app behind a copy of deploy/nginx.conf (docs/decisions/016-public-caching.md): cached pages
+// with a fresh nonce per response, the cache bypassed only for sessions the app confirms, and a
+// write visible through the cache within a second (plus one render).
+const FRONT_PORT = Number(process.env.E2E_FRONT_PORT ?? E2E_PORT + 1);
+const front = `http://localhost:${FRONT_PORT}`;
+let nginx: Group | null = null;
+let dir = "";
+
+test.beforeAll(async () => {
+  const binary = ensureNginx((line) => console.log(line));
+  if (!binary) throw new Error("nginx is needed for the front tests (apt-get install nginx)");
+  dir = mkdtempSync(path.join(tmpdir(), "tracker-front-e2e-"));
+  // nginx started as root runs its workers unprivileged: they must be able to use the cache folder.
+  chmodSync(dir, 0o755);
+  nginx = await startProxyNginx(binary, dir, FRONT_PORT, E2E_PORT, E2E_FRONT_SECRET);
+});
+
+test.afterAll(async () => {
+  if (nginx) await stopGroup(nginx);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function nonceOf(csp: string): string {
+  return /script-src [^;]*'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+}
+
+test("cached pages carry a fresh nonce in every response, in the CSP header and in every script", async ({ request }) => {
+  const seen = new Set<string>();
+  const statuses: string[] = [];
+  for (let k = 0; k < 4; k++) {
+    const response = await request.get(`${front}/en/countries`);
+    expect(response.status()).toBe(200);
+    const csp = response.headers()["content-security-policy"] ?? "";
+    const html = await response.text();
+    const nonce = nonceOf(csp);
+    expect(nonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(csp).toContain("'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-inline' 'strict");
+    expect(html).not.toContain("TrackerFrontNoncePlaceholder");
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+    seen.add(nonce);
+    statuses.push(response.headers()["x-cache-status"] ?? "");
+  }
+  expect(statuses.filter((status) => status === "HIT" || status === "UPDATING").length).toBeGreaterThan(0);
+  expect(seen.size).toBe(4);
+});
+
+test("a cached page runs in the browser under its CSP", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(`${front}/en/sign-in`);
+  const second = await page.goto(`${front}/en/sign-in`);
+  expect(["HIT", "UPDATING", "STALE"]).toContain(second!.headers()["x-cache-status"]);
+  // Client-side validation: the page's scripts ran with the substituted nonce.
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("This field is required.").first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("a cookie merely named like a session gets the shared anonymous copy; a real session bypasses the cache", async ({ page, request }) => {
+  const path = "/en/initiatives/ai-declaration";
+  await request.get(`${front}${path}`);
+  const forged = await request.get(`${front}${path}`, { headers: { cookie: "tracker_session=forged-session-token" } });
+  expect(forged.status()).toBe(200);
+  expect(["HIT", "UPDATING", "STALE", "EXPIRED", "MISS"]).toContain(forged.headers()["x-cache-status"]);
+  const forgedHtml = await forged.text();
+  expect(forgedHtml).not.toContain('data-testid="signed-in-as"');
+  expect(forgedHtml).not.toContain("TrackerFrontNoncePlaceholder");
+
+  await signIn(page, createAccount("editor", "Front Editor"));
+  const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const real = await request.get(`${front}${path}`, { headers: { cookie: cookies } });
+  expect(real.headers()["x-cache-status"]).toBe("BYPASS");
+  const realHtml = await real.text();
+  expect(realHtml).toContain("Signed in as Front Editor");
+  // Its nonce is the app's own, not the front's, and the anonymous copy never shows the panel.
+  expect(nonceOf(real.headers()["content-security-policy"] ?? "")).not.toMatch(/^[0-9a-f]{32}$/);
+  const after = await request.get(`${front}${path}`);
+  expect(await after.text()).not.toContain("Signed in as Front Editor");
+});
+
+test("a write shows through the cache within a second (plus one render)", async ({ browser, request }) => {
+  const slug = "single-tourism-space";
+  const editor = await (await browser.newContext({ baseURL: front })).newPage();
+  await signIn(editor, createAccount("editor", "Front Writer"));
+  // Readers keep the page in the cache.
+  for (let k = 0; k < 3; k++) await request.get(`${front}/en/initiatives/${slug}`);
+
+  await editor.goto(`/en/initiatives/${slug}`);
+  const form = editor.getByRole("form", { name: "Verification" });
+  await form.getByRole("button", { name: "Mark verified" }).click();
+  await expect(form.getByRole("status")).toContainText("Marked as verified");
+  const version = /version (\d+)/.exec((await form.getByRole("status").textContent()) ?? "")?.[1];
+  expect(version).toBeTruthy();
+  const savedAt = Date.now();
+  let shownAfter = Number.POSITIVE_INFINITY;
+  while (Date.now() - savedAt < 5000) {
+    const html = await (await request.get(`${front}/en/initiatives/${slug}`)).text();
+    if (html.includes(`>version ${version}<`)) {
+      shownAfter = Date.now() - savedAt;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  console.log(`write visible through the front after ${shownAfter} ms`);
+  // The copy lives to the end of the second it was rendered in; then one render refreshes it.
+  expect(shownAfter).toBeLessThan(1000 + 500);
+});

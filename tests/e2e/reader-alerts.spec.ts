@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { linkIn, startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
+import { createAccount, signIn } from "./fixtures";
+
+// The app (started by playwright.config.ts) sends to this port; here a real SMTP server listens on it.
+let sink: SmtpSink;
+test.beforeAll(async () => {
+  sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+});
+test.afterAll(async () => {
+  await sink?.close();
+});
+
+const SLUG = "semey-chip-electronics-production";
+
+async function changeStatus(page: import("@playwright/test").Page, status: string, note: string) {
+  await page.goto(`/en/initiatives/${SLUG}`);
+  const form = page.getByRole("form", { name: "Change status or stage" });
+  await form.getByLabel("New status").selectOption(status);
+  await form.getByLabel("Effective date").fill("2026-11-30");
+  await form.getByLabel("Note (why)").fill(note);
+  await form.getByLabel("A link").check();
+  await form.getByLabel("Link (http or https)").fill("https://example.org/e2e-test-evidence");
+  await form.getByLabel("Title of the linked page").fill("E2E test evidence");
+  await form.getByLabel("Date of the linked page").fill("2026-11-30");
+  await form.getByRole("button", { name: "Save status" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved as version");
+}
+
+test("a reader follows an initiative by e-mail: subscribe, confirm, change, digest, unsubscribe", async ({ page, browser }) => {
+  const email = `reader-${Date.now()}@reader.test`;
+  await page.goto(`/en/initiatives/${SLUG}`);
+  const follow = page.getByRole("region", { name: "Follow by e-mail" });
+  await follow.getByRole("button", { name: "Follow" }).click();
+  await expect(follow.getByLabel("E-mail")).toBeFocused();
+  await expect(follow.getByText("This field is required.")).toBeVisible();
+  await follow.getByLabel("E-mail").fill(email);
+  await follow.getByLabel("One digest a day").check();
+  await follow.getByRole("button", { name: "Follow" }).click();
+  await expect(follow.getByRole("status")).toHaveText(`Almost done: we sent a link to ${email}. Open it to confirm; nothing is sent until then.`);
+  await expect(follow.getByLabel("E-mail")).toHaveValue(email);
+
+  const confirmation = await sink.waitFor(email);
+  expect(confirmation.subject).toMatch(/^Confirm your alert: /);
+  await page.goto(linkIn(confirmation.text, /\/alerts\//));
+  await expect(page.getByTestId("alert-about")).toContainText(email);
+  await page.getByRole("button", { name: "Confirm the alert" }).click();
+  await expect(page.getByRole("status")).toHaveText("Confirmed. Changes will be sent to this address.");
+
+  await page.reload();
+  await expect(page.getByText("Now: One digest a day.")).toBeVisible();
+  await page.getByLabel("A message at every change").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+
+  // An editor changes the initiative in another browser; the reader's mail arrives.
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, createAccount("editor", "Alerts Editor"));
+  await changeStatus(editor, "stalled", "Production paused (e2e test)");
+  const digest = await sink.waitFor(email, (mail) => mail.subject.endsWith("1 change"));
+  expect(digest.text).toContain("Status: In progress → Stalled");
+  expect(digest.text).toContain("Note: Production paused (e2e test)");
+  await page.goto(linkIn(digest.text, new RegExp(`/initiatives/${SLUG}#entry-\\d+$`)));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await page.goto(linkIn(digest.text, /\/unsubscribe$/));
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("status")).toHaveText("Unsubscribed. No more messages will be sent, and the address was deleted.");
+  await page.goto(linkIn(digest.text, /\/alerts\/[^/]+$/));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This alert does not exist");
+
+  // Back as it was, for the other specs; the reader hears nothing more.
+  await changeStatus(editor, "in_progress", "Restored after the alerts test");
+  await editorContext.close();
+  await page.waitForTimeout(500);
+  expect(sink.messages.filter((mail) => mail.to === email)).toHaveLength(2);
+});
+
+test("a mail program's one-click unsubscribe POST works without an Origin", async ({ request, page }) => {
+  const email = `oneclick-${Date.now()}@reader.test`;
+  await page.goto("/countries/KZ");
+  const follow = page.getByRole("region", { name: "Подписаться по e-mail" });
+  await follow.getByLabel("Электронная почта").fill(email);
+  await follow.getByRole("button", { name: "Подписаться" }).click();
+  await expect(follow.getByRole("status")).toContainText(email);
+  const confirmation = await sink.waitFor(email);
+  expect(confirmation.subject).toBe("Подтвердите подписку: Казахстан");
+  const token = linkIn(confirmation.text, /\/alerts\//).split("/alerts/")[1]!;
+  const response = await request.post(`/api/alerts/unsubscribe?token=${token}`, { data: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  expect(response.status()).toBe(200);
+  await page.goto(`/alerts/${token}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Такой подписки нет");
+  // Every other POST without our Origin is still refused.
+  expect((await request.post("/api/v1/initiatives")).status()).toBe(403);
+});
