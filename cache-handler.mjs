@@ -23,16 +23,20 @@ const settings = z
 // Must match TAG.all in lib/cache/tags.ts: every entry carries it.
 const ALL_TAG = "tracker-data";
 
-/** What /api/health reports about the cache (lib/health/check-health.ts reads it). */
-const state = {
+/**
+ * What /api/health reports about the cache (lib/cache/cache-status.ts reads it). On globalThis,
+ * made once: Next evaluates this file in more than one module graph of the same process, and every
+ * copy must report the one handler that onCreation made (also kept on globalThis).
+ */
+const state = (globalThis.__trackerDataCache ??= {
   kind: "memory",
   ready: true,
-  entries: () => null,
-  bytes: () => null,
+  // Memory: nothing held until Next first asks for the handler.
+  entries: () => 0,
+  bytes: () => 0,
   maxEntries: settings.DATA_CACHE_MAX_ENTRIES,
   maxBytes: settings.DATA_CACHE_MAX_MB * 1024 * 1024,
-};
-globalThis.__trackerDataCache = state;
+});
 
 /**
  * The local-lru handler's logic over a store we can measure: entries and their JSON size are
@@ -83,6 +87,8 @@ CacheHandler.onCreation(() => {
   state.kind = "redis";
   state.ready = false;
   // Redis bounds itself (maxmemory, deploy/redis.conf).
+  state.entries = () => null;
+  state.bytes = () => null;
   state.maxEntries = null;
   state.maxBytes = null;
   const client = createClient({

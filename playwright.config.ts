@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_FRONT_SECRET, E2E_PORT as PORT } from "./tests/e2e/ports";
+import { E2E_FRONT_SECRET, E2E_HEALTH_TOKEN, E2E_PORT as PORT } from "./tests/e2e/ports";
 
 const baseURL = `http://localhost:${PORT}`;
 // The app mails alerts to a test SMTP server the alerts spec starts on this port. Chosen once
@@ -52,11 +52,10 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       PUBLIC_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
-      // Smaller than the default (256) so that tests/e2e/data-cache-bound.spec.ts knows the whole
-      // history since 1900 at seed size (over a megabyte of page) is over it; lists stay under it.
-      DATA_CACHE_MAX_ENTRY_KB: "64",
       // front.spec.ts puts a copy of deploy/nginx.conf in front with the same secret.
       FRONT_SECRET: E2E_FRONT_SECRET,
+      // data-cache-bound.spec.ts reads the cache's figures in the health details.
+      HEALTH_TOKEN: E2E_HEALTH_TOKEN,
     },
   },
 });
