@@ -28,10 +28,11 @@ const ALL_TAG = "tracker-data";
  * made once: Next evaluates this file in more than one module graph of the same process, and every
  * copy must report the one handler that onCreation made (also kept on globalThis).
  */
+const shared = Boolean(settings.REDIS_URL) && process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD;
 const state = (globalThis.__trackerDataCache ??= {
-  kind: "memory",
-  ready: true,
-  // Memory: nothing held until Next first asks for the handler.
+  kind: shared ? "redis" : "memory",
+  // Redis: not ready until its client says so.
+  ready: !shared,
   entries: () => 0,
   bytes: () => 0,
   maxEntries: settings.DATA_CACHE_MAX_ENTRIES,
@@ -78,14 +79,8 @@ function memoryHandler() {
   };
 }
 
-CacheHandler.onCreation(() => {
-  if (globalThis.__trackerCacheConfig) return globalThis.__trackerCacheConfig;
-  if (!settings.REDIS_URL || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) {
-    globalThis.__trackerCacheConfig = { handlers: [memoryHandler()] };
-    return globalThis.__trackerCacheConfig;
-  }
-  state.kind = "redis";
-  state.ready = false;
+/** Redis, shared by every instance, when REDIS_URL is set (outside `next build`). */
+function redisHandler() {
   // Redis bounds itself (maxmemory, deploy/redis.conf).
   state.entries = () => null;
   state.bytes = () => null;
@@ -110,23 +105,23 @@ CacheHandler.onCreation(() => {
     if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
   });
   client.connect().catch(() => undefined);
-  globalThis.__trackerCacheConfig = {
-    handlers: [
-      {
-        ...redis,
-        name: "redis",
-        async revalidateTag(tag) {
-          try {
-            await redis.revalidateTag(tag);
-          } catch (error) {
-            missedExpiry = true;
-            throw error;
-          }
-        },
-      },
-    ],
+  return {
+    ...redis,
+    name: "redis",
+    async revalidateTag(tag) {
+      try {
+        await redis.revalidateTag(tag);
+      } catch (error) {
+        missedExpiry = true;
+        throw error;
+      }
+    },
   };
-  return globalThis.__trackerCacheConfig;
-});
+}
+
+// Made when the file is first loaded, not when Next first reads the cache, so that Redis is
+// connected (and health knows it) before the first page.
+globalThis.__trackerCacheConfig ??= { handlers: [shared ? redisHandler() : memoryHandler()] };
+CacheHandler.onCreation(() => globalThis.__trackerCacheConfig);
 
 export default CacheHandler;

@@ -12,13 +12,18 @@ export const MULTI = {
   nginx: Number(process.env.MULTI_PORT_NGINX ?? 3348),
 };
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+/** Shows /api/health's details (engine, cache) to the test (test data). */
+export const MULTI_HEALTH_TOKEN = "multi-instance-health-token-test-only";
 const env = {
   DATABASE_URL: process.env.MULTI_DATABASE_URL ?? "",
   REDIS_URL: process.env.MULTI_REDIS_URL ?? "",
+  HEALTH_TOKEN: MULTI_HEALTH_TOKEN,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 const instance = (port: number) => ({
   command: `npx next start -p ${port} -H localhost`,
+  // The project, not this folder (Playwright's default): tests/run-multi.sh runs from there.
+  cwd: process.cwd(),
   url: `http://localhost:${port}/api/health`,
   reuseExistingServer: false,
   timeout: 60_000,
