@@ -1,4 +1,4 @@
-// Next's data cache for this app (next.config.ts `cacheHandler`; docs/decisions/021-shared-cache.md).
+// Next's data cache for this app (next.config.ts `cacheHandler`; docs/decisions/023-shared-cache.md).
 // REDIS_URL set: one cache in Redis shared by every instance, tag expiry included, so an
 // `updateTag` on one instance reaches all of them. Unset: a bounded in-memory LRU per process.
 // Either way nothing is written to disk and a restart needs no process id in the keys.

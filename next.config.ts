@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The data cache: Redis when REDIS_URL is set, a bounded memory LRU otherwise; never files
-  // (docs/decisions/021-shared-cache.md). No second per-instance copy in front of it.
+  // (docs/decisions/023-shared-cache.md). No second per-instance copy in front of it.
   cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   typedRoutes: false,

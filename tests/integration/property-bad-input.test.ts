@@ -64,7 +64,7 @@ const { reviewChange } = await import("../../lib/initiatives/review-change");
 const { setReviewRequired } = await import("../../lib/settings/settings");
 const editSchemas = await import("../../lib/initiatives/edit-schemas");
 const userSchemas = await import("../../lib/users/user-schemas");
-const { signInSchema } = await import("../../lib/auth/sign-in");
+const { signInSchema } = await import("../../lib/auth/sign-in-schema");
 const { initiativeQuerySchema } = await import("../../lib/initiatives/query-initiatives");
 const vocabulary = await import("../../lib/domain/vocabulary");
 const { ALLOWED_TRANSITIONS } = await import("../../lib/domain/transitions");
@@ -84,6 +84,7 @@ const { GET: getFeed } = await import("../../app/feeds/[...path]/route");
 
 const { INITIATIVE_STATUSES, STAGES, THEMES, INITIATIVE_KINDS, COUNTRY_ROLES, USER_ROLES, SOURCE_KINDS, SOURCE_LANGUAGES } = vocabulary;
 
+import { isLongEnoughQuote } from "../../lib/domain/quote-rules";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 const sourceFixture = (name: string) => new File([readFileSync(path.join(import.meta.dirname, "../fixtures/sources", name))], name);
@@ -321,7 +322,7 @@ const validDate = fc.constantFrom("2025-11-17", "1991-01-01", "2100-12-31", " 20
 const validLinkFields: Shape = {
   evidenceType: fc.constantFrom("link", "quote"),
   quoteSourceId: fc.constantFrom("1", "2", ""),
-  quoteText: fc.constantFrom("Ташкент", ""),
+  quoteText: fc.constantFrom("встреча в Ташкенте", "Ташкент", ""),
   evidenceUrl: fc.constantFrom("https://example.org/e", "http://example.org", ""),
   evidenceTitle: fc.constantFrom("Title", ""),
   evidenceDate: validDate,
@@ -364,8 +365,11 @@ function checkEvidence(out: Record<string, unknown>) {
     expect(out.evidenceType, "evidenceType").toBe("quote");
     expect(isId(out.quoteSourceId), `quoteSourceId ${show(out.quoteSourceId)}`).toBe(true);
     expect(isTrimmed(out.quoteText, 1, 2000), "quoteText").toBe(true);
+    expect(isLongEnoughQuote(String(out.quoteText)), `quoteText ${show(out.quoteText)}`).toBe(true);
   }
 }
+
+const strongPassword = (value: unknown) => typeof value === "string" && value.length >= 12 && value.length <= 256 && !value.includes("\u0000");
 
 const emailInvariant = (value: unknown) =>
   typeof value === "string" &&
@@ -579,6 +583,52 @@ const schemaCases: SchemaCase[] = [
       expect(isId(o.userId), `userId ${show(o.userId)}`).toBe(true);
       expect(typeof o.active, "active").toBe("boolean");
     },
+    runs: 100,
+  },
+  {
+    name: "changePasswordSchema",
+    schema: userSchemas.changePasswordSchema,
+    input: schemaInput({
+      currentPassword: fc.constantFrom("x", "a long enough password"),
+      newPassword: fc.constantFrom("another long password", "short", "another long password\u0000"),
+      confirmPassword: fc.constantFrom("another long password", "another long passworD"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(typeof o.currentPassword === "string" && o.currentPassword.length >= 1 && o.currentPassword.length <= 256, "currentPassword").toBe(true);
+      expect(strongPassword(o.newPassword), `newPassword ${show(o.newPassword)}`).toBe(true);
+      expect(o.confirmPassword, "confirmPassword").toBe(o.newPassword);
+    },
+    runs: 120,
+  },
+  {
+    name: "resetTokenSchema",
+    schema: userSchemas.resetTokenSchema,
+    input: fc.oneof(hostileValue, fc.constantFrom("A".repeat(43), "A".repeat(44), `${"A".repeat(42)}/`)),
+    check: (out) => expect(typeof out === "string" && /^[A-Za-z0-9_-]{43}$/.test(out), `accepted ${show(out)}`).toBe(true),
+    runs: 100,
+  },
+  {
+    name: "resetPasswordSchema",
+    schema: userSchemas.resetPasswordSchema,
+    input: schemaInput({
+      token: fc.constantFrom("A".repeat(43), "../../etc/passwd"),
+      newPassword: fc.constantFrom("another long password", "short"),
+      confirmPassword: fc.constantFrom("another long password", "other"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(typeof o.token === "string" && /^[A-Za-z0-9_-]{43}$/.test(o.token), `token ${show(o.token)}`).toBe(true);
+      expect(strongPassword(o.newPassword), "newPassword").toBe(true);
+      expect(o.confirmPassword, "confirmPassword").toBe(o.newPassword);
+    },
+    runs: 120,
+  },
+  {
+    name: "issueResetSchema",
+    schema: userSchemas.issueResetSchema,
+    input: schemaInput({ userId: fc.constantFrom("5", 5) }),
+    check: (out) => expect(isId((out as Record<string, unknown>).userId), "userId").toBe(true),
     runs: 100,
   },
   {
@@ -892,8 +942,8 @@ function badEvidence(): fc.Arbitrary<Patch> {
     fc.constant(both(link, dropField("evidenceUrl"))),
     badText("evidenceTitle", 300).map((p) => both(link, p)),
     badDate("evidenceDate", { required: true }).map((p) => both(link, p)),
-    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "Ташкент"), p)),
-    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "Ташкент"))),
+    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "встреча в Ташкенте"), p)),
+    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "встреча в Ташкенте"))),
     badText("quoteText", 2000).map((p) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), p)),
     notQuoted.map((v) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), setField("quoteText", v))),
   );
