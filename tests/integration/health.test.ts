@@ -193,7 +193,7 @@ describe("GET /api/health", () => {
       const report = await checkHealth(readOnly);
       expect(report.status).toBe("degraded");
       expect(report.error).toBe("The database cannot take writes: its file or storage is read-only.");
-      expect(healthResponse(publicHealth(report)).status).toBe(503);
+      expect(healthResponse(report, publicHealth(report)).status).toBe(503);
       const failure = await markVerified(readOnly, editor, { slug, version, note: "", correctsId: null }).catch((error: unknown) => error);
       expect(databaseFailure(failure)).toBe("unavailable");
     } finally {
