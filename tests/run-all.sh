@@ -40,6 +40,8 @@ cat "$build_log"
 [ "$build_status" -eq 0 ] || exit "$build_status"
 
 bash tests/run-e2e.sh
+# Two instances on PostgreSQL and Redis behind nginx (uses the build run-e2e.sh made).
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then bash tests/run-multi.sh; fi
 # The benchmark's smoke run: proves `npm run bench` works (tiny data, seconds, reusing the build the
 # browser tests made); asserts nothing about speed, but that every target answered and was reported.
 npm run bench -- --smoke | tee "$bench_log"
