@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { changePasswordAction, issuePasswordResetAction, resetPasswordAction } from "@/app/actions/account-actions";
 import { Link } from "@/lib/i18n/navigation";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/users/user-schemas";
@@ -23,6 +23,8 @@ function NewPasswordFields({ errors }: { errors: Record<string, string[]> }) {
 }
 
 /** The signed-in user's own password: the current one, then the new one twice. */
+const noSubscription = () => () => {};
+
 export function ChangePasswordForm() {
   const t = useTranslations("auth");
   const { state, errors, formAction, onSubmit, pending } = useValidatedForm(changePasswordAction, changePasswordSchema);
@@ -70,8 +72,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
 export function IssueResetForm({ userId, email }: { userId: number; email: string }) {
   const t = useTranslations("admin");
   const { state, formAction, pending } = useValidatedForm(issuePasswordResetAction);
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  // The page's own origin, known only in the browser (the server renders the link once it is issued).
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const path = state.status === "success" ? String(state.messageValues?.path ?? "") : "";
   return (
     <form action={formAction} className="mt-2 space-y-1">
