@@ -180,7 +180,11 @@ test("with review on, an editor's detail edit waits: the public sees nothing unt
     await expect(visitor.getByRole("heading", { level: 1 })).not.toHaveText(title);
 
     await reviewer.goto("/en/editor");
-    const item = reviewer.getByRole("region", { name: "Changes waiting for review" }).getByRole("listitem").filter({ hasText: title });
+    const item = reviewer
+      .getByRole("region", { name: "Changes waiting for review" })
+      .getByRole("listitem")
+      .filter({ has: reviewer.getByRole("button", { name: "Approve" }) })
+      .filter({ hasText: title });
     await expect(item).toContainText("Titles, summaries, themes or target date");
     await expect(item).toContainText("proposed by Proposing Editor");
     await item.getByLabel("Review note").fill("Checked against the article");
