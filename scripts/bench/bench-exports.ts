@@ -2,12 +2,13 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { parseArgs } from "./args";
+import { buildIfChanged } from "../cli/build-app";
 import { buildBenchData, defaultBenchPath } from "./build-bench-data";
 import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, waitForHttp, type Group } from "./processes";
 
 /**
  * `npm run bench:exports [-- --initiatives 100000 --changes 100000 --exports 3 --format json]
- *   [--reuse] [--skip-build]`
+ *   [--reuse] [--skip-build] [--port N]` (`--port` pins the app's port; a free one otherwise)
  *
  * The export target of issue 11: while `--exports` full exports of every initiative download at
  * once, does `/api/health` still answer within 200 ms, and does the app stay under 500 MB? Starts
@@ -16,7 +17,7 @@ import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, wa
  * every 100 ms plus the kernel's own peak), and prints the figures with the targets.
  */
 const args = parseArgs(process.argv.slice(2), {
-  numbers: ["initiatives", "changes", "exports"],
+  numbers: ["initiatives", "changes", "exports", "port"],
   strings: ["db", "format"],
   flags: ["reuse", "skip-build"],
 });
@@ -62,15 +63,10 @@ async function main() {
     await buildBenchData({ initiatives, changes, out: databaseFile, log: (line) => console.log(`  ${line}`) });
   }
 
-  if (!args.flag("skip-build") || !existsSync(".next/BUILD_ID")) {
-    console.log("Building the app (next build)…");
-    const build = startGroup("next build", "npx", ["next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-    groups.push(build);
-    const { code } = await build.exited;
-    if (code !== 0) throw new Error(`next build failed:\n${build.tail.join("\n")}`);
-  }
+  // Made or reused as `npm start` does: only when a file the build reads changed since the last build.
+  if (!args.flag("skip-build") || !existsSync(".next/BUILD_ID")) buildIfChanged({ distDir: ".next", log: (line) => console.log(`  ${line}`) });
 
-  const port = await freePort();
+  const port = args.number("port", 0) || (await freePort());
   const base = `http://localhost:${port}`;
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(port), "-H", "localhost"], {
     ...process.env,
