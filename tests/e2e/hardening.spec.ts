@@ -121,6 +121,18 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
   });
   expect(chunked.status).toBe(411);
   expect(JSON.parse(chunked.body)).toMatchObject({ error: expect.stringContaining("Content-Length") });
+
+  // A multipart body cut off mid-part, sent with its true length: Next.js answered a bare 500.
+  const boundary = "----cut-off-test";
+  const cutOff = `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nsomeone@exa`;
+  const truncated = await request.post("/en/sign-in", {
+    data: Buffer.from(cutOff),
+    headers: { "Next-Action": "0".repeat(42), "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: origin },
+  });
+  expect(truncated.status()).toBe(400);
+  expect(truncated.headers()["x-frame-options"]).toBe("DENY");
+  expect(truncated.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(await truncated.json()).toMatchObject({ error: expect.stringContaining("cut off"), details: [], requestId: truncated.headers()["x-request-id"] });
 });
 
 test("'what changed since 1900' is paged, not the whole history at once", async ({ page, admin }) => {
