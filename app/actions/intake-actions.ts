@@ -28,7 +28,7 @@ export async function createEventAction(_previous: ActionState, formData: FormDa
     schema: createEventSchema,
     run: async (input, user) => {
       const { slug, tags } = await createEvent(prisma, user, input);
-      return { message: "eventCreated", messageValues: { slug }, tags };
+      return { message: "eventCreated", messageValues: { eventSlug: slug }, tags };
     },
   });
 }

@@ -30,9 +30,10 @@ export default async function EditorHome({ params }: Props) {
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;
-  const [t, tIntake, tStatus, format, stale, pending, reviewRequired] = await Promise.all([
+  const [t, tIntake, tEvents, tStatus, format, stale, pending, reviewRequired] = await Promise.all([
     getTranslations("editor"),
     getTranslations("intake"),
+    getTranslations("events"),
     getTranslations("status"),
     getFormatter(),
     listStale(prisma, staleAfterDays),
@@ -47,9 +48,12 @@ export default async function EditorHome({ params }: Props) {
           <h1 className="text-3xl font-bold">{t("homeTitle")}</h1>
           <p className="mt-2 text-slate-700">{t("homeIntro", { name: user.displayName })}</p>
           <p className="mt-1 text-sm text-slate-700">{reviewRequired ? t("reviewIsOn") : t("reviewIsOff")}</p>
-          <p className="mt-3">
+          <p className="mt-3 flex flex-wrap gap-3">
             <Link href="/editor/sources/new" className="inline-block rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
               {tIntake("title")}
+            </Link>
+            <Link href="/editor/events/new" className="inline-block rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
+              {tEvents("add")}
             </Link>
           </p>
         </header>
