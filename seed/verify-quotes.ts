@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { isLongEnoughQuote, QUOTE_MIN_CHARACTERS, QUOTE_MIN_WORDS } from "../lib/domain/quote-rules";
 import type { Catalog } from "./catalog";
 import type { QuoteSpec, SourceFile } from "./data/types";
 
@@ -54,7 +55,7 @@ export function collectQuotes(catalog: Catalog): { label: string; quote: QuoteSp
 }
 
 /**
- * Checks every quote against its article at its offsets, and every stated figure
+ * Checks every quote against its article at its offsets (and the editors' minimum length), and every stated figure
  * against its quote. Returns one line per problem; an empty list means all hold.
  */
 export function findProvenanceProblems(catalog: Catalog, articles: Map<SourceFile, Article>): string[] {
@@ -71,6 +72,8 @@ export function findProvenanceProblems(catalog: Catalog, articles: Map<SourceFil
         `${label}: ${quote.file}[${quote.start}, ${quote.end}) reads «${actual}», expected «${quote.text}»`,
       );
     }
+    // The editors' rule: a seed quote is pinned by its offsets, but must say as much as an editor's.
+    if (!isLongEnoughQuote(quote.text)) problems.push(`${label}: «${quote.text}» is shorter than ${QUOTE_MIN_WORDS} words or ${QUOTE_MIN_CHARACTERS} characters`);
     const attribution = quote.speaker?.attribution;
     if (attribution && !article.text.slice(Math.max(0, quote.start - ATTRIBUTION_REACH), quote.end + ATTRIBUTION_REACH).includes(attribution)) {
       problems.push(`${label}: attribution «${attribution}» is not written within ${ATTRIBUTION_REACH} characters of the quote`);

@@ -6,7 +6,7 @@ import { createMetricSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
 import { DateInput, Field, INPUT } from "./form-kit";
 import { useKeptForm } from "./kept-form";
-import type { Option } from "./shared-fields";
+import { OccurrenceChoice, type Option } from "./shared-fields";
 
 /** A new figure or target of the initiative, stated by a quote pasted from a source in the tracker. */
 export function CreateMetricForm({ slug, version, sources }: { slug: string; version: number; sources: Option[] }) {
@@ -64,6 +64,7 @@ export function CreateMetricForm({ slug, version, sources }: { slug: string; ver
       <Field name="quoteText" label={tEditor("quoteText")} hint={tEditor("quoteTextHint")} errors={errors}>
         {(p) => <textarea {...p} rows={3} lang="ru" className={INPUT} />}
       </Field>
+      {state.quoteOccurrences && state.quoteOccurrences.length > 1 && <OccurrenceChoice occurrences={state.quoteOccurrences} errors={errors} />}
       <Field name="note" label={tEditor("note")} hint={tEditor("noteHint")} errors={errors}>
         {(p) => <textarea {...p} rows={2} className={INPUT} />}
       </Field>

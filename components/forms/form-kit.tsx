@@ -48,7 +48,8 @@ export function useValidatedForm(action: Action, schema?: z.ZodType) {
     target?.focus();
   }, [attempt, state]);
   const errors = clientErrors ?? state.fieldErrors ?? {};
-  const shown: ActionState = clientErrors ? { status: "error", message: "fixFields" } : state;
+  // The places of a repeated quote stay on offer while the editor fixes other fields.
+  const shown: ActionState = clientErrors ? { status: "error", message: "fixFields", quoteOccurrences: state.quoteOccurrences } : state;
   return { state: shown, errors, formAction, onSubmit, pending };
 }
 

@@ -51,7 +51,7 @@ export function MetricForm(props: {
         </label>
       )}
       <NoteField errors={errors} />
-      <EvidenceFields errors={errors} sources={props.sources} />
+      <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveMetric")}</SubmitButton>
     </form>

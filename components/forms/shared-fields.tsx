@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
+import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
+import { QuoteInContext } from "../quote-in-context";
 import { DateInput, Field, INPUT } from "./form-kit";
 
 export interface Option {
@@ -14,11 +16,14 @@ export function EvidenceFields({
   errors,
   sources,
   evidence,
+  occurrences,
 }: {
   errors: Record<string, string[]>;
   sources: Option[];
   /** A quote to start from, e.g. one just accepted on the review page. */
   evidence?: { sourceId: number; text: string } | null;
+  /** The places of a quote the source holds more than once, from the server's refusal. */
+  occurrences?: Context[];
 }) {
   const t = useTranslations("editor");
   const [type, setType] = useState<"quote" | "link">("quote");
@@ -49,6 +54,7 @@ export function EvidenceFields({
           <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors}>
             {(props) => <textarea {...props} rows={3} lang="ru" defaultValue={evidence?.text} className={INPUT} />}
           </Field>
+          {occurrences && occurrences.length > 1 && <OccurrenceChoice occurrences={occurrences} errors={errors} />}
         </>
       ) : (
         <>
@@ -63,6 +69,40 @@ export function EvidenceFields({
           </Field>
         </>
       )}
+    </fieldset>
+  );
+}
+
+/** Which of the places a repeated quote stands in is meant: one radio per occurrence, in its sentence. */
+export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context[]; errors: Record<string, string[]> }) {
+  const t = useTranslations("editor");
+  const tErrors = useTranslations("errors");
+  const id = useId();
+  const messages = errors.quoteOccurrence ?? [];
+  return (
+    <fieldset className="space-y-2" aria-describedby={messages.length ? `${id}-error` : undefined}>
+      <legend className="font-medium">{t("quoteOccurrence")}</legend>
+      {messages.length > 0 && (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {messages.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+        </p>
+      )}
+      {occurrences.map((occurrence, i) => (
+        <label key={i} className="flex items-start gap-2">
+          <input
+            type="radio"
+            name="quoteOccurrence"
+            value={i + 1}
+            className="mt-1.5"
+            aria-invalid={i === 0 && messages.length > 0}
+            aria-describedby={messages.length ? `${id}-error` : undefined}
+          />
+          <span className="min-w-0 break-words">
+            <span className="font-medium">{t("quoteOccurrenceNumber", { number: i + 1 })}</span>
+            <QuoteInContext context={occurrence} />
+          </span>
+        </label>
+      ))}
     </fieldset>
   );
 }

@@ -61,7 +61,7 @@ export function StatusForm(props: {
       <Field name="overrideNote" label={t("overrideNote")} hint={t("overrideHint")} errors={errors}>
         {(p) => <textarea {...p} rows={2} className={INPUT} />}
       </Field>
-      <EvidenceFields errors={errors} sources={props.sources} evidence={props.evidence} />
+      <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} evidence={props.evidence} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
     </form>

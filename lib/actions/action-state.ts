@@ -1,4 +1,5 @@
 import type { ConflictingEntry } from "../history/entries-since";
+import type { QuoteInContext } from "../sources/quote-context";
 
 /**
  * What every form's server action answers. `message` and the field errors are keys
@@ -10,6 +11,8 @@ export interface ActionState {
   messageValues?: Record<string, string | number>;
   fieldErrors?: Record<string, string[]>;
   conflict?: { currentVersion: number; entries: ConflictingEntry[] };
+  /** Where a quote that appears more than once stands in its source, for the editor to choose. */
+  quoteOccurrences?: QuoteInContext[];
   /** A source file's extracted text, shown before the source is saved. */
   preview?: { text: string; title: string | null; type: string; size: number };
 }

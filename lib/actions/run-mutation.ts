@@ -89,7 +89,8 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     if (error instanceof EditError || error instanceof UserError) {
       const field = error.field && error.field !== "form" ? error.field : undefined;
       // A refusal about one field is shown once, next to it; the top says "correct the fields".
-      return field ? { status: "error", message: "fixFields", fieldErrors: { [field]: [error.code] } } : { status: "error", message: error.code };
+      const occurrences = error instanceof EditError && error.occurrences ? { quoteOccurrences: error.occurrences } : {};
+      return field ? { status: "error", message: "fixFields", fieldErrors: { [field]: [error.code] }, ...occurrences } : { status: "error", message: error.code };
     }
     return failedWrite(error, { permission, userId: user?.id });
   }

@@ -1,11 +1,19 @@
 import { closeSync, copyFileSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { BackupError, type BackupResult, type DatabaseSummary, type RestoreProgress, type RestoreResult } from "./backup-common";
 import { databasePathFromUrl } from "./database-path";
+import { backupPostgres, restorePostgres } from "./postgres-backup";
 import { prepareDatabase } from "./prepare-database";
+import { databaseProvider } from "./provider";
+
+export { BackupError, type BackupResult, type DatabaseSummary, type RestoreProgress, type RestoreResult };
 
 /**
- * Online backup and restore of the SQLite database (docs/operations.md).
+ * Online backup and restore (docs/operations.md). PostgreSQL's, with pg_dump and pg_restore, is in
+ * lib/db/postgres-backup.ts; this module chooses by the URL and holds SQLite's.
+ *
+ * On SQLite:
  *
  * A backup is made with SQLite's online backup API while the app keeps running: all pages are
  * copied in one step, inside one read transaction, so the copy is the database exactly as it
@@ -18,47 +26,10 @@ import { prepareDatabase } from "./prepare-database";
  * the target (atomic on one filesystem), then applies pending migrations.
  */
 
-/** A refusal with a message meant for the operator (no stack trace needed). */
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BackupError";
-  }
-}
-
 export interface IntegrityResult {
   ok: boolean;
   /** "ok", or what SQLite found wrong (or why the file could not be read at all). */
   messages: string[];
-}
-
-/** What a database file holds, for the operator's summary and for checks. */
-export interface DatabaseSummary {
-  initiatives: number;
-  historyEntries: number;
-  /** The id of the newest history entry (null when there is none). */
-  latestHistoryEntryId: number | null;
-  users: number;
-  migrations: { applied: number; latest: string | null };
-}
-
-export interface BackupResult {
-  path: string;
-  bytes: number;
-  summary: DatabaseSummary;
-}
-
-export interface RestoreResult {
-  backupPath: string;
-  targetPath: string;
-  /** What the backup held, before migrations. */
-  restored: DatabaseSummary;
-  /** Migrations applied after the restore (a backup from an older version is upgraded). */
-  appliedMigrations: string[];
-  /** Whether the full-text index had to be rebuilt (a backup made before search existed). */
-  reindexed: boolean;
-  /** The database as it is now, after migrations. */
-  current: DatabaseSummary;
 }
 
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
@@ -176,6 +147,7 @@ function temporaryNameNextTo(file: string, purpose: string): string {
  * gets its final name after it has passed `PRAGMA integrity_check`.
  */
 export async function backupDatabase(sourceUrl: string, destinationPath: string): Promise<BackupResult> {
+  if (databaseProvider(sourceUrl) === "postgres") return backupPostgres(sourceUrl, destinationPath);
   const source = databasePathFromUrl(sourceUrl);
   const destination = path.resolve(destinationPath);
   if (!existsSync(source)) throw new BackupError(`There is no database at ${source}.`);
@@ -249,8 +221,9 @@ function assertNotInUse(target: string): void {
 export async function restoreDatabase(
   backupPath: string,
   targetUrl: string,
-  options: { busyTimeoutMs?: number } = {},
+  options: { busyTimeoutMs?: number; onProgress?: (progress: RestoreProgress) => void } = {},
 ): Promise<RestoreResult> {
+  if (databaseProvider(targetUrl) === "postgres") return restorePostgres(backupPath, targetUrl, options);
   const backup = path.resolve(backupPath);
   const target = databasePathFromUrl(targetUrl);
   if (!existsSync(backup) || !statSync(backup).isFile()) throw new BackupError(`There is no backup file at ${backup}.`);
@@ -288,12 +261,12 @@ export async function restoreDatabase(
 
   const url = `file:${target}`;
   const { applied, reindexed } = await prepareDatabase(url, options.busyTimeoutMs ?? 5_000, { seedWhenEmpty: false });
-  return { backupPath: backup, targetPath: target, restored, appliedMigrations: applied, reindexed, current: summarizeDatabaseFile(target) };
+  return { backupPath: backup, target, restored, appliedMigrations: applied, reindexed, current: summarizeDatabaseFile(target) };
 }
 
-/** `tracker-20261121T055832Z.db`: the default backup file name, in UTC. */
-export function defaultBackupName(now = new Date()): string {
-  return `tracker-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.db`;
+/** `tracker-20261121T055832Z.db` (PostgreSQL: `.dump`): the default backup file name, in UTC. */
+export function defaultBackupName(now = new Date(), provider: "sqlite" | "postgres" = "sqlite"): string {
+  return `tracker-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.${provider === "postgres" ? "dump" : "db"}`;
 }
 
 /** "1.4 MB" */

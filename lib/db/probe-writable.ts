@@ -1,6 +1,7 @@
 import { statfsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { PrismaClient } from "../generated/prisma/client";
 
 /**
  * Can the SQLite file take a write right now? A write in a transaction that is rolled back, on a
@@ -42,5 +43,33 @@ export function probeWritable(file: string): WriteProbe {
     return { ok: false, reason: "failed", freeBytes };
   } finally {
     db?.close();
+  }
+}
+
+/** Thrown inside the probe's transaction so Prisma rolls it back. */
+class ProbeRollback extends Error {}
+
+/**
+ * The same question on PostgreSQL, through the app's own pool: an upsert in a transaction that is
+ * always rolled back. A lock held by someone else means writes happen, so a short lock timeout
+ * counts as writable; a read-only server or transaction (a standby, `default_transaction_read_only`)
+ * and a full disk do not. Free space is the server's business (it may be another machine).
+ */
+export async function probePostgresWritable(prisma: PrismaClient): Promise<WriteProbe> {
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '250ms'`);
+      await tx.$executeRaw`INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES ('health:probe', 0, ${new Date(0)})
+        ON CONFLICT ("key") DO UPDATE SET "count" = 0`;
+      throw new ProbeRollback();
+    });
+    return { ok: false, reason: "failed", freeBytes: null }; // unreachable: the callback always throws
+  } catch (error) {
+    if (error instanceof ProbeRollback) return { ok: true, freeBytes: null };
+    const text = `${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}`;
+    if (/\b55P03\b|lock timeout/i.test(text)) return { ok: true, freeBytes: null };
+    if (/\b25006\b|read-only transaction/i.test(text)) return { ok: false, reason: "read_only", freeBytes: null };
+    if (/\b53100\b|disk full|No space left/i.test(text)) return { ok: false, reason: "disk_full", freeBytes: null };
+    throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { dialectOf } from "../db/dialect";
 import packageJson from "../../package.json";
-import { probeWritable, type WriteProbe } from "../db/probe-writable";
+import { probePostgresWritable, probeWritable, type WriteProbe } from "../db/probe-writable";
 
 /**
  * The health report behind GET /api/health (docs/operations.md): the app's version and uptime,
@@ -28,7 +28,7 @@ interface HealthyDatabase {
   serverVersion?: string;
   migrations: { applied: number; latest: string | null };
   initiatives: number;
-  /** Free space on the database's disk, when the probe could tell. */
+  /** Free space on the database's disk, when the probe could tell (SQLite only). */
   freeBytes?: number | null;
 }
 
@@ -71,8 +71,9 @@ const UNWRITABLE: Record<Exclude<WriteProbe, { ok: true }>["reason"], string> = 
 };
 
 /**
- * `databaseFile`: also check that the file takes a write (lib/db/probe-writable.ts); the app's
- * health route always passes it, so a read-only file or a full disk is "degraded", not "ok".
+ * Writability (lib/db/probe-writable.ts): PostgreSQL always gets a rolled-back write; SQLite's
+ * file is probed when `databaseFile` names it (the app's health route always does), so a read-only
+ * database or a full disk is "degraded", not "ok".
  */
 export async function checkHealth(
   prisma: PrismaClient,
@@ -87,7 +88,7 @@ export async function checkHealth(
       SELECT count(*) AS applied, max("migration_name") AS latest FROM "_prisma_migrations"
       WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
     const [initiatives] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Initiative"`;
-    const probe = options.databaseFile ? probeWritable(options.databaseFile) : null;
+    const probe = engine.engine === "postgresql" ? await probePostgresWritable(prisma) : options.databaseFile ? probeWritable(options.databaseFile) : null;
     if (probe && !probe.ok) {
       const message = UNWRITABLE[probe.reason];
       return {
@@ -107,7 +108,7 @@ export async function checkHealth(
         ...engine,
         migrations: { applied: number(migrations?.applied), latest: migrations?.latest ?? null },
         initiatives: number(initiatives?.n),
-        ...(probe ? { freeBytes: probe.freeBytes } : {}),
+        ...(probe && engine.engine === "sqlite" ? { freeBytes: probe.freeBytes } : {}),
       },
       time: (options.now?.() ?? new Date()).toISOString(),
     };

@@ -1,8 +1,11 @@
+import type { QuoteInContext } from "../sources/quote-context";
+
 export type EditErrorCode =
   | "notFound"
   | "nothingChanged"
   | "transitionNotAllowed"
   | "quoteNotFound"
+  | "quoteAmbiguous"
   | "sourceNotFound"
   | "correctsNotFound"
   | "metricNotFound"
@@ -10,13 +13,18 @@ export type EditErrorCode =
   | "pendingNotFound"
   | "alreadyReviewed"
   | "ownChange"
-  | "statusChangedSince";
+  | "statusChangedSince"
+  | "initiativeChangedSince";
 
-/** A refusal the editor can act on; `field` names the form field it belongs to. */
+/**
+ * A refusal the editor can act on; `field` names the form field it belongs to; `occurrences`, for
+ * a quote found more than once, are the places to choose from.
+ */
 export class EditError extends Error {
   constructor(
     readonly code: EditErrorCode,
     readonly field?: string,
+    readonly occurrences?: QuoteInContext[],
   ) {
     super(code);
     this.name = "EditError";

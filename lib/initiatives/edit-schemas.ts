@@ -4,6 +4,7 @@ import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { countryRoleSchema, initiativeStatusSchema, stageSchema, themeSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
 import { latestPastDay, normalizeDayInput } from "../dates";
+import { isLongEnoughQuote } from "../domain/quote-rules";
 
 /**
  * The schemas behind every editor form. The same schema validates in the browser (to
@@ -68,6 +69,8 @@ const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
   quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
   quoteText: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
+  // Which occurrence the editor chose when the quote appears more than once in its source (1 = first).
+  quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null),
   evidenceUrl: z.string().trim().optional().default(""),
   evidenceTitle: z.string().max(300, { error: "tooLong" }).overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
   evidenceDate: z.string().trim().optional().default(""),
@@ -77,6 +80,7 @@ type EvidenceInput = {
   evidenceType: "quote" | "link";
   quoteSourceId: number | null;
   quoteText: string;
+  quoteOccurrence: number | null;
   evidenceUrl: string;
   evidenceTitle: string;
   evidenceDate: string;
@@ -87,6 +91,7 @@ function checkEvidence(value: EvidenceInput, ctx: z.RefinementCtx) {
   if (value.evidenceType === "quote") {
     if (!value.quoteSourceId) issue("quoteSourceId", "required");
     if (!value.quoteText) issue("quoteText", "required");
+    else if (!isLongEnoughQuote(value.quoteText)) issue("quoteText", "quoteTooShort");
     return;
   }
   if (!httpUrlSchema.safeParse(value.evidenceUrl).success) issue("evidenceUrl", value.evidenceUrl ? "invalidUrl" : "required");

@@ -1,11 +1,14 @@
 import type { Db } from "../db/types";
 import { indexQuote } from "../search/search-index";
+import { quoteOccurrences } from "../domain/quote-rules";
+import { quoteInContext } from "../sources/quote-context";
 import { EditError } from "./edit-errors";
 
 export interface EvidenceInput {
   evidenceType: "quote" | "link";
   quoteSourceId: number | null;
   quoteText: string;
+  quoteOccurrence: number | null;
   evidenceUrl: string;
   evidenceTitle: string;
   evidenceDate: string;
@@ -13,7 +16,9 @@ export interface EvidenceInput {
 
 /**
  * Turns the form's evidence into stored evidence: a quote is located verbatim in its
- * source (its offsets computed, never typed) and reused if that span is already quoted.
+ * source (its offsets computed, never typed) and reused if that span is already quoted. A quote
+ * that appears more than once needs the editor's choice of occurrence; without it (or with one
+ * that no longer exists) the refusal lists the places, each in its sentence.
  */
 export async function resolveEvidence(tx: Db, initiativeId: number, evidence: EvidenceInput) {
   if (evidence.evidenceType === "link") {
@@ -26,8 +31,13 @@ export async function resolveEvidence(tx: Db, initiativeId: number, evidence: Ev
   }
   const source = await tx.source.findUnique({ where: { id: evidence.quoteSourceId ?? 0 }, select: { id: true, text: true } });
   if (!source) throw new EditError("sourceNotFound", "quoteSourceId");
-  const start = source.text.indexOf(evidence.quoteText);
-  if (start < 0) throw new EditError("quoteNotFound", "quoteText");
+  const starts = quoteOccurrences(source.text, evidence.quoteText);
+  if (!starts.length) throw new EditError("quoteNotFound", "quoteText");
+  const start = starts.length === 1 ? starts[0] : starts[(evidence.quoteOccurrence ?? 0) - 1];
+  if (start === undefined) {
+    const length = evidence.quoteText.length;
+    throw new EditError("quoteAmbiguous", "quoteOccurrence", starts.map((at) => quoteInContext(source.text, at, at + length)));
+  }
   const end = start + evidence.quoteText.length;
   // One statement, so two editors quoting the same span at once cannot both insert it (a read
   // then an insert would fail on the unique key under PostgreSQL's READ COMMITTED). An existing

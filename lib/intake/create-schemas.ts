@@ -2,6 +2,7 @@ import "../forms/zod-config";
 import { z } from "zod";
 import { recordIdSchema } from "../domain/record-id";
 import { countryRoleSchema, initiativeKindSchema, initiativeStatusSchema, meetingRelationSchema, speakerKindSchema, stageSchema, themeSchema } from "../domain/vocabulary";
+import { isLongEnoughQuote } from "../domain/quote-rules";
 import { cleanText } from "../forms/clean-text";
 import { emptyToNull, normalizeDecimal, optionalIsoDate } from "../initiatives/edit-schemas";
 
@@ -94,9 +95,12 @@ export const createMetricSchema = z
     /** The quote stating the figure: pasted word for word from a source in the tracker. */
     quoteSourceId: recordIdSchema,
     quoteText: text(2000),
+    /** Which place a quote found more than once in the source is meant (1-based), once the form has asked. */
+    quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null),
     note,
   })
   .superRefine((value, ctx) => {
+    if (!isLongEnoughQuote(value.quoteText)) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "quoteTooShort" });
     if (value.baselineValue === null && value.targetValue === null) ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "baselineOrTarget" });
   });
 

@@ -16,7 +16,7 @@ import { diffFields, recordEntry } from "../records/record-history";
 export async function createMetric(db: PrismaClient, user: SessionUser, input: CreateMetricInput): Promise<{ version: number; metricSlug: string; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
-    const evidence = await resolveEvidence(tx, initiative.id, { evidenceType: "quote", quoteSourceId: input.quoteSourceId, quoteText: input.quoteText, evidenceUrl: "", evidenceTitle: "", evidenceDate: "" });
+    const evidence = await resolveEvidence(tx, initiative.id, { evidenceType: "quote", quoteSourceId: input.quoteSourceId, quoteText: input.quoteText, quoteOccurrence: input.quoteOccurrence, evidenceUrl: "", evidenceTitle: "", evidenceDate: "" });
     const base = slugFromTitle(`${input.slug} ${input.nameEn}`, "figure");
     const taken = new Set((await tx.metric.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
     const metricSlug = firstFreeSlug(base, taken);

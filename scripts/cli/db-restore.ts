@@ -1,14 +1,16 @@
 import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { formatBytes, restoreDatabase } from "../../lib/db/backup";
+import { describeDatabaseUrl } from "../../lib/db/provider";
 import { getEnv } from "../../lib/env";
 import { runCli } from "./run-cli";
 
-const USAGE = "Usage: npm run db:restore -- <backup file>\nStop the app first: a restore replaces the database file under it.";
+const USAGE = "Usage: npm run db:restore -- <backup file>\nStop the app first: a restore replaces the database under it.";
 
 /**
  * `npm run db:restore -- <file>`: replaces the database at DATABASE_URL with a backup made by
- * `npm run db:backup`, then applies pending migrations. The app must be stopped; the command
+ * `npm run db:backup` (on PostgreSQL a pg_dump archive, restored with progress), then applies
+ * pending migrations. The app must be stopped; the command
  * refuses when it finds the database in use. Afterwards it empties the app's data cache
  * (`<NEXT_DIST_DIR or .next>/cache/fetch-cache`, lib/cache): Next keeps it on disk across
  * restarts, and it would otherwise show the pre-restore data until the next edit.
@@ -17,10 +19,24 @@ runCli(async () => {
   const args = process.argv.slice(2);
   if (args.length !== 1 || args[0]!.startsWith("-")) throw new Error(USAGE);
   const { DATABASE_URL, DATABASE_BUSY_TIMEOUT_MS } = getEnv();
-  console.log(`Restoring ${args[0]} over ${DATABASE_URL}. The app must be stopped during a restore.`);
-  const result = await restoreDatabase(args[0]!, DATABASE_URL, { busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS });
+  console.log(`Restoring ${args[0]} over ${describeDatabaseUrl(DATABASE_URL)}. The app must be stopped during a restore.`);
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  let lastStep = -1;
+  let lastAt = 0;
+  const result = await restoreDatabase(args[0]!, DATABASE_URL, {
+    busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
+    // A line every tenth of the dump's items, or every 2 s during a long one (a big table or index).
+    onProgress: ({ done, total, item }) => {
+      const step = Math.floor((10 * done) / total);
+      if (step === lastStep && Date.now() - lastAt < 2_000) return;
+      lastStep = step;
+      lastAt = Date.now();
+      console.log(`  restoring: ${String(Math.round((100 * done) / total)).padStart(3)}% of ${total} items, ${elapsed()}: ${item}`);
+    },
+  });
   const { restored, current } = result;
-  console.log(`Restored ${result.backupPath} (${formatBytes(statSync(result.backupPath).size)}) to ${result.targetPath}`);
+  console.log(`Restored ${result.backupPath} (${formatBytes(statSync(result.backupPath).size)}) to ${result.target} in ${elapsed()}`);
   console.log(`  initiatives: ${restored.initiatives}`);
   console.log(`  history entries: ${restored.historyEntries} (newest id ${restored.latestHistoryEntryId ?? "none"})`);
   console.log(`  users: ${restored.users}`);

@@ -56,8 +56,8 @@ async function snapshot() {
   };
 }
 
-function statusInput(slug: string, v: number, fields: Record<string, string> = {}) {
-  return changeStatusSchema.parse({
+function statusFields(slug: string, v: number) {
+  return {
     slug,
     version: String(v),
     status: "in_preparation",
@@ -68,8 +68,11 @@ function statusInput(slug: string, v: number, fields: Record<string, string> = {
     evidenceUrl: "https://example.org/news/1",
     evidenceTitle: "Working group formed",
     evidenceDate: "2026-03-01",
-    ...fields,
-  });
+  };
+}
+
+function statusInput(slug: string, v: number, fields: Record<string, string> = {}) {
+  return changeStatusSchema.parse({ ...statusFields(slug, v), ...fields });
 }
 
 describe("changing a status", () => {
@@ -118,6 +121,46 @@ describe("changing a status", () => {
     const input = statusInput(slug, await version(slug), { evidenceType: "quote", quoteSourceId: String(sourceId), quoteText: "этих слов нет в статье" });
     await expect(changeStatus(prisma, editor, input, { reviewRequired: false })).rejects.toMatchObject({ code: "quoteNotFound", field: "quoteText" });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a quote of fewer than 3 words and 20 characters, in the browser's schema and the server's", () => {
+    for (const quoteText of ["и", " , ", "Ташкенте", "ИИ и"]) {
+      const parsed = changeStatusSchema.safeParse({ ...statusFields("ai-declaration", 1), evidenceType: "quote", quoteSourceId: String(sourceId), quoteText });
+      expect(parsed.success, quoteText).toBe(false);
+      expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]), quoteText).toContainEqual(["quoteText", "quoteTooShort"]);
+    }
+    // Three words, or two that make 20 characters, are enough.
+    for (const quoteText of ["встреча в Ташкенте", "межрегиональное сотрудничество"]) {
+      expect(changeStatusSchema.safeParse({ ...statusFields("ai-declaration", 1), evidenceType: "quote", quoteSourceId: String(sourceId), quoteText }).success, quoteText).toBe(true);
+    }
+  });
+
+  it("makes the editor choose which place a repeated quote means, and stores the chosen place", async () => {
+    const slug = "ai-declaration";
+    const quoteText = "отметил Касым-Жомарт Токаев";
+    const source = await prisma.source.findUniqueOrThrow({ where: { id: sourceId } });
+    const first = source.text.indexOf(quoteText);
+    const second = source.text.indexOf(quoteText, first + 1);
+    expect(second).toBeGreaterThan(first);
+    const before = await snapshot();
+    const unpinned = statusInput(slug, await version(slug), { evidenceType: "quote", quoteSourceId: String(sourceId), quoteText });
+    const refusal = await changeStatus(prisma, editor, unpinned, { reviewRequired: false }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "quoteAmbiguous", field: "quoteOccurrence" });
+    // The places come in their sentences, so the editor can tell them apart.
+    const places = (refusal as { occurrences: { before: string; quote: string; after: string }[] }).occurrences;
+    expect(places).toHaveLength(2);
+    expect(places.map((place) => place.quote)).toEqual([quoteText, quoteText]);
+    expect(places[0]!.before + places[0]!.after).not.toBe(places[1]!.before + places[1]!.after);
+    // An occurrence that does not exist is refused the same way; nothing is written.
+    const beyond = statusInput(slug, await version(slug), { evidenceType: "quote", quoteSourceId: String(sourceId), quoteText, quoteOccurrence: "3" });
+    await expect(changeStatus(prisma, editor, beyond, { reviewRequired: false })).rejects.toMatchObject({ code: "quoteAmbiguous" });
+    expect(await snapshot()).toEqual(before);
+
+    const pinned = statusInput(slug, await version(slug), { evidenceType: "quote", quoteSourceId: String(sourceId), quoteText, quoteOccurrence: "2" });
+    await changeStatus(prisma, editor, pinned, { reviewRequired: false });
+    const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug } }, orderBy: { version: "desc" }, include: { quote: true } });
+    expect([entry.quote!.start, entry.quote!.end]).toEqual([second, second + quoteText.length]);
+    expect(source.text.slice(entry.quote!.start, entry.quote!.end)).toBe(quoteText);
   });
 
   it("refuses a jump outside the transition table unless an override note explains it", async () => {
@@ -307,7 +350,7 @@ describe("the stale queue", () => {
     const now = new Date("2026-11-21T12:00:00Z");
     const slug = "kyrgyzstan-unsc-candidacy-support";
     expect((await listStale(prisma, 30, now)).map((i) => i.slug)).toContain(slug);
-    await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)) }), now);
+    await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)) }), { now });
     expect((await listStale(prisma, 30, now)).map((i) => i.slug)).not.toContain(slug);
     const later = new Date(now.getTime() + 31 * 24 * 3600 * 1000);
     expect((await listStale(prisma, 30, later)).find((i) => i.slug === slug)?.reasons).toEqual(["notVerifiedRecently"]);

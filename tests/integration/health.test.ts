@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/api/health/route";
 import * as route from "../../app/api/health/route";
@@ -168,6 +169,49 @@ describe("GET /api/health", () => {
       expect(databaseFailure(failure)).toBe("unavailable");
     } finally {
       execFileSync("chattr", ["-i", file]);
+      await client.$disconnect();
+    }
+  });
+
+  it.runIf(onPostgres)("on PostgreSQL, answers 503 degraded when the database takes no writes (read-only), and a save says so", async () => {
+    const { url, prisma: client } = await freshDatabase("health-pg-read-only");
+    await seedDatabase(client, catalog);
+    const editor = await makeUser(client, "editor");
+    const { slug, version } = await client.initiative.findFirstOrThrow({ select: { version: true, slug: true } });
+    expect((await checkHealth(client)).status).toBe("ok");
+    await client.$disconnect();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    // What a standby or an operator's read-only switch looks like to new connections.
+    await admin.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
+    await admin.end();
+    const readOnly = createPrismaClient(url, 200);
+    try {
+      const report = await checkHealth(readOnly);
+      expect(report.status).toBe("degraded");
+      expect(report.error).toBe("The database cannot take writes: its file or storage is read-only.");
+      expect(healthResponse(publicHealth(report)).status).toBe(503);
+      const failure = await markVerified(readOnly, editor, { slug, version, note: "", correctsId: null }).catch((error: unknown) => error);
+      expect(databaseFailure(failure)).toBe("unavailable");
+    } finally {
+      await readOnly.$disconnect();
+    }
+  });
+
+  it.runIf(onPostgres)("on PostgreSQL, a write lock held elsewhere is not 'degraded': someone is writing", async () => {
+    const { url, prisma: client } = await freshDatabase("health-pg-locked");
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES ('health:probe', 1, now())`);
+      const started = performance.now();
+      expect((await checkHealth(client)).status).toBe("ok");
+      expect(performance.now() - started).toBeLessThan(3_000);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
       await client.$disconnect();
     }
   });

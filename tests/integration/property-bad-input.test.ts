@@ -86,6 +86,7 @@ const { GET: getFeed } = await import("../../app/feeds/[...path]/route");
 
 const { INITIATIVE_STATUSES, STAGES, THEMES, INITIATIVE_KINDS, COUNTRY_ROLES, USER_ROLES, SOURCE_KINDS, SOURCE_LANGUAGES } = vocabulary;
 
+import { isLongEnoughQuote } from "../../lib/domain/quote-rules";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 const sourceFixture = (name: string) => new File([readFileSync(path.join(import.meta.dirname, "../fixtures/sources", name))], name);
@@ -336,6 +337,10 @@ async function unchanged(run: () => Promise<void>) {
     const b = JSON.parse(after) as { counts: unknown };
     expect({ counts: b.counts }, "row counts changed").toEqual({ counts: a.counts });
   }
+  if (after !== before) {
+    const a = JSON.parse(before).tables, b = JSON.parse(after).tables;
+    for (const k of Object.keys(a)) for (let i = 0; i < a[k].length; i++) if (JSON.stringify(a[k][i]) !== JSON.stringify(b[k][i])) for (const f of Object.keys(a[k][i])) if (JSON.stringify(a[k][i][f]) !== JSON.stringify(b[k][i][f])) console.log("DIFF", k, i, f, a[k][i][f], b[k][i][f]);
+  }
   expect(after === before, "the database changed (rows differ)").toBe(true);
 }
 
@@ -363,7 +368,7 @@ const validDate = fc.constantFrom("2025-11-17", "1991-01-01", "2100-12-31", " 20
 const validLinkFields: Shape = {
   evidenceType: fc.constantFrom("link", "quote"),
   quoteSourceId: fc.constantFrom("1", "2", ""),
-  quoteText: fc.constantFrom("Ташкент", ""),
+  quoteText: fc.constantFrom("встреча в Ташкенте", "Ташкент", ""),
   evidenceUrl: fc.constantFrom("https://example.org/e", "http://example.org", ""),
   evidenceTitle: fc.constantFrom("Title", ""),
   evidenceDate: validDate,
@@ -406,6 +411,7 @@ function checkEvidence(out: Record<string, unknown>) {
     expect(out.evidenceType, "evidenceType").toBe("quote");
     expect(isId(out.quoteSourceId), `quoteSourceId ${show(out.quoteSourceId)}`).toBe(true);
     expect(isTrimmed(out.quoteText, 1, 2000), "quoteText").toBe(true);
+    expect(isLongEnoughQuote(String(out.quoteText)), `quoteText ${show(out.quoteText)}`).toBe(true);
   }
 }
 
@@ -830,7 +836,7 @@ schemaCases.push(
       targetDate: fc.constantFrom("", "2030-01-01"),
       targetDateText: fc.constantFrom("", "к 2030 году"),
       quoteSourceId: fc.constantFrom("1", 2),
-      quoteText: fc.constantFrom("Ташкент"),
+      quoteText: fc.constantFrom("встреча в Ташкенте стала"),
       note: fc.constantFrom("n"),
     }),
     check: (out) => {
@@ -1018,8 +1024,8 @@ function badEvidence(): fc.Arbitrary<Patch> {
     fc.constant(both(link, dropField("evidenceUrl"))),
     badText("evidenceTitle", 300).map((p) => both(link, p)),
     badDate("evidenceDate", { required: true }).map((p) => both(link, p)),
-    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "Ташкент"), p)),
-    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "Ташкент"))),
+    badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "встреча в Ташкенте"), p)),
+    fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "встреча в Ташкенте"))),
     badText("quoteText", 2000).map((p) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), p)),
     notQuoted.map((v) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), setField("quoteText", v))),
   );

@@ -183,6 +183,18 @@ describe("the seed's provenance check", () => {
     await db.prisma.$disconnect();
   });
 
+  it("refuses a quote shorter than the editors' minimum (3 words or 20 characters)", async () => {
+    const db = await freshDatabase("seed-short");
+    const short = withCatalog((copy) => {
+      const quote = copy.initiatives.find((i) => i.slug === "ai-declaration")!.statusQuote;
+      quote.end = quote.start + 2;
+      quote.text = quote.text.slice(0, 2);
+    });
+    await expect(seedDatabase(db.prisma, short)).rejects.toThrow(/initiative ai-declaration status: «.{2}» is shorter than 3 words or 20 characters/);
+    expect(await db.prisma.initiative.count()).toBe(0);
+    await db.prisma.$disconnect();
+  });
+
   it("refuses a figure that its quote does not state", async () => {
     const db = await freshDatabase("seed-figure");
     const altered = withCatalog((copy) => {

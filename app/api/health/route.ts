@@ -36,7 +36,7 @@ async function mayReadDetails(request: Request): Promise<boolean> {
 export async function GET(request: Request): Promise<Response> {
   const url = getEnv().DATABASE_URL;
   const report = await checkHealth(prisma, {
-    // The write probe opens the SQLite file itself; PostgreSQL reports its own read-only state in errors.
+    // SQLite's write probe opens the file itself; PostgreSQL's goes through the pool.
     databaseFile: databaseProvider(url) === "sqlite" ? databasePathFromUrl(url) : undefined,
     // The full error goes to the server's log only; the response says it in one safe sentence.
     onError: (error) => log("error", "health.database_failed", { error }),

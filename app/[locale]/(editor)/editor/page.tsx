@@ -30,11 +30,12 @@ export default async function EditorHome({ params }: Props) {
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;
-  const [t, tIntake, tEvents, tStatus, format, stale, pending, reviewRequired] = await Promise.all([
+  const [t, tIntake, tEvents, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
     getTranslations("editor"),
     getTranslations("intake"),
     getTranslations("events"),
     getTranslations("status"),
+    getTranslations("history"),
     getFormatter(),
     listStale(prisma, staleAfterDays),
     listPendingChanges(prisma),
@@ -72,9 +73,18 @@ export default async function EditorHome({ params }: Props) {
                     {localized(locale, change.titleRu, change.titleEn)}
                   </Link>
                   <p>
-                    {tStatus(change.fromStatus)} → {tStatus(change.toStatus)} · {t("proposedBy", { name: change.authorName })} ·{" "}
-                    {format.dateTime(change.createdAt, { dateStyle: "medium" })}
+                    {change.kind === "status" ? `${tStatus(change.fromStatus)} → ${tStatus(change.toStatus)}` : t(`pendingKind.${change.kind}`)} ·{" "}
+                    {t("proposedBy", { name: change.authorName })} · {format.dateTime(change.createdAt, { dateStyle: "medium" })}
                   </p>
+                  {change.changes.length > 0 && (
+                    <ul className="text-sm">
+                      {change.changes.map((field, index) => (
+                        <li key={index} className="break-words">
+                          {tHistory.has(`fields.${field.field}`) ? tHistory(`fields.${field.field}`) : field.field}: {field.from ?? "—"} → {field.to ?? "—"}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                   <p className="text-sm">{change.note}</p>
                   {change.overrideNote && <p className="text-sm">{t("overrideNote")}: {change.overrideNote}</p>}
                   {change.quoteText && <p lang="ru" className="text-sm">«{change.quoteText}»</p>}
