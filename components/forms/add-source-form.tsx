@@ -153,10 +153,10 @@ export function SourceFormStatus({ state }: { state: ActionState }) {
   const t = useTranslations("actions");
   const tErrors = useTranslations("errors");
   const tIntake = useTranslations("intake");
+  const tCreate = useTranslations("create");
   if (state.status === "idle" || !state.message) return null;
   const success = state.status === "success";
   const text = t.has(state.message) ? t(state.message, state.messageValues) : tErrors.has(state.message) ? tErrors(state.message) : tErrors("invalid");
-  const tCreate = useTranslations("create");
   const { sourceId, slug, eventSlug } = state.messageValues ?? {};
   return (
     <div

@@ -166,7 +166,7 @@ export default async function SourcePage({ params }: Props) {
 
       {canCorrect && (
         <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "sourceKind", "sourceLanguage"]}>
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage"]}>
             <CorrectSourceForm
               sourceId={source.id}
               version={source.version}
