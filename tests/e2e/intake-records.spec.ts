@@ -14,7 +14,7 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await page.getByRole("link", { name: "Add an event" }).click();
   const eventForm = page.getByRole("form", { name: "New event" });
   await eventForm.getByRole("button", { name: "Create the event" }).click();
-  await expect(eventForm.getByLabel("Name (English)")).toBeFocused();
+  await expect(eventForm.getByLabel("Name (Russian)")).toBeFocused();
   await eventForm.getByLabel("Name (Russian)").fill("ТЕСТ: встреча министров водного хозяйства");
   await eventForm.getByLabel("Name (English)").fill("Test water ministers meeting");
   await eventForm.getByLabel("Place (English, optional)").fill("Bishkek");
