@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Db } from "./types";
 
 /**
@@ -6,5 +6,7 @@ import type { Db } from "./types";
  * domain function can be part of a larger write, e.g. approving a change that waited for review).
  */
 export function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return "$transaction" in db && typeof db.$transaction === "function" ? db.$transaction(work) : work(db as Prisma.TransactionClient);
+  // Not `"$transaction" in db`: the app's client is a Proxy whose `has` does not see it.
+  const client = db as { $transaction?: unknown };
+  return typeof client.$transaction === "function" ? (db as PrismaClient).$transaction(work) : work(db as Prisma.TransactionClient);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { signOutEverywhereAction } from "@/app/actions/auth-actions";
+import { ChangePasswordForm } from "@/components/forms/password-forms";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ReviewForm } from "@/components/forms/review-form";
@@ -137,6 +138,9 @@ export default async function EditorHome({ params }: Props) {
               {t("signOutEverywhere")}
             </button>
           </form>
+          <div className="mt-6 border-t border-slate-100 pt-4">
+            <ChangePasswordForm />
+          </div>
         </section>
       </div>
     </ClientMessages>
