@@ -118,3 +118,41 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await visitorContext.close();
 });
+
+test("a visitor suggests a correction without an account, and an editor works through the queue", async ({ page, browser }) => {
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/en/initiatives/single-tourism-space");
+  await visitor.getByText("Suggest an update or a correction").click();
+  const suggest = visitor.getByRole("form", { name: "Suggest an update or a correction" });
+  await suggest.getByLabel("What should change, and why").fill("Too short");
+  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("not an address");
+  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+  // What was typed stays; the first field in error takes the focus.
+  await expect(suggest.getByLabel("What should change, and why")).toBeFocused();
+  await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
+  await suggest.getByLabel("What should change, and why").fill("Test data: the tourism space was discussed again in March.");
+  await suggest.getByLabel("A link that shows it (optional)").fill("https://example.org/test-suggestion");
+  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("reader@example.test");
+  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
+  // The e-mail is never shown publicly.
+  await visitor.reload();
+  expect(await visitor.content()).not.toContain("reader@example.test");
+  await visitorContext.close();
+
+  const editor = createAccount("editor", "Queue Editor");
+  await signIn(page, editor);
+  const item = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "discussed again in March" });
+  await expect(item).toContainText("Single tourism space");
+  await expect(item).toContainText("The sender left an e-mail for the outcome.");
+  await expect(item).not.toContainText("reader@example.test");
+  const answer = item.getByRole("form", { name: /^Answer the suggestion/ });
+  await answer.getByRole("button", { name: "Decline" }).click();
+  await expect(answer.getByLabel("What you did, or why not")).toBeFocused();
+  await answer.getByLabel("What you did, or why not").fill("The link does not say this (test).");
+  await answer.getByRole("button", { name: "Decline" }).click();
+  await expect(answer.getByRole("status")).toContainText("Suggestion declined.");
+  await page.reload();
+  await expect(page.getByText("discussed again in March")).toHaveCount(0);
+});

@@ -3,6 +3,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { signOutEverywhereAction } from "@/app/actions/auth-actions";
 import { ChangePasswordForm } from "@/components/forms/password-forms";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
+import { SuggestionQueue } from "@/components/suggestion-queue";
+import { listOpenSuggestions } from "@/lib/suggestions/resolve-suggestion";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ReviewForm } from "@/components/forms/review-form";
 import { VerifyForm } from "@/components/forms/verify-form";
@@ -42,9 +44,10 @@ export default async function EditorHome({ params }: Props) {
     listPendingChanges(prisma),
     isReviewRequired(prisma),
   ]);
+  const suggestions = await listOpenSuggestions(prisma);
 
   return (
-    <ClientMessages namespaces={FORM_NAMESPACES}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "suggest"]}>
       <div className="space-y-8">
         <header>
           <h1 className="text-3xl font-bold">{t("homeTitle")}</h1>
@@ -59,6 +62,8 @@ export default async function EditorHome({ params }: Props) {
             </Link>
           </p>
         </header>
+
+        <SuggestionQueue locale={locale} suggestions={suggestions} />
 
         <section aria-labelledby="pending" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="pending" className="text-xl font-semibold">

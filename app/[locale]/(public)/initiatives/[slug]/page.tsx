@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { FollowSection } from "@/components/alerts/follow-section";
+import { SuggestSection } from "@/components/suggest-section";
 import { ShareSection } from "@/components/share-section";
 import { shareDescription } from "@/lib/embeds/share-description";
 import { ProgressBar } from "@/components/progress-bar";
@@ -358,6 +359,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       </section>
 
       <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
+      <SuggestSection subject="initiative" subjectKey={initiative.slug} locale={locale} />
 
       <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
