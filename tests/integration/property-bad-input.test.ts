@@ -74,6 +74,7 @@ const sourceActions = await import("../../app/actions/source-actions");
 const sourceSchemas = await import("../../lib/sources/source-schemas");
 const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const createSchemas = await import("../../lib/intake/create-schemas");
+const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
 const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
@@ -895,6 +896,42 @@ schemaCases.push(
     runs: 150,
   },
   {
+    name: "submitSuggestionSchema",
+    schema: suggestionSchemas.submitSuggestionSchema,
+    input: schemaInput({
+      subject: fc.constantFrom("initiative", "source"),
+      subjectKey: fc.constantFrom(CHANGE_SLUG, "12", " x "),
+      text: fc.constantFrom("Test data: a correction.", " short "),
+      url: fc.constantFrom("", "https://example.org/a"),
+      email: fc.constantFrom("", "A@Example.test"),
+      locale: fc.constantFrom("ru", "en"),
+      website: fc.constantFrom("", "spam"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isOneOf(["initiative", "source"])(o.subject), "subject").toBe(true);
+      expect(isTrimmed(o.subjectKey, 1, 200), "subjectKey").toBe(true);
+      if (o.subject === "source") expect(/^[1-9][0-9]{0,9}$/.test(String(o.subjectKey)), "source id").toBe(true);
+      expect(isTrimmed(o.text, 10, 4000), "text").toBe(true);
+      expect(o.url === null || httpUrl(o.url), `url ${show(o.url)}`).toBe(true);
+      expect(o.email === null || emailInvariant(o.email), `email ${show(o.email)}`).toBe(true);
+      expect(isOneOf(["ru", "en"])(o.locale), "locale").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "resolveSuggestionSchema",
+    schema: suggestionSchemas.resolveSuggestionSchema,
+    input: schemaInput({ suggestionId: fc.constantFrom("1", 2), decision: fc.constantFrom("accepted", "declined"), resolution: fc.constantFrom("done", " ") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.suggestionId), "suggestionId").toBe(true);
+      expect(isOneOf(["accepted", "declined"])(o.decision), "decision").toBe(true);
+      expect(isTrimmed(o.resolution, 1, 2000), "resolution").toBe(true);
+    },
+    runs: 100,
+  },
+  {
     name: "rejectPassageSchema",
     schema: passageSchemas.rejectPassageSchema,
     input: schemaInput({ sourceId: fc.constantFrom("1", 2), start: fc.constantFrom("0", 4), end: fc.constantFrom("9", "2"), initiativeId: fc.constantFrom("", "3"), reason: fc.constantFrom("", "why") }),
@@ -930,6 +967,7 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(sourceSchemas),
       ...Object.entries(passageSchemas),
       ...Object.entries(createSchemas),
+      ...Object.entries(suggestionSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
