@@ -34,7 +34,8 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   const accept = water.getByRole("form", { name: /^Accept as quote/ }).first();
   await accept.getByLabel("Announced again at (optional)").selectOption({ label: "Test water ministers meeting" });
   await accept.getByRole("button", { name: "Accept as quote" }).click();
-  await expect(accept.getByRole("status")).toContainText("Recorded as announced again");
+  // Accepted: the page now lists it as the initiative's quote and stops proposing it.
+  await expect(water.getByRole("link", { name: "Use it as evidence for a status change" })).toBeVisible();
 
   // A new initiative from the sentence that looks like a new commitment.
   const commitment = page.getByTestId("new-commitments").getByRole("listitem").filter({ hasText: "мониторингу ледников" });
