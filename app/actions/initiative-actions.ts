@@ -4,8 +4,6 @@ import { runMutation } from "@/lib/actions/run-mutation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { prisma } from "@/lib/db/prisma";
 import { changeStatus } from "@/lib/initiatives/change-status";
-import { editCountries } from "@/lib/initiatives/edit-countries";
-import { editDetails } from "@/lib/initiatives/edit-details";
 import {
   changeStatusSchema,
   editCountriesSchema,
@@ -14,14 +12,20 @@ import {
   reviewChangeSchema,
   updateMetricSchema,
 } from "@/lib/initiatives/edit-schemas";
-import { markVerified } from "@/lib/initiatives/mark-verified";
+import { saveChange, type ProposedChange } from "@/lib/initiatives/propose-change";
 import { reviewChange } from "@/lib/initiatives/review-change";
-import { updateMetric } from "@/lib/initiatives/update-metric";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { isReviewRequired } from "@/lib/settings/settings";
 
 /** The answer to an applied edit: its new version for the message, its tags for the cache. */
 function saved(message: string, { version, tags }: { version: number; tags: string[] }) {
   return { message, messageValues: { version }, tags };
+}
+
+/** Applies the change, or stores it for review when review is on and the author is an editor. */
+async function applyOrPropose(user: SessionUser, change: ProposedChange, message: string) {
+  const result = await saveChange(prisma, user, change, { reviewRequired: await isReviewRequired(prisma) });
+  return result.outcome === "pending" ? { message: "changePending", tags: result.tags } : saved(message, result);
 }
 
 export async function changeStatusAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -43,7 +47,7 @@ export async function editDetailsAction(_previous: ActionState, formData: FormDa
     formData,
     permission: "initiative:edit",
     schema: editDetailsSchema,
-    run: async (input, user) => saved("saved", await editDetails(prisma, user, input)),
+    run: async (input, user) => applyOrPropose(user, { kind: "details", input }, "saved"),
   });
 }
 
@@ -52,7 +56,7 @@ export async function editCountriesAction(_previous: ActionState, formData: Form
     formData,
     permission: "initiative:edit",
     schema: editCountriesSchema,
-    run: async (input, user) => saved("saved", await editCountries(prisma, user, input)),
+    run: async (input, user) => applyOrPropose(user, { kind: "countries", input }, "saved"),
   });
 }
 
@@ -61,7 +65,7 @@ export async function updateMetricAction(_previous: ActionState, formData: FormD
     formData,
     permission: "initiative:edit",
     schema: updateMetricSchema,
-    run: async (input, user) => saved("saved", await updateMetric(prisma, user, input)),
+    run: async (input, user) => applyOrPropose(user, { kind: "metric", input }, "saved"),
   });
 }
 
@@ -70,7 +74,7 @@ export async function markVerifiedAction(_previous: ActionState, formData: FormD
     formData,
     permission: "initiative:edit",
     schema: markVerifiedSchema,
-    run: async (input, user) => saved("verified", await markVerified(prisma, user, input)),
+    run: async (input, user) => applyOrPropose(user, { kind: "verification", input }, "verified"),
   });
 }
 

@@ -143,7 +143,16 @@ export function FormStatus({ state }: { state: ActionState }) {
                   <> · {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}{tStatus(entry.toStatus)}</>
                 )}
                 {entry.toStage && entry.fromStage !== entry.toStage && <> · {entry.fromStage ? tStage(entry.fromStage) : "—"} → {tStage(entry.toStage)}</>}
-                {entry.changes.length > 0 && <> · {entry.changes.map((change) => change.field).join(", ")}</>}
+                {/* Their values, so the editor can compare them with what is still typed in the form. */}
+                {entry.changes.length > 0 && (
+                  <ul className="mt-1 list-none space-y-0.5 break-words">
+                    {entry.changes.map((change, index) => (
+                      <li key={index}>
+                        {tHistory.has(`fields.${change.field}`) ? tHistory(`fields.${change.field}`) : change.field}: {change.from ?? "—"} → {change.to ?? "—"}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 {entry.note && <> · «{entry.note}»</>}
               </li>
             ))}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { signInAction } from "@/app/actions/auth-actions";
-import { signInSchema } from "@/lib/auth/sign-in";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 
 export function SignInForm({ locale }: { locale: string }) {

@@ -2,6 +2,7 @@ import type { UserRole } from "../domain/vocabulary";
 
 /** Every permission the app checks, and which roles hold it. The public holds none. */
 export const PERMISSIONS = {
+  "account:manage": ["editor", "admin"],
   "initiative:edit": ["editor", "admin"],
   "history:review": ["editor", "admin"],
   "source:add": ["editor", "admin"],

@@ -50,6 +50,11 @@ export async function deleteUserSessions(prisma: Db, userId: number): Promise<nu
   return (await prisma.session.deleteMany({ where: { userId } })).count;
 }
 
+/** Ends every session of a user but the one with this token (a password change keeps its own browser). */
+export async function deleteOtherSessions(prisma: Db, userId: number, keepToken: string | undefined): Promise<number> {
+  return (await prisma.session.deleteMany({ where: { userId, ...(keepToken ? { id: { not: sessionId(keepToken) } } : {}) } })).count;
+}
+
 export async function purgeExpiredSessions(prisma: Db, now = new Date()): Promise<number> {
   return (await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } })).count;
 }

@@ -1,20 +1,8 @@
-import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
-import { PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import type { SignInInput } from "./sign-in-schema";
 import { backoffWait, consumeRateLimit, purgeExpiredRateLimits, recordBackoffFailure, resetRateLimit, type BackoffRule, type RateLimitRule } from "./rate-limit";
 import { createSession, purgeExpiredSessions, type SessionUser } from "./sessions";
-
-export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "tooLong" }).pipe(z.email({ error: "invalidEmail" })),
-  password: z
-    .string()
-    .min(1, { error: "required" })
-    .max(PASSWORD_MAX_LENGTH, { error: "tooLong" })
-    // scrypt's HMAC pads short keys with zero bytes, so "secret\0" would verify as "secret"; no password holds U+0000.
-    .refine((password) => !password.includes("\u0000"), { error: "invalid" }),
-});
-
-export type SignInInput = z.infer<typeof signInSchema>;
 
 /**
  * Wrong passwords back off per account and client (5 free, then 1, 2, 4 … minutes, at most 15), so

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db/types";
+import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import type { EditCountriesInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
@@ -9,8 +10,13 @@ import type { FieldChange } from "../history/field-changes";
  * Sets each country's role and own stage. A row without a role removes the country;
  * every added, removed or changed value becomes a field in the entry's diff.
  */
-export async function editCountries(prisma: PrismaClient, actor: SessionUser, input: EditCountriesInput): Promise<{ version: number; tags: string[] }> {
-  return prisma.$transaction(async (tx) => {
+export async function editCountries(
+  db: Db,
+  actor: SessionUser,
+  input: EditCountriesInput,
+  options: { reviewerId?: number } = {},
+): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+  return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const known = new Set((await tx.country.findMany({ select: { code: true } })).map((c) => c.code));
     const current = new Map(
@@ -42,7 +48,7 @@ export async function editCountries(prisma: PrismaClient, actor: SessionUser, in
     if (changes.length === 0) throw new EditError("nothingChanged", "form");
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
     for (const write of writes) await write();
-    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId });
-    return { version: entry.version, tags: entry.tags };
+    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, reviewerId: options.reviewerId ?? null, correctsId });
+    return { version: entry.version, tags: entry.tags, changes };
   });
 }

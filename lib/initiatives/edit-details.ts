@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db/types";
+import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import type { EditDetailsInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
@@ -8,8 +9,13 @@ import type { FieldChange } from "../history/field-changes";
 import { indexInitiative } from "../search/search-index";
 
 /** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */
-export async function editDetails(prisma: PrismaClient, actor: SessionUser, input: EditDetailsInput): Promise<{ version: number; tags: string[] }> {
-  return prisma.$transaction(async (tx) => {
+export async function editDetails(
+  db: Db,
+  actor: SessionUser,
+  input: EditDetailsInput,
+  options: { reviewerId?: number } = {},
+): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+  return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const changes: FieldChange[] = [];
     for (const field of ["titleRu", "titleEn", "summaryRu", "summaryEn"] as const) {
@@ -39,7 +45,7 @@ export async function editDetails(prisma: PrismaClient, actor: SessionUser, inpu
       await tx.initiativeTheme.deleteMany({ where: { initiativeId: initiative.id } });
       await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });
     }
-    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId });
-    return { version: entry.version, tags: entry.tags };
+    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, reviewerId: options.reviewerId ?? null, correctsId });
+    return { version: entry.version, tags: entry.tags, changes };
   });
 }

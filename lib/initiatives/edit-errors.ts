@@ -13,7 +13,8 @@ export type EditErrorCode =
   | "pendingNotFound"
   | "alreadyReviewed"
   | "ownChange"
-  | "statusChangedSince";
+  | "statusChangedSince"
+  | "initiativeChangedSince";
 
 /**
  * A refusal the editor can act on; `field` names the form field it belongs to; `occurrences`, for

@@ -1,4 +1,6 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db/types";
+import { inTransaction } from "../db/in-transaction";
+import type { FieldChange } from "../history/field-changes";
 import type { SessionUser } from "../auth/sessions";
 import type { MarkVerifiedInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
@@ -6,22 +8,25 @@ import { dayOrNull } from "../dates";
 
 /** Records that an editor checked the initiative against its sources today. */
 export async function markVerified(
-  prisma: PrismaClient,
+  db: Db,
   actor: SessionUser,
   input: MarkVerifiedInput,
-  now = new Date(),
-): Promise<{ version: number; tags: string[] }> {
-  return prisma.$transaction(async (tx) => {
+  options: { reviewerId?: number; now?: Date } = {},
+): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+  const now = options.now ?? new Date();
+  return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
     await tx.initiative.update({ where: { id: initiative.id }, data: { lastVerifiedOn: now } });
+    const changes = [{ field: "lastVerifiedOn", from: dayOrNull(initiative.lastVerifiedOn), to: dayOrNull(now) }];
     const entry = await writeHistoryEntry(tx, initiative, {
       kind: "verification",
-      changes: [{ field: "lastVerifiedOn", from: dayOrNull(initiative.lastVerifiedOn), to: dayOrNull(now) }],
+      changes,
       note: input.note,
       authorId: actor.id,
+      reviewerId: options.reviewerId ?? null,
       correctsId,
     });
-    return { version: entry.version, tags: entry.tags };
+    return { version: entry.version, tags: entry.tags, changes };
   });
 }

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db/types";
+import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import type { UpdateMetricInput } from "./edit-schemas";
 import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
@@ -9,8 +10,13 @@ import { resolveEvidence } from "./resolve-evidence";
 import type { FieldChange } from "../history/field-changes";
 
 /** Adds a dated reading to a metric and/or sets its target date, with evidence. */
-export async function updateMetric(prisma: PrismaClient, actor: SessionUser, input: UpdateMetricInput): Promise<{ version: number; tags: string[] }> {
-  return prisma.$transaction(async (tx) => {
+export async function updateMetric(
+  db: Db,
+  actor: SessionUser,
+  input: UpdateMetricInput,
+  options: { reviewerId?: number } = {},
+): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+  return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const metric = await tx.metric.findFirst({
       where: { slug: input.metricSlug, initiativeId: initiative.id },
@@ -45,7 +51,7 @@ export async function updateMetric(prisma: PrismaClient, actor: SessionUser, inp
         },
       });
     }
-    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, correctsId, ...evidence });
-    return { version: entry.version, tags: [...entry.tags, TAG.metrics] };
+    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, reviewerId: options.reviewerId ?? null, correctsId, ...evidence });
+    return { version: entry.version, tags: [...entry.tags, TAG.metrics], changes };
   });
 }

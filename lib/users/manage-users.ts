@@ -5,7 +5,10 @@ import type { UserRole } from "../domain/vocabulary";
 import type { CreateUserInput } from "./user-schemas";
 
 export class UserError extends Error {
-  constructor(readonly code: "emailTaken" | "notFound" | "ownAccount", readonly field?: string) {
+  constructor(
+    readonly code: "emailTaken" | "notFound" | "ownAccount" | "wrongPassword" | "samePassword" | "resetLinkInvalid" | "tooManyPasswordTries",
+    readonly field?: string,
+  ) {
     super(code);
     this.name = "UserError";
   }

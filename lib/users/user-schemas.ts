@@ -1,7 +1,7 @@
 import "../forms/zod-config";
 import { z } from "zod";
 import { recordIdSchema } from "../domain/record-id";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password-rules";
 import { userRoleSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
 
@@ -33,4 +33,26 @@ export const userIdSchema = recordIdSchema;
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: userRoleSchema });
 export const setActiveSchema = z.object({ userId: userIdSchema, active: z.enum(["true", "false"]).transform((v) => v === "true") });
 
+/** The new password twice, so a typo does not lock the person out. */
+const newPasswordFields = {
+  newPassword: passwordSchema,
+  confirmPassword: z.string().max(PASSWORD_MAX_LENGTH, { error: "tooLong" }),
+};
+const samePassword = (value: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) => {
+  if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordsDiffer" });
+};
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "tooLong" }), ...newPasswordFields })
+  .superRefine(samePassword);
+
+/** The link's token is 32 random bytes in base64url (43 characters). */
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "resetLinkInvalid" });
+
+export const resetPasswordSchema = z.object({ token: resetTokenSchema, ...newPasswordFields }).superRefine(samePassword);
+
+export const issueResetSchema = z.object({ userId: userIdSchema });
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -350,7 +350,7 @@ describe("the stale queue", () => {
     const now = new Date("2026-11-21T12:00:00Z");
     const slug = "kyrgyzstan-unsc-candidacy-support";
     expect((await listStale(prisma, 30, now)).map((i) => i.slug)).toContain(slug);
-    await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)) }), now);
+    await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)) }), { now });
     expect((await listStale(prisma, 30, now)).map((i) => i.slug)).not.toContain(slug);
     const later = new Date(now.getTime() + 31 * 24 * 3600 * 1000);
     expect((await listStale(prisma, 30, later)).find((i) => i.slug === slug)?.reasons).toEqual(["notVerifiedRecently"]);

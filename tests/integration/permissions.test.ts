@@ -22,6 +22,9 @@ const { changeStatusSchema } = await import("../../lib/initiatives/edit-schemas"
 const actions = await import("../../app/actions/initiative-actions");
 const adminActions = await import("../../app/actions/admin-actions");
 const sourceActions = await import("../../app/actions/source-actions");
+const accountActions = await import("../../app/actions/account-actions");
+const { issuePasswordReset } = await import("../../lib/users/password-reset");
+const { TEST_PASSWORD } = await import("../helpers/users");
 const { addSource } = await import("../../lib/sources/add-source");
 const { addSourceSchema } = await import("../../lib/sources/source-schemas");
 
@@ -29,6 +32,8 @@ type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
 const tokens: Partial<Record<Actor, string>> = {};
 let helperEditorId = 0;
 let targetUserId = 0;
+let resetTargetId = 0;
+let adminId = 0;
 
 async function version(slug: string) {
   return String((await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version);
@@ -216,6 +221,29 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     action: adminActions.setReviewRequiredAction,
     prepare: async () => form({ reviewRequired: "false" }),
   },
+  {
+    // Each allowed actor changes its own password once (from the test password).
+    name: "changePasswordAction",
+    allowed: ["editor", "admin"],
+    action: accountActions.changePasswordAction,
+    prepare: async () => form({ currentPassword: TEST_PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" }),
+  },
+  {
+    name: "issuePasswordResetAction",
+    allowed: ["admin"],
+    action: accountActions.issuePasswordResetAction,
+    prepare: async () => form({ userId: String(targetUserId) }),
+  },
+  {
+    // The link is the credential: anyone holding one may use it, signed in or not.
+    name: "resetPasswordAction",
+    allowed: ["anonymous", "editor", "deactivated editor", "admin"],
+    action: accountActions.resetPasswordAction,
+    prepare: async () => {
+      const { token } = await issuePasswordReset(prisma, adminId, resetTargetId);
+      return form({ token, newPassword: "a passphrase from the link", confirmPassword: "a passphrase from the link" });
+    },
+  },
 ];
 
 async function snapshot() {
@@ -223,7 +251,9 @@ async function snapshot() {
     initiatives: await prisma.initiative.findMany({ orderBy: { id: "asc" }, include: { themes: true, participations: true } }),
     history: await prisma.historyEntry.count(),
     pending: await prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
-    users: await prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, role: true, active: true } }),
+    users: await prisma.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, role: true, active: true, passwordHash: true } }),
+    passwordResets: await prisma.passwordReset.findMany({ orderBy: { id: "asc" } }),
+    sessions: await prisma.session.count(),
     readings: await prisma.metricReading.count(),
     settings: await prisma.setting.findMany(),
     sources: await prisma.source.findMany({ orderBy: { id: "asc" } }),
@@ -240,6 +270,8 @@ beforeAll(async () => {
   const deactivated = await makeUser(prisma, "editor");
   helperEditorId = (await makeUser(prisma, "editor")).id;
   targetUserId = (await makeUser(prisma, "editor")).id;
+  resetTargetId = (await makeUser(prisma, "editor")).id;
+  adminId = admin.id;
   tokens.editor = (await createSession(prisma, editor.id)).token;
   tokens.admin = (await createSession(prisma, admin.id)).token;
   // A session left over from before the account was deactivated must be worthless.
@@ -270,6 +302,6 @@ describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
 });
 
 it("covers every exported server action", () => {
-  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions)].sort();
+  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(accountActions)].sort();
   expect(mutations.map((m) => m.name).sort()).toEqual(exported);
 });

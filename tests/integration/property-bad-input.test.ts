@@ -64,7 +64,7 @@ const { reviewChange } = await import("../../lib/initiatives/review-change");
 const { setReviewRequired } = await import("../../lib/settings/settings");
 const editSchemas = await import("../../lib/initiatives/edit-schemas");
 const userSchemas = await import("../../lib/users/user-schemas");
-const { signInSchema } = await import("../../lib/auth/sign-in");
+const { signInSchema } = await import("../../lib/auth/sign-in-schema");
 const { initiativeQuerySchema } = await import("../../lib/initiatives/query-initiatives");
 const vocabulary = await import("../../lib/domain/vocabulary");
 const { ALLOWED_TRANSITIONS } = await import("../../lib/domain/transitions");
@@ -369,6 +369,8 @@ function checkEvidence(out: Record<string, unknown>) {
   }
 }
 
+const strongPassword = (value: unknown) => typeof value === "string" && value.length >= 12 && value.length <= 256 && !value.includes("\u0000");
+
 const emailInvariant = (value: unknown) =>
   typeof value === "string" &&
   value === value.trim().toLowerCase() &&
@@ -581,6 +583,52 @@ const schemaCases: SchemaCase[] = [
       expect(isId(o.userId), `userId ${show(o.userId)}`).toBe(true);
       expect(typeof o.active, "active").toBe("boolean");
     },
+    runs: 100,
+  },
+  {
+    name: "changePasswordSchema",
+    schema: userSchemas.changePasswordSchema,
+    input: schemaInput({
+      currentPassword: fc.constantFrom("x", "a long enough password"),
+      newPassword: fc.constantFrom("another long password", "short", "another long password\u0000"),
+      confirmPassword: fc.constantFrom("another long password", "another long passworD"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(typeof o.currentPassword === "string" && o.currentPassword.length >= 1 && o.currentPassword.length <= 256, "currentPassword").toBe(true);
+      expect(strongPassword(o.newPassword), `newPassword ${show(o.newPassword)}`).toBe(true);
+      expect(o.confirmPassword, "confirmPassword").toBe(o.newPassword);
+    },
+    runs: 120,
+  },
+  {
+    name: "resetTokenSchema",
+    schema: userSchemas.resetTokenSchema,
+    input: fc.oneof(hostileValue, fc.constantFrom("A".repeat(43), "A".repeat(44), `${"A".repeat(42)}/`)),
+    check: (out) => expect(typeof out === "string" && /^[A-Za-z0-9_-]{43}$/.test(out), `accepted ${show(out)}`).toBe(true),
+    runs: 100,
+  },
+  {
+    name: "resetPasswordSchema",
+    schema: userSchemas.resetPasswordSchema,
+    input: schemaInput({
+      token: fc.constantFrom("A".repeat(43), "../../etc/passwd"),
+      newPassword: fc.constantFrom("another long password", "short"),
+      confirmPassword: fc.constantFrom("another long password", "other"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(typeof o.token === "string" && /^[A-Za-z0-9_-]{43}$/.test(o.token), `token ${show(o.token)}`).toBe(true);
+      expect(strongPassword(o.newPassword), "newPassword").toBe(true);
+      expect(o.confirmPassword, "confirmPassword").toBe(o.newPassword);
+    },
+    runs: 120,
+  },
+  {
+    name: "issueResetSchema",
+    schema: userSchemas.issueResetSchema,
+    input: schemaInput({ userId: fc.constantFrom("5", 5) }),
+    check: (out) => expect(isId((out as Record<string, unknown>).userId), "userId").toBe(true),
     runs: 100,
   },
   {

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ActiveForm, CreateUserForm, ReviewSettingForm, RoleForm } from "@/components/forms/admin-forms";
+import { IssueResetForm } from "@/components/forms/password-forms";
 import { userForPage } from "@/lib/auth/page-access";
 import { prisma } from "@/lib/db/prisma";
 import { isReviewRequired } from "@/lib/settings/settings";
@@ -62,6 +63,7 @@ export default async function AdminPage({ params }: Props) {
                     <td className="py-2 pr-3">
                       <span className="mr-2">{account.active ? t("active") : t("inactive")}</span>
                       {account.id !== user.id && <ActiveForm userId={account.id} active={account.active} email={account.email} />}
+                      {account.active && <IssueResetForm userId={account.id} email={account.email} />}
                     </td>
                     <td className="py-2 text-sm">{format.dateTime(account.createdAt, { dateStyle: "medium" })}</td>
                   </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { signOutEverywhereAction } from "@/app/actions/auth-actions";
+import { ChangePasswordForm } from "@/components/forms/password-forms";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ReviewForm } from "@/components/forms/review-form";
@@ -30,10 +31,11 @@ export default async function EditorHome({ params }: Props) {
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;
-  const [t, tIntake, tStatus, format, stale, pending, reviewRequired] = await Promise.all([
+  const [t, tIntake, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
     getTranslations("editor"),
     getTranslations("intake"),
     getTranslations("status"),
+    getTranslations("history"),
     getFormatter(),
     listStale(prisma, staleAfterDays),
     listPendingChanges(prisma),
@@ -68,9 +70,18 @@ export default async function EditorHome({ params }: Props) {
                     {localized(locale, change.titleRu, change.titleEn)}
                   </Link>
                   <p>
-                    {tStatus(change.fromStatus)} → {tStatus(change.toStatus)} · {t("proposedBy", { name: change.authorName })} ·{" "}
-                    {format.dateTime(change.createdAt, { dateStyle: "medium" })}
+                    {change.kind === "status" ? `${tStatus(change.fromStatus)} → ${tStatus(change.toStatus)}` : t(`pendingKind.${change.kind}`)} ·{" "}
+                    {t("proposedBy", { name: change.authorName })} · {format.dateTime(change.createdAt, { dateStyle: "medium" })}
                   </p>
+                  {change.changes.length > 0 && (
+                    <ul className="text-sm">
+                      {change.changes.map((field, index) => (
+                        <li key={index} className="break-words">
+                          {tHistory.has(`fields.${field.field}`) ? tHistory(`fields.${field.field}`) : field.field}: {field.from ?? "—"} → {field.to ?? "—"}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                   <p className="text-sm">{change.note}</p>
                   {change.overrideNote && <p className="text-sm">{t("overrideNote")}: {change.overrideNote}</p>}
                   {change.quoteText && <p lang="ru" className="text-sm">«{change.quoteText}»</p>}
@@ -123,6 +134,9 @@ export default async function EditorHome({ params }: Props) {
               {t("signOutEverywhere")}
             </button>
           </form>
+          <div className="mt-6 border-t border-slate-100 pt-4">
+            <ChangePasswordForm />
+          </div>
         </section>
       </div>
     </ClientMessages>
