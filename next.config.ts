@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { COMMON_HEADERS, HSTS, NO_FRAMING, RESOURCE_CSP } from "./lib/security/headers";
@@ -13,6 +14,10 @@ const nextConfig: NextConfig = {
   // A separate output folder lets several dev servers run side by side (e.g. NEXT_DIST_DIR=.next-dev-2).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The data cache: Redis when REDIS_URL is set, a bounded memory LRU otherwise; never files
+  // (docs/decisions/023-shared-cache.md). No second per-instance copy in front of it.
+  cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   typedRoutes: false,
   experimental: {
     serverActions: { bodySizeLimit: bodyLimit },

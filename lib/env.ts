@@ -11,6 +11,12 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  // The data cache (cache-handler.mjs repeats these rules: Next loads that file uncompiled).
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be a Redis URL such as redis://127.0.0.1:6379").optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
+  DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
+  DATA_CACHE_MAX_ENTRY_KB: z.coerce.number().int().min(1).max(1_000_000).default(256),
   // Lets monitoring read /api/health's details without an admin session (unset: admins only).
   HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); none by default.

@@ -19,5 +19,7 @@ npx vitest run
 # The integration suite again on PostgreSQL (the unit tests touch no database).
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then TEST_DATABASE_PROVIDER=postgres npx vitest run tests/integration; fi
 bash tests/run-e2e.sh
+# Two instances on PostgreSQL and Redis behind nginx (uses the build run-e2e.sh made).
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then bash tests/run-multi.sh; fi
 # The benchmark's smoke run: proves `npm run bench` works (tiny data, seconds); asserts nothing about speed.
 npm run bench -- --smoke

@@ -420,6 +420,8 @@ export const historyQuerySchema = z.strictObject({
       error: "must be an ISO 8601 date (YYYY-MM-DD) or a date-time with a time zone (e.g. 2025-11-17T09:30:00Z)",
     })
     .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value))
+    // PostgreSQL has no year 0; nothing in the tracker is that old anyway.
+    .refine((date) => date.getUTCFullYear() >= 1, { error: "must be in the year 1 or later" })
     .optional(),
   page: initiativeQuerySchema.shape.page,
   pageSize: initiativeQuerySchema.shape.pageSize,

@@ -12,8 +12,10 @@ export interface RateLimitResult {
 }
 
 /**
- * Counts one hit against `key` in a fixed window. The counter lives in the database,
- * inside one write transaction, so every app instance sharing it enforces the same limit.
+ * Counts one hit against `key` in a fixed window, in one statement (INSERT … ON CONFLICT …
+ * RETURNING, the same SQL on SQLite and PostgreSQL): a read then an upsert would lose counts when
+ * two requests interleave under PostgreSQL's READ COMMITTED. The counter lives in the database,
+ * so every app instance sharing it enforces the same limit.
  */
 export async function consumeRateLimit(
   prisma: PrismaClient,
@@ -21,18 +23,20 @@ export async function consumeRateLimit(
   rule: RateLimitRule,
   now = new Date(),
 ): Promise<RateLimitResult> {
-  return prisma.$transaction(async (tx) => {
-    const current = await tx.rateLimit.findUnique({ where: { key } });
-    const fresh = !current || current.resetAt <= now;
-    const count = fresh ? 1 : current.count + 1;
-    const resetAt = fresh ? new Date(now.getTime() + rule.windowMs) : current.resetAt;
-    await tx.rateLimit.upsert({ where: { key }, create: { key, count, resetAt }, update: { count, resetAt } });
-    return {
-      allowed: count <= rule.limit,
-      remaining: Math.max(0, rule.limit - count),
-      retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)),
-    };
-  });
+  const resetAt = new Date(now.getTime() + rule.windowMs);
+  const [row] = await prisma.$queryRaw<{ count: number | bigint; resetAt: Date | string }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN excluded."resetAt" ELSE "RateLimit"."resetAt" END
+    RETURNING "count", "resetAt"`;
+  const count = Number(row?.count ?? 1);
+  const windowEnd = new Date(row?.resetAt ?? resetAt);
+  return {
+    allowed: count <= rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 /** Forgets a key's hits (e.g. after a successful sign-in). */

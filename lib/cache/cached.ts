@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_cache, updateTag } from "next/cache";
+import { getEnv } from "../env";
 import { TAG } from "./tags";
 
 /**
@@ -11,10 +12,14 @@ import { TAG } from "./tags";
 
 const DATE = "$date";
 
-// Next keeps data-cache entries on disk but an `updateTag` expiry only in memory, so after a
-// restart (or a crash) an expired entry would be served again. Keying every entry by this
-// process makes a new process start cold.
-const BOOT_ID = `${process.pid}-${Date.now()}`;
+// Entries live in memory or in Redis with their tag expiry (cache-handler.mjs), never on disk
+// without it, so keys need no process id: a restart starts cold (memory) or shares Redis's state.
+
+/**
+ * A result larger than this is not kept: its entry holds only a marker and the read goes to the
+ * database each time. Unbounded inputs (a `since` date from 1900) cannot each fill the cache.
+ */
+const TOO_LARGE = "\u0000too-large";
 
 // Next's data cache stores JSON; Dates travel as {"$date": iso} and come back as Dates.
 function encode(value: unknown): string {
@@ -41,10 +46,14 @@ export function cachedRead<A extends unknown[], R>(
   tags: (args: NoInfer<A>) => readonly string[],
   read: (...args: A) => Promise<R>,
 ): (...args: A) => Promise<R> {
-  const compute = async (...args: A) => encode(await read(...args));
+  const compute = async (...args: A) => {
+    const text = encode(await read(...args));
+    return text.length > getEnv().DATA_CACHE_MAX_ENTRY_KB * 1024 ? TOO_LARGE : text;
+  };
   return async (...args: A) => {
-    const cached = unstable_cache(compute, [name, BOOT_ID], { tags: [TAG.all, ...tags(args)] });
-    return decode<R>(await cached(...args));
+    const cached = unstable_cache(compute, [name], { tags: [TAG.all, ...tags(args)] });
+    const text = await cached(...args);
+    return text === TOO_LARGE ? read(...args) : decode<R>(text);
   };
 }
 

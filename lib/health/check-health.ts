@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { cacheStatus, type CacheStatus } from "../cache/cache-status";
 import { dialectOf } from "../db/dialect";
 import packageJson from "../../package.json";
 import { probePostgresWritable, probeWritable, type WriteProbe } from "../db/probe-writable";
@@ -6,14 +7,17 @@ import { probePostgresWritable, probeWritable, type WriteProbe } from "../db/pro
 /**
  * The health report behind GET /api/health (docs/operations.md): the app's version and uptime,
  * and whether the database answers, with its journal mode, applied migrations and initiative
- * count. Three tiny queries; nothing is written. A failure is described in one plain sentence,
- * never with a stack trace or a file path.
+ * count, and the data cache. Three tiny queries; nothing is written. A failure is described in one
+ * plain sentence, never with a stack trace or a file path. A shared cache (Redis) that cannot be
+ * reached makes the report "degraded" but the answer stays 200: pages are then read from the
+ * database, writes keep working, and a load balancer must not take every instance out for it.
  */
 export interface HealthReport {
   status: "ok" | "degraded";
   app: { version: string; uptimeSeconds: number; nodeVersion: string };
   database: HealthyDatabase | FailedDatabase;
-  /** Present when degraded: the same sentence as database.error. */
+  cache: CacheStatus;
+  /** Present when degraded: the same sentence as database.error, or what is wrong with the cache. */
   error?: string;
   time: string;
 }
@@ -64,6 +68,8 @@ async function describeEngine(prisma: PrismaClient): Promise<{ engine: string; j
   return { engine: "sqlite", journalMode: String(mode?.journal_mode ?? "unknown") };
 }
 
+const CACHE_DOWN = "The shared cache (Redis) cannot be reached: pages are read from the database.";
+
 const UNWRITABLE: Record<Exclude<WriteProbe, { ok: true }>["reason"], string> = {
   read_only: "The database cannot take writes: its file or storage is read-only.",
   disk_full: "The database cannot take writes: its disk is full.",
@@ -88,6 +94,7 @@ export async function checkHealth(
       SELECT count(*) AS applied, max("migration_name") AS latest FROM "_prisma_migrations"
       WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
     const [initiatives] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "Initiative"`;
+    const cache = cacheStatus();
     const probe = engine.engine === "postgresql" ? await probePostgresWritable(prisma) : options.databaseFile ? probeWritable(options.databaseFile) : null;
     if (probe && !probe.ok) {
       const message = UNWRITABLE[probe.reason];
@@ -95,12 +102,14 @@ export async function checkHealth(
         status: "degraded",
         app,
         database: { ok: false, latencyMs: elapsed(), error: message },
+        cache,
         error: message,
         time: (options.now?.() ?? new Date()).toISOString(),
       };
     }
     return {
-      status: "ok",
+      status: cache.ok ? "ok" : "degraded",
+      ...(cache.ok ? {} : { error: CACHE_DOWN }),
       app,
       database: {
         ok: true,
@@ -110,6 +119,7 @@ export async function checkHealth(
         initiatives: number(initiatives?.n),
         ...(probe && engine.engine === "sqlite" ? { freeBytes: probe.freeBytes } : {}),
       },
+      cache,
       time: (options.now?.() ?? new Date()).toISOString(),
     };
   } catch (error) {
@@ -119,6 +129,7 @@ export async function checkHealth(
       status: "degraded",
       app,
       database: { ok: false, latencyMs: elapsed(), error: message },
+      cache: cacheStatus(),
       error: message,
       time: (options.now?.() ?? new Date()).toISOString(),
     };
@@ -136,10 +147,13 @@ export function publicHealth(report: HealthReport): PublicHealth {
   return { status: report.status, ...(report.error ? { error: report.error } : {}), time: report.time };
 }
 
-/** 200 when the database answers and takes writes, 503 when not; never cached. */
-export function healthResponse(report: HealthReport | PublicHealth): Response {
-  return Response.json(report, {
-    status: report.status === "ok" ? 200 : 503,
+/**
+ * 200 when the database answers and takes writes (even with the cache down), 503 when not; never
+ * cached. `body`: what the caller may see of the report.
+ */
+export function healthResponse(report: HealthReport, body: HealthReport | PublicHealth = report): Response {
+  return Response.json(body, {
+    status: report.database.ok ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });
 }

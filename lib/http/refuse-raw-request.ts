@@ -3,7 +3,8 @@ import type { IncomingMessage } from "node:http";
 /**
  * Requests Next.js itself would answer with a bare 500 (no security headers, no log line), found
  * before Next.js sees them: a malformed percent-escape in the path (also once decoded, as the
- * router decodes again), TRACE/TRACK, and server-action posts that are too big or not a form.
+ * router decodes again), TRACE/TRACK, and server-action posts that are too big, have no length,
+ * are not a form, or are multipart without a boundary.
  */
 export interface Refusal {
   status: number;
@@ -29,12 +30,19 @@ export function refuseRawRequest(request: Pick<IncomingMessage, "method" | "url"
   const path = (request.url ?? "/").split("?")[0] ?? "/";
   if (!decodesTwice(path)) return { status: 400, error: "Malformed percent-encoding in the address.", reason: "malformed_path" };
   if (method === "POST" && request.headers["next-action"] !== undefined) {
-    const length = Number(request.headers["content-length"] ?? 0);
+    // Browsers send a length with every form; without one (chunked) Next reads past its limit and fails with a 500.
+    if (request.headers["content-length"] === undefined) return { status: 411, error: "A form must be sent with its length (Content-Length).", reason: "action_no_length" };
+    const length = Number(request.headers["content-length"]);
     if (length > ACTION_BODY_LIMIT) return { status: 413, error: "The form is too large to be saved (at most 1 MB).", reason: "action_too_large" };
     // Every form of ours posts multipart/form-data (or urlencoded without JavaScript); nothing else is an action call we made.
-    const type = String(request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    const contentType = String(request.headers["content-type"] ?? "");
+    const type = contentType.split(";")[0]!.trim().toLowerCase();
     if (type !== "multipart/form-data" && type !== "application/x-www-form-urlencoded") {
       return { status: 415, error: "A form must be sent as multipart/form-data.", reason: "action_content_type" };
+    }
+    // Without its boundary a multipart body cannot be split into fields (Next's parser throws).
+    if (type === "multipart/form-data" && !/;\s*boundary=("[^"]{1,70}"|[^\s;"]{1,70})/i.test(contentType)) {
+      return { status: 400, error: "The form is malformed: multipart/form-data without a boundary.", reason: "action_no_boundary" };
     }
   }
   return null;

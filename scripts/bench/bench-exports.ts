@@ -7,7 +7,7 @@ import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, wa
 
 /**
  * `npm run bench:exports [-- --initiatives 100000 --changes 100000 --exports 3 --format json]
- *   [--reuse] [--skip-build]`
+ *   [--reuse] [--skip-build] [--port N]` (`--port` pins the app's port; a free one otherwise)
  *
  * The export target of issue 11: while `--exports` full exports of every initiative download at
  * once, does `/api/health` still answer within 200 ms, and does the app stay under 500 MB? Starts
@@ -16,7 +16,7 @@ import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, wa
  * every 100 ms plus the kernel's own peak), and prints the figures with the targets.
  */
 const args = parseArgs(process.argv.slice(2), {
-  numbers: ["initiatives", "changes", "exports"],
+  numbers: ["initiatives", "changes", "exports", "port"],
   strings: ["db", "format"],
   flags: ["reuse", "skip-build"],
 });
@@ -70,7 +70,7 @@ async function main() {
     if (code !== 0) throw new Error(`next build failed:\n${build.tail.join("\n")}`);
   }
 
-  const port = await freePort();
+  const port = args.number("port", 0) || (await freePort());
   const base = `http://localhost:${port}`;
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(port), "-H", "localhost"], {
     ...process.env,

@@ -156,3 +156,48 @@ test("changing one's password signs out the other browsers; an admin's one-time 
   await expect(again.getByRole("main").getByRole("alert")).toContainText("Ссылка недействительна");
   await Promise.all([laptop.close(), phone.close(), fresh.close()]);
 });
+
+test("with review on, an editor's detail edit waits: the public sees nothing until a second editor approves it", async ({ browser, page, admin }) => {
+  await signIn(page, admin);
+  await page.goto("/en/admin");
+  await page.getByRole("button", { name: "Turn review on" }).click();
+  await expect(page.getByRole("button", { name: "Turn review off" })).toBeVisible();
+  const [a, b, c] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  try {
+    const author = await a.newPage();
+    const reviewer = await b.newPage();
+    const visitor = await c.newPage();
+    await signIn(author, createAccount("editor", "Proposing Editor"));
+    await signIn(reviewer, createAccount("editor", "Reviewing Editor"));
+    const slug = "risk-prevention-catalogue";
+    await author.goto(`/en/initiatives/${slug}`);
+    const title = `Catalogue of risk prevention (reviewed ${Date.now()})`;
+    await detailsForm(author).getByLabel("Title (English)").fill(title);
+    await detailsForm(author).getByLabel("Note (why)").fill("Closer to the Russian");
+    await detailsForm(author).getByRole("button", { name: "Save details" }).click();
+    await expect(detailsForm(author).getByRole("status")).toHaveText("Your change is waiting for review by a second person; the public pages show it once it is approved.");
+    await visitor.goto(`/en/initiatives/${slug}`);
+    await expect(visitor.getByRole("heading", { level: 1 })).not.toHaveText(title);
+
+    await reviewer.goto("/en/editor");
+    const item = reviewer
+      .getByRole("region", { name: "Changes waiting for review" })
+      .getByRole("listitem")
+      .filter({ has: reviewer.getByRole("button", { name: "Approve" }) })
+      .filter({ hasText: title });
+    await expect(item).toContainText("Titles, summaries, themes or target date");
+    await expect(item).toContainText("proposed by Proposing Editor");
+    await item.getByLabel("Review note").fill("Checked against the article");
+    await item.getByRole("button", { name: "Approve" }).click();
+    // Approved: it leaves the queue (the page refreshes) and the public page shows it.
+    await expect(item).toHaveCount(0);
+    await visitor.goto(`/en/initiatives/${slug}`);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(visitor.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("approved by Reviewing Editor");
+  } finally {
+    await page.goto("/en/admin");
+    await page.getByRole("button", { name: "Turn review off" }).click();
+    await expect(page.getByRole("button", { name: "Turn review on" })).toBeVisible();
+    await Promise.all([a.close(), b.close(), c.close()]);
+  }
+});

@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { Page } from "@playwright/test";
 import { e2eDatabase } from "./database";
 import { expect, signIn, test } from "./fixtures";
@@ -95,6 +96,26 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
     headers: { "Next-Action": "0".repeat(42), Origin: origin },
   });
   expect(big.status()).toBe(413);
+
+  // Multipart without its boundary, and a body sent without a length (chunked): Next.js answered both with a 500.
+  const noBoundary = await request.post("/en/sign-in", { data: "garbage", headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data", Origin: origin } });
+  expect(noBoundary.status()).toBe(400);
+  expect(await noBoundary.json()).toMatchObject({ error: expect.stringContaining("boundary"), details: [] });
+  const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const sent = http.request(
+      new URL("/en/sign-in", baseURL),
+      { method: "POST", headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=XX", "Transfer-Encoding": "chunked", Origin: origin } },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    sent.on("error", reject);
+    sent.end("a".repeat(1024 * 1024 + 10));
+  });
+  expect(chunked.status).toBe(411);
+  expect(JSON.parse(chunked.body)).toMatchObject({ error: expect.stringContaining("Content-Length") });
 });
 
 test("'what changed since 1900' is paged, not the whole history at once", async ({ page, admin }) => {

@@ -114,6 +114,27 @@ describe("signing in", () => {
     expect((await consumeRateLimit(prisma, key, rule)).allowed).toBe(false);
     await second.$disconnect();
   });
+
+  it("loses no count when 40 hits arrive at once from two instances", async () => {
+    const second = createPrismaClient(db.url, 5000);
+    const key = "test:concurrent";
+    const rule = { limit: 30, windowMs: 60_000 };
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => consumeRateLimit(i % 2 ? second : prisma, key, rule)));
+    expect(results.filter((result) => result.allowed)).toHaveLength(30);
+    expect([...results.map((result) => result.remaining)].sort((a, b) => a - b).slice(-3)).toEqual([27, 28, 29]);
+    expect((await prisma.rateLimit.findUnique({ where: { key } }))?.count).toBe(40);
+    await second.$disconnect();
+  });
+
+  it("starts a new window once the old one has ended", async () => {
+    const key = "test:window";
+    const rule = { limit: 1, windowMs: 1_000 };
+    const start = new Date("2026-06-01T10:00:00Z");
+    expect((await consumeRateLimit(prisma, key, rule, start)).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, key, rule, new Date(start.getTime() + 500))).allowed).toBe(false);
+    const fresh = await consumeRateLimit(prisma, key, rule, new Date(start.getTime() + 1_000));
+    expect(fresh).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 1 });
+  });
 });
 
 describe("sessions", () => {

@@ -71,6 +71,8 @@ describe("GET /api/health", () => {
         initiatives: catalog.initiatives.length,
         ...(onPostgres ? {} : { freeBytes: expect.any(Number) }),
       },
+      // Outside `next start` there is no cache handler.
+      cache: { kind: "none", ok: true, entries: null, bytes: null, maxEntries: null, maxBytes: null },
       time: expect.any(String),
     });
     expect(body.app.uptimeSeconds).toBeGreaterThanOrEqual(0);
@@ -160,7 +162,7 @@ describe("GET /api/health", () => {
       const report = await checkHealth(client, { databaseFile: file });
       expect(report.status).toBe("degraded");
       expect(report.error).toBe("The database cannot take writes: its file or storage is read-only.");
-      expect(healthResponse(publicHealth(report)).status).toBe(503);
+      expect(healthResponse(report, publicHealth(report)).status).toBe(503);
       const { slug, version } = await client.initiative.findFirstOrThrow({ select: { version: true, slug: true } });
       // A connection opened now (as after a restart) can only read.
       const reopened = createPrismaClient(url, 200);
@@ -191,7 +193,7 @@ describe("GET /api/health", () => {
       const report = await checkHealth(readOnly);
       expect(report.status).toBe("degraded");
       expect(report.error).toBe("The database cannot take writes: its file or storage is read-only.");
-      expect(healthResponse(publicHealth(report)).status).toBe(503);
+      expect(healthResponse(report, publicHealth(report)).status).toBe(503);
       const failure = await markVerified(readOnly, editor, { slug, version, note: "", correctsId: null }).catch((error: unknown) => error);
       expect(databaseFailure(failure)).toBe("unavailable");
     } finally {
@@ -223,5 +225,22 @@ describe("GET /api/health", () => {
     expect(report.status).toBe("degraded");
     expect(report.error).toBe("The database server cannot be reached.");
     expect(JSON.stringify(report)).not.toMatch(/127\.0\.0\.1|secret|tracker:/);
+  });
+
+  it("says degraded but answers 200 while the shared cache (Redis) is unreachable: pages still come from the database", async () => {
+    const slot = globalThis as { __trackerDataCache?: unknown };
+    slot.__trackerDataCache = { kind: "redis", ready: false, entries: () => null, bytes: () => null, maxEntries: null, maxBytes: null };
+    try {
+      const response = await GET(withToken());
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as HealthReport;
+      expect(body.status).toBe("degraded");
+      expect(body.database.ok).toBe(true);
+      expect(body.cache).toMatchObject({ kind: "redis", ok: false });
+      expect(body.error).toBe("The shared cache (Redis) cannot be reached: pages are read from the database.");
+    } finally {
+      slot.__trackerDataCache = undefined;
+    }
+    expect(((await (await GET(withToken())).json()) as HealthReport).status).toBe("ok");
   });
 });

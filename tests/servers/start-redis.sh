@@ -17,8 +17,8 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 if redis-cli -h 127.0.0.1 -p "$PORT" ping >/dev/null 2>&1; then exit 0; fi
 mkdir -p "$DIR"
-# A cache, not a store: no persistence.
-redis-server --bind 127.0.0.1 --port "$PORT" --daemonize yes --save "" --appendonly no \
+# The production settings (deploy/redis.conf: no persistence, bounded memory) on this port.
+redis-server "$(dirname "$0")/../../deploy/redis.conf" --port "$PORT" --daemonize yes \
   --dir "$DIR" --pidfile "$DIR/redis.pid" --logfile "$DIR/redis.log"
 for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$PORT" ping >/dev/null 2>&1 && exit 0; sleep 0.1; done
 echo "redis-server did not start on port $PORT (see $DIR/redis.log)." >&2

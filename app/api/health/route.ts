@@ -42,5 +42,5 @@ export async function GET(request: Request): Promise<Response> {
     onError: (error) => log("error", "health.database_failed", { error }),
   });
   if (report.status !== "ok") log("warn", "health.degraded", { reason: report.error });
-  return healthResponse((await mayReadDetails(request)) ? report : publicHealth(report));
+  return healthResponse(report, (await mayReadDetails(request)) ? report : publicHealth(report));
 }

@@ -1,0 +1,127 @@
+// Next's data cache for this app (next.config.ts `cacheHandler`; docs/decisions/023-shared-cache.md).
+// REDIS_URL set: one cache in Redis shared by every instance, tag expiry included, so an
+// `updateTag` on one instance reaches all of them. Unset: a bounded in-memory LRU per process.
+// Either way nothing is written to disk and a restart needs no process id in the keys.
+// Plain JavaScript: Next loads this file as it is, without compiling it.
+import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
+import { createConfiguredCache } from "@fortedigital/nextjs-cache-handler/local-lru";
+import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { createClient } from "redis";
+import { z } from "zod";
+
+// The same rules as lib/env.ts (which the app parses at boot); repeated because this file is not compiled.
+const settings = z
+  .object({
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/).optional(),
+    REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
+    DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+    DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
+  })
+  .parse(process.env);
+
+// Must match TAG.all in lib/cache/tags.ts: every entry carries it.
+const ALL_TAG = "tracker-data";
+
+/**
+ * What /api/health reports about the cache (lib/cache/cache-status.ts reads it). On globalThis,
+ * made once: Next evaluates this file in more than one module graph of the same process, and every
+ * copy must report the one handler that onCreation made (also kept on globalThis).
+ */
+const shared = Boolean(settings.REDIS_URL) && process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD;
+const state = (globalThis.__trackerDataCache ??= {
+  kind: shared ? "redis" : "memory",
+  // Redis: not ready until its client says so.
+  ready: !shared,
+  entries: () => 0,
+  bytes: () => 0,
+  maxEntries: settings.DATA_CACHE_MAX_ENTRIES,
+  maxBytes: settings.DATA_CACHE_MAX_MB * 1024 * 1024,
+});
+
+/**
+ * The local-lru handler's logic over a store we can measure: entries and their JSON size are
+ * bounded (least recently used first out); health reports both.
+ */
+function memoryHandler() {
+  const store = createConfiguredCache((value) => JSON.stringify(value).length, {
+    maxItemsNumber: settings.DATA_CACHE_MAX_ENTRIES,
+    maxItemSizeBytes: state.maxBytes,
+  });
+  const expiredAt = new Map();
+  state.entries = () => store.size;
+  state.bytes = () => store.calculatedSize;
+  return {
+    name: "bounded-memory",
+    async get(key, { implicitTags }) {
+      const value = store.get(key);
+      if (!value) return null;
+      for (const tag of new Set([...value.tags, ...implicitTags])) {
+        if ((expiredAt.get(tag) ?? 0) > value.lastModified) {
+          store.delete(key);
+          return null;
+        }
+      }
+      return value;
+    },
+    async set(key, value, ctx) {
+      if (ctx?.setOnlyIfNotExists && store.has(key)) return;
+      store.set(key, value);
+    },
+    async revalidateTag(tag) {
+      for (const [key, { tags }] of store.entries()) if (tags.includes(tag)) store.delete(key);
+      // Implicit (path) tags are not stored on entries: remember when they expired.
+      if (tag.startsWith("_N_T_")) expiredAt.set(tag, Date.now());
+    },
+    async delete(key) {
+      store.delete(key);
+    },
+  };
+}
+
+/** Redis, shared by every instance, when REDIS_URL is set (outside `next build`). */
+function redisHandler() {
+  // Redis bounds itself (maxmemory, deploy/redis.conf).
+  state.entries = () => null;
+  state.bytes = () => null;
+  state.maxEntries = null;
+  state.maxBytes = null;
+  const client = createClient({
+    url: settings.REDIS_URL,
+    // Fail at once while Redis is away (a page then reads the database) instead of queueing.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(100 * (retries + 1), 1_000) },
+  });
+  const redis = createRedisHandler({ client, keyPrefix: settings.REDIS_KEY_PREFIX, timeoutMs: 1_000 });
+  let missedExpiry = false;
+  client.on("error", () => {
+    // Reported by /api/health; every cache call fails fast meanwhile and pages read the database.
+    state.ready = false;
+  });
+  client.on("ready", () => {
+    state.ready = true;
+    // A write while Redis was unreachable could not expire its tags there: expire every entry
+    // now, so one from before that write is never served again.
+    if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
+  });
+  client.connect().catch(() => undefined);
+  return {
+    ...redis,
+    name: "redis",
+    async revalidateTag(tag) {
+      try {
+        await redis.revalidateTag(tag);
+      } catch (error) {
+        missedExpiry = true;
+        throw error;
+      }
+    },
+  };
+}
+
+// Made when the file is first loaded, not when Next first reads the cache, so that Redis is
+// connected (and health knows it) before the first page.
+globalThis.__trackerCacheConfig ??= { handlers: [shared ? redisHandler() : memoryHandler()] };
+CacheHandler.onCreation(() => globalThis.__trackerCacheConfig);
+
+export default CacheHandler;
