@@ -13,10 +13,13 @@ export async function HistoryList({
   entries,
   countryNames,
   metricNames,
+  eventNames = {},
 }: {
   entries: HistoryEntryView[];
   countryNames: Record<string, string>;
   metricNames: Record<string, string>;
+  /** Names of the events re-announcements name by slug. */
+  eventNames?: Record<string, string>;
 }) {
   const [t, tCommon, tStatus, tStage, tRole, tTheme, format] = await Promise.all([
     getTranslations("history"),
@@ -33,7 +36,7 @@ export async function HistoryList({
   const fieldLabel = (field: string) => {
     const [head, key, tail] = field.split(".");
     if (head === "country" && key && tail) return t(`fields.country.${tail === "role" ? "role" : "stage"}`, { country: countryNames[key] ?? key });
-    if (head === "metric" && key && tail) return t(`fields.metric.${tail === "reading" ? "reading" : "targetDate"}`, { metric: metricNames[key] ?? key });
+    if (head === "metric" && key && tail) return t(`fields.metric.${tail === "reading" || tail === "created" ? tail : "targetDate"}`, { metric: metricNames[key] ?? key });
     return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
   };
   const value = (change: FieldChange, raw: string | null) => {
@@ -42,6 +45,7 @@ export async function HistoryList({
     const kind = VOCABULARY_FIELDS[tail];
     if (kind === "stage") return tStage(raw as never);
     if (kind === "role") return tRole(raw as never);
+    if (change.field === "reannouncedAt") return eventNames[raw] ?? raw;
     if (change.field === "themes") return raw.split(", ").map((theme) => tTheme(theme as never)).join(", ");
     return raw;
   };

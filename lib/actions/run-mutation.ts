@@ -141,6 +141,7 @@ export async function runPublicMutation<S extends z.ZodType>({ name, formData, s
       if (error.code === "mailFailed") log("error", "alert_mail_failed", { name, error: error.cause });
       return { status: "error", message: error.code, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
     }
+    if (error instanceof IntakeError) return { status: "error", message: error.code };
     const requestId = (await headers()).get("x-request-id") ?? "unknown";
     log("error", "public_mutation_failed", { requestId, name, error });
     return { status: "error", message: "unexpected", messageValues: { requestId } };

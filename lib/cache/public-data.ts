@@ -5,6 +5,7 @@ import { getCountryMatrix } from "../countries/country-matrix";
 import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";
 import { getDashboard } from "../dashboard/get-dashboard";
+import { getEvent, listEvents } from "../events/get-event";
 import { prisma } from "../db/prisma";
 import { feedDocument, type FeedTarget } from "../feeds/feed-request";
 import type { FeedLang } from "../feeds/history-feed";
@@ -31,6 +32,9 @@ export const publicData = {
   initiative: cachedRead("initiative", ([slug]) => [TAG.initiative(slug)], getInitiative),
   source: cachedRead("source", ([id]) => [TAG.source(id)], getSource),
   countries: cachedRead("countries", () => [TAG.countries], listCountries),
+  // An event's page and the list show its initiatives' titles and statuses, which every initiative change expires.
+  events: cachedRead("events", () => [TAG.events, TAG.initiatives], () => listEvents(prisma)),
+  event: cachedRead("event", ([slug]) => [TAG.event(slug), TAG.initiatives], (slug: string) => getEvent(prisma, slug)),
   sources: cachedRead("sources", () => [TAG.sources], listSources),
   sourcePage: cachedRead("source-page", () => [TAG.sources], (filters: SourceFilters) => listSourcePage(prisma, filters)),
   countryMatrix: cachedRead("country-matrix", () => [TAG.initiatives, TAG.countries], getCountryMatrix),
