@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db";
+import { E2E_DATABASE_URL } from "./database";
+
+export { E2E_DATABASE_URL };
 
 export interface Account {
   email: string;
