@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateMetricForm } from "@/components/forms/create-metric-form";
 import { CountriesForm } from "@/components/forms/countries-form";
 import { DetailsForm } from "@/components/forms/details-form";
 import { MetricForm } from "@/components/forms/metric-form";
@@ -123,6 +124,9 @@ export async function EditorPanel({
           />
         </div>
       ))}
+      <div className={card}>
+        <CreateMetricForm slug={initiative.slug} version={initiative.version} sources={sourceOptions} />
+      </div>
     </section>
   );
 }

@@ -14,10 +14,13 @@ export async function HistoryList({
   entries,
   countryNames,
   metricNames,
+  eventNames = {},
 }: {
   entries: HistoryEntryView[];
   countryNames: Record<string, string>;
   metricNames: Record<string, string>;
+  /** Names of the events re-announcements name by slug. */
+  eventNames?: Record<string, string>;
 }) {
   const [t, tCommon, tStatus, tStage, tRole, tTheme, format] = await Promise.all([
     getTranslations("history"),
@@ -43,6 +46,7 @@ export async function HistoryList({
     const kind = VOCABULARY_FIELDS[path.kind === "field" ? path.name : path.part];
     if (kind === "stage") return tStage(raw as never);
     if (kind === "role") return tRole(raw as never);
+    if (change.field === "reannouncedAt") return eventNames[raw] ?? raw;
     if (change.field === "themes") return splitThemes(raw).map((theme) => tTheme(theme as never)).join(", ");
     return raw;
   };

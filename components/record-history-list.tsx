@@ -3,7 +3,7 @@ import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import type { RecordHistoryView } from "@/lib/records/record-history";
 
 /** A source's (and later an event's or a metric's) append-only history, newest first, public. */
-export async function RecordHistoryList({ entries }: { entries: RecordHistoryView[] }) {
+export async function RecordHistoryList({ entries, subject = "source" }: { entries: RecordHistoryView[]; subject?: "source" | "event" | "metric" }) {
   const [t, tKind, tLanguage, format] = await Promise.all([
     getTranslations("recordHistory"),
     getTranslations("sourceKind"),
@@ -20,10 +20,10 @@ export async function RecordHistoryList({ entries }: { entries: RecordHistoryVie
   return (
     <section aria-labelledby="record-history" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="record-history" className="text-xl font-semibold">
-        {t("title")}
+        {subject === "source" ? t("title") : t(`title_${subject}`)}
       </h2>
       {entries.length === 0 ? (
-        <p className="mt-3 text-slate-700">{t("none")}</p>
+        <p className="mt-3 text-slate-700">{subject === "source" ? t("none") : t(`none_${subject}`)}</p>
       ) : (
         <ol className="mt-4 space-y-4" data-testid="record-history">
           {entries.map((entry) => (

@@ -35,8 +35,8 @@ export async function addSourceAction(_previous: ActionState, formData: FormData
     schema: addSourceSchema,
     toInput: sourceFormInput,
     run: async (input, user) => {
-      const { id } = await addSource(prisma, user, input, { maxBytes: getEnv().SOURCE_MAX_BYTES });
-      return { message: "sourceSaved", messageValues: { sourceId: id } };
+      const { id, tags } = await addSource(prisma, user, input, { maxBytes: getEnv().SOURCE_MAX_BYTES });
+      return { message: "sourceSaved", messageValues: { sourceId: id }, tags };
     },
   });
 }
@@ -46,7 +46,10 @@ export async function correctSourceAction(_previous: ActionState, formData: Form
     formData,
     permission: "source:add",
     schema: correctSourceSchema,
-    run: async (input, user) => ({ message: "saved", messageValues: await correctSource(prisma, user, input) }),
+    run: async (input, user) => {
+      const { version, tags } = await correctSource(prisma, user, input);
+      return { message: "saved", messageValues: { version }, tags };
+    },
   });
 }
 
@@ -55,7 +58,10 @@ export async function acceptPassageAction(_previous: ActionState, formData: Form
     formData,
     permission: "initiative:edit",
     schema: acceptPassageSchema,
-    run: async (input, user) => ({ message: "passageAccepted", messageValues: await acceptPassage(prisma, user, input) }),
+    run: async (input, user) => {
+      const { version, quoteId, tags } = await acceptPassage(prisma, user, input);
+      return { message: input.reannouncedAtEventId ? "reannouncementRecorded" : "passageAccepted", messageValues: { version, quoteId }, tags };
+    },
   });
 }
 
@@ -65,8 +71,8 @@ export async function rejectPassageAction(_previous: ActionState, formData: Form
     permission: "source:add",
     schema: rejectPassageSchema,
     run: async (input, user) => {
-      await rejectPassage(prisma, user, input);
-      return { message: "passageRejected" };
+      const { tags } = await rejectPassage(prisma, user, input);
+      return { message: "passageRejected", tags };
     },
   });
 }

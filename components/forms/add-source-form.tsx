@@ -159,10 +159,11 @@ export function SourceFormStatus({ state }: { state: ActionState }) {
   const t = useTranslations("actions");
   const tErrors = useTranslations("errors");
   const tIntake = useTranslations("intake");
+  const tCreate = useTranslations("create");
   if (state.status === "idle" || !state.message) return null;
   const success = state.status === "success";
   const text = t.has(state.message) ? t(state.message, state.messageValues) : tErrors.has(state.message) ? tErrors(state.message) : tErrors("invalid");
-  const sourceId = state.messageValues?.sourceId;
+  const { sourceId, slug, eventSlug } = state.messageValues ?? {};
   return (
     <div
       role={success ? "status" : "alert"}
@@ -182,6 +183,16 @@ export function SourceFormStatus({ state }: { state: ActionState }) {
             {tIntake(success ? "openSaved" : "openExisting")}
           </Link>
         </p>
+      )}
+      {success && slug !== undefined && (
+        <Link href={`/initiatives/${slug}`} className="mt-1 inline-block font-medium text-blue-800 underline">
+          {tCreate("openInitiative")}
+        </Link>
+      )}
+      {success && eventSlug !== undefined && (
+        <Link href={`/events/${eventSlug}`} className="mt-1 inline-block font-medium text-blue-800 underline">
+          {tCreate("openEvent")}
+        </Link>
       )}
     </div>
   );

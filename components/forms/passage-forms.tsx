@@ -17,10 +17,24 @@ interface Passage {
 }
 
 /** Accepts a proposed passage as a quote of the initiative, with who says it. */
-export function AcceptPassageForm({ passage, slug, version, persons, label }: { passage: Passage; slug: string; version: number; persons: Option[]; label: string }) {
+export function AcceptPassageForm({
+  passage,
+  slug,
+  version,
+  persons,
+  events,
+  label,
+}: {
+  passage: Passage;
+  slug: string;
+  version: number;
+  persons: Option[];
+  /** Events other than the initiative's own, at which the passage may say it was announced again. */
+  events: Option[];
+  label: string;
+}) {
   const t = useTranslations("review");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(acceptPassageAction, acceptPassageSchema);
-  const [kind, setKind] = useState<SpeakerKind>("narrator");
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`${t("accept")}: ${label}`} className="space-y-3">
       <input type="hidden" name="sourceId" value={passage.sourceId} />
@@ -28,38 +42,21 @@ export function AcceptPassageForm({ passage, slug, version, persons, label }: { 
       <input type="hidden" name="end" value={passage.end} />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="version" value={version} />
-      <div className="grid gap-3 sm:grid-cols-3">
-        <Field name="speakerKind" label={t("speaker")} errors={errors}>
+      <SpeakerFields errors={errors} persons={persons} />
+      {events.length > 0 && (
+        <Field name="reannouncedAtEventId" label={t("reannouncedAt")} hint={t("reannouncedAtHint")} errors={errors}>
           {(props) => (
-            <select {...props} value={kind} onChange={(event) => setKind(event.target.value as SpeakerKind)} className={INPUT}>
-              {SPEAKER_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`speakerKinds.${value}`)}
+            <select {...props} defaultValue="" className={INPUT}>
+              <option value="">{t("notReannounced")}</option>
+              {events.map((event) => (
+                <option key={event.value} value={event.value}>
+                  {event.label}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        {kind !== "narrator" && (
-          <Field name="speakerPersonId" label={t("person")} errors={errors}>
-            {(props) => (
-              <select {...props} defaultValue="" className={INPUT}>
-                <option value="">{t("personNone")}</option>
-                {persons.map((person) => (
-                  <option key={person.value} value={person.value}>
-                    {person.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        {kind !== "narrator" && (
-          <Field name="attribution" label={t("attribution")} errors={errors}>
-            {(props) => <input {...props} lang="ru" className={INPUT} />}
-          </Field>
-        )}
-      </div>
+      )}
       <Field name="note" label={t("note")} errors={errors}>
         {(props) => <input {...props} className={INPUT} />}
       </Field>
@@ -68,6 +65,46 @@ export function AcceptPassageForm({ passage, slug, version, persons, label }: { 
         {t("accept")}
       </button>
     </form>
+  );
+}
+
+/** Who says a passage: the author, or an official or expert with their person and the attribution as written. */
+export function SpeakerFields({ errors, persons }: { errors: Record<string, string[]>; persons: Option[] }) {
+  const t = useTranslations("review");
+  const [kind, setKind] = useState<SpeakerKind>("narrator");
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Field name="speakerKind" label={t("speaker")} errors={errors}>
+        {(props) => (
+          <select {...props} value={kind} onChange={(event) => setKind(event.target.value as SpeakerKind)} className={INPUT}>
+            {SPEAKER_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`speakerKinds.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {kind !== "narrator" && (
+        <Field name="speakerPersonId" label={t("person")} errors={errors}>
+          {(props) => (
+            <select {...props} defaultValue="" className={INPUT}>
+              <option value="">{t("personNone")}</option>
+              {persons.map((person) => (
+                <option key={person.value} value={person.value}>
+                  {person.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {kind !== "narrator" && (
+        <Field name="attribution" label={t("attribution")} errors={errors}>
+          {(props) => <input {...props} lang="ru" className={INPUT} />}
+        </Field>
+      )}
+    </div>
   );
 }
 

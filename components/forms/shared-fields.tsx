@@ -74,7 +74,7 @@ export function EvidenceFields({
 }
 
 /** Which of the places a repeated quote stands in is meant: one radio per occurrence, in its sentence. */
-function OccurrenceChoice({ occurrences, errors }: { occurrences: Context[]; errors: Record<string, string[]> }) {
+export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context[]; errors: Record<string, string[]> }) {
   const t = useTranslations("editor");
   const tErrors = useTranslations("errors");
   const id = useId();

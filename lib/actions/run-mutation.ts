@@ -137,7 +137,8 @@ export async function runPublicMutation<S extends z.ZodType>({ name, formData, s
   } catch (error) {
     if (error instanceof DomainError) {
       if (error instanceof AlertError && error.code === "mailFailed") log("error", "alert_mail_failed", { name, error: error.cause });
-      return { status: "error", message: error.code, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
+      // IntakeError (suggestions) and AlertError alike: the code at the top, beside its field if it has one.
+      return { status: "error", message: error.code, messageValues: error.values, fieldErrors: error.field ? { [error.field]: [error.code] } : undefined };
     }
     const requestId = (await headers()).get("x-request-id") ?? "unknown";
     log("error", "public_mutation_failed", { requestId, name, error });

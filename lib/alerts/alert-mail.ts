@@ -4,7 +4,7 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import type { AlertFrequency } from "../generated/prisma/enums";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
-import type { FieldChange } from "../history/field-changes";
+import { parseFieldPath, type FieldChange } from "../history/field-changes";
 import type { OutgoingMail } from "./mailer";
 
 export interface DigestEntry {
@@ -115,9 +115,9 @@ function oneClickHeaders(r: Recipient): Record<string, string> {
 export async function digestMail(r: Recipient, entries: DigestEntry[]): Promise<OutgoingMail> {
   const { t, tAll, hasKey, format } = await translator(r.locale);
   const label = (field: string) => {
-    const [head, key, tail] = field.split(".");
-    if (head === "country" && key && tail) return tAll(`history.fields.country.${tail === "role" ? "role" : "stage"}`, { country: key });
-    if (head === "metric" && key && tail) return tAll(`history.fields.metric.${tail === "reading" ? "reading" : "targetDate"}`, { metric: key });
+    const path = parseFieldPath(field);
+    if (path.kind === "country") return tAll(`history.fields.country.${path.part}`, { country: path.code });
+    if (path.kind === "metric") return tAll(`history.fields.metric.${path.part}`, { metric: path.slug });
     return hasKey(`history.fields.${field}`) ? tAll(`history.fields.${field}`) : field;
   };
   const paragraphs = entries.map((entry) => {

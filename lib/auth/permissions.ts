@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   "initiative:edit": ["editor", "admin"],
   "history:review": ["editor", "admin"],
   "source:add": ["editor", "admin"],
+  "suggestion:review": ["editor", "admin"],
   "users:manage": ["admin"],
   "settings:manage": ["admin"],
 } as const satisfies Record<string, readonly UserRole[]>;

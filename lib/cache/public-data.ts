@@ -5,6 +5,7 @@ import { getCountryMatrix } from "../countries/country-matrix";
 import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";
 import { getDashboard } from "../dashboard/get-dashboard";
+import { getEvent, listEvents } from "../events/get-event";
 import { prisma } from "../db/prisma";
 import { feedDocument, type FeedTarget } from "../feeds/feed-request";
 import { listHistory } from "../history/list-history";
@@ -30,6 +31,7 @@ const readSource = withClient(getSource);
 const readCountryPage = withClient(getCountryPage);
 const readThemeOverview = withClient(getThemeOverview);
 const readFeed = withClient(feedDocument);
+const readEvent = withClient(getEvent);
 
 /**
  * The reads behind the public pages, each cached until the next write (lib/cache/cached.ts).
@@ -43,6 +45,9 @@ export const publicData = {
   initiative: cachedRead("initiative", ([slug]) => [TAG.initiative(slug)], readInitiative),
   source: cachedRead("source", ([id]) => [TAG.source(id)], readSource),
   countries: cachedRead("countries", () => [TAG.countries], withClient(listCountries)),
+  // An event's page and the list show its initiatives' titles and statuses, which every initiative change expires.
+  events: cachedRead("events", () => [TAG.events, TAG.initiatives], withClient(listEvents)),
+  event: cachedRead("event", ([slug]) => [TAG.event(slug), TAG.initiatives], readEvent),
   sources: cachedRead("sources", () => [TAG.sources], withClient(listSources)),
   sourcePage: cachedRead("source-page", () => [TAG.sources], withClient(listSourcePage)),
   countryMatrix: cachedRead("country-matrix", () => [TAG.initiatives, TAG.countries], withClient(getCountryMatrix)),

@@ -20,10 +20,13 @@ export const TAG = {
   metrics: "list:metrics",
   /** The list of sources (titles, outlets, quote counts). */
   sources: "list:sources",
+  /** The list of events (names, places, dates). */
+  events: "list:events",
   /** Countries' names and membership. */
   countries: "list:countries",
   initiative: (slug: string) => `initiative:${slug}`,
   source: (id: number) => `source:${id}`,
+  event: (slug: string) => `event:${slug}`,
   country: (code: string) => `country:${code.toUpperCase()}`,
   theme: (theme: string) => `theme:${theme}`,
 } as const;

@@ -15,26 +15,29 @@ export function parseChanges(json: string): FieldChange[] {
 }
 
 /**
- * What a change's `field` names. Stored as a dotted path (`country.KZ.role`, `metric.<slug>.reading`,
+ * What a change's `field` names. Stored as a dotted path (`country.KZ.role`, `metric.<slug>.reading`, `metric.<slug>.created`,
  * or a plain field such as `titleEn`); built and read only here, so the format lives in one place.
  */
 export type FieldPath =
   | { kind: "country"; code: string; part: "role" | "stage" }
-  | { kind: "metric"; slug: string; part: "reading" | "targetDate" }
+  | { kind: "metric"; slug: string; part: MetricPart }
   | { kind: "field"; name: string };
 
 export function countryField(code: string, part: "role" | "stage"): string {
   return `country.${code}.${part}`;
 }
 
-export function metricField(slug: string, part: "reading" | "targetDate"): string {
+/** What a metric's change is about: a new reading, its target date, or the metric being added. */
+export type MetricPart = "reading" | "targetDate" | "created";
+
+export function metricField(slug: string, part: MetricPart): string {
   return `metric.${slug}.${part}`;
 }
 
 export function parseFieldPath(field: string): FieldPath {
   const [head, key, tail] = field.split(".");
   if (head === "country" && key && tail) return { kind: "country", code: key, part: tail === "role" ? "role" : "stage" };
-  if (head === "metric" && key && tail) return { kind: "metric", slug: key, part: tail === "reading" ? "reading" : "targetDate" };
+  if (head === "metric" && key && tail) return { kind: "metric", slug: key, part: tail === "reading" || tail === "created" ? tail : "targetDate" };
   return { kind: "field", name: field };
 }
 

@@ -59,6 +59,7 @@ export interface InitiativeDetail {
   /** Every quote is an expert's: no official or outlet statement backs the status. */
   statusRestsOnExperts: boolean;
   event: {
+    slug: string;
     nameRu: string;
     nameEn: string;
     placeRu: string | null;
@@ -66,6 +67,8 @@ export interface InitiativeDetail {
     dateText: string | null;
     attendance: { code: string; nameRu: string; nameEn: string }[];
   };
+  /** Later events a quote says it was announced again at (never a second initiative), in order of first quote. */
+  reannouncements: { slug: string; nameRu: string; nameEn: string; dateText: string | null }[];
   proposerCountry: { code: string; nameRu: string; nameEn: string } | null;
   proposerPerson: { nameRu: string; nameEn: string; descriptionRu: string; descriptionEn: string } | null;
   announcedOn: Date | null;
@@ -107,8 +110,10 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
       lastVerifiedOn: true,
       version: true,
       themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+      eventId: true,
       event: {
         select: {
+          slug: true,
           nameRu: true,
           nameEn: true,
           placeRu: true,
@@ -134,6 +139,7 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
           end: true,
           ...QUOTE_SPEAKER_SELECT,
           source: { select: { id: true, title: true, outlet: true, publishedOn: true, text: true } },
+          event: { select: { id: true, slug: true, nameRu: true, nameEn: true, dateText: true } },
         },
         orderBy: [{ sourceId: "asc" }, { start: "asc" }],
       },
@@ -191,6 +197,14 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
     signatoriesUnnamed: row.signatoriesUnnamed,
     statusRestsOnExperts: row.quotes.length > 0 && row.quotes.every((quote) => quote.speakerKind === "expert"),
     event: (({ attendances, ...event }) => ({ ...event, attendance: attendances.map((a) => a.country) }))(row.event),
+    reannouncements: [
+      ...new Map(
+        row.quotes
+          .filter((quote) => quote.event && quote.event.id !== row.eventId)
+          .sort((a, b) => a.id - b.id)
+          .map(({ event }) => [event!.id, { slug: event!.slug, nameRu: event!.nameRu, nameEn: event!.nameEn, dateText: event!.dateText }]),
+      ).values(),
+    ],
     proposerCountry: row.proposerCountry,
     proposerPerson: row.proposerPerson,
     announcedOn: row.announcedOn,

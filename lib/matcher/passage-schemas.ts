@@ -23,6 +23,8 @@ export const acceptPassageSchema = z
       .optional()
       .transform((value) => value || null),
     note: z.string().trim().max(2000, { error: "tooLong" }).optional().default(""),
+    /** A later event at which the passage says the initiative was announced again. */
+    reannouncedAtEventId: emptyToNull(id).optional().default(null),
   })
   .superRefine((value, ctx) => {
     if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "passageOutOfRange" });

@@ -18,6 +18,7 @@ export interface ReviewInitiative {
   titleRu: string;
   titleEn: string;
   version: number;
+  eventId: number;
   candidates: ReviewPassage[];
   /** Quotes of this initiative already taken from the source. */
   accepted: { quoteId: number; text: string }[];
@@ -29,6 +30,8 @@ export interface SourceReview {
   initiatives: ReviewInitiative[];
   newCommitments: ReviewPassage[];
   persons: { id: number; nameRu: string; nameEn: string }[];
+  /** Where an initiative may have been announced again (newest first). */
+  events: { id: number; nameRu: string; nameEn: string }[];
 }
 
 function parts(text: string, start: number, end: number, marks: Span[]): HighlightPart[] {
@@ -52,7 +55,7 @@ export async function getSourceReview(db: PrismaClient, sourceId: number): Promi
   const result = await matchSource(db, searchCandidateIndex(db), source.text, { alreadyQuoted: quoted, rejected });
   const quotes = await db.quote.findMany({ where: { sourceId, initiativeId: { not: null } }, select: { id: true, text: true, initiativeId: true }, orderBy: { start: "asc" } });
   const ids = [...new Set([...result.initiatives.map((m) => m.initiativeId), ...quotes.map((q) => q.initiativeId!)])];
-  const rows = await db.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, titleRu: true, titleEn: true, version: true } });
+  const rows = await db.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, titleRu: true, titleEn: true, version: true, eventId: true } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const matched = result.initiatives.map((m) => m.initiativeId);
   // Initiatives with proposals first (best first), then those only quoted already.
@@ -72,5 +75,6 @@ export async function getSourceReview(db: PrismaClient, sourceId: number): Promi
     })),
     newCommitments: result.newCommitments.map((c) => ({ start: c.sentence.start, end: c.sentence.end, parts: parts(source.text, c.sentence.start, c.sentence.end, c.highlights) })),
     persons: await db.person.findMany({ select: { id: true, nameRu: true, nameEn: true }, orderBy: { id: "asc" } }),
+    events: await db.event.findMany({ select: { id: true, nameRu: true, nameEn: true }, orderBy: { id: "desc" } }),
   };
 }

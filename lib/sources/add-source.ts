@@ -1,4 +1,5 @@
 import "server-only";
+import { TAG } from "../cache/tags";
 import type { SessionUser } from "../auth/sessions";
 import type { PrismaClient } from "../generated/prisma/client";
 import { diffFields, recordEntry } from "../records/record-history";
@@ -41,7 +42,7 @@ const toDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : nul
  * kept too), its sha-256, the creation entry of its history and its search rows, in one
  * transaction. The same text twice is refused, naming the source that has it.
  */
-export async function addSource(db: PrismaClient, user: SessionUser, input: AddSourceInput, options: { maxBytes: number }): Promise<{ id: number }> {
+export async function addSource(db: PrismaClient, user: SessionUser, input: AddSourceInput, options: { maxBytes: number }): Promise<{ id: number; tags: string[] }> {
   let text: string;
   let upload: { file: File; extracted: ExtractedFile; bytes: Uint8Array<ArrayBuffer> } | null = null;
   if (input.origin === "file") {
@@ -89,7 +90,8 @@ export async function addSource(db: PrismaClient, user: SessionUser, input: AddS
         authorId: user.id,
       });
       await indexSource(tx, { id: source.id, text });
-      return source;
+      // The sources list and search (which carries the sources' tag); its own page, should a miss for that id be cached.
+      return { id: source.id, tags: [TAG.source(source.id), TAG.sources] };
     });
   } catch (error) {
     // Two editors saving the same text at once: the unique sha-256 lets one through.
@@ -105,7 +107,7 @@ export async function addSource(db: PrismaClient, user: SessionUser, input: AddS
  * Corrects a source's metadata (never its text) as a new, attributed history entry. The form
  * carries the version it showed; a stale save writes nothing.
  */
-export async function correctSource(db: PrismaClient, user: SessionUser, input: CorrectSourceInput): Promise<{ version: number }> {
+export async function correctSource(db: PrismaClient, user: SessionUser, input: CorrectSourceInput): Promise<{ version: number; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const current = await tx.source.findUnique({
       where: { id: input.sourceId },
@@ -122,6 +124,10 @@ export async function correctSource(db: PrismaClient, user: SessionUser, input: 
     });
     if (updated.count !== 1) throw new IntakeError("sourceChangedSince", undefined, { version });
     await recordEntry(tx, { subject: "source", subjectId: input.sourceId, action: "corrected", version, note: input.note, changes, authorId: user.id });
-    return { version };
+    // Its page, the sources list, and where its title and date show beside its quotes: the quoting
+    // initiatives' pages and the list's source filter.
+    const quoting = await tx.initiative.findMany({ where: { quotes: { some: { sourceId: input.sourceId } } }, select: { slug: true } });
+    const tags = [TAG.source(input.sourceId), TAG.sources, ...(quoting.length ? [TAG.initiatives] : []), ...quoting.map((row) => TAG.initiative(row.slug))];
+    return { version, tags: tags.sort() };
   });
 }

@@ -2,16 +2,23 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { TSX } from "../helpers/tsx";
-import Database from "better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { createDatabase, databaseName, withDatabase } from "../../lib/db/postgres-adapter";
+import { postgresToolsDir } from "../../lib/db/postgres-backup";
+import { databaseProvider } from "../../lib/db/provider";
+import { E2E_DATABASE_URL } from "./database";
 import { expect, test } from "./fixtures";
 
 /**
  * Crash recovery: the production server is killed with SIGKILL in the middle of concurrent
  * writes, restarted on the same database, and every write it had acknowledged must still be
  * there, in a database that passes integrity_check and whose versions chain without gaps.
- * The test runs its own server (port 3299, tests/.e2e/crash.db), apart from the shared one.
+ * The test runs its own server (port 3299) on a database of its own: tests/.e2e/crash.db, or, when
+ * the suite runs on PostgreSQL (E2E_DATABASE_URL=postgresql://…), the database `<that name>_crash`
+ * on the same server, where the integrity check is pg_amcheck's (heap and every B-tree index).
  *
  * That server runs the same build (NEXT_DIST_DIR, or .next) from a private copy without the
  * build's `cache` folder: Next's data cache (`<distDir>/cache/fetch-cache`, used by
@@ -22,8 +29,8 @@ import { expect, test } from "./fixtures";
 
 const PORT = 3299;
 const ORIGIN = `http://localhost:${PORT}`;
-const DATABASE_URL = "file:./tests/.e2e/crash.db";
-const DATABASE_FILE = path.resolve("tests/.e2e/crash.db");
+const ON_POSTGRES = databaseProvider(E2E_DATABASE_URL) === "postgres";
+const DATABASE_URL = ON_POSTGRES ? withDatabase(E2E_DATABASE_URL, `${databaseName(E2E_DATABASE_URL)}_crash`) : "file:./tests/.e2e/crash.db";
 const SLUGS = ["water-strategy-harmonisation", "ai-declaration", "transport-system-strategy", "central-asian-expert-forum"];
 const WORKERS = 4;
 const LOAD_MS = 2_000;
@@ -167,32 +174,52 @@ async function work(
   }
 }
 
-/** What the database file holds, read-only, after the crash. */
-function inspectDatabase() {
-  const db = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
+/** The engine's own integrity check: SQLite's integrity_check, or pg_amcheck over every table and index. */
+async function checkIntegrity(prisma: ReturnType<typeof createPrismaClient>): Promise<string> {
+  if (!ON_POSTGRES) return String((await prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check"))[0]?.integrity_check);
+  const result = spawnSync(path.join(postgresToolsDir(), "pg_amcheck"), ["--install-missing", "--heapallindexed", DATABASE_URL], { encoding: "utf8" });
+  return result.status === 0 ? "ok" : `pg_amcheck exit ${result.status}: ${result.stdout}${result.stderr}`.slice(0, 2_000);
+}
+
+/** What the database holds after the crash, read through the app's own client. */
+async function inspectDatabase() {
+  const prisma = createPrismaClient(DATABASE_URL, 10_000);
   try {
-    const integrity = db.pragma("integrity_check", { simple: true });
-    const versions = new Map((db.prepare(`SELECT slug, version FROM "Initiative"`).all() as { slug: string; version: number }[]).map((row) => [row.slug, row.version]));
-    const notes = new Set((db.prepare(`SELECT note FROM "HistoryEntry"`).all() as { note: string }[]).map((row) => row.note));
+    const integrity = await checkIntegrity(prisma);
+    const initiatives = await prisma.initiative.findMany({ select: { id: true, slug: true, version: true } });
+    const versions = new Map(initiatives.map((row) => [row.slug, row.version]));
+    const entries = await prisma.historyEntry.findMany({ select: { initiativeId: true, version: true, note: true }, orderBy: [{ initiativeId: "asc" }, { version: "asc" }] });
+    const notes = new Set(entries.map((row) => row.note));
     const problems: string[] = [];
-    const initiatives = db.prepare(`SELECT id, slug, version FROM "Initiative"`).all() as { id: number; slug: string; version: number }[];
     for (const initiative of initiatives) {
-      const versions = (db.prepare(`SELECT version FROM "HistoryEntry" WHERE "initiativeId" = ? ORDER BY version`).all(initiative.id) as { version: number }[]).map(
-        (row) => row.version,
-      );
-      versions.forEach((version, index) => {
+      const chain = entries.filter((entry) => entry.initiativeId === initiative.id).map((entry) => entry.version);
+      chain.forEach((version, index) => {
         if (version !== index + 1) problems.push(`${initiative.slug}: version ${version} at position ${index + 1}`);
       });
-      if (versions.at(-1) !== initiative.version) problems.push(`${initiative.slug}: at version ${initiative.version}, newest entry ${versions.at(-1)}`);
+      if (chain.at(-1) !== initiative.version) problems.push(`${initiative.slug}: at version ${initiative.version}, newest entry ${chain.at(-1)}`);
     }
     return { integrity, notes, problems, versions };
   } finally {
-    db.close();
+    await prisma.$disconnect();
   }
+}
+
+/** On PostgreSQL the crash test's database is made on the suite's server when it is not there yet. */
+async function ensureDatabase(): Promise<void> {
+  if (!ON_POSTGRES) return;
+  const client = new pg.Client({ connectionString: withDatabase(DATABASE_URL, "postgres") });
+  await client.connect();
+  try {
+    if ((await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [databaseName(DATABASE_URL)])).rowCount === 1) return;
+  } finally {
+    await client.end();
+  }
+  await createDatabase(DATABASE_URL, databaseName(DATABASE_URL));
 }
 
 test("acknowledged writes survive SIGKILL of the server under concurrent load", async ({ browser, playwright }) => {
   test.setTimeout(300_000);
+  await ensureDatabase();
   runCli(["scripts/cli/db-reset.ts"]);
   const editor = { email: `crash-${randomUUID().slice(0, 8)}@example.test`, password: `pw-${randomUUID()}` };
   runCli(["scripts/cli/user-create.ts", "--email", editor.email, "--role", "editor", "--name", "Crash Editor"], `${editor.password}\n`);
@@ -248,10 +275,10 @@ test("acknowledged writes survive SIGKILL of the server under concurrent load", 
 
     // Restart on the same database: it must come back healthy (SQLite recovers its WAL on open).
     server = await startServer();
-    const health = (await (await fetch(`${ORIGIN}/api/health`, { headers: { Authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as { status: string; database: { ok: boolean; journalMode: string } };
-    expect(health).toMatchObject({ status: "ok", database: { ok: true, journalMode: "wal" } });
+    const health = (await (await fetch(`${ORIGIN}/api/health`, { headers: { Authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as { status: string; database: { ok: boolean } };
+    expect(health).toMatchObject({ status: "ok", database: ON_POSTGRES ? { ok: true, engine: "postgresql" } : { ok: true, engine: "sqlite", journalMode: "wal" } });
 
-    const { integrity, notes, problems, versions } = inspectDatabase();
+    const { integrity, notes, problems, versions } = await inspectDatabase();
     const present = tally.acknowledged.filter((note) => notes.has(note));
     const committedUnacknowledged = tally.attempted.filter((note) => notes.has(note) && !tally.acknowledged.includes(note));
     console.log(
@@ -277,7 +304,7 @@ test("acknowledged writes survive SIGKILL of the server under concurrent load", 
       expect(after.status()).toBe(200);
       expect(await after.text()).toMatch(SUCCESS);
     }
-    const final = inspectDatabase();
+    const final = await inspectDatabase();
     expect(SLUGS.filter((slug) => !final.notes.has(`after-restart-${slug}`))).toEqual([]);
     expect(final.problems).toEqual([]);
   } catch (error) {

@@ -1,21 +1,16 @@
-import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { createAccount, E2E_DATABASE_URL, expect, logIn, test } from "./fixtures";
+import { e2eDatabase } from "./database";
+import { createAccount, expect, logIn, test } from "./fixtures";
 
 /** Counts that any accepted mutation would change. */
-function databaseState() {
-  const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
-  try {
-    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    return {
-      history: count("HistoryEntry"),
-      users: count("User"),
-      settings: db.prepare(`SELECT key, value FROM "Setting" ORDER BY key`).all(),
-      versions: db.prepare(`SELECT slug, version, status FROM "Initiative" ORDER BY id`).all(),
-    };
-  } finally {
-    db.close();
-  }
+async function databaseState() {
+  const db = e2eDatabase();
+  return {
+    history: await db.historyEntry.count(),
+    users: await db.user.count(),
+    settings: await db.setting.findMany({ select: { key: true, value: true }, orderBy: { key: "asc" } }),
+    versions: await db.initiative.findMany({ select: { slug: true, version: true, status: true }, orderBy: { id: "asc" } }),
+  };
 }
 
 /** Everything the browser would send for the form: the action reference React renders plus the fields. */
@@ -70,18 +65,18 @@ test("mutations sent straight over HTTP, bypassing the UI, change nothing withou
   await create.getByLabel("Initial password").fill("intruder password 1");
   const createFields = await capture(page, "Create an account");
 
-  const before = databaseState();
+  const before = await databaseState();
   for (const cookie of [undefined, `tracker_session=forged-token`]) {
     await replay(anonymous, origin, initiativePath, statusFields, cookie);
     await replay(anonymous, origin, "/en/admin", createFields, cookie);
   }
   await replay(anonymous, origin, "/en/admin", createFields, editorCookie);
-  expect(databaseState()).toEqual(before);
+  expect(await databaseState()).toEqual(before);
 
   // The same requests with the admin's own session do go through: the refusals above were about who asked.
   await replay(anonymous, origin, initiativePath, statusFields, adminCookie);
   await replay(anonymous, origin, "/en/admin", createFields, adminCookie);
-  const after = databaseState();
+  const after = await databaseState();
   expect(after.history).toBe(before.history + 1);
   expect(after.users).toBe(before.users + 1);
 

@@ -126,8 +126,10 @@ test("sign-in: one message for a wrong password and an unknown e-mail, and a dea
   await page.getByRole("button", { name: `Deactivate ${editor.email}` }).click();
   await expect(page.locator(`tr[data-email="${editor.email}"]`)).toContainText("Deactivated");
   await page.getByRole("button", { name: "Sign out" }).click();
-  // Signed out before the next visit: leaving earlier can abort the sign-out, and the sign-in page sends a signed-in admin on.
+  // Signed out before the next visit: leaving earlier can abort the sign-out, and until the header
+  // offers signing in, /en/sign-in still sends the admin to the editor's desk.
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   // Only someone who knows the password learns that the account is deactivated.
   await expect(await attempt(editor.email, editor.password)).toHaveText("This account has been deactivated. Ask an administrator to reactivate it.");
 });

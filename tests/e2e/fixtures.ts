@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createSession, SESSION_COOKIE } from "../../lib/auth/sessions";
-import { createPrismaClient } from "../../lib/db/create-client";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { createUser } from "../../lib/users/manage-users";
+import { E2E_DATABASE_URL, e2eDatabase } from "./database";
 
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db";
+export { E2E_DATABASE_URL };
 
 export interface Account {
   email: string;
@@ -14,12 +13,8 @@ export interface Account {
   id: number;
 }
 
-let client: PrismaClient | undefined;
-/** The browser tests' database, opened once per worker, beside the server that also writes to it. */
-function database(): PrismaClient {
-  client ??= createPrismaClient(E2E_DATABASE_URL, 10_000);
-  return client;
-}
+/** The browser tests' database: the one client per worker that tests/e2e/database.ts opens. */
+const database = e2eDatabase;
 
 /**
  * Creates an account with the app's own createUser, straight into the database the server uses

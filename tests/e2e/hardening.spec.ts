@@ -1,16 +1,11 @@
 import http from "node:http";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { E2E_DATABASE_URL, expect, signIn, test } from "./fixtures";
+import { e2eDatabase } from "./database";
+import { expect, signIn, test } from "./fixtures";
 
 /** Every spec signs in from this machine's address: forget the counters a test ran up. */
-function clearSignInLimits() {
-  const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""));
-  try {
-    db.prepare(`DELETE FROM "RateLimit" WHERE "key" LIKE 'sign-in:%'`).run();
-  } finally {
-    db.close();
-  }
+async function clearSignInLimits() {
+  await e2eDatabase().rateLimit.deleteMany({ where: { key: { startsWith: "sign-in:" } } });
 }
 
 /** The sign-in form's fields as the browser would send them (React's action reference included). */
@@ -121,27 +116,32 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
   });
   expect(chunked.status).toBe(411);
   expect(JSON.parse(chunked.body)).toMatchObject({ error: expect.stringContaining("Content-Length") });
+
+  // A multipart body cut off mid-part, sent with its true length: Next.js answered a bare 500.
+  const boundary = "----cut-off-test";
+  const cutOff = `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nsomeone@exa`;
+  const truncated = await request.post("/en/sign-in", {
+    data: Buffer.from(cutOff),
+    headers: { "Next-Action": "0".repeat(42), "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: origin },
+  });
+  expect(truncated.status()).toBe(400);
+  expect(truncated.headers()["x-frame-options"]).toBe("DENY");
+  expect(truncated.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(await truncated.json()).toMatchObject({ error: expect.stringContaining("cut off"), details: [], requestId: truncated.headers()["x-request-id"] });
 });
 
 test("'what changed since 1900' is paged, not the whole history at once", async ({ page, admin }) => {
   // Test data: 120 old verification entries, so the history is longer than two pages.
-  const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""));
-  try {
-    const { id } = db.prepare(`SELECT "id" FROM "Initiative" ORDER BY "id" LIMIT 1`).get() as { id: number };
-    const { authorId } = db.prepare(`SELECT "id" AS "authorId" FROM "User" WHERE "email" = ?`).get(admin.email) as { authorId: number };
-    // Editors' entries dated by their effective date: the page lists those, not the seed's imported ones.
-    const insert = db.prepare(
-      `INSERT INTO "HistoryEntry" ("initiativeId", "kind", "note", "version", "recordedAt", "effectiveOn", "authorId") VALUES (?, 'verification', ?, ?, ?, ?, ?)`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < 120; i++) {
-        const at = new Date(Date.UTC(1950, 0, 1) + i * 60_000).toISOString().replace("Z", "+00:00");
-        insert.run(id, `paging test ${i}`, 900_000 + i, at, at, authorId);
-      }
-    })();
-  } finally {
-    db.close();
-  }
+  const db = e2eDatabase();
+  const { id } = await db.initiative.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+  const { id: authorId } = await db.user.findUniqueOrThrow({ where: { email: admin.email }, select: { id: true } });
+  // Editors' entries dated by their effective date: the page lists those, not the seed's imported ones.
+  await db.historyEntry.createMany({
+    data: Array.from({ length: 120 }, (_, i) => {
+      const at = new Date(Date.UTC(1950, 0, 1) + i * 60_000);
+      return { initiativeId: id, kind: "verification" as const, note: `paging test ${i}`, version: 900_000 + i, recordedAt: at, effectiveOn: at, authorId };
+    }),
+  });
   await page.goto("/en/changes?since=1900-01-02");
   const entries = page.locator("main section li");
   await expect(page.getByTestId("changes-summary")).toContainText("Page 1: changes 1–50.");

@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL, createAccount, logIn } from "./fixtures";
+import { e2eDatabase } from "./database";
+import { createAccount, logIn } from "./fixtures";
 
 const PAGES = ["/", "/en/initiatives?q=водных", "/initiatives/ai-declaration", "/en/sign-in", "/en/countries", "/initiatives/no-such-page"];
 const OTHER = ["/api/v1/initiatives?pageSize=1", "/api/v1/initiatives?status=bad", "/feeds/history.atom", "/api/export/initiatives.csv", "/api/health"];
@@ -70,26 +70,19 @@ test("cross-origin and origin-less POSTs to pages are refused before any action 
   await page.goto(path);
   const form = page.getByRole("form", { name: "Verification" });
   const fields = await form.evaluate((element) => Object.fromEntries([...new FormData(element as HTMLFormElement)].map(([k, v]) => [k, String(v)])));
-  const count = () => {
-    const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
-    try {
-      return (db.prepare(`SELECT count(*) AS n FROM "HistoryEntry"`).get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
-  const before = count();
+  const count = () => e2eDatabase().historyEntry.count();
+  const before = await count();
   const attempts: Record<string, string>[] = [{ Origin: "http://evil.example", Cookie: cookie }, { Cookie: cookie }, { Origin: "null", Cookie: cookie }];
   for (const headers of attempts) {
     const response = await request.post(path, { multipart: fields, headers, maxRedirects: 0 });
     expect(response.status()).toBe(403);
     expect(await response.json()).toMatchObject({ error: expect.stringContaining("refused"), requestId: expect.any(String) });
   }
-  expect(count()).toBe(before);
+  expect(await count()).toBe(before);
   // The same request from our own origin goes through: the refusals were about the origin.
   const ok = await request.post(path, { multipart: fields, headers: { Origin: new URL(baseURL!).origin, Cookie: cookie }, maxRedirects: 0 });
   expect(ok.status()).toBe(200);
-  expect(count()).toBe(before + 1);
+  expect(await count()).toBe(before + 1);
 });
 
 test("every mutation form, replayed cross-origin or without a session, changes nothing", async ({ page, request, baseURL }) => {
@@ -97,16 +90,19 @@ test("every mutation form, replayed cross-origin or without a session, changes n
   await logIn(page, admin);
   const adminCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const origin = new URL(baseURL!).origin;
-  const state = () => {
-    const db = new Database(E2E_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
-    try {
-      const tables = ["HistoryEntry", "PendingChange", "User", "Setting", "Participation", "MetricReading", "Quote"];
-      const counts = tables.map((table) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n);
-      const versions = db.prepare(`SELECT group_concat("version") AS v FROM "Initiative"`).get();
-      return JSON.stringify({ counts, versions });
-    } finally {
-      db.close();
-    }
+  const state = async () => {
+    const db = e2eDatabase();
+    const counts = await Promise.all([
+      db.historyEntry.count(),
+      db.pendingChange.count(),
+      db.user.count(),
+      db.setting.count(),
+      db.participation.count(),
+      db.metricReading.count(),
+      db.quote.count(),
+    ]);
+    const versions = (await db.initiative.findMany({ select: { version: true }, orderBy: { id: "asc" } })).map((row) => row.version);
+    return JSON.stringify({ counts, versions });
   };
   // Every form a signed-in admin sees, with the fields the browser would send.
   const forms: { path: string; name: string; fields: Record<string, string> }[] = [];
@@ -123,7 +119,7 @@ test("every mutation form, replayed cross-origin or without a session, changes n
     forms.push(...found.map((form) => ({ path, ...form })));
   }
   expect(forms.length).toBeGreaterThanOrEqual(8);
-  const before = state();
+  const before = await state();
   for (const form of forms) {
     const attempts: Record<string, string>[] = [{ Origin: "http://evil.example", Cookie: adminCookie }, { Origin: origin }, { Origin: origin, Cookie: "tracker_session=forged" }];
     for (const headers of attempts) {
@@ -131,5 +127,5 @@ test("every mutation form, replayed cross-origin or without a session, changes n
       expect(response.status(), `${form.name} ${JSON.stringify(Object.keys(headers))}`).toBeLessThan(500);
     }
   }
-  expect(state()).toBe(before);
+  expect(await state()).toBe(before);
 });

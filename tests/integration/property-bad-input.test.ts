@@ -73,6 +73,9 @@ const adminActions = await import("../../app/actions/admin-actions");
 const sourceActions = await import("../../app/actions/source-actions");
 const sourceSchemas = await import("../../lib/sources/source-schemas");
 const passageSchemas = await import("../../lib/matcher/passage-schemas");
+const createSchemas = await import("../../lib/intake/create-schemas");
+const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
+const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
 const { GET: getInitiatives } = await import("../../app/api/v1/initiatives/route");
@@ -249,6 +252,45 @@ beforeAll(async () => {
     previewSource: { file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") },
     acceptPassage: { sourceId: String(firstSource.id), slug: CHANGE_SLUG, version: String(change.version), start: "0", end: "20", speakerKind: "narrator", note: "" },
     rejectPassage: { sourceId: String(firstSource.id), start: "0", end: "20", initiativeId: "", reason: "" },
+    createInitiative: {
+      sourceId: String(firstSource.id),
+      start: "0",
+      end: "20",
+      speakerKind: "narrator",
+      titleRu: "Тест",
+      titleEn: "Property test initiative",
+      summaryRu: "Тест",
+      summaryEn: "Test",
+      kind: "proposal",
+      status: "proposed",
+      stage: "",
+      themes: ["tourism"],
+      eventId: String((await prisma.event.findFirstOrThrow({ orderBy: { id: "asc" } })).id),
+      meetingRelation: "outcome",
+      proposerCountryCode: "",
+      proposerPersonId: "",
+      "role.KZ": "participant",
+      "stage.KZ": "",
+      targetDate: "",
+      note: "a note",
+    },
+    createEvent: { nameRu: "Тестовое событие", nameEn: "Property test event", placeRu: "", placeEn: "", dateText: "", note: "a note" },
+    createMetric: {
+      slug: METRIC_INITIATIVE,
+      version: await currentVersion(METRIC_INITIATIVE),
+      nameRu: "Тест",
+      nameEn: "Test figure",
+      unitRu: "шт.",
+      unitEn: "pcs",
+      baselineValue: "",
+      baselinePeriod: "",
+      targetValue: "5",
+      targetDate: "",
+      targetDateText: "",
+      quoteSourceId: String(firstSource.id),
+      quoteText: firstSource.text.slice(0, 40).trim(),
+      note: "a note",
+    },
     addSource: { origin: "paste", language: "ru", text: "ТЕСТ: текст, которого нет ни в одном источнике.", title: "Тест", outlet: "", url: "https://example.org/t", publishedOn: "2026-01-02", kind: "news_report" },
     correctSource: {
       sourceId: String(firstSource.id),
@@ -262,7 +304,7 @@ beforeAll(async () => {
 
 /** Rows and counts of every table a mutation could touch (sessions and rate limits aside). */
 async function snapshot(): Promise<string> {
-  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions, sources, sourceFiles, recordHistory, rejections] = await Promise.all([
+  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions, sources, sourceFiles, recordHistory, rejections, events] = await Promise.all([
     prisma.initiative.findMany({ orderBy: { id: "asc" } }),
     prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
     prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
@@ -279,8 +321,9 @@ async function snapshot(): Promise<string> {
     prisma.sourceFile.findMany({ orderBy: { sourceId: "asc" }, select: { sourceId: true, sha256: true } }),
     prisma.recordHistoryEntry.findMany({ orderBy: { id: "asc" } }),
     prisma.passageRejection.findMany({ orderBy: { id: "asc" } }),
+    prisma.event.findMany({ orderBy: { id: "asc" } }),
   ]);
-  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, sources, sourceFiles, recordHistory, rejections };
+  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, sources, sourceFiles, recordHistory, rejections, events };
   const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
   return JSON.stringify({ counts, searchIndex: Number(search[0]!.n), sessions, tables });
 }
@@ -756,6 +799,7 @@ schemaCases.push(
       speakerPersonId: fc.constantFrom("", "1"),
       attribution: fc.constantFrom("", "сказал он"),
       note: fc.constantFrom("", "note"),
+      reannouncedAtEventId: fc.constantFrom("", "1", 2),
     }),
     check: (out) => {
       const o = out as Record<string, unknown>;
@@ -766,8 +810,126 @@ schemaCases.push(
       expect(o.speakerKind === "narrator" || isId(o.speakerPersonId), "speaker person").toBe(true);
       expect(o.attribution === null || isTrimmed(o.attribution, 1, 300), "attribution").toBe(true);
       expect(isTrimmed(o.note, 0, 2000), "note").toBe(true);
+      expect(o.reannouncedAtEventId === null || isId(o.reannouncedAtEventId), "reannouncedAtEventId").toBe(true);
     },
     runs: 200,
+  },
+  {
+    name: "createInitiativeSchema",
+    schema: createSchemas.createInitiativeSchema,
+    input: schemaInput({
+      sourceId: fc.constantFrom("1", 2),
+      start: fc.constantFrom("0", "5", 10),
+      end: fc.constantFrom("6", "40", 3),
+      speakerKind: fc.constantFrom("narrator", "official", "expert"),
+      speakerPersonId: fc.constantFrom("", "1"),
+      titleRu: fc.constantFrom("Тест", " т "),
+      titleEn: fc.constantFrom("Test", " t "),
+      summaryRu: fc.constantFrom("Тест"),
+      summaryEn: fc.constantFrom("Test"),
+      kind: fc.constantFrom(...vocabulary.INITIATIVE_KINDS),
+      status: fc.constantFrom(...vocabulary.INITIATIVE_STATUSES),
+      stage: fc.constantFrom("", ...vocabulary.STAGES),
+      themes: fc.constantFrom(["tourism"], [], ["security", "tourism"]),
+      eventId: fc.constantFrom("1", 2),
+      meetingRelation: fc.constantFrom(...vocabulary.MEETING_RELATIONS),
+      proposerCountryCode: fc.constantFrom("", "KZ"),
+      proposerPersonId: fc.constantFrom("", "1"),
+      countries: fc.constantFrom([], [{ code: "KZ", role: "participant", stage: "" }]),
+      targetDate: fc.constantFrom("", ...["2026-05-01"]),
+      note: fc.constantFrom("n", " note "),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.sourceId) && isId(o.eventId), "ids").toBe(true);
+      expect(Number.isInteger(o.start) && (o.start as number) >= 0 && (o.end as number) > (o.start as number), "span").toBe(true);
+      expect(o.speakerKind === "narrator" || isId(o.speakerPersonId), "speaker person").toBe(true);
+      for (const [field, max] of [["titleRu", 300], ["titleEn", 300], ["summaryRu", 4000], ["summaryEn", 4000], ["note", 2000]] as const) expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      expect(isOneOf(vocabulary.INITIATIVE_KINDS)(o.kind) && isOneOf(vocabulary.INITIATIVE_STATUSES)(o.status) && isOneOf(vocabulary.MEETING_RELATIONS)(o.meetingRelation), "enums").toBe(true);
+      expect(o.stage === null || isOneOf(vocabulary.STAGES)(o.stage), "stage").toBe(true);
+      expect(Array.isArray(o.themes) && (o.themes as unknown[]).length >= 1 && (o.themes as unknown[]).every(isOneOf(vocabulary.THEMES)), "themes").toBe(true);
+      expect(o.proposerCountryCode === null || /^[A-Z]{2}$/.test(String(o.proposerCountryCode)), "proposerCountryCode").toBe(true);
+      expect(o.proposerPersonId === null || isId(o.proposerPersonId), "proposerPersonId").toBe(true);
+      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "createEventSchema",
+    schema: createSchemas.createEventSchema,
+    input: schemaInput({ nameRu: fc.constantFrom("Встреча", " в "), nameEn: fc.constantFrom("Meeting"), placeRu: fc.constantFrom("", "Бишкек"), placeEn: fc.constantFrom("", "Bishkek"), dateText: fc.constantFrom("", "в 2026 году"), note: fc.constantFrom("n") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
+      for (const [field, max] of [["placeRu", 200], ["placeEn", 200], ["dateText", 100]] as const) expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "createMetricSchema",
+    schema: createSchemas.createMetricSchema,
+    input: schemaInput({
+      slug: fc.constantFrom(METRIC_INITIATIVE),
+      version: fc.constantFrom("1", 2),
+      nameRu: fc.constantFrom("Тест"),
+      nameEn: fc.constantFrom("Test"),
+      unitRu: fc.constantFrom("шт."),
+      unitEn: fc.constantFrom("pcs"),
+      baselineValue: fc.constantFrom("", "12,5", "1 000", 3),
+      baselinePeriod: fc.constantFrom("", "2024"),
+      targetValue: fc.constantFrom("", "5", "1e3"),
+      targetDate: fc.constantFrom("", "2030-01-01"),
+      targetDateText: fc.constantFrom("", "к 2030 году"),
+      quoteSourceId: fc.constantFrom("1", 2),
+      quoteText: fc.constantFrom("встреча в Ташкенте стала"),
+      note: fc.constantFrom("n"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
+      for (const [field, max] of [["nameRu", 300], ["nameEn", 300], ["unitRu", 100], ["unitEn", 100], ["quoteText", 2000], ["note", 2000]] as const) expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
+      expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
+      expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
+      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "submitSuggestionSchema",
+    schema: suggestionSchemas.submitSuggestionSchema,
+    input: schemaInput({
+      subject: fc.constantFrom("initiative", "source"),
+      subjectKey: fc.constantFrom(CHANGE_SLUG, "12", " x "),
+      text: fc.constantFrom("Test data: a correction.", " short "),
+      url: fc.constantFrom("", "https://example.org/a"),
+      email: fc.constantFrom("", "A@Example.test"),
+      locale: fc.constantFrom("ru", "en"),
+      website: fc.constantFrom("", "spam"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isOneOf(["initiative", "source"])(o.subject), "subject").toBe(true);
+      expect(isTrimmed(o.subjectKey, 1, 200), "subjectKey").toBe(true);
+      if (o.subject === "source") expect(/^[1-9][0-9]{0,9}$/.test(String(o.subjectKey)), "source id").toBe(true);
+      expect(isTrimmed(o.text, 10, 4000), "text").toBe(true);
+      expect(o.url === null || httpUrl(o.url), `url ${show(o.url)}`).toBe(true);
+      expect(o.email === null || emailInvariant(o.email), `email ${show(o.email)}`).toBe(true);
+      expect(isOneOf(["ru", "en"])(o.locale), "locale").toBe(true);
+    },
+    runs: 200,
+  },
+  {
+    name: "resolveSuggestionSchema",
+    schema: suggestionSchemas.resolveSuggestionSchema,
+    input: schemaInput({ suggestionId: fc.constantFrom("1", 2), decision: fc.constantFrom("accepted", "declined"), resolution: fc.constantFrom("done", " ") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.suggestionId), "suggestionId").toBe(true);
+      expect(isOneOf(["accepted", "declined"])(o.decision), "decision").toBe(true);
+      expect(isTrimmed(o.resolution, 1, 2000), "resolution").toBe(true);
+    },
+    runs: 100,
   },
   {
     name: "rejectPassageSchema",
@@ -804,6 +966,8 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(userSchemas),
       ...Object.entries(sourceSchemas),
       ...Object.entries(passageSchemas),
+      ...Object.entries(createSchemas),
+      ...Object.entries(suggestionSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
@@ -1318,9 +1482,79 @@ actionCases.push(
   },
 );
 
+const spanCorruption = () =>
+  fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"]).map(([start, end]) => both(setField("start", start!), setField("end", end!)));
+const tooLong = (key: string, max: number) => fc.integer({ min: max + 1, max: max + 30 }).map((n) => setField(key, "й".repeat(n)));
+
+actionCases.push(
+  {
+    name: "createInitiativeAction",
+    action: intakeActions.createInitiativeAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.createInitiative!,
+    corruption: () =>
+      fc.oneof(
+        badId("sourceId", { required: true }),
+        spanCorruption(),
+        fc.constant(patch("span=<a seed quote>", (form) => {
+          form.set("start", String(world.seedQuote.start));
+          form.set("end", String(world.seedQuote.end));
+        })),
+        fc.constantFrom("official", "expert").map((kind) => both(setField("speakerKind", kind), setField("speakerPersonId", ""))),
+        badText("titleRu", 300),
+        badText("titleEn", 300),
+        badText("summaryRu", 4000),
+        badText("summaryEn", 4000),
+        badEnum("kind", vocabulary.INITIATIVE_KINDS),
+        badEnum("status", vocabulary.INITIATIVE_STATUSES, { required: false }),
+        badEnum("stage", vocabulary.STAGES, { required: false, emptyOk: true }),
+        fc.constant(dropField("themes")),
+        badEnumValue(vocabulary.THEMES).map((v) => setField("themes", v)),
+        badId("eventId", { required: true }),
+        badEnum("meetingRelation", vocabulary.MEETING_RELATIONS),
+        badId("proposerPersonId", { required: false, emptyOk: true }),
+        fc.constantFrom("ZZ", "kz", "KAZ").map((v) => setField("proposerCountryCode", v)),
+        badEnumValue(vocabulary.COUNTRY_ROLES, { emptyOk: true }).map((v) => setField("role.KZ", v)),
+        fc.constant(setField("role.QQ", "participant")),
+        badDate("targetDate", { required: false }),
+        badNote(),
+      ),
+    runs: 150,
+  },
+  {
+    name: "createEventAction",
+    action: intakeActions.createEventAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.createEvent!,
+    corruption: () => fc.oneof(badText("nameRu", 300), badText("nameEn", 300), tooLong("placeRu", 200), tooLong("placeEn", 200), tooLong("dateText", 100), badNote()),
+    runs: 100,
+  },
+  {
+    name: "createMetricAction",
+    action: intakeActions.createMetricAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.createMetric!,
+    corruption: () =>
+      fc.oneof(
+        ...withVersion({ corrects: false }),
+        badText("nameRu", 300),
+        badText("nameEn", 300),
+        badText("unitRu", 100),
+        badText("unitEn", 100),
+        fc.constantFrom("abc", "1,2,3", "Infinity", "1e13", "--1").map((v) => setField("targetValue", v)),
+        fc.constant(setField("targetValue", "")),
+        badDate("targetDate", { required: false }),
+        badId("quoteSourceId", { required: true }),
+        badText("quoteText", 2000),
+        fc.constantFrom("нет такого текста в источнике", "<script>").map((v) => setField("quoteText", v)),
+      ),
+    runs: 120,
+  },
+);
+
 describe("server actions answer every invalid form with an error and write nothing", () => {
   it("covers every exported server action", () => {
-    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions)].sort();
+    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions)].sort();
     expect([...new Set(actionCases.map((c) => c.name.replace(/ \(.*\)$/, "")))].sort()).toEqual(exported);
   });
 

@@ -179,7 +179,8 @@ describe("correcting a source's details", () => {
     const { id } = await addSource(prisma, editor, paste("ТЕСТ: источник для исправлений."), { maxBytes: MB });
     const before = await prisma.source.findUniqueOrThrow({ where: { id } });
     const input = correctSourceSchema.parse({ sourceId: String(id), version: "1", title: "Новый заголовок", language: "ru", outlet: "", url: "", publishedOn: "", kind: "analysis", note: "Заголовок указан в оригинале" });
-    expect(await correctSource(prisma, editor, input)).toEqual({ version: 2 });
+    // A source nobody quotes: only its own page and the list show the corrected details.
+    expect(await correctSource(prisma, editor, input)).toEqual({ version: 2, tags: ["list:sources", `source:${id}`] });
     const after = await prisma.source.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ title: "Новый заголовок", kind: "analysis", version: 2, text: before.text, sha256: before.sha256 });
     const [latest] = await listRecordHistory(prisma, "source", id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT, refuseRawRequest } from "../../lib/http/refuse-raw-request";
+import { createRequire } from "node:module";
+import { ACTION_BODY_LIMIT, needsMultipartCheck, refuseMultipartBody, refuseRawRequest } from "../../lib/http/refuse-raw-request";
 
 const get = (url: string, method = "GET", headers: Record<string, string> = {}) => refuseRawRequest({ method, url, headers });
 
@@ -35,5 +36,45 @@ describe("requests refused before Next.js sees them", () => {
     expect(get("/en/sign-in", "POST", { ...action, "content-type": "application/x-www-form-urlencoded", "content-length": "7" })).toBeNull();
     // Not an action: left to the route (the API answers 405 itself).
     expect(get("/api/v1/initiatives", "POST", { "content-type": "text/plain" })).toBeNull();
+  });
+
+  it("refuse a multipart body that is cut off or broken, exactly where Next's own parser (busboy) fails", async () => {
+    const form = new FormData();
+    form.append("$ACTION_ID_x", "");
+    form.append("email", "ä@example.test");
+    form.append("note", "a line\r\n--not the boundary\r\n");
+    form.append("file", new Blob(["bytes\r\n"]), "x.txt");
+    const encoded = new Request("http://test.invalid/", { method: "POST", body: form });
+    const contentType = encoded.headers.get("content-type")!;
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const busboy = createRequire(import.meta.url)("next/dist/compiled/busboy") as (options: { headers: Record<string, string> }) => NodeJS.WritableStream;
+    const busboyFails = (bytes: Buffer) =>
+      new Promise<boolean>((resolve) => {
+        const parser = busboy({ headers: { "content-type": contentType } });
+        parser.on("file", (_name: string, stream: NodeJS.ReadableStream) => stream.on("error", () => {}).resume());
+        parser.on("error", () => resolve(true));
+        parser.on("close", () => resolve(false));
+        parser.end(bytes);
+      });
+
+    expect(refuseMultipartBody(contentType, body)).toBeNull();
+    expect(await busboyFails(body)).toBe(false);
+    for (let cut = 0; cut < body.length; cut++) {
+      const truncated = body.subarray(0, cut);
+      const refused = refuseMultipartBody(contentType, truncated);
+      expect(refused !== null, `cut at ${cut}`).toBe(await busboyFails(truncated));
+    }
+    // Cut mid-part (the case Next answered with a bare 500): refused with a message.
+    expect(refuseMultipartBody(contentType, body.subarray(0, body.indexOf("@example")))).toMatchObject({ status: 400, reason: "action_malformed_multipart", error: expect.stringContaining("cut off") });
+    // Garbage in place of a part's headers.
+    const garbled = Buffer.from(body.toString("latin1").replace('Content-Disposition: form-data; name="email"', "no colon here"), "latin1");
+    expect(refuseMultipartBody(contentType, garbled)).toMatchObject({ status: 400 });
+    expect(await busboyFails(garbled)).toBe(true);
+
+    // Only multipart action posts with a boundary are read first.
+    const action = { "next-action": "abc123", "content-length": "10" };
+    expect(needsMultipartCheck({ method: "POST", headers: { ...action, "content-type": contentType } })).toBe(true);
+    expect(needsMultipartCheck({ method: "POST", headers: { ...action, "content-type": "application/x-www-form-urlencoded" } })).toBe(false);
+    expect(needsMultipartCheck({ method: "POST", headers: { "content-type": contentType } })).toBe(false);
   });
 });

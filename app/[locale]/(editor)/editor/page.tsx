@@ -3,6 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { signOutEverywhereAction } from "@/app/actions/auth-actions";
 import { ChangePasswordForm } from "@/components/forms/password-forms";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
+import { SuggestionQueue } from "@/components/suggestion-queue";
+import { listOpenSuggestions } from "@/lib/suggestions/resolve-suggestion";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { ReviewForm } from "@/components/forms/review-form";
 import { VerifyForm } from "@/components/forms/verify-form";
@@ -32,9 +34,10 @@ export default async function EditorHome({ params }: Props) {
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;
-  const [t, tIntake, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
+  const [t, tIntake, tEvents, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
     getTranslations("editor"),
     getTranslations("intake"),
+    getTranslations("events"),
     getTranslations("status"),
     getTranslations("history"),
     getFormatter(),
@@ -42,20 +45,26 @@ export default async function EditorHome({ params }: Props) {
     listPendingChanges(prisma),
     isReviewRequired(prisma),
   ]);
+  const suggestions = await listOpenSuggestions(prisma);
 
   return (
-    <ClientMessages namespaces={FORM_NAMESPACES}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "suggest"]}>
       <div className="space-y-8">
         <header>
           <h1 className="text-3xl font-bold">{t("homeTitle")}</h1>
           <p className="mt-2 text-slate-700">{t("homeIntro", { name: user.displayName })}</p>
           <p className="mt-1 text-sm text-slate-700">{reviewRequired ? t("reviewIsOn") : t("reviewIsOff")}</p>
-          <p className="mt-3">
+          <p className="mt-3 flex flex-wrap gap-3">
             <Link href="/editor/sources/new" className="inline-block rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
               {tIntake("title")}
             </Link>
+            <Link href="/editor/events/new" className="inline-block rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
+              {tEvents("add")}
+            </Link>
           </p>
         </header>
+
+        <SuggestionQueue locale={locale} suggestions={suggestions} />
 
         <Card id="pending" title={t("pendingTitle")}>
           {pending.length === 0 ? (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { FollowSection } from "@/components/alerts/follow-section";
+import { SuggestSection } from "@/components/suggest-section";
 import { ShareSection } from "@/components/share-section";
 import { shareDescription } from "@/lib/embeds/share-description";
 import { ProgressBar } from "@/components/progress-bar";
@@ -90,8 +91,32 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     [t("status"), <StatusBadge key="status" status={initiative.status} />],
     [t("stage"), initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>],
     [t("themes"), initiative.themes.map((theme) => tTheme(theme)).join(", ")],
-    [t("event"), [l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")],
+    [
+      t("event"),
+      <Link key="event" href={`/events/${initiative.event.slug}`} className="text-blue-800 underline">
+        {[l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")}
+      </Link>,
+    ],
     [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    ...(initiative.reannouncements.length
+      ? ([
+          [
+            t("announcements"),
+            <span key="announcements" data-testid="announcements">
+              {t("announcedTimes", { count: initiative.reannouncements.length + 1, first: l(initiative.event.nameRu, initiative.event.nameEn) })}{" "}
+              {initiative.reannouncements.map((event, index) => (
+                <span key={event.slug}>
+                  {index > 0 && ", "}
+                  <Link href={`/events/${event.slug}`} className="text-blue-800 underline">
+                    {l(event.nameRu, event.nameEn)}
+                  </Link>
+                  {event.dateText && <span lang="ru"> ({event.dateText})</span>}
+                </span>
+              ))}
+            </span>,
+          ],
+        ] satisfies [string, ReactNode][])
+      : []),
     [
       t("attendance"),
       initiative.event.attendance.length ? (
@@ -306,6 +331,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             entries={initiative.history}
             countryNames={Object.fromEntries(countries.map((country) => [country.code, l(country.nameRu, country.nameEn)]))}
             metricNames={Object.fromEntries(initiative.metrics.map((metric) => [metric.slug, l(metric.nameRu, metric.nameEn)]))}
+            eventNames={Object.fromEntries(initiative.reannouncements.map((event) => [event.slug, l(event.nameRu, event.nameEn)]))}
           />
         )}
         {initiative.historyPageCount > 1 && (
@@ -326,11 +352,12 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       </section>
 
       <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
+      <SuggestSection subject="initiative" subjectKey={initiative.slug} locale={locale} />
 
       <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
       {user && canEdit && (
-        <ClientMessages namespaces={FORM_NAMESPACES}>
+        <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
           <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} evidence={evidence} />
         </ClientMessages>
       )}

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectSourceForm } from "@/components/forms/correct-source-form";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { SuggestSection } from "@/components/suggest-section";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
@@ -153,6 +154,7 @@ export default async function SourcePage({ params }: Props) {
       </Card>
 
       <RecordHistoryList entries={source.history} />
+      <SuggestSection subject="source" subjectKey={String(source.id)} locale={locale} />
 
       {canCorrect && (
         <p>
@@ -164,7 +166,7 @@ export default async function SourcePage({ params }: Props) {
 
       {canCorrect && (
         <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "sourceKind", "sourceLanguage"]}>
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage"]}>
             <CorrectSourceForm
               sourceId={source.id}
               version={source.version}

@@ -22,7 +22,7 @@ export default async function AddSourcePage({ params }: Props) {
   if (!allowed) return <ForbiddenNotice />;
   const t = await getTranslations("intake");
   return (
-    <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "sourceKind", "sourceLanguage"]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage"]}>
       <div className="space-y-6">
         <header>
           <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -21,6 +21,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "review" }))("title") };
 }
 
+function NewInitiativeLink({ sourceId, start, end, label }: { sourceId: number; start: number; end: number; label: string }) {
+  return (
+    <p>
+      <Link href={`/editor/sources/${sourceId}/new-initiative?start=${start}&end=${end}`} className="font-medium text-blue-800 underline">
+        {label}
+      </Link>
+    </p>
+  );
+}
+
 /** The editor's review of a source: what the matcher proposes, accepted one click at a time. */
 export default async function ReviewSourcePage({ params }: Props) {
   const { id } = await params;
@@ -35,7 +45,7 @@ export default async function ReviewSourcePage({ params }: Props) {
   const lang = review.source.language;
 
   return (
-    <ClientMessages namespaces={[...FORM_NAMESPACES, "review", "intake"]}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, "review", "intake", "create"]}>
       <div className="space-y-8">
         <header>
           <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -88,9 +98,11 @@ export default async function ReviewSourcePage({ params }: Props) {
                         slug={initiative.slug}
                         version={initiative.version}
                         persons={persons}
+                        events={review.events.filter((event) => event.id !== initiative.eventId).map((event) => ({ value: String(event.id), label: localized(locale, event.nameRu, event.nameEn) }))}
                         label={t("candidateFor", { title })}
                       />
                       <RejectPassageForm passage={{ sourceId: review.source.id, start: candidate.start, end: candidate.end }} initiativeId={initiative.id} label={t("candidateFor", { title })} />
+                      <NewInitiativeLink sourceId={review.source.id} start={candidate.start} end={candidate.end} label={t("newInitiative")} />
                     </li>
                   ))}
                 </ol>
@@ -119,6 +131,7 @@ export default async function ReviewSourcePage({ params }: Props) {
                     label={passage.parts.map((part) => part.text).join("").slice(0, 80)}
                     asCommitment
                   />
+                  <NewInitiativeLink sourceId={review.source.id} start={passage.start} end={passage.end} label={t("newInitiative")} />
                 </li>
               ))}
             </ol>

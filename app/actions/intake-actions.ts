@@ -1,0 +1,46 @@
+"use server";
+
+import { runMutation } from "@/lib/actions/run-mutation";
+import type { ActionState } from "@/lib/actions/action-state";
+import { prisma } from "@/lib/db/prisma";
+import { createEvent } from "@/lib/events/create-event";
+import { createInitiative } from "@/lib/initiatives/create-initiative";
+import { createEventSchema, createInitiativeSchema, createMetricSchema } from "@/lib/intake/create-schemas";
+import { createMetric } from "@/lib/metrics/create-metric";
+
+/** A new initiative started from a passage of a source (the review page's "start a new initiative"). */
+export async function createInitiativeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema: createInitiativeSchema,
+    run: async (input, user) => {
+      const { slug, tags } = await createInitiative(prisma, user, input);
+      return { message: "initiativeCreated", messageValues: { slug }, tags };
+    },
+  });
+}
+
+export async function createEventAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema: createEventSchema,
+    run: async (input, user) => {
+      const { slug, tags } = await createEvent(prisma, user, input);
+      return { message: "eventCreated", messageValues: { eventSlug: slug }, tags };
+    },
+  });
+}
+
+export async function createMetricAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema: createMetricSchema,
+    run: async (input, user) => {
+      const { version, tags } = await createMetric(prisma, user, input);
+      return { message: "metricCreated", messageValues: { version }, tags };
+    },
+  });
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { createEventAction } from "@/app/actions/intake-actions";
+import { createEventSchema } from "@/lib/intake/create-schemas";
+import { SourceFormStatus } from "./add-source-form";
+import { Field, INPUT } from "./form-kit";
+import { useKeptForm } from "./kept-form";
+
+/** A later meeting or visit; its creation is the first version of its public history. */
+export function CreateEventForm() {
+  const t = useTranslations("create");
+  const tEditor = useTranslations("editor");
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(createEventAction, createEventSchema);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("eventPageTitle")} className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="nameRu" label={t("nameRu")} errors={errors}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
+        </Field>
+        <Field name="nameEn" label={t("nameEn")} hint={t("slugHint")} errors={errors}>
+          {(p) => <input {...p} lang="en" className={INPUT} />}
+        </Field>
+        <Field name="placeRu" label={t("placeRu")} errors={errors}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
+        </Field>
+        <Field name="placeEn" label={t("placeEn")} errors={errors}>
+          {(p) => <input {...p} lang="en" className={INPUT} />}
+        </Field>
+        <Field name="dateText" label={t("dateText")} errors={errors}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
+        </Field>
+      </div>
+      <Field name="note" label={tEditor("note")} hint={tEditor("noteHint")} errors={errors}>
+        {(p) => <textarea {...p} rows={2} className={INPUT} />}
+      </Field>
+      <SourceFormStatus state={state} />
+      <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        {t("createEvent")}
+      </button>
+    </form>
+  );
+}

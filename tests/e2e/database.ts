@@ -1,0 +1,16 @@
+import { createPrismaClient } from "../../lib/db/create-client";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+
+/** The database the browser tests' server uses: a SQLite file, or PostgreSQL when run-e2e.sh runs the suite there. */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db";
+
+let client: PrismaClient | undefined;
+
+/**
+ * The app's own client on the browser tests' database, opened once per worker beside the server
+ * that also writes to it: specs read and arrange data through it on either engine.
+ */
+export function e2eDatabase(): PrismaClient {
+  client ??= createPrismaClient(E2E_DATABASE_URL, 10_000);
+  return client;
+}

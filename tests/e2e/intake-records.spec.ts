@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createAccount, expect, logIn, test } from "./fixtures";
+
+// A test article (invented, marked as test data in its text), never seeded; a line of its own
+// keeps its hash apart from other specs' copies.
+const ARTICLE = `${readFileSync(path.join(import.meta.dirname, "../fixtures/matcher/water-and-rare-earths-ru.txt"), "utf8")}\nТЕСТ: копия для проверки новых записей.`;
+
+test("an editor adds an event and a source, records a re-announcement, creates an initiative and a figure from passages, and the public sees them everywhere", async ({ page, browser }) => {
+  const editor = await createAccount("editor", "Records Editor");
+  await logIn(page, editor);
+
+  // A later event, with its own public history.
+  await page.getByRole("link", { name: "Add an event" }).click();
+  const eventForm = page.getByRole("form", { name: "New event" });
+  await eventForm.getByRole("button", { name: "Create the event" }).click();
+  await expect(eventForm.getByLabel("Name (Russian)")).toBeFocused();
+  await eventForm.getByLabel("Name (Russian)").fill("ТЕСТ: встреча министров водного хозяйства");
+  await eventForm.getByLabel("Name (English)").fill("Test water ministers meeting");
+  await eventForm.getByLabel("Place (English, optional)").fill("Bishkek");
+  await eventForm.getByLabel("Note (why)").fill("Test data.");
+  await eventForm.getByRole("button", { name: "Create the event" }).click();
+  await expect(eventForm.getByRole("status")).toContainText("Event created.");
+  await expect(eventForm.getByRole("link", { name: "Open the event" })).toHaveAttribute("href", "/en/events/test-water-ministers-meeting");
+
+  await page.goto("/en/editor/sources/new");
+  await page.getByLabel("Text", { exact: true }).fill(ARTICLE);
+  await page.getByLabel("Title", { exact: true }).fill("ТЕСТ: водная встреча и ледники");
+  await page.getByRole("button", { name: "Save the source" }).click();
+  await page.getByRole("link", { name: "Review the passages it mentions" }).click();
+
+  // The water convention, announced again at the new event: linked, not duplicated.
+  const water = page.getByTestId("review-water-use-framework-convention");
+  const accept = water.getByRole("form", { name: /^Accept as quote/ }).first();
+  await accept.getByLabel("Announced again at (optional)").selectOption({ label: "Test water ministers meeting" });
+  await accept.getByRole("button", { name: "Accept as quote" }).click();
+  // Accepted: the page now lists it as the initiative's quote and stops proposing it.
+  await expect(water.getByRole("link", { name: "Use it as evidence for a status change" })).toBeVisible();
+
+  // A new initiative from the sentence that looks like a new commitment.
+  const commitment = page.getByTestId("new-commitments").getByRole("listitem").filter({ hasText: "мониторингу ледников" });
+  await commitment.getByRole("link", { name: "Start a new initiative from it" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New initiative from a passage" })).toBeVisible();
+  const create = page.getByRole("form", { name: "The new initiative" });
+  // Prefilled from the passage; a refusal keeps what was typed and focuses the first error.
+  await expect(create.getByLabel("Summary (Russian)")).toHaveValue(/мониторингу ледников/);
+  await create.getByLabel("Title (English)").fill("Test regional glacier monitoring council");
+  await create.getByRole("button", { name: "Create the initiative" }).click();
+  await expect(create.getByLabel("Title (Russian)")).toBeFocused();
+  await expect(create.getByLabel("Title (English)")).toHaveValue("Test regional glacier monitoring council");
+  await create.getByLabel("Title (Russian)").fill("ТЕСТ: региональный совет по мониторингу ледников");
+  await create.getByLabel("Summary (English)").fill("Test data: a memorandum on a regional glacier monitoring council.");
+  await create.getByLabel("Kind").selectOption("signed_document");
+  await create.getByLabel("Status").selectOption("agreed");
+  await create.getByLabel("Stage", { exact: true }).selectOption("signed");
+  await create.getByLabel("Relation to that event").selectOption("welcomed");
+  await create.getByLabel("Water and environment").check();
+  await create.getByLabel("Note (why)").fill("From the test article.");
+  await create.getByRole("button", { name: "Create the initiative" }).click();
+  await expect(create.getByRole("status")).toContainText("Initiative created.");
+  await create.getByRole("link", { name: "Open the new initiative" }).click();
+  await expect(page).toHaveURL(/\/en\/initiatives\/test-regional-glacier-monitoring-council$/);
+
+  // A figure on the new initiative, from the editor panel.
+  const figure = page.getByRole("form", { name: "Add a figure or target" });
+  await figure.getByLabel("Name (Russian)").fill("ТЕСТ: страны в совете");
+  await figure.getByLabel("Name (English)").fill("Test: countries in the council");
+  await figure.getByLabel("Unit (Russian)").fill("стран");
+  await figure.getByLabel("Unit (English)").fill("countries");
+  await figure.getByLabel("Target", { exact: true }).fill("5");
+  await figure.getByLabel("Source").selectOption({ label: "ТЕСТ: водная встреча и ледники" });
+  await figure.getByLabel("Quote, word for word").fill("приняли учёных из пяти стран региона");
+  await figure.getByLabel("Note (why)").fill("Test target.");
+  await figure.getByRole("button", { name: "Add the figure" }).click();
+  await expect(figure.getByRole("status")).toContainText("Figure added");
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  const slug = "test-regional-glacier-monitoring-council";
+  await visitor.goto(`/en/initiatives/${slug}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Test regional glacier monitoring council");
+  await expect(visitor.getByRole("main")).toContainText("Участники также подписали меморандум о создании регионального совета по мониторингу ледников.");
+  await expect(visitor.getByRole("main")).toContainText("Test: countries in the council");
+  const history = visitor.getByRole("region", { name: "History" }).getByRole("listitem");
+  await expect(history.first()).toContainText("Test: countries in the council: added");
+  await expect(history.last()).toContainText("Status: Agreed");
+  await expect(history.last()).toContainText("Records Editor");
+
+  await visitor.goto("/en/initiatives/water-use-framework-convention");
+  await expect(visitor.getByTestId("announcements")).toContainText("announced 2 times");
+  await expect(visitor.getByTestId("announcements").getByRole("link", { name: "Test water ministers meeting" })).toHaveAttribute("href", "/en/events/test-water-ministers-meeting");
+  await expect(visitor.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("Announced again at");
+
+  await visitor.goto("/en/events/test-water-ministers-meeting");
+  await expect(visitor.getByTestId("event-reannounced")).toContainText("Central Asian Framework Convention on Water Use");
+  await expect(visitor.getByTestId("record-history")).toContainText("Added by Records Editor");
+
+  await visitor.goto(`/en/search?q=${encodeURIComponent("glacier monitoring council")}`);
+  await expect(visitor.getByRole("main")).toContainText("Test regional glacier monitoring council");
+  const api = await visitor.request.get(`/api/v1/initiatives/${slug}`);
+  expect(api.status()).toBe(200);
+  expect(JSON.stringify(await api.json())).toContain("мониторингу ледников");
+  const feed = await visitor.request.get(`/feeds/initiatives/${slug}.atom?lang=en`);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("Test regional glacier monitoring council");
+  const csv = await visitor.request.get("/api/export/initiatives.csv?theme=water_environment");
+  expect(await csv.text()).toContain("Test regional glacier monitoring council");
+  const sourcePage = await visitor.request.get("/en/sources");
+  expect(await sourcePage.text()).toContain("ТЕСТ: водная встреча и ледники");
+
+  // Usable at 390 px.
+  await visitor.setViewportSize({ width: 390, height: 800 });
+  for (const url of ["/en/events", "/en/events/test-water-ministers-meeting", `/en/initiatives/${slug}`]) {
+    await visitor.goto(url);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/en/editor/events/new");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await visitorContext.close();
+});
+
+test("a visitor suggests a correction without an account, and an editor works through the queue", async ({ page, browser }) => {
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/en/initiatives/single-tourism-space");
+  await visitor.getByText("Suggest an update or a correction").click();
+  const suggest = visitor.getByRole("form", { name: "Suggest an update or a correction" });
+  await suggest.getByLabel("What should change, and why").fill("Too short");
+  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("not an address");
+  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+  // What was typed stays; the first field in error takes the focus.
+  await expect(suggest.getByLabel("What should change, and why")).toBeFocused();
+  await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
+  await suggest.getByLabel("What should change, and why").fill("Test data: the tourism space was discussed again in March.");
+  await suggest.getByLabel("A link that shows it (optional)").fill("https://example.org/test-suggestion");
+  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("reader@example.test");
+  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
+  // The e-mail is never shown publicly.
+  await visitor.reload();
+  expect(await visitor.content()).not.toContain("reader@example.test");
+  await visitorContext.close();
+
+  const editor = await createAccount("editor", "Queue Editor");
+  await logIn(page, editor);
+  const item = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "discussed again in March" });
+  await expect(item).toContainText("Single tourism space");
+  await expect(item).toContainText("The sender left an e-mail for the outcome.");
+  await expect(item).not.toContainText("reader@example.test");
+  const answer = item.getByRole("form", { name: /^Answer the suggestion/ });
+  await answer.getByRole("button", { name: "Decline" }).click();
+  await expect(answer.getByLabel("What you did, or why not")).toBeFocused();
+  await answer.getByLabel("What you did, or why not").fill("The link does not say this (test).");
+  await answer.getByRole("button", { name: "Decline" }).click();
+  await expect(answer.getByRole("status")).toContainText("Suggestion declined.");
+  await page.reload();
+  await expect(page.getByText("discussed again in March")).toHaveCount(0);
+});
