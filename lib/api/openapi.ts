@@ -290,6 +290,17 @@ function build(): OpenApiDocument {
 let cached: OpenApiDocument | undefined;
 
 /** The document (built once per process; it depends on code only). */
+/** Where a parameter's description lives in the `apiDocs.parameterDescriptions` messages: by its
+ * name, unless the same name means something else in that operation (`kind` of a source). */
+const PARAMETER_DESCRIPTION_KEYS: Partial<Record<OperationId, Record<string, string>>> = {
+  listHistory: { country: "historyCountry", theme: "historyTheme" },
+  listSources: { outlet: "sourceOutlet", kind: "sourceKind", language: "sourceLanguage", from: "sourceFrom", to: "sourceTo" },
+};
+
+export function parameterDescriptionKey(operationId: string, parameter: string): string {
+  return PARAMETER_DESCRIPTION_KEYS[operationId as OperationId]?.[parameter] ?? parameter;
+}
+
 export function openApiDocument(): OpenApiDocument {
   cached ??= build();
   return cached;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openApiDocument, parameterDescriptionKey } from "../../lib/api/openapi";
 import { loadMessages } from "../../lib/i18n/load-messages";
 import { COUNTRY_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, SPEAKER_KINDS, STAGES, THEMES } from "../../lib/domain/vocabulary";
 
@@ -12,6 +13,15 @@ function keys(messages: object, prefix = ""): string[] {
 }
 
 describe("interface messages", () => {
+  it("describe every parameter of every API operation on the API page", () => {
+    const all = new Set(keys(en));
+    const missing = Object.values(openApiDocument().paths)
+      .flatMap((path) => Object.values(path))
+      .flatMap((operation) => operation.parameters.map((parameter) => `apiDocs.parameterDescriptions.${parameterDescriptionKey(operation.operationId, parameter.name)}`))
+      .filter((key) => !all.has(key));
+    expect(missing).toEqual([]);
+  });
+
   it("exist in both Russian and English", () => {
     expect(keys(ru).sort()).toEqual(keys(en).sort());
   });

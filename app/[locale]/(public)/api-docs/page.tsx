@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { describeType, namedSchemas, objectFields, type TypeInfo } from "@/lib/api/describe-schema";
-import { API_BASE, API_EXAMPLES, ERROR_EXAMPLES, OPERATIONS, openApiDocument, type JsonSchema, type ParameterObject } from "@/lib/api/openapi";
+import { API_BASE, API_EXAMPLES, ERROR_EXAMPLES, OPERATIONS, openApiDocument, parameterDescriptionKey, type JsonSchema, type ParameterObject } from "@/lib/api/openapi";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
@@ -34,10 +34,6 @@ const VALUE_LABELS: Record<string, string> = {
 };
 
 /** Parameters whose meaning differs per endpoint have their own description key. */
-const PARAMETER_KEYS: Record<string, Record<string, string>> = {
-  listHistory: { country: "historyCountry", theme: "historyTheme" },
-};
-
 const ERROR_EXAMPLE = {
   error: "Invalid parameters: status, pageSize",
   details: [
@@ -175,7 +171,7 @@ function ParametersTable({ operationId, parameters, components, t }: { operation
         <tbody>
           {parameters.map((parameter) => {
             const type = describeType(parameter.schema, components);
-            const key = PARAMETER_KEYS[operationId]?.[parameter.name] ?? parameter.name;
+            const key = parameterDescriptionKey(operationId, parameter.name);
             return (
               <tr key={parameter.name}>
                 <th scope="row" className={`${cell} text-left font-normal`}>
