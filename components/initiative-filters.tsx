@@ -135,7 +135,7 @@ export async function InitiativeFiltersForm({
           </Link>
         </div>
       )}
-      <details className="filter-panel rounded-lg border border-slate-200 bg-white">
+      <details className="fold-narrow block rounded-lg border border-slate-200 bg-white">
         <summary className="cursor-pointer px-4 py-3 font-medium text-blue-900">
           {chips.length ? t("filtersActive", { count: chips.length }) : t("filters")}
         </summary>

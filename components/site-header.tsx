@@ -23,7 +23,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
         <Link href="/" className="text-lg font-bold text-slate-900 hover:text-blue-900">
           {t("brand")}
         </Link>
-        <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4">
+        {/* On phones the menu folds behind one line (app/globals.css, .fold-narrow): signed in, it would take a third of the screen. */}
+        <details className="fold-narrow sm:flex-1 max-sm:open:basis-full">
+          <summary className="cursor-pointer rounded border border-slate-300 px-3 py-1.5 font-medium text-blue-900">{t("menu")}</summary>
+        <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4 max-sm:mt-3 max-sm:flex-col max-sm:items-start sm:justify-end">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {NAV.map(([href, key]) => (
               <li key={href}>
@@ -38,6 +41,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />
           </Suspense>
         </nav>
+        </details>
       </div>
     </header>
   );

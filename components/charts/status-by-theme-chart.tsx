@@ -7,7 +7,9 @@ import { Link } from "@/lib/i18n/navigation";
 import { DataTableDetails } from "./data-table-details";
 import { StatusLegend } from "./status-legend";
 
-const WIDTH = 480;
+// Drawn at about a phone card's width, so that its 13-unit text renders at 12 px or more there
+// (tests/e2e/phone.spec.ts measures it) and grows a little on wider screens.
+const WIDTH = 340;
 const ROW = 46;
 const BAR = 20;
 const TOTAL_GUTTER = 44;
@@ -55,7 +57,7 @@ export async function StatusByThemeChart({
         viewBox={`0 0 ${WIDTH} ${height}`}
         width={WIDTH}
         height={height}
-        className="h-auto w-full max-w-xl"
+        className="h-auto w-full max-w-md"
         fontFamily="inherit"
       >
         <title id={`${id}-title`}>{chartTitle}</title>
@@ -83,11 +85,11 @@ export async function StatusByThemeChart({
                     stroke="#ffffff"
                     strokeWidth={1}
                   />
-                  {segment.width >= 16 && (
+                  {segment.width >= 18 && (
                     <text
                       x={segment.x + segment.width / 2}
                       y={top + 20 + BAR / 2 + 4}
-                      fontSize={11}
+                      fontSize={13}
                       textAnchor="middle"
                       fill={STATUS_FILL[segment.key].text}
                     >
@@ -96,7 +98,7 @@ export async function StatusByThemeChart({
                   )}
                 </g>
               ))}
-              <text x={length + 6} y={top + 20 + BAR / 2 + 4} fontSize={12} fontWeight={600} fill="#334155">
+              <text x={length + 6} y={top + 20 + BAR / 2 + 4} fontSize={13} fontWeight={600} fill="#334155">
                 {format.number(row.total)}
               </text>
             </g>

@@ -44,7 +44,8 @@ const ERROR_EXAMPLE = {
 
 const cell = "border-t border-slate-200 px-3 py-2 align-top";
 const headCell = "px-3 py-2 text-left font-semibold";
-const tableClass = "w-full border-collapse text-sm";
+// stack-table: on phones each row is a card, its cells named by their column (app/globals.css).
+const tableClass = "stack-table w-full border-collapse text-sm";
 const linkClass = "text-blue-800 underline";
 
 function Code({ children }: { children: ReactNode }) {
@@ -177,14 +178,14 @@ function ParametersTable({ operationId, parameters, components, t }: { operation
                 <th scope="row" className={`${cell} text-left font-normal`}>
                   <Code>{parameter.name}</Code>
                 </th>
-                <td className={cell}>{t(`in.${parameter.in}`)}</td>
-                <td className={cell}>
+                <td className={cell} data-label={t("columns.in")}>{t(`in.${parameter.in}`)}</td>
+                <td className={cell} data-label={t("columns.type")}>
                   <TypeLabel type={type} t={t} />
                 </td>
-                <td className={cell}>
+                <td className={cell} data-label={t("columns.constraints")}>
                   <Constraints type={type} t={t} />
                 </td>
-                <td className={cell}>{type.defaultValue !== undefined ? <Code>{String(type.defaultValue)}</Code> : t("none")}</td>
+                <td className={cell} data-label={t("columns.default")}>{type.defaultValue !== undefined ? <Code>{String(type.defaultValue)}</Code> : t("none")}</td>
                 <td className={cell}>{t(`parameterDescriptions.${key}`)}</td>
               </tr>
             );
