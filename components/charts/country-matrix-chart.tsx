@@ -49,17 +49,16 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
                 </th>
                 {matrix.countries.map((country, index) => {
                   const cell = row.cells[country.code];
-                  const tip = `${id}-${rowIndex}-${index}`;
+                  const partnerEdge = index === members ? "matrix-first-partner" : undefined;
+                  // Empty cells carry nothing (the page's size matters: 250 cells); CSS draws their dot.
+                  if (!cell) return <td key={country.code} className={partnerEdge} />;
+                  const tip = `mx${rowIndex}-${index}`;
                   return (
-                    <td key={country.code} data-cell={`${row.slug}:${country.code}`} data-role={cell?.role ?? "none"} className={index === members ? "matrix-first-partner" : undefined}>
-                      {cell && (
-                        <>
-                          <button type="button" popoverTarget={tip} aria-labelledby={tip} className={markClass(cell)} />
-                          <span popover="auto" id={tip} className="mark-tip">
-                            {`${localized(locale, country.nameRu, country.nameEn)} — ${title}: ${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}`}
-                          </span>
-                        </>
-                      )}
+                    <td key={country.code} data-cell={`${row.slug}:${country.code}`} data-role={cell.role} className={partnerEdge}>
+                      <button type="button" popoverTarget={tip} aria-labelledby={tip} className={markClass(cell)} />
+                      <span popover="auto" id={tip} className="mark-tip">
+                        {`${localized(locale, country.nameRu, country.nameEn)} — ${title}: ${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}`}
+                      </span>
                     </td>
                   );
                 })}

@@ -9,7 +9,7 @@ import { StatusLegend } from "./status-legend";
 
 // Drawn at about a phone card's width, so that its 13-unit text renders at 12 px or more there
 // (tests/e2e/phone.spec.ts measures it) and grows a little on wider screens.
-const WIDTH = 340;
+const WIDTH = 320;
 const ROW = 46;
 const BAR = 20;
 const TOTAL_GUTTER = 44;

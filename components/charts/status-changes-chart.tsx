@@ -4,7 +4,7 @@ import type { TimeSeries } from "@/lib/charts/time-buckets";
 import { DataTableDetails } from "./data-table-details";
 
 // About a phone card's width: its 13-unit text renders at 12 px or more there (tests/e2e/phone.spec.ts).
-const WIDTH = 340;
+const WIDTH = 320;
 const HEIGHT = 200;
 const BOX = { width: WIDTH, height: HEIGHT, left: 40, right: 12, top: 16, bottom: 40 };
 

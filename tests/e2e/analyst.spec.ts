@@ -11,7 +11,7 @@ test("an analyst searches, filters by country, opens the matrix, and exports exa
   const searched = await table.locator("tbody tr").count();
   expect(searched).toBeGreaterThan(1);
 
-  await page.getByRole("group", { name: "Country" }).getByRole("checkbox", { name: /^Kazakhstan \(\d+\)$/ }).check();
+  await page.getByRole("group", { name: "Country", exact: true }).getByRole("checkbox", { name: /^Kazakhstan \(\d+\)$/ }).check();
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/country=KZ/);
   const slugs = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")));

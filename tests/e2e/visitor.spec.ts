@@ -72,7 +72,7 @@ test("the language switch keeps the page and its filters and translates the inte
 
 test("filters and search live in the URL, with a clear empty state", async ({ page }) => {
   await page.goto("/initiatives");
-  await page.getByRole("group", { name: "Статус" }).getByRole("checkbox", { name: /^Согласовано \(\d+\)$/ }).check();
+  await page.getByRole("group", { name: "Статус", exact: true }).getByRole("checkbox", { name: /^Согласовано \(\d+\)$/ }).check();
   await page.getByRole("button", { name: "Применить" }).click();
   await expect(page).toHaveURL(/status=agreed/);
   const badges = page.locator("tbody [data-status]");
