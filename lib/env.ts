@@ -7,6 +7,8 @@ const envSchema = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a SQLite file URL such as file:./data/tracker.db or a PostgreSQL URL such as postgresql://user:password@host:5432/tracker")
     .default("file:./data/tracker.db"),
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  // SQLite only: "full" syncs the disk at every commit (a write survives power loss), "normal" at checkpoints (decision 031).
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default("localhost"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
