@@ -142,7 +142,7 @@ function redisHandler() {
     ...redis,
     name: "redis",
     async set(key, value, ctx) {
-      // In the background, one pruning at a time: the index never holds more than PRUNE_EVERY_SETS dead fields per instance for long.
+      // In the background and one at a time: dead fields pile up for about PRUNE_EVERY_SETS writes at most.
       if (++sets % PRUNE_EVERY_SETS === 0 && !pruning) {
         pruning = pruneTagIndex(client, settings.REDIS_KEY_PREFIX)
           .catch(() => undefined)
