@@ -136,14 +136,16 @@ function redisHandler() {
     if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
   });
   client.connect().catch(() => undefined);
-  let sets = 0;
+  let setsSincePrune = 0;
   let pruning;
   return {
     ...redis,
     name: "redis",
     async set(key, value, ctx) {
-      // In the background and one at a time: dead fields pile up for about PRUNE_EVERY_SETS writes at most.
-      if (++sets % PRUNE_EVERY_SETS === 0 && !pruning) {
+      // In the background and one at a time; writes made during a pruning count towards the next,
+      // which the first write after it starts: dead fields pile up only for about one pruning's time.
+      if (++setsSincePrune >= PRUNE_EVERY_SETS && !pruning) {
+        setsSincePrune = 0;
         pruning = pruneTagIndex(client, settings.REDIS_KEY_PREFIX)
           .catch(() => undefined)
           .finally(() => (pruning = undefined));
