@@ -12,8 +12,10 @@ function markClass(cell: MatrixCell): string {
 /**
  * The compact form of the country × initiative matrix: initiatives are rows (named), countries
  * are columns (named, members of the format first). Every mark is a button that opens its details
- * in a popover, by tap, click or keyboard, without JavaScript; the details are also its accessible
- * name. On phones each row puts the initiative's name above its marks (CSS in app/globals.css).
+ * in a popover (country, role, own stage), by tap, click or keyboard, without JavaScript; the
+ * details are also its accessible name, the row's header names the initiative. Not the title again
+ * in every popover: the page stays small (issue 13). On phones each row puts the initiative's name
+ * above its marks (CSS in app/globals.css).
  */
 export async function CountryMatrixChart({ id, locale, matrix }: { id: string; locale: string; matrix: CountryMatrix }) {
   const [t, tRole, tStage] = await Promise.all([getTranslations("countries"), getTranslations("role"), getTranslations("stage")]);
@@ -57,7 +59,7 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
                     <td key={country.code} data-cell={`${row.slug}:${country.code}`} data-role={cell.role} className={partnerEdge}>
                       <button type="button" popoverTarget={tip} aria-labelledby={tip} className={markClass(cell)} />
                       <span popover="auto" id={tip} className="mark-tip">
-                        {`${localized(locale, country.nameRu, country.nameEn)} — ${title}: ${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}`}
+                        {`${localized(locale, country.nameRu, country.nameEn)}: ${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}`}
                       </span>
                     </td>
                   );

@@ -7,7 +7,8 @@ describe("the list's URL parameters", () => {
       country: ["KZ", "UZ"],
       theme: ["water_environment", "tourism"],
     });
-    expect(splitValues(" agreed, ,agreed,proposed ")).toEqual(["agreed", "proposed"]);
+    expect(splitValues("agreed,,agreed,proposed")).toEqual(["agreed", "proposed"]);
+    expect(parseQueryStrict({ status: " agreed" }).success).toBe(false);
     // A form's "any" (an empty value) is no filter on a page; the API refuses it, as it refuses any bad value.
     expect(parseQueryForPage({ theme: "", relation: ["", ""], status: "agreed" })).toEqual({ query: expect.objectContaining({ status: ["agreed"] }), ignored: [] });
     expect(parseQueryForPage({ theme: "" }).query.theme).toBeUndefined();

@@ -88,7 +88,7 @@ export default async function CountriesPage({ params }: Props) {
       <Card id="matrix-table" title={t("table.heading")}>
         <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
         <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
-          <table className="stack-table min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
+          <table className="min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
             <caption id="matrix-caption" className="mb-2 text-left font-medium text-slate-800">
               {t("table.caption", { initiatives: matrix.rows.length })}
             </caption>
@@ -115,13 +115,13 @@ export default async function CountriesPage({ params }: Props) {
             <tbody className="divide-y divide-slate-200">
               {matrix.rows.map((row, index) => (
                 <tr key={row.slug} data-slug={row.slug} className="align-top">
-                  <td className="px-2 py-2 tabular-nums text-slate-700 max-sm:hidden">{format.number(index + 1)}</td>
+                  <td className="px-2 py-2 tabular-nums text-slate-700">{format.number(index + 1)}</td>
                   <th scope="row" className="min-w-52 px-2 py-2 font-medium">
                     <Link href={`/initiatives/${row.slug}`} className="text-blue-800 underline">
                       {localized(locale, row.titleRu, row.titleEn)}
                     </Link>
                   </th>
-                  <td className="px-2 py-2 text-sm" data-testid="signed-count" data-label={t("table.signed")}>
+                  <td className="px-2 py-2 text-sm" data-testid="signed-count">
                     {row.signed ? (
                       t("signedBy", { reached: row.signed.reached, total: row.signed.total })
                     ) : (
@@ -134,17 +134,12 @@ export default async function CountriesPage({ params }: Props) {
                   {members.map((country) => {
                     const cell = row.cells[country.code];
                     return (
-                      <td
-                        key={country.code}
-                        data-country={country.code}
-                        data-label={name(country)}
-                        className={`whitespace-nowrap border-l border-slate-100 px-1.5 py-2 text-center text-xs max-sm:text-left ${cell ? "" : "text-slate-500 max-sm:hidden"}`}
-                      >
+                      <td key={country.code} data-country={country.code} className={cell ? "matrix-cell" : "matrix-cell text-slate-500"}>
                         {cell ? (
                           <>
-                            <span className="block font-medium max-sm:inline">{tRole(cell.role)}</span>
+                            <span className="matrix-role">{tRole(cell.role)}</span>
                             {cell.stage && (
-                              <span className={`block text-xs max-sm:inline max-sm:before:content-['_·_'] ${isAtOrBeyond(cell.stage, "signed") ? "font-semibold text-emerald-900" : "text-slate-700"}`}>
+                              <span className={isAtOrBeyond(cell.stage, "signed") ? "matrix-stage signed" : "matrix-stage"}>
                                 {isAtOrBeyond(cell.stage, "signed") && <span aria-hidden="true">✓ </span>}
                                 {tStage(cell.stage)}
                               </span>
@@ -159,7 +154,7 @@ export default async function CountriesPage({ params }: Props) {
                       </td>
                     );
                   })}
-                  <td className="border-l border-slate-200 px-2 py-2 text-xs" data-country="partners" data-label={t("partners")}>
+                  <td className="border-l border-slate-200 px-2 py-2 text-xs" data-country="partners">
                     {partners.some((country) => row.cells[country.code]) ? (
                       <ul className="space-y-0.5">
                         {partners
