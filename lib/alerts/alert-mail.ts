@@ -51,8 +51,8 @@ export function unsubscribeUrl(r: Pick<Recipient, "base" | "locale" | "token">):
 async function translator(locale: Locale) {
   const messages = await loadMessages(locale);
   return {
-    t: createTranslator({ locale, messages: messages as never, namespace: "alertMail" as never }) as (key: string, values?: Record<string, string | number>) => string,
-    tAll: createTranslator({ locale, messages: messages as never }) as (key: string, values?: Record<string, string | number>) => string,
+    t: createTranslator({ locale, messages, namespace: "alertMail" }) as (key: string, values?: Record<string, string | number>) => string,
+    tAll: createTranslator({ locale, messages }) as (key: string, values?: Record<string, string | number>) => string,
     hasKey: (key: string) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages) !== undefined,
     format: createFormatter({ locale, timeZone: "UTC" }),
   };

@@ -9,6 +9,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { databasePathFromUrl } from "../../lib/db/database-path";
 import { applyMigrations, deleteDatabaseFile } from "../../lib/db/schema-engine";
 import { ALLOWED_TRANSITIONS, isAllowedTransition } from "../../lib/domain/transitions";
+import { countryField, joinThemes } from "../../lib/history/field-changes";
 import { HISTORY_KINDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../../lib/domain/vocabulary";
 import { stemWord } from "../../lib/search/stem";
 import { parseArgs } from "./args";
@@ -529,11 +530,11 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
                   break;
                 case 2: {
                   const [a, b] = rng.sample(THEMES, 2);
-                  fields.push({ field: "themes", from: a!, to: [a!, b!].sort().join(", ") });
+                  fields.push({ field: "themes", from: a!, to: joinThemes([a!, b!].sort()) });
                   break;
                 }
                 case 3:
-                  fields.push({ field: `country.${rng.pick(MEMBERS)}.stage`, from: rng.pick(STAGES), to: rng.pick(STAGES) });
+                  fields.push({ field: countryField(rng.pick(MEMBERS), "stage"), from: rng.pick(STAGES), to: rng.pick(STAGES) });
                   break;
                 default:
                   fields.push({ field: "summaryEn", from: "Earlier wording of the summary.", to: summary(rng, topicOf(i), null).en });
