@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { historySelect, toHistoryItem, type HistoryItem } from "./list-history";
 

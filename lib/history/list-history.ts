@@ -1,10 +1,11 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Theme } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "./field-changes";
 
 /**
  * History entries across initiatives, for feeds, exports and the API. Takes the client
- * as a parameter (no `server-only`), so CLI scripts and tests can use it too.
+ * as a parameter, so tests can give it theirs.
  */
 
 export interface HistoryFilter {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/types";
 import { indexQuote } from "../search/search-index";
 import { quoteOccurrences } from "../domain/quote-rules";
