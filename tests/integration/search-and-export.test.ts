@@ -59,13 +59,16 @@ describe("full-text search", () => {
     const quote = await searchAll(prisma, "редкоземельным металлам", 1, 50);
     // Both rare-earth entries quote these words: the research centre, and the broader proposal to join efforts.
     const quoteHit = quote.hits.find((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-research-centre");
-    expect(quoteHit).toBeDefined();
+    expect(quoteHit, quote.hits.map((hit) => `${hit.kind} ${hit.initiative?.slug}`).join("\n")).toMatchObject({ kind: "quote", initiative: { slug: "rare-earth-research-centre" } });
     expect(quote.hits.some((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-joint-efforts")).toBe(true);
     // Other forms of the same words are marked too.
     const marked = quoteHit!.parts.filter((part) => part.match).map((part) => part.text.toLowerCase());
     expect(marked.some((word) => word.startsWith("редкоземельн"))).toBe(true);
     expect(marked.some((word) => word.startsWith("металл"))).toBe(true);
     expect(marked.every((word) => word.startsWith("редкоземельн") || word.startsWith("металл"))).toBe(true);
+    // The list finds an initiative through its quotes too (a quote's hit is mapped to its initiative by the quote's id).
+    const listed = await all({ q: "редкоземельным металлам" });
+    for (const hit of quote.hits.filter((hit) => hit.kind === "quote" && hit.initiative)) expect(listed).toContain(hit.initiative!.slug);
   });
 
   it("treats FTS syntax in a query as plain words and never fails", async () => {
