@@ -59,7 +59,7 @@ describe("full-text search", () => {
     const quote = await searchAll(prisma, "редкоземельным металлам", 1, 50);
     // Both rare-earth entries quote these words: the research centre, and the broader proposal to join efforts.
     const quoteHit = quote.hits.find((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-research-centre");
-    expect(quoteHit).toBeDefined();
+    expect(quoteHit, quote.hits.map((hit) => `${hit.kind} ${hit.initiative?.slug}`).join("\n")).toMatchObject({ kind: "quote", initiative: { slug: "rare-earth-research-centre" } });
     expect(quote.hits.some((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-joint-efforts")).toBe(true);
     // Other forms of the same words are marked too.
     const marked = quoteHit!.parts.filter((part) => part.match).map((part) => part.text.toLowerCase());
