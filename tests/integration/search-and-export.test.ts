@@ -116,6 +116,17 @@ describe("facets", () => {
 });
 
 describe("sorting and pagination", () => {
+  it("counts a search's hits the same on its first page and on a page past the end", async () => {
+    const first = await queryInitiatives(prisma, { q: "стратегии" });
+    expect(first.total).toBeGreaterThan(0);
+    expect(first.items.length).toBe(Math.min(25, first.total));
+    const beyond = await queryInitiatives(prisma, { q: "стратегии", page: first.pageCount + 5 });
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(first.total);
+    // The same count as by title order, which counts with its own statement.
+    expect((await queryInitiatives(prisma, { q: "стратегии", sort: "title" })).total).toBe(first.total);
+  });
+
   it("pages through every row once, in a stable order", async () => {
     const total = await prisma.initiative.count();
     for (const sort of ["title", "status", "updated"] as const) {
