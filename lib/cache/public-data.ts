@@ -11,6 +11,7 @@ import { feedDocument, type FeedTarget } from "../feeds/feed-request";
 import { listHistory } from "../history/list-history";
 import { getInitiative } from "../initiatives/get-initiative";
 import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initiatives/query-initiatives";
+import { getMetricHistory } from "../metrics/get-metric-history";
 import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
@@ -54,6 +55,8 @@ export const publicData = {
   countryPage: cachedRead("country-page", ([code]) => [TAG.country(code)], readCountryPage),
   themeOverview: cachedRead("theme-overview", ([theme]) => [TAG.theme(theme)], readThemeOverview),
   metrics: cachedRead("metrics", () => [TAG.metrics], withClient(listMetrics)),
+  // Every write to a figure or its initiative's title expires the figures list's tag (initiativeChangeTags).
+  metricHistory: cachedRead("metric-history", () => [TAG.metrics], withClient(getMetricHistory)),
   statusByTheme: cachedRead("status-by-theme", () => LISTS, withClient(getStatusByTheme)),
   statusChanges: cachedRead("status-changes", () => [TAG.history], withClient(getStatusChangesOverTime)),
   initiatives: cachedRead("initiatives", () => LISTS, (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),

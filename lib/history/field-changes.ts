@@ -31,8 +31,11 @@ export function countryField(code: string, part: "role" | "stage"): string {
 export type MetricPart = "reading" | "targetDate" | "created";
 
 export function metricField(slug: string, part: MetricPart): string {
-  return `metric.${slug}.${part}`;
+  return `${metricFieldPrefix(slug)}${part}`;
 }
+
+/** What every change about one metric's field starts with; the closing dot keeps `a` from matching `a-2`. */
+export const metricFieldPrefix = (slug: string): string => `metric.${slug}.`;
 
 export function parseFieldPath(field: string): FieldPath {
   const [head, key, tail] = field.split(".");

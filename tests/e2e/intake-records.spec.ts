@@ -86,6 +86,15 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await expect(history.last()).toContainText("Status: Agreed");
   await expect(history.last()).toContainText("Records Editor");
 
+  // The figure's own history page, from the targets list.
+  await visitor.goto("/en/targets");
+  await visitor.getByRole("region", { name: "Test: countries in the council" }).getByRole("link", { name: "History of this figure" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("History of Test: countries in the council");
+  await expect(visitor.getByTestId("record-history")).toContainText("Added by Records Editor");
+  await expect(visitor.getByTestId("record-history")).toContainText("Test target.");
+  await expect(visitor.getByRole("region", { name: "Changes recorded on the initiative" })).toContainText("Test: countries in the council: added");
+  const figureHistory = new URL(visitor.url()).pathname;
+
   await visitor.goto("/en/initiatives/water-use-framework-convention");
   await expect(visitor.getByTestId("announcements")).toContainText("announced 2 times");
   await expect(visitor.getByTestId("announcements").getByRole("link", { name: "Test water ministers meeting" })).toHaveAttribute("href", "/en/events/test-water-ministers-meeting");
@@ -110,7 +119,7 @@ test("an editor adds an event and a source, records a re-announcement, creates a
 
   // Usable at 390 px.
   await visitor.setViewportSize({ width: 390, height: 800 });
-  for (const url of ["/en/events", "/en/events/test-water-ministers-meeting", `/en/initiatives/${slug}`]) {
+  for (const url of ["/en/events", "/en/events/test-water-ministers-meeting", `/en/initiatives/${slug}`, figureHistory]) {
     await visitor.goto(url);
     expect(await visitor.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
   }

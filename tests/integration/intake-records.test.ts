@@ -11,6 +11,9 @@ import { createEventSchema, createInitiativeSchema, createMetricSchema } from ".
 import { acceptPassageSchema, rejectPassageSchema } from "../../lib/matcher/passage-schemas";
 import { acceptPassage, rejectPassage } from "../../lib/matcher/review-passages";
 import { createMetric } from "../../lib/metrics/create-metric";
+import { getMetricHistory } from "../../lib/metrics/get-metric-history";
+import { updateMetricSchema } from "../../lib/initiatives/edit-schemas";
+import { updateMetric } from "../../lib/initiatives/update-metric";
 import { listRecordHistory } from "../../lib/records/record-history";
 import { searchAll } from "../../lib/search/search-all";
 import { addSource, correctSource } from "../../lib/sources/add-source";
@@ -161,6 +164,34 @@ describe("figures and targets", () => {
     await expect(createMetric(prisma, editor, input)).rejects.toBeInstanceOf(ConflictError);
     expect(await prisma.metric.count()).toBe(metrics);
     expect(createMetricSchema.safeParse({ ...form, targetValue: "", baselineValue: "" }).error?.issues[0]).toMatchObject({ path: ["baselineValue"], message: "baselineOrTarget" });
+  });
+
+  it("has its own public history: its creation, then the readings recorded on its initiative, and nothing of other figures", async () => {
+    const slug = "regional-glacier-monitoring-council";
+    const metric = await prisma.metric.findFirstOrThrow({ where: { initiative: { slug }, nameEn: "Countries in the council" }, select: { slug: true } });
+    // A second figure whose slug starts with the first's must not leak into its history.
+    const other = await createMetric(prisma, editor, createMetricSchema.parse({
+      slug, version: String(await version(slug)), nameRu: "Страны-участницы совета 2", nameEn: "Countries in the council 2", unitRu: "стран", unitEn: "countries",
+      baselineValue: "", targetValue: "6", targetDate: "", quoteSourceId: String(sourceId), quoteText: "приняли учёных из пяти стран региона", note: "Вторая тестовая цель",
+    }));
+    expect(other.metricSlug.startsWith(metric.slug)).toBe(true);
+    await updateMetric(prisma, editor, updateMetricSchema.parse({
+      slug, version: String(await version(slug)), metricSlug: metric.slug, value: "3", observedOn: "2025-12-01", note: "Тестовое значение",
+      evidenceType: "link", evidenceUrl: "https://example.org/test-report", evidenceTitle: "Test report", evidenceDate: "2025-12-01",
+    }));
+    const history = await getMetricHistory(prisma, metric.slug);
+    expect(history).toMatchObject({ slug: metric.slug, nameEn: "Countries in the council", initiative: { slug, titleEn: "Regional glacier monitoring council" } });
+    expect(history!.record).toEqual([expect.objectContaining({ action: "created", version: 1, authorName: "Intake Editor", note: "Тестовая цель" })]);
+    expect(history!.record[0]!.changes).toEqual(expect.arrayContaining([{ field: "targetValue", from: null, to: "5" }]));
+    expect(history!.entries.map((entry) => [entry.note, entry.changes.map((change) => change.field)])).toEqual([
+      ["Тестовое значение", [`metric.${metric.slug}.reading`]],
+      ["Тестовая цель", [`metric.${metric.slug}.created`]],
+    ]);
+    expect(history!.entries[0]).toMatchObject({ authorName: "Intake Editor", evidenceUrl: "https://example.org/test-report" });
+    // A seed figure has entries from the seed but no record of its own; an unknown slug is none.
+    const seeded = await prisma.metric.findFirstOrThrow({ where: { initiative: { slug: { not: slug } } }, select: { slug: true } });
+    expect((await getMetricHistory(prisma, seeded.slug))!.record).toEqual([]);
+    expect(await getMetricHistory(prisma, "no-such-figure")).toBeNull();
   });
 });
 

@@ -25,9 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TargetsPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const [t, tCommon, format, metrics] = await Promise.all([
+  const [t, tCommon, tHistory, format, metrics] = await Promise.all([
     getTranslations("targets"),
     getTranslations("common"),
+    getTranslations("figureHistory"),
     getFormatter(),
     publicData.metrics(),
   ]);
@@ -83,6 +84,9 @@ export default async function TargetsPage({ params }: Props) {
                   {localized(locale, metric.initiativeTitleRu, metric.initiativeTitleEn)}
                 </Link>
                 <StatusBadge status={metric.initiativeStatus} />
+                <Link href={`/targets/${metric.slug}`} className="text-blue-800 underline">
+                  {tHistory("link")}
+                </Link>
               </p>
               <p className="mt-2 text-sm text-slate-800">{t(`explain.${judgement}`)}</p>
 
