@@ -22,12 +22,15 @@ interface EventInitiative {
 }
 
 export interface EventDetail extends Omit<EventSummary, "initiatives" | "reannounced"> {
+  id: number;
   attendance: { code: string; nameRu: string; nameEn: string }[];
   /** Initiatives filed under the event. */
   initiatives: EventInitiative[];
   /** Initiatives of other events a quote says were announced again here. */
   reannounced: EventInitiative[];
   history: RecordHistoryView[];
+  /** The version a correction form carries: the newest history entry's, 1 for a seed event. */
+  version: number;
 }
 
 const FIELDS = { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } as const;
@@ -60,5 +63,5 @@ export async function getEvent(db: Db, slug: string): Promise<EventDetail | null
     db.initiative.findMany({ where: reannouncedWhere(id), select: INITIATIVE, orderBy: { id: "asc" } }),
     listRecordHistory(db, "event", id),
   ]);
-  return { ...event, attendance: attendances.map((a) => a.country), reannounced, history };
+  return { ...event, id, attendance: attendances.map((a) => a.country), reannounced, history, version: history[0]?.version ?? 1 };
 }

@@ -73,6 +73,35 @@ export const createEventSchema = z.object({
   note,
 });
 
+const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "invalid" });
+const quoteOccurrence = emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null);
+
+/**
+ * A correction of an event: its names, place and date as stated, attendees to remove, and one
+ * attendee to add with the quote (pasted word for word from a source in the tracker) that names
+ * them. `version` is the event's version the form showed.
+ */
+export const correctEventSchema = createEventSchema
+  .extend({
+    eventId: recordIdSchema,
+    version: z.coerce.number({ error: "required" }).int().positive().max(2_147_483_647),
+    removeAttendees: z
+      .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(countryCode).max(60))
+      .optional()
+      .default([]),
+    attendeeCode: emptyToNull(countryCode).optional().default(null),
+    quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
+    quoteText: optionalText(2000),
+    quoteOccurrence: quoteOccurrence,
+  })
+  .superRefine((value, ctx) => {
+    if (value.attendeeCode === null) return;
+    if (value.quoteSourceId === null) ctx.addIssue({ code: "custom", path: ["quoteSourceId"], message: "required" });
+    if (value.quoteText === null) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "required" });
+    else if (!isLongEnoughQuote(value.quoteText)) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "quoteTooShort" });
+    if (value.removeAttendees.includes(value.attendeeCode)) ctx.addIssue({ code: "custom", path: ["attendeeCode"], message: "invalid" });
+  });
+
 /** A figure as people type it («12,5», "1 000"); blank is none. */
 const optionalNumber = z.preprocess(
   (value) => (typeof value === "string" ? (value.trim() === "" ? null : normalizeDecimal(value)) : value),
@@ -96,7 +125,7 @@ export const createMetricSchema = z
     quoteSourceId: recordIdSchema,
     quoteText: text(2000),
     /** Which place a quote found more than once in the source is meant (1-based), once the form has asked. */
-    quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null),
+    quoteOccurrence,
     note,
   })
   .superRefine((value, ctx) => {
@@ -107,3 +136,4 @@ export const createMetricSchema = z
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 export type CreateMetricInput = z.infer<typeof createMetricSchema>;
+export type CorrectEventInput = z.infer<typeof correctEventSchema>;

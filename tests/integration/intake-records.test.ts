@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
 import type { SessionUser } from "../../lib/auth/sessions";
+import { correctEvent, eventVersion } from "../../lib/events/correct-event";
 import { createEvent } from "../../lib/events/create-event";
+import { getEvent } from "../../lib/events/get-event";
 import { createInitiative } from "../../lib/initiatives/create-initiative";
 import { ConflictError, EditError } from "../../lib/initiatives/edit-errors";
-import { createEventSchema, createInitiativeSchema, createMetricSchema } from "../../lib/intake/create-schemas";
+import { correctEventSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "../../lib/intake/create-schemas";
 import { acceptPassageSchema, rejectPassageSchema } from "../../lib/matcher/passage-schemas";
 import { acceptPassage, rejectPassage } from "../../lib/matcher/review-passages";
 import { createMetric } from "../../lib/metrics/create-metric";
@@ -127,6 +129,56 @@ describe("events and re-announcements", () => {
     const rare = "rare-earth-research-centre";
     const own = acceptPassageSchema.parse({ sourceId: String(sourceId), slug: rare, version: String(await version(rare)), ...span("В Астане начал работу центр по редким землям"), reannouncedAtEventId: String(tashkentId) });
     await expect(acceptPassage(prisma, editor, own)).rejects.toMatchObject({ code: "sameEvent" });
+  });
+});
+
+describe("event corrections", () => {
+  const ATTENDEE_QUOTE = "приняли учёных из пяти стран региона";
+  it("correct the names, place, date and attendees as the next version of the event's history, with the tags they change", async () => {
+    const tashkent = (await getEvent(prisma, "tashkent-2025"))!;
+    expect(tashkent.version).toBe(1);
+    const attendees = tashkent.attendance.map((a) => a.code);
+    const removed = attendees[0]!;
+    const added = (await prisma.country.findFirstOrThrow({ where: { code: { notIn: attendees } }, orderBy: { code: "asc" } })).code;
+    const form = {
+      eventId: String(tashkentId), version: "1", nameRu: tashkent.nameRu, nameEn: `${tashkent.nameEn} (test correction)`, placeRu: tashkent.placeRu ?? "", placeEn: tashkent.placeEn ?? "",
+      dateText: tashkent.dateText ?? "", removeAttendees: [removed], attendeeCode: added.toLowerCase(), quoteSourceId: String(sourceId), quoteText: ATTENDEE_QUOTE, note: "Тестовое исправление",
+    };
+    const { version, tags } = await correctEvent(prisma, editor, correctEventSchema.parse(form));
+    expect(version).toBe(2);
+    const after = (await getEvent(prisma, "tashkent-2025"))!;
+    expect(after).toMatchObject({ nameEn: `${tashkent.nameEn} (test correction)`, version: 2 });
+    expect(after.attendance.map((a) => a.code)).toEqual([...attendees.filter((c) => c !== removed), added].sort());
+    const attendance = await prisma.attendance.findUniqueOrThrow({ where: { eventId_countryCode: { eventId: tashkentId, countryCode: added } }, include: { quote: true } });
+    expect(attendance.quote).toMatchObject({ sourceId, text: ATTENDEE_QUOTE, start: ARTICLE.indexOf(ATTENDEE_QUOTE), initiativeId: null, eventId: null });
+    expect(after.history[0]).toMatchObject({ action: "corrected", version: 2, authorName: "Intake Editor", note: "Тестовое исправление" });
+    expect(after.history[0]!.changes).toEqual([
+      { field: "nameEn", from: tashkent.nameEn, to: `${tashkent.nameEn} (test correction)` },
+      { field: "attendees", from: [...attendees].sort().join(", "), to: [...attendees.filter((c) => c !== removed), added].sort().join(", ") },
+    ]);
+    // Its page and list, the initiatives showing its name, the list's event names, and every country whose page lists it.
+    expect(tags).toEqual(expect.arrayContaining(["event:tashkent-2025", "list:events", "list:initiatives", "initiative:water-use-framework-convention", `country:${removed}`, `country:${added}`]));
+    expect(tags).not.toContain("tracker-data");
+  });
+
+  it("write nothing when stale, unchanged, or when the attendee's quote is not in the source", async () => {
+    const current = (await getEvent(prisma, "tashkent-2025"))!;
+    const base = { eventId: String(tashkentId), nameRu: current.nameRu, nameEn: current.nameEn, placeRu: current.placeRu ?? "", placeEn: current.placeEn ?? "", dateText: current.dateText ?? "", note: "n" };
+    const entries = await prisma.recordHistoryEntry.count();
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: "1", nameEn: "Stale" }))).rejects.toMatchObject({ code: "eventChangedSince" });
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: String(current.version) }))).rejects.toMatchObject({ code: "nothingChanged" });
+    const missing = { ...base, version: String(current.version), nameEn: "Changed", attendeeCode: "TM", quoteSourceId: String(sourceId), quoteText: "этого нет в тестовой статье вовсе" };
+    const listed = current.attendance.some((a) => a.code === "TM");
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse(missing))).rejects.toMatchObject({ code: listed ? "attendeeListed" : "quoteNotFound" });
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: String(current.version), removeAttendees: "QQ" }))).rejects.toMatchObject({ code: "attendeeNotListed" });
+    expect(await prisma.recordHistoryEntry.count()).toBe(entries);
+    expect((await getEvent(prisma, "tashkent-2025"))!).toMatchObject({ nameEn: current.nameEn, version: current.version });
+    expect(correctEventSchema.safeParse({ ...base, version: "2", attendeeCode: "AZ" }).error?.issues.map((i) => i.path[0])).toEqual(["quoteSourceId", "quoteText"]);
+    // Two corrections from the same version: one is stored, the other refused.
+    const results = await Promise.allSettled(["A", "B"].map((suffix) => correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: String(current.version), nameEn: `${current.nameEn} ${suffix}` }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "eventChangedSince" } });
+    expect(await eventVersion(prisma, tashkentId)).toBe(current.version + 1);
   });
 });
 

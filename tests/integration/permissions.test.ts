@@ -29,6 +29,7 @@ const { issuePasswordReset } = await import("../../lib/users/password-reset");
 const { TEST_PASSWORD } = await import("../helpers/users");
 const { addSource } = await import("../../lib/sources/add-source");
 const { addSourceSchema } = await import("../../lib/sources/source-schemas");
+const { eventVersion } = await import("../../lib/events/correct-event");
 
 type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
 const tokens: Partial<Record<Actor, string>> = {};
@@ -232,6 +233,15 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     allowed: ["editor", "admin"],
     action: intakeActions.createEventAction,
     prepare: async () => form({ nameRu: "Тестовое событие", nameEn: "Permission test event", note: "n" }),
+  },
+  {
+    name: "correctEventAction",
+    allowed: ["editor", "admin"],
+    action: intakeActions.correctEventAction,
+    prepare: async () => {
+      const event = await prisma.event.findFirstOrThrow({ orderBy: { id: "desc" } });
+      return form({ eventId: String(event.id), version: String(await eventVersion(prisma, event.id)), nameRu: event.nameRu, nameEn: `${event.nameEn} +`, placeRu: event.placeRu ?? "", placeEn: event.placeEn ?? "", dateText: event.dateText ?? "", note: "n" });
+    },
   },
   {
     name: "createMetricAction",

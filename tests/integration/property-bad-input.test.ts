@@ -275,6 +275,10 @@ beforeAll(async () => {
       note: "a note",
     },
     createEvent: { nameRu: "Тестовое событие", nameEn: "Property test event", placeRu: "", placeEn: "", dateText: "", note: "a note" },
+    correctEvent: await (async () => {
+      const event = await prisma.event.findFirstOrThrow({ orderBy: { id: "asc" } });
+      return { eventId: String(event.id), version: "1", nameRu: event.nameRu, nameEn: `${event.nameEn} (corrected)`, placeRu: event.placeRu ?? "", placeEn: event.placeEn ?? "", dateText: event.dateText ?? "", attendeeCode: "", quoteSourceId: "", quoteText: "", note: "a note" };
+    })(),
     createMetric: {
       slug: METRIC_INITIATIVE,
       version: await currentVersion(METRIC_INITIATIVE),
@@ -864,6 +868,39 @@ schemaCases.push(
       for (const [field, max] of [["placeRu", 200], ["placeEn", 200], ["dateText", 100]] as const) expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
     },
     runs: 150,
+  },
+  {
+    name: "correctEventSchema",
+    schema: createSchemas.correctEventSchema,
+    input: schemaInput({
+      eventId: fc.constantFrom("1", 2),
+      version: fc.constantFrom("1", 3),
+      nameRu: fc.constantFrom("Встреча", " в "),
+      nameEn: fc.constantFrom("Meeting"),
+      placeRu: fc.constantFrom("", "Бишкек"),
+      placeEn: fc.constantFrom("", "Bishkek"),
+      dateText: fc.constantFrom("", "в 2026 году"),
+      removeAttendees: fc.constantFrom([], ["KZ"], "UZ", ["kg", "TJ"]),
+      attendeeCode: fc.constantFrom("", "AZ", "tm"),
+      quoteSourceId: fc.constantFrom("", "1", 2),
+      quoteText: fc.constantFrom("", "встреча в Ташкенте стала", "да"),
+      quoteOccurrence: fc.constantFrom("", "2"),
+      note: fc.constantFrom("n"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.eventId) && isId(o.version), "ids").toBe(true);
+      expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
+      for (const [field, max] of [["placeRu", 200], ["placeEn", 200], ["dateText", 100]] as const) expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
+      const code = (v: unknown) => typeof v === "string" && /^[A-Z]{2}$/.test(v);
+      expect(Array.isArray(o.removeAttendees) && (o.removeAttendees as unknown[]).every(code), "removeAttendees").toBe(true);
+      if (o.attendeeCode !== null) {
+        expect(code(o.attendeeCode) && !(o.removeAttendees as unknown[]).includes(o.attendeeCode), "attendeeCode").toBe(true);
+        expect(isId(o.quoteSourceId) && isTrimmed(o.quoteText, 1, 2000), "an added attendee's quote").toBe(true);
+      }
+      expect(o.quoteOccurrence === null || isId(o.quoteOccurrence), "quoteOccurrence").toBe(true);
+    },
+    runs: 200,
   },
   {
     name: "createMetricSchema",
@@ -1527,6 +1564,29 @@ actionCases.push(
     roles: ["editor", "admin"],
     base: () => world.base.createEvent!,
     corruption: () => fc.oneof(badText("nameRu", 300), badText("nameEn", 300), tooLong("placeRu", 200), tooLong("placeEn", 200), tooLong("dateText", 100), badNote()),
+    runs: 100,
+  },
+  {
+    name: "correctEventAction",
+    action: intakeActions.correctEventAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.correctEvent!,
+    corruption: () =>
+      fc.oneof(
+        badId("eventId", { required: true }),
+        badId("version", { required: true }),
+        fc.constantFrom("2", "7").map((v) => setField("version", v)),
+        badText("nameRu", 300),
+        badText("nameEn", 300),
+        tooLong("placeRu", 200),
+        tooLong("dateText", 100),
+        badNote(),
+        fc.constantFrom("ZZ", "KAZ", "1", "<b>").map((v) => setField("attendeeCode", v)),
+        fc.constantFrom("ZZ", "QQ", "kaz").map((v) => setField("removeAttendees", v)),
+        // An attendee without its quote, or with one the source does not contain.
+        fc.constant(setField("attendeeCode", "AZ")),
+        fc.constantFrom("нет такого текста в источнике", "<script>alert(1)</script>").map((v) => both(setField("attendeeCode", "AZ"), setField("quoteSourceId", "1"), setField("quoteText", v))),
+      ),
     runs: 100,
   },
   {
