@@ -74,6 +74,20 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await figure.getByRole("button", { name: "Add the figure" }).click();
   await expect(figure.getByRole("status")).toContainText("Figure added");
 
+  // The event corrected: its place in Russian, and an attendee with the quote that names it.
+  await page.goto("/en/events/test-water-ministers-meeting");
+  const correct = page.getByRole("form", { name: "Correct this event" });
+  await correct.getByLabel("Place (Russian, optional)").fill("Бишкек");
+  await correct.getByLabel("Country").selectOption({ label: "Kyrgyzstan" });
+  await correct.getByRole("button", { name: "Save the correction" }).click();
+  await expect(correct.getByLabel("Source")).toBeFocused();
+  await correct.getByLabel("Source").selectOption({ label: "ТЕСТ: водная встреча и ледники" });
+  await correct.getByLabel("Quote, word for word").fill("провели в Бишкеке рабочую встречу");
+  await correct.getByLabel("Note (why)").fill("Test correction.");
+  await correct.getByRole("button", { name: "Save the correction" }).click();
+  await expect(correct.getByRole("status")).toContainText("Saved as version 2.");
+  await expect(correct.getByLabel("Place (Russian, optional)")).toHaveValue("Бишкек");
+
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   const slug = "test-regional-glacier-monitoring-council";
@@ -103,6 +117,10 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await visitor.goto("/en/events/test-water-ministers-meeting");
   await expect(visitor.getByTestId("event-reannounced")).toContainText("Central Asian Framework Convention on Water Use");
   await expect(visitor.getByTestId("record-history")).toContainText("Added by Records Editor");
+  await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Corrected by Records Editor");
+  await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Attendees: (blank) → KG");
+  await expect(visitor.getByRole("main")).toContainText("Kyrgyzstan");
+  await expect(visitor.getByRole("form", { name: "Correct this event" })).toHaveCount(0);
 
   await visitor.goto(`/en/search?q=${encodeURIComponent("glacier monitoring council")}`);
   await expect(visitor.getByRole("main")).toContainText("Test regional glacier monitoring council");
