@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { CountryOption } from "@/lib/countries/list-countries";
+import type { EventSummary } from "@/lib/events/get-event";
 import { FACETS, SORTS, type Facet, type FacetValue, type InitiativeQuery } from "@/lib/initiatives/query-initiatives";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -18,6 +19,7 @@ export async function InitiativeFiltersForm({
   facets,
   countries,
   sources,
+  events,
 }: {
   locale: string;
   action: string;
@@ -25,6 +27,7 @@ export async function InitiativeFiltersForm({
   facets: Record<Facet, FacetValue[]>;
   countries: CountryOption[];
   sources: SourceOption[];
+  events: Pick<EventSummary, "slug" | "nameRu" | "nameEn">[];
 }) {
   const [t, tRelation, tStatus, tStage, tTheme, tKind, tCommon] = await Promise.all([
     getTranslations("list"),
@@ -37,6 +40,7 @@ export async function InitiativeFiltersForm({
   ]);
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
   const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
+  const eventName = new Map(events.map((event) => [event.slug, localized(locale, event.nameRu, event.nameEn)]));
   const label: Record<Facet, (value: string) => string> = {
     relation: (value) => tRelation(value as never),
     status: (value) => tStatus(value as never),
@@ -46,6 +50,7 @@ export async function InitiativeFiltersForm({
     country: (value) => countryName.get(value) ?? value,
     proposer: (value) => countryName.get(value) ?? value,
     source: (value) => sourceName.get(value) ?? value,
+    event: (value) => eventName.get(value) ?? value,
   };
   const selected = (facet: Facet) => (query[facet] === undefined ? "" : String(query[facet]));
 

@@ -61,12 +61,18 @@ export const OPERATIONS = [
   "getInitiative",
   "listSources",
   "getSource",
+  "listEvents",
+  "getEvent",
   "listHistory",
   "listCountries",
   "listMetrics",
+  "getMetric",
   "getOpenApiDocument",
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
+
+/** A seed figure, for the example request. */
+const EXAMPLE_METRIC = "intra-regional-trade-volume";
 
 /** Example requests for each operation (the docs page links them). */
 export const API_EXAMPLES: Record<OperationId, string[]> = {
@@ -79,9 +85,12 @@ export const API_EXAMPLES: Record<OperationId, string[]> = {
   getInitiative: [`${API_BASE}/initiatives/ai-declaration`],
   listSources: [`${API_BASE}/sources`],
   getSource: [`${API_BASE}/sources/1`],
+  listEvents: [`${API_BASE}/events`],
+  getEvent: [`${API_BASE}/events/tashkent-2025`],
   listHistory: [`${API_BASE}/history?pageSize=10`, `${API_BASE}/history?country=UZ&since=2025-11-01`],
   listCountries: [`${API_BASE}/countries`],
   listMetrics: [`${API_BASE}/metrics`],
+  getMetric: [`${API_BASE}/metrics/${EXAMPLE_METRIC}`],
   getOpenApiDocument: [`${API_BASE}/openapi.json`],
 };
 
@@ -212,6 +221,27 @@ function build(): OpenApiDocument {
         true,
       ),
     },
+    [`${API_BASE}/events`]: {
+      get: operation(
+        "listEvents",
+        "Events",
+        "List events",
+        "Every meeting or visit the tracker records, newest first, with its place and date as the sources state them and how many initiatives were filed under it or announced again there.",
+        [],
+        ok("Every event.", "EventList"),
+      ),
+    },
+    [`${API_BASE}/events/{slug}`]: {
+      get: operation(
+        "getEvent",
+        "Events",
+        "One event",
+        "One event: names, place and date as stated, the countries that attended, the initiatives filed under it and those announced again there, and its history (who added it and every correction).",
+        [{ name: "slug", in: "path", required: true, description: "The event's slug, as in its page address, e.g. tashkent-2025.", schema: parameterSchema(slugSchema) }],
+        ok("The event.", "EventResponse"),
+        true,
+      ),
+    },
     [`${API_BASE}/history`]: {
       get: operation(
         "listHistory",
@@ -245,6 +275,17 @@ function build(): OpenApiDocument {
         ok("Every metric.", "MetricList"),
       ),
     },
+    [`${API_BASE}/metrics/{slug}`]: {
+      get: operation(
+        "getMetric",
+        "Metrics",
+        "One metric",
+        "One figure or target with its readings, its own history (who added it, when and why) and the entries of its initiative's history about it.",
+        [{ name: "slug", in: "path", required: true, description: "The figure's slug, as in its page address under /targets.", schema: parameterSchema(slugSchema) }],
+        ok("The metric.", "MetricResponse"),
+        true,
+      ),
+    },
     [`${API_BASE}/openapi.json`]: {
       get: operation(
         "getOpenApiDocument",
@@ -268,6 +309,7 @@ function build(): OpenApiDocument {
     tags: [
       { name: "Initiatives", description: "The initiatives and everything known about each." },
       { name: "Sources", description: "The articles every fact is quoted from." },
+      { name: "Events", description: "The meetings and visits initiatives are announced at." },
       { name: "History", description: "Every change to every initiative." },
       { name: "Countries", description: "The countries involved." },
       { name: "Metrics", description: "Figures and targets." },
@@ -294,6 +336,8 @@ let cached: OpenApiDocument | undefined;
  * name, unless the same name means something else in that operation (`kind` of a source). */
 const PARAMETER_DESCRIPTION_KEYS: Partial<Record<OperationId, Record<string, string>>> = {
   listHistory: { country: "historyCountry", theme: "historyTheme" },
+  getEvent: { slug: "eventSlug" },
+  getMetric: { slug: "metricSlug" },
   listSources: { outlet: "sourceOutlet", kind: "sourceKind", language: "sourceLanguage", from: "sourceFrom", to: "sourceTo" },
 };
 

@@ -131,6 +131,12 @@ export async function listApiMetrics(prisma: PrismaClient): Promise<MetricRow[]>
   return rows.map(({ initiative, ...metric }) => ({ ...toMetricView(metric), initiativeSlug: initiative.slug }));
 }
 
+/** One metric with its readings, or null. */
+export async function getApiMetric(prisma: PrismaClient, slug: string): Promise<MetricView | null> {
+  const row = await prisma.metric.findUnique({ where: { slug }, select: METRIC_VIEW_SELECT });
+  return row ? toMetricView(row) : null;
+}
+
 /**
  * One page of history, newest first, with the same filter and item shape as listHistory
  * (lib/history/list-history.ts), plus the total: a count and a skip/take query.

@@ -360,6 +360,46 @@ export const sourceListSchema = named(z.object({ data: z.array(sourceSummarySche
 export const sourceResponseSchema = named(z.object({ data: sourceDetailSchema }), "SourceResponse", "One source.");
 
 // ---------------------------------------------------------------------------------------------
+// Events
+
+const eventFields = {
+  slug: z.string(),
+  nameRu: z.string(),
+  nameEn: z.string(),
+  placeRu: z.string().nullable(),
+  placeEn: z.string().nullable(),
+  dateText: z.string().nullable().describe("The date exactly as a source states it; null when unknown."),
+};
+
+const eventInitiativeSchema = z.object({ slug: z.string(), titleRu: z.string(), titleEn: z.string(), status: statusSchema });
+
+export const eventSummarySchema = named(
+  z.object({
+    ...eventFields,
+    initiatives: count.describe("Initiatives filed under the event (what ?event= on the list adds to the re-announced ones)."),
+    reannounced: count.describe("Initiatives of other events that a quote says were announced again here."),
+  }),
+  "EventSummary",
+  "An event as listed.",
+);
+
+export const eventDetailSchema = named(
+  z.object({
+    ...eventFields,
+    version: z.int().min(1).describe("1 for the seed's events and when added, +1 for every correction."),
+    attendance: z.array(countryRefSchema).describe("The countries the texts say took part in the event."),
+    initiatives: z.array(eventInitiativeSchema).describe("Initiatives filed under the event."),
+    reannounced: z.array(eventInitiativeSchema).describe("Initiatives of other events announced again here."),
+    history: z.array(recordHistoryEntrySchema).describe("Who added the event and every correction, newest first."),
+  }),
+  "Event",
+  "One event with its attendees, its initiatives and its history.",
+);
+
+export const eventListSchema = named(z.object({ data: z.array(eventSummarySchema) }), "EventList", "Every event, newest first.");
+export const eventResponseSchema = named(z.object({ data: eventDetailSchema }), "EventResponse", "One event.");
+
+// ---------------------------------------------------------------------------------------------
 // History, countries, metrics
 
 export const historyListSchema = named(
@@ -397,6 +437,16 @@ export const countrySchema = named(
 
 export const countryListSchema = named(z.object({ data: z.array(countrySchema) }), "CountryList", "Every country, members first.");
 export const metricListSchema = named(z.object({ data: z.array(metricSchema) }), "MetricList", "Every metric.");
+export const metricResponseSchema = named(
+  z.object({
+    data: metricSchema.extend({
+      history: z.array(recordHistoryEntrySchema).describe("Who added the figure and every correction, newest first (none for the seed's figures)."),
+      changes: z.array(historyEntrySchema).describe("The entries of its initiative's history about this figure (its addition, readings, target date), newest first."),
+    }),
+  }),
+  "MetricResponse",
+  "One metric with its history.",
+);
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -447,7 +497,7 @@ export const sourceIdSchema = z
   .transform(Number)
   .pipe(z.int().min(1).max(2_147_483_647, { error: "must be at most 2147483647" }));
 
-/** Path parameter of /initiatives/{slug}. */
+/** Path parameter of /initiatives/{slug}, /events/{slug} and /metrics/{slug}. */
 export const slugSchema = z.string().min(1).max(200);
 
 /** Endpoints without query parameters accept none. */
@@ -464,6 +514,7 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   country: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes or takes part in.",
   proposer: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes.",
   source: "Only initiatives the source with this id reports.",
+  event: "Only initiatives filed under the event with this slug or announced again there.",
   sort: "Order: relevance (default with q), title (default otherwise), status, updated (newest first).",
   page: "Page number, from 1.",
   pageSize: "Items per page (1–100).",

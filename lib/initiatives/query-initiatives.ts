@@ -24,7 +24,7 @@ import { firstParam, type SearchParams } from "../http/search-params";
  */
 
 export const SORTS = ["relevance", "title", "status", "updated"] as const;
-export const FACETS = ["relation", "status", "stage", "theme", "kind", "country", "proposer", "source"] as const;
+export const FACETS = ["relation", "status", "stage", "theme", "kind", "country", "proposer", "source", "event"] as const;
 export type Facet = (typeof FACETS)[number];
 export const MAX_PAGE_SIZE = 100;
 
@@ -47,6 +47,8 @@ export const initiativeQuerySchema = z.object({
   country: countryCode.optional(),
   proposer: countryCode.optional(),
   source: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** An event's slug: initiatives filed under it or announced again there. */
+  event: z.string().trim().regex(/^[a-z0-9-]{1,200}$/, { error: "must be an event's slug (lower-case letters, digits and hyphens)" }).optional(),
   sort: z.enum(SORTS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
@@ -109,6 +111,11 @@ function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet
   if (query.proposer && exclude !== "proposer") where.push(Prisma.sql`i."proposerCountryCode" = ${query.proposer}`);
   if (query.source && exclude !== "source") {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Quote" q WHERE q."initiativeId" = i."id" AND q."sourceId" = ${query.source})`);
+  }
+  if (query.event && exclude !== "event") {
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Event" e WHERE e."slug" = ${query.event} AND (i."eventId" = e."id" OR EXISTS (SELECT 1 FROM "Quote" q WHERE q."initiativeId" = i."id" AND q."eventId" = e."id")))`,
+    );
   }
   if (query.q) {
     const terms = queryStems(query.q);
@@ -276,7 +283,7 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
   };
   const simple = (column: string) => (where: Prisma.Sql) =>
     Prisma.sql`SELECT i.${Prisma.raw(`"${column}"`)} AS value, count(*) AS n FROM "Initiative" i ${where} GROUP BY i.${Prisma.raw(`"${column}"`)}`;
-  const [relation, status, stage, kind, proposer, theme, country, source] = await Promise.all([
+  const [relation, status, stage, kind, proposer, theme, country, source, event] = await Promise.all([
     run("relation", simple("meetingRelation")),
     run("status", simple("status")),
     run("stage", simple("stage")),
@@ -291,6 +298,14 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
        ) c GROUP BY c.code`,
     ),
     run("source", (where) => Prisma.sql`SELECT q."sourceId" AS value, count(DISTINCT i."id") AS n FROM "Initiative" i JOIN "Quote" q ON q."initiativeId" = i."id" ${where} GROUP BY q."sourceId"`),
+    // Filed under the event, or announced again there by a quote: what ?event= selects.
+    run(
+      "event",
+      (where) => Prisma.sql`SELECT c.slug AS value, count(DISTINCT c.id) AS n FROM (
+         SELECT i."id" AS id, e."slug" AS slug FROM "Initiative" i JOIN "Event" e ON e."id" = i."eventId" ${where}
+         UNION SELECT i."id", e."slug" FROM "Initiative" i JOIN "Quote" q ON q."initiativeId" = i."id" JOIN "Event" e ON e."id" = q."eventId" ${where}
+       ) c GROUP BY c.slug`,
+    ),
   ]);
-  return { relation, status, stage, theme, kind, country, proposer, source };
+  return { relation, status, stage, theme, kind, country, proposer, source, event };
 }

@@ -9,6 +9,9 @@ import { GET as getHistory } from "../../app/api/v1/history/route";
 import { GET as getInitiative } from "../../app/api/v1/initiatives/[slug]/route";
 import { GET as getInitiatives, POST as postInitiatives } from "../../app/api/v1/initiatives/route";
 import { GET as getMetrics } from "../../app/api/v1/metrics/route";
+import { GET as getMetric } from "../../app/api/v1/metrics/[slug]/route";
+import { GET as getEvents } from "../../app/api/v1/events/route";
+import { GET as getEvent } from "../../app/api/v1/events/[slug]/route";
 import { GET as getOpenApi } from "../../app/api/v1/openapi.json/route";
 import { GET as getSource } from "../../app/api/v1/sources/[id]/route";
 import { GET as getSources } from "../../app/api/v1/sources/route";
@@ -19,6 +22,8 @@ import { prisma } from "../../lib/db/prisma";
 import { changeStatus } from "../../lib/initiatives/change-status";
 import { changeStatusSchema, markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
 import { markVerified } from "../../lib/initiatives/mark-verified";
+import { correctEvent } from "../../lib/events/correct-event";
+import { correctEventSchema } from "../../lib/intake/create-schemas";
 import { initiativeQuerySchema, queryInitiatives } from "../../lib/initiatives/query-initiatives";
 import { seedWorkerDatabase } from "../helpers/seeded";
 
@@ -54,6 +59,17 @@ const ENDPOINTS = {
   history: { path: "/api/v1/history", handler: getHistory as Handler },
   countries: { path: "/api/v1/countries", handler: getCountries as Handler },
   metrics: { path: "/api/v1/metrics", handler: getMetrics as Handler },
+  metric: {
+    path: "/api/v1/metrics/{slug}",
+    handler: getMetric as unknown as Handler,
+    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
+  },
+  events: { path: "/api/v1/events", handler: getEvents as Handler },
+  event: {
+    path: "/api/v1/events/{slug}",
+    handler: getEvent as unknown as Handler,
+    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
+  },
   openapi: { path: "/api/v1/openapi.json", handler: getOpenApi as Handler },
 } satisfies Record<string, Endpoint>;
 
@@ -111,6 +127,9 @@ beforeAll(async () => {
   // …then a verification, the newest entry.
   const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" }, select: { version: true } });
   await markVerified(prisma, editor, markVerifiedSchema.parse({ slug: "ai-declaration", version, note: "Checked against both articles" }));
+  // An authored correction of an event, for its history.
+  const tashkent = await prisma.event.findUniqueOrThrow({ where: { slug: "tashkent-2025" } });
+  await correctEvent(prisma, editor, correctEventSchema.parse({ eventId: String(tashkent.id), version: "1", nameRu: tashkent.nameRu, nameEn: tashkent.nameEn, placeRu: tashkent.placeRu ?? "", placeEn: "Tashkent (test correction)", dateText: tashkent.dateText ?? "", note: "API test correction" }));
 });
 
 describe("GET /api/v1/initiatives", () => {
@@ -192,7 +211,7 @@ describe("GET /api/v1/initiatives", () => {
     const answer = await call(ENDPOINTS.initiatives, "/initiatives?facets=true&pageSize=1");
     expect(answer.status).toBe(200);
     const facets = answer.body.meta.facets as Record<string, { value: string; count: number }[]>;
-    expect(Object.keys(facets).sort()).toEqual(["country", "kind", "proposer", "relation", "source", "stage", "status", "theme"]);
+    expect(Object.keys(facets).sort()).toEqual(["country", "event", "kind", "proposer", "relation", "source", "stage", "status", "theme"]);
     expect(facets.status!.reduce((sum, entry) => sum + entry.count, 0)).toBe(answer.body.meta.total);
     const water = facets.theme!.find((entry) => entry.value === "water_environment")!;
     const filtered = await call(ENDPOINTS.initiatives, "/initiatives?theme=water_environment");
@@ -408,6 +427,45 @@ describe("GET /api/v1/countries and /api/v1/metrics", () => {
   });
 });
 
+describe("GET /api/v1/events, /api/v1/events/{slug}, /api/v1/metrics/{slug} and the list's event filter", () => {
+  it("lists every event with counts that match the list's event filter, and gives one with its attendees, initiatives and history", async () => {
+    const list = await call(ENDPOINTS.events, "/events");
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(await prisma.event.count());
+    for (const event of list.body.data as { slug: string; initiatives: number; reannounced: number }[]) {
+      const filtered = await call(ENDPOINTS.initiatives, `/initiatives?event=${event.slug}&pageSize=1`);
+      expect(filtered.body.meta.total, event.slug).toBe(event.initiatives + event.reannounced);
+    }
+    const tashkent = list.body.data.find((event: { slug: string }) => event.slug === "tashkent-2025");
+    expect(tashkent).toMatchObject({ placeEn: "Tashkent (test correction)" });
+    expect(tashkent.initiatives).toBeGreaterThan(0);
+
+    const one = await call(ENDPOINTS.event, "/events/tashkent-2025");
+    expect(one.status).toBe(200);
+    expect(one.body.data).toMatchObject({ slug: "tashkent-2025", version: 2, placeEn: "Tashkent (test correction)" });
+    expect(one.body.data.attendance.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["KZ", "UZ"]));
+    expect(one.body.data.initiatives).toHaveLength(tashkent.initiatives);
+    expect(one.body.data.history).toEqual([
+      { version: 2, action: "corrected", recordedAt: expect.any(String), author: EDITOR_NAME, note: "API test correction", changes: [{ field: "placeEn", from: expect.any(String), to: "Tashkent (test correction)" }] },
+    ]);
+    // The list's facets count the event the way the filter selects.
+    const facets = await call(ENDPOINTS.initiatives, "/initiatives?facets=true&pageSize=1");
+    expect(facets.body.meta.facets.event).toEqual(expect.arrayContaining([{ value: "tashkent-2025", count: tashkent.initiatives + tashkent.reannounced }]));
+    expect((await call(ENDPOINTS.initiatives, "/initiatives?event=no-such-event")).body.meta.total).toBe(0);
+  });
+
+  it("gives one metric with its readings and the history entries about it", async () => {
+    const answer = await call(ENDPOINTS.metric, "/metrics/intra-regional-trade-volume");
+    expect(answer.status).toBe(200);
+    expect(answer.body.data).toMatchObject({ slug: "intra-regional-trade-volume", initiativeSlug: "intra-regional-trade-20bn", target: { value: 20 }, history: [] });
+    const listed = (await call(ENDPOINTS.metrics, "/metrics")).body.data.find((metric: { slug: string }) => metric.slug === "intra-regional-trade-volume");
+    const { history, changes, ...metric } = answer.body.data;
+    expect(metric).toEqual(listed);
+    expect(history).toEqual([]);
+    for (const entry of changes) expect(entry.changes.some((change: { field: string }) => change.field.startsWith("metric.intra-regional-trade-volume."))).toBe(true);
+  });
+});
+
 /** Bad requests: [endpoint, path, status, the parameters `details` must name]. */
 const ERROR_CASES: [keyof typeof ENDPOINTS, string, number, string[]][] = [
   ["initiatives", "/initiatives?status=finished", 400, ["status"]],
@@ -434,6 +492,12 @@ const ERROR_CASES: [keyof typeof ENDPOINTS, string, number, string[]][] = [
   ["history", "/history?status=agreed", 400, ["status"]],
   ["countries", "/countries?member=true", 400, ["member"]],
   ["metrics", "/metrics?q=x", 400, ["q"]],
+  ["metric", "/metrics/nope", 404, ["slug"]],
+  ["metric", "/metrics/intra-regional-trade-volume?x=1", 400, ["x"]],
+  ["events", "/events?page=2", 400, ["page"]],
+  ["event", "/events/nope", 404, ["slug"]],
+  ["event", "/events/tashkent-2025?lang=en", 400, ["lang"]],
+  ["initiatives", "/initiatives?event=Tashkent%202025", 400, ["event"]],
 ];
 
 describe("errors", () => {
@@ -480,6 +544,9 @@ describe("privacy", () => {
       ["history", "/history?initiative=ai-declaration"],
       ["countries", "/countries"],
       ["metrics", "/metrics"],
+      ["metric", "/metrics/intra-regional-trade-volume"],
+      ["events", "/events"],
+      ["event", "/events/tashkent-2025"],
       ["openapi", "/openapi.json"],
     ];
     for (const [name, path] of paths) {
@@ -527,7 +594,7 @@ describe("the OpenAPI document", () => {
     const components = doc.components.schemas;
     const { objects, enums } = namedSchemas(components);
     expect(enums.sort()).toEqual(["CountryRole", "HistoryKind", "InitiativeKind", "InitiativeStatus", "MeetingRelation", "SpeakerKind", "Stage", "Theme"]);
-    expect(objects).toEqual(expect.arrayContaining(["InitiativeList", "Initiative", "Source", "HistoryList", "CountryList", "MetricList", "Error"]));
+    expect(objects).toEqual(expect.arrayContaining(["InitiativeList", "Initiative", "Source", "HistoryList", "CountryList", "MetricList", "MetricResponse", "EventList", "Event", "Error"]));
     for (const name of objects) {
       const fields = objectFields(components[name]!, components);
       expect(fields.length, name).toBeGreaterThan(0);
@@ -575,6 +642,12 @@ describe("the OpenAPI document", () => {
       ["countries", "/countries"],
       ["metrics", "/metrics"],
       ["metrics", "/metrics?x=1"],
+      ["metric", "/metrics/intra-regional-trade-volume"],
+      ["metric", "/metrics/nope"],
+      ["events", "/events"],
+      ["event", "/events/tashkent-2025"],
+      ["event", "/events/nope"],
+      ["initiatives", "/initiatives?event=tashkent-2025&facets=true"],
       ["openapi", "/openapi.json"],
     ];
     const statuses = new Set<number>();

@@ -98,7 +98,7 @@ describe("full-text search", () => {
 });
 
 describe("facets", () => {
-  it.each<InitiativeFilters>([{}, { theme: "transport_logistics" }, { theme: "transport_logistics", country: "KZ" }, { status: "proposed", q: "стратегии" }, { kind: "proposal", source: 2 }])(
+  it.each<InitiativeFilters>([{}, { theme: "transport_logistics" }, { theme: "transport_logistics", country: "KZ" }, { status: "proposed", q: "стратегии" }, { kind: "proposal", source: 2 }, { event: "tashkent-2025", theme: "transport_logistics" }])(
     "count what each value would give with the other filters: %o",
     async (filters) => {
       const facets = await facetCounts(prisma, filters);

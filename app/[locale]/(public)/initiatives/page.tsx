@@ -28,13 +28,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const query = parseQueryLenient(await searchParams);
-  const [t, tTheme, result, facets, countries, sources] = await Promise.all([
+  const [t, tTheme, result, facets, countries, sources, events] = await Promise.all([
     getTranslations("list"),
     getTranslations("theme"),
     publicData.initiatives(query, locale),
     publicData.facets(query),
     publicData.countries(),
     publicData.sources(),
+    publicData.events(),
   ]);
   const terms = query.q ? queryStems(query.q) : [];
   const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
@@ -50,7 +51,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} />
+      <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} events={events} />
       {query.relation !== "outcome" && (
         <p>
           <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { relation: "outcome" })}`} className="text-blue-800 underline">

@@ -72,6 +72,11 @@ export default async function EventPage({ params }: Props) {
       </header>
       <Card id="event-initiatives" title={t("initiativesHere")}>
         {list(event.initiatives, "event-initiatives")}
+        <p className="mt-3">
+          <Link href={`/initiatives?event=${event.slug}`} className="text-blue-800 underline">
+            {t("inList")}
+          </Link>
+        </p>
       </Card>
       <Card id="event-reannounced" title={t("reannouncedHere")}>
         {list(event.reannounced, "event-reannounced")}
