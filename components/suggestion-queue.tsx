@@ -37,7 +37,7 @@ export async function SuggestionQueue({ locale, suggestions }: { locale: string;
                 )}
                 {suggestion.hasEmail && <p className="text-sm text-slate-700">{t("withEmail")}</p>}
                 <p className="text-sm">
-                  <Link href={href} className="text-blue-800 underline">
+                  <Link href={`${href}?suggestion=${suggestion.id}#${suggestion.subject === "initiative" ? "status-form-title" : "correct-source-title"}`} className="text-blue-800 underline">
                     {t("openSubject")}
                   </Link>
                 </p>

@@ -13,11 +13,11 @@ import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fie
 type Values = SourceMetadata & { note: string };
 
 /** Corrects a source's details (never its text); submitted by hand so nothing typed is lost. */
-export function CorrectSourceForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: Omit<Values, "note"> }) {
+export function CorrectSourceForm({ sourceId, version, initial, note = "" }: { sourceId: number; version: number; initial: Omit<Values, "note">; note?: string }) {
   const t = useTranslations("intake");
   const [serverState, dispatch, pending] = useActionState(correctSourceAction, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
-  const [values, setValues] = useState<Values>({ ...initial, note: "" });
+  const [values, setValues] = useState<Values>({ ...initial, note });
   const formRef = useRef<HTMLFormElement>(null);
   const state: ActionState = useMemo(
     () => (clientErrors ? { status: "error", message: "fixFields", fieldErrors: clientErrors } : serverState),

@@ -16,17 +16,20 @@ export function EvidenceFields({
   errors,
   sources,
   evidence,
+  link = null,
   occurrences,
 }: {
   errors: Record<string, string[]>;
   sources: Option[];
   /** A quote to start from, e.g. one just accepted on the review page. */
   evidence?: { sourceId: number; text: string } | null;
+  /** A link to start from instead (a reader's suggestion's): the link evidence is chosen. */
+  link?: string | null;
   /** The places of a quote the source holds more than once, from the server's refusal. */
   occurrences?: Context[];
 }) {
   const t = useTranslations("editor");
-  const [type, setType] = useState<"quote" | "link">("quote");
+  const [type, setType] = useState<"quote" | "link">(link && !evidence ? "link" : "quote");
   return (
     <fieldset className="space-y-3 rounded border border-slate-300 p-3">
       <legend className="px-1 font-medium">{t("evidence")}</legend>
@@ -59,7 +62,7 @@ export function EvidenceFields({
       ) : (
         <>
           <Field name="evidenceUrl" label={t("evidenceUrl")} errors={errors}>
-            {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" className={INPUT} />}
+            {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" defaultValue={link ?? undefined} className={INPUT} />}
           </Field>
           <Field name="evidenceTitle" label={t("evidenceTitle")} errors={errors}>
             {(props) => <input {...props} className={INPUT} />}
@@ -107,11 +110,11 @@ export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context
   );
 }
 
-export function NoteField({ errors, required = true }: { errors: Record<string, string[]>; required?: boolean }) {
+export function NoteField({ errors, required = true, defaultValue }: { errors: Record<string, string[]>; required?: boolean; defaultValue?: string }) {
   const t = useTranslations("editor");
   return (
     <Field name="note" label={required ? t("note") : t("noteOptional")} hint={t("noteHint")} errors={errors}>
-      {(props) => <textarea {...props} rows={2} className={INPUT} />}
+      {(props) => <textarea {...props} rows={2} defaultValue={defaultValue} className={INPUT} />}
     </Field>
   );
 }

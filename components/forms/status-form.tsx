@@ -16,6 +16,7 @@ export function StatusForm(props: {
   entries: Option[];
   today: string;
   evidence?: { sourceId: number; text: string } | null;
+  draft?: { note: string; url: string | null } | null;
 }) {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
@@ -57,11 +58,11 @@ export function StatusForm(props: {
           {(p) => <DateInput {...p} defaultValue={props.today} />}
         </Field>
       </div>
-      <NoteField errors={errors} />
+      <NoteField errors={errors} defaultValue={props.draft?.note} />
       <Field name="overrideNote" label={t("overrideNote")} hint={t("overrideHint")} errors={errors}>
         {(p) => <textarea {...p} rows={2} className={INPUT} />}
       </Field>
-      <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} evidence={props.evidence} />
+      <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} evidence={props.evidence} link={props.draft?.url ?? null} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
     </form>

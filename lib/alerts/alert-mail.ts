@@ -58,13 +58,13 @@ async function translator(locale: Locale) {
   };
 }
 
-/** Plain text and HTML from the same paragraphs; every message ends with how to stop it. */
-interface Paragraph {
+/** Plain text and HTML from the same paragraphs; every message ends with how to stop it (or why it was sent). */
+export interface Paragraph {
   text: string;
   link?: { href: string; label: string };
 }
 
-function assemble(r: Recipient, subject: string, paragraphs: Paragraph[], footer: string[], headers?: Record<string, string>): OutgoingMail {
+export function assemble(r: Pick<Recipient, "locale" | "email">, subject: string, paragraphs: Paragraph[], footer: string[], headers?: Record<string, string>): OutgoingMail {
   const text = [...paragraphs.map((p) => (p.link ? `${p.text}\n${p.link.label}: ${p.link.href}` : p.text)), "--", ...footer].join("\n\n");
   const html = [
     `<!doctype html><html lang="${r.locale}"><body style="font-family:sans-serif;line-height:1.5">`,

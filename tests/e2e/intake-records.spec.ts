@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { linkIn, startSmtpSink } from "../helpers/smtp-sink";
 import { createAccount, expect, logIn, test } from "./fixtures";
 
 // A test article (invented, marked as test data in its text), never seeded; a line of its own
@@ -154,40 +155,85 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await visitorContext.close();
 });
 
-test("a visitor suggests a correction without an account, and an editor works through the queue", async ({ page, browser }) => {
-  const visitorContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
-  await visitor.goto("/en/initiatives/single-tourism-space");
-  await visitor.getByText("Suggest an update or a correction").click();
-  const suggest = visitor.getByRole("form", { name: "Suggest an update or a correction" });
-  await suggest.getByLabel("What should change, and why").fill("Too short");
-  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("not an address");
-  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
-  // What was typed stays; the first field in error takes the focus.
-  await expect(suggest.getByLabel("What should change, and why")).toBeFocused();
-  await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
-  await suggest.getByLabel("What should change, and why").fill("Test data: the tourism space was discussed again in March.");
-  await suggest.getByLabel("A link that shows it (optional)").fill("https://example.org/test-suggestion");
-  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("reader@example.test");
-  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
-  await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
-  // The e-mail is never shown publicly.
-  await visitor.reload();
-  expect(await visitor.content()).not.toContain("reader@example.test");
-  await visitorContext.close();
+test("a visitor suggests a correction without an account; an editor dismisses one, makes the change from the other and accepts it; the sender is told by mail", async ({ page, browser }) => {
+  // The app mails to this port (playwright.config.ts); a real SMTP server listens on it here.
+  const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+  try {
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
+    await visitor.goto("/en/initiatives/single-tourism-space");
+    await visitor.getByText("Suggest an update or a correction").click();
+    const suggest = visitor.getByRole("form", { name: "Suggest an update or a correction" });
+    await suggest.getByLabel("What should change, and why").fill("Too short");
+    await suggest.getByLabel("Your e-mail for the answer (optional)").fill("not an address");
+    await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+    // What was typed stays; the first field in error takes the focus.
+    await expect(suggest.getByLabel("What should change, and why")).toBeFocused();
+    await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
+    await suggest.getByLabel("What should change, and why").fill("Test data: the tourism space was discussed again in March.");
+    await suggest.getByLabel("A link that shows it (optional)").fill("https://example.org/test-suggestion");
+    await suggest.getByLabel("Your e-mail for the answer (optional)").fill("reader@example.test");
+    await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+    await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
+    // A second one, without an e-mail, to be dismissed.
+    await visitor.reload();
+    await visitor.getByText("Suggest an update or a correction").click();
+    await suggest.getByLabel("What should change, and why").fill("Test data: a second suggestion that is not borne out.");
+    await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+    await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
+    // The e-mail is never shown publicly.
+    await visitor.reload();
+    expect(await visitor.content()).not.toContain("reader@example.test");
 
-  const editor = await createAccount("editor", "Queue Editor");
-  await logIn(page, editor);
-  const item = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "discussed again in March" });
-  await expect(item).toContainText("Single tourism space");
-  await expect(item).toContainText("The sender left an e-mail for the outcome.");
-  await expect(item).not.toContainText("reader@example.test");
-  const answer = item.getByRole("form", { name: /^Answer the suggestion/ });
-  await answer.getByRole("button", { name: "Decline" }).click();
-  await expect(answer.getByLabel("What you did, or why not")).toBeFocused();
-  await answer.getByLabel("What you did, or why not").fill("The link does not say this (test).");
-  await answer.getByRole("button", { name: "Decline" }).click();
-  await expect(answer.getByRole("status")).toContainText("Suggestion declined.");
-  await page.reload();
-  await expect(page.getByText("discussed again in March")).toHaveCount(0);
+    const editor = await createAccount("editor", "Queue Editor");
+    await logIn(page, editor);
+    const second = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "not borne out" });
+    const dismiss = second.getByRole("form", { name: /^Answer the suggestion/ });
+    await dismiss.getByRole("button", { name: "Dismiss" }).click();
+    await expect(dismiss.getByLabel("What you did, or why not")).toBeFocused();
+    await dismiss.getByLabel("What you did, or why not").fill("The link does not say this (test).");
+    await dismiss.getByRole("button", { name: "Dismiss" }).click();
+    await expect(dismiss.getByRole("status")).toContainText("Suggestion dismissed.");
+
+    const item = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "discussed again in March" });
+    await expect(item).toContainText("Single tourism space");
+    await expect(item).toContainText("The sender left an e-mail for the outcome.");
+    await expect(item).not.toContainText("reader@example.test");
+    // Accepting before any change is refused: the change comes first.
+    const answer = item.getByRole("form", { name: /^Answer the suggestion/ });
+    await answer.getByLabel("What you did, or why not").fill("Status changed (test).");
+    await answer.getByRole("button", { name: "Accept (link my change)" }).click();
+    await expect(answer.getByText("Make the change first")).toBeVisible();
+    await expect(answer.getByLabel("What you did, or why not")).toHaveValue("Status changed (test).");
+
+    // The status form opens filled in from the suggestion.
+    await item.getByRole("link", { name: "Make the change from it (the form opens filled in)" }).click();
+    await expect(page.getByTestId("suggestion-draft")).toContainText("discussed again in March");
+    const form = page.getByRole("form", { name: "Change status or stage" });
+    await expect(form.getByLabel("Note (why)")).toHaveValue("Test data: the tourism space was discussed again in March.");
+    await expect(form.getByLabel("Link (http or https)")).toHaveValue("https://example.org/test-suggestion");
+    await form.getByLabel("New status").selectOption("in_preparation");
+    await form.getByLabel("Title of the linked page").fill("Test suggestion page");
+    await form.getByLabel("Date of the linked page").fill("2026-03-01");
+    await form.getByRole("button", { name: "Save status" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved as version");
+    const draft = page.getByTestId("suggestion-draft").getByRole("form", { name: /^Answer the suggestion/ });
+    await draft.getByLabel("What you did, or why not").fill("Status changed to in preparation, with the reader's link (test).");
+    await draft.getByRole("button", { name: "Accept (link my change)" }).click();
+    await expect(draft.getByRole("status")).toContainText("Suggestion accepted.");
+    await page.goto("/en/editor");
+    await expect(page.getByText("discussed again in March")).toHaveCount(0);
+
+    // The sender is told, once, with a link to the change in the public history.
+    const mail = await sink.waitFor("reader@example.test");
+    expect(mail.subject).toBe("Your suggestion about “Single tourism space” led to a change");
+    expect(mail.text).toContain("Status changed to in preparation, with the reader's link (test).");
+    const link = linkIn(mail.text, /\/en\/initiatives\/single-tourism-space#entry-\d+$/);
+    await visitor.goto(link);
+    await expect(visitor.locator(new URL(link).hash)).toContainText("In preparation");
+    expect(sink.messages.filter((m) => m.to === "reader@example.test")).toHaveLength(1);
+    await visitorContext.close();
+  } finally {
+    await sink.close();
+  }
 });

@@ -13,6 +13,8 @@ import { QuoteInContext } from "@/components/quote-in-context";
 import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { EditorPanel } from "@/components/editor-panel";
+import { SuggestionDraft } from "@/components/suggestion-draft";
+import { getOpenSuggestion } from "@/lib/suggestions/resolve-suggestion";
 import { HistoryList } from "@/components/history-list";
 import { StatusBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -70,6 +72,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const rawEvidence = (await searchParams).evidenceQuote;
   const evidenceId = typeof rawEvidence === "string" && /^[1-9][0-9]{0,9}$/.test(rawEvidence) ? Number(rawEvidence) : null;
   const evidence = canEdit && evidenceId ? await quoteOfInitiative(prisma, evidenceId, slug) : null;
+  // From the editors' queue: a reader's suggestion to make the change from.
+  const rawSuggestion = firstParam((await searchParams).suggestion);
+  const suggestionId = rawSuggestion && /^[1-9][0-9]{0,9}$/.test(rawSuggestion) ? Number(rawSuggestion) : null;
+  const suggestion = canEdit && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "initiative", slug) : null;
   const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),
@@ -357,8 +363,18 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
       {user && canEdit && (
-        <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
-          <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} evidence={evidence} />
+        <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "suggest"]}>
+          {suggestion && <SuggestionDraft suggestion={suggestion} label={l(initiative.titleRu, initiative.titleEn) ?? initiative.slug} />}
+          <EditorPanel
+            locale={locale}
+            user={user}
+            initiative={initiative}
+            countries={countries}
+            sources={sources}
+            pending={pending}
+            evidence={evidence}
+            draft={suggestion ? { note: suggestion.text.slice(0, 2000), url: suggestion.url } : null}
+          />
         </ClientMessages>
       )}
     </article>

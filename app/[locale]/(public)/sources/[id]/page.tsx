@@ -6,6 +6,10 @@ import type { ReactNode } from "react";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectSourceForm } from "@/components/forms/correct-source-form";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { SuggestionDraft } from "@/components/suggestion-draft";
+import { getOpenSuggestion } from "@/lib/suggestions/resolve-suggestion";
+import { prisma } from "@/lib/db/prisma";
+import { firstParam } from "@/lib/http/search-params";
 import { SuggestSection } from "@/components/suggest-section";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -18,7 +22,7 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function parseId(raw: string): number | null {
   return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
@@ -34,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: source.title ?? source.outlet ?? t("untitled") };
 }
 
-export default async function SourcePage({ params }: Props) {
+export default async function SourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const locale = await pageLocale(params);
   const sourceId = parseId(id);
@@ -51,6 +55,10 @@ export default async function SourcePage({ params }: Props) {
   ]);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const canCorrect = hasPermission(user, "source:add");
+  // From the editors' queue: a reader's suggestion to make the correction from.
+  const rawSuggestion = firstParam((await searchParams).suggestion);
+  const suggestionId = rawSuggestion && /^[1-9][0-9]{0,9}$/.test(rawSuggestion) ? Number(rawSuggestion) : null;
+  const suggestion = canCorrect && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "source", String(source.id)) : null;
 
   return (
     <article className="space-y-6" aria-labelledby="source-title">
@@ -166,8 +174,10 @@ export default async function SourcePage({ params }: Props) {
 
       {canCorrect && (
         <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage"]}>
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage", "suggest"]}>
+            {suggestion && <SuggestionDraft suggestion={suggestion} label={source.title ?? t("untitled")} />}
             <CorrectSourceForm
+              note={suggestion?.text.slice(0, 2000) ?? ""}
               sourceId={source.id}
               version={source.version}
               initial={{
