@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import type { CountryOption } from "@/lib/countries/list-countries";
-import type { EventSummary } from "@/lib/events/get-event";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, STAGES, THEMES, vocabularyLabel } from "@/lib/domain/vocabulary";
 import { FACETS, SORTS, type Facet, type FacetValue, type InitiativeQuery } from "@/lib/initiatives/query-initiatives";
 import { Link } from "@/lib/i18n/navigation";
@@ -20,7 +19,6 @@ export async function InitiativeFiltersForm({
   facets,
   countries,
   sources,
-  events,
 }: {
   locale: string;
   action: string;
@@ -28,7 +26,6 @@ export async function InitiativeFiltersForm({
   facets: Record<Facet, FacetValue[]>;
   countries: CountryOption[];
   sources: SourceOption[];
-  events: Pick<EventSummary, "slug" | "nameRu" | "nameEn">[];
 }) {
   const [t, tRelation, tStatus, tStage, tTheme, tKind, tCommon] = await Promise.all([
     getTranslations("list"),
@@ -41,7 +38,6 @@ export async function InitiativeFiltersForm({
   ]);
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
   const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
-  const eventName = new Map(events.map((event) => [event.slug, localized(locale, event.nameRu, event.nameEn)]));
   const label: Record<Facet, (value: string) => string> = {
     relation: vocabularyLabel(MEETING_RELATIONS, (value) => tRelation(value)),
     status: vocabularyLabel(INITIATIVE_STATUSES, (value) => tStatus(value)),
@@ -51,9 +47,13 @@ export async function InitiativeFiltersForm({
     country: (value) => countryName.get(value) ?? value,
     proposer: (value) => countryName.get(value) ?? value,
     source: (value) => sourceName.get(value) ?? value,
-    event: (value) => eventName.get(value) ?? value,
+    event: (value) => value,
   };
-  const selected = (facet: Facet) => (query[facet] === undefined ? "" : String(query[facet]));
+  // This form picks one value per filter; a link may give several (`country=KZ,UZ`), which the first stands for here.
+  const selected = (facet: Facet) => {
+    const value = query[facet];
+    return value === undefined ? "" : String(Array.isArray(value) ? value[0] : value);
+  };
 
   return (
     <form method="get" action={action} role="search" aria-label={t("filters")} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -67,7 +67,8 @@ export async function InitiativeFiltersForm({
             {t("searchHint")}
           </p>
         </div>
-        {FACETS.map((facet) => {
+        {/* The event filter is in the URL and the API; this form does not offer it yet. */}
+        {FACETS.filter((facet) => facet !== "event").map((facet) => {
           const counts = new Map(facets[facet].map((entry) => [entry.value, entry.count]));
           // Every known value stays selectable, with its count; the current one even at zero.
           const values = [...new Set([...facets[facet].map((entry) => entry.value), ...(selected(facet) ? [selected(facet)] : [])])];
