@@ -228,7 +228,7 @@ test("a visitor suggests a correction without an account; an editor dismisses on
 
     // The sender is told, once, with a link to the change in the public history.
     const mail = await sink.waitFor("reader@example.test");
-    expect(mail.subject).toBe("Your suggestion about “Single tourism space” led to a change");
+    expect(mail.subject).toBe("Your suggestion about “Single tourism space of Central Asian countries” led to a change");
     expect(mail.text).toContain("Status changed, with the reader's link (test).");
     const link = linkIn(mail.text, /\/en\/initiatives\/single-tourism-space#entry-\d+$/);
     await visitor.goto(link);
