@@ -66,8 +66,10 @@ export async function HistoryList({
               {(entry.fromStage || entry.toStage) && (
                 <>
                   {" · "}
-                  {t("stage")}: {entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}
-                  {entry.toStage ? tStage(entry.toStage) : "—"}
+                  {t("stage")}:{" "}
+                  {entry.fromStage && entry.fromStage === entry.toStage
+                    ? t("unchanged", { value: tStage(entry.fromStage) })
+                    : `${entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}${entry.toStage ? tStage(entry.toStage) : "—"}`}
                 </>
               )}
             </p>

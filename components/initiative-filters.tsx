@@ -71,7 +71,7 @@ export async function InitiativeFiltersForm({
                 {t(`facet.${facet}`)}
               </label>
               <select id={`filter-${facet}`} name={facet} defaultValue={selected(facet)} className={FIELD}>
-                <option value="">{tCommon("any")}</option>
+                <option value="">{t(`facetAny.${facet}`)}</option>
                 {values.map((value) => (
                   <option key={value} value={value}>
                     {t("optionCount", { label: label[facet](value), count: counts.get(value) ?? 0 })}

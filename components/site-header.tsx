@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./language-switch";
+import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
@@ -24,15 +25,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
           {t("brand")}
         </Link>
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {NAV.map(([href, key]) => (
-              <li key={href}>
-                <Link href={href} className="font-medium text-blue-800 underline-offset-4 hover:underline">
-                  {t(key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={NAV.map(([href, key]) => ({ href, label: t(key) }))} />
           <UserMenu locale={locale} />
           <Suspense fallback={null}>
             <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />

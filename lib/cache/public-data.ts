@@ -1,6 +1,7 @@
 import "server-only";
 import { getStatusByTheme } from "../dashboard/status-by-theme";
 import { getStatusChangesOverTime } from "../dashboard/status-changes-over-time";
+import { compareInitiatives, listCompareChoices } from "../compare/compare-initiatives";
 import { getCountryMatrix } from "../countries/country-matrix";
 import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";
@@ -63,6 +64,9 @@ export const publicData = {
     ...(await matchedPassages(prisma, q, slugs)).entries(),
   ]),
   search: cachedRead("search", () => [TAG.initiatives, TAG.history, TAG.sources], (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
+  // Statuses, stages, countries, figures and the newest history entry of a few initiatives.
+  compare: cachedRead("compare", () => [TAG.initiatives, TAG.metrics, TAG.history], withClient(compareInitiatives)),
+  compareChoices: cachedRead("compare-choices", () => LISTS, withClient(listCompareChoices)),
   history: cachedRead("history", () => [TAG.history], withClient(listHistory)),
   metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
   feed: cachedRead("feed", ([target]) => [feedTag(target)], readFeed),
