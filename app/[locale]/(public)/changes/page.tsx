@@ -84,6 +84,9 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         <a href={`/api/export/history.json?since=${since}`} className="text-blue-800 underline" download>
           JSON
         </a>
+        <a href={`/api/export/history.csv?since=${since}&labels=${locale}`} className="text-blue-800 underline" download>
+          {t("downloadWords")}
+        </a>
         <a href="/api/export/history.csv" className="text-blue-800 underline" download>
           {t("fullHistory")}
         </a>

@@ -78,6 +78,9 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           <a href={`/api/export/initiatives.json?${exportQuery}`} className="text-blue-800 underline" download>
             JSON
           </a>
+          <a href={`/api/export/initiatives.csv?${exportQuery}&labels=${locale}`} className="text-blue-800 underline" download>
+            {t("exportWords")}
+          </a>
         </p>
       </div>
       {result.total === 0 ? (
