@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { SuggestSection } from "@/components/suggest-section";
 import { ShareSection } from "@/components/share-section";
@@ -320,9 +321,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <h2 id="history" className="text-xl font-semibold">
             {t("history")}
           </h2>
-          <a href={`/feeds/initiatives/${initiative.slug}.atom?lang=${locale}`} className="text-sm text-blue-800 underline">
-            {t("historyFeed")}
-          </a>
+          <FeedLink target={{ kind: "initiative", slug: initiative.slug }} />
         </div>
         {initiative.history.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noHistory")}</p>
