@@ -16,6 +16,7 @@ import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
 import { listSourcePage, listSources } from "../sources/list-sources";
+import { getCountryScorecard, getScorecardIndex } from "../scorecards/get-scorecards";
 import { getThemeOverview } from "../themes/get-theme";
 import type { PrismaClient } from "../generated/prisma/client";
 import { cachedRead } from "./cached";
@@ -33,6 +34,7 @@ const readCountryPage = withClient(getCountryPage);
 const readThemeOverview = withClient(getThemeOverview);
 const readFeed = withClient(feedDocument);
 const readEvent = withClient(getEvent);
+const readCountryScorecard = withClient(getCountryScorecard);
 
 /**
  * The reads behind the public pages, each cached until the next write (lib/cache/cached.ts).
@@ -67,6 +69,9 @@ export const publicData = {
   // Statuses, stages, countries, figures and the newest history entry of a few initiatives.
   compare: cachedRead("compare", () => [TAG.initiatives, TAG.metrics, TAG.history], withClient(compareInitiatives)),
   compareChoices: cachedRead("compare-choices", () => LISTS, withClient(listCompareChoices)),
+  // Scores with their initiatives' titles and themes and their countries' names.
+  scorecards: cachedRead("scorecards", () => [TAG.scores, TAG.initiatives, TAG.countries], withClient(getScorecardIndex)),
+  countryScorecard: cachedRead("country-scorecard", ([code]) => [TAG.scorecard(code), TAG.initiatives, TAG.countries], readCountryScorecard),
   history: cachedRead("history", () => [TAG.history], withClient(listHistory)),
   metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
   feed: cachedRead("feed", ([target]) => [feedTag(target)], readFeed),

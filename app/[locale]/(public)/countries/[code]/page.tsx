@@ -151,7 +151,10 @@ export default async function CountryPage({ params }: Props) {
         <RecentHistory locale={locale} entries={country.recentChanges} />
       </Card>
 
-      <p>
+      <p className="flex flex-wrap gap-x-4">
+        <Link href={`/scorecards/${country.code}`} className="text-blue-800 underline">
+          {t("scorecard")}
+        </Link>
         <FeedLink target={{ kind: "country", code: country.code }} className="text-blue-800 underline" />
       </p>
 
