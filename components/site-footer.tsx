@@ -11,7 +11,7 @@ const MORE = [
 export async function SiteFooter() {
   const [t, tNav] = await Promise.all([getTranslations("footer"), getTranslations("nav")]);
   return (
-    <footer className="border-t border-slate-200 bg-white">
+    <footer className="border-t border-slate-200 bg-white print:hidden">
       <div className="mx-auto max-w-6xl space-y-2 px-4 py-4 sm:px-6">
         <nav aria-label={tNav("more")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1">

@@ -19,7 +19,7 @@ const NAV = [
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations("nav");
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold text-slate-900 hover:text-blue-900">
           {t("brand")}

@@ -16,6 +16,7 @@ import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
 import { listSourcePage, listSources } from "../sources/list-sources";
+import { countryReport, initiativesReport } from "../reports/build-report";
 import { getCountryScorecard, getScorecardIndex } from "../scorecards/get-scorecards";
 import { getThemeOverview } from "../themes/get-theme";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -35,6 +36,7 @@ const readThemeOverview = withClient(getThemeOverview);
 const readFeed = withClient(feedDocument);
 const readEvent = withClient(getEvent);
 const readCountryScorecard = withClient(getCountryScorecard);
+const readCountryReport = withClient(countryReport);
 
 /**
  * The reads behind the public pages, each cached until the next write (lib/cache/cached.ts).
@@ -72,6 +74,9 @@ export const publicData = {
   // Scores with their initiatives' titles and themes and their countries' names.
   scorecards: cachedRead("scorecards", () => [TAG.scores, TAG.initiatives, TAG.countries], withClient(getScorecardIndex)),
   countryScorecard: cachedRead("country-scorecard", ([code]) => [TAG.scorecard(code), TAG.initiatives, TAG.countries], readCountryScorecard),
+  // Reports show initiatives (titles, statuses, countries) and the sources quoted for them.
+  initiativesReport: cachedRead("initiatives-report", () => [TAG.initiatives, TAG.sources], (query: InitiativeFilters, locale: string) => initiativesReport(prisma, query, locale)),
+  countryReport: cachedRead("country-report", ([code]) => [TAG.country(code), TAG.initiatives, TAG.sources], readCountryReport),
   history: cachedRead("history", () => [TAG.history], withClient(listHistory)),
   metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
   feed: cachedRead("feed", ([target]) => [feedTag(target)], readFeed),

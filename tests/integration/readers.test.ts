@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "../../app/api/export/[file]/route";
 import { compareInitiatives } from "../../lib/compare/compare-initiatives";
 import { prisma } from "../../lib/db/prisma";
+import { allInitiativeIds } from "../../lib/initiatives/query-initiatives";
+import { countryReport, initiativesReport } from "../../lib/reports/build-report";
 import { seedWorkerDatabase } from "../helpers/seeded";
 
 const download = (file: string, query = "") =>
@@ -62,5 +64,26 @@ describe("history export", () => {
     const sorted = [...times].sort((x, y) => (x[0] === y[0] ? y[1] - x[1] : x[0] < y[0] ? 1 : -1));
     expect(times).toEqual(sorted);
     expect(json.rows).toHaveLength(await prisma.historyEntry.count());
+  });
+});
+
+describe("reports", () => {
+  it("hold every row of the filtered view in the list's order, their status counts and the sources quoted for them", async () => {
+    const filters = { theme: "water_environment" as const };
+    const report = await initiativesReport(prisma, filters, "en");
+    const ids = await allInitiativeIds(prisma, filters, "en");
+    const slugs = (await prisma.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } })).reduce((map, row) => map.set(row.id, row.slug), new Map<number, string>());
+    expect(report.rows.map((row) => row.slug)).toEqual(ids.map((id) => slugs.get(id)));
+    expect(report.statusCounts.reduce((sum, item) => sum + item.count, 0)).toBe(ids.length);
+    const quoted = await prisma.quote.findMany({ where: { initiativeId: { in: ids } }, distinct: ["sourceId"], select: { sourceId: true } });
+    expect(report.sources.map((source) => source.id).sort()).toEqual(quoted.map((quote) => quote.sourceId).sort());
+  });
+
+  it("of a country hold the initiatives it proposes or takes part in; an unknown code has none", async () => {
+    const result = (await countryReport(prisma, "kz"))!;
+    const expected = await prisma.initiative.count({ where: { OR: [{ proposerCountryCode: "KZ" }, { participations: { some: { countryCode: "KZ" } } }] } });
+    expect(result.country.code).toBe("KZ");
+    expect(result.report.rows).toHaveLength(expected);
+    expect(await countryReport(prisma, "QQ")).toBeNull();
   });
 });

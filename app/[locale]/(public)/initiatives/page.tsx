@@ -28,9 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const query = parseQueryLenient(await searchParams);
-  const [t, tCompare, tTheme, result, facets, countries, sources] = await Promise.all([
+  const [t, tCompare, tReport, tTheme, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
     getTranslations("compare"),
+    getTranslations("report"),
     getTranslations("theme"),
     publicData.initiatives(query, locale),
     publicData.facets(query),
@@ -80,6 +81,9 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           </a>
           <a href={`/api/export/initiatives.csv?${exportQuery}&labels=${locale}`} className="text-blue-800 underline" download>
             {t("exportWords")}
+          </a>
+          <a href={`${getPathname({ href: "/reports/initiatives", locale })}?${toSearchParams({ ...query, page: undefined, pageSize: undefined })}`} className="text-blue-800 underline">
+            {tReport("link")}
           </a>
         </p>
       </div>

@@ -155,6 +155,9 @@ export default async function CountryPage({ params }: Props) {
         <Link href={`/scorecards/${country.code}`} className="text-blue-800 underline">
           {t("scorecard")}
         </Link>
+        <Link href={`/reports/countries/${country.code}`} className="text-blue-800 underline">
+          {t("report")}
+        </Link>
         <FeedLink target={{ kind: "country", code: country.code }} className="text-blue-800 underline" />
       </p>
 
