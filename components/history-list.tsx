@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
-import { parseFieldPath, splitThemes, type FieldChange } from "@/lib/history/field-changes";
-import { dateToDay } from "@/lib/dates";
+import { parseFieldPath, parseReadingValue, splitThemes, type FieldChange } from "@/lib/history/field-changes";
+import { dateToDay, dayToDate } from "@/lib/dates";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
   role: "role",
@@ -10,6 +10,14 @@ const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> =
 };
 
 /** The whole, append-only history of an initiative, newest first, as the public sees it. */
+/** An entry that only adds figure readings is a new reading, not a correction of data. */
+function isNewReading(changes: readonly FieldChange[]): boolean {
+  return changes.length > 0 && changes.every((change) => {
+    const path = parseFieldPath(change.field);
+    return path.kind === "metric" && path.part === "reading";
+  });
+}
+
 export async function HistoryList({
   entries,
   countryNames,
@@ -47,6 +55,12 @@ export async function HistoryList({
     if (kind === "stage") return tStage(raw as never);
     if (kind === "role") return tRole(raw as never);
     if (change.field === "reannouncedAt") return eventNames[raw] ?? raw;
+    // Stored as "12.4 @ 2026-11-30"; shown in the locale's number and date format.
+    const reading = path.kind === "metric" && path.part === "reading" ? parseReadingValue(raw) : null;
+    if (reading) {
+      const value = format.number(reading.value);
+      return reading.observedOn ? t("readingOn", { value, date: format.dateTime(dayToDate(reading.observedOn), { dateStyle: "long", timeZone: "UTC" }) }) : value;
+    }
     if (change.field === "themes") return splitThemes(raw).map((theme) => tTheme(theme as never)).join(", ");
     return raw;
   };
@@ -56,7 +70,7 @@ export async function HistoryList({
       {entries.map((entry) => (
         <li key={entry.id} id={`entry-${entry.id}`} className="border-l-4 border-slate-300 pl-4">
           <p className="font-medium">
-            {t(`kind.${entry.kind}`)}
+            {isNewReading(entry.changes) ? t("newReading") : t(`kind.${entry.kind}`)}
             <span className="ml-2 text-sm font-normal text-slate-600">{t("version", { version: entry.version })}</span>
           </p>
           {entry.toStatus && (

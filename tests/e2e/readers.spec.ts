@@ -166,6 +166,8 @@ test("the nav marks the current page, /themes lists every theme, and sign-in ret
 
   const editor = await createAccount("editor", "Return Editor");
   await page.goto("/en/targets");
+  // Russian as the source writes it, with an English gloss beside it.
+  await expect(page.getByText("(“last year”)").first()).toBeVisible();
   await page.getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Ftargets$/);
   await page.getByLabel("E-mail").fill(editor.email);

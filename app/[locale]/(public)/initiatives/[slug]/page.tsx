@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -98,7 +99,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         {[l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")}
       </Link>,
     ],
-    [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    [t("eventDate"), initiative.event.dateText ? <AsWritten text={initiative.event.dateText} /> : unknown],
     ...(initiative.reannouncements.length
       ? ([
           [
@@ -241,7 +242,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                       {metric.baseline ? (
                         <>
                           {format.number(metric.baseline.value)} {unit}
-                          {metric.baseline.period && <> · <span lang="ru">{tMetric("period", { period: metric.baseline.period })}</span></>}
+                          {metric.baseline.period && <> · {tMetric("periodLabel")} <AsWritten text={metric.baseline.period} /></>}
                           {metric.baseline.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span></>}
                         </>
                       ) : (
