@@ -189,17 +189,80 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
       ) `;
     from = Prisma.raw(`"Initiative" i LEFT JOIN (SELECT id, MIN(score) AS score FROM hits GROUP BY id) h ON h.id = i."id"`);
     // Title hits first, then by score.
-    order = Prisma.sql`CASE WHEN i."id" IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC`;
-  } else if (sort === "status") order = Prisma.sql`${STATUS_ORDER} ASC, ${title} ASC`;
-  else if (sort === "updated") order = Prisma.sql`i."updatedAt" DESC, ${title} ASC`;
-  else order = Prisma.sql`${title} ASC`;
+    order = Prisma.sql`CASE WHEN i."id" IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC, i."id" ASC`;
+  } else order = orderBy(sortKeys(sort, locale));
 
   return {
     count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
     ids: options.all
-      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC`
-      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}`
+      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   };
+}
+
+/** One column of an order on `Initiative i`. */
+interface SortKey {
+  sql: Prisma.Sql;
+  descending?: boolean;
+}
+
+/** The list's order for every sort but relevance, ending in the id so that it is total. */
+function sortKeys(sort: (typeof SORTS)[number], locale: string): SortKey[] {
+  const title = { sql: Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`) };
+  const id = { sql: Prisma.raw(`i."id"`) };
+  if (sort === "status") return [{ sql: STATUS_ORDER }, title, id];
+  if (sort === "updated") return [{ sql: Prisma.raw(`i."updatedAt"`), descending: true }, title, id];
+  return [title, id];
+}
+
+function orderBy(keys: SortKey[]): Prisma.Sql {
+  return Prisma.join(
+    keys.map((key) => Prisma.sql`${key.sql} ${Prisma.raw(key.descending ? "DESC" : "ASC")}`),
+    ", ",
+  );
+}
+
+/**
+ * The rows after `values` in the order of `keys`: (k0 > v0) OR (k0 = v0 AND (k1 > v1 OR …)), with
+ * k0 >= v0 in front so that the database seeks in k0's index instead of scanning from the start.
+ */
+function after(keys: SortKey[], values: unknown[]): Prisma.Sql {
+  const beyond = (key: SortKey, value: unknown, orEqual = false) => Prisma.sql`${key.sql} ${Prisma.raw((key.descending ? "<" : ">") + (orEqual ? "=" : ""))} ${value}`;
+  const strictly = (index: number): Prisma.Sql =>
+    index === keys.length - 1 ? beyond(keys[index]!, values[index]) : Prisma.sql`(${beyond(keys[index]!, values[index])} OR (${keys[index]!.sql} = ${values[index]} AND ${strictly(index + 1)}))`;
+  return Prisma.sql`${beyond(keys[0]!, values[0], true)} AND ${strictly(0)}`;
+}
+
+/**
+ * Every id the filters select, in the list's order, `pageSize` at a time: each page is one query
+ * that starts after the last row of the one before (keyset), so nothing grows with the data and
+ * each query stays short. Sorted by status, one keyset by title per status in the list's order.
+ * Relevance is a score computed for the query,
+ * not a column: those ids (only the search's hits) are read at once.
+ */
+export async function* initiativeIdPages(prisma: PrismaClient, query: InitiativeFilters, locale: string, pageSize: number): AsyncGenerator<number[]> {
+  const sort = query.sort ?? (query.q ? "relevance" : "title");
+  if (sort === "relevance" && query.q && queryStems(query.q).length) {
+    const ids = await allInitiativeIds(prisma, query, locale);
+    for (let start = 0; start < ids.length; start += pageSize) yield ids.slice(start, start + pageSize);
+    return;
+  }
+  const filters = conditions(searchSql(prisma), query);
+  const keys = sortKeys(sort === "status" ? "title" : sort, locale);
+  // By the rank, not `status = …`: the planner would take the status index and sort a whole status per page.
+  const groups = sort === "status" ? INITIATIVE_STATUSES.map((_, rank) => [Prisma.sql`${STATUS_ORDER} = ${rank}`]) : [[]];
+  const columns = Prisma.join(keys.map((key, index) => Prisma.sql`${key.sql} AS ${Prisma.raw(`k${index}`)}`));
+  for (const group of groups) {
+    let last: unknown[] | undefined;
+    for (;;) {
+      const where = whereClause([...filters, ...group, ...(last ? [after(keys, last)] : [])]);
+      const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns} FROM "Initiative" i ${where} ORDER BY ${orderBy(keys)} LIMIT ${pageSize}`;
+      if (rows.length) yield rows.map((row) => Number(row[`k${keys.length - 1}`]));
+      if (rows.length < pageSize) break;
+      const row = rows[rows.length - 1]!;
+      last = keys.map((_, index) => row[`k${index}`]);
+    }
+  }
 }
 
 export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<InitiativePage> {
@@ -214,8 +277,8 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
 }
 
-/** Every id the filters select, in the list's order (for exports, which read the rows in pages). */
-export async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<number[]> {
+/** Every id the filters select, in the list's order, at once (relevance-sorted exports). */
+async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<number[]> {
   const { ids } = listSql(prisma, query, locale, { all: true });
   return (await prisma.$queryRaw<{ id: number | bigint }[]>(ids)).map((row) => Number(row.id));
 }
