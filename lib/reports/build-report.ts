@@ -1,7 +1,7 @@
 import "server-only";
 import { INITIATIVE_STATUSES, type InitiativeStatus, type Stage, type Theme } from "../domain/vocabulary";
 import type { PrismaClient } from "../generated/prisma/client";
-import { allInitiativeIds, type InitiativeFilters } from "../initiatives/query-initiatives";
+import { initiativeIdPages, type InitiativeFilters } from "../initiatives/query-initiatives";
 import { parseCountryCode } from "../countries/country-order";
 
 export interface ReportRow {
@@ -76,9 +76,20 @@ export async function reportForIds(prisma: PrismaClient, ids: number[]): Promise
   };
 }
 
-/** The report of the list's filtered view: every row of it (all pages), in the list's order. */
-export async function initiativesReport(prisma: PrismaClient, filters: InitiativeFilters, locale: string): Promise<Report> {
-  return reportForIds(prisma, await allInitiativeIds(prisma, filters, locale));
+/** A printed report stops here: more rows than this is a list to narrow, not a report to print. */
+export const REPORT_MAX_ROWS = 1000;
+
+/**
+ * The report of the list's filtered view: its rows in the list's order, all pages, up to
+ * REPORT_MAX_ROWS (`truncated` says when the view holds more).
+ */
+export async function initiativesReport(prisma: PrismaClient, filters: InitiativeFilters, locale: string): Promise<Report & { truncated: boolean }> {
+  const ids: number[] = [];
+  for await (const page of initiativeIdPages(prisma, filters, locale, 200)) {
+    ids.push(...page);
+    if (ids.length > REPORT_MAX_ROWS) break;
+  }
+  return { ...(await reportForIds(prisma, ids.slice(0, REPORT_MAX_ROWS))), truncated: ids.length > REPORT_MAX_ROWS };
 }
 
 /** The report of one country: the initiatives it proposes or takes part in; null for an unknown code. */

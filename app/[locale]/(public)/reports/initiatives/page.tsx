@@ -5,6 +5,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
+import { REPORT_MAX_ROWS } from "@/lib/reports/build-report";
 import type { SearchParams } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
@@ -32,6 +33,7 @@ export default async function InitiativesReportPage({ params, searchParams }: Pr
       subtitle={
         <>
           {listQuery.size > 0 ? t("filtered") : t("unfiltered")}{" "}
+          {report.truncated && <strong>{t("truncated", { max: REPORT_MAX_ROWS })} </strong>}
           <Link href={{ pathname: "/initiatives", query: Object.fromEntries(listQuery) }} className="text-blue-800 underline print:no-underline">
             {t("openList")}
           </Link>
