@@ -176,6 +176,13 @@ test("the nav marks the current page, /themes lists every theme, and sign-in ret
   await expect(page).toHaveURL(/\/en\/targets$/);
 });
 
+test("the API docs show examples percent-encoded, ready to paste into curl", async ({ page, request }) => {
+  await page.goto("/en/api-docs");
+  const example = page.locator("code", { hasText: "/api/v1/initiatives?q=%D0%B2%D0%BE%D0%B4%D0%B0&facets=true" });
+  await expect(example).toBeVisible();
+  expect((await request.get((await example.textContent())!)).status()).toBe(200);
+});
+
 test("sign-in never follows a return address off the site", async ({ page }) => {
   const editor = await createAccount("editor", "Careful Editor");
   await page.goto(`/en/sign-in?next=${encodeURIComponent("//evil.example/")}`);
