@@ -36,7 +36,13 @@ export async function InitiativeFiltersForm({
     getTranslations("common"),
   ]);
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
-  const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
+  // A title in another language than the page's is marked as such (the English page lists Russian titles as written).
+  const sourceName = new Map(
+    sources.map((source) => {
+      const name = source.title ?? source.outlet ?? tCommon("unknown");
+      return [String(source.id), source.language !== locale && source.title ? t("sourceInLanguage", { name, language: source.language }) : name];
+    }),
+  );
   const label: Record<Facet, (value: string) => string> = {
     relation: (value) => tRelation(value as never),
     status: (value) => tStatus(value as never),
