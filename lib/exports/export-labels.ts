@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
