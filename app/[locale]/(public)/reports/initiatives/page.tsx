@@ -4,7 +4,7 @@ import { ReportView } from "@/components/reports/report-view";
 import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
+import { parseQueryForPage, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import { REPORT_MAX_ROWS } from "@/lib/reports/build-report";
 import type { SearchParams } from "@/lib/http/search-params";
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The list's current filtered view (all its rows, not one page) as a printable report. */
 export default async function InitiativesReportPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const query = parseQueryLenient(await searchParams);
+  const { query } = parseQueryForPage(await searchParams);
   const filters = { ...query, page: undefined, pageSize: undefined };
   const [t, report] = await Promise.all([getTranslations("report"), publicData.initiativesReport(filters, locale)]);
   const listQuery = toSearchParams(filters);
@@ -34,7 +34,7 @@ export default async function InitiativesReportPage({ params, searchParams }: Pr
         <>
           {listQuery.size > 0 ? t("filtered") : t("unfiltered")}{" "}
           {report.truncated && <strong>{t("truncated", { max: REPORT_MAX_ROWS })} </strong>}
-          <Link href={{ pathname: "/initiatives", query: Object.fromEntries(listQuery) }} className="text-blue-800 underline print:no-underline">
+          <Link href={`/initiatives${listQuery.size > 0 ? `?${listQuery}` : ""}`} className="text-blue-800 underline print:no-underline">
             {t("openList")}
           </Link>
         </>
