@@ -37,7 +37,13 @@ export async function InitiativeFiltersForm({
     getTranslations("common"),
   ]);
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
-  const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
+  // A title in another language than the page's is marked as such (the English page lists Russian titles as written).
+  const sourceName = new Map(
+    sources.map((source) => {
+      const name = source.title ?? source.outlet ?? tCommon("unknown");
+      return [String(source.id), source.language !== locale && source.title ? t("sourceInLanguage", { name, language: source.language }) : name];
+    }),
+  );
   const label: Record<Facet, (value: string) => string> = {
     relation: vocabularyLabel(MEETING_RELATIONS, (value) => tRelation(value)),
     status: vocabularyLabel(INITIATIVE_STATUSES, (value) => tStatus(value)),
@@ -47,8 +53,13 @@ export async function InitiativeFiltersForm({
     country: (value) => countryName.get(value) ?? value,
     proposer: (value) => countryName.get(value) ?? value,
     source: (value) => sourceName.get(value) ?? value,
+    event: (value) => value,
   };
-  const selected = (facet: Facet) => (query[facet] === undefined ? "" : String(query[facet]));
+  // This form picks one value per filter; a link may give several (`country=KZ,UZ`), which the first stands for here.
+  const selected = (facet: Facet) => {
+    const value = query[facet];
+    return value === undefined ? "" : String(Array.isArray(value) ? value[0] : value);
+  };
 
   return (
     <form method="get" action={action} role="search" aria-label={t("filters")} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -62,7 +73,8 @@ export async function InitiativeFiltersForm({
             {t("searchHint")}
           </p>
         </div>
-        {FACETS.map((facet) => {
+        {/* The event filter is in the URL and the API; this form does not offer it yet. */}
+        {FACETS.filter((facet) => facet !== "event").map((facet) => {
           const counts = new Map(facets[facet].map((entry) => [entry.value, entry.count]));
           // Every known value stays selectable, with its count; the current one even at zero.
           const values = [...new Set([...facets[facet].map((entry) => entry.value), ...(selected(facet) ? [selected(facet)] : [])])];
@@ -72,7 +84,7 @@ export async function InitiativeFiltersForm({
                 {t(`facet.${facet}`)}
               </label>
               <select id={`filter-${facet}`} name={facet} defaultValue={selected(facet)} className={FIELD}>
-                <option value="">{tCommon("any")}</option>
+                <option value="">{t(`facetAny.${facet}`)}</option>
                 {values.map((value) => (
                   <option key={value} value={value}>
                     {t("optionCount", { label: label[facet](value), count: counts.get(value) ?? 0 })}

@@ -7,7 +7,7 @@ import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
+import { parseQueryForPage, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import type { SearchHit } from "@/lib/search/search-all";
 import { queryStems, snippet } from "@/lib/search/stem";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -27,9 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const query = parseQueryLenient(await searchParams);
-  const [t, tTheme, result, facets, countries, sources] = await Promise.all([
+  const { query, ignored } = parseQueryForPage(await searchParams);
+  const [t, tCompare, tReport, tTheme, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
+    getTranslations("compare"),
+    getTranslations("report"),
     getTranslations("theme"),
     publicData.initiatives(query, locale),
     publicData.facets(query),
@@ -50,8 +52,13 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {ignored.length > 0 && (
+        <p role="alert" className="rounded border border-amber-700 bg-amber-50 px-4 py-3 text-amber-950" data-testid="ignored-parameters">
+          {t("ignored", { list: ignored.map((item) => `${item.parameter}=${item.value}`).join(", ") })}
+        </p>
+      )}
       <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} />
-      {query.relation !== "outcome" && (
+      {query.relation?.join() !== "outcome" && (
         <p>
           <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { relation: "outcome" })}`} className="text-blue-800 underline">
             {t("onlyOutcomes")}
@@ -63,6 +70,12 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           {t("count", { count: result.total })}
           {result.total > result.pageSize && <span className="font-normal text-slate-700"> · {t("showing", { first, last })}</span>}
         </p>
+        {/* The rows' checkboxes belong to this form (form="compare-form"), so ticking works without JavaScript. */}
+        <form id="compare-form" method="get" action={getPathname({ href: "/compare", locale })}>
+          <button type="submit" className="rounded border border-blue-800 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50">
+            {tCompare("fromList")}
+          </button>
+        </form>
         <p className="flex gap-3 text-sm">
           <span>{t("export")}:</span>
           <a href={`/api/export/initiatives.csv?${exportQuery}`} className="text-blue-800 underline" download>
@@ -71,9 +84,24 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           <a href={`/api/export/initiatives.json?${exportQuery}`} className="text-blue-800 underline" download>
             JSON
           </a>
+          <a href={`/api/export/initiatives.csv?${exportQuery}&labels=${locale}`} className="text-blue-800 underline" download>
+            {t("exportWords")}
+          </a>
+          <a href={`${getPathname({ href: "/reports/initiatives", locale })}?${toSearchParams({ ...query, page: undefined, pageSize: undefined })}`} className="text-blue-800 underline">
+            {tReport("link")}
+          </a>
         </p>
       </div>
-      {result.total === 0 ? (
+      {result.total > 0 && result.items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center" data-testid="page-beyond">
+          <p className="text-lg font-medium">{t("pageBeyond", { page: result.page, pages: result.pageCount })}</p>
+          <p className="mt-4">
+            <a href={pageLink(1)} className="text-blue-800 underline">
+              {t("firstPage")}
+            </a>
+          </p>
+        </div>
+      ) : result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center">
           <p className="text-lg font-medium">{t("empty")}</p>
           <p className="mt-2 text-slate-700">{t("emptyHint")}</p>
@@ -106,6 +134,14 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                 return (
                   <tr key={initiative.slug} className="align-top" data-slug={initiative.slug}>
                     <th scope="row" className="px-4 py-3 font-medium">
+                      <input
+                        type="checkbox"
+                        name="i"
+                        value={initiative.slug}
+                        form="compare-form"
+                        aria-label={tCompare("tick", { title })}
+                        className="mr-2 h-4 w-4 align-middle"
+                      />
                       <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
                         {terms.length ? <Highlighted parts={snippet(title, terms, 400)} /> : title}
                       </Link>
