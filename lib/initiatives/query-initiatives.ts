@@ -118,8 +118,15 @@ function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet
   return where;
 }
 
-function whereClause(where: Prisma.Sql[]): Prisma.Sql {
-  return where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+/**
+ * A duplicate merged into another initiative is in no list, count or facet. Counts find the live
+ * rows through the mergedIntoId index; the ordered ids use the unary plus, which keeps SQLite from
+ * picking that (almost all-null) index over the title and filter indexes that give the order.
+ */
+const LIVE = { counted: Prisma.sql`i."mergedIntoId" IS NULL`, ordered: Prisma.sql`+i."mergedIntoId" IS NULL` };
+
+function whereClause(where: Prisma.Sql[], live: keyof typeof LIVE = "counted"): Prisma.Sql {
+  return Prisma.sql`WHERE ${Prisma.join([LIVE[live], ...where], " AND ")}`;
 }
 
 const STATUS_ORDER = Prisma.raw(`CASE i."status" ${INITIATIVE_STATUSES.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`);
@@ -172,7 +179,9 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  const where = whereClause(conditions(search, query));
+  const filters = conditions(search, query);
+  const where = whereClause(filters);
+  const orderedWhere = whereClause(filters, "ordered");
   const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
 
   let withClause = Prisma.empty;
@@ -197,8 +206,8 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   return {
     count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
     ids: options.all
-      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC`
-      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${orderedWhere} ORDER BY ${order}, i."id" ASC`
+      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${orderedWhere} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   };
 }
 

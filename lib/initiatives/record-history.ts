@@ -27,10 +27,11 @@ const EDITABLE = {
  * Returns the initiative as it is now, with its new version.
  */
 export async function claimNextVersion(tx: Db, slug: string, expectedVersion: number) {
-  const bumped = await tx.initiative.updateMany({ where: { slug, version: expectedVersion }, data: { version: { increment: 1 } } });
+  // A merged duplicate is no longer edited: its facts live on the initiative it was merged into.
+  const bumped = await tx.initiative.updateMany({ where: { slug, version: expectedVersion, mergedIntoId: null }, data: { version: { increment: 1 } } });
   if (bumped.count === 0) {
-    const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true } });
-    if (!current) throw new EditError("notFound");
+    const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true, mergedIntoId: true } });
+    if (!current || current.mergedIntoId !== null) throw new EditError("notFound");
     throw new ConflictError(current.version, expectedVersion);
   }
   return tx.initiative.findUniqueOrThrow({ where: { slug }, select: EDITABLE });
@@ -56,7 +57,7 @@ export async function writeHistoryEntry(tx: Db, initiative: { id: number; versio
 
 /** Reads an initiative without claiming a version (for changes that wait for review). */
 export async function loadInitiative(tx: Db, slug: string) {
-  const initiative = await tx.initiative.findUnique({ where: { slug }, select: EDITABLE });
+  const initiative = await tx.initiative.findUnique({ where: { slug, mergedIntoId: null }, select: EDITABLE });
   if (!initiative) throw new EditError("notFound");
   return initiative;
 }

@@ -48,6 +48,7 @@ function form(fields: Record<string, string | string[] | File>): FormData {
 }
 
 let pasted = 0;
+let merges = 0;
 
 const link = {
   evidenceType: "link",
@@ -272,6 +273,24 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     allowed: ["admin"],
     action: adminActions.setReviewRequiredAction,
     prepare: async () => form({ reviewRequired: "false" }),
+  },
+  {
+    name: "mergeInitiativesAction",
+    allowed: ["admin"],
+    action: adminActions.mergeInitiativesAction,
+    // Two initiatives of its own each time (test data), so an allowed merge always has a pair to merge.
+    prepare: async () => {
+      const event = await prisma.event.findFirstOrThrow({ select: { id: true } });
+      const [duplicate, keep] = await Promise.all(
+        ["duplicate", "keep"].map((role) =>
+          prisma.initiative.create({
+            data: { slug: `permission-merge-${role}-${++merges}`, titleRu: "Тест", titleEn: "Test", summaryRu: "Тест", summaryEn: "Test", kind: "proposal", status: "proposed", eventId: event.id, meetingRelation: "outcome" },
+            select: { slug: true, version: true },
+          }),
+        ),
+      );
+      return form({ duplicateSlug: duplicate!.slug, duplicateVersion: String(duplicate!.version), keepSlug: keep!.slug, keepVersion: String(keep!.version), note: "the same" });
+    },
   },
   {
     // Each allowed actor changes its own password once (from the test password).

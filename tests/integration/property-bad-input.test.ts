@@ -75,6 +75,7 @@ const sourceSchemas = await import("../../lib/sources/source-schemas");
 const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const createSchemas = await import("../../lib/intake/create-schemas");
 const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
+const mergeSchemas = await import("../../lib/initiatives/merge-schema");
 const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
@@ -249,6 +250,13 @@ beforeAll(async () => {
     changeRole: { userId: String(world.targetUserId), role: "admin" },
     setActive: { userId: String(world.targetUserId), active: "false" },
     setReviewRequired: { reviewRequired: "true" },
+    mergeInitiatives: {
+      duplicateSlug: CHANGE_SLUG,
+      duplicateVersion: await currentVersion(CHANGE_SLUG),
+      keepSlug: VERIFY_SLUG,
+      keepVersion: await currentVersion(VERIFY_SLUG),
+      note: "the same initiative",
+    },
     previewSource: { file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") },
     acceptPassage: { sourceId: String(firstSource.id), slug: CHANGE_SLUG, version: String(change.version), start: "0", end: "20", speakerKind: "narrator", note: "" },
     rejectPassage: { sourceId: String(firstSource.id), start: "0", end: "20", initiativeId: "", reason: "" },
@@ -920,6 +928,25 @@ schemaCases.push(
     runs: 200,
   },
   {
+    name: "mergeInitiativesSchema",
+    schema: mergeSchemas.mergeInitiativesSchema,
+    input: schemaInput({
+      duplicateSlug: fc.constantFrom(CHANGE_SLUG, " a "),
+      duplicateVersion: fc.constantFrom("1", 4),
+      keepSlug: fc.constantFrom(VERIFY_SLUG, CHANGE_SLUG),
+      keepVersion: fc.constantFrom("2", 1),
+      note: fc.constantFrom("same", " "),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isTrimmed(o.duplicateSlug, 1, 200) && isTrimmed(o.keepSlug, 1, 200), "slugs").toBe(true);
+      expect(o.duplicateSlug !== o.keepSlug, "two different initiatives").toBe(true);
+      expect(isId(o.duplicateVersion) && isId(o.keepVersion), "versions").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
     name: "resolveSuggestionSchema",
     schema: suggestionSchemas.resolveSuggestionSchema,
     input: schemaInput({ suggestionId: fc.constantFrom("1", 2), decision: fc.constantFrom("accepted", "declined"), resolution: fc.constantFrom("done", " ") }),
@@ -968,6 +995,7 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(passageSchemas),
       ...Object.entries(createSchemas),
       ...Object.entries(suggestionSchemas),
+      ...Object.entries(mergeSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
@@ -1366,6 +1394,22 @@ const actionCases: ActionCase[] = [
     base: () => world.base.setReviewRequired!,
     corruption: () => badEnum("reviewRequired", ["true", "false"]),
     runs: 100,
+  },
+  {
+    name: "mergeInitiativesAction",
+    action: adminActions.mergeInitiativesAction as Action,
+    roles: ["admin"],
+    base: () => world.base.mergeInitiatives!,
+    corruption: () =>
+      fc.oneof(
+        badSlug("duplicateSlug"),
+        badSlug("keepSlug"),
+        badId("duplicateVersion", { required: true }),
+        badId("keepVersion", { required: true }),
+        fc.constant(setField("keepSlug", CHANGE_SLUG)),
+        badNote(),
+      ),
+    runs: 120,
   },
 ];
 
