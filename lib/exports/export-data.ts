@@ -22,6 +22,8 @@ export const INITIATIVE_COLUMNS = [
   "countries",
   "updated_at",
   "url",
+  // The version the row was read at: the bulk import (lib/imports) takes this file back with it.
+  "version",
 ] as const;
 
 export const HISTORY_COLUMNS = [
@@ -71,6 +73,7 @@ const EXPORT_SELECT = {
   stage: true,
   meetingRelation: true,
   updatedAt: true,
+  version: true,
   themes: { select: { theme: true }, orderBy: { theme: "asc" } },
   proposerCountry: { select: { code: true } },
   participations: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
@@ -105,6 +108,7 @@ export async function* initiativeRows(prisma: PrismaClient, filters: InitiativeF
           countries: item.participations.map((participation) => participation.countryCode),
           updated_at: item.updatedAt.toISOString(),
           url: `${origin}${locale === "en" ? "/en" : ""}/initiatives/${item.slug}`,
+          version: String(item.version),
         },
       ];
     });

@@ -25,6 +25,7 @@ const sourceActions = await import("../../app/actions/source-actions");
 const intakeActions = await import("../../app/actions/intake-actions");
 const suggestionActions = await import("../../app/actions/suggestion-actions");
 const accountActions = await import("../../app/actions/account-actions");
+const importActions = await import("../../app/actions/import-actions");
 const { issuePasswordReset } = await import("../../lib/users/password-reset");
 const { TEST_PASSWORD } = await import("../helpers/users");
 const { addSource } = await import("../../lib/sources/add-source");
@@ -275,6 +276,17 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     prepare: async () => form({ reviewRequired: "false" }),
   },
   {
+    name: "importCsvAction",
+    allowed: ["editor", "admin"],
+    action: importActions.importCsvAction,
+    // A dry run of one row: it writes nothing, so every allowed call succeeds.
+    prepare: async () => {
+      const slug = "ai-declaration";
+      const csv = `slug,version\n${slug},${await version(slug)}\n`;
+      return form({ file: new File([csv], "update.csv", { type: "text/csv" }), note: "bulk", mode: "dryRun" });
+    },
+  },
+  {
     name: "mergeInitiativesAction",
     allowed: ["admin"],
     action: adminActions.mergeInitiativesAction,
@@ -376,7 +388,7 @@ describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
 });
 
 it("covers every exported server action", () => {
-  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions)]
+  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions), ...Object.keys(importActions)]
     // The visitor's suggestion form needs no account (tests/integration/suggestions.test.ts).
     .filter((name) => name !== "submitSuggestionAction")
     .sort();

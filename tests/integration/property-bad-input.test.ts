@@ -76,6 +76,8 @@ const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const createSchemas = await import("../../lib/intake/create-schemas");
 const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
 const mergeSchemas = await import("../../lib/initiatives/merge-schema");
+const importSchemas = await import("../../lib/imports/import-schema");
+const importActions = await import("../../app/actions/import-actions");
 const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
@@ -250,6 +252,11 @@ beforeAll(async () => {
     changeRole: { userId: String(world.targetUserId), role: "admin" },
     setActive: { userId: String(world.targetUserId), active: "false" },
     setReviewRequired: { reviewRequired: "true" },
+    importCsv: {
+      file: new File([`slug,version\n${CHANGE_SLUG},${await currentVersion(CHANGE_SLUG)}\n`], "update.csv", { type: "text/csv" }),
+      note: "bulk update",
+      mode: "dryRun",
+    },
     mergeInitiatives: {
       duplicateSlug: CHANGE_SLUG,
       duplicateVersion: await currentVersion(CHANGE_SLUG),
@@ -928,6 +935,18 @@ schemaCases.push(
     runs: 200,
   },
   {
+    name: "importCsvSchema",
+    schema: importSchemas.importCsvSchema,
+    input: schemaInput({ file: fc.constant(new File(["slug,version\n"], "a.csv")), note: fc.constantFrom("bulk", " "), mode: fc.constantFrom("dryRun", "apply") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isFile(o.file) && (o.file as File).size > 0, "file").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+      expect(isOneOf(["dryRun", "apply"])(o.mode), "mode").toBe(true);
+    },
+    runs: 100,
+  },
+  {
     name: "mergeInitiativesSchema",
     schema: mergeSchemas.mergeInitiativesSchema,
     input: schemaInput({
@@ -996,6 +1015,7 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(createSchemas),
       ...Object.entries(suggestionSchemas),
       ...Object.entries(mergeSchemas),
+      ...Object.entries(importSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
@@ -1396,6 +1416,29 @@ const actionCases: ActionCase[] = [
     runs: 100,
   },
   {
+    name: "importCsvAction",
+    action: importActions.importCsvAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.importCsv!,
+    corruption: () =>
+      fc.oneof(
+        fc.constant(dropField("file")),
+        fc.constant(setField("file", "text, not a file")),
+        fc.constantFrom(
+          new File([], "empty.csv"),
+          new File([new Uint8Array([0x73, 0x6c, 0xff, 0xfe, 0x0a])], "latin.csv"),
+          new File(["name,version\nx,1\n"], "no-slug.csv"),
+          new File(["slug,version\n"], "no-rows.csv"),
+          new File(['slug,version\n"open,1\n'], "open-quote.csv"),
+          new File([`slug,version,status\n${CHANGE_SLUG},1,done\n`], "bad-status.csv"),
+          new File(["slug,version\nno-such-initiative,1\n"], "unknown.csv"),
+        ).map((f) => setField("file", f)),
+        badNote(),
+        badEnum("mode", ["dryRun", "apply"]),
+      ),
+    runs: 80,
+  },
+  {
     name: "mergeInitiativesAction",
     action: adminActions.mergeInitiativesAction as Action,
     roles: ["admin"],
@@ -1598,7 +1641,7 @@ actionCases.push(
 
 describe("server actions answer every invalid form with an error and write nothing", () => {
   it("covers every exported server action", () => {
-    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions)].sort();
+    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(importActions)].sort();
     expect([...new Set(actionCases.map((c) => c.name.replace(/ \(.*\)$/, "")))].sort()).toEqual(exported);
   });
 
