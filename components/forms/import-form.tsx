@@ -48,8 +48,10 @@ function ImportReportView({ report }: { report: ImportReport }) {
   const t = useTranslations("bulkImport");
   const tErrors = useTranslations("errors");
   const firstIssue = useRef<HTMLTableRowElement>(null);
+  // After the form's own effect has focused its status: the first refused row is where to start.
   useEffect(() => {
-    firstIssue.current?.focus();
+    const frame = requestAnimationFrame(() => firstIssue.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [report]);
   const message = (code: string, values?: Record<string, string | number>) =>
     t.has(`issue.${code}`) ? t(`issue.${code}`, values) : tErrors.has(code) ? tErrors(code) : tErrors("invalid");
