@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import type { FieldChange } from "../history/field-changes";
 import { initiativeChangeTags } from "../cache/tags";
@@ -27,14 +27,16 @@ const EDITABLE = {
  * Returns the initiative as it is now, with its new version.
  */
 export async function claimNextVersion(tx: Db, slug: string, expectedVersion: number) {
-  // A merged duplicate is no longer edited: its facts live on the initiative it was merged into.
-  const bumped = await tx.initiative.updateMany({ where: { slug, version: expectedVersion, mergedIntoId: null }, data: { version: { increment: 1 } } });
-  if (bumped.count === 0) {
+  // One UPDATE … RETURNING (plus the themes) instead of an update then a read. A merged duplicate
+  // is no longer edited: its facts live on the initiative it was merged into.
+  try {
+    return await tx.initiative.update({ where: { slug, version: expectedVersion, mergedIntoId: null }, data: { version: { increment: 1 } }, select: EDITABLE });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")) throw error;
     const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true, mergedIntoId: true } });
     if (!current || current.mergedIntoId !== null) throw new EditError("notFound");
     throw new ConflictError(current.version, expectedVersion);
   }
-  return tx.initiative.findUniqueOrThrow({ where: { slug }, select: EDITABLE });
 }
 
 export type NewEntry = Omit<Prisma.HistoryEntryUncheckedCreateInput, "initiativeId" | "version" | "changes"> & {
@@ -51,7 +53,7 @@ export async function writeHistoryEntry(tx: Db, initiative: { id: number; versio
     data: { ...rest, initiativeId: initiative.id, version: initiative.version, changes: JSON.stringify(changes ?? []) },
     select: { id: true, version: true, note: true, overrideNote: true },
   });
-  await indexHistoryNote(tx, { ...created, initiativeId: initiative.id });
+  await indexHistoryNote(tx, { ...created, initiativeId: initiative.id }, { fresh: true });
   return { id: created.id, version: created.version, tags: await initiativeChangeTags(tx, initiative, changes ?? []) };
 }
 
