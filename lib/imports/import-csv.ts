@@ -88,7 +88,7 @@ const evidence = (row: ImportRow) => ({
 
 /**
  * Status changes and figure readings from a spreadsheet (README, "Bulk update from a spreadsheet";
- * docs/decisions/029-bulk-import.md). Every row goes through the forms' own schemas and domain
+ * docs/decisions/033-bulk-import.md). Every row goes through the forms' own schemas and domain
  * functions (changeStatus, saveChange: review rules included), all in one transaction, each row in
  * a savepoint so that a refused row is undone and the next ones see the data as it is. A dry run,
  * or any refused row, rolls the whole transaction back: all rows or none.

@@ -42,7 +42,7 @@ async function claim(tx: Db, slug: string, version: number, side: "duplicate" | 
 }
 
 /**
- * Merges a duplicate into the initiative kept (docs/decisions/028-merging-duplicates.md), in one
+ * Merges a duplicate into the initiative kept (docs/decisions/032-merging-duplicates.md), in one
  * transaction: its quotes (with their events, so re-announcements count on the kept one), figures,
  * turned-down passages, countries and themes the kept one lacks, followers and suggestions move
  * to the kept one; the duplicate's row and history stay, marked merged-into (out of every list,
