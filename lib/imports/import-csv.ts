@@ -1,5 +1,6 @@
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { InitiativeStatus, Stage } from "../domain/vocabulary";
 import type { SessionUser } from "../auth/sessions";
 import { withSavepoint } from "../db/savepoint";
 import type { z } from "zod";
@@ -70,6 +71,27 @@ const COLUMN_OF: Record<string, string> = {
 };
 const column = (field: string | undefined) => (field ? (COLUMN_OF[field] ?? field) : null);
 
+type State = { status: InitiativeStatus; stage: Stage | null; mergedIntoId: number | null };
+
+const metricKey = (slug: string, metricSlug: string) => `${slug}\u0000${metricSlug}`;
+
+/** The current status of every initiative the file names, and the figures it names (500 a query). */
+async function readTargets(tx: Prisma.TransactionClient, rows: ImportRow[]) {
+  const states = new Map<string, State>();
+  const metrics = new Map<string, { targetDate: Date | null }>();
+  const slugs = [...new Set(rows.map((row) => row.slug).filter(Boolean))];
+  const metricSlugs = [...new Set(rows.map((row) => row.metric_slug).filter(Boolean))];
+  for (let i = 0; i < slugs.length; i += 500) {
+    const found = await tx.initiative.findMany({ where: { slug: { in: slugs.slice(i, i + 500) } }, select: { slug: true, status: true, stage: true, mergedIntoId: true } });
+    for (const { slug, ...state } of found) states.set(slug, state);
+  }
+  for (let i = 0; i < metricSlugs.length; i += 500) {
+    const found = await tx.metric.findMany({ where: { slug: { in: metricSlugs.slice(i, i + 500) } }, select: { slug: true, targetDate: true, initiative: { select: { slug: true } } } });
+    for (const metric of found) metrics.set(metricKey(metric.initiative.slug, metric.slug), { targetDate: metric.targetDate });
+  }
+  return { states, metrics };
+}
+
 /** The first thing the form's schema refuses, as the form would show it (a message key, or "invalid"). */
 function schemaRefusal(error: z.ZodError): DomainError {
   const [field, codes] = Object.entries(fieldErrors(error))[0] ?? ["form", ["invalid"]];
@@ -110,6 +132,9 @@ export async function importCsv(prisma: PrismaClient, actor: SessionUser, option
         const tags = new Set<string>();
         // slug → the version the file read it at, and the version the import has brought it to.
         const versions = new Map<string, { readAt: number; now: number }>();
+        // Read up front, a few queries for the whole file instead of two per row; a row's own
+        // change updates them once its savepoint is released.
+        const { states, metrics } = await readTargets(tx, parsed.rows);
         for (const [index, row] of parsed.rows.entries()) {
           const result: ImportRowResult = { row: row.row, slug: row.slug, outcomes: [], version: null };
           results.push(result);
@@ -121,10 +146,11 @@ export async function importCsv(prisma: PrismaClient, actor: SessionUser, option
           const seen = versions.get(row.slug);
           const version = seen && seen.readAt === readAt ? seen.now : readAt;
           try {
-            await withSavepoint(
+            const changedTo = await withSavepoint(
               tx,
               async () => {
-                const current = await tx.initiative.findUnique({ where: { slug: row.slug }, select: { status: true, stage: true, version: true, mergedIntoId: true } });
+                let state: State | null = null;
+                const current = states.get(row.slug);
                 if (!row.slug || !current || current.mergedIntoId !== null) throw new DomainError("importUnknownInitiative", "slug");
                 let now = version;
                 const statusAsked = row.status !== "" || row.stage !== "";
@@ -135,12 +161,13 @@ export async function importCsv(prisma: PrismaClient, actor: SessionUser, option
                   const changed = await changeStatus(tx, actor, input.data, { reviewRequired: options.reviewRequired });
                   if (changed.outcome === "applied") {
                     now = changed.version;
+                    state = { status: input.data.status, stage: input.data.stage, mergedIntoId: null };
                     changed.tags.forEach((tag) => tags.add(tag));
                   }
                   result.outcomes.push(changed.outcome === "applied" ? "statusChanged" : "statusPending");
                 }
                 if (row.metric_slug || row.value || row.observed_on) {
-                  const metric = await tx.metric.findFirst({ where: { slug: row.metric_slug, initiative: { slug: row.slug } }, select: { targetDate: true } });
+                  const metric = metrics.get(metricKey(row.slug, row.metric_slug));
                   if (!metric) throw new DomainError(row.metric_slug ? "metricNotFound" : "required", "metricSlug");
                   const input = updateMetricSchema.safeParse({
                     slug: row.slug,
@@ -163,9 +190,11 @@ export async function importCsv(prisma: PrismaClient, actor: SessionUser, option
                 if (result.outcomes.length === 0) result.outcomes.push("unchanged");
                 if (now !== version) result.version = now;
                 versions.set(row.slug, { readAt, now });
+                return state;
               },
               { keep: true },
             );
+            if (changedTo) states.set(row.slug, changedTo);
           } catch (error) {
             if (error instanceof ConflictError) refuse("version", "importConflict", { current: error.currentVersion, given: readAt });
             else if (error instanceof DomainError) refuse(error.field, error.code);
