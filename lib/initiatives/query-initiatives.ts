@@ -368,7 +368,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     const column = FACET_COLUMN[facet];
     if (column) {
       return whole(facet)
-        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}`
+        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}
+          UNION ALL ${mergedOut(label(facet), column)}`
         : Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(b."${column}" AS TEXT)`)}, count(*) FROM base b ${others(facet)} GROUP BY b.${Prisma.raw(`"${column}"`)}`;
     }
     if (facet === "theme") {
@@ -382,7 +383,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
       return whole(facet)
         ? Prisma.sql`SELECT 'country', p."countryCode", count(*) FROM "Participation" p GROUP BY p."countryCode"
           UNION ALL SELECT 'country', i."proposerCountryCode", count(*) FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"`
+            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"
+          UNION ALL ${mergedOut(Prisma.raw("'country'"), "proposerCountryCode")}`
         : Prisma.sql`SELECT 'country', c.code, count(*) FROM (
             SELECT b.id AS id, b.proposer AS code FROM base b ${others(facet)}
             UNION SELECT b.id, p."countryCode" FROM base b CROSS JOIN "Participation" p ${others(facet, Prisma.sql`p."initiativeId" = b.id`)}
@@ -410,6 +412,16 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     if (same) same.count += Number(row.n);
     else result[row.facet].push({ value: String(row.value), count: Number(row.n) });
   }
-  for (const facet of FACETS) result[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const facet of FACETS) result[facet] = result[facet].filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return result;
+}
+
+/**
+ * Counts over a whole table read its index alone; merged duplicates (few, found through their own
+ * index) are then taken back out with negative rows. Their themes and countries moved at the merge,
+ * so only the Initiative table's own columns need this.
+ */
+function mergedOut(label: Prisma.Sql, column: string): Prisma.Sql {
+  const col = Prisma.raw(`m."${column}"`);
+  return Prisma.sql`SELECT ${label}, CAST(${col} AS TEXT), -count(*) FROM "Initiative" m WHERE m."mergedIntoId" IS NOT NULL AND ${col} IS NOT NULL GROUP BY ${col}`;
 }
