@@ -63,6 +63,9 @@ test("an admin merges a duplicate: the old address redirects for good and the li
   expect(api.headers().location).toBe(`/api/v1/initiatives/${keep}`);
   const feed = await page.request.get(`/feeds/initiatives/${duplicate}.atom?lang=en`, { maxRedirects: 0 });
   expect(feed.status()).toBe(308);
+  const embed = await page.request.get(`/embed/initiatives/${duplicate}/badge.svg?lang=en`, { maxRedirects: 0 });
+  expect(embed.status()).toBe(308);
+  expect(embed.headers().location).toBe(`/embed/initiatives/${keep}/badge.svg?lang=en`);
 
   await page.context().clearCookies();
   await page.goto(`/en/initiatives?q=${encodeURIComponent(title)}`);
