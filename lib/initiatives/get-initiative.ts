@@ -1,8 +1,7 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import type { CountryRole, InitiativeKind, InitiativeStatus, MeetingRelation, SpeakerKind, Stage, Theme } from "../domain/vocabulary";
-import { parseChanges } from "../history/field-changes";
-import { HISTORY_QUOTE_SOURCE_SELECT, type HistoryItem } from "../history/list-history";
+import { HISTORY_ENTRY_VIEW_SELECT, toHistoryItem, type HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
@@ -91,32 +90,6 @@ export interface InitiativeDetail {
 
 export const HISTORY_PAGE_SIZE = 50;
 
-const HISTORY_VIEW_SELECT = {
-  id: true,
-  kind: true,
-  changes: true,
-  overrideNote: true,
-  evidenceDate: true,
-  correctsId: true,
-  reviewer: { select: { displayName: true } },
-  fromStatus: true,
-  toStatus: true,
-  fromStage: true,
-  toStage: true,
-  effectiveOn: true,
-  note: true,
-  evidenceUrl: true,
-  evidenceTitle: true,
-  recordedAt: true,
-  version: true,
-  author: { select: { displayName: true } },
-  quote: { select: { id: true, sourceId: true, text: true, source: { select: HISTORY_QUOTE_SOURCE_SELECT } } },
-} as const;
-
-function toHistoryView({ author, reviewer, changes, ...entry }: Prisma.HistoryEntryGetPayload<{ select: typeof HISTORY_VIEW_SELECT }>): HistoryEntryView {
-  return { ...entry, changes: parseChanges(changes), authorName: author?.displayName ?? null, reviewerName: reviewer?.displayName ?? null };
-}
-
 /** Everything the page shows; the history comes a page at a time, newest first. */
 export async function getInitiative(prisma: PrismaClient, slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
   const row = await prisma.initiative.findUnique({
@@ -177,14 +150,14 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
         orderBy: { id: "asc" },
       },
       history: {
-        select: HISTORY_VIEW_SELECT,
+        select: HISTORY_ENTRY_VIEW_SELECT,
         orderBy: { version: "desc" },
         take: historyPageSize,
         skip: (Math.max(1, historyPage) - 1) * historyPageSize,
       },
       _count: { select: { history: true } },
       // Duplicates merged into this one: their histories stay readable here, whole.
-      mergedFrom: { select: { slug: true, titleRu: true, titleEn: true, history: { select: HISTORY_VIEW_SELECT, orderBy: { version: "desc" } } }, orderBy: { id: "asc" } },
+      mergedFrom: { select: { slug: true, titleRu: true, titleEn: true, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } }, orderBy: { id: "asc" } },
     },
   });
   if (!row) return null;
@@ -238,8 +211,8 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
     historyTotal: row._count.history,
     historyPage: Math.max(1, historyPage),
     historyPageCount: Math.max(1, Math.ceil(row._count.history / historyPageSize)),
-    history: row.history.map(toHistoryView),
-    mergedFrom: row.mergedFrom.map(({ history, ...duplicate }) => ({ ...duplicate, history: history.map(toHistoryView) })),
+    history: row.history.map((entry) => toHistoryItem(entry)),
+    mergedFrom: row.mergedFrom.map(({ history, ...duplicate }) => ({ ...duplicate, history: history.map((entry) => toHistoryItem(entry)) })),
   };
 }
 

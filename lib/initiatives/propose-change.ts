@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { inTransaction } from "../db/in-transaction";
 import { isClient, withSavepoint } from "../db/savepoint";

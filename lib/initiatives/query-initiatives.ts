@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Db } from "../db/types";
@@ -172,6 +173,8 @@ async function titleMatches(prisma: PrismaClient, q: string | undefined, ids: nu
 export interface ListSql {
   count: Prisma.Sql;
   ids: Prisma.Sql;
+  /** The ids' rows also carry `total` (every matching row's count), so `count` is needed only for a page past the end. */
+  idsCount: boolean;
 }
 
 /** The two statements behind a page of the list: the total, and the page's ids in order (bounded offset). */
@@ -200,11 +203,15 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   } else order = orderBy(sortKeys(sort, locale));
   const where = whereClause(conditions(search, query, undefined, ranked), "ordered");
 
+  // A ranked list reads and sorts all its hits anyway, so counting them there saves matching the
+  // query a second time; an index-ordered list stops after its page, and a count over it would not.
+  const total = ranked && !options.all ? Prisma.raw(`, count(*) OVER () AS total`) : Prisma.empty;
   return {
     count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${whereClause(conditions(search, query))}`,
     ids: options.all
       ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}`
-      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      : Prisma.sql`${withClause}SELECT i."id" AS id${total} FROM ${from} ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    idsCount: total !== Prisma.empty,
   };
 }
 
@@ -278,9 +285,10 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const sql = listSql(prisma, query, locale);
-  const [countRow] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count);
-  const total = Number(countRow?.n ?? 0);
-  const ids = (await prisma.$queryRaw<{ id: number | bigint }[]>(sql.ids)).map((row) => Number(row.id));
+  const rows = await prisma.$queryRaw<{ id: number | bigint; total?: number | bigint }[]>(sql.ids);
+  const ids = rows.map((row) => Number(row.id));
+  const counted = sql.idsCount && rows.length > 0 ? rows[0]!.total : (await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count))[0]?.n;
+  const total = Number(counted ?? 0);
   const items = await listItems(prisma, ids, query.q);
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
 }

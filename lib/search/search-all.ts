@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { SearchKind } from "./search-index";
 import { searchSql } from "./search-sql";
