@@ -36,7 +36,7 @@ export function ImportForm() {
             {t("apply")}
           </button>
         </div>
-        {pending && <p role="status">{t("working")}</p>}
+        {pending && <p className="text-sm text-slate-700">{t("working")}</p>}
       </form>
       {report && <ImportReportView report={report} />}
     </div>

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/types";
 
 /** Where a merged duplicate's slug now leads (null: not merged, or no such slug). Merges keep it one hop. */

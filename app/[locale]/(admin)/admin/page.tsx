@@ -25,7 +25,7 @@ export default async function AdminPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("users:manage", locale);
   if (!allowed) return <ForbiddenNotice />;
-  const [t, tRoles, tMerge, format, users, reviewRequired] = await Promise.all([
+  const [t, tMerge, tRoles, format, users, reviewRequired] = await Promise.all([
     getTranslations("admin"),
     getTranslations("merge"),
     getTranslations("userRole"),
