@@ -41,8 +41,8 @@ test("an admin merges a duplicate: the old address redirects for good and the li
   await page.getByLabel(/^Duplicate/).fill(duplicate);
   await page.getByLabel(/^Initiative to keep/).fill(keep);
   await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page.getByRole("region", { name: "Duplicate" })).toContainText(duplicate);
-  await expect(page.getByRole("region", { name: "Kept" })).toContainText(keep);
+  await expect(page.getByRole("region", { name: "Duplicate", exact: true })).toContainText(duplicate);
+  await expect(page.getByRole("region", { name: "Kept", exact: true })).toContainText(keep);
 
   const merge = page.getByRole("form", { name: "Merge the duplicate into the kept initiative" });
   // The note is required: refused, focused, nothing merged.
