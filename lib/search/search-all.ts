@@ -51,7 +51,7 @@ export async function matchedPassages(prisma: PrismaClient, query: string, slugs
   const terms = queryStems(query);
   const found = new Map<string, SearchHit>();
   if (terms.length === 0 || slugs.length === 0) return found;
-  const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((row) => row.id);
+  const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs }, mergedIntoId: null }, select: { id: true } })).map((row) => row.id);
   if (initiativeIds.length === 0) return found;
   const { matches, score } = searchSql(prisma);
   const rows = await prisma.$queryRaw<Row[]>`
