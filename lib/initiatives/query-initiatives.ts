@@ -14,8 +14,8 @@ import {
   type Stage,
   type Theme,
 } from "../domain/vocabulary";
+import { expandQuery, type QueryConcept } from "../search/expand-query";
 import { searchSql, type SearchSql } from "../search/search-sql";
-import { queryStems } from "../search/stem";
 import { firstParam, type SearchParams } from "../http/search-params";
 
 /**
@@ -91,8 +91,11 @@ export function toSearchParams(query: InitiativeFilters, overrides: Partial<Reco
 
 const SEARCHABLE = Prisma.raw(`"kind" IN ('initiative', 'quote', 'note')`);
 
-/** WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own filter). */
-function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet): Prisma.Sql[] {
+/**
+ * WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own filter).
+ * The text query keeps initiatives matching any of its words; `withText: false` leaves it to a join on `hits`.
+ */
+function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet, withText = true): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (query.relation && exclude !== "relation") where.push(Prisma.sql`i."meetingRelation" = ${query.relation}`);
   if (query.status && exclude !== "status") where.push(Prisma.sql`i."status" = ${query.status}`);
@@ -111,9 +114,9 @@ function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Quote" q WHERE q."initiativeId" = i."id" AND q."sourceId" = ${query.source})`);
   }
   if (query.q) {
-    const terms = queryStems(query.q);
-    if (terms.length) where.push(Prisma.sql`i."id" IN (SELECT "initiativeId" FROM "SearchIndex" WHERE ${search.matches(terms)} AND ${SEARCHABLE})`);
-    else where.push(Prisma.raw("1 = 0"));
+    const concepts = expandQuery(query.q);
+    if (concepts.length === 0) where.push(Prisma.raw("1 = 0"));
+    else if (withText) where.push(Prisma.sql`i."id" IN (SELECT "initiativeId" FROM "SearchIndex" WHERE ${search.matchesAny(concepts)} AND ${SEARCHABLE})`);
   }
   return where;
 }
@@ -138,8 +141,8 @@ export interface InitiativeListItem {
   proposer: { code: string; nameRu: string; nameEn: string } | null;
   countries: { code: string; nameRu: string; nameEn: string }[];
   updatedAt: Date;
-  /** With a text query: whether the title itself matched (such hits rank first). */
-  titleMatch: boolean;
+  /** With a text query: how many of its words (concepts) the initiative matches; all of them rank first. */
+  matchedWords: number | null;
 }
 
 export interface InitiativePage {
@@ -149,15 +152,8 @@ export interface InitiativePage {
   pageSize: number;
   pageCount: number;
   sort: (typeof SORTS)[number];
-}
-
-/** Of the given initiatives, those whose own title matches every word of the query. */
-async function titleMatches(prisma: PrismaClient, q: string | undefined, ids: number[]): Promise<Set<number>> {
-  const terms = q ? queryStems(q) : [];
-  if (terms.length === 0 || ids.length === 0) return new Set();
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT "initiativeId" AS id FROM "SearchIndex" WHERE ${searchSql(prisma).matches(terms, "title")} AND "kind" = 'initiative' AND "initiativeId" IN (${Prisma.join(ids)})`;
-  return new Set(rows.map((row) => Number(row.id)));
+  /** With a text query: how many words (concepts) it has, and how many of `total` match them all. */
+  words: { count: number; allMatched: number } | null;
 }
 
 export interface ListSql {
@@ -172,34 +168,60 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  const where = whereClause(conditions(search, query));
+  const concepts = query.q ? expandQuery(query.q) : [];
+  const where = whereClause(conditions(search, query, undefined, concepts.length === 0));
   const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
+  const limit = options.all ? Prisma.empty : Prisma.sql` LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
 
-  let withClause = Prisma.empty;
-  let from = Prisma.raw(`"Initiative" i`);
   let order: Prisma.Sql;
-  const terms = query.q ? queryStems(query.q) : [];
-  if (sort === "relevance" && terms.length) {
-    // MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it.
-    withClause = Prisma.sql`WITH hits AS MATERIALIZED (
-        SELECT "initiativeId" AS id, ${search.score(terms)} AS score
-        FROM "SearchIndex" WHERE ${search.matches(terms)} AND ${SEARCHABLE}
-      ), titled AS MATERIALIZED (
-        SELECT "initiativeId" AS id FROM "SearchIndex" WHERE ${search.matches(terms, "title")} AND "kind" = 'initiative'
-      ) `;
-    from = Prisma.raw(`"Initiative" i LEFT JOIN (SELECT id, MIN(score) AS score FROM hits GROUP BY id) h ON h.id = i."id"`);
-    // Title hits first, then by score.
-    order = Prisma.sql`CASE WHEN i."id" IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC`;
-  } else if (sort === "status") order = Prisma.sql`${STATUS_ORDER} ASC, ${title} ASC`;
+  if (sort === "status") order = Prisma.sql`${STATUS_ORDER} ASC, ${title} ASC`;
   else if (sort === "updated") order = Prisma.sql`i."updatedAt" DESC, ${title} ASC`;
   else order = Prisma.sql`${title} ASC`;
+  if (concepts.length === 0) {
+    return {
+      count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
+      ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${where} ORDER BY ${order}, i."id" ASC${limit}`,
+    };
+  }
 
+  // Initiatives matching every word come first, whatever the order asked for; then those matching fewer.
+  const relevance = sort === "relevance";
+  const hits = hitsSql(search, concepts, relevance);
+  const matched = Prisma.sql`JOIN (SELECT id, COUNT(*) AS matched, SUM(best) AS score FROM (SELECT id, k, MIN(score) AS best FROM hits GROUP BY id, k) hk GROUP BY id) h ON h.id = i."id"`;
+  if (relevance) {
+    // Then by how many words the title itself holds, then by score.
+    const titled = concepts.map(
+      (concept, k) => Prisma.sql`SELECT "initiativeId" AS id, ${Prisma.raw(String(k))} AS k FROM "SearchIndex" WHERE ${search.matchesAny([concept], "title")} AND "kind" = 'initiative'`,
+    );
+    const withClause = Prisma.sql`WITH hits AS MATERIALIZED (${hits}), titled AS MATERIALIZED (${Prisma.join(titled, " UNION ALL ")}) `;
+    order = Prisma.sql`h.matched DESC, COALESCE(ht.n, 0) DESC, h.score ASC, ${title} ASC`;
+    return {
+      count: countSql(search, concepts, where),
+      ids: Prisma.sql`${withClause}SELECT i."id" AS id, h.matched AS matched FROM "Initiative" i ${matched}
+        LEFT JOIN (SELECT id, COUNT(DISTINCT k) AS n FROM titled GROUP BY id) ht ON ht.id = i."id" ${where} ORDER BY ${order}, i."id" ASC${limit}`,
+    };
+  }
   return {
-    count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
-    ids: options.all
-      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC`
-      : Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}, i."id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    count: countSql(search, concepts, where),
+    ids: Prisma.sql`WITH hits AS MATERIALIZED (${hits}) SELECT i."id" AS id, h.matched AS matched FROM "Initiative" i ${matched} ${where}
+      ORDER BY h.matched DESC, ${order}, i."id" ASC${limit}`,
   };
+}
+
+/** One row per (initiative, concept it matches, matching row); MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it. */
+function hitsSql(search: SearchSql, concepts: QueryConcept[], scored: boolean): Prisma.Sql {
+  const branches = concepts.map(
+    (concept, k) =>
+      Prisma.sql`SELECT "initiativeId" AS id, ${Prisma.raw(String(k))} AS k, ${scored ? search.scoreAny([concept]) : Prisma.raw("0")} AS score
+        FROM "SearchIndex" WHERE ${search.matchesAny([concept])} AND ${SEARCHABLE}`,
+  );
+  return Prisma.join(branches, " UNION ALL ");
+}
+
+function countSql(search: SearchSql, concepts: QueryConcept[], where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, false)})
+    SELECT count(*) AS n, COALESCE(SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END), 0) AS "allMatched"
+    FROM "Initiative" i JOIN (SELECT id, COUNT(DISTINCT k) AS matched FROM hits GROUP BY id) h ON h.id = i."id" ${where}`;
 }
 
 export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFilters, locale = "ru"): Promise<InitiativePage> {
@@ -207,11 +229,15 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const sql = listSql(prisma, query, locale);
-  const [countRow] = await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count);
+  const [countRow] = await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count);
   const total = Number(countRow?.n ?? 0);
-  const ids = (await prisma.$queryRaw<{ id: number | bigint }[]>(sql.ids)).map((row) => Number(row.id));
-  const items = await listItems(prisma, ids, query.q);
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
+  const rows = await prisma.$queryRaw<{ id: number | bigint; matched?: number | bigint }[]>(sql.ids);
+  const ids = rows.map((row) => Number(row.id));
+  const matched = new Map(rows.flatMap((row) => (row.matched === undefined ? [] : [[Number(row.id), Number(row.matched)] as const])));
+  const items = await listItems(prisma, ids, matched);
+  const concepts = query.q ? expandQuery(query.q).length : 0;
+  const words = query.q ? { count: concepts, allMatched: Number(countRow?.allMatched ?? 0) } : null;
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort, words };
 }
 
 /** Every id the filters select, in the list's order (for exports, which read the rows in pages). */
@@ -221,8 +247,7 @@ export async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFi
 }
 
 /** The list's items for these ids, in the given order. */
-export async function listItems(prisma: PrismaClient, ids: number[], q: string | undefined): Promise<InitiativeListItem[]> {
-  const titleIds = await titleMatches(prisma, q, ids);
+export async function listItems(prisma: PrismaClient, ids: number[], matched = new Map<number, number>()): Promise<InitiativeListItem[]> {
   const rows = await prisma.initiative.findMany({
     where: { id: { in: ids } },
     select: {
@@ -253,7 +278,7 @@ export async function listItems(prisma: PrismaClient, ids: number[], q: string |
         themes: themes.map((t) => t.theme),
         proposer: proposerCountry,
         countries: participations.map((p) => p.country),
-        titleMatch: titleIds.has(id),
+        matchedWords: matched.get(id) ?? null,
       },
     ];
   });

@@ -9,7 +9,8 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import type { SearchHit } from "@/lib/search/search-all";
-import { queryStems, snippet } from "@/lib/search/stem";
+import { highlightTerms } from "@/lib/search/expand-query";
+import { snippet } from "@/lib/search/stem";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
     publicData.countries(),
     publicData.sources(),
   ]);
-  const terms = query.q ? queryStems(query.q) : [];
+  const terms = query.q ? highlightTerms(query.q) : [];
   const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
   const path = getPathname({ href: "/initiatives", locale });
   const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
