@@ -16,6 +16,7 @@ import {
 } from "../domain/vocabulary";
 import { expandQuery, type QueryConcept } from "../search/expand-query";
 import { searchSql, type SearchSql } from "../search/search-sql";
+import { suggestSpelling } from "../search/suggest-spelling";
 import { firstParam, type SearchParams } from "../http/search-params";
 
 /**
@@ -154,6 +155,8 @@ export interface InitiativePage {
   sort: (typeof SORTS)[number];
   /** With a text query: how many words (concepts) it has, and how many of `total` match them all. */
   words: { count: number; allMatched: number } | null;
+  /** When a text query finds nothing: the query with its unknown words corrected (lib/search/suggest-spelling.ts). */
+  suggestion: string | null;
 }
 
 export interface ListSql {
@@ -237,7 +240,8 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const items = await listItems(prisma, ids, matched);
   const concepts = query.q ? expandQuery(query.q).length : 0;
   const words = query.q ? { count: concepts, allMatched: Number(countRow?.allMatched ?? 0) } : null;
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort, words };
+  const suggestion = query.q && total === 0 ? await suggestSpelling(prisma, query.q, "list") : null;
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort, words, suggestion };
 }
 
 /** Every id the filters select, in the list's order (for exports, which read the rows in pages). */

@@ -3,6 +3,7 @@ import type { SearchKind } from "./search-index";
 import { conceptTerms, expandQuery, type QueryConcept } from "./expand-query";
 import { searchSql, type SearchSql } from "./search-sql";
 import { snippet, type HighlightPart, type QueryTerm } from "./stem";
+import { suggestSpelling } from "./suggest-spelling";
 
 export interface SearchHit {
   kind: SearchKind;
@@ -28,6 +29,8 @@ export interface SearchResults {
   /** How many words (concepts) the query has, and how many of `total` match them all. */
   words: number;
   allMatched: number;
+  /** When nothing matches: the query with its unknown words corrected from the index's vocabulary. */
+  suggestion: string | null;
   total: number;
   page: number;
   pageSize: number;
@@ -58,7 +61,7 @@ const MATCHED = Prisma.raw(`(SELECT r, COUNT(*) AS matched, SUM(best) AS score F
 export async function searchAll(prisma: PrismaClient, query: string, page = 1, pageSize = 20): Promise<SearchResults> {
   const concepts = expandQuery(query);
   const terms = conceptTerms(concepts);
-  if (concepts.length === 0) return { terms, words: 0, allMatched: 0, total: 0, page, pageSize, hits: [] };
+  if (concepts.length === 0) return { terms, words: 0, allMatched: 0, suggestion: null, total: 0, page, pageSize, hits: [] };
   const search = searchSql(prisma);
   const hits = hitsSql(search, concepts);
   const [count] = await prisma.$queryRaw<{ n: number | bigint; allMatched: number | bigint | null }[]>`
@@ -68,7 +71,9 @@ export async function searchAll(prisma: PrismaClient, query: string, page = 1, p
     WITH hits AS MATERIALIZED (${hits})
     SELECT s."kind", s."refId", s."initiativeId", s."pos", h.matched AS matched FROM ${MATCHED} JOIN "SearchIndex" s ON s."rowid" = h.r
     ORDER BY h.matched DESC, h.score ASC, s."kind", s."refId", s."pos" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  return { terms, words: concepts.length, allMatched: Number(count?.allMatched ?? 0), total: Number(count?.n ?? 0), page, pageSize, hits: await hydrate(prisma, rows, terms) };
+  const total = Number(count?.n ?? 0);
+  const suggestion = total === 0 ? await suggestSpelling(prisma, query, "all") : null;
+  return { terms, words: concepts.length, allMatched: Number(count?.allMatched ?? 0), suggestion, total, page, pageSize, hits: await hydrate(prisma, rows, terms) };
 }
 
 /** For a page of initiatives (by slug): the best-matching quote or note of each, to show why it matched. */

@@ -29,9 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const query = parseQueryLenient(await searchParams);
-  const [t, tTheme, result, facets, countries, sources] = await Promise.all([
+  const [t, tTheme, tMatch, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
     getTranslations("theme"),
+    getTranslations("searchMatch"),
     publicData.initiatives(query, locale),
     publicData.facets(query),
     publicData.countries(),
@@ -63,6 +64,12 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
         <p role="status" className="font-medium" data-testid="result-count">
           {t("count", { count: result.total })}
           {result.total > result.pageSize && <span className="font-normal text-slate-700"> · {t("showing", { first, last })}</span>}
+          {result.words && result.words.count > 1 && result.words.allMatched < result.total && (
+            <span className="font-normal text-slate-700" data-testid="match-summary">
+              {" "}
+              · {tMatch("summary", { all: result.words.allMatched, some: result.total - result.words.allMatched })}
+            </span>
+          )}
         </p>
         <p className="flex gap-3 text-sm">
           <span>{t("export")}:</span>
@@ -77,6 +84,15 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
       {result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center">
           <p className="text-lg font-medium">{t("empty")}</p>
+          {result.suggestion && (
+            <p className="mt-2 text-lg" data-testid="did-you-mean">
+              {tMatch("didYouMean")}{" "}
+              <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { q: result.suggestion })}`} className="font-medium text-blue-800 underline">
+                {result.suggestion}
+              </a>
+              {tMatch("didYouMeanEnd")}
+            </p>
+          )}
           <p className="mt-2 text-slate-700">{t("emptyHint")}</p>
           <p className="mt-4">
             <Link href="/initiatives" className="text-blue-800 underline">
@@ -110,6 +126,11 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                       <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
                         {terms.length ? <Highlighted parts={snippet(title, terms, 400)} /> : title}
                       </Link>
+                      {result.words && initiative.matchedWords !== null && initiative.matchedWords < result.words.count && (
+                        <p className="mt-1 text-sm font-normal text-amber-900" data-testid="partial-match">
+                          {tMatch("someWords", { matched: initiative.matchedWords, words: result.words.count })}
+                        </p>
+                      )}
                       {terms.length > 0 && summaryParts.some((part) => part.match) && (
                         <p className="mt-1 text-sm font-normal text-slate-700">
                           <Highlighted parts={summaryParts} />
