@@ -188,36 +188,31 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   }
 
   // Initiatives matching every word come first, whatever the order asked for; then those matching fewer.
+  // With relevance, then by how many words the title itself holds, then by score.
   const relevance = sort === "relevance";
-  const hits = hitsSql(search, concepts, relevance);
-  const matched = Prisma.sql`JOIN (SELECT id, COUNT(*) AS matched, SUM(best) AS score FROM (SELECT id, k, MIN(score) AS best FROM hits GROUP BY id, k) hk GROUP BY id) h ON h.id = i."id"`;
-  if (relevance) {
-    // Then by how many words the title itself holds, then by score.
-    const titled = concepts.map(
-      (concept, k) => Prisma.sql`SELECT "initiativeId" AS id, ${Prisma.raw(String(k))} AS k FROM "SearchIndex" WHERE ${search.matchesAny([concept], "title")} AND "kind" = 'initiative'`,
-    );
-    const withClause = Prisma.sql`WITH hits AS MATERIALIZED (${hits}), titled AS MATERIALIZED (${Prisma.join(titled, " UNION ALL ")}) `;
-    order = Prisma.sql`h.matched DESC, COALESCE(ht.n, 0) DESC, h.score ASC, ${title} ASC`;
-    return {
-      count: countSql(search, concepts, where),
-      ids: Prisma.sql`${withClause}SELECT i."id" AS id, h.matched AS matched FROM "Initiative" i ${matched}
-        LEFT JOIN (SELECT id, COUNT(DISTINCT k) AS n FROM titled GROUP BY id) ht ON ht.id = i."id" ${where} ORDER BY ${order}, i."id" ASC${limit}`,
-    };
-  }
+  const from = Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, relevance)})
+    SELECT i."id" AS id, h.matched AS matched FROM "Initiative" i
+    JOIN (SELECT id, COUNT(*) AS matched, SUM(titled) AS titled, SUM(best) AS score FROM (SELECT id, k, MIN(score) AS best, MAX(titled) AS titled FROM hits GROUP BY id, k) hk GROUP BY id) h ON h.id = i."id"`;
+  if (relevance) order = Prisma.sql`h.titled DESC, h.score ASC, ${title} ASC`;
   return {
     count: countSql(search, concepts, where),
-    ids: Prisma.sql`WITH hits AS MATERIALIZED (${hits}) SELECT i."id" AS id, h.matched AS matched FROM "Initiative" i ${matched} ${where}
-      ORDER BY h.matched DESC, ${order}, i."id" ASC${limit}`,
+    ids: Prisma.sql`${from} ${where} ORDER BY h.matched DESC, ${order}, i."id" ASC${limit}`,
   };
 }
 
-/** One row per (initiative, concept it matches, matching row); MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it. */
-function hitsSql(search: SearchSql, concepts: QueryConcept[], scored: boolean): Prisma.Sql {
-  const branches = concepts.map(
-    (concept, k) =>
-      Prisma.sql`SELECT "initiativeId" AS id, ${Prisma.raw(String(k))} AS k, ${scored ? search.scoreAny([concept]) : Prisma.raw("0")} AS score
-        FROM "SearchIndex" WHERE ${search.matchesAny([concept])} AND ${SEARCHABLE}`,
-  );
+/**
+ * One row per (initiative, concept it matches, matching row), and with `ranked` one more per
+ * concept its title holds (titled = 1, no score). MATERIALIZED keeps SQLite from flattening
+ * bm25() into the aggregate, where FTS5 refuses it.
+ */
+function hitsSql(search: SearchSql, concepts: QueryConcept[], ranked: boolean): Prisma.Sql {
+  const branches = concepts.flatMap((concept, k) => {
+    const key = Prisma.raw(String(k));
+    const hit = Prisma.sql`SELECT "initiativeId" AS id, ${key} AS k, ${ranked ? search.scoreAny([concept]) : Prisma.raw("0")} AS score, 0 AS titled
+        FROM "SearchIndex" WHERE ${search.matchesAny([concept])} AND ${SEARCHABLE}`;
+    if (!ranked) return [hit];
+    return [hit, Prisma.sql`SELECT "initiativeId", ${key}, NULL, 1 FROM "SearchIndex" WHERE ${search.matchesAny([concept], "title")} AND "kind" = 'initiative'`];
+  });
   return Prisma.join(branches, " UNION ALL ");
 }
 
