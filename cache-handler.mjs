@@ -79,6 +79,37 @@ function memoryHandler() {
   };
 }
 
+// The redis-strings handler's tag index: one field per entry in each hash, never expired by Redis.
+const TAG_INDEX = "__sharedTags__";
+const TTL_INDEX = "__sharedTagsTtl__";
+/** Sets between two prunings of the index: at most this many fields of evicted entries pile up. */
+const PRUNE_EVERY_SETS = 100;
+const PRUNE_BATCH = 500;
+
+/**
+ * Removes the index fields whose entry is gone (evicted by maxmemory or expired). The handler keeps
+ * a field for every entry it ever set and Redis cannot evict the index (it carries no expiry), so
+ * without this a flood of distinct queries fills maxmemory with fields and no entry fits any more.
+ * A field removed while its entry is being written only costs that entry: the handler reads an
+ * entry without a field as a miss.
+ */
+async function pruneTagIndex(client, keyPrefix) {
+  let removed = 0;
+  let cursor = "0";
+  do {
+    const page = await client.hScan(keyPrefix + TAG_INDEX, cursor, { COUNT: PRUNE_BATCH });
+    cursor = String(page.cursor);
+    const fields = page.entries.map((entry) => entry.field);
+    if (fields.length === 0) continue;
+    const exists = await Promise.all(fields.map((field) => client.exists(keyPrefix + field)));
+    const gone = fields.filter((_, index) => !exists[index]);
+    if (gone.length === 0) continue;
+    await Promise.all([client.hDel(keyPrefix + TAG_INDEX, gone), client.hDel(keyPrefix + TTL_INDEX, gone)]);
+    removed += gone.length;
+  } while (cursor !== "0");
+  return removed;
+}
+
 /** Redis, shared by every instance, when REDIS_URL is set (outside `next build`). */
 function redisHandler() {
   // Redis bounds itself (maxmemory, deploy/redis.conf).
@@ -105,9 +136,22 @@ function redisHandler() {
     if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
   });
   client.connect().catch(() => undefined);
+  let setsSincePrune = 0;
+  let pruning;
   return {
     ...redis,
     name: "redis",
+    async set(key, value, ctx) {
+      // In the background and one at a time; writes made during a pruning count towards the next,
+      // which the first write after it starts: dead fields pile up only for about one pruning's time.
+      if (++setsSincePrune >= PRUNE_EVERY_SETS && !pruning) {
+        setsSincePrune = 0;
+        pruning = pruneTagIndex(client, settings.REDIS_KEY_PREFIX)
+          .catch(() => undefined)
+          .finally(() => (pruning = undefined));
+      }
+      await redis.set(key, value, ctx);
+    },
     async revalidateTag(tag) {
       try {
         await redis.revalidateTag(tag);

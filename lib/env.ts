@@ -7,7 +7,12 @@ const envSchema = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a SQLite file URL such as file:./data/tracker.db or a PostgreSQL URL such as postgresql://user:password@host:5432/tracker")
     .default("file:./data/tracker.db"),
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  // SQLite only: "full" syncs the disk at every commit (a write survives power loss), "normal" at checkpoints (decision 031).
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // The app server's V8 heap bound (npm start passes it as --max-old-space-size): V8 otherwise lets the
+  // heap grow towards a quarter of the machine's memory before collecting hard (decision 031).
+  APP_HEAP_MB: z.coerce.number().int().min(128).max(65_536).default(320),
   HOST: z.string().min(1).default("localhost"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),

@@ -24,6 +24,12 @@ else
   exit "$pg_status"
 fi
 
+# Redis for the shared-cache test (tests/integration/redis-cache-index.test.ts starts its own
+# server with a small maxmemory) and the multi-instance test; installed when root with apt.
+set +e; bash tests/servers/start-redis.sh; redis_status=$?; set -e
+if [ "$redis_status" = 3 ]; then echo "SKIPPING the Redis tests: no redis-server here and none can be installed (needs root and apt)." >&2
+elif [ "$redis_status" != 0 ]; then exit "$redis_status"; fi
+
 # The production build the browser tests and the bench use, made (only when stale) while Vitest
 # runs: neither reads the other's output. Its log is shown after Vitest's.
 build_log="$(mktemp)"

@@ -55,9 +55,25 @@ export function RoleMark({ cell, cx, cy, size = 16 }: { cell: MatrixCell | undef
   );
 }
 
+/** Every distinct mark, drawn once in the chart's <defs> and placed by <use> (10 × N cells would repeat each shape). */
+const MARKS: { key: string; cell: MatrixCell | undefined }[] = [
+  { key: "none", cell: undefined },
+  ...(["proposer", "participant", "supporter", "candidate"] as const).flatMap((role) => [
+    { key: role, cell: { role, stage: null } },
+    { key: `${role}-signed`, cell: { role, stage: "signed" as const } },
+  ]),
+];
+
+function markKey(cell: MatrixCell | undefined): string {
+  if (!cell) return "none";
+  return isAtOrBeyond(cell.stage, "signed") ? `${cell.role}-signed` : cell.role;
+}
+
 /**
  * The compact form of the country × initiative matrix: countries are rows (members, then
  * partners), initiatives are columns numbered as the rows of the table that follows it.
+ * Each cell's hover text names the country and the column number, not the title again: the
+ * table below has the titles, and the page stays small (issue 13: the countries page under 150 kB).
  */
 export async function CountryMatrixChart({ id, locale, matrix }: { id: string; locale: string; matrix: CountryMatrix }) {
   const [t, tRole, tStage] = await Promise.all([getTranslations("countries"), getTranslations("role"), getTranslations("stage")]);
@@ -78,6 +94,13 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
     >
       <title id={`${id}-title`}>{t("compact.title")}</title>
       <desc id={`${id}-desc`}>{t("compact.desc", { initiatives: matrix.rows.length, members: members.length, partners: partners.length })}</desc>
+      <defs>
+        {MARKS.map((mark) => (
+          <g key={mark.key} id={`${id}-${mark.key}`}>
+            <RoleMark cell={mark.cell} cx={0} cy={0} />
+          </g>
+        ))}
+      </defs>
       {matrix.rows.map((row, column) => (
         <text key={row.slug} x={LEFT + column * CELL + CELL / 2} y={TOP - 8} fontSize={10} textAnchor="middle" fill="#334155">
           {column + 1}
@@ -91,16 +114,10 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
           </text>
           {matrix.rows.map((row, column) => {
             const cell = row.cells[country.code];
-            const cx = LEFT + column * CELL + CELL / 2;
-            const cy = rowY(index) + CELL / 2;
             return (
               <g key={row.slug} data-cell={`${row.slug}:${country.code}`} data-role={cell?.role ?? "none"}>
-                <title>
-                  {`${localized(locale, country.nameRu, country.nameEn)} — ${column + 1}. ${localized(locale, row.titleRu, row.titleEn)}: ${
-                    cell ? `${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}` : t("notInvolved")
-                  }`}
-                </title>
-                <RoleMark cell={cell} cx={cx} cy={cy} />
+                <title>{`${localized(locale, country.nameRu, country.nameEn)} — ${column + 1}: ${cell ? `${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}` : t("notInvolved")}`}</title>
+                <use href={`#${id}-${markKey(cell)}`} x={LEFT + column * CELL + CELL / 2} y={rowY(index) + CELL / 2} />
               </g>
             );
           })}

@@ -37,7 +37,11 @@ let trusted: { value: string; list: TrustedProxies } | undefined;
 
 /** Who is asking, for per-client rate limits: the socket's peer, or what trusted proxies say. */
 export async function clientKey(): Promise<string> {
-  const requestHeaders = await headers();
+  return clientKeyFrom(await headers());
+}
+
+/** The same for a route handler's own request headers. */
+export function clientKeyFrom(requestHeaders: Pick<Headers, "get">): string {
   const value = getEnv().TRUSTED_PROXIES;
   if (trusted?.value !== value) trusted = { value, list: parseTrustedProxies(value) };
   const peerHeader = peerAddressHeader();

@@ -46,27 +46,25 @@ export async function initiativeChangeTags(
   changes: readonly FieldChange[],
   extra: readonly string[] = [],
 ): Promise<string[]> {
-  const row = await tx.initiative.findUniqueOrThrow({
-    where: { id: initiative.id },
-    select: {
-      slug: true,
-      proposerCountryCode: true,
-      participations: { select: { countryCode: true } },
-      themes: { select: { theme: true } },
-      _count: { select: { metrics: true } },
-    },
-  });
-  const tags = new Set<string>([TAG.initiative(row.slug), TAG.initiatives, TAG.history, ...extra]);
-  const countries = new Set(row.participations.map((p) => p.countryCode));
-  if (row.proposerCountryCode) countries.add(row.proposerCountryCode);
+  // One round trip for what the tags name: the slug, the proposer, participating countries, themes, figures.
+  const rows = await tx.$queryRaw<{ k: string; v: string | null }[]>`
+    SELECT 'slug' AS k, i."slug" AS v FROM "Initiative" i WHERE i."id" = ${initiative.id}
+    UNION ALL SELECT 'country', i."proposerCountryCode" FROM "Initiative" i WHERE i."id" = ${initiative.id} AND i."proposerCountryCode" IS NOT NULL
+    UNION ALL SELECT 'country', p."countryCode" FROM "Participation" p WHERE p."initiativeId" = ${initiative.id}
+    UNION ALL SELECT 'theme', CAST(t."theme" AS TEXT) FROM "InitiativeTheme" t WHERE t."initiativeId" = ${initiative.id}
+    UNION ALL SELECT 'metric', NULL FROM "Metric" m WHERE m."initiativeId" = ${initiative.id}`;
+  const slug = rows.find((row) => row.k === "slug")?.v;
+  if (!slug) throw new Error(`No initiative ${initiative.id}.`);
+  const tags = new Set<string>([TAG.initiative(slug), TAG.initiatives, TAG.history, ...extra]);
+  const countries = new Set(rows.filter((row) => row.k === "country").map((row) => row.v!));
   for (const change of changes) {
     const named = /^country\.([A-Z]{2})\./.exec(change.field);
     if (named) countries.add(named[1]!);
   }
   for (const code of countries) tags.add(TAG.country(code));
   // The figures list shows each figure's initiative with its title and status.
-  if (row._count.metrics > 0) tags.add(TAG.metrics);
-  for (const { theme } of [...row.themes, ...(initiative.themes ?? [])]) tags.add(TAG.theme(theme));
+  if (rows.some((row) => row.k === "metric")) tags.add(TAG.metrics);
+  for (const theme of [...rows.filter((row) => row.k === "theme").map((row) => row.v!), ...(initiative.themes ?? []).map((t) => t.theme)]) tags.add(TAG.theme(theme));
   if (changes.some((change) => SHOWN_ON_SOURCES.has(change.field))) {
     const quoted = await tx.quote.findMany({ where: { initiativeId: initiative.id }, distinct: ["sourceId"], select: { sourceId: true } });
     for (const { sourceId } of quoted) tags.add(TAG.source(sourceId));

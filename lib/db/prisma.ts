@@ -8,7 +8,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function getClient(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const env = getEnv();
-    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS);
+    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS, env.SQLITE_SYNCHRONOUS);
   }
   return globalForPrisma.prisma;
 }

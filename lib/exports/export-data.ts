@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "../generated/prisma/client";
 import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter } from "../history/list-history";
-import { allInitiativeIds, type InitiativeFilters } from "../initiatives/query-initiatives";
+import { initiativeIdPages, type InitiativeFilters } from "../initiatives/query-initiatives";
 import { dayOrNull as day } from "../dates";
 
 /**
@@ -79,15 +79,22 @@ const EXPORT_SELECT = {
 /** Lets other requests run between pages: each page's queries hold the (synchronous) driver. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Every row of the filtered view, in the order the list shows them (all pages), a page at a time. */
-export async function* initiativeRows(prisma: PrismaClient, filters: InitiativeFilters, locale: string, origin: string): AsyncGenerator<InitiativeRow[]> {
-  const ids = await allInitiativeIds(prisma, filters, locale);
-  for (let start = 0; start < ids.length; start += EXPORT_PAGE_SIZE) {
+/**
+ * Every row of the filtered view, in the order the list shows them (all pages), a page at a time:
+ * the ids a page at a time too (keyset), so an export holds one page whatever the data's size.
+ */
+export async function* initiativeRows(
+  prisma: PrismaClient,
+  filters: InitiativeFilters,
+  locale: string,
+  origin: string,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<InitiativeRow[]> {
+  for await (const pageIds of initiativeIdPages(prisma, filters, locale, pageSize)) {
     await yieldToOthers();
-    const pageIds = ids.slice(start, start + EXPORT_PAGE_SIZE);
     const rows = await prisma.initiative.findMany({ where: { id: { in: pageIds } }, select: EXPORT_SELECT });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    // In the list's order; an initiative deleted since the ids were read is left out.
+    // In the list's order; an initiative deleted since its id was read is left out.
     yield pageIds.flatMap((id) => {
       const item = byId.get(id);
       if (!item) return [];

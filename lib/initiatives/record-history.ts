@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import type { FieldChange } from "../history/field-changes";
 import { initiativeChangeTags } from "../cache/tags";
@@ -27,13 +27,15 @@ const EDITABLE = {
  * Returns the initiative as it is now, with its new version.
  */
 export async function claimNextVersion(tx: Db, slug: string, expectedVersion: number) {
-  const bumped = await tx.initiative.updateMany({ where: { slug, version: expectedVersion }, data: { version: { increment: 1 } } });
-  if (bumped.count === 0) {
+  // One UPDATE … RETURNING (plus the themes) instead of an update then a read.
+  try {
+    return await tx.initiative.update({ where: { slug, version: expectedVersion }, data: { version: { increment: 1 } }, select: EDITABLE });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")) throw error;
     const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true } });
     if (!current) throw new EditError("notFound");
     throw new ConflictError(current.version, expectedVersion);
   }
-  return tx.initiative.findUniqueOrThrow({ where: { slug }, select: EDITABLE });
 }
 
 export type NewEntry = Omit<Prisma.HistoryEntryUncheckedCreateInput, "initiativeId" | "version" | "changes"> & {
@@ -50,7 +52,7 @@ export async function writeHistoryEntry(tx: Db, initiative: { id: number; versio
     data: { ...rest, initiativeId: initiative.id, version: initiative.version, changes: JSON.stringify(changes ?? []) },
     select: { id: true, version: true, note: true, overrideNote: true },
   });
-  await indexHistoryNote(tx, { ...created, initiativeId: initiative.id });
+  await indexHistoryNote(tx, { ...created, initiativeId: initiative.id }, { fresh: true });
   return { id: created.id, version: created.version, tags: await initiativeChangeTags(tx, initiative, changes ?? []) };
 }
 

@@ -44,10 +44,11 @@ export async function addVocabulary(db: Db, words: string[]) {
   }
 }
 
-async function replace(db: Db, kind: SearchKind, refId: number, rows: { initiativeId: number | null; pos: number; title: string; body: string }[]) {
+/** `fresh`: the document was created in this transaction, so it has no rows to delete yet. */
+async function replace(db: Db, kind: SearchKind, refId: number, rows: { initiativeId: number | null; pos: number; title: string; body: string }[], fresh = false) {
   const first = searchRowId(kind, refId);
   const { rowId } = searchSql(db);
-  await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN ${rowId(first)} AND ${rowId(first + PART_SPAN - 1)}`;
+  if (!fresh) await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN ${rowId(first)} AND ${rowId(first + PART_SPAN - 1)}`;
   for (const [part, row] of rows.entries()) {
     await db.$executeRaw`INSERT INTO "SearchIndex" ("rowid", "kind", "refId", "initiativeId", "pos", "title", "body")
       VALUES (${rowId(searchRowId(kind, refId, part))}, ${kind}, ${refId}, ${row.initiativeId}, ${row.pos}, ${stemText(row.title)}, ${stemText(row.body)})`;
@@ -70,9 +71,9 @@ export function indexQuote(db: Db, quote: { id: number; text: string; initiative
   return replace(db, "quote", quote.id, [{ initiativeId: quote.initiativeId, pos: 0, title: "", body: quote.text }]);
 }
 
-export function indexHistoryNote(db: Db, entry: { id: number; initiativeId: number; note: string; overrideNote: string | null }) {
+export function indexHistoryNote(db: Db, entry: { id: number; initiativeId: number; note: string; overrideNote: string | null }, options: { fresh?: boolean } = {}) {
   const body = [entry.note, entry.overrideNote].filter(Boolean).join(" ");
-  return replace(db, "note", entry.id, body ? [{ initiativeId: entry.initiativeId, pos: 0, title: "", body }] : []);
+  return replace(db, "note", entry.id, body ? [{ initiativeId: entry.initiativeId, pos: 0, title: "", body }] : [], options.fresh);
 }
 
 /** A source is indexed paragraph by paragraph, so a hit can show the passage around it. */

@@ -33,7 +33,10 @@ const ON_POSTGRES = databaseProvider(E2E_DATABASE_URL) === "postgres";
 const DATABASE_URL = ON_POSTGRES ? withDatabase(E2E_DATABASE_URL, `${databaseName(E2E_DATABASE_URL)}_crash`) : "file:./tests/.e2e/crash.db";
 const SLUGS = ["water-strategy-harmonisation", "ai-declaration", "transport-system-strategy", "central-asian-expert-forum"];
 const WORKERS = 4;
-const LOAD_MS = 2_000;
+// Load runs until this many writes are acknowledged (at most LOAD_WAIT_MS), then LOAD_MS more before the kill.
+const ACKNOWLEDGED_BEFORE_KILL = 3;
+const LOAD_WAIT_MS = 60_000;
+const LOAD_MS = 1_000;
 const VERIFY_FORM = "Verification";
 // The rendered outcome, not the message catalogue that next-intl also ships in the page
 // ("Marked as verified (version {version})."): only a real save has a number there.
@@ -263,6 +266,12 @@ test("acknowledged writes survive SIGKILL of the server under concurrent load", 
     const tally: Tally = { attempted: [], acknowledged: [], conflicts: 0, failures: 0 };
     let stopped = false;
     const workers = Array.from({ length: WORKERS }, (_, worker) => work(api, worker, cookie, fields, () => stopped, tally));
+    // Kill once the load is under way (a few writes acknowledged), then a little later: on a busy
+    // machine the first writes can take longer than the whole fixed window did.
+    const loadStarted = Date.now();
+    while (tally.acknowledged.length < ACKNOWLEDGED_BEFORE_KILL && Date.now() - loadStarted < LOAD_WAIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await new Promise((resolve) => setTimeout(resolve, LOAD_MS));
     const acknowledgedBeforeKill = tally.acknowledged.length;
     killGroup(server, "SIGKILL");

@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "../../app/api/export/[file]/route";
 import { prisma } from "../../lib/db/prisma";
-import { EXPORT_PAGE_SIZE, HISTORY_COLUMNS, INITIATIVE_COLUMNS } from "../../lib/exports/export-data";
+import { EXPORT_PAGE_SIZE, HISTORY_COLUMNS, INITIATIVE_COLUMNS, initiativeRows } from "../../lib/exports/export-data";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { queryInitiatives, SORTS, type InitiativeFilters } from "../../lib/initiatives/query-initiatives";
 import { seedWorkerDatabase } from "../helpers/seeded";
 
 const download = (file: string, query = "") =>
@@ -64,5 +66,74 @@ describe("exports are streamed", () => {
     const json = await (await download("history.json")).json();
     expect(json.rows).toHaveLength(total);
     expect(json.columns).toEqual([...HISTORY_COLUMNS]);
+  });
+});
+
+describe("initiative exports at any size", () => {
+  /** The list's own order, page after page, as a reader clicking through it would see it. */
+  async function listed(filters: InitiativeFilters, locale: string): Promise<string[]> {
+    const slugs: string[] = [];
+    for (let page = 1; ; page++) {
+      const result = await queryInitiatives(prisma, { ...filters, page, pageSize: 7 }, locale);
+      slugs.push(...result.items.map((item) => item.slug));
+      if (page >= result.pageCount) return slugs;
+    }
+  }
+
+  /** Every export row's slug, read in pages of `pageSize`, and the most rows any one database read returned. */
+  async function exported(filters: InitiativeFilters, locale: string, pageSize: number) {
+    let largestRead = 0;
+    const counting = prisma.$extends({
+      query: {
+        $queryRaw: async ({ args, query }) => {
+          const rows = (await query(args)) as unknown[];
+          largestRead = Math.max(largestRead, rows.length);
+          return rows;
+        },
+        initiative: {
+          findMany: async ({ args, query }) => {
+            const rows = await query(args);
+            largestRead = Math.max(largestRead, rows.length);
+            return rows;
+          },
+        },
+      },
+    }) as unknown as PrismaClient;
+    const slugs: string[] = [];
+    for await (const page of initiativeRows(counting, filters, locale, "http://localhost:3000", pageSize)) slugs.push(...page.map((row) => String(row.slug)));
+    return { slugs, largestRead };
+  }
+
+  beforeAll(async () => {
+    // Ties in every sort key across a page boundary: the same titles in both languages, status and time.
+    const tied = await prisma.initiative.findMany({ orderBy: { id: "desc" }, take: 5, select: { id: true } });
+    const updatedAt = new Date("2026-06-01T12:00:00.000Z");
+    for (const { id } of tied) await prisma.initiative.update({ where: { id }, data: { titleRu: "Общий заголовок", titleEn: "Shared title", status: "agreed", updatedAt } });
+  });
+
+  it("read the rows a page at a time (keyset): no single read returns more than a page, whatever the sort", async () => {
+    const total = await prisma.initiative.count();
+    expect(total).toBeGreaterThan(20);
+    for (const sort of ["title", "status", "updated"] as const) {
+      const { slugs, largestRead } = await exported({ sort }, "ru", 4);
+      expect(slugs, sort).toHaveLength(total);
+      expect(largestRead, sort).toBeLessThanOrEqual(4);
+    }
+    // A filter narrows each page's read, not only the result.
+    const { slugs, largestRead } = await exported({ sort: "updated", status: "agreed" }, "en", 4);
+    expect(slugs).toEqual(await listed({ sort: "updated", status: "agreed" }, "en"));
+    expect(largestRead).toBeLessThanOrEqual(4);
+  });
+
+  it("hold exactly the list's rows in the list's order for every sort and language, ties across pages included", async () => {
+    for (const locale of ["ru", "en"]) {
+      for (const sort of SORTS) {
+        const filters: InitiativeFilters = sort === "relevance" ? { sort, q: "стратегия" } : { sort };
+        const expected = await listed(filters, locale);
+        expect(expected.length, `${sort} ${locale}`).toBeGreaterThan(sort === "relevance" ? 1 : 20);
+        expect((await exported(filters, locale, 4)).slugs, `${sort} ${locale}`).toEqual(expected);
+        expect((await exported(filters, locale, 3)).slugs, `${sort} ${locale}`).toEqual(expected);
+      }
+    }
   });
 });

@@ -94,6 +94,9 @@ describe("full-text search", () => {
     expect(marked.some((word) => word.startsWith("редкоземельн"))).toBe(true);
     expect(marked.some((word) => word.startsWith("металл"))).toBe(true);
     expect(marked.every((word) => word.startsWith("редкоземельн") || word.startsWith("металл"))).toBe(true);
+    // The list finds an initiative through its quotes too (a quote's hit is mapped to its initiative by the quote's id).
+    const listed = await all({ q: "редкоземельным металлам" });
+    for (const hit of quote.hits.filter((hit) => hit.kind === "quote" && hit.initiative)) expect(listed).toContain(hit.initiative!.slug);
   });
 
   it("treats FTS syntax in a query as plain words and never fails", async () => {

@@ -134,16 +134,12 @@ export default async function CountriesPage({ params }: Props) {
                   {members.map((country) => {
                     const cell = row.cells[country.code];
                     return (
-                      <td
-                        key={country.code}
-                        data-country={country.code}
-                        className={`whitespace-nowrap border-l border-slate-100 px-1.5 py-2 text-center text-xs ${cell ? "" : "text-slate-500"}`}
-                      >
+                      <td key={country.code} data-country={country.code} className={cell ? "matrix-cell" : "matrix-cell text-slate-500"}>
                         {cell ? (
                           <>
-                            <span className="block font-medium">{tRole(cell.role)}</span>
+                            <span className="matrix-role">{tRole(cell.role)}</span>
                             {cell.stage && (
-                              <span className={`block text-xs ${isAtOrBeyond(cell.stage, "signed") ? "font-semibold text-emerald-900" : "text-slate-700"}`}>
+                              <span className={isAtOrBeyond(cell.stage, "signed") ? "matrix-stage signed" : "matrix-stage"}>
                                 {isAtOrBeyond(cell.stage, "signed") && <span aria-hidden="true">✓ </span>}
                                 {tStage(cell.stage)}
                               </span>

@@ -1,6 +1,7 @@
 import { errorResponse, handle, jsonResponse } from "@/lib/api/http";
 import { alertTokenSchema } from "@/lib/alerts/alert-schemas";
 import { unsubscribeAlert } from "@/lib/alerts/unsubscribe-alert";
+import { clientKeyFrom } from "@/lib/auth/current-user";
 import { consumeRateLimit } from "@/lib/auth/rate-limit";
 import { prisma } from "@/lib/db/prisma";
 
@@ -16,7 +17,8 @@ export function POST(request: Request): Promise<Response> {
 }
 
 async function unsubscribe(request: Request): Promise<Response> {
-  const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  // The socket's peer, or what a trusted proxy says: a rotated X-Forwarded-For buys no more tries.
+  const client = clientKeyFrom(request.headers);
   const limit = await consumeRateLimit(prisma, `public:oneClickUnsubscribe:client:${client}`, { limit: 60, windowMs: 60 * 60 * 1000 });
   if (!limit.allowed) return errorResponse(429, "Too many requests", [{ parameter: "token", message: `try again in ${limit.retryAfterSeconds} s` }]);
   const token = alertTokenSchema.safeParse(new URL(request.url).searchParams.get("token") ?? "");
