@@ -93,7 +93,7 @@ export function toSearchParams(query: InitiativeFilters, overrides: Partial<Reco
 /**
  * WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own
  * filter); `joinedHits`: the text query is already applied by a join on its hits. The text query
- * keeps initiatives matching any of its words (docs/decisions/032-search-relevance.md).
+ * keeps initiatives matching any of its words (docs/decisions/034-search-relevance.md).
  */
 function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet, joinedHits = false): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];

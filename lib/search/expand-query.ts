@@ -2,7 +2,7 @@ import synonyms from "./synonyms.json";
 import { queryTerm, WORD, type QueryTerm } from "./stem";
 
 /**
- * A query as the search runs it (docs/decisions/028-search-relevance.md): one concept per word
+ * A query as the search runs it (docs/decisions/034-search-relevance.md): one concept per word
  * the person typed, or per phrase of the synonym list («искусственный интеллект»), each with every
  * way of matching it. Results rank by how many concepts they match, so one unknown word no longer
  * empties the answer.

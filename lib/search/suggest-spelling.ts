@@ -5,7 +5,7 @@ import { searchSql } from "./search-sql";
 import { normalizeWord, WORD } from "./stem";
 
 /**
- * "Did you mean …?" for a query that finds nothing (docs/decisions/028-search-relevance.md): each
+ * "Did you mean …?" for a query that finds nothing (docs/decisions/034-search-relevance.md): each
  * word that matches nothing in the index is replaced by the closest word of the index's vocabulary
  * ("SearchWord", filled with the index), by edit distance (transpositions count as one edit), if
  * that word does find something. The same SQL on both engines.
