@@ -353,60 +353,81 @@ export interface FacetValue {
   count: number;
 }
 
+/** The column of `Initiative` behind a single-valued facet. */
+const FACET_COLUMN: Partial<Record<Facet, string>> = { relation: "meetingRelation", status: "status", stage: "stage", kind: "kind", proposer: "proposerCountryCode" };
+
 /**
  * For every facet, how many initiatives each value would give with all the other filters applied.
- * One statement: the initiatives that fail at most one of the facet filters (and match the text
- * query) are read once, each with a flag per active filter, and every facet counts from that set,
- * instead of eight statements each re-evaluating the filters (and the text query) over every
- * initiative (2–3 s at 100,000 initiatives).
+ * One statement. A facet whose count needs no filter at all (nothing selected, or only its own
+ * filter, and no text query) reads its own table's index. The others count from one set read
+ * once: the initiatives that match the text query and fail at most one of the facet filters, each
+ * with a 0/1 flag per active filter. Eight statements each re-evaluating the filters and the text
+ * query over every initiative took 1–3 s at 100,000 initiatives (docs/decisions/031).
  */
 export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters): Promise<Record<Facet, FacetValue[]>> {
   const search = searchSql(prisma);
   const only = (facet: Facet) => conditions(search, { [facet]: query[facet] } as InitiativeFilters);
   const active = FACETS.filter((facet) => only(facet).length > 0);
-  const flag = (facet: Facet) => Prisma.raw(`b."f_${facet}"`);
   const textOnly = conditions(search, { q: query.q });
-  const flags = active.map((facet) => Prisma.sql`, CASE WHEN ${Prisma.join(only(facet), " AND ")} THEN 1 ELSE 0 END AS ${Prisma.raw(`"f_${facet}"`)}`);
-  // Rows failing two or more filters count nowhere.
-  const enough =
-    active.length >= 2 ? [Prisma.sql`(${Prisma.join(active.map((facet) => Prisma.sql`CASE WHEN ${Prisma.join(only(facet), " AND ")} THEN 1 ELSE 0 END`), " + ")}) >= ${active.length - 1}`] : [];
+  const whole = (facet: Facet) => textOnly.length === 0 && active.every((other) => other === facet);
+  const test = (facet: Facet) => Prisma.sql`CASE WHEN ${Prisma.join(only(facet), " AND ")} THEN 1 ELSE 0 END`;
+  // Rows failing two or more filters count nowhere; with one filter, rows failing it count only for its own (whole) facet.
+  const narrowing =
+    active.length >= 2 ? [Prisma.sql`(${Prisma.join(active.map(test), " + ")}) >= ${active.length - 1}`] : active.length === 1 && textOnly.length === 0 ? only(active[0]!) : [];
   const others = (facet: Facet, join?: Prisma.Sql) => {
-    const rest = active.filter((other) => other !== facet).map((other) => Prisma.sql`${flag(other)} = 1`);
+    const rest = active.filter((other) => other !== facet).map((other) => Prisma.raw(`b."f_${other}" = 1`));
     const all = join ? [join, ...rest] : rest;
     return all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
   };
+  const label = (facet: Facet) => Prisma.raw(`'${facet}'`);
   // CROSS JOIN (with the join condition in WHERE, which both engines accept) makes SQLite read the
   // set first and look each row up, instead of scanning every theme link or quote.
-  const simple = (facet: Facet, column: string) =>
-    Prisma.sql`SELECT ${Prisma.raw(`'${facet}'`)} AS facet, ${Prisma.raw(`CAST(b."${column}" AS TEXT)`)} AS value, count(*) AS n FROM base b ${others(facet)} GROUP BY b.${Prisma.raw(`"${column}"`)}`;
-  // Nothing to narrow by: every count reads its own table's index, not a copy of every initiative.
-  const whole = textOnly.length === 0 && active.length === 0;
-  const theme = whole
-    ? Prisma.sql`SELECT 'theme', CAST(t."theme" AS TEXT), count(*) FROM "InitiativeTheme" t GROUP BY t."theme"`
-    : Prisma.sql`SELECT 'theme', CAST(t."theme" AS TEXT), count(*) FROM base b CROSS JOIN "InitiativeTheme" t ${others("theme", Prisma.sql`t."initiativeId" = b.id`)} GROUP BY t."theme"`;
-  const country = whole
-    ? Prisma.sql`SELECT i."id" AS id, i."proposerCountryCode" AS code FROM "Initiative" i UNION SELECT p."initiativeId", p."countryCode" FROM "Participation" p`
-    : Prisma.sql`SELECT b.id AS id, b.proposer AS code FROM base b ${others("country")}
-      UNION SELECT b.id, p."countryCode" FROM base b CROSS JOIN "Participation" p ${others("country", Prisma.sql`p."initiativeId" = b.id`)}`;
-  const source = whole
-    ? Prisma.sql`SELECT 'source', CAST(q."sourceId" AS TEXT), count(DISTINCT q."initiativeId") FROM "Quote" q WHERE q."initiativeId" IS NOT NULL GROUP BY q."sourceId"`
-    : Prisma.sql`SELECT 'source', CAST(q."sourceId" AS TEXT), count(DISTINCT b.id) FROM base b CROSS JOIN "Quote" q ${others("source", Prisma.sql`q."initiativeId" = b.id`)} GROUP BY q."sourceId"`;
-  const rows = await prisma.$queryRaw<{ facet: Facet; value: string | number | bigint | null; n: number | bigint }[]>`
-    WITH base AS ${whole ? Prisma.empty : Prisma.raw("MATERIALIZED")} (
-      SELECT i."id" AS id, i."meetingRelation" AS relation, i."status" AS status, i."stage" AS stage, i."kind" AS kind,
-        i."proposerCountryCode" AS proposer ${Prisma.join(flags.length ? flags : [Prisma.empty], " ")}
-      FROM "Initiative" i ${whereClause([...textOnly, ...enough])}
-    )
-    ${simple("relation", "relation")}
-    UNION ALL ${simple("status", "status")}
-    UNION ALL ${simple("stage", "stage")}
-    UNION ALL ${simple("kind", "kind")}
-    UNION ALL ${simple("proposer", "proposer")}
-    UNION ALL ${theme}
-    UNION ALL SELECT 'country', c.code, count(DISTINCT c.id) FROM (${country}) c GROUP BY c.code
-    UNION ALL ${source}`;
+  const part = (facet: Facet): Prisma.Sql => {
+    const column = FACET_COLUMN[facet];
+    if (column) {
+      return whole(facet)
+        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}`
+        : Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(b."${column}" AS TEXT)`)}, count(*) FROM base b ${others(facet)} GROUP BY b.${Prisma.raw(`"${column}"`)}`;
+    }
+    if (facet === "theme") {
+      return whole(facet)
+        ? Prisma.sql`SELECT 'theme', CAST(t."theme" AS TEXT), count(*) FROM "InitiativeTheme" t GROUP BY t."theme"`
+        : Prisma.sql`SELECT 'theme', CAST(t."theme" AS TEXT), count(*) FROM base b CROSS JOIN "InitiativeTheme" t ${others(facet, Prisma.sql`t."initiativeId" = b.id`)} GROUP BY t."theme"`;
+    }
+    if (facet === "country") {
+      // Over everything, a country's count is its participations (from the index) plus the initiatives
+      // it proposes without also taking part; the two rows per country are added up below.
+      return whole(facet)
+        ? Prisma.sql`SELECT 'country', p."countryCode", count(*) FROM "Participation" p GROUP BY p."countryCode"
+          UNION ALL SELECT 'country', i."proposerCountryCode", count(*) FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"`
+        : Prisma.sql`SELECT 'country', c.code, count(*) FROM (
+            SELECT b.id AS id, b.proposer AS code FROM base b ${others(facet)}
+            UNION SELECT b.id, p."countryCode" FROM base b CROSS JOIN "Participation" p ${others(facet, Prisma.sql`p."initiativeId" = b.id`)}
+          ) c GROUP BY c.code`;
+    }
+    return whole(facet)
+      ? Prisma.sql`SELECT 'source', CAST(d."sourceId" AS TEXT), count(*) FROM (SELECT DISTINCT q."initiativeId", q."sourceId" FROM "Quote" q WHERE q."initiativeId" IS NOT NULL) d GROUP BY d."sourceId"`
+      : Prisma.sql`SELECT 'source', CAST(q."sourceId" AS TEXT), count(DISTINCT b.id) FROM base b CROSS JOIN "Quote" q ${others(facet, Prisma.sql`q."initiativeId" = b.id`)} GROUP BY q."sourceId"`;
+  };
+  const flags = active.map((facet) => Prisma.sql`, ${test(facet)} AS ${Prisma.raw(`"f_${facet}"`)}`);
+  const base = FACETS.every(whole)
+    ? Prisma.empty
+    : Prisma.sql`WITH base AS MATERIALIZED (
+        SELECT i."id" AS id, i."meetingRelation" AS "meetingRelation", i."status" AS status, i."stage" AS stage, i."kind" AS kind,
+          i."proposerCountryCode" AS "proposerCountryCode", i."proposerCountryCode" AS proposer ${Prisma.join(flags.length ? flags : [Prisma.empty], " ")}
+        FROM "Initiative" i ${whereClause([...textOnly, ...narrowing])}
+      ) `;
+  // The first, empty SELECT names the columns.
+  const rows = await prisma.$queryRaw<{ facet: Facet; value: string | number | bigint | null; n: number | bigint }[]>`${base}SELECT ${label(FACETS[0])} AS facet, ${Prisma.raw("NULL")} AS value, 0 AS n WHERE 1 = 0
+    ${Prisma.join(FACETS.map((facet) => Prisma.sql`UNION ALL ${part(facet)}`), " ")}`;
   const result = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetValue[]])) as Record<Facet, FacetValue[]>;
-  for (const row of rows) if (row.value !== null) result[row.facet].push({ value: String(row.value), count: Number(row.n) });
+  for (const row of rows) {
+    if (row.value === null) continue;
+    const same = result[row.facet].find((entry) => entry.value === String(row.value));
+    if (same) same.count += Number(row.n);
+    else result[row.facet].push({ value: String(row.value), count: Number(row.n) });
+  }
   for (const facet of FACETS) result[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return result;
 }
