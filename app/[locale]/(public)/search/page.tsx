@@ -120,9 +120,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   </p>
                   {hit.source && (
                     <p className="mt-1 text-sm">
-                      <Link href={`/sources/${hit.source.id}${sourceAnchor(hit)}`} className="text-blue-800 underline">
+                      {/* A document load, not a client-side one: only then is the passage the page's :target (marked and scrolled to). */}
+                      <a href={`${getPathname({ href: `/sources/${hit.source.id}`, locale })}${sourceAnchor(hit)}`} className="text-blue-800 underline">
                         {t("inSource", { source: hit.source.title ?? hit.source.outlet ?? tCommon("unknown") })}
-                      </Link>
+                      </a>
                     </p>
                   )}
                 </li>
