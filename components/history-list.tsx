@@ -3,6 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
 import { parseFieldPath, splitThemes, type FieldChange } from "@/lib/history/field-changes";
 import { dateToDay } from "@/lib/dates";
+import { COUNTRY_ROLES, STAGES, THEMES, vocabularyLabel } from "@/lib/domain/vocabulary";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
   role: "role",
@@ -44,10 +45,10 @@ export async function HistoryList({
     if (raw === null || raw === "") return "—";
     const path = parseFieldPath(change.field);
     const kind = VOCABULARY_FIELDS[path.kind === "field" ? path.name : path.part];
-    if (kind === "stage") return tStage(raw as never);
-    if (kind === "role") return tRole(raw as never);
+    if (kind === "stage") return vocabularyLabel(STAGES, (stage) => tStage(stage))(raw);
+    if (kind === "role") return vocabularyLabel(COUNTRY_ROLES, (role) => tRole(role))(raw);
     if (change.field === "reannouncedAt") return eventNames[raw] ?? raw;
-    if (change.field === "themes") return splitThemes(raw).map((theme) => tTheme(theme as never)).join(", ");
+    if (change.field === "themes") return splitThemes(raw).map(vocabularyLabel(THEMES, (theme) => tTheme(theme))).join(", ");
     return raw;
   };
 

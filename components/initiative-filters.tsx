@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { CountryOption } from "@/lib/countries/list-countries";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, STAGES, THEMES, vocabularyLabel } from "@/lib/domain/vocabulary";
 import { FACETS, SORTS, type Facet, type FacetValue, type InitiativeQuery } from "@/lib/initiatives/query-initiatives";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -38,11 +39,11 @@ export async function InitiativeFiltersForm({
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
   const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
   const label: Record<Facet, (value: string) => string> = {
-    relation: (value) => tRelation(value as never),
-    status: (value) => tStatus(value as never),
-    stage: (value) => tStage(value as never),
-    theme: (value) => tTheme(value as never),
-    kind: (value) => tKind(value as never),
+    relation: vocabularyLabel(MEETING_RELATIONS, (value) => tRelation(value)),
+    status: vocabularyLabel(INITIATIVE_STATUSES, (value) => tStatus(value)),
+    stage: vocabularyLabel(STAGES, (value) => tStage(value)),
+    theme: vocabularyLabel(THEMES, (value) => tTheme(value)),
+    kind: vocabularyLabel(INITIATIVE_KINDS, (value) => tKind(value)),
     country: (value) => countryName.get(value) ?? value,
     proposer: (value) => countryName.get(value) ?? value,
     source: (value) => sourceName.get(value) ?? value,

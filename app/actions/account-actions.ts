@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { cookies } from "next/headers";
 import type { ActionState } from "@/lib/actions/action-state";
 import { failedWrite, runMutation } from "@/lib/actions/run-mutation";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { ActionState } from "@/lib/actions/action-state";
 import { runPublicMutation } from "@/lib/actions/run-mutation";
 import { changeAlertFrequencySchema, confirmAlertSchema, subscribeAlertSchema, unsubscribeAlertSchema } from "@/lib/alerts/alert-schemas";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { runMutation, runPublicMutation } from "@/lib/actions/run-mutation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { prisma } from "@/lib/db/prisma";

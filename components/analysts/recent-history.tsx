@@ -19,8 +19,8 @@ export async function RecentHistory({ locale, entries }: { locale: string; entri
       {entries.map((entry) => (
         <li key={entry.id} className="py-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <Link href={`/initiatives/${entry.initiativeSlug}#entry-${entry.id}`} className="font-medium text-blue-800 underline">
-              {localized(locale, entry.titleRu, entry.titleEn)}
+            <Link href={`/initiatives/${entry.initiative.slug}#entry-${entry.id}`} className="font-medium text-blue-800 underline">
+              {localized(locale, entry.initiative.titleRu, entry.initiative.titleEn)}
             </Link>
             {entry.authorName === null ? (
               // Imported from the articles: the build day is not a date of the change.

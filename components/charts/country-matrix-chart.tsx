@@ -56,16 +56,14 @@ export function RoleMark({ cell, cx, cy, size = 16 }: { cell: MatrixCell | undef
 }
 
 /** Every distinct mark, drawn once in the chart's <defs> and placed by <use> (10 × N cells would repeat each shape). */
-const MARKS: { key: string; cell: MatrixCell | undefined }[] = [
-  { key: "none", cell: undefined },
+const MARKS: { key: string; cell: MatrixCell }[] = [
   ...(["proposer", "participant", "supporter", "candidate"] as const).flatMap((role) => [
     { key: role, cell: { role, stage: null } },
     { key: `${role}-signed`, cell: { role, stage: "signed" as const } },
   ]),
 ];
 
-function markKey(cell: MatrixCell | undefined): string {
-  if (!cell) return "none";
+function markKey(cell: MatrixCell): string {
   return isAtOrBeyond(cell.stage, "signed") ? `${cell.role}-signed` : cell.role;
 }
 
@@ -82,6 +80,13 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
   const rowY = (index: number) => TOP + index * CELL + (index >= members.length ? GROUP_GAP : 0);
   const width = LEFT + matrix.rows.length * CELL + 4;
   const height = rowY(matrix.countries.length - 1) + CELL + 4;
+  // Members, then partners (a gap between): [first row, row after the last] of each non-empty group.
+  const groups = (
+    [
+      [0, members.length],
+      [members.length, matrix.countries.length],
+    ] as const
+  ).filter(([from, to]) => to > from);
 
   return (
     <svg
@@ -95,6 +100,11 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
       <title id={`${id}-title`}>{t("compact.title")}</title>
       <desc id={`${id}-desc`}>{t("compact.desc", { initiatives: matrix.rows.length, members: members.length, partners: partners.length })}</desc>
       <defs>
+        {groups.map(([from]) => (
+          <pattern key={from} id={`${id}-dots-${from}`} x={LEFT} y={rowY(from)} width={CELL} height={CELL} patternUnits="userSpaceOnUse">
+            <RoleMark cell={undefined} cx={CELL / 2} cy={CELL / 2} />
+          </pattern>
+        ))}
         {MARKS.map((mark) => (
           <g key={mark.key} id={`${id}-${mark.key}`}>
             <RoleMark cell={mark.cell} cx={0} cy={0} />
@@ -102,21 +112,26 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
         ))}
       </defs>
       {matrix.rows.map((row, column) => (
-        <text key={row.slug} x={LEFT + column * CELL + CELL / 2} y={TOP - 8} fontSize={10} textAnchor="middle" fill="#334155">
+        <text key={column} x={LEFT + column * CELL + CELL / 2} y={TOP - 8} fontSize={10} textAnchor="middle" fill="#334155">
           {column + 1}
         </text>
       ))}
+      {matrix.countries.map((country, index) => index % 2 === 0 && <rect key={country.code} x={LEFT - 2} y={rowY(index)} width={width - LEFT} height={CELL} fill="#f1f5f9" />)}
+      {/* "Not involved" (most cells) is a dot pattern under the marks, not one element per cell. */}
+      {groups.map(([from, to]) => (
+        <rect key={from} x={LEFT} y={rowY(from)} width={matrix.rows.length * CELL} height={(to - from) * CELL} fill={`url(#${id}-dots-${from})`} />
+      ))}
       {matrix.countries.map((country, index) => (
         <g key={country.code} data-country={country.code}>
-          {index % 2 === 0 && <rect x={LEFT - 2} y={rowY(index)} width={width - LEFT} height={CELL} fill="#f1f5f9" />}
           <text x={LEFT - 8} y={rowY(index) + CELL / 2 + 4} fontSize={11} fontWeight={600} textAnchor="end" fill="#1e293b">
             {country.code}
           </text>
           {matrix.rows.map((row, column) => {
             const cell = row.cells[country.code];
+            if (!cell) return null;
             return (
-              <g key={row.slug} data-cell={`${row.slug}:${country.code}`} data-role={cell?.role ?? "none"}>
-                <title>{`${localized(locale, country.nameRu, country.nameEn)} — ${column + 1}: ${cell ? `${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}` : t("notInvolved")}`}</title>
+              <g key={column} data-cell={`${row.slug}:${country.code}`} data-role={cell.role}>
+                <title>{`${localized(locale, country.nameRu, country.nameEn)} — ${column + 1}: ${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}`}</title>
                 <use href={`#${id}-${markKey(cell)}`} x={LEFT + column * CELL + CELL / 2} y={rowY(index) + CELL / 2} />
               </g>
             );

@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useMemo, useRef, useState, type FormEvent } from "react";
 import { addSourceAction, previewSourceAction } from "@/app/actions/source-actions";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { fieldErrors } from "@/lib/forms/form-data";
 import { Link } from "@/lib/i18n/navigation";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
 import { Field, INPUT, SubmitButton } from "./form-kit";
+import { useFocusOnError } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
 
@@ -45,12 +46,7 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
     if (title) setMeta((current) => (current.title ? current : { ...current, title }));
   }
 
-  // The first field in error takes the focus, whoever found the error.
-  useEffect(() => {
-    if (state.status !== "error") return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
-  }, [state]);
+  useFocusOnError(formRef, state);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { correctSourceAction } from "@/app/actions/source-actions";
-import { IDLE, type ActionState } from "@/lib/actions/action-state";
-import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 import { correctSourceSchema } from "@/lib/sources/source-schemas";
 import { SourceFormStatus } from "./add-source-form";
 import { Field, INPUT, SubmitButton } from "./form-kit";
+import { useKeptForm } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
 type Values = SourceMetadata & { note: string };
@@ -15,33 +14,8 @@ type Values = SourceMetadata & { note: string };
 /** Corrects a source's details (never its text); submitted by hand so nothing typed is lost. */
 export function CorrectSourceForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: Omit<Values, "note"> }) {
   const t = useTranslations("intake");
-  const [serverState, dispatch, pending] = useActionState(correctSourceAction, IDLE);
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctSourceAction, correctSourceSchema);
   const [values, setValues] = useState<Values>({ ...initial, note: "" });
-  const formRef = useRef<HTMLFormElement>(null);
-  const state: ActionState = useMemo(
-    () => (clientErrors ? { status: "error", message: "fixFields", fieldErrors: clientErrors } : serverState),
-    [clientErrors, serverState],
-  );
-  const errors = state.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (state.status !== "error") return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
-  }, [state]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    const parsed = correctSourceSchema.safeParse(formDataToInput(formData));
-    if (!parsed.success) {
-      setClientErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setClientErrors(null);
-    startTransition(() => dispatch(formData));
-  };
   const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
 
   return (

@@ -2,12 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { editCountriesAction } from "@/app/actions/initiative-actions";
-import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domain/vocabulary";
+import type { CountryRole, Stage } from "@/lib/domain/vocabulary";
 import { editCountriesSchema } from "@/lib/initiatives/edit-schemas";
 import { FormStatus, SubmitButton, useValidatedForm } from "./form-kit";
-import { CorrectsField, Hidden, NoteField, type Option } from "./shared-fields";
-
-const CELL = "block w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900";
+import { CorrectsField, CountryRoleRows, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function CountriesForm(props: {
   slug: string;
@@ -16,8 +14,6 @@ export function CountriesForm(props: {
   entries: Option[];
 }) {
   const t = useTranslations("editor");
-  const tRole = useTranslations("role");
-  const tStage = useTranslations("stage");
   const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editCountriesAction, editCountriesSchema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="countries-form-title" className="space-y-4">
@@ -28,44 +24,7 @@ export function CountriesForm(props: {
       <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-3">{t("country")}</th>
-              <th scope="col" className="py-1 pr-3">{t("role")}</th>
-              <th scope="col" className="py-1">{t("ownStage")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.countries.map((country) => (
-              <tr key={country.code} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-3 font-medium">
-                  {country.name}
-                </th>
-                <td className="py-1 pr-3">
-                  <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
-                    <option value="">{t("notInvolved")}</option>
-                    {COUNTRY_ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {tRole(role)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1">
-                  <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
-                    <option value="">—</option>
-                    {STAGES.map((stage) => (
-                      <option key={stage} value={stage}>
-                        {tStage(stage)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountryRoleRows countries={props.countries} />
       </div>
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />

@@ -2,32 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { createInitiativeAction } from "@/app/actions/intake-actions";
-import { COUNTRY_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, STAGES, THEMES } from "@/lib/domain/vocabulary";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, STAGES, THEMES } from "@/lib/domain/vocabulary";
 import { createInitiativeSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { DateInput, Field, INPUT } from "./form-kit";
+import { DateInput, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SpeakerFields } from "./passage-forms";
-import type { Option } from "./shared-fields";
-
-const CELL = "block w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900";
-
-function Select({ name, label, options, errors, defaultValue, blank }: { name: string; label: string; options: Option[]; errors: Record<string, string[]>; defaultValue?: string; blank?: string }) {
-  return (
-    <Field name={name} label={label} errors={errors}>
-      {(props) => (
-        <select {...props} defaultValue={defaultValue ?? (blank !== undefined ? "" : options[0]?.value)} className={INPUT}>
-          {blank !== undefined && <option value="">{blank}</option>}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
+import { CountryRoleRows, NoteField, SelectField, type Option } from "./shared-fields";
 
 /**
  * A new initiative started from a passage: the passage becomes its first quote (with who says it)
@@ -51,11 +32,10 @@ export function CreateInitiativeForm({
   const tStatus = useTranslations("status");
   const tStage = useTranslations("stage");
   const tTheme = useTranslations("theme");
-  const tRole = useTranslations("role");
   const tRelation = useTranslations("meetingRelation");
   const tErrors = useTranslations("errors");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(createInitiativeAction, createInitiativeSchema);
-  const options = (values: readonly string[], label: (value: string) => string) => values.map((value) => ({ value, label: label(value) }));
+  const options = <V extends string>(values: readonly V[], label: (value: V) => string) => values.map((value) => ({ value, label: label(value) }));
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="create-initiative-title" className="space-y-5">
       <h2 id="create-initiative-title" className="text-xl font-semibold">
@@ -81,16 +61,16 @@ export function CreateInitiativeForm({
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Select name="kind" label={t("kind")} options={options(INITIATIVE_KINDS, (v) => tKind(v as never))} errors={errors} />
-        <Select name="status" label={t("status")} options={options(INITIATIVE_STATUSES, (v) => tStatus(v as never))} errors={errors} />
-        <Select name="stage" label={t("stage")} options={options(STAGES, (v) => tStage(v as never))} errors={errors} blank="—" />
-        <Select name="eventId" label={t("event")} options={events} errors={errors} />
-        <Select name="meetingRelation" label={t("relation")} options={options(MEETING_RELATIONS, (v) => tRelation(v as never))} errors={errors} />
+        <SelectField name="kind" label={t("kind")} options={options(INITIATIVE_KINDS, (v) => tKind(v))} errors={errors} />
+        <SelectField name="status" label={t("status")} options={options(INITIATIVE_STATUSES, (v) => tStatus(v))} errors={errors} />
+        <SelectField name="stage" label={t("stage")} options={options(STAGES, (v) => tStage(v))} errors={errors} blank="—" />
+        <SelectField name="eventId" label={t("event")} options={events} errors={errors} />
+        <SelectField name="meetingRelation" label={t("relation")} options={options(MEETING_RELATIONS, (v) => tRelation(v))} errors={errors} />
         <Field name="targetDate" label={tEditor("targetDate")} hint={tEditor("targetDateHint")} errors={errors}>
           {(p) => <DateInput {...p} />}
         </Field>
-        <Select name="proposerCountryCode" label={t("proposerCountry")} options={countries} errors={errors} blank={t("notStated")} />
-        <Select name="proposerPersonId" label={t("proposerPerson")} options={persons} errors={errors} blank={t("notStated")} />
+        <SelectField name="proposerCountryCode" label={t("proposerCountry")} options={countries} errors={errors} blank={t("notStated")} />
+        <SelectField name="proposerPersonId" label={t("proposerPerson")} options={persons} errors={errors} blank={t("notStated")} />
       </div>
       <fieldset aria-describedby={errors.themes ? "create-themes-error" : undefined}>
         <legend className="font-medium">{tEditor("themes")}</legend>
@@ -112,53 +92,12 @@ export function CreateInitiativeForm({
         <summary className="cursor-pointer font-medium">{t("countries")}</summary>
         <p className="mt-1 text-sm text-slate-600">{t("countriesHint")}</p>
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-3">{tEditor("country")}</th>
-                <th scope="col" className="py-1 pr-3">{tEditor("role")}</th>
-                <th scope="col" className="py-1">{tEditor("ownStage")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {countries.map((country) => (
-                <tr key={country.value} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {country.label}
-                  </th>
-                  <td className="py-1 pr-3">
-                    <select name={`role.${country.value}`} aria-label={`${country.label}: ${tEditor("role")}`} defaultValue="" className={CELL}>
-                      <option value="">{tEditor("notInvolved")}</option>
-                      {COUNTRY_ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {tRole(role)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="py-1">
-                    <select name={`stage.${country.value}`} aria-label={`${country.label}: ${tEditor("ownStage")}`} defaultValue="" className={CELL}>
-                      <option value="">—</option>
-                      {STAGES.map((stage) => (
-                        <option key={stage} value={stage}>
-                          {tStage(stage)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountryRoleRows countries={countries.map(({ value, label }) => ({ code: value, name: label }))} />
         </div>
       </details>
-      <Field name="note" label={tEditor("note")} hint={tEditor("noteHint")} errors={errors}>
-        {(p) => <textarea {...p} rows={2} className={INPUT} />}
-      </Field>
+      <NoteField errors={errors} />
       <SourceFormStatus state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-        {t("createInitiative")}
-      </button>
+      <SubmitButton pending={pending}>{t("createInitiative")}</SubmitButton>
     </form>
   );
 }

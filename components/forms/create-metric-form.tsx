@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { createMetricAction } from "@/app/actions/intake-actions";
 import { createMetricSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { DateInput, Field, INPUT } from "./form-kit";
+import { DateInput, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
-import { OccurrenceChoice, type Option } from "./shared-fields";
+import { NoteField, QuoteFields, type Option } from "./shared-fields";
 
 /** A new figure or target of the initiative, stated by a quote pasted from a source in the tracker. */
 export function CreateMetricForm({ slug, version, sources }: { slug: string; version: number; sources: Option[] }) {
@@ -50,28 +50,10 @@ export function CreateMetricForm({ slug, version, sources }: { slug: string; ver
           {(p) => <input {...p} lang="ru" className={INPUT} />}
         </Field>
       </div>
-      <Field name="quoteSourceId" label={tEditor("source")} errors={errors}>
-        {(p) => (
-          <select {...p} defaultValue={sources[0]?.value} className={INPUT}>
-            {sources.map((source) => (
-              <option key={source.value} value={source.value}>
-                {source.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="quoteText" label={tEditor("quoteText")} hint={tEditor("quoteTextHint")} errors={errors}>
-        {(p) => <textarea {...p} rows={3} lang="ru" className={INPUT} />}
-      </Field>
-      {state.quoteOccurrences && state.quoteOccurrences.length > 1 && <OccurrenceChoice occurrences={state.quoteOccurrences} errors={errors} />}
-      <Field name="note" label={tEditor("note")} hint={tEditor("noteHint")} errors={errors}>
-        {(p) => <textarea {...p} rows={2} className={INPUT} />}
-      </Field>
+      <QuoteFields errors={errors} sources={sources} occurrences={state.quoteOccurrences} />
+      <NoteField errors={errors} />
       <SourceFormStatus state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-        {t("createMetric")}
-      </button>
+      <SubmitButton pending={pending}>{t("createMetric")}</SubmitButton>
     </form>
   );
 }

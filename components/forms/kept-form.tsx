@@ -1,11 +1,20 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** After a refusal, the first field in error (or the status message) takes the focus, whoever found the error. */
+export function useFocusOnError(formRef: RefObject<HTMLFormElement | null>, state: ActionState) {
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
+  }, [formRef, state]);
+}
 
 /**
  * A form sent by hand rather than through the `action` prop, so React does not reset it: what
@@ -21,11 +30,7 @@ export function useKeptForm(action: Action, schema: z.ZodType, toInput: (formDat
     [clientErrors, serverState],
   );
 
-  useEffect(() => {
-    if (state.status !== "error") return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (first ?? formRef.current?.querySelector<HTMLElement>("[data-form-status]"))?.focus();
-  }, [state]);
+  useFocusOnError(formRef, state);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

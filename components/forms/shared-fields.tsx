@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domain/vocabulary";
 import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
 import { QuoteInContext } from "../quote-in-context";
 import { DateInput, Field, INPUT } from "./form-kit";
@@ -11,20 +12,17 @@ export interface Option {
   label: string;
 }
 
-/** Evidence for a change: a verbatim quote from a source in the tracker, or a dated, titled link. */
-export function EvidenceFields({
-  errors,
-  sources,
-  evidence,
-  occurrences,
-}: {
+interface QuoteFieldsProps {
   errors: Record<string, string[]>;
   sources: Option[];
   /** A quote to start from, e.g. one just accepted on the review page. */
   evidence?: { sourceId: number; text: string } | null;
   /** The places of a quote the source holds more than once, from the server's refusal. */
   occurrences?: Context[];
-}) {
+}
+
+/** Evidence for a change: a verbatim quote from a source in the tracker, or a dated, titled link. */
+export function EvidenceFields({ errors, sources, evidence, occurrences }: QuoteFieldsProps) {
   const t = useTranslations("editor");
   const [type, setType] = useState<"quote" | "link">("quote");
   return (
@@ -40,21 +38,7 @@ export function EvidenceFields({
       </div>
       {type === "quote" ? (
         <>
-          <Field name="quoteSourceId" label={t("source")} errors={errors}>
-            {(props) => (
-              <select {...props} className={INPUT} defaultValue={evidence ? String(evidence.sourceId) : sources[0]?.value}>
-                {sources.map((source) => (
-                  <option key={source.value} value={source.value}>
-                    {source.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors}>
-            {(props) => <textarea {...props} rows={3} lang="ru" defaultValue={evidence?.text} className={INPUT} />}
-          </Field>
-          {occurrences && occurrences.length > 1 && <OccurrenceChoice occurrences={occurrences} errors={errors} />}
+          <QuoteFields errors={errors} sources={sources} evidence={evidence} occurrences={occurrences} />
         </>
       ) : (
         <>
@@ -120,18 +104,104 @@ export function NoteField({ errors, required = true }: { errors: Record<string, 
 export function CorrectsField({ errors, entries }: { errors: Record<string, string[]>; entries: Option[] }) {
   const t = useTranslations("editor");
   return (
-    <Field name="correctsId" label={t("corrects")} hint={t("correctsHint")} errors={errors}>
+    <SelectField name="correctsId" label={t("corrects")} hint={t("correctsHint")} options={entries} errors={errors} blank={t("correctsNone")} />
+  );
+}
+
+/** A labelled select of options, with a blank first choice when `blank` names it. */
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  errors,
+  defaultValue,
+  blank,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  options: Option[];
+  errors: Record<string, string[]>;
+  defaultValue?: string;
+  blank?: string;
+}) {
+  return (
+    <Field name={name} label={label} hint={hint} errors={errors}>
       {(props) => (
-        <select {...props} className={INPUT} defaultValue="">
-          <option value="">{t("correctsNone")}</option>
-          {entries.map((entry) => (
-            <option key={entry.value} value={entry.value}>
-              {entry.label}
+        <select {...props} defaultValue={defaultValue ?? (blank !== undefined ? "" : options[0]?.value)} className={INPUT}>
+          {blank !== undefined && <option value="">{blank}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
         </select>
       )}
     </Field>
+  );
+}
+
+/** A quote pasted from a source in the tracker, and which of its places is meant when it repeats. */
+export function QuoteFields({ errors, sources, evidence, occurrences }: QuoteFieldsProps) {
+  const t = useTranslations("editor");
+  return (
+    <>
+      <SelectField name="quoteSourceId" label={t("source")} options={sources} errors={errors} defaultValue={evidence ? String(evidence.sourceId) : undefined} />
+      <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors}>
+        {(props) => <textarea {...props} rows={3} lang="ru" defaultValue={evidence?.text} className={INPUT} />}
+      </Field>
+      {occurrences && occurrences.length > 1 && <OccurrenceChoice occurrences={occurrences} errors={errors} />}
+    </>
+  );
+}
+
+const CELL = "block w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900";
+
+/** Each country's role in an initiative and its own stage: a row of two selects per country. */
+export function CountryRoleRows({ countries }: { countries: { code: string; name: string; role?: CountryRole | null; stage?: Stage | null }[] }) {
+  const t = useTranslations("editor");
+  const tRole = useTranslations("role");
+  const tStage = useTranslations("stage");
+  return (
+    <table className="w-full text-left text-sm">
+      <thead>
+        <tr>
+          <th scope="col" className="py-1 pr-3">{t("country")}</th>
+          <th scope="col" className="py-1 pr-3">{t("role")}</th>
+          <th scope="col" className="py-1">{t("ownStage")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {countries.map((country) => (
+          <tr key={country.code} className="border-t border-slate-100">
+            <th scope="row" className="py-1 pr-3 font-medium">
+              {country.name}
+            </th>
+            <td className="py-1 pr-3">
+              <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
+                <option value="">{t("notInvolved")}</option>
+                {COUNTRY_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {tRole(role)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td className="py-1">
+              <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
+                <option value="">—</option>
+                {STAGES.map((stage) => (
+                  <option key={stage} value={stage}>
+                    {tStage(stage)}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -5,7 +5,7 @@ import { changeStatusAction } from "@/app/actions/initiative-actions";
 import { INITIATIVE_STATUSES, STAGES, type InitiativeStatus, type Stage } from "@/lib/domain/vocabulary";
 import { changeStatusSchema } from "@/lib/initiatives/edit-schemas";
 import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
-import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
+import { CorrectsField, EvidenceFields, Hidden, NoteField, SelectField, type Option } from "./shared-fields";
 
 export function StatusForm(props: {
   slug: string;
@@ -30,29 +30,8 @@ export function StatusForm(props: {
       <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field name="status" label={t("newStatus")} errors={errors}>
-          {(p) => (
-            <select {...p} className={INPUT} defaultValue={props.status}>
-              {INITIATIVE_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {tStatus(status)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="stage" label={t("newStage")} errors={errors}>
-          {(p) => (
-            <select {...p} className={INPUT} defaultValue={props.stage ?? ""}>
-              <option value="">—</option>
-              {STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {tStage(stage)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField name="status" label={t("newStatus")} options={INITIATIVE_STATUSES.map((status) => ({ value: status, label: tStatus(status) }))} errors={errors} defaultValue={props.status} />
+        <SelectField name="stage" label={t("newStage")} options={STAGES.map((stage) => ({ value: stage, label: tStage(stage) }))} errors={errors} defaultValue={props.stage ?? ""} blank="—" />
         <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
           {(p) => <DateInput {...p} defaultValue={props.today} />}
         </Field>

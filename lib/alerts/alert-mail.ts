@@ -4,23 +4,12 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import type { AlertFrequency } from "../generated/prisma/enums";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
-import { parseFieldPath, type FieldChange } from "../history/field-changes";
+import { parseFieldPath } from "../history/field-changes";
+import type { HistoryItem } from "../history/list-history";
 import type { OutgoingMail } from "./mailer";
 
-export interface DigestEntry {
-  id: number;
-  slug: string;
-  titleRu: string;
-  titleEn: string;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  fromStage: string | null;
-  toStage: string | null;
-  changes: FieldChange[];
-  note: string;
-  recordedAt: Date;
-}
+/** A change a digest reports: a few fields of the shared history item. */
+export type DigestEntry = Pick<HistoryItem, "id" | "kind" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note" | "recordedAt" | "initiative">;
 
 interface Recipient {
   locale: Locale;
@@ -51,8 +40,8 @@ export function unsubscribeUrl(r: Pick<Recipient, "base" | "locale" | "token">):
 async function translator(locale: Locale) {
   const messages = await loadMessages(locale);
   return {
-    t: createTranslator({ locale, messages: messages as never, namespace: "alertMail" as never }) as (key: string, values?: Record<string, string | number>) => string,
-    tAll: createTranslator({ locale, messages: messages as never }) as (key: string, values?: Record<string, string | number>) => string,
+    t: createTranslator({ locale, messages, namespace: "alertMail" }) as (key: string, values?: Record<string, string | number>) => string,
+    tAll: createTranslator({ locale, messages }) as (key: string, values?: Record<string, string | number>) => string,
     hasKey: (key: string) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages) !== undefined,
     format: createFormatter({ locale, timeZone: "UTC" }),
   };
@@ -122,7 +111,7 @@ export async function digestMail(r: Recipient, entries: DigestEntry[]): Promise<
   };
   const paragraphs = entries.map((entry) => {
     const lines = [
-      `${r.locale === "ru" ? entry.titleRu : entry.titleEn}`,
+      `${r.locale === "ru" ? entry.initiative.titleRu : entry.initiative.titleEn}`,
       `${tAll(`history.kind.${entry.kind}`)} · ${format.dateTime(entry.recordedAt, { dateStyle: "long" })}`,
     ];
     if (entry.toStatus && entry.toStatus !== entry.fromStatus)
@@ -131,7 +120,7 @@ export async function digestMail(r: Recipient, entries: DigestEntry[]): Promise<
       lines.push(`${tAll("history.stage")}: ${entry.fromStage ? tAll(`stage.${entry.fromStage}`) : "—"} → ${entry.toStage ? tAll(`stage.${entry.toStage}`) : "—"}`);
     if (entry.changes.length) lines.push(`${tAll("history.changes")}: ${entry.changes.map((change) => label(change.field)).join(", ")}`);
     lines.push(`${tAll("history.note")}: ${entry.note}`);
-    return { text: lines.join("\n"), link: { href: pageUrl(r.base, r.locale, `/initiatives/${entry.slug}#entry-${entry.id}`), label: t("openEntry") } };
+    return { text: lines.join("\n"), link: { href: pageUrl(r.base, r.locale, `/initiatives/${entry.initiative.slug}#entry-${entry.id}`), label: t("openEntry") } };
   });
   return assemble(
     r,

@@ -3,11 +3,13 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { AlertFrequency } from "../generated/prisma/enums";
 import { getEnv } from "../env";
 import { localized } from "../i18n/localized";
-import { parseChanges } from "../history/field-changes";
+import { historySelect, toHistoryItem } from "../history/list-history";
 import { log } from "../log";
 import { digestMail, type DigestEntry } from "./alert-mail";
 import { alertEntryFilter, describeAlertTarget } from "./alert-target";
 import { mailEnabled, sendMail } from "./mailer";
+
+const DIGEST_SELECT = historySelect("id", "kind", "fromStatus", "toStatus", "fromStage", "toStage", "changes", "note", "recordedAt", "initiative");
 
 /** A digest lists at most this many changes; the rest follow in the next one. */
 const MAX_ENTRIES = 50;
@@ -47,18 +49,7 @@ export async function deliverAlerts(
       where: { id: { gt: subscription.lastEntryId }, ...alertEntryFilter(subscription.target, subscription.targetKey) },
       orderBy: { id: "asc" },
       take: MAX_ENTRIES,
-      select: {
-        id: true,
-        kind: true,
-        fromStatus: true,
-        toStatus: true,
-        fromStage: true,
-        toStage: true,
-        changes: true,
-        note: true,
-        recordedAt: true,
-        initiative: { select: { slug: true, titleRu: true, titleEn: true } },
-      },
+      select: DIGEST_SELECT,
     });
     if (rows.length === 0) continue;
     const target = await describeAlertTarget(prisma, subscription.target, subscription.targetKey);
@@ -69,7 +60,7 @@ export async function deliverAlerts(
       data: { lastEntryId: lastId, lastSentAt: now },
     });
     if (claimed.count === 0) continue;
-    const entries: DigestEntry[] = rows.map(({ initiative, changes, ...row }) => ({ ...row, ...initiative, changes: parseChanges(changes) }));
+    const entries: DigestEntry[] = rows.map((row) => toHistoryItem(row));
     const locale = subscription.locale === "en" ? "en" : "ru";
     try {
       const mail = await digestMail(

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter, type HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./sign-in-schema";

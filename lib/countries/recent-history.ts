@@ -1,13 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { HistoryItem } from "../history/list-history";
+import { historySelect, toHistoryItem, type HistoryItem } from "../history/list-history";
+
+const RECENT_SELECT = historySelect("id", "kind", "fromStatus", "toStatus", "fromStage", "toStage", "recordedAt", "author", "initiative");
 
 /** A line of a country's or theme's recent changes: a few fields of the shared history item. */
-export type RecentHistoryEntry = Pick<HistoryItem, "id" | "kind" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "authorName" | "recordedAt"> & {
-  initiativeSlug: string;
-  titleRu: string;
-  titleEn: string;
-};
+export type RecentHistoryEntry = Pick<HistoryItem, "id" | "kind" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "authorName" | "recordedAt" | "initiative">;
 
 /** The latest history entries of the given initiatives, newest first (one query). */
 export async function listRecentHistory(prisma: PrismaClient, initiativeIds: number[], limit = 10): Promise<RecentHistoryEntry[]> {
@@ -16,23 +14,7 @@ export async function listRecentHistory(prisma: PrismaClient, initiativeIds: num
     where: { initiativeId: { in: initiativeIds } },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: {
-      id: true,
-      kind: true,
-      fromStatus: true,
-      toStatus: true,
-      fromStage: true,
-      toStage: true,
-      recordedAt: true,
-      author: { select: { displayName: true } },
-      initiative: { select: { slug: true, titleRu: true, titleEn: true } },
-    },
+    select: RECENT_SELECT,
   });
-  return rows.map(({ author, initiative, ...entry }) => ({
-    ...entry,
-    initiativeSlug: initiative.slug,
-    titleRu: initiative.titleRu,
-    titleEn: initiative.titleEn,
-    authorName: author?.displayName ?? null,
-  }));
+  return rows.map((row) => toHistoryItem(row));
 }

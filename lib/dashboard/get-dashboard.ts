@@ -1,20 +1,15 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { INITIATIVE_STATUSES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../domain/vocabulary";
+import { INITIATIVE_STATUSES, THEMES, type InitiativeStatus, type Theme } from "../domain/vocabulary";
+import { historySelect, toHistoryItem, type HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 
-export interface RecentChange {
-  id: number;
-  initiativeSlug: string;
-  titleRu: string;
-  titleEn: string;
-  fromStatus: InitiativeStatus | null;
-  toStatus: InitiativeStatus;
-  toStage: Stage | null;
-  effectiveOn: Date | null;
-  recordedAt: Date;
-  authorName: string | null;
-}
+/** A status change on the front page: a few fields of the shared history item, its new status known. */
+export type RecentChange = Pick<HistoryItem, "id" | "fromStatus" | "toStage" | "effectiveOn" | "recordedAt" | "authorName" | "initiative"> & {
+  toStatus: NonNullable<HistoryItem["toStatus"]>;
+};
+
+const RECENT_CHANGE_SELECT = historySelect("id", "fromStatus", "toStatus", "toStage", "effectiveOn", "recordedAt", "author", "initiative");
 
 export interface DashboardMeeting {
   nameRu: string;
@@ -62,16 +57,7 @@ export async function getDashboard(prisma: PrismaClient, recentLimit = 8): Promi
       where: { kind: "status_change", toStatus: { not: null } },
       orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
       take: recentLimit,
-      select: {
-        id: true,
-        fromStatus: true,
-        toStatus: true,
-        toStage: true,
-        effectiveOn: true,
-        recordedAt: true,
-        author: { select: { displayName: true } },
-        initiative: { select: { slug: true, titleRu: true, titleEn: true } },
-      },
+      select: RECENT_CHANGE_SELECT,
     }),
     // The meeting is the event with the most outcomes.
     prisma.initiative.groupBy({ by: ["eventId"], where: OUTCOME, _count: { _all: true }, orderBy: { _count: { eventId: "desc" } }, take: 1 }),
@@ -122,17 +108,7 @@ export async function getDashboard(prisma: PrismaClient, recentLimit = 8): Promi
       initiativeTitleRu: initiative.titleRu,
       initiativeTitleEn: initiative.titleEn,
     })),
-    recentChanges: changes.map((change) => ({
-      id: change.id,
-      initiativeSlug: change.initiative.slug,
-      titleRu: change.initiative.titleRu,
-      titleEn: change.initiative.titleEn,
-      fromStatus: change.fromStatus,
-      toStatus: change.toStatus!, // filtered to non-null above
-      toStage: change.toStage,
-      effectiveOn: change.effectiveOn,
-      recordedAt: change.recordedAt,
-      authorName: change.author?.displayName ?? null,
-    })),
+    // Filtered to entries with a new status above.
+    recentChanges: changes.map((change) => ({ ...toHistoryItem(change), toStatus: change.toStatus! })),
   };
 }

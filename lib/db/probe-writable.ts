@@ -1,3 +1,4 @@
+import "server-only";
 import { statfsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

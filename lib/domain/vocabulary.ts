@@ -68,6 +68,16 @@ export const SOURCE_KINDS = ["news_report", "official_statement", "document_text
 /** The languages a source can be in: the format's official and working languages (ISO 639-1). */
 export const SOURCE_LANGUAGES = ["ru", "en", "kk", "ky", "tg", "tk", "uz", "az"] as const;
 
+/** Whether a stored string (history keeps values as text) is one of a vocabulary's values. */
+export function isOneOf<V extends string>(values: readonly V[], value: string): value is V {
+  return (values as readonly string[]).includes(value);
+}
+
+/** A vocabulary value's translated label; a string outside the vocabulary is shown as it is. */
+export function vocabularyLabel<V extends string>(values: readonly V[], translate: (value: V) => string): (value: string) => string {
+  return (value) => (isOneOf(values, value) ? translate(value) : value);
+}
+
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 export const stageSchema = z.enum(STAGES);
 export const initiativeKindSchema = z.enum(INITIATIVE_KINDS);

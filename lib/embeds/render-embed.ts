@@ -21,7 +21,7 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 
 async function translator(locale: Locale) {
   const messages = await loadMessages(locale);
-  return { t: createTranslator({ locale, messages: messages as never }) as T, format: createFormatter({ locale, timeZone: "UTC" }) };
+  return { t: createTranslator({ locale, messages }) as T, format: createFormatter({ locale, timeZone: "UTC" }) };
 }
 
 const href = (locale: Locale, path: string) => `${locale === "ru" ? "" : `/${locale}`}${path}`;

@@ -1,3 +1,4 @@
+import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "../generated/prisma/client";
 import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter } from "../history/list-history";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { THEMES, type Theme } from "../domain/vocabulary";

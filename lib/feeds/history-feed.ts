@@ -104,7 +104,7 @@ export function referencedNames(entries: HistoryItem[]): { countryCodes: string[
 
 export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
   const { subject, lang, origin, messages } = input;
-  const t = createTranslator({ locale: lang, messages: messages as never, timeZone: "UTC" }) as unknown as Translate;
+  const t = createTranslator({ locale: lang, messages, timeZone: "UTC" }) as unknown as Translate;
   const pick = <T>(ru: T, en: T) => (lang === "en" ? en : ru);
   const label = (key: string, raw: string) => (t.has(key) ? t(key) : raw);
   const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { cacheStatus, type CacheStatus } from "../cache/cache-status";
 import { dialectOf } from "../db/dialect";

@@ -1,10 +1,11 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { parseChanges } from "./field-changes";
-import type { HistoryItem } from "./list-history";
+import { historySelect, toHistoryItem, type HistoryItem } from "./list-history";
+
+const CONFLICT_SELECT = historySelect("version", "kind", "recordedAt", "fromStatus", "toStatus", "fromStage", "toStage", "changes", "note", "author");
 
 /** A change the editor did not see, sent to the browser (so its time travels as ISO text). */
-export type ConflictingEntry = Pick<HistoryItem, "version" | "authorName" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note"> & {
-  kind: HistoryItem["kind"];
+export type ConflictingEntry = Pick<HistoryItem, "version" | "kind" | "authorName" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note"> & {
   recordedAt: string;
 };
 
@@ -13,23 +14,7 @@ export async function entriesSince(prisma: PrismaClient, slug: string, version: 
   const entries = await prisma.historyEntry.findMany({
     where: { initiative: { slug }, version: { gt: version } },
     orderBy: { version: "asc" },
-    select: {
-      version: true,
-      kind: true,
-      recordedAt: true,
-      fromStatus: true,
-      toStatus: true,
-      fromStage: true,
-      toStage: true,
-      changes: true,
-      note: true,
-      author: { select: { displayName: true } },
-    },
+    select: CONFLICT_SELECT,
   });
-  return entries.map(({ author, recordedAt, changes, ...entry }) => ({
-    ...entry,
-    authorName: author?.displayName ?? null,
-    recordedAt: recordedAt.toISOString(),
-    changes: parseChanges(changes),
-  }));
+  return entries.map((entry) => ({ ...toHistoryItem(entry), recordedAt: entry.recordedAt.toISOString() }));
 }

@@ -1,42 +1,12 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import type { HistoryKind, InitiativeStatus, MeetingRelation, Stage, Theme } from "../domain/vocabulary";
+import type { Theme } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "./field-changes";
 
 /**
  * History entries across initiatives, for feeds, exports and the API. Takes the client
- * as a parameter (no `server-only`), so CLI scripts and tests can use it too.
+ * as a parameter, so tests can give it theirs.
  */
-
-export interface HistoryItem {
-  id: number;
-  version: number;
-  kind: HistoryKind;
-  recordedAt: Date;
-  effectiveOn: Date | null;
-  fromStatus: InitiativeStatus | null;
-  toStatus: InitiativeStatus | null;
-  fromStage: Stage | null;
-  toStage: Stage | null;
-  changes: FieldChange[];
-  note: string;
-  overrideNote: string | null;
-  /** Display name only — never an e-mail. Null for entries imported from the source articles. */
-  authorName: string | null;
-  reviewerName: string | null;
-  correctsId: number | null;
-  evidenceUrl: string | null;
-  evidenceTitle: string | null;
-  evidenceDate: Date | null;
-  quote: { id: number; sourceId: number; text: string; source: HistoryQuoteSource } | null;
-  initiative: { slug: string; titleRu: string; titleEn: string; meetingRelation: MeetingRelation };
-}
-
-/** The date of the article a quote comes from, which dates entries imported from it. */
-export interface HistoryQuoteSource {
-  publishedOn: Date | null;
-  /** The date is a metadata line above the text, not a printed dateline. */
-  dateFromMetadata: boolean;
-}
 
 export interface HistoryFilter {
   initiativeSlug?: string;
@@ -91,9 +61,11 @@ export function historyWhere(filter: HistoryFilter = {}): Prisma.HistoryEntryWhe
   return where;
 }
 
-export const HISTORY_QUOTE_SOURCE_SELECT = { publishedOn: true, dateFromMetadata: true } as const;
-
-/** The fields a HistoryItem is built from; only display names of people, never e-mails. */
+/**
+ * The one select for history entries: every view of an entry (the initiative page, feeds, exports,
+ * the API, conflicts, recent changes) reads these fields or a subset of them (historySelect), so
+ * its rows are this payload or a Pick of it. People appear by display name only, never by e-mail.
+ */
 export const HISTORY_ITEM_SELECT = {
   id: true,
   version: true,
@@ -113,14 +85,40 @@ export const HISTORY_ITEM_SELECT = {
   evidenceDate: true,
   author: { select: { displayName: true } },
   reviewer: { select: { displayName: true } },
-  quote: { select: { id: true, sourceId: true, text: true, source: { select: HISTORY_QUOTE_SOURCE_SELECT } } },
+  // The date of the article a quote comes from dates entries imported from it (dateFromMetadata:
+  // the date is a metadata line above the text, not a printed dateline).
+  quote: { select: { id: true, sourceId: true, text: true, source: { select: { publishedOn: true, dateFromMetadata: true } } } },
   initiative: { select: { slug: true, titleRu: true, titleEn: true, meetingRelation: true } },
 } satisfies Prisma.HistoryEntrySelect;
 
-type HistoryRow = Prisma.HistoryEntryGetPayload<{ select: typeof HISTORY_ITEM_SELECT }>;
+type HistorySelect = typeof HISTORY_ITEM_SELECT;
+export type HistoryRow = Prisma.HistoryEntryGetPayload<{ select: HistorySelect }>;
 
-export function toHistoryItem({ author, reviewer, changes, ...row }: HistoryRow): HistoryItem {
-  return { ...row, changes: parseChanges(changes), authorName: author?.displayName ?? null, reviewerName: reviewer?.displayName ?? null };
+/** A row (or a Pick of one) as views show it: its changes parsed, its people as display names. */
+export type AsHistoryItem<R> = Omit<R, "author" | "reviewer" | "changes"> &
+  ("changes" extends keyof R ? { changes: FieldChange[] } : unknown) &
+  ("author" extends keyof R ? { authorName: string | null } : unknown) &
+  ("reviewer" extends keyof R ? { reviewerName: string | null } : unknown);
+
+/** A history entry with its initiative, as feeds, exports, the API and the pages show it. */
+export type HistoryItem = AsHistoryItem<HistoryRow>;
+
+/** Some fields of the one select, for a view that shows only those; its rows are Picks of HistoryRow. */
+export function historySelect<K extends keyof HistorySelect>(...keys: K[]): Pick<HistorySelect, K> {
+  return Object.fromEntries(keys.map((key) => [key, HISTORY_ITEM_SELECT[key]])) as Pick<HistorySelect, K>;
+}
+
+/** Every field but the initiative, for the initiative's own page. */
+export const { initiative: _initiative, ...HISTORY_ENTRY_VIEW_SELECT } = HISTORY_ITEM_SELECT;
+
+export function toHistoryItem<R extends Partial<HistoryRow>>(row: R): AsHistoryItem<R> {
+  const { author, reviewer, changes, ...rest } = row;
+  return {
+    ...rest,
+    ...(changes !== undefined && { changes: parseChanges(changes) }),
+    ...("author" in row && { authorName: author?.displayName ?? null }),
+    ...("reviewer" in row && { reviewerName: reviewer?.displayName ?? null }),
+  } as AsHistoryItem<R>;
 }
 
 /** One query: the entries matching `filter`, with their initiative and people's display names. */
@@ -133,5 +131,5 @@ export async function listHistory(prisma: PrismaClient, filter: HistoryFilter = 
     skip: Math.min(Math.max(Math.floor(filter.offset ?? 0) || 0, 0), MAX_HISTORY_LIMIT),
     select: HISTORY_ITEM_SELECT,
   });
-  return rows.map(toHistoryItem);
+  return rows.map((row) => toHistoryItem(row));
 }

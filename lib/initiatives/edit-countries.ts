@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/types";
 import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";

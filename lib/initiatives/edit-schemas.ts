@@ -64,6 +64,14 @@ export const httpUrlSchema = z.string()
   .max(2000, { error: "tooLong" })
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
 
+/** An http(s) address a person may leave blank (null then). */
+export const optionalHttpUrlSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || null)
+  .pipe(httpUrlSchema.nullable());
+
 /** Evidence: a verbatim quote from a source in the tracker, or a dated, titled http(s) link. */
 const evidenceFields = {
   evidenceType: z.enum(["quote", "link"], { error: "required" }),
@@ -76,7 +84,7 @@ const evidenceFields = {
   evidenceDate: z.string().trim().optional().default(""),
 };
 
-type EvidenceInput = {
+export type EvidenceInput = {
   evidenceType: "quote" | "link";
   quoteSourceId: number | null;
   quoteText: string;

@@ -1,8 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { CountryRole, InitiativeKind, InitiativeStatus, MeetingRelation, SpeakerKind, Stage, Theme } from "../domain/vocabulary";
-import { parseChanges } from "../history/field-changes";
-import { HISTORY_QUOTE_SOURCE_SELECT, type HistoryItem } from "../history/list-history";
+import { HISTORY_ENTRY_VIEW_SELECT, toHistoryItem, type HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 
@@ -148,27 +147,7 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
         orderBy: { id: "asc" },
       },
       history: {
-        select: {
-          id: true,
-          kind: true,
-          changes: true,
-          overrideNote: true,
-          evidenceDate: true,
-          correctsId: true,
-          reviewer: { select: { displayName: true } },
-          fromStatus: true,
-          toStatus: true,
-          fromStage: true,
-          toStage: true,
-          effectiveOn: true,
-          note: true,
-          evidenceUrl: true,
-          evidenceTitle: true,
-          recordedAt: true,
-          version: true,
-          author: { select: { displayName: true } },
-          quote: { select: { id: true, sourceId: true, text: true, source: { select: HISTORY_QUOTE_SOURCE_SELECT } } },
-        },
+        select: HISTORY_ENTRY_VIEW_SELECT,
         orderBy: { version: "desc" },
         take: historyPageSize,
         skip: (Math.max(1, historyPage) - 1) * historyPageSize,
@@ -227,12 +206,7 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
     historyTotal: row._count.history,
     historyPage: Math.max(1, historyPage),
     historyPageCount: Math.max(1, Math.ceil(row._count.history / historyPageSize)),
-    history: row.history.map(({ author, reviewer, changes, ...entry }) => ({
-      ...entry,
-      changes: parseChanges(changes),
-      authorName: author?.displayName ?? null,
-      reviewerName: reviewer?.displayName ?? null,
-    })),
+    history: row.history.map((entry) => toHistoryItem(entry)),
   };
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { InitiativeStatus, Stage } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "../history/field-changes";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import type { SessionUser } from "../auth/sessions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Db } from "../db/types";
@@ -162,6 +163,8 @@ export interface InitiativePage {
 export interface ListSql {
   count: Prisma.Sql;
   ids: Prisma.Sql;
+  /** The ids' rows also carry `total` (every matching row's count), so `count` is needed only for a page past the end. */
+  idsCount: boolean;
 }
 
 /** The two statements behind a page of the list: the total, and the page's ids in order (bounded offset). */
@@ -178,6 +181,7 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
     return {
       count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
       ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${where} ORDER BY ${orderBy(sortKeys(sort, locale))}${limit}`,
+      idsCount: false,
     };
   }
   // Initiatives matching every word come first, whatever the order asked for, then those matching
@@ -186,12 +190,17 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
   const order = ranked ? Prisma.sql`h.titled DESC, h.score ASC, ${title} ASC, i."id" ASC` : orderBy(sortKeys(sort, locale));
   const where = whereClause(conditions(search, query, undefined, true));
-  // The hits drive the join (read once, not per initiative).
+  // The hits drive the join (read once, not per initiative). The list reads and sorts all of them
+  // anyway, so a page also carries the totals, and `count` runs only for a page past the end.
+  const totals = options.all
+    ? Prisma.empty
+    : Prisma.sql`, count(*) OVER () AS total, SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END) OVER () AS "allMatched"`;
   return {
     count: countSql(search, concepts, where),
     ids: Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, ranked)})
-      SELECT i."id" AS id, h.matched AS matched FROM (${MATCHED}) h JOIN "Initiative" i ON i."id" = h.id ${where}
+      SELECT i."id" AS id, h.matched AS matched${totals} FROM (${MATCHED}) h JOIN "Initiative" i ON i."id" = h.id ${where}
       ORDER BY h.matched DESC, ${order}${limit}`,
+    idsCount: !options.all,
   };
 }
 
@@ -293,9 +302,9 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const sql = listSql(prisma, query, locale);
-  const [countRow] = await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count);
+  const rows = await prisma.$queryRaw<{ id: number | bigint; matched?: number | bigint; total?: number | bigint; allMatched?: number | bigint }[]>(sql.ids);
+  const countRow = sql.idsCount && rows.length > 0 ? { n: rows[0]!.total, allMatched: rows[0]!.allMatched } : (await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count))[0];
   const total = Number(countRow?.n ?? 0);
-  const rows = await prisma.$queryRaw<{ id: number | bigint; matched?: number | bigint }[]>(sql.ids);
   const ids = rows.map((row) => Number(row.id));
   const matched = new Map(rows.flatMap((row) => (row.matched === undefined ? [] : [[Number(row.id), Number(row.matched)] as const])));
   const items = await listItems(prisma, ids, matched);

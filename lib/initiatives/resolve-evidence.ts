@@ -1,19 +1,11 @@
+import "server-only";
 import type { Db } from "../db/types";
 import { indexQuote } from "../search/search-index";
 import { quoteOccurrences } from "../domain/quote-rules";
 import { quoteInContext } from "../sources/quote-context";
 import { EditError } from "./edit-errors";
+import type { EvidenceInput } from "./edit-schemas";
 import { dayToDate } from "../dates";
-
-export interface EvidenceInput {
-  evidenceType: "quote" | "link";
-  quoteSourceId: number | null;
-  quoteText: string;
-  quoteOccurrence: number | null;
-  evidenceUrl: string;
-  evidenceTitle: string;
-  evidenceDate: string;
-}
 
 /**
  * Turns the form's evidence into stored evidence: a quote is located verbatim in its

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { SearchKind } from "./search-index";
 import { conceptTerms, expandQuery, type QueryConcept } from "./expand-query";

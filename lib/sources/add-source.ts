@@ -1,5 +1,6 @@
 import "server-only";
 import { TAG } from "../cache/tags";
+import { dayToDate } from "../dates";
 import type { SessionUser } from "../auth/sessions";
 import type { PrismaClient } from "../generated/prisma/client";
 import { diffFields, recordEntry } from "../records/record-history";
@@ -35,7 +36,7 @@ export function metadataValues(source: {
   return { title: source.title, outlet: source.outlet, url: source.url, publishedOn: day, language: source.language, kind: source.kind };
 }
 
-const toDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+const toDate = (day: string | null) => (day ? dayToDate(day) : null);
 
 /**
  * Saves a new source: the text exactly as given (or as extracted from the file, whose bytes are

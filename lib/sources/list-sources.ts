@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { dayToDate } from "../dates";
 import type { Db } from "../db/types";
 import { sourceKindSchema, sourceLanguageSchema, type SourceKind } from "../domain/vocabulary";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -56,8 +57,8 @@ export function sourceWhere(filters: SourceFilters): Prisma.SourceWhereInput {
     ...(filters.from || filters.to
       ? {
           publishedOn: {
-            ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
-            ...(filters.to ? { lte: new Date(`${filters.to}T00:00:00Z`) } : {}),
+            ...(filters.from ? { gte: dayToDate(filters.from) } : {}),
+            ...(filters.to ? { lte: dayToDate(filters.to) } : {}),
           },
         }
       : {}),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_RECORD_ID, recordIdSchema } from "../domain/record-id";
 import { sourceKindSchema, sourceLanguageSchema } from "../domain/vocabulary";
 import { formDataToInput } from "../forms/form-data";
-import { emptyToNull, httpUrlSchema, optionalIsoDate } from "../initiatives/edit-schemas";
+import { emptyToNull, optionalHttpUrlSchema, optionalIsoDate } from "../initiatives/edit-schemas";
 
 /**
  * The schemas behind the source forms, shared by the browser and the server actions. A source's
@@ -22,12 +22,7 @@ const optionalLine = (max: number) =>
 export const sourceMetadataFields = {
   title: optionalLine(300),
   outlet: optionalLine(200),
-  url: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || null)
-    .pipe(httpUrlSchema.nullable()),
+  url: optionalHttpUrlSchema,
   publishedOn: optionalIsoDate,
   language: sourceLanguageSchema,
   kind: emptyToNull(sourceKindSchema).optional().default(null),

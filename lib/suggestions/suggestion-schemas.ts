@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordIdSchema } from "../domain/record-id";
 import { cleanText } from "../forms/clean-text";
 import { routing } from "../i18n/routing";
-import { httpUrlSchema } from "../initiatives/edit-schemas";
+import { optionalHttpUrlSchema } from "../initiatives/edit-schemas";
 
 /** Limits of a visitor's suggestion: long enough to explain, short enough not to be a dump. */
 export const SUGGESTION_MIN = 10;
@@ -24,12 +24,7 @@ export const submitSuggestionSchema = z
       .min(1, { error: "required" })
       .min(SUGGESTION_MIN, { error: "suggestionTooShort" })
       .max(SUGGESTION_MAX, { error: "tooLong" }),
-    url: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => value || null)
-      .pipe(httpUrlSchema.nullable()),
+    url: optionalHttpUrlSchema,
     email: z
       .string()
       .trim()

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { consumeRateLimit } from "../auth/rate-limit";

@@ -2,6 +2,8 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { parseArgs } from "./args";
+import { getEnv } from "../../lib/env";
+import { appNodeOptions } from "../cli/app-node-options";
 import { buildIfChanged } from "../cli/build-app";
 import { buildBenchData, defaultBenchPath } from "./build-bench-data";
 import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, waitForHttp, type Group } from "./processes";
@@ -71,6 +73,8 @@ async function main() {
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(port), "-H", "localhost"], {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    // As `npm start` runs it (the heap bound APP_HEAP_MB).
+    NODE_OPTIONS: appNodeOptions(getEnv().APP_HEAP_MB),
     DATABASE_URL: `file:${databaseFile}`,
   });
   groups.push(app);

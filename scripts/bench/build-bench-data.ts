@@ -9,8 +9,10 @@ import { hashPassword } from "../../lib/auth/password";
 import { databasePathFromUrl } from "../../lib/db/database-path";
 import { applyMigrations, deleteDatabaseFile } from "../../lib/db/schema-engine";
 import { ALLOWED_TRANSITIONS, isAllowedTransition } from "../../lib/domain/transitions";
+import { countryField, joinThemes } from "../../lib/history/field-changes";
 import { HISTORY_KINDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../../lib/domain/vocabulary";
 import { stemWord } from "../../lib/search/stem";
+import { progress } from "../cli/progress";
 import { parseArgs } from "./args";
 import { Rng } from "./prng";
 import { ADJECTIVES, articleSentence, HEADS, historyNote, OBJECTS, OVERRIDE_NOTES, pickTopic, summary, title, type Topic } from "./words";
@@ -335,6 +337,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
 
     let entry = 0;
     const batch = Math.max(1, Math.min(20_000, Math.ceil(n / 5)));
+    const showInitiatives = progress("  initiatives", n, log);
     for (let from = 0; from < n; from += batch) {
       db.transaction(() => {
         for (let i = from; i < Math.min(n, from + batch); i++) {
@@ -454,7 +457,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
           }
         }
       })();
-      log(`  initiatives: ${Math.min(n, from + batch)}/${n} (${elapsed()})`);
+      showInitiatives(Math.min(n, from + batch));
     }
     counts.initiatives = n;
     log(`  quotes: ${nextQuoteId - 1} distinct spans from ${spanDraws} draws (${sources.map((s) => `${Math.round(s.text.length / 1000)} k`).join(", ")} characters per source)`);
@@ -476,6 +479,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       object: OBJECTS[topicObject[i]!]!,
     });
     const historyBatch = 100_000;
+    const showHistory = progress("  history", m, log);
     for (let from = 0; from < m; from += historyBatch) {
       db.transaction(() => {
         for (let position = from; position < Math.min(m, from + historyBatch); position++) {
@@ -529,11 +533,11 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
                   break;
                 case 2: {
                   const [a, b] = rng.sample(THEMES, 2);
-                  fields.push({ field: "themes", from: a!, to: [a!, b!].sort().join(", ") });
+                  fields.push({ field: "themes", from: a!, to: joinThemes([a!, b!].sort()) });
                   break;
                 }
                 case 3:
-                  fields.push({ field: `country.${rng.pick(MEMBERS)}.stage`, from: rng.pick(STAGES), to: rng.pick(STAGES) });
+                  fields.push({ field: countryField(rng.pick(MEMBERS), "stage"), from: rng.pick(STAGES), to: rng.pick(STAGES) });
                   break;
                 default:
                   fields.push({ field: "summaryEn", from: "Earlier wording of the summary.", to: summary(rng, topicOf(i), null).en });
@@ -571,7 +575,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
           lastEntryId[i] = id;
         }
       })();
-      log(`  history: ${Math.min(m, from + historyBatch)}/${m} (${elapsed()})`);
+      showHistory(Math.min(m, from + historyBatch));
     }
     counts.history = m;
 
@@ -633,12 +637,15 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
     let indexed = 0;
     const fill = <T extends { id: number }>(label: string, select: string, write: (row: T) => void) => {
       const page = db.prepare(`${select} WHERE "id" > ? ORDER BY "id" LIMIT ${chunk}`);
-      for (let last = 0; ; ) {
+      const { total } = db.prepare(`SELECT count(*) AS total FROM (${select})`).get() as { total: number };
+      const show = progress(`  search index (${label})`, total, log);
+      for (let last = 0, read = 0; ; ) {
         const rows = page.all(last) as T[];
         if (rows.length === 0) break;
         db.transaction(() => rows.forEach(write))();
         last = rows[rows.length - 1]!.id;
-        log(`  search index (${label}): through id ${last}, ${indexed} rows (${elapsed()})`);
+        read += rows.length;
+        show(read);
       }
     };
     fill<{ id: number; titleRu: string; titleEn: string; summaryRu: string; summaryEn: string }>(

@@ -3,6 +3,7 @@ import path from "node:path";
 import { formatBytes, restoreDatabase } from "../../lib/db/backup";
 import { describeDatabaseUrl } from "../../lib/db/provider";
 import { getEnv } from "../../lib/env";
+import { timeLeft } from "./progress";
 import { runCli } from "./run-cli";
 
 const USAGE = "Usage: npm run db:restore -- <backup file>\nStop the app first: a restore replaces the database under it.";
@@ -26,13 +27,15 @@ runCli(async () => {
   let lastAt = 0;
   const result = await restoreDatabase(args[0]!, DATABASE_URL, {
     busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
-    // A line every tenth of the dump's items, or every 2 s during a long one (a big table or index).
+    // A line every tenth of the dump's items, or every 2 s during a long one (a big table or index);
+    // the estimate goes by items, so a big table's data makes it rough.
     onProgress: ({ done, total, item }) => {
       const step = Math.floor((10 * done) / total);
       if (step === lastStep && Date.now() - lastAt < 2_000) return;
       lastStep = step;
       lastAt = Date.now();
-      console.log(`  restoring: ${String(Math.round((100 * done) / total)).padStart(3)}% of ${total} items, ${elapsed()}: ${item}`);
+      const left = timeLeft(done, total, (Date.now() - started) / 1000);
+      console.log(`  restoring: ${String(Math.round((100 * done) / total)).padStart(3)}% of ${total} items, ${elapsed()}: ${item}${left ? ` (${left})` : ""}`);
     },
   });
   const { restored, current } = result;

@@ -79,7 +79,7 @@ describe("country page", () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const mine = new Set(kz!.initiatives.map((initiative) => initiative.slug));
     for (const entry of kz!.recentChanges) {
-      expect(mine.has(entry.initiativeSlug)).toBe(true);
+      expect(mine.has(entry.initiative.slug)).toBe(true);
       expect(entry.kind).toBe("status_change");
       expect(entry.authorName).toBeNull();
       expect(entry.toStatus).not.toBeNull();

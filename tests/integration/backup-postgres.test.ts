@@ -1,6 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -13,10 +12,9 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import { createDatabase, databaseName, withDatabase } from "../../lib/db/postgres-adapter";
 import { postgresToolsDir } from "../../lib/db/postgres-backup";
 import { applyMigrations, migrationPaths } from "../../lib/db/schema-engine";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { ConflictError } from "../../lib/initiatives/edit-errors";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
+import { backupCliByDefault, backupCliWhileWriting, backupsUnderLoad, changeAfterBackup, fillDataCache, runCli, scramble, startWriter, withOlderMigrations } from "../helpers/backup-steps";
 import { runDir } from "../helpers/paths";
 import { freshDatabase, onPostgres } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
@@ -61,40 +59,7 @@ async function versionProblems(url: string): Promise<string[]> {
   }
 }
 
-/** A writer that keeps marking initiatives verified (retrying on conflicts) until stopped. */
-function startWriter(prisma: PrismaClient, editor: SessionUser, slugs: string[], label: string) {
-  let stopped = false;
-  let written = 0;
-  const done = (async () => {
-    for (let n = 0; !stopped; n++) {
-      const slug = slugs[n % slugs.length]!;
-      for (;;) {
-        const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } });
-        try {
-          await markVerified(prisma, editor, { slug, version, correctsId: null, note: `${label}-${n}` });
-          written++;
-          break;
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-        }
-      }
-    }
-  })();
-  return {
-    written: () => written,
-    stop: async () => {
-      stopped = true;
-      await done;
-      return written;
-    },
-  };
-}
-
 const scratchDistDir = () => path.join(runDir(), `dist-pg-${process.pid}`);
-
-function runTsx(script: string, args: string[], databaseUrl: string) {
-  return spawnSync("npx", ["tsx", script, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: scratchDistDir() } });
-}
 
 /** A restore's staging or replaced databases left on the server. */
 async function leftovers(url: string): Promise<string[]> {
@@ -129,28 +94,17 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
   it("dumps one consistent state while another client writes, and restores it over a changed database, with progress", async () => {
     const writer = startWriter(prisma, editor, slugs, "during-backup");
-    while (writer.written() < 5) await new Promise((resolve) => setTimeout(resolve, 5));
-    const backups: { path: string; history: number }[] = [];
-    for (let i = 0; i < 3; i++) {
+    const backups = await backupsUnderLoad(writer, 3, async (i) => {
       const result = await backupDatabase(live.url, path.join(backupDir(), `round-trip-${i}.dump`));
       expect(readFileSync(result.path).subarray(0, 5).toString("latin1")).toBe("PGDMP");
       expect(result.summary.initiatives).toBe(catalog.initiatives.length);
-      backups.push({ path: result.path, history: result.summary.historyEntries });
-      const after = writer.written();
-      while (writer.written() < after + 3) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+      return { path: result.path, history: result.summary.historyEntries };
+    });
     expect(await writer.stop()).toBeGreaterThan(10);
     const { path: backup, history: summarised } = backups.at(-1)!;
     expect(readdirSync(backupDir()).filter((name) => name.endsWith(".tmp"))).toEqual([]);
 
-    // Change the live database after the backup.
-    await markVerified(prisma, editor, {
-      slug: slugs[0]!,
-      version: (await prisma.initiative.findUniqueOrThrow({ where: { slug: slugs[0]! } })).version,
-      correctsId: null,
-      note: "after the backup",
-    });
-    await makeUser(prisma, "admin");
+    await changeAfterBackup(prisma, editor, slugs[0]!);
     expect((await state(live.url)).notes).toContain("after the backup");
 
     // While the app (here: this client) has the database open, restore refuses and changes nothing.
@@ -197,10 +151,8 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
     // 64 bytes of garbage in the data near the end: the table of contents still reads, a block does not inflate.
     const damaged = path.join(backupDir(), "damaged.dump");
-    const copy = Buffer.from(bytes);
-    const at = Math.floor(copy.length * 0.9);
-    for (let offset = at; offset < at + 64; offset++) copy[offset] = (offset * 7919) % 251;
-    writeFileSync(damaged, copy);
+    const at = Math.floor(bytes.length * 0.9);
+    writeFileSync(damaged, scramble(bytes, at, at + 64));
     await expect(restoreDatabase(damaged, live.url)).rejects.toThrow(/damaged\.dump failed its check \(not every block could be read\)/);
 
     const text = path.join(backupDir(), "notes.txt");
@@ -235,21 +187,10 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
   }, 120_000);
 
   it("upgrades a dump from an older version with the pending migrations", async () => {
-    const paths = migrationPaths("postgres");
-    const migrations = readdirSync(paths.migrationsDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-    expect(migrations.length).toBeGreaterThan(2);
-    const older = mkdtempSync(path.join(tmpdir(), "tracker-pg-older-"));
-    const olderPaths = { schemaDir: paths.schemaDir, migrationsDir: path.join(older, "migrations") };
-    for (const name of ["migration_lock.toml", ...migrations.slice(0, 2)]) {
-      if (existsSync(path.join(paths.migrationsDir, name))) cpSync(path.join(paths.migrationsDir, name), path.join(olderPaths.migrationsDir, name), { recursive: true });
-    }
     const oldUrl = withDatabase(live.url, `${databaseName(live.url).slice(0, 40)}_old`);
     await createDatabase(live.url, databaseName(oldUrl));
-    await applyMigrations(oldUrl, olderPaths);
-    rmSync(older, { recursive: true, force: true });
+    const migrations = await withOlderMigrations(migrationPaths("postgres"), 2, (paths) => applyMigrations(oldUrl, paths));
+    expect(migrations.length).toBeGreaterThan(2);
     const dump = await backupDatabase(oldUrl, path.join(backupDir(), "old-version.dump"));
     expect(dump.summary.migrations.applied).toBe(2);
 
@@ -262,13 +203,8 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
   it("the backup CLI dumps while another process writes; the restore CLI shows its progress and puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.dump");
-    const writer = startWriter(prisma, editor, slugs, "during-cli");
-    const child = spawn("npx", ["tsx", "scripts/cli/db-backup.ts", cliBackup], { env: { ...process.env, DATABASE_URL: live.url, NEXT_DIST_DIR: scratchDistDir() } });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(await writer.stop()).toBeGreaterThan(0);
+    const { code, output, written } = await backupCliWhileWriting(startWriter(prisma, editor, slugs, "during-cli"), cliBackup, live.url, scratchDistDir());
+    expect(written).toBeGreaterThan(0);
     expect(code, output).toBe(0);
     expect(output).toMatch(/pg_dump archive: ok/);
     expect(output).toMatch(new RegExp(`initiatives: ${catalog.initiatives.length}\\b`));
@@ -276,23 +212,21 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
     // Without a file name: ./data/backups/tracker-<UTC timestamp>.dump under the working directory.
     const cwd = mkdtempSync(path.join(runDir(), "pg-cli-cwd-"));
-    const byDefault = spawnSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("scripts/cli/db-backup.ts")], { cwd, encoding: "utf8", env: { ...process.env, DATABASE_URL: live.url } });
+    const byDefault = backupCliByDefault(cwd, live.url);
     expect(byDefault.status, byDefault.stderr).toBe(0);
-    expect(readdirSync(path.join(cwd, "data", "backups"))).toEqual([expect.stringMatching(/^tracker-\d{8}T\d{6}Z\.dump$/)]);
+    expect(byDefault.made).toEqual([expect.stringMatching(/^tracker-\d{8}T\d{6}Z\.dump$/)]);
 
-    const again = runTsx("scripts/cli/db-backup.ts", [cliBackup], live.url);
+    const again = runCli("scripts/cli/db-backup.ts", [cliBackup], live.url, scratchDistDir());
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
 
-    const refused = runTsx("scripts/cli/db-restore.ts", [cliBackup], live.url);
+    const refused = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
     expect(refused.status, refused.stderr).toBe(1);
     expect(refused.stderr).toMatch(/in use/);
 
     await prisma.$disconnect();
-    const dataCache = path.join(scratchDistDir(), "cache", "fetch-cache");
-    mkdirSync(dataCache, { recursive: true });
-    writeFileSync(path.join(dataCache, "entry"), "pre-restore page data");
-    const restore = runTsx("scripts/cli/db-restore.ts", [cliBackup], live.url);
+    const dataCache = fillDataCache(scratchDistDir());
+    const restore = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
     expect(restore.status, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/must be stopped/);
     expect(restore.stdout).toMatch(/restoring: +\d+% of \d+ items, [\d.]+ s: /);

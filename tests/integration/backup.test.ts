@@ -1,7 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,13 +8,11 @@ import type { SessionUser } from "../../lib/auth/sessions";
 import { backupDatabase, checkIntegrity, restoreDatabase } from "../../lib/db/backup";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { applyMigrations, DEFAULT_PATHS } from "../../lib/db/schema-engine";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
-import { ConflictError } from "../../lib/initiatives/edit-errors";
+import { backupCliByDefault, backupCliWhileWriting, backupsUnderLoad, changeAfterBackup, fillDataCache, runCli, scramble, startWriter, withOlderMigrations } from "../helpers/backup-steps";
 import { runDir } from "../helpers/paths";
 import { freshDatabase, onPostgres } from "../helpers/test-database";
-import { TSX } from "../helpers/tsx";
 import { makeUser } from "../helpers/users";
 
 /** What a database holds, read straight from the file (read-only). */
@@ -64,46 +60,8 @@ function sha256(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
 
-/** A writer that keeps marking initiatives verified (retrying on conflicts) until stopped. */
-function startWriter(prisma: PrismaClient, editor: SessionUser, slugs: string[], label: string) {
-  let stopped = false;
-  let written = 0;
-  const done = (async () => {
-    for (let n = 0; !stopped; n++) {
-      const slug = slugs[n % slugs.length]!;
-      for (;;) {
-        const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } });
-        try {
-          await markVerified(prisma, editor, { slug, version, correctsId: null, note: `${label}-${n}` });
-          written++;
-          break;
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-        }
-      }
-      // Give the other work on this event loop (the backup's steps, the child's output) a turn.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  })();
-  return {
-    written: () => written,
-    stop: async () => {
-      stopped = true;
-      await done;
-      return written;
-    },
-  };
-}
-
 /** The Next build folder the CLIs are told about: a scratch one, never the project's .next. */
 const scratchDistDir = () => path.join(runDir(), `dist-${process.pid}`);
-
-function runTsx(script: string, args: string[], databaseUrl: string) {
-  return spawnSync(TSX, [script, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: scratchDistDir() },
-  });
-}
 
 function companionsAndTemporaries(file: string): string[] {
   const base = path.basename(file);
@@ -128,17 +86,12 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
 
   it("copies a consistent state while another client writes, and restores it over a changed database", async () => {
     const writer = startWriter(prisma, editor, slugs, "during-backup");
-    while (writer.written() < 5) await new Promise((resolve) => setTimeout(resolve, 5));
-    const backups: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    const backups = await backupsUnderLoad(writer, 3, async (i) => {
       const result = await backupDatabase(live.url, path.join(backupDir(), `round-trip-${i}.db`));
-      backups.push(result.path);
       expect(result.bytes).toBe(statSync(result.path).size);
       expect(result.summary.initiatives).toBe(catalog.initiatives.length);
-      // Keep writing between the backups, so each one is taken in the middle of the load.
-      const after = writer.written();
-      while (writer.written() < after + 3) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+      return result.path;
+    });
     const written = await writer.stop();
     expect(written).toBeGreaterThan(10);
 
@@ -155,14 +108,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     expect(saved.history).toBeGreaterThan(catalog.initiatives.length);
     expect(fileState(liveFile).history).toBeGreaterThan(saved.history);
 
-    // Change the live database after the backup.
-    await markVerified(prisma, editor, {
-      slug: slugs[0]!,
-      version: (await prisma.initiative.findUniqueOrThrow({ where: { slug: slugs[0]! } })).version,
-      correctsId: null,
-      note: "after the backup",
-    });
-    await makeUser(prisma, "admin");
+    await changeAfterBackup(prisma, editor, slugs[0]!);
     await prisma.initiative.update({ where: { slug: "water-strategy-harmonisation" }, data: { titleEn: "Changed after the backup" } });
     expect(fileState(liveFile).notes).toContain("after the backup");
 
@@ -203,12 +149,10 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     const before = sha256(liveFile);
 
     const corrupted = path.join(backupDir(), "corrupted.db");
-    copyFileSync(backup, corrupted);
-    const bytes = readFileSync(corrupted);
+    const bytes = readFileSync(backup);
     const pageSize = bytes.readUInt16BE(16);
     // Garbage over pages 3 to 12 (tables and indexes), the header left intact.
-    for (let offset = pageSize * 2; offset < Math.min(bytes.length, pageSize * 12); offset++) bytes[offset] = (offset * 7919) % 251;
-    writeFileSync(corrupted, bytes);
+    writeFileSync(corrupted, scramble(bytes, pageSize * 2, pageSize * 12));
     expect(checkIntegrity(corrupted).ok).toBe(false);
     await expect(restoreDatabase(corrupted, live.url)).rejects.toThrow(/integrity check/);
 
@@ -231,17 +175,9 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
   }, 60_000);
 
   it("upgrades a backup from an older version with the pending migrations", async () => {
-    const migrations = readdirSync(DEFAULT_PATHS.migrationsDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-    expect(migrations.length).toBeGreaterThan(2);
-    const older = mkdtempSync(path.join(tmpdir(), "tracker-older-"));
-    const paths = { schemaDir: DEFAULT_PATHS.schemaDir, migrationsDir: path.join(older, "migrations") };
-    for (const name of migrations.slice(0, 2)) cpSync(path.join(DEFAULT_PATHS.migrationsDir, name), path.join(paths.migrationsDir, name), { recursive: true });
     const oldFile = path.join(backupDir(), "old-version.db");
-    await applyMigrations(`file:${oldFile}`, paths);
-    rmSync(older, { recursive: true, force: true });
+    const migrations = await withOlderMigrations(DEFAULT_PATHS, 2, (paths) => applyMigrations(`file:${oldFile}`, paths));
+    expect(migrations.length).toBeGreaterThan(2);
 
     const target = path.join(backupDir(), "upgraded.db");
     const result = await restoreDatabase(oldFile, `file:${target}`);
@@ -253,16 +189,9 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
 
   it("the backup CLI copies while another process writes; the restore CLI puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.db");
-    const writer = startWriter(prisma, editor, slugs, "during-cli");
     // Another process makes the copy while this one keeps writing.
-    const child = spawn(TSX, ["scripts/cli/db-backup.ts", cliBackup], {
-      env: { ...process.env, DATABASE_URL: live.url, NEXT_DIST_DIR: scratchDistDir() },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(await writer.stop()).toBeGreaterThan(0);
+    const { code, output, written } = await backupCliWhileWriting(startWriter(prisma, editor, slugs, "during-cli"), cliBackup, live.url, scratchDistDir());
+    expect(written).toBeGreaterThan(0);
     expect(code, output).toBe(0);
     expect(output).toContain(cliBackup.replace(`${process.cwd()}/`, ""));
     expect(output).toMatch(/integrity_check: ok/);
@@ -274,33 +203,27 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     // Without a file name: ./data/backups/tracker-<UTC timestamp>.db under the working directory
     // (a scratch one here, not the project's own data folder).
     const cwd = mkdtempSync(path.join(runDir(), "cli-cwd-"));
-    const byDefault = spawnSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("scripts/cli/db-backup.ts")], {
-      cwd,
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: live.url },
-    });
+    const byDefault = backupCliByDefault(cwd, live.url);
     expect(byDefault.status, byDefault.stderr).toBe(0);
-    const made = readdirSync(path.join(cwd, "data", "backups"));
+    const made = byDefault.made;
     expect(made).toEqual([expect.stringMatching(/^tracker-\d{8}T\d{6}Z\.db$/)]);
     expect(byDefault.stdout).toContain(path.join("data", "backups", made[0]!));
     expect(checkIntegrity(path.join(cwd, "data", "backups", made[0]!)).ok).toBe(true);
 
     // spawnSync, as an operator would run it; refuses to overwrite an existing file.
-    const again = runTsx("scripts/cli/db-backup.ts", [cliBackup], live.url);
+    const again = runCli("scripts/cli/db-backup.ts", [cliBackup], live.url, scratchDistDir());
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
 
-    const refused = runTsx("scripts/cli/db-restore.ts", [cliBackup], live.url);
+    const refused = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
     expect(refused.status, refused.stderr).toBe(1);
     expect(refused.stdout).toMatch(/must be stopped/);
     expect(refused.stderr).toMatch(/in use/);
 
     await prisma.$disconnect();
     // The app's data cache (lib/cache) outlives restarts on disk; a restore empties it.
-    const dataCache = path.join(scratchDistDir(), "cache", "fetch-cache");
-    mkdirSync(dataCache, { recursive: true });
-    writeFileSync(path.join(dataCache, "entry"), "pre-restore page data");
-    const restore = runTsx("scripts/cli/db-restore.ts", [cliBackup], live.url);
+    const dataCache = fillDataCache(scratchDistDir());
+    const restore = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
     expect(restore.status, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/must be stopped/);
     expect(restore.stdout).toMatch(/emptied the app's data cache/);
@@ -311,7 +234,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
 
     const garbage = path.join(backupDir(), "garbage.db");
     writeFileSync(garbage, "garbage");
-    const rejected = runTsx("scripts/cli/db-restore.ts", [garbage], live.url);
+    const rejected = runCli("scripts/cli/db-restore.ts", [garbage], live.url, scratchDistDir());
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toMatch(/not a SQLite database/);
     expect(fileState(liveFile)).toEqual(saved);

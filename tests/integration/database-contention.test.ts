@@ -2,12 +2,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-let sessionToken: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "tracker_session" && sessionToken ? { name, value: sessionToken } : undefined) }),
-  headers: async () => new Headers({ host: "localhost:3000", "x-request-id": "contention-request-01" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+vi.mock("next/headers", async () => (await import("../helpers/action-request")).nextHeaders("contention-request-01"));
+vi.mock("next/cache", async () => (await import("../helpers/action-request")).nextCache());
 // Set before anything reads the environment: a short busy timeout keeps the test quick.
 process.env.DATABASE_BUSY_TIMEOUT_MS = "1000";
 process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "1000000";
@@ -15,9 +11,7 @@ process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "1000000";
 const { prisma } = await import("../../lib/db/prisma");
 const { seedWorkerDatabase } = await import("../helpers/seeded");
 const { onPostgres } = await import("../helpers/test-database");
-const { makeUser } = await import("../helpers/users");
-const { createSession } = await import("../../lib/auth/sessions");
-const { markVerifiedAction } = await import("../../app/actions/initiative-actions");
+const { signInEditor, verify } = await import("../helpers/verify-action");
 
 const root = path.resolve(import.meta.dirname, "../..");
 const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
@@ -32,19 +26,10 @@ async function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
   return { released: new Promise<void>((resolve) => child.on("exit", () => resolve())) };
 }
 
-async function verify(slug: string) {
-  const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } });
-  const form = new FormData();
-  form.append("slug", slug);
-  form.append("version", String(version));
-  return markVerifiedAction({ status: "idle" }, form);
-}
-
 beforeAll(async () => {
   if (onPostgres) return;
   await seedWorkerDatabase();
-  const editor = await makeUser(prisma, "editor");
-  sessionToken = (await createSession(prisma, editor.id)).token;
+  await signInEditor();
 });
 
 // SQLite's file lock held by another process; PostgreSQL has row locks and no busy timeout to test here.

@@ -3,11 +3,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/feeds/[...path]/route";
 import type { SessionUser } from "../../lib/auth/sessions";
 import { prisma } from "../../lib/db/prisma";
-import { changeStatus } from "../../lib/initiatives/change-status";
-import { editDetails } from "../../lib/initiatives/edit-details";
-import { changeStatusSchema, editDetailsSchema, markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
+import { markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { seedWorkerDatabase } from "../helpers/seeded";
+import { currentVersion, recordThreeEntries, tick } from "../helpers/three-entries";
 import { makeUser } from "../helpers/users";
 
 // The route reads through Next's data cache, which exists only inside a Next server: read directly.
@@ -91,14 +90,6 @@ const slugOf = (entry: Entry) => new URL(entry.link[0]!["@_href"]).pathname.spli
 const entryNumber = (entry: Entry) => Number(/^urn:summit-tracker:history-entry:(\d+)$/.exec(entry.id)?.[1]);
 const byId = (entries: Entry[], id: number) => entries.find((entry) => entryNumber(entry) === id);
 
-async function version(slug: string) {
-  return (await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version;
-}
-async function latestEntryId(slug: string) {
-  return (await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug } }, orderBy: { version: "desc" }, select: { id: true } })).id;
-}
-const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
-
 async function slugsWhere(where: Parameters<typeof prisma.initiative.findMany>[0]) {
   return new Set((await prisma.initiative.findMany({ ...where, select: { slug: true } })).map((i) => i.slug));
 }
@@ -107,52 +98,15 @@ beforeAll(async () => {
   await seedWorkerDatabase();
   await tick();
   editor = await makeUser(prisma, "editor", { name: "Feed Editor" });
-
-  await changeStatus(
-    prisma,
-    editor,
-    changeStatusSchema.parse({
-      slug: "single-tourism-space",
-      version: String(await version("single-tourism-space")),
-      status: "in_preparation",
-      stage: "drafting",
-      effectiveOn: "2026-03-01",
-      note: HOSTILE_NOTE,
-      evidenceType: "link",
-      evidenceUrl: "https://example.org/news/1?a=1&b=2",
-      evidenceTitle: "Working group <formed>",
-      evidenceDate: "2026-03-01",
-    }),
-    { reviewRequired: false },
-  );
-  ids.status = await latestEntryId("single-tourism-space");
-  await tick();
-
-  const ai = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" }, include: { themes: true } });
-  await editDetails(
-    prisma,
-    editor,
-    editDetailsSchema.parse({
-      slug: ai.slug,
-      version: String(ai.version),
-      titleRu: ai.titleRu,
-      titleEn: "AI declaration (corrected)",
-      summaryRu: ai.summaryRu,
-      summaryEn: ai.summaryEn,
-      themes: [...ai.themes.map((t) => t.theme), "research_expertise"],
-      targetDate: "",
-      note: "Title and themes fixed",
-    }),
-  );
-  ids.edit = await latestEntryId("ai-declaration");
-  await tick();
-
-  await markVerified(
-    prisma,
-    editor,
-    markVerifiedSchema.parse({ slug: "kyrgyzstan-unsc-candidacy-support", version: String(await version("kyrgyzstan-unsc-candidacy-support")), note: "Checked" }),
-  );
-  ids.verify = await latestEntryId("kyrgyzstan-unsc-candidacy-support");
+  const made = await recordThreeEntries(prisma, editor, {
+    statusNote: HOSTILE_NOTE,
+    evidenceUrl: "https://example.org/news/1?a=1&b=2",
+    evidenceTitle: "Working group <formed>",
+    titleEn: "AI declaration (corrected)",
+    addTheme: "research_expertise",
+    editNote: "Title and themes fixed",
+  });
+  for (const kind of ["status", "edit", "verify"] as const) ids[kind] = made[kind].id;
 });
 
 describe("the history feed", () => {
@@ -333,7 +287,7 @@ describe("the entry limit", () => {
   it("carries the latest 50 entries", async () => {
     const slug = "central-asian-expert-forum";
     for (let i = 0; i < 30; i++) {
-      await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)), note: `Check ${i}` }));
+      await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await currentVersion(prisma, slug)), note: `Check ${i}` }));
     }
     expect(await prisma.historyEntry.count()).toBeGreaterThan(50);
     const { entries } = await feed("/feeds/history.atom");

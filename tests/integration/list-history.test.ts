@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../lib/db/prisma";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { historyLimit, listHistory, type HistoryItem } from "../../lib/history/list-history";
-import { changeStatus } from "../../lib/initiatives/change-status";
-import { editDetails } from "../../lib/initiatives/edit-details";
-import { changeStatusSchema, editDetailsSchema, markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
+import { markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import type { SessionUser } from "../../lib/auth/sessions";
 import { seedWorkerDatabase } from "../helpers/seeded";
+import { currentVersion, recordThreeEntries, tick } from "../helpers/three-entries";
 import { makeUser } from "../helpers/users";
 
 // When the three editor entries were recorded (read back; history rows cannot be updated).
@@ -15,17 +14,6 @@ const AT = { status: new Date(0), edit: new Date(0), verify: new Date(0) };
 
 let editor: SessionUser;
 const ids = { status: 0, edit: 0, verify: 0 };
-
-async function version(slug: string) {
-  return (await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version;
-}
-
-async function latestEntry(slug: string) {
-  return prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug } }, orderBy: { version: "desc" }, select: { id: true, recordedAt: true } });
-}
-
-/** recordedAt has millisecond precision: a pause keeps the entries' instants distinct. */
-const tick = () => new Promise((resolve) => setTimeout(resolve, 15));
 
 const slugsOf = (items: HistoryItem[]) => [...new Set(items.map((item) => item.initiative.slug))].sort();
 
@@ -42,52 +30,14 @@ beforeAll(async () => {
   await seedWorkerDatabase();
   await tick();
   editor = await makeUser(prisma, "editor", { name: "Ханна Editor" });
-
-  await changeStatus(
-    prisma,
-    editor,
-    changeStatusSchema.parse({
-      slug: "single-tourism-space",
-      version: String(await version("single-tourism-space")),
-      status: "in_preparation",
-      stage: "drafting",
-      effectiveOn: "2026-03-01",
-      note: "Working group formed",
-      evidenceType: "link",
-      evidenceUrl: "https://example.org/news/1",
-      evidenceTitle: "Working group formed",
-      evidenceDate: "2026-03-01",
-    }),
-    { reviewRequired: false },
-  );
-  ({ id: ids.status, recordedAt: AT.status } = await latestEntry("single-tourism-space"));
-  await tick();
-
-  const ai = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" }, include: { themes: true } });
-  await editDetails(
-    prisma,
-    editor,
-    editDetailsSchema.parse({
-      slug: ai.slug,
-      version: String(ai.version),
-      titleRu: ai.titleRu,
-      titleEn: "Declaration on the responsible use of AI (corrected)",
-      summaryRu: ai.summaryRu,
-      summaryEn: ai.summaryEn,
-      themes: ai.themes.map((t) => t.theme),
-      targetDate: "",
-      note: "Title fixed",
-    }),
-  );
-  ({ id: ids.edit, recordedAt: AT.edit } = await latestEntry("ai-declaration"));
-  await tick();
-
-  await markVerified(
-    prisma,
-    editor,
-    markVerifiedSchema.parse({ slug: "kyrgyzstan-unsc-candidacy-support", version: String(await version("kyrgyzstan-unsc-candidacy-support")), note: "Checked" }),
-  );
-  ({ id: ids.verify, recordedAt: AT.verify } = await latestEntry("kyrgyzstan-unsc-candidacy-support"));
+  const made = await recordThreeEntries(prisma, editor, {
+    statusNote: "Working group formed",
+    evidenceUrl: "https://example.org/news/1",
+    evidenceTitle: "Working group formed",
+    titleEn: "Declaration on the responsible use of AI (corrected)",
+    editNote: "Title fixed",
+  });
+  for (const kind of ["status", "edit", "verify"] as const) ({ id: ids[kind], recordedAt: AT[kind] } = made[kind]);
   await tick();
 
   // KZ stays the proposer of this one but no longer has a participation row: only the
@@ -253,7 +203,7 @@ describe("listHistory", () => {
   it("returns 50 entries by default", async () => {
     const slug = "central-asian-expert-forum";
     for (let i = 0; i < 30; i++) {
-      await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await version(slug)), note: `Check ${i}` }));
+      await markVerified(prisma, editor, markVerifiedSchema.parse({ slug, version: String(await currentVersion(prisma, slug)), note: `Check ${i}` }));
     }
     const total = await prisma.historyEntry.count();
     expect(total).toBeGreaterThan(50);

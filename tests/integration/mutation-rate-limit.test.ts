@@ -1,31 +1,17 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-let sessionToken: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "tracker_session" && sessionToken ? { name, value: sessionToken } : undefined) }),
-  headers: async () => new Headers({ host: "localhost:3000", "x-request-id": "test-request-0001" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+vi.mock("next/headers", async () => (await import("../helpers/action-request")).nextHeaders("test-request-0001"));
+vi.mock("next/cache", async () => (await import("../helpers/action-request")).nextCache());
 // Set before anything reads the environment (getEnv caches it).
 process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "3";
 
 const { prisma } = await import("../../lib/db/prisma");
 const { seedWorkerDatabase } = await import("../helpers/seeded");
-const { makeUser } = await import("../helpers/users");
-const { createSession } = await import("../../lib/auth/sessions");
-const { markVerifiedAction } = await import("../../app/actions/initiative-actions");
-
-async function verify(slug: string) {
-  const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } });
-  const form = new FormData();
-  form.append("slug", slug);
-  form.append("version", String(version));
-  return markVerifiedAction({ status: "idle" }, form);
-}
+const { signInEditor, verify } = await import("../helpers/verify-action");
 
 beforeAll(async () => {
   await seedWorkerDatabase();
-  sessionToken = (await createSession(prisma, (await makeUser(prisma, "editor")).id)).token;
+  await signInEditor();
 });
 
 describe("mutations are rate-limited per account, in the database", () => {

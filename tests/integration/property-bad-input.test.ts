@@ -443,6 +443,21 @@ const schemaCases: SchemaCase[] = [
     runs: 200,
   },
   {
+    // Blank (or missing) is no address; anything else must be an http(s) URL.
+    name: "optionalHttpUrlSchema",
+    schema: editSchemas.optionalHttpUrlSchema,
+    input: fc.oneof(
+      hostileValue,
+      fc.constantFrom(undefined, "", "   ", ...BAD_URLS),
+      fc.tuple(fc.constantFrom("https://example.org/", "http://", " https://a.example/"), shortHostileString).map(([a, b]) => a + b),
+    ),
+    check: (out, input) => {
+      if (out === null) expect(input === undefined || (typeof input === "string" && input.trim() === ""), `null from ${show(input)}`).toBe(true);
+      else expect(httpUrl(out), `accepted ${show(out)}`).toBe(true);
+    },
+    runs: 200,
+  },
+  {
     name: "changeStatusSchema",
     schema: editSchemas.changeStatusSchema,
     input: schemaInput({

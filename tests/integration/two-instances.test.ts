@@ -2,12 +2,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-let sessionToken: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "tracker_session" && sessionToken ? { name, value: sessionToken } : undefined) }),
-  headers: async () => new Headers({ host: "localhost:3000", "x-request-id": "two-instances-req-01" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+vi.mock("next/headers", async () => (await import("../helpers/action-request")).nextHeaders("two-instances-req-01"));
+vi.mock("next/cache", async () => (await import("../helpers/action-request")).nextCache());
 // A busy timeout long enough that a save under the whole suite's load on two cores still gets the lock;
 // the refusal after the timeout is tested in database-contention.test.ts. No rate limit in the way.
 process.env.DATABASE_BUSY_TIMEOUT_MS = "20000";
@@ -15,26 +11,14 @@ process.env.MUTATION_RATE_LIMIT_PER_MINUTE = "1000000";
 
 const { prisma } = await import("../../lib/db/prisma");
 const { seedWorkerDatabase } = await import("../helpers/seeded");
-const { makeUser } = await import("../helpers/users");
-const { createSession } = await import("../../lib/auth/sessions");
-const { markVerifiedAction } = await import("../../app/actions/initiative-actions");
+const { signInEditor, verify } = await import("../helpers/verify-action");
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-async function verify(slug: string) {
-  const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug }, select: { version: true } });
-  const form = new FormData();
-  form.append("slug", slug);
-  form.append("version", String(version));
-  return markVerifiedAction({ status: "idle" }, form);
-}
 
 let editorId = 0;
 beforeAll(async () => {
   await seedWorkerDatabase();
-  const editor = await makeUser(prisma, "editor");
-  editorId = editor.id;
-  sessionToken = (await createSession(prisma, editor.id)).token;
+  editorId = (await signInEditor()).id;
 });
 
 describe("two app instances on one database file", () => {

@@ -177,8 +177,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           <ol className="mt-4 divide-y divide-slate-100">
             {dashboard.recentChanges.map((change) => (
               <li key={change.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                <Link href={`/initiatives/${change.initiativeSlug}`} className="text-blue-800 underline">
-                  {localized(locale, change.titleRu, change.titleEn)}
+                <Link href={`/initiatives/${change.initiative.slug}`} className="text-blue-800 underline">
+                  {localized(locale, change.initiative.titleRu, change.initiative.titleEn)}
                 </Link>
                 <span className="text-sm text-slate-700">
                   {change.fromStatus

@@ -5,7 +5,6 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { publicData } from "@/lib/cache/public-data";
 import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { getPathname, Link } from "@/lib/i18n/navigation";
-import type { Locale } from "@/lib/i18n/routing";
 import { sourceFilterSchema, type SourceFilters } from "@/lib/sources/list-sources";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
@@ -89,7 +88,7 @@ export default async function SourcesPage({ params, searchParams }: Props) {
 
       <form
         method="get"
-        action={getPathname({ href: "/sources", locale: locale as Locale })}
+        action={getPathname({ href: "/sources", locale })}
         aria-label={t("filters")}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
       >
