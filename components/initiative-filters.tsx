@@ -47,8 +47,13 @@ export async function InitiativeFiltersForm({
     country: (value) => countryName.get(value) ?? value,
     proposer: (value) => countryName.get(value) ?? value,
     source: (value) => sourceName.get(value) ?? value,
+    event: (value) => value,
   };
-  const selected = (facet: Facet) => (query[facet] === undefined ? "" : String(query[facet]));
+  // This form picks one value per filter; a link may give several (`country=KZ,UZ`), which the first stands for here.
+  const selected = (facet: Facet) => {
+    const value = query[facet];
+    return value === undefined ? "" : String(Array.isArray(value) ? value[0] : value);
+  };
 
   return (
     <form method="get" action={action} role="search" aria-label={t("filters")} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -62,7 +67,8 @@ export async function InitiativeFiltersForm({
             {t("searchHint")}
           </p>
         </div>
-        {FACETS.map((facet) => {
+        {/* The event filter is in the URL and the API; this form does not offer it yet. */}
+        {FACETS.filter((facet) => facet !== "event").map((facet) => {
           const counts = new Map(facets[facet].map((entry) => [entry.value, entry.count]));
           // Every known value stays selectable, with its count; the current one even at zero.
           const values = [...new Set([...facets[facet].map((entry) => entry.value), ...(selected(facet) ? [selected(facet)] : [])])];

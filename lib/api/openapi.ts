@@ -24,6 +24,9 @@ export interface ParameterObject {
   required: boolean;
   description: string;
   schema: JsonSchema;
+  /** Several values: comma-separated in one parameter (`country=KZ,UZ`). */
+  style?: "form";
+  explode?: false;
 }
 
 export interface ResponseObject {
@@ -107,17 +110,22 @@ function parameterSchema(schema: z.ZodType, io: "input" | "output" = "input"): J
 
 /** Country codes are upper-cased before they are checked, so either case is accepted. */
 function acceptedInput(schema: JsonSchema): JsonSchema {
+  if (schema.type === "array" && schema.items) return { ...schema, items: acceptedInput(schema.items as JsonSchema) };
   return schema.pattern === "^[A-Z]{2}$" ? { ...schema, pattern: "^[A-Za-z]{2}$" } : schema;
 }
 
 function queryParameters(shape: Record<string, z.ZodType>, descriptions: Record<string, string> = {}): ParameterObject[] {
-  return Object.entries(shape).map(([name, schema]) => ({
-    name,
-    in: "query",
-    required: false,
-    description: descriptions[name] ?? PARAMETER_DESCRIPTIONS[name] ?? name,
-    schema: acceptedInput(parameterSchema(schema)),
-  }));
+  return Object.entries(shape).map(([name, schema]) => {
+    const json = acceptedInput(parameterSchema(schema));
+    return {
+      name,
+      in: "query",
+      required: false,
+      description: descriptions[name] ?? PARAMETER_DESCRIPTIONS[name] ?? name,
+      schema: json,
+      ...(json.type === "array" ? { style: "form" as const, explode: false as const } : {}),
+    };
+  });
 }
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });

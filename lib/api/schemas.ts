@@ -10,7 +10,7 @@ import {
   STAGES,
   THEMES,
 } from "../domain/vocabulary";
-import { FACETS, SORTS, initiativeQuerySchema } from "../initiatives/query-initiatives";
+import { FACETS, SORTS, countryCodeSchema, initiativeQuerySchema } from "../initiatives/query-initiatives";
 import { dayToDate } from "../dates";
 import { LOCALES } from "../i18n/routing";
 
@@ -424,8 +424,8 @@ export const initiativeListExtraSchema = z.object({
 /** History parameters; `country`, `theme`, `page` and `pageSize` mean what they mean for the list. */
 export const historyQuerySchema = z.strictObject({
   initiative: z.string().trim().min(1).max(200).optional(),
-  country: initiativeQuerySchema.shape.country,
-  theme: initiativeQuerySchema.shape.theme,
+  country: countryCodeSchema.optional(),
+  theme: z.enum(THEMES).optional(),
   since: z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], {
       error: "must be an ISO 8601 date (YYYY-MM-DD) or a date-time with a time zone (e.g. 2025-11-17T09:30:00Z)",
@@ -465,14 +465,20 @@ export const noParamsSchema = z.strictObject({});
 /** Descriptions of every parameter, in English, for the OpenAPI document (the docs page translates its own). */
 export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   q: "Full-text search in titles, summaries and quotes, Russian or English (word stems, case-insensitive).",
-  relation: "Only initiatives with this relation to the meeting; relation=outcome gives the meeting's own results.",
-  status: "Only initiatives with this status.",
-  stage: "Only initiatives at this stage.",
-  theme: "Only initiatives on this theme.",
-  kind: "Only initiatives of this kind.",
-  country: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes or takes part in.",
+  relation: "Only initiatives with this relation to the meeting; relation=outcome gives the meeting's own results. Several values, comma-separated, select any of them.",
+  status: "Only initiatives with this status; several, comma-separated (status=proposed,in_preparation), select any of them.",
+  notStatus: "Leaves out initiatives with this status (notStatus=agreed: not yet agreed); several may be comma-separated.",
+  stage: "Only initiatives at this stage; several, comma-separated, select any of them.",
+  theme: "Only initiatives on this theme; several, comma-separated, select initiatives on any of them.",
+  kind: "Only initiatives of this kind; several, comma-separated, select any of them.",
+  country: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes or takes part in; several, comma-separated (country=KZ,UZ), select initiatives involving any of them.",
   proposer: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes.",
   source: "Only initiatives the source with this id reports.",
+  event: "Only initiatives filed under the event with this slug (as in its page address); several may be comma-separated.",
+  announcedFrom: "Only initiatives announced on or after this day (YYYY-MM-DD); those whose announcement date is unknown are left out.",
+  announcedTo: "Only initiatives announced on or before this day (YYYY-MM-DD); those whose announcement date is unknown are left out.",
+  changedFrom: "Only initiatives with an editor's change that took effect on or after this day (YYYY-MM-DD; the day it was recorded when it gives none). What was imported from the articles is not a change.",
+  changedTo: "Only initiatives with an editor's change that took effect on or before this day (YYYY-MM-DD); with changedFrom, one change must fall within both.",
   sort: "Order: relevance (default with q), title (default otherwise), status, updated (newest first).",
   page: "Page number, from 1.",
   pageSize: "Items per page (1–100).",

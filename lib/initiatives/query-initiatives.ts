@@ -18,6 +18,7 @@ import {
 import { expandQuery, type QueryConcept } from "../search/expand-query";
 import { searchSql, type SearchSql } from "../search/search-sql";
 import { suggestSpelling } from "../search/suggest-spelling";
+import { utcDay } from "../db/time-sql";
 import { firstParam, type SearchParams } from "../http/search-params";
 
 /**
@@ -26,48 +27,110 @@ import { firstParam, type SearchParams } from "../http/search-params";
  */
 
 export const SORTS = ["relevance", "title", "status", "updated"] as const;
-export const FACETS = ["relation", "status", "stage", "theme", "kind", "country", "proposer", "source"] as const;
+export const FACETS = ["relation", "status", "stage", "theme", "kind", "country", "proposer", "source", "event"] as const;
 export type Facet = (typeof FACETS)[number];
 export const MAX_PAGE_SIZE = 100;
+/** At most this many values per filter (there are 10 countries, 9 themes). */
+export const MAX_VALUES = 30;
 
 // Only a–z are upper-cased: String#toUpperCase would turn "ß" into "SS" and "ﬁ" into "FI", i.e. into real codes.
-const countryCode = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
+export const countryCodeSchema = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
+const eventSlug = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const day = z.iso.date();
+
+/**
+ * Several values of one filter, any of which may hold: repeated (`?country=KZ&country=UZ`, as a
+ * form sends checkboxes) or separated by commas (`?country=KZ,UZ`, as the API takes them).
+ */
+export function splitValues(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  const raw = Array.isArray(value) ? value : [value];
+  if (!raw.every((item) => typeof item === "string")) return value;
+  // Only nothing at all is "no filter"; a blank value is left for the schema to refuse (the API's `theme=`).
+  // Not trimmed: " agreed" is refused as before, not quietly read as "agreed".
+  return [...new Set(raw.flatMap((item: string) => item.split(",")))].filter((item, _, all) => item !== "" || all.length === 1);
+}
+
+function valuesOf<T extends z.ZodType>(item: T) {
+  return z.preprocess(splitValues, z.array(item).min(1).max(MAX_VALUES).optional());
+}
 
 export const initiativeQuerySchema = z.object({
   /** What the entry is to its event; `outcome` gives the meeting's own results. */
-  relation: meetingRelationSchema.optional(),
+  relation: valuesOf(meetingRelationSchema),
   q: z
     .string()
     .trim()
     .max(200)
     .optional()
     .transform((value) => value || undefined),
-  status: initiativeStatusSchema.optional(),
-  stage: stageSchema.optional(),
-  theme: themeSchema.optional(),
-  kind: initiativeKindSchema.optional(),
-  country: countryCode.optional(),
-  proposer: countryCode.optional(),
+  status: valuesOf(initiativeStatusSchema),
+  /** Statuses left out ("not yet agreed"). */
+  notStatus: valuesOf(initiativeStatusSchema),
+  stage: valuesOf(stageSchema),
+  theme: valuesOf(themeSchema),
+  kind: valuesOf(initiativeKindSchema),
+  country: valuesOf(countryCodeSchema),
+  proposer: countryCodeSchema.optional(),
   source: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  event: valuesOf(eventSlug),
+  /** Announced on or after / on or before this day (initiatives whose date is unknown are left out). */
+  announcedFrom: day.optional(),
+  announcedTo: day.optional(),
+  /** An editor's change took effect on or after / on or before this day (as on the changes page). */
+  changedFrom: day.optional(),
+  changedTo: day.optional(),
   sort: z.enum(SORTS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
 });
 
 export type InitiativeQuery = z.output<typeof initiativeQuerySchema>;
-export type InitiativeFilters = Partial<Omit<InitiativeQuery, "page" | "pageSize" | "sort">> & Partial<Pick<InitiativeQuery, "page" | "pageSize" | "sort">>;
+type OneOrMany<T> = T extends readonly (infer U)[] ? U | readonly U[] : T;
+/** A query as code writes it: any filter may be left out, and a several-valued one may be given one value. */
+export type InitiativeFilters = { [K in keyof InitiativeQuery]?: OneOrMany<NonNullable<InitiativeQuery[K]>> };
+/** The filters that take several values. */
+export const LIST_FILTERS = ["relation", "status", "notStatus", "stage", "theme", "kind", "country", "event"] as const satisfies readonly (keyof InitiativeQuery)[];
+type ListFilter = (typeof LIST_FILTERS)[number];
 
+/** A parameter a page could not use: its value is shown to the reader, who sees why the list is wider. */
+export interface IgnoredParameter {
+  parameter: string;
+  value: string;
+}
 
-/** For pages: a value the list does not know is dropped (the page still shows), never an error. */
-export function parseQueryLenient(params: SearchParams): InitiativeQuery {
+/**
+ * For pages: a value the list does not know is dropped (the page still shows), never an error;
+ * what was dropped is returned, for the page to say so. Of several values, the valid ones stay.
+ */
+export function parseQueryForPage(params: SearchParams): { query: InitiativeQuery; ignored: IgnoredParameter[] } {
   const shape = initiativeQuerySchema.shape;
   const lenient: Record<string, unknown> = {};
+  const ignored: IgnoredParameter[] = [];
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    const raw = firstParam(params[key]);
+    // A form's "any" sends an empty value: that is no filter, not a mistake to report.
+    const given = [params[key]].flat().filter((value) => value !== undefined && value.trim() !== "");
+    if (given.length === 0) continue;
+    const list = LIST_FILTERS.includes(key as ListFilter);
+    const raw = list ? given : given[0];
     const parsed = shape[key].safeParse(raw);
-    if (parsed.success) lenient[key] = parsed.data;
+    if (parsed.success) {
+      lenient[key] = parsed.data;
+      continue;
+    }
+    if (list) {
+      const values = (splitValues(raw) as string[] | undefined) ?? [];
+      const kept = values.filter((value) => shape[key].safeParse(value).success).slice(0, MAX_VALUES);
+      for (const value of values) if (!kept.includes(value)) ignored.push({ parameter: key, value });
+      if (kept.length) lenient[key] = shape[key].parse(kept);
+    } else ignored.push({ parameter: key, value: String(raw) });
   }
-  return initiativeQuerySchema.parse(lenient);
+  return { query: initiativeQuerySchema.parse(lenient), ignored };
+}
+
+/** For pages: as parseQueryForPage, without the list of what was dropped. */
+export function parseQueryLenient(params: SearchParams): InitiativeQuery {
+  return parseQueryForPage(params).query;
 }
 
 /** For the API: every parameter must be valid; the error lists which are not. */
@@ -77,43 +140,79 @@ export function parseQueryStrict(params: SearchParams): z.ZodSafeParseResult<Ini
   return initiativeQuerySchema.strict().safeParse(single);
 }
 
-/** The query string for a query (only what differs from the defaults), for links and exports. */
-export function toSearchParams(query: InitiativeFilters, overrides: Partial<Record<keyof InitiativeQuery, string | number | undefined>> = {}) {
+type Override = string | number | readonly string[] | undefined;
+
+/** The query string for a query (only what differs from the defaults), for links and exports; several values are comma-separated. */
+export function toSearchParams(query: InitiativeFilters, overrides: Partial<Record<keyof InitiativeQuery, Override>> = {}) {
   const params = new URLSearchParams();
   const merged = { ...query, ...overrides } as Record<string, unknown>;
   for (const key of Object.keys(initiativeQuerySchema.shape)) {
     const value = merged[key];
     if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value) && value.length === 0) continue;
     if (key === "page" && Number(value) === 1) continue;
     if (key === "pageSize" && Number(value) === 25) continue;
-    params.set(key, String(value));
+    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
   }
   return params;
 }
 
+/** A filter's values as a list, whether code gave one or several. */
+function listOf<T>(value: T | readonly T[] | undefined): readonly T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value as T];
+}
+
 /**
  * WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own
- * filter); `joinedHits`: the text query is already applied by a join on its hits. The text query
- * keeps initiatives matching any of its words (docs/decisions/034-search-relevance.md).
+ * filter); `joinedHits`: the text query is already applied by a join on its hits. Several values
+ * of one filter are alternatives (IN); filters combine with AND. The text query keeps initiatives
+ * matching any of its words (docs/decisions/034-search-relevance.md).
  */
-function conditions(search: SearchSql, query: InitiativeFilters, exclude?: Facet, joinedHits = false): Prisma.Sql[] {
+function conditions(db: Db, query: InitiativeFilters, exclude?: Facet, joinedHits = false): Prisma.Sql[] {
+  const search = searchSql(db);
   const where: Prisma.Sql[] = [];
-  if (query.relation && exclude !== "relation") where.push(Prisma.sql`i."meetingRelation" = ${query.relation}`);
-  if (query.status && exclude !== "status") where.push(Prisma.sql`i."status" = ${query.status}`);
-  if (query.stage && exclude !== "stage") where.push(Prisma.sql`i."stage" = ${query.stage}`);
-  if (query.kind && exclude !== "kind") where.push(Prisma.sql`i."kind" = ${query.kind}`);
-  if (query.theme && exclude !== "theme") {
-    where.push(Prisma.sql`i."id" IN (SELECT t."initiativeId" FROM "InitiativeTheme" t WHERE t."theme" = ${query.theme})`);
+  const anyOf = (column: string, values: readonly string[]) => Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(values)})`;
+  const relation = listOf(query.relation);
+  const status = listOf(query.status);
+  const notStatus = listOf(query.notStatus);
+  const stage = listOf(query.stage);
+  const kind = listOf(query.kind);
+  const theme = listOf(query.theme);
+  const country = listOf(query.country);
+  const event = listOf(query.event);
+  if (relation.length && exclude !== "relation") where.push(anyOf(`i."meetingRelation"`, relation));
+  if (exclude !== "status") {
+    if (status.length) where.push(anyOf(`i."status"`, status));
+    if (notStatus.length) where.push(Prisma.sql`i."status" NOT IN (${Prisma.join(notStatus)})`);
   }
-  if (query.country && exclude !== "country") {
+  if (stage.length && exclude !== "stage") where.push(anyOf(`i."stage"`, stage));
+  if (kind.length && exclude !== "kind") where.push(anyOf(`i."kind"`, kind));
+  if (theme.length && exclude !== "theme") {
+    where.push(Prisma.sql`i."id" IN (SELECT t."initiativeId" FROM "InitiativeTheme" t WHERE ${anyOf(`t."theme"`, theme)})`);
+  }
+  if (country.length && exclude !== "country") {
     where.push(
-      Prisma.sql`i."id" IN (SELECT p."initiativeId" FROM "Participation" p WHERE p."countryCode" = ${query.country}
-        UNION SELECT o."id" FROM "Initiative" o WHERE o."proposerCountryCode" = ${query.country})`,
+      Prisma.sql`i."id" IN (SELECT p."initiativeId" FROM "Participation" p WHERE ${anyOf(`p."countryCode"`, country)}
+        UNION SELECT o."id" FROM "Initiative" o WHERE ${anyOf(`o."proposerCountryCode"`, country)})`,
     );
   }
   if (query.proposer && exclude !== "proposer") where.push(Prisma.sql`i."proposerCountryCode" = ${query.proposer}`);
   if (query.source && exclude !== "source") {
     where.push(Prisma.sql`i."id" IN (SELECT q."initiativeId" FROM "Quote" q WHERE q."sourceId" = ${query.source})`);
+  }
+  if (event.length && exclude !== "event") where.push(Prisma.sql`i."eventId" IN (SELECT e."id" FROM "Event" e WHERE ${anyOf(`e."slug"`, event)})`);
+  // Days compared as YYYY-MM-DD text on both engines (lib/db/time-sql.ts); an unknown date matches no range.
+  if (query.announcedFrom) where.push(Prisma.sql`${utcDay(db, "announcedOn")} >= ${query.announcedFrom}`);
+  if (query.announcedTo) where.push(Prisma.sql`${utcDay(db, "announcedOn")} <= ${query.announcedTo}`);
+  if (query.changedFrom || query.changedTo) {
+    // Real changes only, by the day they took effect (or were recorded, when they give none), as on /changes.
+    const changedOn = Prisma.sql`COALESCE(${utcDay(db, "effectiveOn")}, ${utcDay(db, "recordedAt")})`;
+    const range = [
+      ...(query.changedFrom ? [Prisma.sql`${changedOn} >= ${query.changedFrom}`] : []),
+      ...(query.changedTo ? [Prisma.sql`${changedOn} <= ${query.changedTo}`] : []),
+    ];
+    where.push(Prisma.sql`i."id" IN (SELECT h."initiativeId" FROM "HistoryEntry" h WHERE h."authorId" IS NOT NULL AND ${Prisma.join(range, " AND ")})`);
   }
   if (query.q) {
     const concepts = expandQuery(query.q);
@@ -177,7 +276,7 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const concepts = query.q ? expandQuery(query.q) : [];
   const limit = options.all ? Prisma.empty : Prisma.sql` LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   if (concepts.length === 0) {
-    const where = whereClause(conditions(search, query));
+    const where = whereClause(conditions(db, query));
     return {
       count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
       ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${where} ORDER BY ${orderBy(sortKeys(sort, locale))}${limit}`,
@@ -189,7 +288,7 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const ranked = sort === "relevance";
   const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
   const order = ranked ? Prisma.sql`h.titled DESC, h.score ASC, ${title} ASC, i."id" ASC` : orderBy(sortKeys(sort, locale));
-  const where = whereClause(conditions(search, query, undefined, true));
+  const where = whereClause(conditions(db, query, undefined, true));
   // The hits drive the join (read once, not per initiative). The list reads and sorts all of them
   // anyway, so a page also carries the totals, and `count` runs only for a page past the end.
   const totals = options.all
@@ -279,7 +378,7 @@ export async function* initiativeIdPages(prisma: PrismaClient, query: Initiative
     for (let start = 0; start < ids.length; start += pageSize) yield ids.slice(start, start + pageSize);
     return;
   }
-  const filters = conditions(searchSql(prisma), query);
+  const filters = conditions(prisma, query);
   const keys = sortKeys(sort === "status" ? "title" : sort, locale);
   // By the rank, not `status = …`: the planner would take the status index and sort a whole status per page.
   const groups = sort === "status" ? INITIATIVE_STATUSES.map((_, rank) => [Prisma.sql`${STATUS_ORDER} = ${rank}`]) : [[]];
@@ -374,10 +473,10 @@ const FACET_COLUMN: Partial<Record<Facet, string>> = { relation: "meetingRelatio
  * query over every initiative took 1–3 s at 100,000 initiatives (docs/decisions/031).
  */
 export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters): Promise<Record<Facet, FacetValue[]>> {
-  const search = searchSql(prisma);
-  const only = (facet: Facet) => conditions(search, { [facet]: query[facet] } as InitiativeFilters);
+  // A facet's own filter (the status facet's is both status filters); the dates and the text apply to every facet.
+  const only = (facet: Facet) => conditions(prisma, (facet === "status" ? { status: query.status, notStatus: query.notStatus } : { [facet]: query[facet] }) as InitiativeFilters);
   const active = FACETS.filter((facet) => only(facet).length > 0);
-  const textOnly = conditions(search, { q: query.q });
+  const textOnly = conditions(prisma, { q: query.q, announcedFrom: query.announcedFrom, announcedTo: query.announcedTo, changedFrom: query.changedFrom, changedTo: query.changedTo });
   const whole = (facet: Facet) => textOnly.length === 0 && active.every((other) => other === facet);
   const test = (facet: Facet) => Prisma.sql`CASE WHEN ${Prisma.join(only(facet), " AND ")} THEN 1 ELSE 0 END`;
   // Rows failing two or more filters count nowhere; with one filter, rows failing it count only for its own (whole) facet.
@@ -415,6 +514,11 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
             UNION SELECT b.id, p."countryCode" FROM base b CROSS JOIN "Participation" p ${others(facet, Prisma.sql`p."initiativeId" = b.id`)}
           ) c GROUP BY c.code`;
     }
+    if (facet === "event") {
+      return whole(facet)
+        ? Prisma.sql`SELECT 'event', e."slug", count(*) FROM "Initiative" i CROSS JOIN "Event" e WHERE e."id" = i."eventId" GROUP BY e."slug"`
+        : Prisma.sql`SELECT 'event', e."slug", count(*) FROM base b CROSS JOIN "Event" e ${others(facet, Prisma.sql`e."id" = b."eventId"`)} GROUP BY e."slug"`;
+    }
     return whole(facet)
       ? Prisma.sql`SELECT 'source', CAST(d."sourceId" AS TEXT), count(*) FROM (SELECT DISTINCT q."initiativeId", q."sourceId" FROM "Quote" q WHERE q."initiativeId" IS NOT NULL) d GROUP BY d."sourceId"`
       : Prisma.sql`SELECT 'source', CAST(q."sourceId" AS TEXT), count(DISTINCT b.id) FROM base b CROSS JOIN "Quote" q ${others(facet, Prisma.sql`q."initiativeId" = b.id`)} GROUP BY q."sourceId"`;
@@ -424,7 +528,7 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     ? Prisma.empty
     : Prisma.sql`WITH base AS MATERIALIZED (
         SELECT i."id" AS id, i."meetingRelation" AS "meetingRelation", i."status" AS status, i."stage" AS stage, i."kind" AS kind,
-          i."proposerCountryCode" AS "proposerCountryCode", i."proposerCountryCode" AS proposer ${Prisma.join(flags.length ? flags : [Prisma.empty], " ")}
+          i."proposerCountryCode" AS "proposerCountryCode", i."proposerCountryCode" AS proposer, i."eventId" AS "eventId" ${Prisma.join(flags.length ? flags : [Prisma.empty], " ")}
         FROM "Initiative" i ${whereClause([...textOnly, ...narrowing])}
       ) `;
   // The first, empty SELECT names the columns.

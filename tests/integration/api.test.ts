@@ -208,7 +208,7 @@ describe("GET /api/v1/initiatives", () => {
     const answer = await call(ENDPOINTS.initiatives, "/initiatives?facets=true&pageSize=1");
     expect(answer.status).toBe(200);
     const facets = answer.body.meta.facets as Record<string, { value: string; count: number }[]>;
-    expect(Object.keys(facets).sort()).toEqual(["country", "kind", "proposer", "relation", "source", "stage", "status", "theme"]);
+    expect(Object.keys(facets).sort()).toEqual(["country", "event", "kind", "proposer", "relation", "source", "stage", "status", "theme"]);
     expect(facets.status!.reduce((sum, entry) => sum + entry.count, 0)).toBe(answer.body.meta.total);
     const water = facets.theme!.find((entry) => entry.value === "water_environment")!;
     const filtered = await call(ENDPOINTS.initiatives, "/initiatives?theme=water_environment");
@@ -529,7 +529,8 @@ describe("the OpenAPI document", () => {
     const listParameters = doc.paths["/api/v1/initiatives"]!.get.parameters;
     expect(listParameters.map((p) => p.name).sort()).toEqual([...Object.keys(initiativeQuerySchema.shape), "lang", "facets"].sort());
     const status = listParameters.find((p) => p.name === "status")!;
-    expect(status).toMatchObject({ in: "query", required: false, schema: { enum: expect.arrayContaining(["agreed", "proposed"]) } });
+    // Several values in one parameter, comma-separated (style form, not exploded).
+    expect(status).toMatchObject({ in: "query", required: false, style: "form", explode: false, schema: { type: "array", items: { enum: expect.arrayContaining(["agreed", "proposed"]) } } });
     expect(status.description.length).toBeGreaterThan(0);
     expect(listParameters.find((p) => p.name === "pageSize")!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
     expect(doc.paths["/api/v1/history"]!.get.parameters.map((p) => p.name).sort()).toEqual(

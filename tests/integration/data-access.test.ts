@@ -60,16 +60,17 @@ describe("queryInitiatives", () => {
 
   it("reads filters from the URL and drops values it does not know", () => {
     expect(parseQueryLenient({ status: "agreed", theme: "tourism", country: "kz", q: "  вода " })).toMatchObject({
-      status: "agreed",
-      theme: "tourism",
-      country: "KZ",
+      status: ["agreed"],
+      theme: ["tourism"],
+      country: ["KZ"],
       q: "вода",
       page: 1,
       pageSize: 25,
     });
     const dropped = parseQueryLenient({ status: "finished", theme: ["nope"], country: "Kazakhstan", q: "", page: "-3", pageSize: "5000" });
     expect(dropped).toEqual({ page: 1, pageSize: 25 });
-    expect(parseQueryLenient({ status: ["agreed", "proposed"] }).status).toBe("agreed");
+    // A repeated filter means several values (checkboxes), any of which may hold.
+    expect(parseQueryLenient({ status: ["agreed", "proposed"] }).status).toEqual(["agreed", "proposed"]);
   });
 });
 

@@ -706,13 +706,15 @@ const schemaCases: SchemaCase[] = [
     schema: initiativeQuerySchema,
     input: schemaInput({
       q: fc.constantFrom("вода", "", "  water  "),
-      status: fc.constantFrom(...INITIATIVE_STATUSES),
+      status: fc.constantFrom(...INITIATIVE_STATUSES, "agreed,proposed"),
+      notStatus: fc.constantFrom(...INITIATIVE_STATUSES),
       stage: fc.constantFrom(...STAGES),
       theme: fc.constantFrom(...THEMES),
       kind: fc.constantFrom(...INITIATIVE_KINDS),
-      country: fc.constantFrom("KZ", "kz", "Uz"),
+      country: fc.constantFrom("KZ", "kz", "Uz", "kz,UZ"),
       proposer: fc.constantFrom("KZ", "tj"),
       source: fc.constantFrom("1", 2),
+      announcedFrom: fc.constantFrom("2025-01-01", "2024-02-29"),
       sort: fc.constantFrom("relevance", "title", "status", "updated"),
       page: fc.constantFrom("1", "3", 10_000),
       pageSize: fc.constantFrom("1", "100", 25),
@@ -720,15 +722,19 @@ const schemaCases: SchemaCase[] = [
     check: (out, input) => {
       const o = out as Record<string, unknown>;
       expect(o.q === undefined || isTrimmed(o.q, 1, 200), `q ${show(o.q)}`).toBe(true);
-      for (const [field, values] of [["status", INITIATIVE_STATUSES], ["stage", STAGES], ["theme", THEMES], ["kind", INITIATIVE_KINDS], ["sort", ["relevance", "title", "status", "updated"]]] as const) {
-        expect(o[field] === undefined || isOneOf(values)(o[field]), field).toBe(true);
+      // Several-valued filters come out as non-empty lists of known values.
+      for (const [field, values] of [["status", INITIATIVE_STATUSES], ["notStatus", INITIATIVE_STATUSES], ["stage", STAGES], ["theme", THEMES], ["kind", INITIATIVE_KINDS]] as const) {
+        const value = o[field];
+        expect(value === undefined || (Array.isArray(value) && value.length > 0 && value.every(isOneOf(values))), field).toBe(true);
       }
+      expect(o.sort === undefined || isOneOf(["relevance", "title", "status", "updated"])(o.sort), "sort").toBe(true);
+      const codes = [o.country, o.proposer].flat().filter((code) => code !== undefined);
+      for (const code of codes) expect(typeof code === "string" && /^[A-Z]{2}$/.test(code), `country ${show(code)}`).toBe(true);
       for (const field of ["country", "proposer"] as const) {
         if (o[field] === undefined) continue;
-        expect(typeof o[field] === "string" && /^[A-Z]{2}$/.test(o[field]), field).toBe(true);
         // Only the Latin letters a–z / A–Z name a country: no "ß" for SS, no "ﬀ" for FF.
         const raw = (input as Record<string, unknown>)[field];
-        expect(typeof raw === "string" && /^[A-Za-z]{2}$/.test(raw), `${field} from ${show(raw)}`).toBe(true);
+        expect(typeof raw === "string" && /^[A-Za-z]{2}(,[A-Za-z]{2})*$/.test(raw), `${field} from ${show(raw)}`).toBe(true);
       }
       expect(o.source === undefined || isId(o.source), "source").toBe(true);
       expect(Number.isInteger(o.page) && (o.page as number) >= 1 && (o.page as number) <= 10_000, "page").toBe(true);

@@ -7,7 +7,7 @@ import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { parseQueryLenient, toSearchParams } from "@/lib/initiatives/query-initiatives";
+import { parseQueryForPage, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import type { SearchHit } from "@/lib/search/search-all";
 import { highlightTerms } from "@/lib/search/expand-query";
 import { snippet } from "@/lib/search/stem";
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const query = parseQueryLenient(await searchParams);
+  const { query, ignored } = parseQueryForPage(await searchParams);
   const [t, tTheme, tMatch, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
     getTranslations("theme"),
@@ -52,8 +52,13 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {ignored.length > 0 && (
+        <p role="alert" className="rounded border border-amber-700 bg-amber-50 px-4 py-3 text-amber-950" data-testid="ignored-parameters">
+          {t("ignored", { list: ignored.map((item) => `${item.parameter}=${item.value}`).join(", ") })}
+        </p>
+      )}
       <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} />
-      {query.relation !== "outcome" && (
+      {query.relation?.join() !== "outcome" && (
         <p>
           <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { relation: "outcome" })}`} className="text-blue-800 underline">
             {t("onlyOutcomes")}
@@ -81,7 +86,16 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           </a>
         </p>
       </div>
-      {result.total === 0 ? (
+      {result.total > 0 && result.items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center" data-testid="page-beyond">
+          <p className="text-lg font-medium">{t("pageBeyond", { page: result.page, pages: result.pageCount })}</p>
+          <p className="mt-4">
+            <a href={pageLink(1)} className="text-blue-800 underline">
+              {t("firstPage")}
+            </a>
+          </p>
+        </div>
+      ) : result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center">
           <p className="text-lg font-medium">{t("empty")}</p>
           {result.suggestion && (
