@@ -37,7 +37,13 @@ export async function InitiativeFiltersForm({
     getTranslations("common"),
   ]);
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
-  const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
+  // A title in another language than the page's is marked as such (the English page lists Russian titles as written).
+  const sourceName = new Map(
+    sources.map((source) => {
+      const name = source.title ?? source.outlet ?? tCommon("unknown");
+      return [String(source.id), source.language !== locale && source.title ? t("sourceInLanguage", { name, language: source.language }) : name];
+    }),
+  );
   const label: Record<Facet, (value: string) => string> = {
     relation: vocabularyLabel(MEETING_RELATIONS, (value) => tRelation(value)),
     status: vocabularyLabel(INITIATIVE_STATUSES, (value) => tStatus(value)),
@@ -78,7 +84,7 @@ export async function InitiativeFiltersForm({
                 {t(`facet.${facet}`)}
               </label>
               <select id={`filter-${facet}`} name={facet} defaultValue={selected(facet)} className={FIELD}>
-                <option value="">{tCommon("any")}</option>
+                <option value="">{t(`facetAny.${facet}`)}</option>
                 {values.map((value) => (
                   <option key={value} value={value}>
                     {t("optionCount", { label: label[facet](value), count: counts.get(value) ?? 0 })}

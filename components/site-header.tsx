@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./language-switch";
+import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
@@ -18,21 +19,13 @@ const NAV = [
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations("nav");
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold text-slate-900 hover:text-blue-900">
           {t("brand")}
         </Link>
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {NAV.map(([href, key]) => (
-              <li key={href}>
-                <Link href={href} className="font-medium text-blue-800 underline-offset-4 hover:underline">
-                  {t(key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={NAV.map(([href, key]) => ({ href, label: t(key) }))} />
           <UserMenu locale={locale} />
           <Suspense fallback={null}>
             <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />

@@ -44,7 +44,9 @@ export async function RecentHistory({ locale, entries }: { locale: string; entri
             {(entry.fromStage || entry.toStage) && (
               <>
                 {" · "}
-                {entry.fromStage
+                {entry.fromStage && entry.fromStage === entry.toStage
+                  ? t("stageUnchanged", { stage: tStage(entry.fromStage) })
+                  : entry.fromStage
                   ? t("stageChange", { from: tStage(entry.fromStage), to: entry.toStage ? tStage(entry.toStage) : t("nothing") })
                   : t("stageRecorded", { to: entry.toStage ? tStage(entry.toStage) : t("nothing") })}
               </>

@@ -12,11 +12,16 @@ export function Code({ children }: { children: ReactNode }) {
   return <code className="rounded bg-slate-100 px-1 font-mono text-[0.9em]">{children}</code>;
 }
 
+/** An example request shown exactly as it is sent (percent-encoded, so it can be pasted into curl), with its decoded form beside it. */
 export function ApiLink({ href }: { href: string }) {
+  const decoded = decodeURIComponent(href);
   return (
-    <a href={href} className={`${linkClass} break-all`}>
-      <Code>{decodeURIComponent(href)}</Code>
-    </a>
+    <>
+      <a href={href} className={`${linkClass} break-all`}>
+        <Code>{href}</Code>
+      </a>
+      {decoded !== href && <span className="ml-2 break-all text-sm text-slate-700">({decoded})</span>}
+    </>
   );
 }
 

@@ -104,7 +104,7 @@ export async function StatusByThemeChart({
         })}
       </svg>
       <StatusLegend only={used.length ? used : undefined} />
-      <figcaption className="mt-2 text-sm text-slate-700">{t("statusByTheme.caption")}</figcaption>
+      <figcaption className="mt-2 text-sm text-slate-700">{t(rows.length === 1 ? "statusByTheme.captionOne" : "statusByTheme.caption")}</figcaption>
       <DataTableDetails>
         <table className="min-w-full text-left">
           <caption className="sr-only">{chartTitle}</caption>

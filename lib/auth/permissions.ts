@@ -5,6 +5,7 @@ import { DomainError } from "../errors/domain-error";
 export const PERMISSIONS = {
   "account:manage": ["editor", "admin"],
   "initiative:edit": ["editor", "admin"],
+  "score:set": ["editor", "admin"],
   "history:review": ["editor", "admin"],
   "source:add": ["editor", "admin"],
   "suggestion:review": ["editor", "admin"],

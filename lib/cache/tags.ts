@@ -24,11 +24,15 @@ export const TAG = {
   events: "list:events",
   /** Countries' names and membership. */
   countries: "list:countries",
+  /** Editors' country scores across initiatives: the scorecards' averages per country and theme. */
+  scores: "list:scores",
   initiative: (slug: string) => `initiative:${slug}`,
   source: (id: number) => `source:${id}`,
   event: (slug: string) => `event:${slug}`,
   country: (code: string) => `country:${code.toUpperCase()}`,
   theme: (theme: string) => `theme:${theme}`,
+  /** One country's scorecard (its scores, their history). */
+  scorecard: (code: string) => `scorecard:${code.toUpperCase()}`,
 } as const;
 
 /** Fields whose change shows on the pages of the sources that quote the initiative. */

@@ -119,15 +119,15 @@ export async function* initiativeRows(
   }
 }
 
-/** The full history (or the part the filter selects), oldest first, a page at a time (keyset on time and id). */
+/** The full history (or the part the filter selects), newest first as /changes shows it, a page at a time (keyset on time and id). */
 export async function* historyRows(prisma: PrismaClient, filter: HistoryFilter): AsyncGenerator<HistoryRow[]> {
   const where = historyWhere(filter);
   let after: { recordedAt: Date; id: number } | undefined;
   for (;;) {
     await yieldToOthers();
     const page = await prisma.historyEntry.findMany({
-      where: after ? { AND: [where, { OR: [{ recordedAt: { gt: after.recordedAt } }, { recordedAt: after.recordedAt, id: { gt: after.id } }] }] } : where,
-      orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+      where: after ? { AND: [where, { OR: [{ recordedAt: { lt: after.recordedAt } }, { recordedAt: after.recordedAt, id: { lt: after.id } }] }] } : where,
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
       take: EXPORT_PAGE_SIZE,
       select: HISTORY_ITEM_SELECT,
     });

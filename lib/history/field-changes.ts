@@ -47,3 +47,10 @@ export const splitThemes = (value: string): string[] => value.split(", ");
 
 /** A metric reading's change value: the value and the day it was observed on. */
 export const readingValue = (value: number, observedOn: string | null): string => `${value} @ ${observedOn}`;
+
+/** readingValue read back: the number and the ISO day (null when unknown); null for any other text. */
+export function parseReadingValue(text: string): { value: number; observedOn: string | null } | null {
+  const match = /^(\S+) @ (\d{4}-\d{2}-\d{2}|null)$/.exec(text);
+  const value = match ? Number(match[1]) : NaN;
+  return match && Number.isFinite(value) ? { value, observedOn: match[2] === "null" ? null : match[2]! } : null;
+}

@@ -24,7 +24,7 @@ const isoDate = z.string({ error: "required" })
   .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
 
 /** When something happened (took effect, was observed, was published): not after today (+1 day for time zones). */
-const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "dateInFuture" });
+export const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "dateInFuture" });
 
 /** An empty field means "none". */
 const optionalDate = (day: typeof isoDate | typeof pastDate) =>
@@ -51,7 +51,7 @@ export function normalizeDecimal(text: string): string {
 export const emptyToNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
-const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
+export const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
 
 const base = {
   slug: z.string().min(1).max(200),

@@ -25,6 +25,7 @@ const sourceActions = await import("../../app/actions/source-actions");
 const intakeActions = await import("../../app/actions/intake-actions");
 const suggestionActions = await import("../../app/actions/suggestion-actions");
 const accountActions = await import("../../app/actions/account-actions");
+const scoreActions = await import("../../app/actions/score-actions");
 const { issuePasswordReset } = await import("../../lib/users/password-reset");
 const { TEST_PASSWORD } = await import("../helpers/users");
 const { addSource } = await import("../../lib/sources/add-source");
@@ -244,6 +245,23 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     },
   },
   {
+    // Each allowed actor scores the next version of the same pair.
+    name: "setScoreAction",
+    allowed: ["editor", "admin"],
+    action: scoreActions.setScoreAction,
+    prepare: async () => {
+      const initiative = await prisma.initiative.findFirstOrThrow({
+        where: { participations: { some: {} }, quotes: { some: {} } },
+        orderBy: { id: "asc" },
+        select: { id: true, slug: true, participations: { select: { countryCode: true }, take: 1 }, quotes: { select: { sourceId: true, text: true }, take: 1 } },
+      });
+      const countryCode = initiative.participations[0]!.countryCode;
+      const expectedVersion = await prisma.score.count({ where: { initiativeId: initiative.id, countryCode } });
+      const quote = initiative.quotes[0]!;
+      return form({ slug: initiative.slug, countryCode, expectedVersion: String(expectedVersion), score: "0", asOf: "2026-05-01", quoteSourceId: String(quote.sourceId), quoteText: quote.text, note: "n" });
+    },
+  },
+  {
     name: "createUserAction",
     allowed: ["admin"],
     action: adminActions.createUserAction,
@@ -315,6 +333,7 @@ async function snapshot() {
     events: await prisma.event.count(),
     metrics: await prisma.metric.count(),
     suggestions: await prisma.suggestion.findMany({ where: { state: { not: "open" } }, orderBy: { id: "asc" } }),
+    scores: await prisma.score.count(),
   });
 }
 
@@ -357,7 +376,7 @@ describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
 });
 
 it("covers every exported server action", () => {
-  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions)]
+  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions), ...Object.keys(scoreActions)]
     // The visitor's suggestion form needs no account (tests/integration/suggestions.test.ts).
     .filter((name) => name !== "submitSuggestionAction")
     .sort();

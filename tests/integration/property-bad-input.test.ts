@@ -75,6 +75,7 @@ const sourceSchemas = await import("../../lib/sources/source-schemas");
 const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const createSchemas = await import("../../lib/intake/create-schemas");
 const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
+const scoreSchemas = await import("../../lib/scorecards/score-schemas");
 const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
@@ -571,6 +572,47 @@ const schemaCases: SchemaCase[] = [
     runs: 120,
   },
   {
+    name: "pastDate",
+    schema: editSchemas.pastDate,
+    input: fc.oneof(hostileValue, validDate, fc.constantFrom("2999-01-01", "31.12.2025", "1.2.2026", "2025-02-30")),
+    check: (out) => expect(isDay(out) && (out as string) <= "2100-12-31", `pastDate ${show(out)}`).toBe(true),
+    runs: 120,
+  },
+  {
+    name: "note",
+    schema: editSchemas.note,
+    input: fc.oneof(hostileValue, fc.constantFrom("why", " why ", "")),
+    check: (out) => expect(isTrimmed(out, 1, 2000), "note").toBe(true),
+    runs: 120,
+  },
+  {
+    name: "setScoreSchema",
+    schema: scoreSchemas.setScoreSchema,
+    input: schemaInput({
+      slug: fc.constantFrom(CHANGE_SLUG, "x"),
+      countryCode: fc.constantFrom("KZ", "kz", "KAZ"),
+      expectedVersion: fc.constantFrom("0", "3", 1, "-1"),
+      score: fc.constantFrom("1", "0", "-1", "+1", "−1", 1, "2", "0.5"),
+      asOf: validDate,
+      quoteSourceId: fc.constantFrom("1", 2, ""),
+      quoteText: fc.constantFrom("встреча в Ташкенте", "Ташкент", ""),
+      quoteOccurrence: fc.constantFrom("", "2"),
+      note: fc.constantFrom("why", ""),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect([-1, 0, 1].includes(o.score as number), `score ${show(o.score)}`).toBe(true);
+      expect(typeof o.countryCode === "string" && /^[A-Z]{2}$/.test(o.countryCode), "countryCode").toBe(true);
+      expect(Number.isSafeInteger(o.expectedVersion) && (o.expectedVersion as number) >= 0, "expectedVersion").toBe(true);
+      expect(isDay(o.asOf), `asOf ${show(o.asOf)}`).toBe(true);
+      expect(isId(o.quoteSourceId), `quoteSourceId ${show(o.quoteSourceId)}`).toBe(true);
+      expect(isTrimmed(o.quoteText, 1, 2000) && isLongEnoughQuote(String(o.quoteText)), "quoteText").toBe(true);
+      expect(o.quoteOccurrence === null || isId(o.quoteOccurrence), "quoteOccurrence").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
     name: "reviewChangeSchema",
     schema: editSchemas.reviewChangeSchema,
     input: schemaInput({ pendingId: fc.constantFrom("1", 2), decision: fc.constantFrom("approve", "reject"), reviewNote: fc.constant("ok") }),
@@ -989,6 +1031,7 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(passageSchemas),
       ...Object.entries(createSchemas),
       ...Object.entries(suggestionSchemas),
+      ...Object.entries(scoreSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],

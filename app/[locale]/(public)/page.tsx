@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
 import { StatusChangesChart } from "@/components/charts/status-changes-chart";
@@ -38,7 +39,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           <dt className="font-medium text-slate-700">{t("meetingDate")}</dt>
           <dd>
             {dashboard.meeting?.dateText ? (
-              <span lang="ru">{dashboard.meeting.dateText}</span>
+              <AsWritten text={dashboard.meeting.dateText} />
             ) : dashboard.meeting?.reportedOn ? (
               t(dashboard.meeting.reportedOnFromMetadata ? "meetingDateUnstatedMetadata" : "meetingDateUnstated", {
                 date: format.dateTime(dashboard.meeting.reportedOn, { dateStyle: "long" }),

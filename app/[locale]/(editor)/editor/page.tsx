@@ -29,6 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "editor" }))("homeTitle") };
 }
 
+/** Each stale initiative is listed once, under its first reason (lib/initiatives/list-stale.ts); a second one shows on its row. */
+const STALE_GROUPS = ["neverVerified", "notVerifiedRecently", "pastTarget"] as const;
+
 export default async function EditorHome({ params }: Props) {
   const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("initiative:edit", locale);
@@ -105,25 +108,40 @@ export default async function EditorHome({ params }: Props) {
           {stale.length === 0 ? (
             <p className="mt-3 text-slate-700">{t("noStale")}</p>
           ) : (
-            <ul className="mt-4 divide-y divide-slate-100" data-testid="stale-queue">
-              {stale.map((item) => {
-                const title = localized(locale, item.titleRu, item.titleEn);
+            // Grouped by why each is listed, so "never verified" is said once above its rows, not on each.
+            <div className="mt-4 space-y-5" data-testid="stale-queue">
+              {STALE_GROUPS.map((group) => {
+                const items = stale.filter((item) => item.reasons[0] === group);
+                if (items.length === 0) return null;
                 return (
-                  <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 py-3" data-slug={item.slug}>
-                    <div>
-                      <Link href={`/initiatives/${item.slug}`} className="font-medium text-blue-800 underline">
-                        {title}
-                      </Link>
-                      <p className="text-sm text-slate-700">
-                        <StatusBadge status={item.status} /> {item.reasons.map((reason) => t(`staleReason.${reason}`)).join(" · ")}
-                        {item.lastVerifiedOn && <> · {t("lastVerified", { date: format.dateTime(item.lastVerifiedOn, { dateStyle: "medium" }) })}</>}
-                      </p>
-                    </div>
-                    <VerifyForm slug={item.slug} version={item.version} title={title} compact />
-                  </li>
+                  <section key={group} aria-labelledby={`stale-${group}`} data-stale-group={group}>
+                    <h3 id={`stale-${group}`} className="font-semibold">
+                      {t(`staleGroup.${group}`, { count: items.length })}
+                    </h3>
+                    <ul className="divide-y divide-slate-100">
+                      {items.map((item) => {
+                        const title = localized(locale, item.titleRu, item.titleEn);
+                        return (
+                          <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 py-3" data-slug={item.slug}>
+                            <div>
+                              <Link href={`/initiatives/${item.slug}`} className="font-medium text-blue-800 underline">
+                                {title}
+                              </Link>
+                              <p className="text-sm text-slate-700">
+                                <StatusBadge status={item.status} />
+                                {group !== "pastTarget" && item.reasons.includes("pastTarget") && <> · {t("staleReason.pastTarget")}</>}
+                                {item.lastVerifiedOn && <> · {t("lastVerified", { date: format.dateTime(item.lastVerifiedOn, { dateStyle: "medium" }) })}</>}
+                              </p>
+                            </div>
+                            <VerifyForm slug={item.slug} version={item.version} title={title} compact />
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </section>
                 );
               })}
-            </ul>
+            </div>
           )}
         </Card>
 

@@ -29,8 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { query, ignored } = parseQueryForPage(await searchParams);
-  const [t, tTheme, tMatch, result, facets, countries, sources] = await Promise.all([
+  const [t, tCompare, tReport, tTheme, tMatch, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
+    getTranslations("compare"),
+    getTranslations("report"),
     getTranslations("theme"),
     getTranslations("searchMatch"),
     publicData.initiatives(query, locale),
@@ -76,6 +78,12 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
             </span>
           )}
         </p>
+        {/* The rows' checkboxes belong to this form (form="compare-form"), so ticking works without JavaScript. */}
+        <form id="compare-form" method="get" action={getPathname({ href: "/compare", locale })}>
+          <button type="submit" className="rounded border border-blue-800 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50">
+            {tCompare("fromList")}
+          </button>
+        </form>
         <p className="flex gap-3 text-sm">
           <span>{t("export")}:</span>
           <a href={`/api/export/initiatives.csv?${exportQuery}`} className="text-blue-800 underline" download>
@@ -83,6 +91,12 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           </a>
           <a href={`/api/export/initiatives.json?${exportQuery}`} className="text-blue-800 underline" download>
             JSON
+          </a>
+          <a href={`/api/export/initiatives.csv?${exportQuery}&labels=${locale}`} className="text-blue-800 underline" download>
+            {t("exportWords")}
+          </a>
+          <a href={`${getPathname({ href: "/reports/initiatives", locale })}?${toSearchParams({ ...query, page: undefined, pageSize: undefined })}`} className="text-blue-800 underline">
+            {tReport("link")}
           </a>
         </p>
       </div>
@@ -137,6 +151,14 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                 return (
                   <tr key={initiative.slug} className="align-top" data-slug={initiative.slug}>
                     <th scope="row" className="px-4 py-3 font-medium">
+                      <input
+                        type="checkbox"
+                        name="i"
+                        value={initiative.slug}
+                        form="compare-form"
+                        aria-label={tCompare("tick", { title })}
+                        className="mr-2 h-4 w-4 align-middle"
+                      />
                       <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
                         {terms.length ? <Highlighted parts={snippet(title, terms, 400)} /> : title}
                       </Link>

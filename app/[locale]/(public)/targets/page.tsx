@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
@@ -104,7 +105,7 @@ export default async function TargetsPage({ params }: Props) {
                           )}
                           {" · "}
                           {t("period")}{" "}
-                          {metric.baseline.period ? <span lang="ru">{metric.baseline.period}</span> : tCommon("unknown")}
+                          {metric.baseline.period ? <AsWritten text={metric.baseline.period} /> : tCommon("unknown")}
                         </>
                       ) : (
                         <span className="text-slate-600">{t("noBaseline")}</span>
@@ -131,7 +132,7 @@ export default async function TargetsPage({ params }: Props) {
                       {metric.target?.date ? (
                         day(metric.target.date)
                       ) : metric.target?.dateText ? (
-                        <span lang="ru">{metric.target.dateText}</span>
+                        <AsWritten text={metric.target.dateText} />
                       ) : (
                         <span className="text-slate-600">{t("dateNotStated")}</span>
                       )}

@@ -3,6 +3,7 @@ import { errorResponse } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
 import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
+import { exportLabeller, labelPages } from "@/lib/exports/export-labels";
 import { handleRoute, type ErrorDetail } from "@/lib/http/json-error";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { isLocale } from "@/lib/i18n/routing";
@@ -37,8 +38,9 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
   if (!(FILES as readonly string[]).includes(file)) return errorResponse(404, `Unknown export "${file}". Available: ${FILES.join(", ")}.`);
   const [name, format] = file.split(".") as ["initiatives" | "history", "csv" | "json"];
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const { lang = "ru", ...rest } = search;
+  const { lang = "ru", labels, ...rest } = search;
   if (!isLocale(lang)) return errorResponse(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
+  if (labels !== undefined && !isLocale(labels)) return errorResponse(400, "Invalid parameters.", [{ parameter: "labels", message: "Use ru or en." }]);
 
   let columns: readonly string[];
   let pages: AsyncGenerator<Record<string, unknown>[]>;
@@ -61,6 +63,8 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
       since: parsed.data.since ? new Date(parsed.data.since) : undefined,
     });
   }
+
+  if (labels !== undefined) pages = labelPages(pages, await exportLabeller(prisma, name, labels));
 
   const stamp = dateToDay(new Date());
   const headers = {

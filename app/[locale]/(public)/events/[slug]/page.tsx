@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
@@ -59,7 +60,7 @@ export default async function EventPage({ params }: Props) {
           <dt className="font-medium">{t("place")}</dt>
           <dd>{l(event.placeRu, event.placeEn) ?? unknown}</dd>
           <dt className="font-medium">{t("date")}</dt>
-          <dd>{event.dateText ? <span lang="ru">{event.dateText}</span> : unknown}</dd>
+          <dd>{event.dateText ? <AsWritten text={event.dateText} /> : unknown}</dd>
           <dt className="font-medium">{t("attendance")}</dt>
           <dd>{event.attendance.length ? event.attendance.map((country) => l(country.nameRu, country.nameEn)).join(", ") : unknown}</dd>
         </dl>

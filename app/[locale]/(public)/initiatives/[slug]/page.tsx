@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { SuggestSection } from "@/components/suggest-section";
 import { ShareSection } from "@/components/share-section";
@@ -97,7 +99,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         {[l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")}
       </Link>,
     ],
-    [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    [t("eventDate"), initiative.event.dateText ? <AsWritten text={initiative.event.dateText} /> : unknown],
     ...(initiative.reannouncements.length
       ? ([
           [
@@ -240,7 +242,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                       {metric.baseline ? (
                         <>
                           {format.number(metric.baseline.value)} {unit}
-                          {metric.baseline.period && <> · <span lang="ru">{tMetric("period", { period: metric.baseline.period })}</span></>}
+                          {metric.baseline.period && <> · {tMetric("periodLabel")} <AsWritten text={metric.baseline.period} /></>}
                           {metric.baseline.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span></>}
                         </>
                       ) : (
@@ -320,9 +322,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <h2 id="history" className="text-xl font-semibold">
             {t("history")}
           </h2>
-          <a href={`/feeds/initiatives/${initiative.slug}.atom?lang=${locale}`} className="text-sm text-blue-800 underline">
-            {t("historyFeed")}
-          </a>
+          <FeedLink target={{ kind: "initiative", slug: initiative.slug }} />
         </div>
         {initiative.history.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noHistory")}</p>

@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { RecentHistory } from "@/components/analysts/recent-history";
@@ -188,6 +189,10 @@ export default async function ThemePage({ params }: Props) {
       <Card id="theme-recent" title={t("recent")}>
         <RecentHistory locale={locale} entries={overview.recentChanges} />
       </Card>
+
+      <p>
+        <FeedLink target={{ kind: "theme", theme: overview.theme }} className="text-blue-800 underline" />
+      </p>
 
       <FollowSection target="theme" targetKey={overview.theme} locale={locale} />
     </article>
