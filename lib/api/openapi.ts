@@ -193,7 +193,7 @@ function build(): OpenApiDocument {
         "getInitiative",
         "Initiatives",
         "One initiative",
-        "Everything known about one initiative: titles and summaries in both languages, kind, status, stage, themes, event, proposer, dates, countries with their role and own stage, the quotes that report it, its figures and its full history.",
+        "Everything known about one initiative: titles and summaries in both languages, kind, status, stage, themes, event, proposer, dates, countries with their role and own stage, the quotes that report it, its figures and its full history. The slug of a duplicate an admin merged into another initiative answers 308 (Permanent Redirect) with the kept initiative's address in `Location`.",
         [{ name: "slug", in: "path", required: true, description: PARAMETER_DESCRIPTIONS.slug!, schema: parameterSchema(slugSchema) }],
         ok("The initiative.", "InitiativeResponse"),
         true,

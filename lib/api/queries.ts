@@ -98,7 +98,7 @@ export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow
               count(DISTINCT CASE WHEN c.role = 'supporter' THEN c.id END) AS supporter,
               count(DISTINCT CASE WHEN c.role = 'candidate' THEN c.id END) AS candidate
        FROM (
-         SELECT i."id" AS id, i."proposerCountryCode" AS code, 'proposer' AS role FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
+         SELECT i."id" AS id, i."proposerCountryCode" AS code, 'proposer' AS role FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL AND i."mergedIntoId" IS NULL
          UNION ALL
          SELECT p."initiativeId", p."countryCode", p."role" FROM "Participation" p
        ) c

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "history:review": ["editor", "admin"],
   "source:add": ["editor", "admin"],
   "suggestion:review": ["editor", "admin"],
+  "initiative:merge": ["admin"],
   "users:manage": ["admin"],
   "settings:manage": ["admin"],
 } as const satisfies Record<string, readonly UserRole[]>;

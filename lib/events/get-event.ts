@@ -34,11 +34,11 @@ const FIELDS = { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn:
 const INITIATIVE = { slug: true, titleRu: true, titleEn: true, status: true } as const;
 
 /** Quotes that place an initiative of another event here: its re-announcements. */
-const reannouncedWhere = (eventId: number) => ({ quotes: { some: { eventId } }, NOT: { eventId } });
+const reannouncedWhere = (eventId: number) => ({ quotes: { some: { eventId } }, NOT: { eventId }, mergedIntoId: null });
 
 /** Every event, newest first, with how many initiatives it holds and re-announced. */
 export async function listEvents(db: Db): Promise<EventSummary[]> {
-  const rows = await db.event.findMany({ select: { id: true, ...FIELDS, _count: { select: { initiatives: true } } }, orderBy: { id: "desc" } });
+  const rows = await db.event.findMany({ select: { id: true, ...FIELDS, _count: { select: { initiatives: { where: { mergedIntoId: null } } } } }, orderBy: { id: "desc" } });
   return Promise.all(
     rows.map(async ({ id, _count, ...row }) => ({ ...row, initiatives: _count.initiatives, reannounced: await db.initiative.count({ where: reannouncedWhere(id) }) })),
   );
@@ -51,7 +51,7 @@ export async function getEvent(db: Db, slug: string): Promise<EventDetail | null
       id: true,
       ...FIELDS,
       attendances: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
-      initiatives: { select: INITIATIVE, orderBy: { id: "asc" } },
+      initiatives: { where: { mergedIntoId: null }, select: INITIATIVE, orderBy: { id: "asc" } },
     },
   });
   if (!row) return null;

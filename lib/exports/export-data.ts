@@ -23,6 +23,8 @@ export const INITIATIVE_COLUMNS = [
   "countries",
   "updated_at",
   "url",
+  // The version the row was read at: the bulk import (lib/imports) takes this file back with it.
+  "version",
 ] as const;
 
 export const HISTORY_COLUMNS = [
@@ -72,6 +74,7 @@ const EXPORT_SELECT = {
   stage: true,
   meetingRelation: true,
   updatedAt: true,
+  version: true,
   themes: { select: { theme: true }, orderBy: { theme: "asc" } },
   proposerCountry: { select: { code: true } },
   participations: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
@@ -113,6 +116,7 @@ export async function* initiativeRows(
           countries: item.participations.map((participation) => participation.countryCode),
           updated_at: item.updatedAt.toISOString(),
           url: `${origin}${locale === "en" ? "/en" : ""}/initiatives/${item.slug}`,
+          version: String(item.version),
         },
       ];
     });

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { THEMES, type Theme } from "../domain/vocabulary";
 import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../history/list-history";
 import { jsonError, type ErrorDetail } from "../http/json-error";
+import { mergedTarget, permanentRedirectResponse } from "../initiatives/merged-target";
 import { requestOrigin } from "../http/request-origin";
 import { loadMessages } from "../i18n/load-messages";
 import { isLocale } from "../i18n/routing";
@@ -67,7 +68,7 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
       return { subject: { kind: "history" }, filter: {} };
     case "initiative": {
       const initiative = await prisma.initiative.findUnique({
-        where: { slug: target.slug },
+        where: { slug: target.slug, mergedIntoId: null },
         select: { slug: true, titleRu: true, titleEn: true },
       });
       if (!initiative) return { error: t("unknownInitiative"), details: [{ parameter: "slug", message: `no initiative with slug "${target.slug}"` }] };
@@ -147,7 +148,12 @@ export async function handleFeedRequest(
     return jsonError(404, errorText(messages, "unknownFeed"), [{ parameter: "path", message: `/feeds/${segments.join("/")} is not a feed; feeds: ${FEED_PATTERNS.join(", ")}` }], CORS);
   }
   const document = await documentFor(target, lang, requestOrigin(request));
-  if (!document.found) return jsonError(404, document.error, document.details, CORS);
+  if (!document.found) {
+    // A merged duplicate's feed is the kept initiative's feed now.
+    const kept = target.kind === "initiative" ? await mergedTarget(prisma, target.slug) : null;
+    if (kept) return permanentRedirectResponse(`/feeds/initiatives/${encodeURIComponent(kept)}.atom${url.search}`, CORS);
+    return jsonError(404, document.error, document.details, CORS);
+  }
 
   const { xml } = document;
   const etag = `"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;

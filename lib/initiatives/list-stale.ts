@@ -23,6 +23,7 @@ export async function listStale(prisma: PrismaClient, staleAfterDays: number, no
   const cutoff = new Date(now.getTime() - staleAfterDays * DAY_MS);
   const rows = await prisma.initiative.findMany({
     where: {
+      mergedIntoId: null,
       OR: [
         { lastVerifiedOn: null },
         { lastVerifiedOn: { lt: cutoff } },

@@ -222,8 +222,15 @@ function conditions(db: Db, query: InitiativeFilters, exclude?: Facet, joinedHit
   return where;
 }
 
-function whereClause(where: Prisma.Sql[]): Prisma.Sql {
-  return where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+/**
+ * A duplicate merged into another initiative is in no list, count or facet. Counts find the live
+ * rows through the mergedIntoId index; the ordered ids use the unary plus, which keeps SQLite from
+ * picking that (almost all-null) index over the title and filter indexes that give the order.
+ */
+const LIVE = { counted: Prisma.sql`i."mergedIntoId" IS NULL`, ordered: Prisma.sql`+i."mergedIntoId" IS NULL` };
+
+function whereClause(where: Prisma.Sql[], live: keyof typeof LIVE = "counted"): Prisma.Sql {
+  return Prisma.sql`WHERE ${Prisma.join([LIVE[live], ...where], " AND ")}`;
 }
 
 const STATUS_ORDER = Prisma.raw(`CASE i."status" ${INITIATIVE_STATUSES.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`);
@@ -276,10 +283,9 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const concepts = query.q ? expandQuery(query.q) : [];
   const limit = options.all ? Prisma.empty : Prisma.sql` LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   if (concepts.length === 0) {
-    const where = whereClause(conditions(db, query));
     return {
-      count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${where}`,
-      ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${where} ORDER BY ${orderBy(sortKeys(sort, locale))}${limit}`,
+      count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${whereClause(conditions(db, query))}`,
+      ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${whereClause(conditions(db, query), "ordered")} ORDER BY ${orderBy(sortKeys(sort, locale))}${limit}`,
       idsCount: false,
     };
   }
@@ -386,7 +392,7 @@ export async function* initiativeIdPages(prisma: PrismaClient, query: Initiative
   for (const group of groups) {
     let last: unknown[] | undefined;
     for (;;) {
-      const where = whereClause([...filters, ...group, ...(last ? [after(keys, last)] : [])]);
+      const where = whereClause([...filters, ...group, ...(last ? [after(keys, last)] : [])], "ordered");
       const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns} FROM "Initiative" i ${where} ORDER BY ${orderBy(keys)} LIMIT ${pageSize}`;
       if (rows.length) yield rows.map((row) => Number(row[`k${keys.length - 1}`]));
       if (rows.length < pageSize) break;
@@ -494,7 +500,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     const column = FACET_COLUMN[facet];
     if (column) {
       return whole(facet)
-        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}`
+        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}
+          UNION ALL ${mergedOut(label(facet), column)}`
         : Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(b."${column}" AS TEXT)`)}, count(*) FROM base b ${others(facet)} GROUP BY b.${Prisma.raw(`"${column}"`)}`;
     }
     if (facet === "theme") {
@@ -508,7 +515,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
       return whole(facet)
         ? Prisma.sql`SELECT 'country', p."countryCode", count(*) FROM "Participation" p GROUP BY p."countryCode"
           UNION ALL SELECT 'country', i."proposerCountryCode", count(*) FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"`
+            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"
+          UNION ALL ${mergedOut(Prisma.raw("'country'"), "proposerCountryCode")}`
         : Prisma.sql`SELECT 'country', c.code, count(*) FROM (
             SELECT b.id AS id, b.proposer AS code FROM base b ${others(facet)}
             UNION SELECT b.id, p."countryCode" FROM base b CROSS JOIN "Participation" p ${others(facet, Prisma.sql`p."initiativeId" = b.id`)}
@@ -516,7 +524,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     }
     if (facet === "event") {
       return whole(facet)
-        ? Prisma.sql`SELECT 'event', e."slug", count(*) FROM "Initiative" i CROSS JOIN "Event" e WHERE e."id" = i."eventId" GROUP BY e."slug"`
+        ? Prisma.sql`SELECT 'event', e."slug", count(*) FROM "Initiative" i CROSS JOIN "Event" e WHERE e."id" = i."eventId" GROUP BY e."slug"
+          UNION ALL SELECT 'event', e."slug", -count(*) FROM "Initiative" m CROSS JOIN "Event" e WHERE e."id" = m."eventId" AND m."mergedIntoId" IS NOT NULL GROUP BY e."slug"`
         : Prisma.sql`SELECT 'event', e."slug", count(*) FROM base b CROSS JOIN "Event" e ${others(facet, Prisma.sql`e."id" = b."eventId"`)} GROUP BY e."slug"`;
     }
     return whole(facet)
@@ -541,6 +550,16 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     if (same) same.count += Number(row.n);
     else result[row.facet].push({ value: String(row.value), count: Number(row.n) });
   }
-  for (const facet of FACETS) result[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const facet of FACETS) result[facet] = result[facet].filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return result;
+}
+
+/**
+ * Counts over a whole table read its index alone; merged duplicates (few, found through their own
+ * index) are then taken back out with negative rows. Their themes and countries moved at the merge,
+ * so only the Initiative table's own columns need this.
+ */
+function mergedOut(label: Prisma.Sql, column: string): Prisma.Sql {
+  const col = Prisma.raw(`m."${column}"`);
+  return Prisma.sql`SELECT ${label}, CAST(${col} AS TEXT), -count(*) FROM "Initiative" m WHERE m."mergedIntoId" IS NOT NULL AND ${col} IS NOT NULL GROUP BY ${col}`;
 }

@@ -30,7 +30,7 @@ export interface CandidateIndex {
 export function searchCandidateIndex(db: Db): CandidateIndex {
   return {
     initiativeCount() {
-      return db.initiative.count();
+      return db.initiative.count({ where: { mergedIntoId: null } });
     },
     async lookup(stem, prefix, cap) {
       const rows = await db.$queryRaw<{ kind: string; initiativeId: number | bigint | null; title: string; body: string }[]>`

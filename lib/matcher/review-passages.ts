@@ -92,7 +92,7 @@ export async function acceptPassage(db: PrismaClient, user: SessionUser, input: 
 export async function rejectPassage(db: PrismaClient, user: SessionUser, input: RejectPassageInput): Promise<{ tags: string[] }> {
   return db.$transaction(async (tx) => {
     await passageText(tx, input.sourceId, input.start, input.end);
-    if (input.initiativeId !== null && !(await tx.initiative.findUnique({ where: { id: input.initiativeId }, select: { id: true } }))) {
+    if (input.initiativeId !== null && !(await tx.initiative.findUnique({ where: { id: input.initiativeId, mergedIntoId: null }, select: { id: true } }))) {
       throw new IntakeError("notFound");
     }
     await tx.passageRejection.create({ data: { ...input, authorId: user.id } });

@@ -83,7 +83,7 @@ export async function matchedPassages(prisma: PrismaClient, query: string, slugs
   const terms = conceptTerms(concepts);
   const found = new Map<string, SearchHit>();
   if (concepts.length === 0 || slugs.length === 0) return found;
-  const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((row) => row.id);
+  const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs }, mergedIntoId: null }, select: { id: true } })).map((row) => row.id);
   if (initiativeIds.length === 0) return found;
   const search = searchSql(prisma);
   const hits = hitsSql(search, concepts, Prisma.sql` AND "kind" IN ('quote', 'note') AND "initiativeId" IN (${Prisma.join(initiativeIds)})`);

@@ -67,6 +67,11 @@ export function indexInitiative(db: Db, initiative: { id: number; titleRu: strin
   ]);
 }
 
+/** A merged duplicate is found through the initiative it was merged into, not on its own. */
+export function removeInitiativeFromIndex(db: Db, initiativeId: number) {
+  return replace(db, "initiative", initiativeId, []);
+}
+
 export function indexQuote(db: Db, quote: { id: number; text: string; initiativeId: number | null }) {
   return replace(db, "quote", quote.id, [{ initiativeId: quote.initiativeId, pos: 0, title: "", body: quote.text }]);
 }
@@ -91,9 +96,12 @@ export function indexSource(db: Db, source: { id: number; text: string }) {
 export async function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: number) => void): Promise<number> {
   await db.$executeRaw`DELETE FROM "SearchIndex"`;
   await db.$executeRaw`DELETE FROM "SearchWord"`;
-  const initiatives = await db.initiative.findMany({ select: { id: true, titleRu: true, titleEn: true, summaryRu: true, summaryEn: true } });
+  const initiatives = await db.initiative.findMany({ where: { mergedIntoId: null }, select: { id: true, titleRu: true, titleEn: true, summaryRu: true, summaryEn: true } });
   const quotes = await db.quote.findMany({ select: { id: true, text: true, initiativeId: true } });
-  const entries = await db.historyEntry.findMany({ select: { id: true, initiativeId: true, note: true, overrideNote: true } });
+  // A merged duplicate's notes lead to the initiative it was merged into.
+  const entries = (await db.historyEntry.findMany({ select: { id: true, initiativeId: true, note: true, overrideNote: true, initiative: { select: { mergedIntoId: true } } } })).map(
+    ({ initiative, ...entry }) => ({ ...entry, initiativeId: initiative.mergedIntoId ?? entry.initiativeId }),
+  );
   const sources = await db.source.findMany({ select: { id: true, text: true } });
   const total = initiatives.length + quotes.length + entries.length + sources.length;
   let done = 0;

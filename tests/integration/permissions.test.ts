@@ -25,6 +25,7 @@ const sourceActions = await import("../../app/actions/source-actions");
 const intakeActions = await import("../../app/actions/intake-actions");
 const suggestionActions = await import("../../app/actions/suggestion-actions");
 const accountActions = await import("../../app/actions/account-actions");
+const importActions = await import("../../app/actions/import-actions");
 const scoreActions = await import("../../app/actions/score-actions");
 const { issuePasswordReset } = await import("../../lib/users/password-reset");
 const { TEST_PASSWORD } = await import("../helpers/users");
@@ -49,6 +50,7 @@ function form(fields: Record<string, string | string[] | File>): FormData {
 }
 
 let pasted = 0;
+let merges = 0;
 
 const link = {
   evidenceType: "link",
@@ -292,6 +294,35 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     prepare: async () => form({ reviewRequired: "false" }),
   },
   {
+    name: "importCsvAction",
+    allowed: ["editor", "admin"],
+    action: importActions.importCsvAction,
+    // A dry run of one row: it writes nothing, so every allowed call succeeds.
+    prepare: async () => {
+      const slug = "ai-declaration";
+      const csv = `slug,version\n${slug},${await version(slug)}\n`;
+      return form({ file: new File([csv], "update.csv", { type: "text/csv" }), note: "bulk", mode: "dryRun" });
+    },
+  },
+  {
+    name: "mergeInitiativesAction",
+    allowed: ["admin"],
+    action: adminActions.mergeInitiativesAction,
+    // Two initiatives of its own each time (test data), so an allowed merge always has a pair to merge.
+    prepare: async () => {
+      const event = await prisma.event.findFirstOrThrow({ select: { id: true } });
+      const [duplicate, keep] = await Promise.all(
+        ["duplicate", "keep"].map((role) =>
+          prisma.initiative.create({
+            data: { slug: `permission-merge-${role}-${++merges}`, titleRu: "Тест", titleEn: "Test", summaryRu: "Тест", summaryEn: "Test", kind: "proposal", status: "proposed", eventId: event.id, meetingRelation: "outcome" },
+            select: { slug: true, version: true },
+          }),
+        ),
+      );
+      return form({ duplicateSlug: duplicate!.slug, duplicateVersion: String(duplicate!.version), keepSlug: keep!.slug, keepVersion: String(keep!.version), note: "the same" });
+    },
+  },
+  {
     // Each allowed actor changes its own password once (from the test password).
     name: "changePasswordAction",
     allowed: ["editor", "admin"],
@@ -376,7 +407,7 @@ describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
 });
 
 it("covers every exported server action", () => {
-  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions), ...Object.keys(scoreActions)]
+  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions), ...Object.keys(importActions), ...Object.keys(scoreActions)]
     // The visitor's suggestion form needs no account (tests/integration/suggestions.test.ts).
     .filter((name) => name !== "submitSuggestionAction")
     .sort();

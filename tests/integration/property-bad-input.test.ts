@@ -75,6 +75,9 @@ const sourceSchemas = await import("../../lib/sources/source-schemas");
 const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const createSchemas = await import("../../lib/intake/create-schemas");
 const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
+const mergeSchemas = await import("../../lib/initiatives/merge-schema");
+const importSchemas = await import("../../lib/imports/import-schema");
+const importActions = await import("../../app/actions/import-actions");
 const scoreSchemas = await import("../../lib/scorecards/score-schemas");
 const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
@@ -250,6 +253,18 @@ beforeAll(async () => {
     changeRole: { userId: String(world.targetUserId), role: "admin" },
     setActive: { userId: String(world.targetUserId), active: "false" },
     setReviewRequired: { reviewRequired: "true" },
+    importCsv: {
+      file: new File([`slug,version\n${CHANGE_SLUG},${await currentVersion(CHANGE_SLUG)}\n`], "update.csv", { type: "text/csv" }),
+      note: "bulk update",
+      mode: "dryRun",
+    },
+    mergeInitiatives: {
+      duplicateSlug: CHANGE_SLUG,
+      duplicateVersion: await currentVersion(CHANGE_SLUG),
+      keepSlug: VERIFY_SLUG,
+      keepVersion: await currentVersion(VERIFY_SLUG),
+      note: "the same initiative",
+    },
     previewSource: { file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") },
     acceptPassage: { sourceId: String(firstSource.id), slug: CHANGE_SLUG, version: String(change.version), start: "0", end: "20", speakerKind: "narrator", note: "" },
     rejectPassage: { sourceId: String(firstSource.id), start: "0", end: "20", initiativeId: "", reason: "" },
@@ -983,6 +998,37 @@ schemaCases.push(
     runs: 200,
   },
   {
+    name: "importCsvSchema",
+    schema: importSchemas.importCsvSchema,
+    input: schemaInput({ file: fc.constant(new File(["slug,version\n"], "a.csv")), note: fc.constantFrom("bulk", " "), mode: fc.constantFrom("dryRun", "apply") }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isFile(o.file) && (o.file as File).size > 0, "file").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+      expect(isOneOf(["dryRun", "apply"])(o.mode), "mode").toBe(true);
+    },
+    runs: 100,
+  },
+  {
+    name: "mergeInitiativesSchema",
+    schema: mergeSchemas.mergeInitiativesSchema,
+    input: schemaInput({
+      duplicateSlug: fc.constantFrom(CHANGE_SLUG, " a "),
+      duplicateVersion: fc.constantFrom("1", 4),
+      keepSlug: fc.constantFrom(VERIFY_SLUG, CHANGE_SLUG),
+      keepVersion: fc.constantFrom("2", 1),
+      note: fc.constantFrom("same", " "),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isTrimmed(o.duplicateSlug, 1, 200) && isTrimmed(o.keepSlug, 1, 200), "slugs").toBe(true);
+      expect(o.duplicateSlug !== o.keepSlug, "two different initiatives").toBe(true);
+      expect(isId(o.duplicateVersion) && isId(o.keepVersion), "versions").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
     name: "resolveSuggestionSchema",
     schema: suggestionSchemas.resolveSuggestionSchema,
     input: schemaInput({ suggestionId: fc.constantFrom("1", 2), decision: fc.constantFrom("accepted", "declined"), resolution: fc.constantFrom("done", " ") }),
@@ -1031,6 +1077,8 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(passageSchemas),
       ...Object.entries(createSchemas),
       ...Object.entries(suggestionSchemas),
+      ...Object.entries(mergeSchemas),
+      ...Object.entries(importSchemas),
       ...Object.entries(scoreSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
@@ -1431,6 +1479,45 @@ const actionCases: ActionCase[] = [
     corruption: () => badEnum("reviewRequired", ["true", "false"]),
     runs: 100,
   },
+  {
+    name: "importCsvAction",
+    action: importActions.importCsvAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.importCsv!,
+    corruption: () =>
+      fc.oneof(
+        fc.constant(dropField("file")),
+        fc.constant(setField("file", "text, not a file")),
+        fc.constantFrom(
+          new File([], "empty.csv"),
+          new File([new Uint8Array([0x73, 0x6c, 0xff, 0xfe, 0x0a])], "latin.csv"),
+          new File(["name,version\nx,1\n"], "no-slug.csv"),
+          new File(["slug,version\n"], "no-rows.csv"),
+          new File(['slug,version\n"open,1\n'], "open-quote.csv"),
+          new File([`slug,version,status\n${CHANGE_SLUG},1,done\n`], "bad-status.csv"),
+          new File(["slug,version\nno-such-initiative,1\n"], "unknown.csv"),
+        ).map((f) => setField("file", f)),
+        badNote(),
+        badEnum("mode", ["dryRun", "apply"]),
+      ),
+    runs: 80,
+  },
+  {
+    name: "mergeInitiativesAction",
+    action: adminActions.mergeInitiativesAction as Action,
+    roles: ["admin"],
+    base: () => world.base.mergeInitiatives!,
+    corruption: () =>
+      fc.oneof(
+        badSlug("duplicateSlug"),
+        badSlug("keepSlug"),
+        badId("duplicateVersion", { required: true }),
+        badId("keepVersion", { required: true }),
+        fc.constant(setField("keepSlug", CHANGE_SLUG)),
+        badNote(),
+      ),
+    runs: 120,
+  },
 ];
 
 /** Files that can never be a source, each refused with its own message. */
@@ -1618,7 +1705,7 @@ actionCases.push(
 
 describe("server actions answer every invalid form with an error and write nothing", () => {
   it("covers every exported server action", () => {
-    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions)].sort();
+    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(importActions)].sort();
     expect([...new Set(actionCases.map((c) => c.name.replace(/ \(.*\)$/, "")))].sort()).toEqual(exported);
   });
 

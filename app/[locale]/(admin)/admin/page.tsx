@@ -10,6 +10,7 @@ import { isReviewRequired } from "@/lib/settings/settings";
 import { listUsers } from "@/lib/users/manage-users";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { Link } from "@/lib/i18n/navigation";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,9 @@ export default async function AdminPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("users:manage", locale);
   if (!allowed) return <ForbiddenNotice />;
-  const [t, tRoles, format, users, reviewRequired] = await Promise.all([
+  const [t, tMerge, tRoles, format, users, reviewRequired] = await Promise.all([
     getTranslations("admin"),
+    getTranslations("merge"),
     getTranslations("userRole"),
     getFormatter(),
     listUsers(prisma),
@@ -81,6 +83,12 @@ export default async function AdminPage({ params }: Props) {
             <ReviewSettingForm reviewRequired={reviewRequired} />
           </div>
         </Card>
+
+        <p>
+          <Link href="/admin/merge" className="font-medium text-blue-800 underline">
+            {tMerge("adminLink")}
+          </Link>
+        </p>
       </div>
     </ClientMessages>
   );

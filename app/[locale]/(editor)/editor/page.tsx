@@ -37,10 +37,11 @@ export default async function EditorHome({ params }: Props) {
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;
-  const [t, tIntake, tEvents, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
+  const [t, tIntake, tEvents, tImport, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
     getTranslations("editor"),
     getTranslations("intake"),
     getTranslations("events"),
+    getTranslations("bulkImport"),
     getTranslations("status"),
     getTranslations("history"),
     getFormatter(),
@@ -63,6 +64,9 @@ export default async function EditorHome({ params }: Props) {
             </Link>
             <Link href="/editor/events/new" className="inline-block rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
               {tEvents("add")}
+            </Link>
+            <Link href="/editor/import" className="inline-block rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
+              {tImport("deskLink")}
             </Link>
           </p>
         </header>

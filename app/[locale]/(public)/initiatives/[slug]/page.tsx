@@ -21,7 +21,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/prisma";
 import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, permanentRedirect } from "@/lib/i18n/navigation";
+import { mergedTarget } from "@/lib/initiatives/merged-target";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { dateToDay } from "@/lib/dates";
@@ -65,14 +66,19 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const rawPage = (await searchParams).history;
   const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(firstParam(rawPage) ?? "", 10) || 1));
   const [initiative, user, countries] = await Promise.all([publicData.initiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
-  if (!initiative) notFound();
+  if (!initiative) {
+    // A duplicate merged into another initiative: its address leads there for good.
+    const kept = await mergedTarget(prisma, slug);
+    if (kept) permanentRedirect({ href: `/initiatives/${kept}`, locale });
+    notFound();
+  }
   const canEdit = hasPermission(user, "initiative:edit");
   const [sources, pending] = canEdit ? await Promise.all([publicData.sources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
   // From the review page: a quote just accepted, offered as the evidence of a status change.
   const rawEvidence = (await searchParams).evidenceQuote;
   const evidenceId = typeof rawEvidence === "string" && /^[1-9][0-9]{0,9}$/.test(rawEvidence) ? Number(rawEvidence) : null;
   const evidence = canEdit && evidenceId ? await quoteOfInitiative(prisma, evidenceId, slug) : null;
-  const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
+  const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, tMerge, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),
     getTranslations("stage"),
@@ -80,6 +86,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     getTranslations("theme"),
     getTranslations("role"),
     getTranslations("metric"),
+    getTranslations("merge"),
     getFormatter(),
   ]);
   const date = (value: Date | null) =>
@@ -349,6 +356,20 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             )}
           </nav>
         )}
+        {initiative.mergedFrom.map((duplicate) => (
+          <section key={duplicate.slug} aria-labelledby={`merged-${duplicate.slug}`} className="mt-6 border-t border-slate-200 pt-4">
+            <h3 id={`merged-${duplicate.slug}`} className="text-lg font-semibold">
+              {tMerge("mergedFromTitle", { title: l(duplicate.titleRu, duplicate.titleEn) })}
+            </h3>
+            <p className="mt-1 text-sm text-slate-700">{tMerge("mergedFromIntro")}</p>
+            <HistoryList
+              entries={duplicate.history}
+              countryNames={Object.fromEntries(countries.map((country) => [country.code, l(country.nameRu, country.nameEn)]))}
+              metricNames={Object.fromEntries(initiative.metrics.map((metric) => [metric.slug, l(metric.nameRu, metric.nameEn)]))}
+              eventNames={Object.fromEntries(initiative.reannouncements.map((event) => [event.slug, l(event.nameRu, event.nameEn)]))}
+            />
+          </section>
+        ))}
       </section>
 
       <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
