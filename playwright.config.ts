@@ -11,7 +11,7 @@ process.env.E2E_SMTP_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000)
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 // Specs that only read the shared database, or run a server and database of their own.
-const READERS = ["visitor.spec.ts", "analyst.spec.ts", "crash-recovery.spec.ts"];
+const READERS = ["visitor.spec.ts", "analyst.spec.ts", "search.spec.ts", "crash-recovery.spec.ts"];
 
 const chromium = {
   ...devices["Desktop Chrome"],

@@ -35,7 +35,7 @@ export async function createEventAction(_previous: ActionState, formData: FormDa
   });
 }
 
-/** An editor corrects an event's names, place, date or attendees (decision 034). */
+/** An editor corrects an event's names, place, date or attendees (decision 035). */
 export async function correctEventAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runMutation({
     formData,

@@ -191,6 +191,7 @@ export const initiativeSummarySchema = named(
     proposer: countryRefSchema.nullable(),
     countries: z.array(countryRefSchema).describe("The participating countries."),
     updatedAt: instant,
+    matchedWords: count.optional().describe("Only with q: how many of the query's words (or their synonyms) the initiative matches; those matching all of them come first."),
   }),
   "InitiativeSummary",
   "An initiative as listed.",
@@ -220,6 +221,14 @@ export const initiativeListSchema = named(
       pageCount: z.int().min(1),
       sort: z.enum(SORTS),
       facets: facetsSchema.optional().describe("Only with facets=true."),
+      search: z
+        .object({
+          words: count.describe("The query's words, a synonym phrase counting as one."),
+          allWordsMatched: count.describe("How many of `total` match every word; the others match some."),
+          suggestion: z.string().nullable().describe("When nothing matches: the query with its unknown words corrected from the indexed vocabulary."),
+        })
+        .optional()
+        .describe("Only with q."),
     }),
     links: linksSchema,
   }),

@@ -66,6 +66,7 @@ export function serializeInitiativeSummary(item: InitiativeListItem): Initiative
     proposer: item.proposer ? countryRef(item.proposer) : null,
     countries: item.countries.map(countryRef),
     updatedAt: isoInstant(item.updatedAt),
+    ...(item.matchedWords === null ? {} : { matchedWords: item.matchedWords }),
   };
 }
 

@@ -22,7 +22,7 @@ export async function eventVersion(db: Db, eventId: number): Promise<number> {
 const attendeeList = (codes: readonly string[]): string | null => (codes.length ? [...codes].sort().join(", ") : null);
 
 /**
- * Corrects an event (decision 034): its names, place and date as stated, attendees removed, and
+ * Corrects an event (decision 035): its names, place and date as stated, attendees removed, and
  * one attendee added with the quote that names them. Nothing is written when the form's version
  * is stale or nothing changed; the correction is the next version of the event's public history.
  */

@@ -15,9 +15,10 @@ import {
   type Stage,
   type Theme,
 } from "../domain/vocabulary";
-import { searchSql } from "../search/search-sql";
+import { expandQuery, type QueryConcept } from "../search/expand-query";
+import { searchSql, type SearchSql } from "../search/search-sql";
+import { suggestSpelling } from "../search/suggest-spelling";
 import { utcDay } from "../db/time-sql";
-import { queryStems } from "../search/stem";
 import { firstParam, type SearchParams } from "../http/search-params";
 
 /**
@@ -165,7 +166,8 @@ function listOf<T>(value: T | readonly T[] | undefined): readonly T[] {
 /**
  * WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own
  * filter); `joinedHits`: the text query is already applied by a join on its hits. Several values
- * of one filter are alternatives (IN); filters combine with AND.
+ * of one filter are alternatives (IN); filters combine with AND. The text query keeps initiatives
+ * matching any of its words (docs/decisions/034-search-relevance.md).
  */
 function conditions(db: Db, query: InitiativeFilters, exclude?: Facet, joinedHits = false): Prisma.Sql[] {
   const search = searchSql(db);
@@ -212,10 +214,10 @@ function conditions(db: Db, query: InitiativeFilters, exclude?: Facet, joinedHit
     ];
     where.push(Prisma.sql`i."id" IN (SELECT h."initiativeId" FROM "HistoryEntry" h WHERE h."authorId" IS NOT NULL AND ${Prisma.join(range, " AND ")})`);
   }
-  if (query.q && !joinedHits) {
-    const terms = queryStems(query.q);
-    if (terms.length) where.push(Prisma.sql`i."id" IN (SELECT id FROM (${search.initiativeRows(terms)}) hit)`);
-    else where.push(Prisma.raw("1 = 0"));
+  if (query.q) {
+    const concepts = expandQuery(query.q);
+    if (concepts.length === 0) where.push(Prisma.raw("1 = 0"));
+    else if (!joinedHits) where.push(Prisma.sql`i."id" IN (SELECT id FROM (${search.initiativeRows(concepts)}) hit)`);
   }
   return where;
 }
@@ -247,8 +249,8 @@ export interface InitiativeListItem {
   proposer: { code: string; nameRu: string; nameEn: string } | null;
   countries: { code: string; nameRu: string; nameEn: string }[];
   updatedAt: Date;
-  /** With a text query: whether the title itself matched (such hits rank first). */
-  titleMatch: boolean;
+  /** With a text query: how many of its words (concepts) the initiative matches; all of them rank first. */
+  matchedWords: number | null;
 }
 
 export interface InitiativePage {
@@ -258,15 +260,10 @@ export interface InitiativePage {
   pageSize: number;
   pageCount: number;
   sort: (typeof SORTS)[number];
-}
-
-/** Of the given initiatives, those whose own title matches every word of the query. */
-async function titleMatches(prisma: PrismaClient, q: string | undefined, ids: number[]): Promise<Set<number>> {
-  const terms = q ? queryStems(q) : [];
-  if (terms.length === 0 || ids.length === 0) return new Set();
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT id FROM (${searchSql(prisma).titleRows(terms)}) titled WHERE id IN (${Prisma.join(ids)})`;
-  return new Set(rows.map((row) => Number(row.id)));
+  /** With a text query: how many words (concepts) it has, and how many of `total` match them all. */
+  words: { count: number; allMatched: number } | null;
+  /** When a text query finds nothing: the query with its unknown words corrected (lib/search/suggest-spelling.ts). */
+  suggestion: string | null;
 }
 
 export interface ListSql {
@@ -283,35 +280,59 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  const terms = query.q ? queryStems(query.q) : [];
-  const ranked = sort === "relevance" && terms.length > 0;
+  const concepts = query.q ? expandQuery(query.q) : [];
+  const limit = options.all ? Prisma.empty : Prisma.sql` LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  if (concepts.length === 0) {
+    return {
+      count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${whereClause(conditions(db, query))}`,
+      ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${whereClause(conditions(db, query), "ordered")} ORDER BY ${orderBy(sortKeys(sort, locale))}${limit}`,
+      idsCount: false,
+    };
+  }
+  // Initiatives matching every word come first, whatever the order asked for, then those matching
+  // fewer; by relevance, then by how many words the title itself holds, then by score.
+  const ranked = sort === "relevance";
   const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
-
-  let withClause = Prisma.empty;
-  let from = Prisma.raw(`"Initiative" i`);
-  let order: Prisma.Sql;
-  if (ranked) {
-    // The hits, one row per initiative with its best score, drive the join (read once, not per initiative).
-    // MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it.
-    withClause = Prisma.sql`WITH hits AS MATERIALIZED (
-        SELECT id, MIN(score) AS score FROM (${search.initiativeRows(terms, { score: true })}) hit GROUP BY id
-      ), titled AS MATERIALIZED (${search.titleRows(terms)}) `;
-    from = Prisma.raw(`hits h JOIN "Initiative" i ON i."id" = h.id`);
-    // Title hits first, then by score.
-    order = Prisma.sql`CASE WHEN h.id IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC, i."id" ASC`;
-  } else order = orderBy(sortKeys(sort, locale));
-  const where = whereClause(conditions(db, query, undefined, ranked), "ordered");
-
-  // A ranked list reads and sorts all its hits anyway, so counting them there saves matching the
-  // query a second time; an index-ordered list stops after its page, and a count over it would not.
-  const total = ranked && !options.all ? Prisma.raw(`, count(*) OVER () AS total`) : Prisma.empty;
+  const order = ranked ? Prisma.sql`h.titled DESC, h.score ASC, ${title} ASC, i."id" ASC` : orderBy(sortKeys(sort, locale));
+  const where = whereClause(conditions(db, query, undefined, true));
+  // The hits drive the join (read once, not per initiative). The list reads and sorts all of them
+  // anyway, so a page also carries the totals, and `count` runs only for a page past the end.
+  const totals = options.all
+    ? Prisma.empty
+    : Prisma.sql`, count(*) OVER () AS total, SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END) OVER () AS "allMatched"`;
   return {
-    count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${whereClause(conditions(db, query))}`,
-    ids: options.all
-      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}`
-      : Prisma.sql`${withClause}SELECT i."id" AS id${total} FROM ${from} ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    idsCount: total !== Prisma.empty,
+    count: countSql(search, concepts, where),
+    ids: Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, ranked)})
+      SELECT i."id" AS id, h.matched AS matched${totals} FROM (${MATCHED}) h JOIN "Initiative" i ON i."id" = h.id ${where}
+      ORDER BY h.matched DESC, ${order}${limit}`,
+    idsCount: !options.all,
   };
+}
+
+/** Per initiative: how many concepts it matches, how many its title holds, and the sum of each concept's best score. */
+const MATCHED = Prisma.raw(`SELECT id, COUNT(*) AS matched, SUM(titled) AS titled, SUM(best) AS score
+  FROM (SELECT id, k, MIN(score) AS best, MAX(titled) AS titled FROM hits GROUP BY id, k) hk GROUP BY id`);
+
+/**
+ * One row per (initiative, concept it matches, matching row), and with `ranked` one more per
+ * concept its title holds (titled = 1, no score). MATERIALIZED keeps SQLite from flattening
+ * bm25() into the aggregate, where FTS5 refuses it.
+ */
+function hitsSql(search: SearchSql, concepts: QueryConcept[], ranked: boolean): Prisma.Sql {
+  const branches = concepts.flatMap((concept, k) => {
+    const key = Prisma.raw(String(k));
+    const hit = Prisma.sql`SELECT hit.id AS id, ${key} AS k, ${ranked ? Prisma.raw("hit.score") : Prisma.raw("0")} AS score, 0 AS titled
+      FROM (${search.initiativeRows([concept], { score: ranked })}) hit`;
+    if (!ranked) return [hit];
+    return [hit, Prisma.sql`SELECT titled.id, ${key}, NULL, 1 FROM (${search.titleRows([concept])}) titled`];
+  });
+  return Prisma.join(branches, " UNION ALL ");
+}
+
+function countSql(search: SearchSql, concepts: QueryConcept[], where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, false)})
+    SELECT count(*) AS n, COALESCE(SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END), 0) AS "allMatched"
+    FROM (SELECT id, COUNT(DISTINCT k) AS matched FROM hits GROUP BY id) h JOIN "Initiative" i ON i."id" = h.id ${where}`;
 }
 
 /** One column of an order on `Initiative i`. */
@@ -351,12 +372,14 @@ function after(keys: SortKey[], values: unknown[]): Prisma.Sql {
  * Every id the filters select, in the list's order, `pageSize` at a time: each page is one query
  * that starts after the last row of the one before (keyset), so nothing grows with the data and
  * each query stays short. Sorted by status, one keyset by title per status in the list's order.
- * Relevance is a score computed for the query,
+ * With a text query the order starts with a count computed for the query (and relevance is a score),
  * not a column: those ids (only the search's hits) are read at once.
  */
 export async function* initiativeIdPages(prisma: PrismaClient, query: InitiativeFilters, locale: string, pageSize: number): AsyncGenerator<number[]> {
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  if (sort === "relevance" && query.q && queryStems(query.q).length) {
+  // With a text query every order starts with how many words match, which is no column: those ids
+  // (only the search's hits) are read at once.
+  if (query.q && expandQuery(query.q).length) {
     const ids = await allInitiativeIds(prisma, query, locale);
     for (let start = 0; start < ids.length; start += pageSize) yield ids.slice(start, start + pageSize);
     return;
@@ -384,12 +407,15 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const sql = listSql(prisma, query, locale);
-  const rows = await prisma.$queryRaw<{ id: number | bigint; total?: number | bigint }[]>(sql.ids);
+  const rows = await prisma.$queryRaw<{ id: number | bigint; matched?: number | bigint; total?: number | bigint; allMatched?: number | bigint }[]>(sql.ids);
+  const countRow = sql.idsCount && rows.length > 0 ? { n: rows[0]!.total, allMatched: rows[0]!.allMatched } : (await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count))[0];
+  const total = Number(countRow?.n ?? 0);
   const ids = rows.map((row) => Number(row.id));
-  const counted = sql.idsCount && rows.length > 0 ? rows[0]!.total : (await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count))[0]?.n;
-  const total = Number(counted ?? 0);
-  const items = await listItems(prisma, ids, query.q);
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
+  const matched = new Map(rows.flatMap((row) => (row.matched === undefined ? [] : [[Number(row.id), Number(row.matched)] as const])));
+  const items = await listItems(prisma, ids, matched);
+  const words = query.q ? { count: expandQuery(query.q).length, allMatched: Number(countRow?.allMatched ?? 0) } : null;
+  const suggestion = query.q && total === 0 ? await suggestSpelling(prisma, query.q, "list") : null;
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort, words, suggestion };
 }
 
 /** Every id the filters select, in the list's order, at once (relevance-sorted exports). */
@@ -399,8 +425,7 @@ async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFilters, 
 }
 
 /** The list's items for these ids, in the given order. */
-export async function listItems(prisma: PrismaClient, ids: number[], q: string | undefined): Promise<InitiativeListItem[]> {
-  const titleIds = await titleMatches(prisma, q, ids);
+export async function listItems(prisma: PrismaClient, ids: number[], matched = new Map<number, number>()): Promise<InitiativeListItem[]> {
   const rows = await prisma.initiative.findMany({
     where: { id: { in: ids } },
     select: {
@@ -431,7 +456,7 @@ export async function listItems(prisma: PrismaClient, ids: number[], q: string |
         themes: themes.map((t) => t.theme),
         proposer: proposerCountry,
         countries: participations.map((p) => p.country),
-        titleMatch: titleIds.has(id),
+        matchedWords: matched.get(id) ?? null,
       },
     ];
   });

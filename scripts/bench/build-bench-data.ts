@@ -1,4 +1,4 @@
-import { searchRowId, type SearchKind } from "../../lib/search/search-index";
+import { searchRowId, vocabularyWords, type SearchKind } from "../../lib/search/search-index";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -630,6 +630,9 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
         insertRow.run(searchRowId(kind, refId, part), kind, refId, initiativeId, pos, title, body);
       },
     };
+    // The vocabulary spelling suggestions read ("SearchWord"), as lib/search/search-index.ts records it.
+    const vocabulary = new Set<string>();
+    const learn = (text: string) => vocabularyWords(text).forEach((word) => vocabulary.add(word));
     const chunk = 50_000;
     let indexed = 0;
     const fill = <T extends { id: number }>(label: string, select: string, write: (row: T) => void) => {
@@ -650,11 +653,13 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       `SELECT "id", "titleRu", "titleEn", "summaryRu", "summaryEn" FROM "Initiative"`,
       (row) => {
         insertIndex.run("initiative", row.id, row.id, 0, stem(`${row.titleRu} ${row.titleEn}`), stem(`${row.summaryRu} ${row.summaryEn}`));
+        learn(`${row.titleRu} ${row.titleEn} ${row.summaryRu} ${row.summaryEn}`);
         indexed++;
       },
     );
     fill<{ id: number; text: string; initiativeId: number | null }>("quotes", `SELECT "id", "text", "initiativeId" FROM "Quote"`, (row) => {
       insertIndex.run("quote", row.id, row.initiativeId, 0, stem(""), stem(row.text));
+      learn(row.text);
       indexed++;
     });
     fill<{ id: number; initiativeId: number; note: string; overrideNote: string | null }>(
@@ -664,6 +669,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
         const body = [row.note, row.overrideNote].filter(Boolean).join(" ");
         if (!body) return;
         insertIndex.run("note", row.id, row.initiativeId, 0, stem(""), stem(body));
+        learn(body);
         indexed++;
       },
     );
@@ -672,11 +678,15 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       for (const paragraph of row.text.split("\n")) {
         if (paragraph.trim()) {
           insertIndex.run("passage", row.id, null, pos, stem(""), stem(paragraph));
+          learn(paragraph);
           indexed++;
         }
         pos += paragraph.length + 1;
       }
     });
+    const insertWord = db.prepare(`INSERT INTO "SearchWord" ("word", "length") VALUES (?, ?)`);
+    db.transaction(() => vocabulary.forEach((word) => insertWord.run(word, Array.from(word).length)))();
+    log(`  search vocabulary: ${vocabulary.size} words (${elapsed()})`);
     // Merge the index's segments once, as a long-running index ends up after automerge.
     db.prepare(`INSERT INTO "SearchIndex" ("SearchIndex") VALUES ('optimize')`).run();
     counts.searchIndex = indexed;

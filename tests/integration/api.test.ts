@@ -198,6 +198,22 @@ describe("GET /api/v1/initiatives", () => {
     }
   });
 
+  it("ranks q's all-words matches first, says how many words each matches, and suggests a spelling when nothing does", async () => {
+    const partial = await call(ENDPOINTS.initiatives, `/initiatives?q=${encodeURIComponent("водная конвенция")}&pageSize=100`);
+    expect(partial.status).toBe(200);
+    expect(partial.body.meta.search).toMatchObject({ words: 2, suggestion: null });
+    const matched = (partial.body.data as { matchedWords: number }[]).map((item) => item.matchedWords);
+    expect(matched[0]).toBe(2);
+    expect(matched.filter((count) => count === 2)).toHaveLength(partial.body.meta.search.allWordsMatched);
+    expect(matched).toContain(1);
+    expect([...matched].sort((a, b) => b - a)).toEqual(matched);
+    const typo = await call(ENDPOINTS.initiatives, `/initiatives?q=${encodeURIComponent("Азербайжан")}`);
+    expect(typo.body.meta).toMatchObject({ total: 0, search: { words: 1, allWordsMatched: 0, suggestion: "Азербайджан" } });
+    const plain = await call(ENDPOINTS.initiatives, "/initiatives?pageSize=1");
+    expect(plain.body.meta.search).toBeUndefined();
+    expect(plain.body.data[0].matchedWords).toBeUndefined();
+  });
+
   it("orders titles by the language lang names", async () => {
     const ru = await call(ENDPOINTS.initiatives, "/initiatives?sort=title&pageSize=100");
     const en = await call(ENDPOINTS.initiatives, "/initiatives?sort=title&lang=en&pageSize=100");

@@ -148,10 +148,16 @@ describe("getSource", () => {
   it("returns the full text, rebuilt exactly from its highlighted segments", async () => {
     const stored = await prisma.source.findFirstOrThrow({ where: { key: "000_02323e7b5ee229ed.txt" } });
     const source = await getSource(prisma, stored.id);
-    expect(source!.segments.map((segment) => segment.text).join("")).toBe(stored.text);
+    const segments = source!.paragraphs.flatMap((paragraph) => paragraph.segments);
+    expect(segments.map((segment) => segment.text).join("")).toBe(stored.text);
+    // Every line starts where the search index says its passage does, so /search can link to it.
+    for (const paragraph of source!.paragraphs) expect(stored.text.slice(paragraph.start, paragraph.start + (paragraph.segments[0]?.text.length ?? 0))).toBe(paragraph.segments[0]?.text ?? "");
+    expect(source!.paragraphs.filter((paragraph) => !paragraph.blank).map((paragraph) => paragraph.start)).toEqual(
+      stored.text.split("\n").flatMap((line, index, lines) => (line.trim() ? [lines.slice(0, index).reduce((sum, previous) => sum + previous.length + 1, 0)] : [])),
+    );
     expect(source!.outlet).toBeNull();
     expect(source!.publishedOn?.toISOString().slice(0, 10)).toBe("2025-11-17");
-    const highlighted = new Set(source!.segments.flatMap((segment) => segment.spans.map((span) => span.id)));
+    const highlighted = new Set(segments.flatMap((segment) => segment.spans.map((span) => span.id)));
     expect(highlighted.size).toBe(source!.quoteCount);
     expect(source!.initiatives.map((i) => i.slug)).toContain("ai-declaration");
   });

@@ -39,12 +39,40 @@ describe("full-text search", () => {
     expect(await all({ q: "tourism" })).toEqual(["single-tourism-space"]);
   });
 
-  it("ranks initiatives whose title matches before those matching elsewhere", async () => {
+  it("ranks initiatives matching every word first, then those matching some, and says how many match all", async () => {
+    // «водная» is in one title, «конвенция» in another: all-words matching used to find nothing.
+    const result = await queryInitiatives(prisma, { q: "водная конвенция", pageSize: 100 });
+    const all = result.words!.allMatched;
+    expect(result.words!.count).toBe(2);
+    expect(all).toBeGreaterThan(0);
+    expect(result.items[0]).toMatchObject({ slug: "water-use-framework-convention", matchedWords: 2 });
+    expect(result.items.slice(0, all).every((item) => item.matchedWords === 2)).toBe(true);
+    const partial = result.items.slice(all);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.every((item) => item.matchedWords === 1)).toBe(true);
+    expect(result.total).toBe(result.items.length);
+    // Other orders keep the all-words matches first too.
+    const byTitle = await queryInitiatives(prisma, { q: "водная конвенция", sort: "title", pageSize: 100 });
+    const slugs = (items: { slug: string }[]) => new Set(items.map((item) => item.slug));
+    expect(slugs(byTitle.items.slice(0, all))).toEqual(slugs(result.items.slice(0, all)));
+    expect(byTitle.total).toBe(result.total);
+  });
+
+  it("among initiatives matching as many words, ranks those whose title holds them first", async () => {
     const result = await queryInitiatives(prisma, { q: "Казахстан", pageSize: 100 });
-    const flags = result.items.map((item) => item.titleMatch);
-    expect(flags).toContain(true);
-    expect(flags).toContain(false);
-    expect(flags.indexOf(false)).toBeGreaterThan(flags.lastIndexOf(true));
+    const titled = await prisma.initiative.findMany({ where: { titleRu: { contains: "Казахстан" } }, select: { slug: true } });
+    expect(titled.length).toBeGreaterThan(0);
+    expect(result.items.length).toBeGreaterThan(titled.length);
+    expect(new Set(result.items.slice(0, titled.length).map((item) => item.slug))).toEqual(new Set(titled.map((item) => item.slug)));
+  });
+
+  it("expands the synonym list and compounds' parts on both engines", async () => {
+    const top = async (q: string) => (await queryInitiatives(prisma, { q, pageSize: 3 })).items.map((item) => item.slug);
+    expect((await top("ИИ декларация"))[0]).toBe("ai-declaration");
+    expect((await top("AI"))[0]).toBe("ai-declaration");
+    expect((await top("rare earth center"))[0]).toBe("rare-earth-research-centre");
+    expect((await top("торговля 20 миллиардов"))[0]).toBe("intra-regional-trade-20bn");
+    expect((await top("водопользование"))).toContain("water-strategy-harmonisation");
   });
 
   it("finds quotes, article passages and history notes, with the matching words highlighted", async () => {

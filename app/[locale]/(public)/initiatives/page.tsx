@@ -9,7 +9,8 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { parseQueryForPage, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import type { SearchHit } from "@/lib/search/search-all";
-import { queryStems, snippet } from "@/lib/search/stem";
+import { highlightTerms } from "@/lib/search/expand-query";
+import { snippet } from "@/lib/search/stem";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
@@ -28,17 +29,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { query, ignored } = parseQueryForPage(await searchParams);
-  const [t, tCompare, tReport, tTheme, result, facets, countries, sources] = await Promise.all([
+  const [t, tCompare, tReport, tTheme, tMatch, result, facets, countries, sources] = await Promise.all([
     getTranslations("list"),
     getTranslations("compare"),
     getTranslations("report"),
     getTranslations("theme"),
+    getTranslations("searchMatch"),
     publicData.initiatives(query, locale),
     publicData.facets(query),
     publicData.countries(),
     publicData.sources(),
   ]);
-  const terms = query.q ? queryStems(query.q) : [];
+  const terms = query.q ? highlightTerms(query.q) : [];
   const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
   const path = getPathname({ href: "/initiatives", locale });
   const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
@@ -69,6 +71,12 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
         <p role="status" className="font-medium" data-testid="result-count">
           {t("count", { count: result.total })}
           {result.total > result.pageSize && <span className="font-normal text-slate-700"> · {t("showing", { first, last })}</span>}
+          {result.words && result.words.count > 1 && result.words.allMatched < result.total && (
+            <span className="font-normal text-slate-700" data-testid="match-summary">
+              {" "}
+              · {tMatch("summary", { all: result.words.allMatched, some: result.total - result.words.allMatched })}
+            </span>
+          )}
         </p>
         {/* The rows' checkboxes belong to this form (form="compare-form"), so ticking works without JavaScript. */}
         <form id="compare-form" method="get" action={getPathname({ href: "/compare", locale })}>
@@ -104,6 +112,15 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
       ) : result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center">
           <p className="text-lg font-medium">{t("empty")}</p>
+          {result.suggestion && (
+            <p className="mt-2 text-lg" data-testid="did-you-mean">
+              {tMatch("didYouMean")}{" "}
+              <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { q: result.suggestion })}`} className="font-medium text-blue-800 underline">
+                {result.suggestion}
+              </a>
+              {tMatch("didYouMeanEnd")}
+            </p>
+          )}
           <p className="mt-2 text-slate-700">{t("emptyHint")}</p>
           <p className="mt-4">
             <Link href="/initiatives" className="text-blue-800 underline">
@@ -145,6 +162,11 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                       <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
                         {terms.length ? <Highlighted parts={snippet(title, terms, 400)} /> : title}
                       </Link>
+                      {result.words && initiative.matchedWords !== null && initiative.matchedWords < result.words.count && (
+                        <p className="mt-1 text-sm font-normal text-amber-900" data-testid="partial-match">
+                          {tMatch("someWords", { matched: initiative.matchedWords, words: result.words.count })}
+                        </p>
+                      )}
                       {terms.length > 0 && summaryParts.some((part) => part.match) && (
                         <p className="mt-1 text-sm font-normal text-slate-700">
                           <Highlighted parts={summaryParts} />

@@ -55,6 +55,7 @@ export async function GET(request: Request): Promise<Response> {
         pageCount: result.pageCount,
         sort: result.sort,
         ...(facetValues ? { facets: facetValues } : {}),
+        ...(result.words ? { search: { words: result.words.count, allWordsMatched: result.words.allMatched, suggestion: result.suggestion } } : {}),
       },
       links,
     });

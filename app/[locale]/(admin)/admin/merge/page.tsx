@@ -42,7 +42,9 @@ export default async function MergePage({ params, searchParams }: Props) {
     if (side.mergedInto) return [t("alreadyMergedInto", { slug: side.mergedInto.slug })];
     return [];
   };
-  const duplicateProblems = problems(duplicateSlug, duplicate);
+  // After the merge the page re-renders with the same two names: say it is done, not "already merged".
+  const done = Boolean(duplicate?.mergedInto && keep && duplicate.mergedInto.slug === keep.slug);
+  const duplicateProblems = done ? [] : problems(duplicateSlug, duplicate);
   const keepProblems = problems(keepSlug, keep);
   const same = duplicateSlug !== "" && duplicateSlug === keepSlug;
   const ready = duplicate && keep && !same && duplicateProblems.length === 0 && keepProblems.length === 0;
@@ -73,6 +75,14 @@ export default async function MergePage({ params, searchParams }: Props) {
       <div className="space-y-6">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="max-w-3xl text-slate-700">{t("intro")}</p>
+        {done && (
+          <p role="status" className="rounded border border-emerald-700 bg-emerald-50 p-3 font-medium text-emerald-950">
+            {t("done", { duplicate: duplicateSlug, keep: keepSlug })}{" "}
+            <Link href={`/initiatives/${keepSlug}`} className="underline">
+              {t("openKept")}
+            </Link>
+          </p>
+        )}
         <Card id="pick" title={t("pick")}>
           <form method="get" className="mt-3 grid gap-4 sm:grid-cols-2">
             <div>

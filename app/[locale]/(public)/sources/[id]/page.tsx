@@ -19,6 +19,7 @@ import { localized } from "@/lib/i18n/localized";
 import { dateToDay } from "@/lib/dates";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { passageAnchor } from "@/lib/sources/quote-context";
 
 export const dynamic = "force-dynamic";
 
@@ -132,32 +133,41 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <Card id="full-text" title={t("fullText")}>
         <p className="mt-1 text-sm text-slate-700">{t("fullTextIntro")}</p>
         <div lang={source.language} className="mt-4 whitespace-pre-wrap leading-relaxed" data-testid="source-text">
-          {source.segments.map((segment) => {
-            if (segment.spans.length === 0) return <span key={segment.start}>{segment.text}</span>;
-            const outer = segment.spans[0]!;
-            const title = outer.initiative ? localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) : undefined;
-            // Overlapping quotes nest as <mark> inside <mark>; each quote's anchor sits where it begins.
-            const marked = segment.spans.reduceRight<ReactNode>(
-              (inner, span) => (
-                <mark key={span.id} id={span.start === segment.start ? `quote-${span.id}` : undefined} data-quote-id={span.id}>
-                  {inner}
-                </mark>
-              ),
-              segment.text,
-            );
-            return outer.initiative ? (
-              <Link
-                key={segment.start}
-                href={`/initiatives/${outer.initiative.slug}`}
-                title={t("quoteFor", { title: title! })}
-                className="text-inherit no-underline hover:underline"
-              >
-                {marked}
-              </Link>
-            ) : (
-              <span key={segment.start}>{marked}</span>
-            );
-          })}
+          {source.paragraphs.map((paragraph) => (
+            // Each line is a passage /search can link to (#passage-<offset>); the linked one is marked while targeted.
+            <span
+              key={paragraph.start}
+              id={paragraph.blank ? undefined : passageAnchor(paragraph.start)}
+              className="scroll-mt-24 target:bg-amber-100 target:outline target:outline-2 target:outline-amber-600"
+            >
+              {paragraph.segments.map((segment) => {
+                if (segment.spans.length === 0) return <span key={segment.start}>{segment.text}</span>;
+                const outer = segment.spans[0]!;
+                const title = outer.initiative ? localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) : undefined;
+                // Overlapping quotes nest as <mark> inside <mark>; each quote's anchor sits where it begins.
+                const marked = segment.spans.reduceRight<ReactNode>(
+                  (inner, span) => (
+                    <mark key={span.id} id={span.start === segment.start ? `quote-${span.id}` : undefined} data-quote-id={span.id}>
+                      {inner}
+                    </mark>
+                  ),
+                  segment.text,
+                );
+                return outer.initiative ? (
+                  <Link
+                    key={segment.start}
+                    href={`/initiatives/${outer.initiative.slug}`}
+                    title={t("quoteFor", { title: title! })}
+                    className="text-inherit no-underline hover:underline"
+                  >
+                    {marked}
+                  </Link>
+                ) : (
+                  <span key={segment.start}>{marked}</span>
+                );
+              })}
+            </span>
+          ))}
         </div>
       </Card>
 
