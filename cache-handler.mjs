@@ -13,7 +13,10 @@ import { z } from "zod";
 // The same rules as lib/env.ts (which the app parses at boot); repeated because this file is not compiled.
 const settings = z
   .object({
-    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/)
+      .optional(),
     REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
     DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
     DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
@@ -133,7 +136,11 @@ function redisHandler() {
     state.ready = true;
     // A write while Redis was unreachable could not expire its tags there: expire every entry
     // now, so one from before that write is never served again.
-    if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
+    if (missedExpiry)
+      redis.revalidateTag(ALL_TAG).then(
+        () => (missedExpiry = false),
+        () => undefined,
+      );
   });
   client.connect().catch(() => undefined);
   let setsSincePrune = 0;

@@ -13,10 +13,13 @@ const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> =
 /** The whole, append-only history of an initiative, newest first, as the public sees it. */
 /** An entry that only adds figure readings is a new reading, not a correction of data. */
 function isNewReading(changes: readonly FieldChange[]): boolean {
-  return changes.length > 0 && changes.every((change) => {
-    const path = parseFieldPath(change.field);
-    return path.kind === "metric" && path.part === "reading";
-  });
+  return (
+    changes.length > 0 &&
+    changes.every((change) => {
+      const path = parseFieldPath(change.field);
+      return path.kind === "metric" && path.part === "reading";
+    })
+  );
 }
 
 export async function HistoryList({
@@ -40,8 +43,7 @@ export async function HistoryList({
     getTranslations("theme"),
     getFormatter(),
   ]);
-  const day = (date: Date | null) =>
-    date ? <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown");
+  const day = (date: Date | null) => (date ? <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown"));
 
   const fieldLabel = (field: string) => {
     const path = parseFieldPath(field);
@@ -60,9 +62,14 @@ export async function HistoryList({
     const reading = path.kind === "metric" && path.part === "reading" ? parseReadingValue(raw) : null;
     if (reading) {
       const value = format.number(reading.value);
-      return reading.observedOn ? t("readingOn", { value, date: format.dateTime(dayToDate(reading.observedOn), { dateStyle: "long", timeZone: "UTC" }) }) : value;
+      return reading.observedOn
+        ? t("readingOn", { value, date: format.dateTime(dayToDate(reading.observedOn), { dateStyle: "long", timeZone: "UTC" }) })
+        : value;
     }
-    if (change.field === "themes") return splitThemes(raw).map(vocabularyLabel(THEMES, (theme) => tTheme(theme))).join(", ");
+    if (change.field === "themes")
+      return splitThemes(raw)
+        .map(vocabularyLabel(THEMES, (theme) => tTheme(theme)))
+        .join(", ");
     return raw;
   };
 
@@ -119,7 +126,9 @@ export async function HistoryList({
               {entry.quote?.source.publishedOn && (
                 <>
                   {" · "}
-                  {t(entry.quote.source.dateFromMetadata ? "sourceDatedMetadata" : "sourceDated", { date: format.dateTime(entry.quote.source.publishedOn, { dateStyle: "long" }) })}
+                  {t(entry.quote.source.dateFromMetadata ? "sourceDatedMetadata" : "sourceDated", {
+                    date: format.dateTime(entry.quote.source.publishedOn, { dateStyle: "long" }),
+                  })}
                 </>
               )}
             </p>

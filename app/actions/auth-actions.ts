@@ -32,7 +32,8 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     return failedWrite(error, { action: "sign-in" });
   }
   if (!result.ok) {
-    if (result.reason === "rate_limited") return { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } };
+    if (result.reason === "rate_limited")
+      return { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } };
     return { status: "error", message: result.reason === "deactivated" ? "accountDeactivated" : "invalidCredentials" };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, {

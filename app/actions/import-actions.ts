@@ -17,7 +17,10 @@ export async function importCsvAction(_previous: ActionState, formData: FormData
     permission: "initiative:edit",
     schema: importCsvSchema,
     toInput: importFormInput,
-    run: async (input, user): Promise<{ message: string; messageValues: Record<string, number>; importReport: ImportReport; refused?: boolean; tags: string[] }> => {
+    run: async (
+      input,
+      user,
+    ): Promise<{ message: string; messageValues: Record<string, number>; importReport: ImportReport; refused?: boolean; tags: string[] }> => {
       let csv: string;
       try {
         csv = new TextDecoder("utf-8", { fatal: true }).decode(await input.file.arrayBuffer());
@@ -27,7 +30,14 @@ export async function importCsvAction(_previous: ActionState, formData: FormData
       const dryRun = input.mode === "dryRun";
       const result = await importCsv(prisma, user, { csv, note: input.note, apply: !dryRun, reviewRequired: await isReviewRequired(prisma) });
       const report = importReport(result, dryRun);
-      if (result.issues.length) return { message: "importRefused", messageValues: { issues: result.issues.length, rows: result.rows.length }, importReport: report, refused: true, tags: [] };
+      if (result.issues.length)
+        return {
+          message: "importRefused",
+          messageValues: { issues: result.issues.length, rows: result.rows.length },
+          importReport: report,
+          refused: true,
+          tags: [],
+        };
       return { message: dryRun ? "importChecked" : "importApplied", messageValues: { rows: result.rows.length }, importReport: report, tags: result.tags };
     },
   });

@@ -52,7 +52,15 @@ export function Join({ items, separator }: { items: ReactNode[]; separator: Reac
 }
 
 /** A reference table: column headings, then one row a thing, headed by its name in code. */
-export function DocTable({ headings, rows, className = "" }: { headings: string[]; rows: { key: string; name: ReactNode; cells: ReactNode[] }[]; className?: string }) {
+export function DocTable({
+  headings,
+  rows,
+  className = "",
+}: {
+  headings: string[];
+  rows: { key: string; name: ReactNode; cells: ReactNode[] }[];
+  className?: string;
+}) {
   return (
     <div className={`${className} overflow-x-auto`.trim()}>
       <table className="w-full border-collapse text-sm">
@@ -85,7 +93,21 @@ export function DocTable({ headings, rows, className = "" }: { headings: string[
 }
 
 /** A bordered section of the reference with its heading. */
-export function DocSection({ id, title, level = 3, titleClass = "text-lg font-semibold", children, testId }: { id: string; title: ReactNode; level?: 2 | 3; titleClass?: string; children: ReactNode; testId?: string }) {
+export function DocSection({
+  id,
+  title,
+  level = 3,
+  titleClass = "text-lg font-semibold",
+  children,
+  testId,
+}: {
+  id: string;
+  title: ReactNode;
+  level?: 2 | 3;
+  titleClass?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-5" data-testid={testId}>

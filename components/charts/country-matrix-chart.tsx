@@ -116,7 +116,9 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
           {column + 1}
         </text>
       ))}
-      {matrix.countries.map((country, index) => index % 2 === 0 && <rect key={country.code} x={LEFT - 2} y={rowY(index)} width={width - LEFT} height={CELL} fill="#f1f5f9" />)}
+      {matrix.countries.map(
+        (country, index) => index % 2 === 0 && <rect key={country.code} x={LEFT - 2} y={rowY(index)} width={width - LEFT} height={CELL} fill="#f1f5f9" />,
+      )}
       {/* "Not involved" (most cells) is a dot pattern under the marks, not one element per cell. */}
       {groups.map(([from, to]) => (
         <rect key={from} x={LEFT} y={rowY(from)} width={matrix.rows.length * CELL} height={(to - from) * CELL} fill={`url(#${id}-dots-${from})`} />

@@ -12,7 +12,17 @@ import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fie
 type Values = SourceMetadata & { note: string };
 
 /** Corrects a source's details (never its text); submitted by hand so nothing typed is lost. */
-export function CorrectSourceForm({ sourceId, version, initial, note = "" }: { sourceId: number; version: number; initial: Omit<Values, "note">; note?: string }) {
+export function CorrectSourceForm({
+  sourceId,
+  version,
+  initial,
+  note = "",
+}: {
+  sourceId: number;
+  version: number;
+  initial: Omit<Values, "note">;
+  note?: string;
+}) {
   const t = useTranslations("intake");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctSourceAction, correctSourceSchema);
   const [values, setValues] = useState<Values>({ ...initial, note });

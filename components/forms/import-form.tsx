@@ -29,10 +29,22 @@ export function ImportForm() {
           <FormStatus state={state} />
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" name="mode" value="dryRun" disabled={pending} className="rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60">
+          <button
+            type="submit"
+            name="mode"
+            value="dryRun"
+            disabled={pending}
+            className="rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60"
+          >
             {t("dryRun")}
           </button>
-          <button type="submit" name="mode" value="apply" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+          <button
+            type="submit"
+            name="mode"
+            value="apply"
+            disabled={pending}
+            className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
+          >
             {t("apply")}
           </button>
         </div>
@@ -60,20 +72,35 @@ function ImportReportView({ report }: { report: ImportReport }) {
       <h2 id="import-report" className="text-xl font-semibold">
         {report.dryRun ? t("reportDryRun") : report.applied ? t("reportApplied") : t("reportNotApplied")}
       </h2>
-      <p>{Object.entries(report.counts).map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome}`), count })).join(" · ")}</p>
+      <p>
+        {Object.entries(report.counts)
+          .map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome}`), count }))
+          .join(" · ")}
+      </p>
       {report.issues.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label={t("issuesTable")}>
             <thead>
               <tr>
-                <th scope="col" className="py-1 pr-3">{t("row")}</th>
-                <th scope="col" className="py-1 pr-3">{t("column")}</th>
-                <th scope="col" className="py-1">{t("message")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("row")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("column")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("message")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {report.issues.map((issue, index) => (
-                <tr key={`${issue.row}-${issue.column}-${index}`} ref={index === 0 ? firstIssue : undefined} tabIndex={index === 0 ? -1 : undefined} className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700">
+                <tr
+                  key={`${issue.row}-${issue.column}-${index}`}
+                  ref={index === 0 ? firstIssue : undefined}
+                  tabIndex={index === 0 ? -1 : undefined}
+                  className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700"
+                >
                   <td className="py-1 pr-3">{issue.row}</td>
                   <td className="py-1 pr-3 break-all">{issue.column ?? "—"}</td>
                   <td className="py-1">{message(issue.code, issue.values)}</td>
@@ -87,10 +114,18 @@ function ImportReportView({ report }: { report: ImportReport }) {
         <table className="w-full text-left text-sm" aria-label={t("rowsTable")}>
           <thead>
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("row")}</th>
-              <th scope="col" className="py-1 pr-3">{t("initiative")}</th>
-              <th scope="col" className="py-1 pr-3">{t("outcomeHeading")}</th>
-              <th scope="col" className="py-1">{t("version")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("row")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("initiative")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("outcomeHeading")}
+              </th>
+              <th scope="col" className="py-1">
+                {t("version")}
+              </th>
             </tr>
           </thead>
           <tbody>

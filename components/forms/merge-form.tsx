@@ -28,7 +28,13 @@ export function MergeForm(props: { duplicateSlug: string; duplicateVersion: numb
         {/* Refusals about a side (merged already, changes waiting) belong to no visible field: said here. */}
         {SIDES.some((side) => errors[side]) && (
           <ul className="mt-2 list-disc pl-5 text-sm font-medium text-red-800">
-            {SIDES.flatMap((side) => (errors[side] ?? []).map((code) => <li key={side + code}>{`${t(side === "duplicateSlug" || side === "duplicateVersion" ? "duplicate" : "keep")}: ${tErrors.has(code) ? tErrors(code) : tErrors("invalid")}`}</li>))}
+            {SIDES.flatMap((side) =>
+              (errors[side] ?? []).map((code) => (
+                <li
+                  key={side + code}
+                >{`${t(side === "duplicateSlug" || side === "duplicateVersion" ? "duplicate" : "keep")}: ${tErrors.has(code) ? tErrors(code) : tErrors("invalid")}`}</li>
+              )),
+            )}
           </ul>
         )}
       </div>

@@ -112,9 +112,7 @@ export function NoteField({ errors, required = true, defaultValue }: { errors: R
 /** Optional: the history entry this change corrects (history itself is never edited). */
 export function CorrectsField({ errors, entries }: { errors: Record<string, string[]>; entries: Option[] }) {
   const t = useTranslations("editor");
-  return (
-    <SelectField name="correctsId" label={t("corrects")} hint={t("correctsHint")} options={entries} errors={errors} blank={t("correctsNone")} />
-  );
+  return <SelectField name="correctsId" label={t("corrects")} hint={t("correctsHint")} options={entries} errors={errors} blank={t("correctsNone")} />;
 }
 
 /** A labelled select of options, with a blank first choice when `blank` names it. */
@@ -176,9 +174,15 @@ export function CountryRoleRows({ countries }: { countries: { code: string; name
     <table className="w-full text-left text-sm">
       <thead>
         <tr>
-          <th scope="col" className="py-1 pr-3">{t("country")}</th>
-          <th scope="col" className="py-1 pr-3">{t("role")}</th>
-          <th scope="col" className="py-1">{t("ownStage")}</th>
+          <th scope="col" className="py-1 pr-3">
+            {t("country")}
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            {t("role")}
+          </th>
+          <th scope="col" className="py-1">
+            {t("ownStage")}
+          </th>
         </tr>
       </thead>
       <tbody>

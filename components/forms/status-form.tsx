@@ -31,8 +31,21 @@ export function StatusForm(props: {
       <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField name="status" label={t("newStatus")} options={INITIATIVE_STATUSES.map((status) => ({ value: status, label: tStatus(status) }))} errors={errors} defaultValue={props.status} />
-        <SelectField name="stage" label={t("newStage")} options={STAGES.map((stage) => ({ value: stage, label: tStage(stage) }))} errors={errors} defaultValue={props.stage ?? ""} blank="—" />
+        <SelectField
+          name="status"
+          label={t("newStatus")}
+          options={INITIATIVE_STATUSES.map((status) => ({ value: status, label: tStatus(status) }))}
+          errors={errors}
+          defaultValue={props.status}
+        />
+        <SelectField
+          name="stage"
+          label={t("newStage")}
+          options={STAGES.map((stage) => ({ value: stage, label: tStage(stage) }))}
+          errors={errors}
+          defaultValue={props.stage ?? ""}
+          blank="—"
+        />
         <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
           {(p) => <DateInput {...p} defaultValue={props.today} />}
         </Field>

@@ -16,7 +16,19 @@ const CHART_WIDTH = 640;
  * initiatives and the sources they are quoted from. Print CSS (app/globals.css) drops the site's
  * header, footer and buttons and keeps rows from splitting across pages.
  */
-export async function ReportView({ locale, title, subtitle, report, children }: { locale: string; title: string; subtitle?: ReactNode; report: Report; children?: ReactNode }) {
+export async function ReportView({
+  locale,
+  title,
+  subtitle,
+  report,
+  children,
+}: {
+  locale: string;
+  title: string;
+  subtitle?: ReactNode;
+  report: Report;
+  children?: ReactNode;
+}) {
   const [t, tStatus, tStage, tTheme, tCommon, format] = await Promise.all([
     getTranslations("report"),
     getTranslations("status"),
@@ -60,7 +72,13 @@ export async function ReportView({ locale, title, subtitle, report, children }: 
         <p className="mt-1">{t("count", { count: report.rows.length })}</p>
         {report.statusCounts.length > 0 && (
           <figure className="mt-3">
-            <svg role="img" aria-labelledby="report-chart-title" viewBox={`0 0 ${CHART_WIDTH} ${height}`} className="h-auto w-full max-w-2xl" data-testid="report-chart">
+            <svg
+              role="img"
+              aria-labelledby="report-chart-title"
+              viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+              className="h-auto w-full max-w-2xl"
+              data-testid="report-chart"
+            >
               <title id="report-chart-title">{t("chartTitle")}</title>
               {report.statusCounts.map((item, index) => {
                 const width = Math.max(2, (item.count / max) * barSpace);
@@ -95,11 +113,21 @@ export async function ReportView({ locale, title, subtitle, report, children }: 
               <caption className="sr-only">{t("initiatives")}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-1 pr-3">{t("columns.initiative")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("columns.status")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("columns.stage")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("columns.themes")}</th>
-                  <th scope="col" className="py-1">{t("columns.countries")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("columns.initiative")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("columns.status")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("columns.stage")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("columns.themes")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("columns.countries")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -113,7 +141,9 @@ export async function ReportView({ locale, title, subtitle, report, children }: 
                     </td>
                     <td className="py-1.5 pr-3">{row.stage ? tStage(row.stage) : tCommon("unknown")}</td>
                     <td className="py-1.5 pr-3">{row.themes.map((theme) => tTheme(theme)).join(", ")}</td>
-                    <td className="py-1.5">{row.countries.length ? row.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ") : "—"}</td>
+                    <td className="py-1.5">
+                      {row.countries.length ? row.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ") : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

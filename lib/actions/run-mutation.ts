@@ -79,7 +79,8 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
     if (writes && !result.refused) expireData(result.tags);
     // Alerts for this change go out after the answer, so an editor never waits for a mail server.
-    if (writes && !result.refused && mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
+    if (writes && !result.refused && mailEnabled())
+      after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
     return {
       status: result.refused ? "error" : "success",
       message: result.message,

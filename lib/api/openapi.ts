@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { initiativeQuerySchema } from "../initiatives/query-initiatives";
-import {
-  apiSchemas,
-  historyQuerySchema,
-  sourceQuerySchema,
-  initiativeListExtraSchema,
-  PARAMETER_DESCRIPTIONS,
-  slugSchema,
-  sourceIdSchema,
-} from "./schemas";
+import { apiSchemas, historyQuerySchema, sourceQuerySchema, initiativeListExtraSchema, PARAMETER_DESCRIPTIONS, slugSchema, sourceIdSchema } from "./schemas";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas in ./schemas with zod's
@@ -245,7 +237,15 @@ function build(): OpenApiDocument {
         "Events",
         "One event",
         "One event: names, place and date as stated, the countries that attended, the initiatives filed under it and those announced again there, and its history (who added it and every correction).",
-        [{ name: "slug", in: "path", required: true, description: "The event's slug, as in its page address, e.g. tashkent-2025.", schema: parameterSchema(slugSchema) }],
+        [
+          {
+            name: "slug",
+            in: "path",
+            required: true,
+            description: "The event's slug, as in its page address, e.g. tashkent-2025.",
+            schema: parameterSchema(slugSchema),
+          },
+        ],
         ok("The event.", "EventResponse"),
         true,
       ),
@@ -289,20 +289,21 @@ function build(): OpenApiDocument {
         "Metrics",
         "One metric",
         "One figure or target with its readings, its own history (who added it, when and why) and the entries of its initiative's history about it.",
-        [{ name: "slug", in: "path", required: true, description: "The figure's slug, as in its page address under /targets.", schema: parameterSchema(slugSchema) }],
+        [
+          {
+            name: "slug",
+            in: "path",
+            required: true,
+            description: "The figure's slug, as in its page address under /targets.",
+            schema: parameterSchema(slugSchema),
+          },
+        ],
         ok("The metric.", "MetricResponse"),
         true,
       ),
     },
     [`${API_BASE}/openapi.json`]: {
-      get: operation(
-        "getOpenApiDocument",
-        "Meta",
-        "This document",
-        "The OpenAPI 3.1 description of this API.",
-        [],
-        ok("The OpenAPI document.", null),
-      ),
+      get: operation("getOpenApiDocument", "Meta", "This document", "The OpenAPI 3.1 description of this API.", [], ok("The OpenAPI document.", null)),
     },
   };
 
@@ -312,7 +313,7 @@ function build(): OpenApiDocument {
       title: "Summit Initiatives Tracker API",
       version: API_VERSION,
       description:
-        "Read-only open data: the initiatives of the VII Consultative Meeting of the Heads of State of Central Asia, each fact tied to a verbatim quote from its sources, with their history. JSON only, no authentication, CORS open. Every error is JSON: `{ \"error\": \"…\", \"details\": [{ \"parameter\": \"…\", \"message\": \"…\" }] }`.",
+        'Read-only open data: the initiatives of the VII Consultative Meeting of the Heads of State of Central Asia, each fact tied to a verbatim quote from its sources, with their history. JSON only, no authentication, CORS open. Every error is JSON: `{ "error": "…", "details": [{ "parameter": "…", "message": "…" }] }`.',
     },
     tags: [
       { name: "Initiatives", description: "The initiatives and everything known about each." },

@@ -90,7 +90,16 @@ export interface CountryRow {
 export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow[]> {
   const [countries, counts] = await Promise.all([
     prisma.country.findMany({ select: { code: true, nameRu: true, nameEn: true, member: true }, orderBy: [{ member: "desc" }, { code: "asc" }] }),
-    prisma.$queryRawUnsafe<{ code: string; total: number | bigint; proposer: number | bigint; participant: number | bigint; supporter: number | bigint; candidate: number | bigint }[]>(
+    prisma.$queryRawUnsafe<
+      {
+        code: string;
+        total: number | bigint;
+        proposer: number | bigint;
+        participant: number | bigint;
+        supporter: number | bigint;
+        candidate: number | bigint;
+      }[]
+    >(
       `SELECT c.code AS code,
               count(DISTINCT c.id) AS total,
               count(DISTINCT CASE WHEN c.role = 'proposer' THEN c.id END) AS proposer,

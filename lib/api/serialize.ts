@@ -38,7 +38,6 @@ export type EventSummaryJson = z.output<typeof eventSummarySchema>;
 export type EventJson = z.output<typeof eventDetailSchema>;
 export type MetricDetailJson = z.output<typeof metricResponseSchema>["data"];
 
-
 export function isoInstant(date: Date): string;
 export function isoInstant(date: Date | null): string | null;
 export function isoInstant(date: Date | null): string | null {

@@ -64,13 +64,23 @@ export const publicData = {
   metricHistory: cachedRead("metric-history", () => [TAG.metrics], withClient(getMetricHistory)),
   statusByTheme: cachedRead("status-by-theme", () => LISTS, withClient(getStatusByTheme)),
   statusChanges: cachedRead("status-changes", () => [TAG.history], withClient(getStatusChangesOverTime)),
-  initiatives: cachedRead("initiatives", () => LISTS, (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),
+  initiatives: cachedRead(
+    "initiatives",
+    () => LISTS,
+    (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale),
+  ),
   facets: cachedRead("facets", () => LISTS, withClient(facetCounts)),
   // The cache stores JSON, so the Map travels as its entries. Passages include history notes.
-  matchedPassages: cachedRead("matched-passages", () => [TAG.initiatives, TAG.history], async (q: string, slugs: string[]) => [
-    ...(await matchedPassages(prisma, q, slugs)).entries(),
-  ]),
-  search: cachedRead("search", () => [TAG.initiatives, TAG.history, TAG.sources], (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
+  matchedPassages: cachedRead(
+    "matched-passages",
+    () => [TAG.initiatives, TAG.history],
+    async (q: string, slugs: string[]) => [...(await matchedPassages(prisma, q, slugs)).entries()],
+  ),
+  search: cachedRead(
+    "search",
+    () => [TAG.initiatives, TAG.history, TAG.sources],
+    (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize),
+  ),
   // Statuses, stages, countries, figures and the newest history entry of a few initiatives.
   compare: cachedRead("compare", () => [TAG.initiatives, TAG.metrics, TAG.history], withClient(compareInitiatives)),
   compareChoices: cachedRead("compare-choices", () => LISTS, withClient(listCompareChoices)),
@@ -78,19 +88,31 @@ export const publicData = {
   scorecards: cachedRead("scorecards", () => [TAG.scores, TAG.initiatives, TAG.countries], withClient(getScorecardIndex)),
   countryScorecard: cachedRead("country-scorecard", ([code]) => [TAG.scorecard(code), TAG.initiatives, TAG.countries], readCountryScorecard),
   // Reports show initiatives (titles, statuses, countries) and the sources quoted for them.
-  initiativesReport: cachedRead("initiatives-report", () => [TAG.initiatives, TAG.sources], (query: InitiativeFilters, locale: string) => initiativesReport(prisma, query, locale)),
+  initiativesReport: cachedRead(
+    "initiatives-report",
+    () => [TAG.initiatives, TAG.sources],
+    (query: InitiativeFilters, locale: string) => initiativesReport(prisma, query, locale),
+  ),
   countryReport: cachedRead("country-report", ([code]) => [TAG.country(code), TAG.initiatives, TAG.sources], readCountryReport),
   history: cachedRead("history", () => [TAG.history], withClient(listHistory)),
-  metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
+  metricNames: cachedRead(
+    "metric-names",
+    () => [TAG.metrics],
+    () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } }),
+  ),
   feed: cachedRead("feed", ([target]) => [feedTag(target)], readFeed),
   // When the data last changed (API Last-Modified): the newest initiative update or history entry.
-  lastChange: cachedRead("last-change", () => [TAG.initiatives, TAG.history], async () => {
-    const [initiative, entry] = await Promise.all([
-      prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
-      prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
-    ]);
-    return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
-  }),
+  lastChange: cachedRead(
+    "last-change",
+    () => [TAG.initiatives, TAG.history],
+    async () => {
+      const [initiative, entry] = await Promise.all([
+        prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+        prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
+      ]);
+      return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
+    },
+  ),
 };
 
 /** A feed follows one initiative, country or theme, or the whole history. */

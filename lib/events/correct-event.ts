@@ -14,7 +14,11 @@ import { IntakeError } from "../sources/intake-error";
  * compare-and-set: of two corrections made from the same version only one can be stored.
  */
 export async function eventVersion(db: Db, eventId: number): Promise<number> {
-  const newest = await db.recordHistoryEntry.findFirst({ where: { subject: "event", subjectId: eventId }, orderBy: { version: "desc" }, select: { version: true } });
+  const newest = await db.recordHistoryEntry.findFirst({
+    where: { subject: "event", subjectId: eventId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
   return newest?.version ?? 1;
 }
 
@@ -31,7 +35,16 @@ export async function correctEvent(db: PrismaClient, user: SessionUser, input: C
     return await db.$transaction(async (tx) => {
       const event = await tx.event.findUnique({
         where: { id: input.eventId },
-        select: { id: true, slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true, attendances: { select: { countryCode: true } } },
+        select: {
+          id: true,
+          slug: true,
+          nameRu: true,
+          nameEn: true,
+          placeRu: true,
+          placeEn: true,
+          dateText: true,
+          attendances: { select: { countryCode: true } },
+        },
       });
       if (!event) throw new IntakeError("notFound");
       const current = await eventVersion(tx, event.id);
@@ -45,7 +58,14 @@ export async function correctEvent(db: PrismaClient, user: SessionUser, input: C
       }
       const after = [...attendees.filter((code) => !input.removeAttendees.includes(code)), ...(input.attendeeCode ? [input.attendeeCode] : [])];
       const fields = { nameRu: input.nameRu, nameEn: input.nameEn, placeRu: input.placeRu, placeEn: input.placeEn, dateText: input.dateText };
-      const before = { nameRu: event.nameRu, nameEn: event.nameEn, placeRu: event.placeRu, placeEn: event.placeEn, dateText: event.dateText, attendees: attendeeList(attendees) };
+      const before = {
+        nameRu: event.nameRu,
+        nameEn: event.nameEn,
+        placeRu: event.placeRu,
+        placeEn: event.placeEn,
+        dateText: event.dateText,
+        attendees: attendeeList(attendees),
+      };
       const changes = diffFields(before, { ...fields, attendees: attendeeList(after) });
       if (changes.length === 0) throw new IntakeError("nothingChanged");
 
@@ -64,7 +84,16 @@ export async function correctEvent(db: PrismaClient, user: SessionUser, input: C
         if (!quote) throw new Error("The quote could not be stored.");
         await tx.attendance.create({ data: { eventId: event.id, countryCode: input.attendeeCode, quoteId: Number(quote.id) } });
       }
-      return { version, slug: event.slug, tags: await eventCorrectionTags(tx, event, changes.map((c) => c.field), [...input.removeAttendees, ...(input.attendeeCode ? [input.attendeeCode] : [])]) };
+      return {
+        version,
+        slug: event.slug,
+        tags: await eventCorrectionTags(
+          tx,
+          event,
+          changes.map((c) => c.field),
+          [...input.removeAttendees, ...(input.attendeeCode ? [input.attendeeCode] : [])],
+        ),
+      };
     });
   } catch (error) {
     // Another correction stored the same version first.

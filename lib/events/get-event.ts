@@ -41,9 +41,16 @@ const reannouncedWhere = (eventId: number) => ({ quotes: { some: { eventId } }, 
 
 /** Every event, newest first, with how many initiatives it holds and re-announced. */
 export async function listEvents(db: Db): Promise<EventSummary[]> {
-  const rows = await db.event.findMany({ select: { id: true, ...FIELDS, _count: { select: { initiatives: { where: { mergedIntoId: null } } } } }, orderBy: { id: "desc" } });
+  const rows = await db.event.findMany({
+    select: { id: true, ...FIELDS, _count: { select: { initiatives: { where: { mergedIntoId: null } } } } },
+    orderBy: { id: "desc" },
+  });
   return Promise.all(
-    rows.map(async ({ id, _count, ...row }) => ({ ...row, initiatives: _count.initiatives, reannounced: await db.initiative.count({ where: reannouncedWhere(id) }) })),
+    rows.map(async ({ id, _count, ...row }) => ({
+      ...row,
+      initiatives: _count.initiatives,
+      reannounced: await db.initiative.count({ where: reannouncedWhere(id) }),
+    })),
   );
 }
 

@@ -183,7 +183,11 @@ function csvCell(value: unknown): string {
 export async function* csvChunks(columns: readonly string[], pages: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
   const options = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
   yield BOM + stringify([columns.map(csvCell)], options);
-  for await (const rows of pages) yield stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))), options);
+  for await (const rows of pages)
+    yield stringify(
+      rows.map((row) => columns.map((column) => csvCell(row[column]))),
+      options,
+    );
 }
 
 /** `{ "columns": [...], "rows": [...] }`, written as the pages come. */

@@ -1,11 +1,7 @@
 import { THEMES, type Theme } from "../domain/vocabulary";
 
 /** What a feed's explanation page (/feed/…) is about; the Atom document is at `atomPath`. */
-export type FeedPageTarget =
-  | { kind: "history" }
-  | { kind: "initiative"; slug: string }
-  | { kind: "country"; code: string }
-  | { kind: "theme"; theme: Theme };
+export type FeedPageTarget = { kind: "history" } | { kind: "initiative"; slug: string } | { kind: "country"; code: string } | { kind: "theme"; theme: Theme };
 
 /** `/feed/<segments>` → its target; null for anything that is not a feed. */
 export function parseFeedPagePath(segments: readonly string[]): FeedPageTarget | null {

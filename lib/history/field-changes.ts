@@ -19,9 +19,7 @@ export function parseChanges(json: string): FieldChange[] {
  * or a plain field such as `titleEn`); built and read only here, so the format lives in one place.
  */
 export type FieldPath =
-  | { kind: "country"; code: string; part: "role" | "stage" }
-  | { kind: "metric"; slug: string; part: MetricPart }
-  | { kind: "field"; name: string };
+  { kind: "country"; code: string; part: "role" | "stage" } | { kind: "metric"; slug: string; part: MetricPart } | { kind: "field"; name: string };
 
 export function countryField(code: string, part: "role" | "stage"): string {
   return `country.${code}.${part}`;

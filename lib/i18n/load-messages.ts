@@ -18,5 +18,17 @@ export async function loadMessages(locale: Locale): Promise<Record<string, unkno
     import(`./messages/${locale}/imports.json`),
     import(`./messages/${locale}/search.json`),
   ]);
-  return { ...core.default, ...analysts.default, ...feeds.default, ...api.default, ...intake.default, ...alerts.default, ...sharing.default, ...readers.default, ...merging.default, ...imports.default, ...search.default };
+  return {
+    ...core.default,
+    ...analysts.default,
+    ...feeds.default,
+    ...api.default,
+    ...intake.default,
+    ...alerts.default,
+    ...sharing.default,
+    ...readers.default,
+    ...merging.default,
+    ...imports.default,
+    ...search.default,
+  };
 }

@@ -82,11 +82,17 @@ async function readTargets(tx: Prisma.TransactionClient, rows: ImportRow[]) {
   const slugs = [...new Set(rows.map((row) => row.slug).filter(Boolean))];
   const metricSlugs = [...new Set(rows.map((row) => row.metric_slug).filter(Boolean))];
   for (let i = 0; i < slugs.length; i += 500) {
-    const found = await tx.initiative.findMany({ where: { slug: { in: slugs.slice(i, i + 500) } }, select: { slug: true, status: true, stage: true, mergedIntoId: true } });
+    const found = await tx.initiative.findMany({
+      where: { slug: { in: slugs.slice(i, i + 500) } },
+      select: { slug: true, status: true, stage: true, mergedIntoId: true },
+    });
     for (const { slug, ...state } of found) states.set(slug, state);
   }
   for (let i = 0; i < metricSlugs.length; i += 500) {
-    const found = await tx.metric.findMany({ where: { slug: { in: metricSlugs.slice(i, i + 500) } }, select: { slug: true, targetDate: true, initiative: { select: { slug: true } } } });
+    const found = await tx.metric.findMany({
+      where: { slug: { in: metricSlugs.slice(i, i + 500) } },
+      select: { slug: true, targetDate: true, initiative: { select: { slug: true } } },
+    });
     for (const metric of found) metrics.set(metricKey(metric.initiative.slug, metric.slug), { targetDate: metric.targetDate });
   }
   return { states, metrics };
@@ -156,7 +162,16 @@ export async function importCsv(prisma: PrismaClient, actor: SessionUser, option
                 const statusAsked = row.status !== "" || row.stage !== "";
                 // An untouched row of an export: its status is what it is now.
                 if (statusAsked && (row.status !== current.status || (row.stage || null) !== current.stage)) {
-                  const input = changeStatusSchema.safeParse({ slug: row.slug, version: String(now), status: row.status, stage: row.stage, effectiveOn: row.effective_on, overrideNote: row.override_note, note, ...evidence(row) });
+                  const input = changeStatusSchema.safeParse({
+                    slug: row.slug,
+                    version: String(now),
+                    status: row.status,
+                    stage: row.stage,
+                    effectiveOn: row.effective_on,
+                    overrideNote: row.override_note,
+                    note,
+                    ...evidence(row),
+                  });
                   if (!input.success) throw schemaRefusal(input.error);
                   const changed = await changeStatus(tx, actor, input.data, { reviewRequired: options.reviewRequired });
                   if (changed.outcome === "applied") {

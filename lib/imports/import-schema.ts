@@ -7,7 +7,10 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 /** The upload form: the CSV, the note every row's change carries, and whether to write (apply) or only check (dry run). */
 export const importCsvSchema = z.object({
-  file: z.instanceof(File, { error: "fileRequired" }).refine((file) => file.size > 0, { error: "fileEmpty" }).refine((file) => file.size <= MAX_IMPORT_BYTES, { error: "fileTooLarge" }),
+  file: z
+    .instanceof(File, { error: "fileRequired" })
+    .refine((file) => file.size > 0, { error: "fileEmpty" })
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: "fileTooLarge" }),
   note: z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" }),
   mode: z.enum(["dryRun", "apply"], { error: "required" }),
 });

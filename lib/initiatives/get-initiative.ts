@@ -91,7 +91,12 @@ export interface InitiativeDetail {
 export const HISTORY_PAGE_SIZE = 50;
 
 /** Everything the page shows; the history comes a page at a time, newest first. */
-export async function getInitiative(prisma: PrismaClient, slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
+export async function getInitiative(
+  prisma: PrismaClient,
+  slug: string,
+  historyPage = 1,
+  historyPageSize = HISTORY_PAGE_SIZE,
+): Promise<InitiativeDetail | null> {
   const row = await prisma.initiative.findUnique({
     // A merged duplicate's page redirects to the initiative it was merged into (mergedTarget).
     where: { slug, mergedIntoId: null },
@@ -157,7 +162,10 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
       },
       _count: { select: { history: true } },
       // Duplicates merged into this one: their histories stay readable here, whole.
-      mergedFrom: { select: { slug: true, titleRu: true, titleEn: true, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } }, orderBy: { id: "asc" } },
+      mergedFrom: {
+        select: { slug: true, titleRu: true, titleEn: true, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } },
+        orderBy: { id: "asc" },
+      },
     },
   });
   if (!row) return null;

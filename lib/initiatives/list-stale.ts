@@ -24,11 +24,7 @@ export async function listStale(prisma: PrismaClient, staleAfterDays: number, no
   const rows = await prisma.initiative.findMany({
     where: {
       mergedIntoId: null,
-      OR: [
-        { lastVerifiedOn: null },
-        { lastVerifiedOn: { lt: cutoff } },
-        { targetDate: { lt: now }, status: { notIn: ["implemented", "dropped"] } },
-      ],
+      OR: [{ lastVerifiedOn: null }, { lastVerifiedOn: { lt: cutoff } }, { targetDate: { lt: now }, status: { notIn: ["implemented", "dropped"] } }],
     },
     orderBy: [{ lastVerifiedOn: { sort: "asc", nulls: "first" } }, { titleRu: "asc" }],
     select: { slug: true, titleRu: true, titleEn: true, status: true, version: true, lastVerifiedOn: true, targetDate: true },

@@ -37,7 +37,8 @@ async function claim(tx: Db, slug: string, version: number, side: "duplicate" | 
   const field = side === "duplicate" ? "duplicateSlug" : "keepSlug";
   if (!row) throw new MergeError("notFound", field);
   if (row.mergedIntoId !== null) throw new MergeError("alreadyMerged", field);
-  if (bumped.count === 0) throw new MergeError("mergeConflict", side === "duplicate" ? "duplicateVersion" : "keepVersion", undefined, { slug, version: row.version });
+  if (bumped.count === 0)
+    throw new MergeError("mergeConflict", side === "duplicate" ? "duplicateVersion" : "keepVersion", undefined, { slug, version: row.version });
   return row;
 }
 
@@ -48,7 +49,11 @@ async function claim(tx: Db, slug: string, version: number, side: "duplicate" | 
  * to the kept one; the duplicate's row and history stay, marked merged-into (out of every list,
  * its slug redirecting), and both histories get an entry with the admin's note.
  */
-export async function mergeInitiatives(db: Db, actor: SessionUser, input: MergeInitiativesInput): Promise<{ keepSlug: string; version: number; tags: string[] }> {
+export async function mergeInitiatives(
+  db: Db,
+  actor: SessionUser,
+  input: MergeInitiativesInput,
+): Promise<{ keepSlug: string; version: number; tags: string[] }> {
   return inTransaction(db, async (tx) => {
     const keep = await claim(tx, input.keepSlug, input.keepVersion, "keep");
     const duplicate = await claim(tx, input.duplicateSlug, input.duplicateVersion, "duplicate");
@@ -58,7 +63,10 @@ export async function mergeInitiatives(db: Db, actor: SessionUser, input: MergeI
     const tags = new Set<string>([TAG.initiative(duplicate.slug), TAG.events]);
     const changes: FieldChange[] = [{ field: MERGED_FROM, from: null, to: duplicate.slug }];
 
-    const quotes = await tx.quote.findMany({ where: { initiativeId: duplicate.id }, select: { id: true, text: true, sourceId: true, event: { select: { slug: true } } } });
+    const quotes = await tx.quote.findMany({
+      where: { initiativeId: duplicate.id },
+      select: { id: true, text: true, sourceId: true, event: { select: { slug: true } } },
+    });
     await tx.quote.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } });
     for (const quote of quotes) {
       await indexQuote(tx, { id: quote.id, text: quote.text, initiativeId: keep.id });
@@ -81,7 +89,8 @@ export async function mergeInitiatives(db: Db, actor: SessionUser, input: MergeI
     const keptThemes = new Set(keep.themes.map((row) => row.theme));
     const addedThemes = duplicate.themes.filter((row) => !keptThemes.has(row.theme));
     for (const { theme } of addedThemes) await tx.initiativeTheme.create({ data: { initiativeId: keep.id, theme } });
-    if (addedThemes.length) changes.push({ field: "themes", from: [...keptThemes].sort().join(", "), to: [...keptThemes, ...addedThemes.map((row) => row.theme)].sort().join(", ") });
+    if (addedThemes.length)
+      changes.push({ field: "themes", from: [...keptThemes].sort().join(", "), to: [...keptThemes, ...addedThemes.map((row) => row.theme)].sort().join(", ") });
     for (const { theme } of duplicate.themes) tags.add(TAG.theme(theme));
     await tx.initiativeTheme.deleteMany({ where: { initiativeId: duplicate.id } });
     if (duplicate.proposerCountryCode) tags.add(TAG.country(duplicate.proposerCountryCode));
@@ -96,7 +105,12 @@ export async function mergeInitiatives(db: Db, actor: SessionUser, input: MergeI
     // Followers of the duplicate follow the kept one; one who already does keeps that subscription.
     const followers = await tx.alertSubscription.findMany({ where: { target: "initiative", targetKey: duplicate.slug }, select: { id: true, email: true } });
     const already = new Set(
-      (await tx.alertSubscription.findMany({ where: { target: "initiative", targetKey: keep.slug, email: { in: followers.map((row) => row.email) } }, select: { email: true } })).map((row) => row.email),
+      (
+        await tx.alertSubscription.findMany({
+          where: { target: "initiative", targetKey: keep.slug, email: { in: followers.map((row) => row.email) } },
+          select: { email: true },
+        })
+      ).map((row) => row.email),
     );
     for (const follower of followers) {
       if (already.has(follower.email)) await tx.alertSubscription.delete({ where: { id: follower.id } });
@@ -109,7 +123,12 @@ export async function mergeInitiatives(db: Db, actor: SessionUser, input: MergeI
     await tx.initiative.updateMany({ where: { mergedIntoId: duplicate.id }, data: { mergedIntoId: keep.id } });
     await removeInitiativeFromIndex(tx, duplicate.id);
 
-    const closing = await writeHistoryEntry(tx, duplicate, { kind: "edit", changes: [{ field: MERGED_INTO, from: null, to: keep.slug }], note: input.note, authorId: actor.id });
+    const closing = await writeHistoryEntry(tx, duplicate, {
+      kind: "edit",
+      changes: [{ field: MERGED_INTO, from: null, to: keep.slug }],
+      note: input.note,
+      authorId: actor.id,
+    });
     for (const tag of closing.tags) tags.add(tag);
     // The duplicate's notes now lead search to the kept one.
     for (const entry of await tx.historyEntry.findMany({ where: { initiativeId: duplicate.id }, select: { id: true, note: true, overrideNote: true } })) {

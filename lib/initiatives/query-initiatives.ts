@@ -34,8 +34,14 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_VALUES = 30;
 
 // Only a–z are upper-cased: String#toUpperCase would turn "ß" into "SS" and "ﬁ" into "FI", i.e. into real codes.
-export const countryCodeSchema = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
-const eventSlug = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const countryCodeSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value),
+  z.string().regex(/^[A-Z]{2}$/),
+);
+const eventSlug = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const day = z.iso.date();
 
 /**
@@ -90,7 +96,16 @@ type OneOrMany<T> = T extends readonly (infer U)[] ? U | readonly U[] : T;
 /** A query as code writes it: any filter may be left out, and a several-valued one may be given one value. */
 export type InitiativeFilters = { [K in keyof InitiativeQuery]?: OneOrMany<NonNullable<InitiativeQuery[K]>> };
 /** The filters that take several values. */
-export const LIST_FILTERS = ["relation", "status", "notStatus", "stage", "theme", "kind", "country", "event"] as const satisfies readonly (keyof InitiativeQuery)[];
+export const LIST_FILTERS = [
+  "relation",
+  "status",
+  "notStatus",
+  "stage",
+  "theme",
+  "kind",
+  "country",
+  "event",
+] as const satisfies readonly (keyof InitiativeQuery)[];
 type ListFilter = (typeof LIST_FILTERS)[number];
 
 /** A parameter a page could not use: its value is shown to the reader, who sees why the list is wider. */
@@ -362,9 +377,12 @@ function orderBy(keys: SortKey[]): Prisma.Sql {
  * k0 >= v0 in front so that the database seeks in k0's index instead of scanning from the start.
  */
 function after(keys: SortKey[], values: unknown[]): Prisma.Sql {
-  const beyond = (key: SortKey, value: unknown, orEqual = false) => Prisma.sql`${key.sql} ${Prisma.raw((key.descending ? "<" : ">") + (orEqual ? "=" : ""))} ${value}`;
+  const beyond = (key: SortKey, value: unknown, orEqual = false) =>
+    Prisma.sql`${key.sql} ${Prisma.raw((key.descending ? "<" : ">") + (orEqual ? "=" : ""))} ${value}`;
   const strictly = (index: number): Prisma.Sql =>
-    index === keys.length - 1 ? beyond(keys[index]!, values[index]) : Prisma.sql`(${beyond(keys[index]!, values[index])} OR (${keys[index]!.sql} = ${values[index]} AND ${strictly(index + 1)}))`;
+    index === keys.length - 1
+      ? beyond(keys[index]!, values[index])
+      : Prisma.sql`(${beyond(keys[index]!, values[index])} OR (${keys[index]!.sql} = ${values[index]} AND ${strictly(index + 1)}))`;
   return Prisma.sql`${beyond(keys[0]!, values[0], true)} AND ${strictly(0)}`;
 }
 
@@ -393,7 +411,9 @@ export async function* initiativeIdPages(prisma: PrismaClient, query: Initiative
     let last: unknown[] | undefined;
     for (;;) {
       const where = whereClause([...filters, ...group, ...(last ? [after(keys, last)] : [])], "ordered");
-      const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns} FROM "Initiative" i ${where} ORDER BY ${orderBy(keys)} LIMIT ${pageSize}`;
+      const rows = await prisma.$queryRaw<
+        Record<string, unknown>[]
+      >`SELECT ${columns} FROM "Initiative" i ${where} ORDER BY ${orderBy(keys)} LIMIT ${pageSize}`;
       if (rows.length) yield rows.map((row) => Number(row[`k${keys.length - 1}`]));
       if (rows.length < pageSize) break;
       const row = rows[rows.length - 1]!;
@@ -408,7 +428,10 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const sql = listSql(prisma, query, locale);
   const rows = await prisma.$queryRaw<{ id: number | bigint; matched?: number | bigint; total?: number | bigint; allMatched?: number | bigint }[]>(sql.ids);
-  const countRow = sql.idsCount && rows.length > 0 ? { n: rows[0]!.total, allMatched: rows[0]!.allMatched } : (await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count))[0];
+  const countRow =
+    sql.idsCount && rows.length > 0
+      ? { n: rows[0]!.total, allMatched: rows[0]!.allMatched }
+      : (await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count))[0];
   const total = Number(countRow?.n ?? 0);
   const ids = rows.map((row) => Number(row.id));
   const matched = new Map(rows.flatMap((row) => (row.matched === undefined ? [] : [[Number(row.id), Number(row.matched)] as const])));
@@ -468,7 +491,13 @@ export interface FacetValue {
 }
 
 /** The column of `Initiative` behind a single-valued facet. */
-const FACET_COLUMN: Partial<Record<Facet, string>> = { relation: "meetingRelation", status: "status", stage: "stage", kind: "kind", proposer: "proposerCountryCode" };
+const FACET_COLUMN: Partial<Record<Facet, string>> = {
+  relation: "meetingRelation",
+  status: "status",
+  stage: "stage",
+  kind: "kind",
+  proposer: "proposerCountryCode",
+};
 
 /**
  * For every facet, how many initiatives each value would give with all the other filters applied.
@@ -480,14 +509,25 @@ const FACET_COLUMN: Partial<Record<Facet, string>> = { relation: "meetingRelatio
  */
 export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters): Promise<Record<Facet, FacetValue[]>> {
   // A facet's own filter (the status facet's is both status filters); the dates and the text apply to every facet.
-  const only = (facet: Facet) => conditions(prisma, (facet === "status" ? { status: query.status, notStatus: query.notStatus } : { [facet]: query[facet] }) as InitiativeFilters);
+  const only = (facet: Facet) =>
+    conditions(prisma, (facet === "status" ? { status: query.status, notStatus: query.notStatus } : { [facet]: query[facet] }) as InitiativeFilters);
   const active = FACETS.filter((facet) => only(facet).length > 0);
-  const textOnly = conditions(prisma, { q: query.q, announcedFrom: query.announcedFrom, announcedTo: query.announcedTo, changedFrom: query.changedFrom, changedTo: query.changedTo });
+  const textOnly = conditions(prisma, {
+    q: query.q,
+    announcedFrom: query.announcedFrom,
+    announcedTo: query.announcedTo,
+    changedFrom: query.changedFrom,
+    changedTo: query.changedTo,
+  });
   const whole = (facet: Facet) => textOnly.length === 0 && active.every((other) => other === facet);
   const test = (facet: Facet) => Prisma.sql`CASE WHEN ${Prisma.join(only(facet), " AND ")} THEN 1 ELSE 0 END`;
   // Rows failing two or more filters count nowhere; with one filter, rows failing it count only for its own (whole) facet.
   const narrowing =
-    active.length >= 2 ? [Prisma.sql`(${Prisma.join(active.map(test), " + ")}) >= ${active.length - 1}`] : active.length === 1 && textOnly.length === 0 ? only(active[0]!) : [];
+    active.length >= 2
+      ? [Prisma.sql`(${Prisma.join(active.map(test), " + ")}) >= ${active.length - 1}`]
+      : active.length === 1 && textOnly.length === 0
+        ? only(active[0]!)
+        : [];
   const others = (facet: Facet, join?: Prisma.Sql) => {
     const rest = active.filter((other) => other !== facet).map((other) => Prisma.raw(`b."f_${other}" = 1`));
     const all = join ? [join, ...rest] : rest;
@@ -541,8 +581,13 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
         FROM "Initiative" i ${whereClause([...textOnly, ...narrowing])}
       ) `;
   // The first, empty SELECT names the columns.
-  const rows = await prisma.$queryRaw<{ facet: Facet; value: string | number | bigint | null; n: number | bigint }[]>`${base}SELECT ${label(FACETS[0])} AS facet, ${Prisma.raw("NULL")} AS value, 0 AS n WHERE 1 = 0
-    ${Prisma.join(FACETS.map((facet) => Prisma.sql`UNION ALL ${part(facet)}`), " ")}`;
+  const rows = await prisma.$queryRaw<
+    { facet: Facet; value: string | number | bigint | null; n: number | bigint }[]
+  >`${base}SELECT ${label(FACETS[0])} AS facet, ${Prisma.raw("NULL")} AS value, 0 AS n WHERE 1 = 0
+    ${Prisma.join(
+      FACETS.map((facet) => Prisma.sql`UNION ALL ${part(facet)}`),
+      " ",
+    )}`;
   const result = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetValue[]])) as Record<Facet, FacetValue[]>;
   for (const row of rows) {
     if (row.value === null) continue;
@@ -550,7 +595,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     if (same) same.count += Number(row.n);
     else result[row.facet].push({ value: String(row.value), count: Number(row.n) });
   }
-  for (const facet of FACETS) result[facet] = result[facet].filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const facet of FACETS)
+    result[facet] = result[facet].filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return result;
 }
 

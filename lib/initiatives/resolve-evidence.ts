@@ -20,7 +20,11 @@ export async function locateQuote(tx: Db, sourceId: number | null, quoteText: st
   const start = starts.length === 1 ? starts[0] : starts[(occurrence ?? 0) - 1];
   if (start === undefined) {
     const length = quoteText.length;
-    throw new EditError("quoteAmbiguous", `${field}Occurrence`, starts.map((at) => quoteInContext(source.text, at, at + length)));
+    throw new EditError(
+      "quoteAmbiguous",
+      `${field}Occurrence`,
+      starts.map((at) => quoteInContext(source.text, at, at + length)),
+    );
   }
   return { source, start, end: start + quoteText.length };
 }

@@ -1,7 +1,15 @@
 import "../forms/zod-config";
 import { z } from "zod";
 import { recordIdSchema } from "../domain/record-id";
-import { countryRoleSchema, initiativeKindSchema, initiativeStatusSchema, meetingRelationSchema, speakerKindSchema, stageSchema, themeSchema } from "../domain/vocabulary";
+import {
+  countryRoleSchema,
+  initiativeKindSchema,
+  initiativeStatusSchema,
+  meetingRelationSchema,
+  speakerKindSchema,
+  stageSchema,
+  themeSchema,
+} from "../domain/vocabulary";
 import { isLongEnoughQuote } from "../domain/quote-rules";
 import { cleanText } from "../forms/clean-text";
 import { emptyToNull, normalizeDecimal, optionalIsoDate } from "../initiatives/edit-schemas";
@@ -35,7 +43,8 @@ const passageFields = {
 
 function checkPassage(value: { start: number; end: number; speakerKind: string; speakerPersonId: number | null }, ctx: z.RefinementCtx) {
   if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "passageOutOfRange" });
-  if (value.speakerKind !== "narrator" && value.speakerPersonId === null) ctx.addIssue({ code: "custom", path: ["speakerPersonId"], message: "speakerRequired" });
+  if (value.speakerKind !== "narrator" && value.speakerPersonId === null)
+    ctx.addIssue({ code: "custom", path: ["speakerPersonId"], message: "speakerRequired" });
 }
 
 export const createInitiativeSchema = z
@@ -51,7 +60,9 @@ export const createInitiativeSchema = z
     themes: z.array(themeSchema).min(1, { error: "chooseTheme" }).max(9),
     eventId: recordIdSchema,
     meetingRelation: meetingRelationSchema,
-    proposerCountryCode: emptyToNull(z.string().regex(/^[A-Z]{2}$/)).optional().default(null),
+    proposerCountryCode: emptyToNull(z.string().regex(/^[A-Z]{2}$/))
+      .optional()
+      .default(null),
     proposerPersonId: emptyToNull(recordIdSchema).optional().default(null),
     countries: z
       .array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), role: emptyToNull(countryRoleSchema), stage: emptyToNull(stageSchema) }))
@@ -73,8 +84,16 @@ export const createEventSchema = z.object({
   note,
 });
 
-const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "invalid" });
-const quoteOccurrence = emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null);
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "invalid" });
+const quoteOccurrence = emptyToNull(
+  z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" }),
+)
+  .optional()
+  .default(null);
 
 /**
  * A correction of an event: its names, place and date as stated, attendees to remove, and one

@@ -39,7 +39,12 @@ export function searchCandidateIndex(db: Db): CandidateIndex {
       const texts: IndexedText[] = [];
       for (const row of rows) {
         if ((row.kind !== "initiative" && row.kind !== "quote") || row.initiativeId === null) continue;
-        texts.push({ kind: row.kind, initiativeId: Number(row.initiativeId), title: row.title ? row.title.split(" ") : [], body: row.body ? row.body.split(" ") : [] });
+        texts.push({
+          kind: row.kind,
+          initiativeId: Number(row.initiativeId),
+          title: row.title ? row.title.split(" ") : [],
+          body: row.body ? row.body.split(" ") : [],
+        });
       }
       return { documents: rows.length, texts };
     },

@@ -70,7 +70,11 @@ export function passageTags(initiativeTags: readonly string[], sourceId: number)
  * than the initiative's own) the passage records the initiative announced again there: linked to
  * that event, never a second initiative. Nothing is created unless the editor asked for it.
  */
-export async function acceptPassage(db: PrismaClient, user: SessionUser, input: AcceptPassageInput): Promise<{ version: number; quoteId: number; tags: string[] }> {
+export async function acceptPassage(
+  db: PrismaClient,
+  user: SessionUser,
+  input: AcceptPassageInput,
+): Promise<{ version: number; quoteId: number; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const own = await tx.initiative.findUniqueOrThrow({ where: { id: initiative.id }, select: { eventId: true } });

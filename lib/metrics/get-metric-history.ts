@@ -21,7 +21,14 @@ export interface MetricHistory {
 export async function getMetricHistory(db: Db, slug: string): Promise<MetricHistory | null> {
   const metric = await db.metric.findUnique({
     where: { slug },
-    select: { id: true, slug: true, nameRu: true, nameEn: true, initiativeId: true, initiative: { select: { slug: true, titleRu: true, titleEn: true, status: true } } },
+    select: {
+      id: true,
+      slug: true,
+      nameRu: true,
+      nameEn: true,
+      initiativeId: true,
+      initiative: { select: { slug: true, titleRu: true, titleEn: true, status: true } },
+    },
   });
   if (!metric) return null;
   // Changes are stored as JSON text: match the quoted start of this figure's field paths.

@@ -53,7 +53,8 @@ export async function reportForIds(prisma: PrismaClient, ids: number[]): Promise
   const byId = new Map(initiatives.map((row) => [row.id, row]));
   const ordered = ids.flatMap((id) => byId.get(id) ?? []);
   const quotedFor = new Map<number, Set<number>>();
-  for (const initiative of ordered) for (const { sourceId } of initiative.quotes) quotedFor.set(sourceId, (quotedFor.get(sourceId) ?? new Set()).add(initiative.id));
+  for (const initiative of ordered)
+    for (const { sourceId } of initiative.quotes) quotedFor.set(sourceId, (quotedFor.get(sourceId) ?? new Set()).add(initiative.id));
   const sources = await prisma.source.findMany({
     where: { id: { in: [...quotedFor.keys()] } },
     select: { id: true, title: true, outlet: true, publishedOn: true, url: true },
@@ -68,7 +69,9 @@ export async function reportForIds(prisma: PrismaClient, ids: number[]): Promise
       themes: row.themes.map((item) => item.theme),
       countries: row.participations.map((item) => item.country),
     })),
-    statusCounts: INITIATIVE_STATUSES.map((status) => ({ status, count: ordered.filter((row) => row.status === status).length })).filter((item) => item.count > 0),
+    statusCounts: INITIATIVE_STATUSES.map((status) => ({ status, count: ordered.filter((row) => row.status === status).length })).filter(
+      (item) => item.count > 0,
+    ),
     sources: sources
       .map((source) => ({ ...source, initiatives: quotedFor.get(source.id)!.size }))
       .sort((a, b) => (a.publishedOn?.getTime() ?? Infinity) - (b.publishedOn?.getTime() ?? Infinity) || a.id - b.id),
@@ -93,7 +96,10 @@ export async function initiativesReport(prisma: PrismaClient, filters: Initiativ
 }
 
 /** The report of one country: the initiatives it proposes or takes part in; null for an unknown code. */
-export async function countryReport(prisma: PrismaClient, rawCode: string): Promise<{ country: { code: string; nameRu: string; nameEn: string }; report: Report } | null> {
+export async function countryReport(
+  prisma: PrismaClient,
+  rawCode: string,
+): Promise<{ country: { code: string; nameRu: string; nameEn: string }; report: Report } | null> {
   const code = parseCountryCode(rawCode);
   if (!code) return null;
   const country = await prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true } });
@@ -103,5 +109,11 @@ export async function countryReport(prisma: PrismaClient, rawCode: string): Prom
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  return { country, report: await reportForIds(prisma, ids.map((row) => row.id)) };
+  return {
+    country,
+    report: await reportForIds(
+      prisma,
+      ids.map((row) => row.id),
+    ),
+  };
 }

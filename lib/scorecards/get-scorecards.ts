@@ -88,7 +88,10 @@ export async function getCountryScorecard(prisma: PrismaClient, rawCode: string)
       code: true,
       nameRu: true,
       nameEn: true,
-      participations: { select: { initiative: { select: { id: true, slug: true, titleRu: true, titleEn: true, status: true } } }, orderBy: { initiative: { slug: "asc" } } },
+      participations: {
+        select: { initiative: { select: { id: true, slug: true, titleRu: true, titleEn: true, status: true } } },
+        orderBy: { initiative: { slug: "asc" } },
+      },
     },
   });
   if (!country) return null;
@@ -110,7 +113,10 @@ export async function getCountryScorecard(prisma: PrismaClient, rawCode: string)
   return {
     country: { code: country.code, nameRu: country.nameRu, nameEn: country.nameEn },
     scored: current.map(toRow),
-    unscored: country.participations.map((p) => p.initiative).filter((initiative) => !scoredIds.has(initiative.id)).map(({ id: _id, ...rest }) => rest),
+    unscored: country.participations
+      .map((p) => p.initiative)
+      .filter((initiative) => !scoredIds.has(initiative.id))
+      .map(({ id: _id, ...rest }) => rest),
     average: stats,
     history: rows.map(toRow),
   };

@@ -23,7 +23,10 @@ export const setScoreSchema = z.object({
     z.union(SCORE_VALUES.map((value) => z.literal(value)) as [z.ZodLiteral<-1>, z.ZodLiteral<0>, z.ZodLiteral<1>], { error: "chooseScore" }),
   ),
   asOf: pastDate,
-  quoteSourceId: emptyToNull(recordIdSchema).optional().default(null).refine((value) => value !== null, { error: "required" }),
+  quoteSourceId: emptyToNull(recordIdSchema)
+    .optional()
+    .default(null)
+    .refine((value) => value !== null, { error: "required" }),
   quoteText: z
     .string({ error: "required" })
     .max(2000, { error: "tooLong" })
@@ -31,7 +34,9 @@ export const setScoreSchema = z.object({
     .trim()
     .min(1, { error: "required" })
     .refine((value) => value === "" || isLongEnoughQuote(value), { error: "quoteTooShort" }),
-  quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null),
+  quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" }))
+    .optional()
+    .default(null),
   note,
 });
 

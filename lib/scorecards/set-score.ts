@@ -27,7 +27,8 @@ export async function setScore(db: PrismaClient, user: SessionUser, input: SetSc
       select: { version: true },
     });
     const current = latest?.version ?? 0;
-    if (current !== input.expectedVersion) throw new ScoreError("scoreChangedSince", undefined, "The score changed since the form was loaded.", { version: current });
+    if (current !== input.expectedVersion)
+      throw new ScoreError("scoreChangedSince", undefined, "The score changed since the form was loaded.", { version: current });
     const evidence = await resolveEvidence(tx, initiative.id, {
       evidenceType: "quote",
       quoteSourceId: input.quoteSourceId,

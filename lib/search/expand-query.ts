@@ -49,7 +49,7 @@ export function expandQuery(query: string): QueryConcept[] {
   const words = Array.from(query.matchAll(WORD), (match) => match[0]);
   const terms = words.map(queryTerm);
   const concepts = new Map<string, QueryConcept>();
-  for (let i = 0; i < terms.length; ) {
+  for (let i = 0; i < terms.length;) {
     let length = Math.min(longestEntry, terms.length - i);
     let group: QueryTerm[][] | undefined;
     for (; length > 1; length--) if ((group = ENTRIES.get(stemsKey(terms.slice(i, i + length))))) break;

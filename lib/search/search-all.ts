@@ -50,13 +50,16 @@ interface Row {
 function hitsSql(search: SearchSql, concepts: QueryConcept[], extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.join(
     concepts.map(
-      (concept, k) => Prisma.sql`SELECT "rowid" AS r, ${Prisma.raw(String(k))} AS k, ${search.scoreAny([concept])} AS score FROM "SearchIndex" WHERE ${search.matchesAny([concept])}${extra}`,
+      (concept, k) =>
+        Prisma.sql`SELECT "rowid" AS r, ${Prisma.raw(String(k))} AS k, ${search.scoreAny([concept])} AS score FROM "SearchIndex" WHERE ${search.matchesAny([concept])}${extra}`,
     ),
     " UNION ALL ",
   );
 }
 
-const MATCHED = Prisma.raw(`(SELECT r, COUNT(*) AS matched, SUM(best) AS score FROM (SELECT r, k, MIN(score) AS best FROM hits GROUP BY r, k) hk GROUP BY r) h`);
+const MATCHED = Prisma.raw(
+  `(SELECT r, COUNT(*) AS matched, SUM(best) AS score FROM (SELECT r, k, MIN(score) AS best FROM hits GROUP BY r, k) hk GROUP BY r) h`,
+);
 
 /** Every kind of text the tracker holds; rows matching every word first, then by score (title hits weigh ten times more). */
 export async function searchAll(prisma: PrismaClient, query: string, page = 1, pageSize = 20): Promise<SearchResults> {
@@ -74,7 +77,16 @@ export async function searchAll(prisma: PrismaClient, query: string, page = 1, p
     ORDER BY h.matched DESC, h.score ASC, s."kind", s."refId", s."pos" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   const total = Number(count?.n ?? 0);
   const suggestion = total === 0 ? await suggestSpelling(prisma, query, "all") : null;
-  return { terms, words: concepts.length, allMatched: Number(count?.allMatched ?? 0), suggestion, total, page, pageSize, hits: await hydrate(prisma, rows, terms) };
+  return {
+    terms,
+    words: concepts.length,
+    allMatched: Number(count?.allMatched ?? 0),
+    suggestion,
+    total,
+    page,
+    pageSize,
+    hits: await hydrate(prisma, rows, terms),
+  };
 }
 
 /** For a page of initiatives (by slug): the best-matching quote or note of each, to show why it matched. */
@@ -107,7 +119,10 @@ async function hydrate(prisma: PrismaClient, rows: Row[], terms: QueryTerm[]): P
       where: { id: { in: ids("quote") } },
       select: { id: true, text: true, initiative: { select: initiativeSelect }, source: { select: { id: true, title: true, outlet: true } } },
     }),
-    prisma.historyEntry.findMany({ where: { id: { in: ids("note") } }, select: { id: true, note: true, overrideNote: true, initiative: { select: initiativeSelect } } }),
+    prisma.historyEntry.findMany({
+      where: { id: { in: ids("note") } },
+      select: { id: true, note: true, overrideNote: true, initiative: { select: initiativeSelect } },
+    }),
     prisma.source.findMany({ where: { id: { in: ids("passage") } }, select: { id: true, title: true, outlet: true, text: true } }),
   ]);
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
@@ -136,7 +151,9 @@ async function hydrate(prisma: PrismaClient, rows: Row[], terms: QueryTerm[]): P
     }
     if (row.kind === "quote") {
       const quote = quoteMap.get(refId);
-      return quote ? [{ kind: row.kind, refId, parts: snippet(quote.text, terms), initiative: quote.initiative, source: quote.source, quoteId: quote.id, matchedWords }] : [];
+      return quote
+        ? [{ kind: row.kind, refId, parts: snippet(quote.text, terms), initiative: quote.initiative, source: quote.source, quoteId: quote.id, matchedWords }]
+        : [];
     }
     if (row.kind === "note") {
       const entry = noteMap.get(refId);
@@ -148,6 +165,16 @@ async function hydrate(prisma: PrismaClient, rows: Row[], terms: QueryTerm[]): P
     const pos = Number(row.pos);
     const end = source.text.indexOf("\n", pos);
     const paragraph = source.text.slice(pos, end < 0 ? undefined : end);
-    return [{ kind: row.kind, refId, parts: snippet(paragraph, terms), initiative: null, source: { id: source.id, title: source.title, outlet: source.outlet }, pos, matchedWords }];
+    return [
+      {
+        kind: row.kind,
+        refId,
+        parts: snippet(paragraph, terms),
+        initiative: null,
+        source: { id: source.id, title: source.title, outlet: source.outlet },
+        pos,
+        matchedWords,
+      },
+    ];
   });
 }

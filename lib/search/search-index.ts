@@ -45,7 +45,13 @@ export async function addVocabulary(db: Db, words: string[]) {
 }
 
 /** `fresh`: the document was created in this transaction, so it has no rows to delete yet. */
-async function replace(db: Db, kind: SearchKind, refId: number, rows: { initiativeId: number | null; pos: number; title: string; body: string }[], fresh = false) {
+async function replace(
+  db: Db,
+  kind: SearchKind,
+  refId: number,
+  rows: { initiativeId: number | null; pos: number; title: string; body: string }[],
+  fresh = false,
+) {
   const first = searchRowId(kind, refId);
   const { rowId } = searchSql(db);
   if (!fresh) await db.$executeRaw`DELETE FROM "SearchIndex" WHERE "rowid" BETWEEN ${rowId(first)} AND ${rowId(first + PART_SPAN - 1)}`;
@@ -76,7 +82,11 @@ export function indexQuote(db: Db, quote: { id: number; text: string; initiative
   return replace(db, "quote", quote.id, [{ initiativeId: quote.initiativeId, pos: 0, title: "", body: quote.text }]);
 }
 
-export function indexHistoryNote(db: Db, entry: { id: number; initiativeId: number; note: string; overrideNote: string | null }, options: { fresh?: boolean } = {}) {
+export function indexHistoryNote(
+  db: Db,
+  entry: { id: number; initiativeId: number; note: string; overrideNote: string | null },
+  options: { fresh?: boolean } = {},
+) {
   const body = [entry.note, entry.overrideNote].filter(Boolean).join(" ");
   return replace(db, "note", entry.id, body ? [{ initiativeId: entry.initiativeId, pos: 0, title: "", body }] : [], options.fresh);
 }
@@ -96,12 +106,15 @@ export function indexSource(db: Db, source: { id: number; text: string }) {
 export async function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: number) => void): Promise<number> {
   await db.$executeRaw`DELETE FROM "SearchIndex"`;
   await db.$executeRaw`DELETE FROM "SearchWord"`;
-  const initiatives = await db.initiative.findMany({ where: { mergedIntoId: null }, select: { id: true, titleRu: true, titleEn: true, summaryRu: true, summaryEn: true } });
+  const initiatives = await db.initiative.findMany({
+    where: { mergedIntoId: null },
+    select: { id: true, titleRu: true, titleEn: true, summaryRu: true, summaryEn: true },
+  });
   const quotes = await db.quote.findMany({ select: { id: true, text: true, initiativeId: true } });
   // A merged duplicate's notes lead to the initiative it was merged into.
-  const entries = (await db.historyEntry.findMany({ select: { id: true, initiativeId: true, note: true, overrideNote: true, initiative: { select: { mergedIntoId: true } } } })).map(
-    ({ initiative, ...entry }) => ({ ...entry, initiativeId: initiative.mergedIntoId ?? entry.initiativeId }),
-  );
+  const entries = (
+    await db.historyEntry.findMany({ select: { id: true, initiativeId: true, note: true, overrideNote: true, initiative: { select: { mergedIntoId: true } } } })
+  ).map(({ initiative, ...entry }) => ({ ...entry, initiativeId: initiative.mergedIntoId ?? entry.initiativeId }));
   const sources = await db.source.findMany({ select: { id: true, text: true } });
   const total = initiatives.length + quotes.length + entries.length + sources.length;
   let done = 0;

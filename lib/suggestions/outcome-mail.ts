@@ -25,7 +25,10 @@ const QUOTED = 300;
 /** The one mail that tells a sender what became of their suggestion, in the language they wrote in. */
 export async function outcomeMail(outcome: Outcome): Promise<OutgoingMail> {
   const messages = await loadMessages(outcome.locale);
-  const t = createTranslator({ locale: outcome.locale, messages: messages as never, namespace: "suggestMail" as never }) as (key: string, values?: Record<string, string>) => string;
+  const t = createTranslator({ locale: outcome.locale, messages: messages as never, namespace: "suggestMail" as never }) as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
   const quoted = outcome.text.length > QUOTED ? `${outcome.text.slice(0, QUOTED)}…` : outcome.text;
   const link = outcome.resultPath ?? outcome.subjectPath;
   return assemble(

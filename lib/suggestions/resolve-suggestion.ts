@@ -11,9 +11,16 @@ import type { ResolveSuggestionInput } from "./suggestion-schemas";
  * declined with the reason. Who and when are kept. The sender's e-mail, when given, keeps
  * `outcomeSentAt` empty until the outcome is mailed (lib/suggestions/send-outcomes.ts).
  */
-export async function resolveSuggestion(db: PrismaClient, user: SessionUser, input: ResolveSuggestionInput): Promise<{ tags: string[]; resultPath: string | null; mailOutcome: boolean }> {
+export async function resolveSuggestion(
+  db: PrismaClient,
+  user: SessionUser,
+  input: ResolveSuggestionInput,
+): Promise<{ tags: string[]; resultPath: string | null; mailOutcome: boolean }> {
   return db.$transaction(async (tx) => {
-    const suggestion = await tx.suggestion.findUnique({ where: { id: input.suggestionId }, select: { state: true, subject: true, subjectKey: true, createdAt: true, email: true } });
+    const suggestion = await tx.suggestion.findUnique({
+      where: { id: input.suggestionId },
+      select: { state: true, subject: true, subjectKey: true, createdAt: true, email: true },
+    });
     if (!suggestion) throw new IntakeError("notFound");
     if (suggestion.state !== "open") throw new IntakeError("suggestionClosed");
     const resultPath = input.decision === "accepted" ? await resultingChange(tx, user, suggestion) : null;
@@ -29,7 +36,11 @@ export async function resolveSuggestion(db: PrismaClient, user: SessionUser, inp
 }
 
 /** Where the editor's change made from the suggestion shows: its history entry, newest first. */
-async function resultingChange(db: Db, user: SessionUser, suggestion: { subject: "initiative" | "source"; subjectKey: string; createdAt: Date }): Promise<string | null> {
+async function resultingChange(
+  db: Db,
+  user: SessionUser,
+  suggestion: { subject: "initiative" | "source"; subjectKey: string; createdAt: Date },
+): Promise<string | null> {
   if (suggestion.subject === "initiative") {
     const entry = await db.historyEntry.findFirst({
       where: { initiative: { slug: suggestion.subjectKey }, authorId: user.id, recordedAt: { gte: suggestion.createdAt } },
@@ -47,7 +58,12 @@ async function resultingChange(db: Db, user: SessionUser, suggestion: { subject:
 }
 
 /** An open suggestion for the change forms to start from, when it is about this subject. */
-export async function getOpenSuggestion(db: Db, id: number, subject: "initiative" | "source", subjectKey: string): Promise<{ id: number; text: string; url: string | null } | null> {
+export async function getOpenSuggestion(
+  db: Db,
+  id: number,
+  subject: "initiative" | "source",
+  subjectKey: string,
+): Promise<{ id: number; text: string; url: string | null } | null> {
   return db.suggestion.findFirst({ where: { id, subject, subjectKey, state: "open" }, select: { id: true, text: true, url: true } });
 }
 
@@ -81,5 +97,9 @@ export async function listOpenSuggestions(db: Db, limit = 50): Promise<Suggestio
     ...initiatives.map((i) => [`initiative:${i.slug}`, { ru: i.titleRu, en: i.titleEn }] as const),
     ...sources.map((s) => [`source:${s.id}`, { ru: s.title, en: s.title }] as const),
   ]);
-  return rows.map(({ email, ...row }) => ({ ...row, hasEmail: email !== null, subjectTitle: titles.get(`${row.subject}:${row.subjectKey}`) ?? { ru: null, en: null } }));
+  return rows.map(({ email, ...row }) => ({
+    ...row,
+    hasEmail: email !== null,
+    subjectTitle: titles.get(`${row.subject}:${row.subjectKey}`) ?? { ru: null, en: null },
+  }));
 }

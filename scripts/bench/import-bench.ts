@@ -30,7 +30,11 @@ async function run(apply: boolean): Promise<{ ms: number; rows: number; issues: 
   copyFileSync(built, copy);
   const prisma = createPrismaClient(`file:${copy}`, 5_000);
   try {
-    const editor = await prisma.user.findFirstOrThrow({ where: { role: "editor" }, select: { id: true, email: true, displayName: true, role: true }, orderBy: { id: "asc" } });
+    const editor = await prisma.user.findFirstOrThrow({
+      where: { role: "editor" },
+      select: { id: true, email: true, displayName: true, role: true },
+      orderBy: { id: "asc" },
+    });
     const statusRows = Math.ceil(rowCount / 2);
     const targets = await prisma.initiative.findMany({ select: { slug: true, version: true, status: true }, orderBy: { id: "asc" }, take: statusRows });
     const metrics = await prisma.metric.findMany({ select: { slug: true, initiative: { select: { slug: true, version: true } } }, orderBy: { id: "asc" } });
@@ -46,7 +50,15 @@ async function run(apply: boolean): Promise<{ ms: number; rows: number; issues: 
     for (let i = 0; rows.length < rowCount; i++) {
       const metric = metrics[i % metrics.length]!;
       const day = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
-      rows.push({ slug: metric.initiative.slug, version: metric.initiative.version, metric_slug: metric.slug, value: String(1 + (i % 97) / 10), observed_on: day, confirm_large: "yes", ...LINK });
+      rows.push({
+        slug: metric.initiative.slug,
+        version: metric.initiative.version,
+        metric_slug: metric.slug,
+        value: String(1 + (i % 97) / 10),
+        observed_on: day,
+        confirm_large: "yes",
+        ...LINK,
+      });
     }
     const csv = stringify(rows, { header: true, columns: [...new Set(rows.flatMap((row) => Object.keys(row)))] });
     const started = performance.now();
@@ -61,6 +73,8 @@ async function run(apply: boolean): Promise<{ ms: number; rows: number; issues: 
 
 console.log(`import benchmark: ${rowCount} rows at ${initiatives} initiatives (${changes} history entries)`);
 const applied = await run(true);
-console.log(`apply: ${applied.rows} rows, ${applied.issues} problems, applied=${applied.applied}, ${(applied.ms / 1000).toFixed(2)} s — target < ${TARGET_MS / 1000} s: ${applied.ms < TARGET_MS && applied.applied ? "met" : "missed"}`);
+console.log(
+  `apply: ${applied.rows} rows, ${applied.issues} problems, applied=${applied.applied}, ${(applied.ms / 1000).toFixed(2)} s — target < ${TARGET_MS / 1000} s: ${applied.ms < TARGET_MS && applied.applied ? "met" : "missed"}`,
+);
 const dry = await run(false);
 console.log(`dry run: ${dry.rows} rows, ${dry.issues} problems, ${(dry.ms / 1000).toFixed(2)} s`);

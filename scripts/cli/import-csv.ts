@@ -26,7 +26,10 @@ runCli(async () => {
   const env = getEnv();
   const prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS);
   try {
-    const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, displayName: true, role: true, active: true } });
+    const user = await prisma.user.findUnique({
+      where: { email: email.toLowerCase() },
+      select: { id: true, email: true, displayName: true, role: true, active: true },
+    });
     if (!user || !user.active) throw new Error(`No active account ${email}.`);
     let report: ((done: number) => void) | undefined;
     const result = await importCsv(prisma, user, {
@@ -39,12 +42,15 @@ runCli(async () => {
         report(done);
       },
     });
-    for (const issue of result.issues) console.log(`row ${issue.row}${issue.column ? `, column ${issue.column}` : ""}: ${issue.code}${issue.values ? ` ${JSON.stringify(issue.values)}` : ""}`);
+    for (const issue of result.issues)
+      console.log(`row ${issue.row}${issue.column ? `, column ${issue.column}` : ""}: ${issue.code}${issue.values ? ` ${JSON.stringify(issue.values)}` : ""}`);
     const counts = new Map<string, number>();
     for (const row of result.rows) for (const outcome of row.outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
     console.log([...counts].map(([outcome, count]) => `${outcome}: ${count}`).join(", ") || "no rows");
     if (result.issues.length) throw new Error(`${result.issues.length} problem(s): nothing was written.`);
-    console.log(result.applied ? `Applied ${result.rows.length} rows.` : `Dry run: ${result.rows.length} rows can be applied; nothing was written (add --apply).`);
+    console.log(
+      result.applied ? `Applied ${result.rows.length} rows.` : `Dry run: ${result.rows.length} rows can be applied; nothing was written (add --apply).`,
+    );
   } finally {
     await prisma.$disconnect();
   }

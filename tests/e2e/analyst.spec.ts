@@ -51,7 +51,10 @@ test("the search page finds article passages and quotes and links to them", asyn
   await expect(results.locator('li[data-kind="passage"]').first()).toBeVisible();
   // «водной» also finds the compound «водопользованию» (lib/search/synonyms.json).
   await expect(results.locator("mark").first()).toHaveText(/^вод/i);
-  const link = results.locator('li[data-kind="quote"]').first().getByRole("link", { name: /In the source/ });
+  const link = results
+    .locator('li[data-kind="quote"]')
+    .first()
+    .getByRole("link", { name: /In the source/ });
   await link.click();
   await expect(page).toHaveURL(/\/en\/sources\/\d+#quote-\d+$/);
 });

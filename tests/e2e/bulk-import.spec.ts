@@ -22,7 +22,9 @@ async function arrange() {
     },
     select: { id: true, slug: true, version: true },
   });
-  await db.metric.create({ data: { slug: `test-bulk-figure-${tag}`, initiativeId: initiative.id, nameRu: "Тест", nameEn: "Test figure", unitRu: "шт.", unitEn: "pcs" } });
+  await db.metric.create({
+    data: { slug: `test-bulk-figure-${tag}`, initiativeId: initiative.id, nameRu: "Тест", nameEn: "Test figure", unitRu: "шт.", unitEn: "pcs" },
+  });
   return { slug: initiative.slug, version: initiative.version, metric: `test-bulk-figure-${tag}` };
 }
 

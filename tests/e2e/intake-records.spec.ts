@@ -7,7 +7,10 @@ import { createAccount, expect, logIn, test } from "./fixtures";
 // keeps its hash apart from other specs' copies.
 const ARTICLE = `${readFileSync(path.join(import.meta.dirname, "../fixtures/matcher/water-and-rare-earths-ru.txt"), "utf8")}\nТЕСТ: копия для проверки новых записей.`;
 
-test("an editor adds an event and a source, records a re-announcement, creates an initiative and a figure from passages, and the public sees them everywhere", async ({ page, browser }) => {
+test("an editor adds an event and a source, records a re-announcement, creates an initiative and a figure from passages, and the public sees them everywhere", async ({
+  page,
+  browser,
+}) => {
   const editor = await createAccount("editor", "Records Editor");
   await logIn(page, editor);
 
@@ -112,7 +115,10 @@ test("an editor adds an event and a source, records a re-announcement, creates a
 
   await visitor.goto("/en/initiatives/water-use-framework-convention");
   await expect(visitor.getByTestId("announcements")).toContainText("announced 2 times");
-  await expect(visitor.getByTestId("announcements").getByRole("link", { name: "Test water ministers meeting" })).toHaveAttribute("href", "/en/events/test-water-ministers-meeting");
+  await expect(visitor.getByTestId("announcements").getByRole("link", { name: "Test water ministers meeting" })).toHaveAttribute(
+    "href",
+    "/en/events/test-water-ministers-meeting",
+  );
   await expect(visitor.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("Announced again at");
 
   await visitor.goto("/en/events/test-water-ministers-meeting");
@@ -154,7 +160,10 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await visitorContext.close();
 });
 
-test("a visitor suggests a correction without an account; an editor dismisses one, makes the change from the other and accepts it; the sender is told by mail", async ({ page, browser }) => {
+test("a visitor suggests a correction without an account; an editor dismisses one, makes the change from the other and accepts it; the sender is told by mail", async ({
+  page,
+  browser,
+}) => {
   // The app mails to this port (playwright.config.ts); a real SMTP server listens on it here.
   const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
   try {
@@ -212,7 +221,10 @@ test("a visitor suggests a correction without an account; an editor dismisses on
     await expect(form.getByLabel("Note (why)")).toHaveValue("Test data: the tourism space was discussed again in March.");
     await expect(form.getByLabel("Link (http or https)")).toHaveValue("https://example.org/test-suggestion");
     // Another spec may have moved it already: change it to a status it does not have.
-    const target = (await form.getByLabel("New status").inputValue()) === "agreed" ? { value: "in_preparation", label: "In preparation" } : { value: "agreed", label: "Agreed" };
+    const target =
+      (await form.getByLabel("New status").inputValue()) === "agreed"
+        ? { value: "in_preparation", label: "In preparation" }
+        : { value: "agreed", label: "Agreed" };
     await form.getByLabel("New status").selectOption(target.value);
     await form.getByLabel("Override note").fill("Test data: the reader's link reports it.");
     await form.getByLabel("Title of the linked page").fill("Test suggestion page");

@@ -3,7 +3,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { createAccount, logIn } from "./fixtures";
 import { e2eDatabase } from "./database";
 
-const noOverflow = async (page: import("@playwright/test").Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+const noOverflow = async (page: import("@playwright/test").Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 test("an analyst ticks two initiatives on the list and compares them side by side, with and without JavaScript, also at 390 px", async ({ page, browser }) => {
   await page.goto("/en/initiatives");
@@ -40,11 +41,17 @@ test("an analyst ticks two initiatives on the list and compares them side by sid
   await noScript.close();
 });
 
-test("scorecards: nothing is shown before editors score; an editor scores a country with a verbatim quote; the public sees the score, averages and history", async ({ page, browser }) => {
+test("scorecards: nothing is shown before editors score; an editor scores a country with a verbatim quote; the public sees the score, averages and history", async ({
+  page,
+  browser,
+}) => {
   const visitor = await browser.newPage();
   await visitor.goto("/en/scorecards");
   await expect(visitor.getByTestId("no-scores")).toContainText("No scores yet");
-  await visitor.getByRole("link", { name: /methodology/ }).first().click();
+  await visitor
+    .getByRole("link", { name: /methodology/ })
+    .first()
+    .click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Scorecards: methodology");
   await expect(visitor.getByRole("heading", { name: "The scale" })).toBeVisible();
   await visitor.goto("/scorecards/methodology");
@@ -55,7 +62,12 @@ test("scorecards: nothing is shown before editors score; an editor scores a coun
   const participation = await db.participation.findFirstOrThrow({
     where: { initiative: { quotes: { some: {} } } },
     orderBy: [{ countryCode: "asc" }, { initiativeId: "asc" }],
-    select: { countryCode: true, initiative: { select: { slug: true, titleEn: true, quotes: { take: 1, orderBy: { id: "asc" }, select: { text: true, source: { select: { title: true } } } } } } },
+    select: {
+      countryCode: true,
+      initiative: {
+        select: { slug: true, titleEn: true, quotes: { take: 1, orderBy: { id: "asc" }, select: { text: true, source: { select: { title: true } } } } },
+      },
+    },
   });
   const { countryCode: code, initiative } = participation;
   const quote = initiative.quotes[0]!;
@@ -108,12 +120,20 @@ test("scorecards: nothing is shown before editors score; an editor scores a coun
 
 test("a printable report of the filtered list and of a country, and its PDF from the browser", async ({ page }) => {
   await page.goto("/en/initiatives?theme=water_environment");
-  const listed = await page.getByTestId("initiative-table").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")));
+  const listed = await page
+    .getByTestId("initiative-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")));
   await page.getByRole("link", { name: "Printable report" }).click();
   await expect(page).toHaveURL(/\/en\/reports\/initiatives\?(.*&)?theme=water_environment(&|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Initiatives: report");
   await expect(page.getByTestId("report-dates")).toContainText(/Made on \w+ \d+, \d{4}/);
-  expect(await page.getByTestId("report-rows").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")))).toEqual(listed);
+  expect(
+    await page
+      .getByTestId("report-rows")
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug"))),
+  ).toEqual(listed);
   await expect(page.getByTestId("report-chart")).toBeVisible();
   await expect(page.getByTestId("report-sources").getByRole("listitem").first()).toBeVisible();
 

@@ -129,7 +129,20 @@ beforeAll(async () => {
   await markVerified(prisma, editor, markVerifiedSchema.parse({ slug: "ai-declaration", version, note: "Checked against both articles" }));
   // An authored correction of an event, for its history.
   const tashkent = await prisma.event.findUniqueOrThrow({ where: { slug: "tashkent-2025" } });
-  await correctEvent(prisma, editor, correctEventSchema.parse({ eventId: String(tashkent.id), version: "1", nameRu: tashkent.nameRu, nameEn: tashkent.nameEn, placeRu: tashkent.placeRu ?? "", placeEn: "Tashkent (test correction)", dateText: tashkent.dateText ?? "", note: "API test correction" }));
+  await correctEvent(
+    prisma,
+    editor,
+    correctEventSchema.parse({
+      eventId: String(tashkent.id),
+      version: "1",
+      nameRu: tashkent.nameRu,
+      nameEn: tashkent.nameEn,
+      placeRu: tashkent.placeRu ?? "",
+      placeEn: "Tashkent (test correction)",
+      dateText: tashkent.dateText ?? "",
+      note: "API test correction",
+    }),
+  );
 });
 
 describe("GET /api/v1/initiatives", () => {
@@ -157,7 +170,8 @@ describe("GET /api/v1/initiatives", () => {
     expect(new Set(slugs).size).toBe(total);
     pages.forEach((page, index) => {
       expect(page.body.meta).toMatchObject({ page: index + 1, pageSize: 4, pageCount: pages.length, total });
-      if (index > 0) expect(page.body.links.prev).toBe(index === 1 ? `${ORIGIN}/api/v1/initiatives?pageSize=4` : `${ORIGIN}/api/v1/initiatives?page=${index}&pageSize=4`);
+      if (index > 0)
+        expect(page.body.links.prev).toBe(index === 1 ? `${ORIGIN}/api/v1/initiatives?pageSize=4` : `${ORIGIN}/api/v1/initiatives?page=${index}&pageSize=4`);
     });
     expect(pages.at(-1)!.body.links.next).toBeUndefined();
   });
@@ -186,7 +200,10 @@ describe("GET /api/v1/initiatives", () => {
       const answer = await call(ENDPOINTS.initiatives, `/initiatives?${search}`);
       expect(answer.status, search).toBe(200);
       const expected = await queryInitiatives(prisma, filters, lang);
-      expect(answer.body.data.map((item: { slug: string }) => item.slug), search).toEqual(expected.items.map((item) => item.slug));
+      expect(
+        answer.body.data.map((item: { slug: string }) => item.slug),
+        search,
+      ).toEqual(expected.items.map((item) => item.slug));
       expect(answer.body.meta.total, search).toBe(expected.total);
       expect(answer.body.meta.sort, search).toBe(expected.sort);
     }
@@ -287,7 +304,13 @@ describe("GET /api/v1/sources and /api/v1/sources/{id}", () => {
   });
 
   it("filters by kind, language, outlet and publication dates", async () => {
-    const all = (await call(ENDPOINTS.sources, "/sources")).body.data as { id: number; publishedOn: string | null; language: string; kind: string | null; file: unknown }[];
+    const all = (await call(ENDPOINTS.sources, "/sources")).body.data as {
+      id: number;
+      publishedOn: string | null;
+      language: string;
+      kind: string | null;
+      file: unknown;
+    }[];
     expect(all.every((source) => source.kind === null && source.file === null)).toBe(true);
     expect((await call(ENDPOINTS.sources, "/sources?kind=analysis")).body.data).toEqual([]);
     const dated = all.filter((source) => source.publishedOn !== null);
@@ -418,14 +441,21 @@ describe("GET /api/v1/countries and /api/v1/metrics", () => {
     const answer = await call(ENDPOINTS.countries, "/countries");
     expect(answer.status).toBe(200);
     const countries = answer.body.data as { code: string; member: boolean; initiatives: Record<string, number> }[];
-    expect(countries.filter((c) => c.member).map((c) => c.code).sort()).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
+    expect(
+      countries
+        .filter((c) => c.member)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
     expect(countries.slice(0, 6).every((c) => c.member)).toBe(true);
     for (const country of countries) {
       const list = await call(ENDPOINTS.initiatives, `/initiatives?country=${country.code}&pageSize=1`);
       expect(country.initiatives.total, country.code).toBe(list.body.meta.total);
       const proposed = await call(ENDPOINTS.initiatives, `/initiatives?proposer=${country.code}&pageSize=1`);
       expect(country.initiatives.proposer, country.code).toBeGreaterThanOrEqual(proposed.body.meta.total);
-      expect(country.initiatives.total).toBeLessThanOrEqual(country.initiatives.proposer! + country.initiatives.participant! + country.initiatives.supporter! + country.initiatives.candidate!);
+      expect(country.initiatives.total).toBeLessThanOrEqual(
+        country.initiatives.proposer! + country.initiatives.participant! + country.initiatives.supporter! + country.initiatives.candidate!,
+      );
     }
     const kz = countries.find((c) => c.code === "KZ")!;
     expect(kz.initiatives.proposer).toBeGreaterThan(0);
@@ -462,7 +492,14 @@ describe("GET /api/v1/events, /api/v1/events/{slug}, /api/v1/metrics/{slug} and 
     expect(one.body.data.attendance.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["KZ", "UZ"]));
     expect(one.body.data.initiatives).toHaveLength(tashkent.initiatives);
     expect(one.body.data.history).toEqual([
-      { version: 2, action: "corrected", recordedAt: expect.any(String), author: EDITOR_NAME, note: "API test correction", changes: [{ field: "placeEn", from: expect.any(String), to: "Tashkent (test correction)" }] },
+      {
+        version: 2,
+        action: "corrected",
+        recordedAt: expect.any(String),
+        author: EDITOR_NAME,
+        note: "API test correction",
+        changes: [{ field: "placeEn", from: expect.any(String), to: "Tashkent (test correction)" }],
+      },
     ]);
     // The list's facets count the event the way the filter selects.
     const facets = await call(ENDPOINTS.initiatives, "/initiatives?facets=true&pageSize=1");
@@ -473,12 +510,18 @@ describe("GET /api/v1/events, /api/v1/events/{slug}, /api/v1/metrics/{slug} and 
   it("gives one metric with its readings and the history entries about it", async () => {
     const answer = await call(ENDPOINTS.metric, "/metrics/intra-regional-trade-volume");
     expect(answer.status).toBe(200);
-    expect(answer.body.data).toMatchObject({ slug: "intra-regional-trade-volume", initiativeSlug: "intra-regional-trade-20bn", target: { value: 20 }, history: [] });
+    expect(answer.body.data).toMatchObject({
+      slug: "intra-regional-trade-volume",
+      initiativeSlug: "intra-regional-trade-20bn",
+      target: { value: 20 },
+      history: [],
+    });
     const listed = (await call(ENDPOINTS.metrics, "/metrics")).body.data.find((metric: { slug: string }) => metric.slug === "intra-regional-trade-volume");
     const { history, changes, ...metric } = answer.body.data;
     expect(metric).toEqual(listed);
     expect(history).toEqual([]);
-    for (const entry of changes) expect(entry.changes.some((change: { field: string }) => change.field.startsWith("metric.intra-regional-trade-volume."))).toBe(true);
+    for (const entry of changes)
+      expect(entry.changes.some((change: { field: string }) => change.field.startsWith("metric.intra-regional-trade-volume."))).toBe(true);
   });
 });
 
@@ -592,12 +635,22 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents every route and every parameter the routes accept", () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(Object.values(ENDPOINTS).map((endpoint) => endpoint.path).sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      Object.values(ENDPOINTS)
+        .map((endpoint) => endpoint.path)
+        .sort(),
+    );
     const listParameters = doc.paths["/api/v1/initiatives"]!.get.parameters;
     expect(listParameters.map((p) => p.name).sort()).toEqual([...Object.keys(initiativeQuerySchema.shape), "lang", "facets"].sort());
     const status = listParameters.find((p) => p.name === "status")!;
     // Several values in one parameter, comma-separated (style form, not exploded).
-    expect(status).toMatchObject({ in: "query", required: false, style: "form", explode: false, schema: { type: "array", items: { enum: expect.arrayContaining(["agreed", "proposed"]) } } });
+    expect(status).toMatchObject({
+      in: "query",
+      required: false,
+      style: "form",
+      explode: false,
+      schema: { type: "array", items: { enum: expect.arrayContaining(["agreed", "proposed"]) } },
+    });
     expect(status.description.length).toBeGreaterThan(0);
     expect(listParameters.find((p) => p.name === "pageSize")!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
     expect(doc.paths["/api/v1/history"]!.get.parameters.map((p) => p.name).sort()).toEqual(
@@ -611,7 +664,20 @@ describe("the OpenAPI document", () => {
     const components = doc.components.schemas;
     const { objects, enums } = namedSchemas(components);
     expect(enums.sort()).toEqual(["CountryRole", "HistoryKind", "InitiativeKind", "InitiativeStatus", "MeetingRelation", "SpeakerKind", "Stage", "Theme"]);
-    expect(objects).toEqual(expect.arrayContaining(["InitiativeList", "Initiative", "Source", "HistoryList", "CountryList", "MetricList", "MetricResponse", "EventList", "Event", "Error"]));
+    expect(objects).toEqual(
+      expect.arrayContaining([
+        "InitiativeList",
+        "Initiative",
+        "Source",
+        "HistoryList",
+        "CountryList",
+        "MetricList",
+        "MetricResponse",
+        "EventList",
+        "Event",
+        "Error",
+      ]),
+    );
     for (const name of objects) {
       const fields = objectFields(components[name]!, components);
       expect(fields.length, name).toBeGreaterThan(0);
@@ -620,7 +686,11 @@ describe("the OpenAPI document", () => {
     const history = objectFields(components.HistoryEntry!, components);
     expect(history.find((field) => field.path === "effectiveOn")!.type).toMatchObject({ kind: "string", format: "date", nullable: true });
     expect(history.find((field) => field.path === "note")!.type).toMatchObject({ kind: "string", nullable: false });
-    expect(history.find((field) => field.path === "toStatus")!.type).toMatchObject({ kind: "ref", ref: { name: "InitiativeStatus", isEnum: true }, nullable: true });
+    expect(history.find((field) => field.path === "toStatus")!.type).toMatchObject({
+      kind: "ref",
+      ref: { name: "InitiativeStatus", isEnum: true },
+      nullable: true,
+    });
   });
 
   it("describes the real responses of every endpoint, errors included (Ajv, JSON Schema 2020-12)", async () => {

@@ -24,7 +24,7 @@ const snapshot = async () => ({
   history: await prisma.historyEntry.count(),
   readings: await prisma.metricReading.count(),
   pending: await prisma.pendingChange.count(),
-  versions: (await prisma.initiative.findMany({ select: { slug: true, version: true, status: true }, orderBy: { id: "asc" } })),
+  versions: await prisma.initiative.findMany({ select: { slug: true, version: true, status: true }, orderBy: { id: "asc" } }),
 });
 const otherStatus = (status: string) => (status === "stalled" ? "in_progress" : "stalled");
 
@@ -32,7 +32,15 @@ async function goodRows(): Promise<Record<string, string | number>[]> {
   const a = await initiative(STATUS_SLUG);
   const m = await initiative(METRIC_INITIATIVE);
   return [
-    { slug: STATUS_SLUG, version: a.version, status: otherStatus(a.status), stage: a.stage ?? "", effective_on: "2026-05-01", override_note: "test: any move", ...LINK },
+    {
+      slug: STATUS_SLUG,
+      version: a.version,
+      status: otherStatus(a.status),
+      stage: a.stage ?? "",
+      effective_on: "2026-05-01",
+      override_note: "test: any move",
+      ...LINK,
+    },
     { slug: METRIC_INITIATIVE, version: m.version, metric_slug: METRIC_SLUG, value: "1,5", observed_on: "2026-04-30", confirm_large: "", ...LINK },
     // Read at the same version as the row above: the import's own earlier row is not a conflict.
     { slug: METRIC_INITIATIVE, version: m.version, metric_slug: METRIC_SLUG, value: "1,6", observed_on: "2026-05-01", confirm_large: "", ...LINK },
@@ -93,16 +101,41 @@ describe("bulk import", () => {
     expect(after.readings).toBe(before.readings + 2);
     const entries = await prisma.historyEntry.findMany({ orderBy: { id: "desc" }, take: 3, select: { note: true, authorId: true, evidenceUrl: true } });
     expect(entries).toEqual(Array(3).fill({ note: NOTE, authorId: editor.id, evidenceUrl: LINK.evidence_url }));
-    expect(result.tags).toEqual(expect.arrayContaining([`initiative:${STATUS_SLUG}`, `initiative:${METRIC_INITIATIVE}`, "list:initiatives", "list:history", "list:metrics"]));
+    expect(result.tags).toEqual(
+      expect.arrayContaining([`initiative:${STATUS_SLUG}`, `initiative:${METRIC_INITIATIVE}`, "list:initiatives", "list:history", "list:metrics"]),
+    );
   });
 
   it("writes all rows or none: one refused row keeps every other row out, and each refusal names its row and column", async () => {
     const rows = await goodRows();
     rows.push({ slug: "no-such-initiative", version: 1 });
     rows.push({ slug: STATUS_SLUG, version: (await initiative(STATUS_SLUG)).version, status: "done", effective_on: "2026-05-01", ...LINK });
-    rows.push({ slug: METRIC_INITIATIVE, version: (await initiative(METRIC_INITIATIVE)).version, metric_slug: "no-such-figure", value: "2", observed_on: "2026-05-01", ...LINK });
-    rows.push({ slug: METRIC_INITIATIVE, version: (await initiative(METRIC_INITIATIVE)).version, metric_slug: METRIC_SLUG, value: "2", observed_on: "31.02.2026", ...LINK });
-    rows.push({ slug: METRIC_INITIATIVE, version: (await initiative(METRIC_INITIATIVE)).version, metric_slug: METRIC_SLUG, value: "2", observed_on: "2026-05-01", evidence_url: "", evidence_title: "", evidence_date: "" });
+    rows.push({
+      slug: METRIC_INITIATIVE,
+      version: (await initiative(METRIC_INITIATIVE)).version,
+      metric_slug: "no-such-figure",
+      value: "2",
+      observed_on: "2026-05-01",
+      ...LINK,
+    });
+    rows.push({
+      slug: METRIC_INITIATIVE,
+      version: (await initiative(METRIC_INITIATIVE)).version,
+      metric_slug: METRIC_SLUG,
+      value: "2",
+      observed_on: "31.02.2026",
+      ...LINK,
+    });
+    rows.push({
+      slug: METRIC_INITIATIVE,
+      version: (await initiative(METRIC_INITIATIVE)).version,
+      metric_slug: METRIC_SLUG,
+      value: "2",
+      observed_on: "2026-05-01",
+      evidence_url: "",
+      evidence_title: "",
+      evidence_date: "",
+    });
     const before = await snapshot();
     const result = await importCsv(prisma, editor, { csv: csv(rows), note: NOTE, apply: true, reviewRequired: false });
     expect(result.applied).toBe(false);

@@ -33,7 +33,13 @@ const SIDE = {
 
 const side = (slug: string) => prisma.initiative.findUniqueOrThrow({ where: { slug }, select: SIDE });
 const form = async (duplicate: string, keep: string, note = "Одна и та же инициатива, записанная дважды (тест)") =>
-  mergeInitiativesSchema.parse({ duplicateSlug: duplicate, duplicateVersion: (await side(duplicate)).version, keepSlug: keep, keepVersion: (await side(keep)).version, note });
+  mergeInitiativesSchema.parse({
+    duplicateSlug: duplicate,
+    duplicateVersion: (await side(duplicate)).version,
+    keepSlug: keep,
+    keepVersion: (await side(keep)).version,
+    note,
+  });
 
 /** Two seeded initiatives, each with quotes and countries; the kept one has figures, the duplicate countries the other lacks. */
 async function pickPair() {
@@ -55,10 +61,24 @@ beforeAll(async () => {
   before.total = (await queryInitiatives(prisma, {})).total;
   before.quotes = await prisma.quote.count();
   before.dashboard = (await getDashboard(prisma)).total;
-  before.follower = (await prisma.alertSubscription.create({
-    data: { email: "follower@example.test", target: "initiative", targetKey: duplicate.slug, frequency: "daily", locale: "en", token: "merge-test-token", confirmedAt: new Date() },
-  })).id;
-  before.suggestion = (await prisma.suggestion.create({ data: { subject: "initiative", subjectKey: duplicate.slug, text: "A test suggestion about the duplicate.", locale: "en" } })).id;
+  before.follower = (
+    await prisma.alertSubscription.create({
+      data: {
+        email: "follower@example.test",
+        target: "initiative",
+        targetKey: duplicate.slug,
+        frequency: "daily",
+        locale: "en",
+        token: "merge-test-token",
+        confirmedAt: new Date(),
+      },
+    })
+  ).id;
+  before.suggestion = (
+    await prisma.suggestion.create({
+      data: { subject: "initiative", subjectKey: duplicate.slug, text: "A test suggestion about the duplicate.", locale: "en" },
+    })
+  ).id;
   result = await mergeInitiatives(prisma, admin, await form(duplicate.slug, keep.slug));
 });
 
@@ -75,7 +95,10 @@ describe("merging a duplicate into the initiative kept", () => {
   });
 
   it("keeps both histories: the duplicate stays as a row marked merged-into, each history gets the merge entry", async () => {
-    const row = await prisma.initiative.findUniqueOrThrow({ where: { slug: duplicate.slug }, select: { mergedIntoId: true, version: true, _count: { select: { history: true } } } });
+    const row = await prisma.initiative.findUniqueOrThrow({
+      where: { slug: duplicate.slug },
+      select: { mergedIntoId: true, version: true, _count: { select: { history: true } } },
+    });
     expect(row.mergedIntoId).toBe(keep.id);
     expect(row._count.history).toBe(duplicate._count.history + 1);
     const closing = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug: duplicate.slug } }, orderBy: { version: "desc" } });
@@ -115,7 +138,10 @@ describe("merging a duplicate into the initiative kept", () => {
     expect(await getInitiative(prisma, duplicate.slug)).toBeNull();
     expect(await mergedTarget(prisma, duplicate.slug)).toBe(keep.slug);
     expect(await mergedTarget(prisma, keep.slug)).toBeNull();
-    const feed = await handleFeedRequest(prisma, new Request(`http://localhost/feeds/initiatives/${duplicate.slug}.atom?lang=en`), ["initiatives", `${duplicate.slug}.atom`]);
+    const feed = await handleFeedRequest(prisma, new Request(`http://localhost/feeds/initiatives/${duplicate.slug}.atom?lang=en`), [
+      "initiatives",
+      `${duplicate.slug}.atom`,
+    ]);
     expect(feed.status).toBe(308);
     expect(feed.headers.get("location")).toBe(`/feeds/initiatives/${keep.slug}.atom?lang=en`);
   });
@@ -126,7 +152,9 @@ describe("merging a duplicate into the initiative kept", () => {
   });
 
   it("states the exact cache tags it expired", async () => {
-    expect(result.tags).toEqual(expect.arrayContaining([`initiative:${duplicate.slug}`, `initiative:${keep.slug}`, "list:initiatives", "list:history", "list:sources", "list:metrics"]));
+    expect(result.tags).toEqual(
+      expect.arrayContaining([`initiative:${duplicate.slug}`, `initiative:${keep.slug}`, "list:initiatives", "list:history", "list:sources", "list:metrics"]),
+    );
     for (const { countryCode } of duplicate.participations) expect(result.tags).toContain(`country:${countryCode}`);
     for (const { theme } of duplicate.themes) expect(result.tags).toContain(`theme:${theme}`);
     const sources = await prisma.quote.findMany({ where: { initiativeId: keep.id }, distinct: ["sourceId"], select: { sourceId: true } });
@@ -146,7 +174,10 @@ describe("merge refusals write nothing", () => {
   it("refuses a version that is no longer current (compare-and-set on both sides)", async () => {
     const [a, b] = await prisma.initiative.findMany({ where: { mergedIntoId: null }, select: { slug: true, version: true }, orderBy: { id: "desc" }, take: 2 });
     const input = await form(a!.slug, b!.slug);
-    for (const stale of [{ ...input, keepVersion: input.keepVersion - 1 }, { ...input, duplicateVersion: input.duplicateVersion + 5 }]) {
+    for (const stale of [
+      { ...input, keepVersion: input.keepVersion - 1 },
+      { ...input, duplicateVersion: input.duplicateVersion + 5 },
+    ]) {
       const error = await mergeInitiatives(prisma, admin, stale).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MergeError);
       expect(error).toMatchObject({ code: "mergeConflict" });
@@ -157,17 +188,32 @@ describe("merge refusals write nothing", () => {
   });
 
   it("refuses a duplicate with changes waiting for review", async () => {
-    const [a, b] = await prisma.initiative.findMany({ where: { mergedIntoId: null }, select: { id: true, slug: true, version: true, status: true }, orderBy: { id: "desc" }, take: 2 });
+    const [a, b] = await prisma.initiative.findMany({
+      where: { mergedIntoId: null },
+      select: { id: true, slug: true, version: true, status: true },
+      orderBy: { id: "desc" },
+      take: 2,
+    });
     const editor = await makeUser(prisma, "editor");
-    await prisma.pendingChange.create({ data: { initiativeId: a!.id, baseVersion: a!.version, fromStatus: a!.status, toStatus: a!.status, note: "waiting", authorId: editor.id } });
+    await prisma.pendingChange.create({
+      data: { initiativeId: a!.id, baseVersion: a!.version, fromStatus: a!.status, toStatus: a!.status, note: "waiting", authorId: editor.id },
+    });
     await expect(mergeInitiatives(prisma, admin, await form(a!.slug, b!.slug))).rejects.toMatchObject({ code: "mergePending" });
     expect((await side(a!.slug)).version).toBe(a!.version);
   });
 
   it("refuses the same initiative twice and an unknown slug", async () => {
-    expect(mergeInitiativesSchema.safeParse({ duplicateSlug: keep.slug, duplicateVersion: "1", keepSlug: keep.slug, keepVersion: "1", note: "x" }).success).toBe(false);
+    expect(
+      mergeInitiativesSchema.safeParse({ duplicateSlug: keep.slug, duplicateVersion: "1", keepSlug: keep.slug, keepVersion: "1", note: "x" }).success,
+    ).toBe(false);
     await expect(
-      mergeInitiatives(prisma, admin, { duplicateSlug: "no-such-initiative", duplicateVersion: 1, keepSlug: keep.slug, keepVersion: (await side(keep.slug)).version, note: "x" }),
+      mergeInitiatives(prisma, admin, {
+        duplicateSlug: "no-such-initiative",
+        duplicateVersion: 1,
+        keepSlug: keep.slug,
+        keepVersion: (await side(keep.slug)).version,
+        note: "x",
+      }),
     ).rejects.toMatchObject({ code: "notFound", field: "duplicateSlug" });
     expect((await side(keep.slug)).version).toBe(keep.version + 1);
   });

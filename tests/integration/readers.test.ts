@@ -14,7 +14,10 @@ beforeAll(seedWorkerDatabase);
 describe("compare", () => {
   it("returns the asked initiatives in the order asked, with their countries, figures and newest history entry, and names unknown slugs", async () => {
     const [a, b] = await prisma.initiative.findMany({ orderBy: { slug: "desc" }, take: 2, select: { slug: true, status: true, stage: true } });
-    const withFigure = await prisma.initiative.findFirstOrThrow({ where: { metrics: { some: {} } }, select: { slug: true, _count: { select: { metrics: true, participations: true } } } });
+    const withFigure = await prisma.initiative.findFirstOrThrow({
+      where: { metrics: { some: {} } },
+      select: { slug: true, _count: { select: { metrics: true, participations: true } } },
+    });
     const { items, missing } = await compareInitiatives(prisma, [b!.slug, "no-such-initiative", a!.slug, withFigure.slug]);
     expect(items.map((item) => item.slug)).toEqual([b!.slug, a!.slug, withFigure.slug]);
     expect(missing).toEqual(["no-such-initiative"]);
@@ -37,7 +40,9 @@ describe("exports in words", () => {
     expect(kazakhstan).toBeDefined();
     const statuses = new Set(words.rows.map((row: { status: string }) => row.status));
     expect([...statuses].every((status) => /^[A-Z][a-z ]+$/.test(status as string))).toBe(true);
-    expect(words.rows.some((row: { themes: string[] }) => row.themes.includes("Water and environment") || row.themes.some((theme) => / /.test(theme)))).toBe(true);
+    expect(words.rows.some((row: { themes: string[] }) => row.themes.includes("Water and environment") || row.themes.some((theme) => / /.test(theme)))).toBe(
+      true,
+    );
     expect(JSON.stringify(words.rows)).not.toMatch(/"(in_progress|in_preparation|water_environment|text_agreed)"/);
   });
 
@@ -74,7 +79,10 @@ describe("reports", () => {
     const ids: number[] = [];
     for await (const page of initiativeIdPages(prisma, filters, "en", 200)) ids.push(...page);
     expect(report.truncated).toBe(false);
-    const slugs = (await prisma.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } })).reduce((map, row) => map.set(row.id, row.slug), new Map<number, string>());
+    const slugs = (await prisma.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } })).reduce(
+      (map, row) => map.set(row.id, row.slug),
+      new Map<number, string>(),
+    );
     expect(report.rows.map((row) => row.slug)).toEqual(ids.map((id) => slugs.get(id)));
     expect(report.statusCounts.reduce((sum, item) => sum + item.count, 0)).toBe(ids.length);
     const quoted = await prisma.quote.findMany({ where: { initiativeId: { in: ids } }, distinct: ["sourceId"], select: { sourceId: true } });

@@ -43,7 +43,14 @@ function entry(body: string, tags: string[]) {
   const lastModifiedAt = Math.floor(now / 1000);
   return {
     lastModified: now,
-    lifespan: { expireAge: 31_536_000, expireAt: lastModifiedAt + 31_536_000, lastModifiedAt, revalidate: false, staleAge: 31_536_000, staleAt: lastModifiedAt + 31_536_000 },
+    lifespan: {
+      expireAge: 31_536_000,
+      expireAt: lastModifiedAt + 31_536_000,
+      lastModifiedAt,
+      revalidate: false,
+      staleAge: 31_536_000,
+      staleAt: lastModifiedAt + 31_536_000,
+    },
     tags,
     value: { kind: "FETCH", data: { headers: {}, body, status: 200, url: "" }, revalidate: false },
   };
@@ -52,7 +59,9 @@ function entry(body: string, tags: string[]) {
 describe.skipIf(!haveRedis)("the Redis data cache under a flood of distinct queries", () => {
   it("keeps caching new entries within maxmemory, and a write still expires exactly its pages", async () => {
     const port = await freePort();
-    redisServer = spawn("redis-server", [path.resolve("deploy/redis.conf"), "--port", String(port), "--maxmemory", String(MAX_MEMORY), "--dir", "/tmp"], { stdio: "ignore" });
+    redisServer = spawn("redis-server", [path.resolve("deploy/redis.conf"), "--port", String(port), "--maxmemory", String(MAX_MEMORY), "--dir", "/tmp"], {
+      stdio: "ignore",
+    });
     admin = createClient({ url: `redis://127.0.0.1:${port}` });
     admin.on("error", () => undefined);
     for (let attempt = 0; ; attempt++) {

@@ -18,10 +18,18 @@ async function pick() {
   const candidates = await prisma.initiative.findMany({
     where: { participations: { some: {} }, quotes: { some: {} } },
     orderBy: { id: "asc" },
-    select: { id: true, slug: true, participations: { select: { countryCode: true }, orderBy: { countryCode: "asc" } }, quotes: { select: { sourceId: true, text: true }, take: 1 } },
+    select: {
+      id: true,
+      slug: true,
+      participations: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
+      quotes: { select: { sourceId: true, text: true }, take: 1 },
+    },
   });
   const initiative = candidates.find((candidate) => candidate.participations.length >= 2)!;
-  const outsider = await prisma.country.findFirstOrThrow({ where: { code: { notIn: initiative.participations.map((p) => p.countryCode) } }, select: { code: true } });
+  const outsider = await prisma.country.findFirstOrThrow({
+    where: { code: { notIn: initiative.participations.map((p) => p.countryCode) } },
+    select: { code: true },
+  });
   return { ...initiative, quote: initiative.quotes[0]!, outsider: outsider.code };
 }
 
@@ -43,9 +51,26 @@ describe("country scores", () => {
   it("appends a version per change, keeps every earlier one, and expires exactly the scorecards' tags", async () => {
     const { slug, participations, quote } = await pick();
     const code = participations[0]!.countryCode;
-    const first = await setScore(prisma, editor, input({ slug, countryCode: code, expectedVersion: "0", score: "0", quoteSourceId: String(quote.sourceId), quoteText: quote.text }));
+    const first = await setScore(
+      prisma,
+      editor,
+      input({ slug, countryCode: code, expectedVersion: "0", score: "0", quoteSourceId: String(quote.sourceId), quoteText: quote.text }),
+    );
     expect(first).toEqual({ version: 1, tags: [TAG.scores, TAG.scorecard(code)].sort() });
-    const second = await setScore(prisma, editor, input({ slug, countryCode: code, expectedVersion: "1", score: "+1", asOf: "2026-07-01", quoteSourceId: String(quote.sourceId), quoteText: quote.text, note: "now in force" }));
+    const second = await setScore(
+      prisma,
+      editor,
+      input({
+        slug,
+        countryCode: code,
+        expectedVersion: "1",
+        score: "+1",
+        asOf: "2026-07-01",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
+        note: "now in force",
+      }),
+    );
     expect(second.version).toBe(2);
 
     const card = (await getCountryScorecard(prisma, code.toLowerCase()))!;
@@ -66,14 +91,28 @@ describe("country scores", () => {
     await setScore(prisma, editor, input(valid));
     const before = await counts();
     await expect(setScore(prisma, editor, input(valid))).rejects.toMatchObject({ code: "scoreChangedSince" });
-    await expect(setScore(prisma, editor, input({ ...valid, countryCode: outsider }))).rejects.toMatchObject({ code: "countryNotInInitiative", field: "countryCode" });
-    await expect(setScore(prisma, editor, input({ ...valid, expectedVersion: "1", quoteText: "эти слова не встречаются в источнике вовсе" }))).rejects.toMatchObject({ code: "quoteNotFound" });
+    await expect(setScore(prisma, editor, input({ ...valid, countryCode: outsider }))).rejects.toMatchObject({
+      code: "countryNotInInitiative",
+      field: "countryCode",
+    });
+    await expect(
+      setScore(prisma, editor, input({ ...valid, expectedVersion: "1", quoteText: "эти слова не встречаются в источнике вовсе" })),
+    ).rejects.toMatchObject({ code: "quoteNotFound" });
     await expect(setScore(prisma, editor, input({ ...valid, slug: "no-such-initiative" }))).rejects.toMatchObject({ code: "notFound" });
     expect(await counts()).toEqual(before);
   });
 
   it("the form's schema refuses scores off the scale, future dates, missing evidence and notes", () => {
-    const base = { slug: "x", countryCode: "KZ", expectedVersion: "0", score: "1", asOf: "2026-01-01", quoteSourceId: "1", quoteText: "достаточно длинная цитата", note: "n" };
+    const base = {
+      slug: "x",
+      countryCode: "KZ",
+      expectedVersion: "0",
+      score: "1",
+      asOf: "2026-01-01",
+      quoteSourceId: "1",
+      quoteText: "достаточно длинная цитата",
+      note: "n",
+    };
     expect(setScoreSchema.safeParse(base).success).toBe(true);
     const fieldOf = (override: Record<string, string>) => {
       const result = setScoreSchema.safeParse({ ...base, ...override });

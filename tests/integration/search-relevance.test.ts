@@ -36,13 +36,19 @@ describe("the search relevance set", () => {
 
   it("the list search (?q=, the API's q) has an expected initiative in its first five for at least 95% of queries", async () => {
     const { score, misses } = await hitAt5(async (q) => (await queryInitiatives(prisma, { q, pageSize: 5 })).items.map((item) => item.slug));
-    console.info(`search relevance, list (${engine}): hit@5 = ${score.toFixed(3)} over ${relevance.queries.length} queries${misses.length ? `; missed: ${misses.join("; ")}` : ""}`);
+    console.info(
+      `search relevance, list (${engine}): hit@5 = ${score.toFixed(3)} over ${relevance.queries.length} queries${misses.length ? `; missed: ${misses.join("; ")}` : ""}`,
+    );
     expect(score, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   });
 
   it("/search shows an expected initiative (its entry, quote or note) in its first five results for at least 95% of queries", async () => {
-    const { score, misses } = await hitAt5(async (q) => (await searchAll(prisma, q, 1, 5)).hits.flatMap((hit) => (hit.initiative ? [hit.initiative.slug] : [])));
-    console.info(`search relevance, /search (${engine}): hit@5 = ${score.toFixed(3)} over ${relevance.queries.length} queries${misses.length ? `; missed: ${misses.join("; ")}` : ""}`);
+    const { score, misses } = await hitAt5(async (q) =>
+      (await searchAll(prisma, q, 1, 5)).hits.flatMap((hit) => (hit.initiative ? [hit.initiative.slug] : [])),
+    );
+    console.info(
+      `search relevance, /search (${engine}): hit@5 = ${score.toFixed(3)} over ${relevance.queries.length} queries${misses.length ? `; missed: ${misses.join("; ")}` : ""}`,
+    );
     expect(score, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   });
 });

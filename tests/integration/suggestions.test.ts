@@ -30,7 +30,14 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const valid = { subject: "initiative", subjectKey: "water-use-framework-convention", text: "Test data: the draft was published in March.", url: "https://example.org/test", email: "Reader@Example.test", locale: "en" };
+const valid = {
+  subject: "initiative",
+  subjectKey: "water-use-framework-convention",
+  text: "Test data: the draft was published in March.",
+  url: "https://example.org/test",
+  email: "Reader@Example.test",
+  locale: "en",
+};
 
 beforeAll(async () => {
   await seedWorkerDatabase();
@@ -43,7 +50,13 @@ describe("suggestions from the public", () => {
   it("queues a visitor's suggestion with its link and e-mail, which the editors' queue does not show", async () => {
     expect(await submitSuggestionAction({ status: "idle" }, form(valid))).toMatchObject({ status: "success", message: "suggestionReceived" });
     const stored = await prisma.suggestion.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(stored).toMatchObject({ subject: "initiative", subjectKey: "water-use-framework-convention", url: "https://example.org/test", email: "reader@example.test", state: "open" });
+    expect(stored).toMatchObject({
+      subject: "initiative",
+      subjectKey: "water-use-framework-convention",
+      url: "https://example.org/test",
+      email: "reader@example.test",
+      state: "open",
+    });
     const queue = await listOpenSuggestions(prisma);
     const item = queue.find((s) => s.id === stored.id)!;
     expect(item).toMatchObject({ hasEmail: true, subjectTitle: { en: "Central Asian Framework Convention on Water Use" } });
@@ -53,10 +66,17 @@ describe("suggestions from the public", () => {
   it("answers a filled honeypot as sent and stores nothing; refuses unknown subjects, short or long texts and bad links and addresses", async () => {
     const before = await prisma.suggestion.count();
     expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, website: "http://spam.example" }))).toMatchObject({ status: "success" });
-    expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, subjectKey: "no-such-initiative" }))).toMatchObject({ status: "error", message: "notFound" });
-    expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, subject: "source", subjectKey: "999999" }))).toMatchObject({ status: "error", message: "notFound" });
+    expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, subjectKey: "no-such-initiative" }))).toMatchObject({
+      status: "error",
+      message: "notFound",
+    });
+    expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, subject: "source", subjectKey: "999999" }))).toMatchObject({
+      status: "error",
+      message: "notFound",
+    });
     expect(await prisma.suggestion.count()).toBe(before);
-    const issues = (input: Record<string, string>) => Object.fromEntries(submitSuggestionSchema.safeParse(input).error!.issues.map((i) => [i.path[0], i.message]));
+    const issues = (input: Record<string, string>) =>
+      Object.fromEntries(submitSuggestionSchema.safeParse(input).error!.issues.map((i) => [i.path[0], i.message]));
     expect(issues({ ...valid, text: "short" })).toMatchObject({ text: "suggestionTooShort" });
     expect(issues({ ...valid, text: "й".repeat(4001) })).toMatchObject({ text: "tooLong" });
     expect(issues({ ...valid, url: "javascript:alert(1)" })).toMatchObject({ url: "invalidUrl" });
@@ -74,24 +94,59 @@ describe("suggestions from the public", () => {
     const editor = await makeUser(prisma, "editor", { name: "Queue Editor" });
     const [first, second] = await listOpenSuggestions(prisma);
     expect(first!.subjectKey).toBe("water-use-framework-convention");
-    const accept = resolveSuggestionSchema.parse({ suggestionId: String(first!.id), decision: "accepted", resolution: "Status changed with the link as evidence." });
+    const accept = resolveSuggestionSchema.parse({
+      suggestionId: String(first!.id),
+      decision: "accepted",
+      resolution: "Status changed with the link as evidence.",
+    });
     // No change of this editor's since it was sent: refused, nothing stored.
     await expect(resolveSuggestion(prisma, editor, accept)).rejects.toMatchObject({ code: "suggestionNoChange", field: "resolution" });
     expect(await prisma.suggestion.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ state: "open", resolvedById: null, resultPath: null });
     const current = await prisma.initiative.findUniqueOrThrow({ where: { slug: first!.subjectKey }, select: { version: true, status: true } });
-    await changeStatus(prisma, editor, changeStatusSchema.parse({
-      slug: first!.subjectKey, version: current.version, status: current.status === "in_preparation" ? "agreed" : "in_preparation", stage: "", effectiveOn: "2025-12-01",
-      note: "Test data: the draft was published in March.", overrideNote: "Test of suggestions", evidenceType: "link", evidenceUrl: "https://example.org/test", evidenceTitle: "Test report", evidenceDate: "2025-12-01",
-    }), { reviewRequired: false });
+    await changeStatus(
+      prisma,
+      editor,
+      changeStatusSchema.parse({
+        slug: first!.subjectKey,
+        version: current.version,
+        status: current.status === "in_preparation" ? "agreed" : "in_preparation",
+        stage: "",
+        effectiveOn: "2025-12-01",
+        note: "Test data: the draft was published in March.",
+        overrideNote: "Test of suggestions",
+        evidenceType: "link",
+        evidenceUrl: "https://example.org/test",
+        evidenceTitle: "Test report",
+        evidenceDate: "2025-12-01",
+      }),
+      { reviewRequired: false },
+    );
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug: first!.subjectKey } }, orderBy: { id: "desc" } });
-    expect(await resolveSuggestion(prisma, editor, accept)).toMatchObject({ resultPath: `/initiatives/${first!.subjectKey}#entry-${entry.id}`, mailOutcome: true });
-    await resolveSuggestion(prisma, editor, resolveSuggestionSchema.parse({ suggestionId: String(second!.id), decision: "declined", resolution: "The link does not say this." }));
-    expect(await prisma.suggestion.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({
-      state: "accepted", resolvedById: editor.id, resolution: "Status changed with the link as evidence.", resultPath: `/initiatives/${first!.subjectKey}#entry-${entry.id}`, outcomeSentAt: null,
+    expect(await resolveSuggestion(prisma, editor, accept)).toMatchObject({
+      resultPath: `/initiatives/${first!.subjectKey}#entry-${entry.id}`,
+      mailOutcome: true,
     });
-    expect(await prisma.suggestion.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ state: "declined", resolution: "The link does not say this.", resultPath: null });
+    await resolveSuggestion(
+      prisma,
+      editor,
+      resolveSuggestionSchema.parse({ suggestionId: String(second!.id), decision: "declined", resolution: "The link does not say this." }),
+    );
+    expect(await prisma.suggestion.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({
+      state: "accepted",
+      resolvedById: editor.id,
+      resolution: "Status changed with the link as evidence.",
+      resultPath: `/initiatives/${first!.subjectKey}#entry-${entry.id}`,
+      outcomeSentAt: null,
+    });
+    expect(await prisma.suggestion.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      state: "declined",
+      resolution: "The link does not say this.",
+      resultPath: null,
+    });
     expect((await listOpenSuggestions(prisma)).some((s) => s.id === first!.id || s.id === second!.id)).toBe(false);
-    await expect(resolveSuggestion(prisma, editor, resolveSuggestionSchema.parse({ suggestionId: String(first!.id), decision: "declined", resolution: "again" }))).rejects.toMatchObject({ code: "suggestionClosed" });
+    await expect(
+      resolveSuggestion(prisma, editor, resolveSuggestionSchema.parse({ suggestionId: String(first!.id), decision: "declined", resolution: "again" })),
+    ).rejects.toMatchObject({ code: "suggestionClosed" });
     expect(resolveSuggestionSchema.safeParse({ suggestionId: "1", decision: "accepted", resolution: " " }).success).toBe(false);
   });
 
@@ -101,7 +156,9 @@ describe("suggestions from the public", () => {
     // The mail server refuses: nothing is marked sent, the address is kept for the retry.
     sink.refuse(true);
     expect(await sendSuggestionOutcomes(prisma)).toEqual({ sent: 0, failed: answered.length });
-    expect(await prisma.suggestion.count({ where: { id: { in: answered.map((s) => s.id) }, outcomeSentAt: null, email: { not: null } } })).toBe(answered.length);
+    expect(await prisma.suggestion.count({ where: { id: { in: answered.map((s) => s.id) }, outcomeSentAt: null, email: { not: null } } })).toBe(
+      answered.length,
+    );
     sink.refuse(false);
     // Two runs at once still mail each sender once.
     const runs = await Promise.all([sendSuggestionOutcomes(prisma), sendSuggestionOutcomes(prisma)]);
@@ -118,7 +175,9 @@ describe("suggestions from the public", () => {
     expect(declined.text).toContain("The link does not say this.");
     expect(declined.text).toContain("http://tracker.test/en/initiatives/water-use-framework-convention");
     // Sent: marked, and the address is gone; nothing more is sent.
-    expect(await prisma.suggestion.count({ where: { id: { in: answered.map((s) => s.id) }, outcomeSentAt: { not: null }, email: null } })).toBe(answered.length);
+    expect(await prisma.suggestion.count({ where: { id: { in: answered.map((s) => s.id) }, outcomeSentAt: { not: null }, email: null } })).toBe(
+      answered.length,
+    );
     expect(await sendSuggestionOutcomes(prisma)).toEqual({ sent: 0, failed: 0 });
     // Open suggestions are not mailed.
     expect(await prisma.suggestion.count({ where: { state: "open", outcomeSentAt: { not: null } } })).toBe(0);
@@ -126,9 +185,15 @@ describe("suggestions from the public", () => {
 
   it("mails a Russian sender in Russian, with the Russian page's address", async () => {
     const editor = await makeUser(prisma, "editor", { name: "Queue Editor RU" });
-    expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, locale: "ru", email: "chitatel@example.test" }))).toMatchObject({ status: "success" });
+    expect(await submitSuggestionAction({ status: "idle" }, form({ ...valid, locale: "ru", email: "chitatel@example.test" }))).toMatchObject({
+      status: "success",
+    });
     const stored = await prisma.suggestion.findFirstOrThrow({ where: { email: "chitatel@example.test" } });
-    await resolveSuggestion(prisma, editor, resolveSuggestionSchema.parse({ suggestionId: String(stored.id), decision: "declined", resolution: "Тестовая причина." }));
+    await resolveSuggestion(
+      prisma,
+      editor,
+      resolveSuggestionSchema.parse({ suggestionId: String(stored.id), decision: "declined", resolution: "Тестовая причина." }),
+    );
     await sendSuggestionOutcomes(prisma);
     const mail = await sink.waitFor("chitatel@example.test");
     expect(mail.subject).toMatch(/^Ваше предложение о «.+»: не принято$/);

@@ -3,7 +3,8 @@ import { MAX_IMPORT_ROWS, parseImportCsv } from "../../lib/imports/parse-import-
 
 describe("reading a bulk-import CSV", () => {
   it("reads the export's own format: BOM, CRLF, quoted cells, defused cells, extra columns ignored", () => {
-    const csv = '\uFEFFslug,title_ru,status,stage,themes,url,version\r\nai-declaration,"Декларация, ИИ",agreed,signed,"digital_ai; security",https://x.test/,4\r\nwater,"две\r\nстроки",\'-stalled,,,,2\r\n';
+    const csv =
+      '\uFEFFslug,title_ru,status,stage,themes,url,version\r\nai-declaration,"Декларация, ИИ",agreed,signed,"digital_ai; security",https://x.test/,4\r\nwater,"две\r\nстроки",\'-stalled,,,,2\r\n';
     const { rows, issues } = parseImportCsv(csv);
     expect(issues).toEqual([]);
     expect(rows).toHaveLength(2);

@@ -11,7 +11,23 @@ describe("sign-in's return path", () => {
   });
 
   it("refuses anything that could leave the site or loop back to sign-in", () => {
-    for (const raw of ["//evil.example/", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example", "/\t/evil.example", "/%0a", " /x", "/sign-in", "/en/sign-in?next=/x", "", null, undefined, 42, ["/x"]]) {
+    for (const raw of [
+      "//evil.example/",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "evil.example",
+      "/\t/evil.example",
+      "/%0a",
+      " /x",
+      "/sign-in",
+      "/en/sign-in?next=/x",
+      "",
+      null,
+      undefined,
+      42,
+      ["/x"],
+    ]) {
       const result = safeReturnPath(raw);
       if (raw === "/%0a") expect(result).toBe("/%0a");
       else expect(result, String(raw)).toBeNull();

@@ -29,11 +29,7 @@ describe("the synonym list (lib/search/synonyms.json)", () => {
     expect(expandQuery("искусственного интеллекта")).toHaveLength(1);
     expect(alternatives("искусственного интеллекта")[0]).toContain("ии");
     expect(alternatives("rare earth center")[2]).toEqual(["center", "centr"]);
-    expect(alternatives("торговля 20 миллиардов")).toEqual([
-      ["торговл", "trade", "товарооборот"],
-      ["20"],
-      ["миллиард", "млрд", "billion", "bn"],
-    ]);
+    expect(alternatives("торговля 20 миллиардов")).toEqual([["торговл", "trade", "товарооборот"], ["20"], ["миллиард", "млрд", "billion", "bn"]]);
     // A compound's part: «водная» also finds «водопользованию».
     expect(alternatives("водная")[0]).toContain("водопользован");
     expect(alternatives("водопользование")[0]).toContain("водн");

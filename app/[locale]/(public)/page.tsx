@@ -95,7 +95,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <li key={theme}>
                 <div className="flex items-baseline justify-between gap-3">
                   {count > 0 ? (
-                    <Link id={`theme-name-${theme}`} href={{ pathname: "/initiatives", query: { relation: "outcome", theme } }} className="text-blue-800 underline">
+                    <Link
+                      id={`theme-name-${theme}`}
+                      href={{ pathname: "/initiatives", query: { relation: "outcome", theme } }}
+                      className="text-blue-800 underline"
+                    >
                       {tTheme(theme)}
                     </Link>
                   ) : (
@@ -153,13 +157,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                   <p className="text-slate-700">{name}</p>
                   {progress ? (
                     <>
-                      <p className="text-sm tabular-nums text-slate-700">
-                        {t("currentOfTarget", { current: format.number(progress.current), target, unit })}
-                      </p>
-                      <ProgressBar
-                        percent={progress.percent}
-                        label={t("progressLabel", { name, current: format.number(progress.current), target, unit })}
-                      />
+                      <p className="text-sm tabular-nums text-slate-700">{t("currentOfTarget", { current: format.number(progress.current), target, unit })}</p>
+                      <ProgressBar percent={progress.percent} label={t("progressLabel", { name, current: format.number(progress.current), target, unit })} />
                     </>
                   ) : (
                     <p className="text-sm text-slate-700">{t("noReading", { target, unit })}</p>

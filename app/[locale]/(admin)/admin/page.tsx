@@ -43,11 +43,21 @@ export default async function AdminPage({ params }: Props) {
             <table className="w-full text-left">
               <thead className="text-sm text-slate-700">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">{t("displayName")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("email")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("role")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("state")}</th>
-                  <th scope="col" className="py-1">{t("since")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("displayName")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("email")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("role")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("state")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("since")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

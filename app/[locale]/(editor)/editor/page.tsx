@@ -97,9 +97,21 @@ export default async function EditorHome({ params }: Props) {
                     </ul>
                   )}
                   <p className="text-sm">{change.note}</p>
-                  {change.overrideNote && <p className="text-sm">{t("overrideNote")}: {change.overrideNote}</p>}
-                  {change.quoteText && <p lang="ru" className="text-sm">«{change.quoteText}»</p>}
-                  {change.evidenceUrl && <p className="text-sm break-all">{change.evidenceTitle}: {change.evidenceUrl}</p>}
+                  {change.overrideNote && (
+                    <p className="text-sm">
+                      {t("overrideNote")}: {change.overrideNote}
+                    </p>
+                  )}
+                  {change.quoteText && (
+                    <p lang="ru" className="text-sm">
+                      «{change.quoteText}»
+                    </p>
+                  )}
+                  {change.evidenceUrl && (
+                    <p className="text-sm break-all">
+                      {change.evidenceTitle}: {change.evidenceUrl}
+                    </p>
+                  )}
                   {change.authorId === user.id ? <p className="text-sm text-slate-700">{t("awaitingOther")}</p> : <ReviewForm pendingId={change.id} />}
                 </li>
               ))}

@@ -56,7 +56,11 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <form method="get" action={getPathname({ href: "/changes", locale })} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        action={getPathname({ href: "/changes", locale })}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div>
           <label htmlFor="changes-since" className="font-medium">
             {t("since")}

@@ -58,7 +58,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
           </h2>
           <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="compare-grid">
             {items.map((item) => (
-              <article key={item.slug} data-slug={item.slug} aria-labelledby={`compare-${item.slug}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
+              <article
+                key={item.slug}
+                data-slug={item.slug}
+                aria-labelledby={`compare-${item.slug}`}
+                className="min-w-0 rounded-lg border border-slate-200 bg-white p-4"
+              >
                 <h3 id={`compare-${item.slug}`} className="text-lg font-semibold">
                   <Link href={`/initiatives/${item.slug}`} className="text-blue-800 underline">
                     {localized(locale, item.titleRu, item.titleEn)}
@@ -106,7 +111,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
                               <li key={metric.slug}>
                                 <span className="font-medium">{localized(locale, metric.nameRu, metric.nameEn)}</span>:{" "}
                                 {metric.target ? t("targetValue", { value: format.number(metric.target.value), unit }) : t("noTarget")}
-                                {metric.target?.date && <> ({t("by")} {day(metric.target.date)})</>}
+                                {metric.target?.date && (
+                                  <>
+                                    {" "}
+                                    ({t("by")} {day(metric.target.date)})
+                                  </>
+                                )}
                                 {latest && (
                                   <>
                                     {"; "}
@@ -127,9 +137,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
                       {item.lastChange ? (
                         <>
                           {day(item.lastChange.effectiveOn ?? item.lastChange.recordedAt)}
-                          <p className="mt-0.5 text-slate-700">
-                            {item.lastChange.note}
-                          </p>
+                          <p className="mt-0.5 text-slate-700">{item.lastChange.note}</p>
                         </>
                       ) : (
                         tCommon("never")
@@ -157,7 +165,10 @@ export default async function ComparePage({ params, searchParams }: Props) {
             ))}
           </ul>
         </fieldset>
-        <button type="submit" className="mt-4 rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-800">
+        <button
+          type="submit"
+          className="mt-4 rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-800"
+        >
           {t("submit")}
         </button>
       </form>

@@ -41,7 +41,14 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
     publicData.sources(),
   ]);
   const terms = query.q ? highlightTerms(query.q) : [];
-  const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
+  const passages = new Map<string, SearchHit>(
+    query.q
+      ? await publicData.matchedPassages(
+          query.q,
+          result.items.map((item) => item.slug),
+        )
+      : [],
+  );
   const path = getPathname({ href: "/initiatives", locale });
   const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
   // Exports hold every row of the filtered view (all pages), in the same order.
@@ -95,7 +102,10 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           <a href={`/api/export/initiatives.csv?${exportQuery}&labels=${locale}`} className="text-blue-800 underline" download>
             {t("exportWords")}
           </a>
-          <a href={`${getPathname({ href: "/reports/initiatives", locale })}?${toSearchParams({ ...query, page: undefined, pageSize: undefined })}`} className="text-blue-800 underline">
+          <a
+            href={`${getPathname({ href: "/reports/initiatives", locale })}?${toSearchParams({ ...query, page: undefined, pageSize: undefined })}`}
+            className="text-blue-800 underline"
+          >
             {tReport("link")}
           </a>
         </p>
@@ -134,12 +144,24 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100 text-sm">
               <tr>
-                <th scope="col" className="px-4 py-2">{t("columns.title")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.relation")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.themes")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.proposer")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.countries")}</th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.title")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.relation")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.status")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.themes")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.proposer")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.countries")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -174,7 +196,8 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                       )}
                       {passage && !summaryParts.some((part) => part.match) && (
                         <p className="mt-1 text-sm font-normal text-slate-700">
-                          {t(passage.kind === "quote" ? "matchedQuote" : "matchedNote")}: <Highlighted parts={passage.parts} lang={passage.kind === "quote" ? "ru" : undefined} />
+                          {t(passage.kind === "quote" ? "matchedQuote" : "matchedNote")}:{" "}
+                          <Highlighted parts={passage.parts} lang={passage.kind === "quote" ? "ru" : undefined} />
                         </p>
                       )}
                     </th>
@@ -189,9 +212,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                       {initiative.proposer ? localized(locale, initiative.proposer.nameRu, initiative.proposer.nameEn) : "—"}
                     </td>
                     <td className="px-4 py-3 text-sm">
-                      {initiative.countries.length
-                        ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ")
-                        : "—"}
+                      {initiative.countries.length ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ") : "—"}
                     </td>
                   </tr>
                 );

@@ -54,7 +54,8 @@ export default async function ScorecardsPage({ params }: Props) {
             {index.latestAsOf && (
               <>
                 {" "}
-                {t("latestAsOf")} <time dateTime={dateToDay(index.latestAsOf)}>{format.dateTime(index.latestAsOf, { dateStyle: "long", timeZone: "UTC" })}</time>
+                {t("latestAsOf")}{" "}
+                <time dateTime={dateToDay(index.latestAsOf)}>{format.dateTime(index.latestAsOf, { dateStyle: "long", timeZone: "UTC" })}</time>
               </>
             )}
           </p>
@@ -64,9 +65,15 @@ export default async function ScorecardsPage({ params }: Props) {
                 <caption className="sr-only">{t("byCountry")}</caption>
                 <thead className="bg-slate-100 text-sm">
                   <tr>
-                    <th scope="col" className={head}>{t("country")}</th>
-                    <th scope="col" className={head}>{t("average")}</th>
-                    <th scope="col" className={head}>{t("scoreCount")}</th>
+                    <th scope="col" className={head}>
+                      {t("country")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("average")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("scoreCount")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -77,7 +84,9 @@ export default async function ScorecardsPage({ params }: Props) {
                           {localized(locale, row.nameRu, row.nameEn)}
                         </Link>
                       </th>
-                      <td className="px-3 py-2 tabular-nums" data-average>{formatAverage(row.average, locale)}</td>
+                      <td className="px-3 py-2 tabular-nums" data-average>
+                        {formatAverage(row.average, locale)}
+                      </td>
                       <td className="px-3 py-2 text-sm">{spread(row)}</td>
                     </tr>
                   ))}
@@ -92,16 +101,26 @@ export default async function ScorecardsPage({ params }: Props) {
                 <caption className="sr-only">{t("byTheme")}</caption>
                 <thead className="bg-slate-100 text-sm">
                   <tr>
-                    <th scope="col" className={head}>{t("theme")}</th>
-                    <th scope="col" className={head}>{t("average")}</th>
-                    <th scope="col" className={head}>{t("scoreCount")}</th>
+                    <th scope="col" className={head}>
+                      {t("theme")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("average")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("scoreCount")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {index.themes.map((row) => (
                     <tr key={row.theme} data-theme={row.theme}>
-                      <th scope="row" className="px-3 py-2 font-medium">{tTheme(row.theme)}</th>
-                      <td className="px-3 py-2 tabular-nums" data-average>{formatAverage(row.average, locale)}</td>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {tTheme(row.theme)}
+                      </th>
+                      <td className="px-3 py-2 tabular-nums" data-average>
+                        {formatAverage(row.average, locale)}
+                      </td>
                       <td className="px-3 py-2 text-sm">{spread(row)}</td>
                     </tr>
                   ))}

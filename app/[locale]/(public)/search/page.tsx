@@ -57,7 +57,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {t("label")}
         </label>
         <div className="mt-1 flex gap-3">
-          <input id="search-q" name="q" type="search" defaultValue={q} maxLength={200} aria-describedby="search-hint" className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5" />
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={200}
+            aria-describedby="search-hint"
+            className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5"
+          />
           <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
             {t("submit")}
           </button>

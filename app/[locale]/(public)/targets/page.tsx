@@ -67,12 +67,7 @@ export default async function TargetsPage({ params }: Props) {
           const progress = metricProgress(metric);
           const headingId = `metric-${metric.slug}`;
           return (
-            <section
-              key={metric.slug}
-              aria-labelledby={headingId}
-              data-metric={metric.slug}
-              className="rounded-lg border border-slate-200 bg-white p-5"
-            >
+            <section key={metric.slug} aria-labelledby={headingId} data-metric={metric.slug} className="rounded-lg border border-slate-200 bg-white p-5">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <h2 id={headingId} className="text-xl font-semibold">
                   {name}
@@ -108,8 +103,7 @@ export default async function TargetsPage({ params }: Props) {
                             </>
                           )}
                           {" · "}
-                          {t("period")}{" "}
-                          {metric.baseline.period ? <AsWritten text={metric.baseline.period} /> : tCommon("unknown")}
+                          {t("period")} {metric.baseline.period ? <AsWritten text={metric.baseline.period} /> : tCommon("unknown")}
                         </>
                       ) : (
                         <span className="text-slate-600">{t("noBaseline")}</span>

@@ -18,14 +18,19 @@ const historyFilterSchema = z
   .object({
     initiative: z.string().min(1).max(200).optional(),
     // Only a–z are upper-cased ("ß".toUpperCase() is "SS", a real code).
-    country: z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/)).optional(),
+    country: z
+      .preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/))
+      .optional(),
     theme: z.enum(THEMES).optional(),
     since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   })
   .strict();
 
 function issues(zodError: z.ZodError): ErrorDetail[] {
-  return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
+  return zodError.issues.map((issue) => ({
+    parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""),
+    message: issue.message,
+  }));
 }
 
 /** Downloads of the filtered list (exactly its rows, all pages) and of the history. */

@@ -89,7 +89,16 @@ export default async function MergePage({ params, searchParams }: Props) {
               <label htmlFor="merge-duplicate" className="font-medium">
                 {t("duplicateSlug")}
               </label>
-              <input id="merge-duplicate" name="duplicate" defaultValue={duplicateSlug} required aria-invalid={duplicateProblems.length > 0} aria-describedby={duplicateProblems.length ? "merge-duplicate-error" : undefined} className={INPUT} autoFocus={duplicateProblems.length > 0} />
+              <input
+                id="merge-duplicate"
+                name="duplicate"
+                defaultValue={duplicateSlug}
+                required
+                aria-invalid={duplicateProblems.length > 0}
+                aria-describedby={duplicateProblems.length ? "merge-duplicate-error" : undefined}
+                className={INPUT}
+                autoFocus={duplicateProblems.length > 0}
+              />
               {duplicateProblems.length > 0 && (
                 <p id="merge-duplicate-error" className="mt-1 text-sm font-medium text-red-800">
                   {duplicateProblems.join(" ")}
@@ -100,7 +109,16 @@ export default async function MergePage({ params, searchParams }: Props) {
               <label htmlFor="merge-keep" className="font-medium">
                 {t("keepSlug")}
               </label>
-              <input id="merge-keep" name="keep" defaultValue={keepSlug} required aria-invalid={keepProblems.length > 0 || same} aria-describedby={keepProblems.length || same ? "merge-keep-error" : undefined} className={INPUT} autoFocus={duplicateProblems.length === 0 && (keepProblems.length > 0 || same)} />
+              <input
+                id="merge-keep"
+                name="keep"
+                defaultValue={keepSlug}
+                required
+                aria-invalid={keepProblems.length > 0 || same}
+                aria-describedby={keepProblems.length || same ? "merge-keep-error" : undefined}
+                className={INPUT}
+                autoFocus={duplicateProblems.length === 0 && (keepProblems.length > 0 || same)}
+              />
               {(keepProblems.length > 0 || same) && (
                 <p id="merge-keep-error" className="mt-1 text-sm font-medium text-red-800">
                   {[...keepProblems, ...(same ? [t("sameTwice")] : [])].join(" ")}

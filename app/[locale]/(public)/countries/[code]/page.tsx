@@ -47,12 +47,7 @@ export default async function CountryPage({ params }: Props) {
   const locale = await pageLocale(params);
   const country = await load(code);
   if (!country) notFound();
-  const [t, tRole, tStage, format] = await Promise.all([
-    getTranslations("countryPage"),
-    getTranslations("role"),
-    getTranslations("stage"),
-    getFormatter(),
-  ]);
+  const [t, tRole, tStage, format] = await Promise.all([getTranslations("countryPage"), getTranslations("role"), getTranslations("stage"), getFormatter()]);
   const name = localized(locale, country.nameRu, country.nameEn);
 
   return (

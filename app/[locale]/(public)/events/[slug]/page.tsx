@@ -89,7 +89,13 @@ export default async function EventPage({ params }: Props) {
             <CorrectEventForm
               eventId={event.id}
               version={event.version}
-              initial={{ nameRu: event.nameRu, nameEn: event.nameEn, placeRu: event.placeRu ?? "", placeEn: event.placeEn ?? "", dateText: event.dateText ?? "" }}
+              initial={{
+                nameRu: event.nameRu,
+                nameEn: event.nameEn,
+                placeRu: event.placeRu ?? "",
+                placeEn: event.placeEn ?? "",
+                dateText: event.dateText ?? "",
+              }}
               attendees={event.attendance.map((country) => ({ value: country.code, label: l(country.nameRu, country.nameEn) ?? country.code }))}
               countries={countries.map((country) => ({ value: country.code, label: l(country.nameRu, country.nameEn) ?? country.code }))}
               sources={sources.map((source) => ({ value: String(source.id), label: source.title ?? source.outlet ?? tCommon("unknown") }))}

@@ -51,7 +51,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     getTranslations({ locale, namespace: "share" }),
   ]);
   const title = localized(locale, initiative.titleRu, initiative.titleEn);
-  const description = shareDescription(tShare("initiativeDescription", { status: tStatus(initiative.status), summary: localized(locale, initiative.summaryRu, initiative.summaryEn) }));
+  const description = shareDescription(
+    tShare("initiativeDescription", { status: tStatus(initiative.status), summary: localized(locale, initiative.summaryRu, initiative.summaryEn) }),
+  );
   // The preview image comes from opengraph-image.tsx next to this page; Next adds it to both.
   return {
     title,
@@ -83,7 +85,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   // From the editors' queue: a reader's suggestion to make the change from.
   const rawSuggestion = firstParam((await searchParams).suggestion);
   const suggestionId = rawSuggestion && /^[1-9][0-9]{0,9}$/.test(rawSuggestion) ? Number(rawSuggestion) : null;
-  const suggestion = canEdit && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "initiative", slug) : null;
+  const suggestion =
+    canEdit && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "initiative", slug) : null;
   const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, tMerge, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),
@@ -95,8 +98,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     getTranslations("merge"),
     getFormatter(),
   ]);
-  const date = (value: Date | null) =>
-    value ? <time dateTime={dateToDay(value)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null;
+  const date = (value: Date | null) => (value ? <time dateTime={dateToDay(value)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const l = <T,>(ru: T, en: T) => localized(locale, ru, en);
 
@@ -151,24 +153,26 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     ],
     [
       t("proposer"),
-      initiative.proposerCountry || initiative.proposerPerson ? (
-        [
-          initiative.proposerCountry && l(initiative.proposerCountry.nameRu, initiative.proposerCountry.nameEn),
-          initiative.proposerPerson &&
-            `${l(initiative.proposerPerson.nameRu, initiative.proposerPerson.nameEn)} (${l(initiative.proposerPerson.descriptionRu, initiative.proposerPerson.descriptionEn)})`,
-        ]
-          .filter(Boolean)
-          .join(" · ")
-      ) : (
-        unknown
-      ),
+      initiative.proposerCountry || initiative.proposerPerson
+        ? [
+            initiative.proposerCountry && l(initiative.proposerCountry.nameRu, initiative.proposerCountry.nameEn),
+            initiative.proposerPerson &&
+              `${l(initiative.proposerPerson.nameRu, initiative.proposerPerson.nameEn)} (${l(initiative.proposerPerson.descriptionRu, initiative.proposerPerson.descriptionEn)})`,
+          ]
+            .filter(Boolean)
+            .join(" · ")
+        : unknown,
     ],
     [t("announcedOn"), date(initiative.announcedOn) ?? unknown],
     [
       t("firstReportedOn"),
       initiative.firstReportedOn ? t("firstReportedValue", { date: format.dateTime(initiative.firstReportedOn, { dateStyle: "long" }) }) : unknown,
     ],
-    [t("targetDate"), date(initiative.targetDate) ?? (initiative.targetDateText ? <span lang="ru">{initiative.targetDateText}</span> : <span className="text-slate-600">{tCommon("notStated")}</span>)],
+    [
+      t("targetDate"),
+      date(initiative.targetDate) ??
+        (initiative.targetDateText ? <span lang="ru">{initiative.targetDateText}</span> : <span className="text-slate-600">{tCommon("notStated")}</span>),
+    ],
     [t("lastVerifiedOn"), date(initiative.lastVerifiedOn) ?? <span className="text-slate-600">{tCommon("never")}</span>],
   ];
 
@@ -220,9 +224,15 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <table className="mt-4 w-full text-left">
             <thead className="text-sm text-slate-700">
               <tr>
-                <th scope="col" className="py-1 pr-4">{t("countryColumn")}</th>
-                <th scope="col" className="py-1 pr-4">{t("roleColumn")}</th>
-                <th scope="col" className="py-1">{t("stageColumn")}</th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("countryColumn")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("roleColumn")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("stageColumn")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -255,8 +265,18 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                       {metric.baseline ? (
                         <>
                           {format.number(metric.baseline.value)} {unit}
-                          {metric.baseline.period && <> · {tMetric("periodLabel")} <AsWritten text={metric.baseline.period} /></>}
-                          {metric.baseline.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span></>}
+                          {metric.baseline.period && (
+                            <>
+                              {" "}
+                              · {tMetric("periodLabel")} <AsWritten text={metric.baseline.period} />
+                            </>
+                          )}
+                          {metric.baseline.text && (
+                            <>
+                              {" "}
+                              · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span>
+                            </>
+                          )}
                         </>
                       ) : (
                         <span className="text-slate-600">{tMetric("noBaseline")}</span>
@@ -267,7 +287,12 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                       {metric.target ? (
                         <>
                           {format.number(metric.target.value)} {unit}
-                          {metric.target.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.target.text })}</span></>}
+                          {metric.target.text && (
+                            <>
+                              {" "}
+                              · <span lang="ru">{tMetric("asWritten", { text: metric.target.text })}</span>
+                            </>
+                          )}
                           {" · "}
                           {tMetric("targetDate", {
                             date: metric.target.date
@@ -288,7 +313,12 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                           {metric.readings.map((reading, index) => (
                             <li key={index}>
                               {format.number(reading.value)} {unit}
-                              {reading.text && <> · <span lang="ru">{tMetric("asWritten", { text: reading.text })}</span></>}
+                              {reading.text && (
+                                <>
+                                  {" "}
+                                  · <span lang="ru">{tMetric("asWritten", { text: reading.text })}</span>
+                                </>
+                              )}
                               {" · "}
                               {reading.observedOn ? date(reading.observedOn) : (reading.observedText ?? tCommon("unknown"))}
                             </li>

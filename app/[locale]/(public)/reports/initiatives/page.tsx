@@ -32,8 +32,7 @@ export default async function InitiativesReportPage({ params, searchParams }: Pr
       report={report}
       subtitle={
         <>
-          {listQuery.size > 0 ? t("filtered") : t("unfiltered")}{" "}
-          {report.truncated && <strong>{t("truncated", { max: REPORT_MAX_ROWS })} </strong>}
+          {listQuery.size > 0 ? t("filtered") : t("unfiltered")} {report.truncated && <strong>{t("truncated", { max: REPORT_MAX_ROWS })} </strong>}
           <Link href={`/initiatives${listQuery.size > 0 ? `?${listQuery}` : ""}`} className="text-blue-800 underline print:no-underline">
             {t("openList")}
           </Link>

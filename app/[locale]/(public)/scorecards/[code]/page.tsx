@@ -78,7 +78,10 @@ export default async function CountryScorecardPage({ params }: Props) {
                   <StatusBadge status={row.initiative.status} />
                 </p>
                 <p className="flex flex-wrap items-center gap-2">
-                  <ScoreBadge score={row.score} /> <span className="text-sm text-slate-700">{t("asOf")} {day(row.asOf)}</span>
+                  <ScoreBadge score={row.score} />{" "}
+                  <span className="text-sm text-slate-700">
+                    {t("asOf")} {day(row.asOf)}
+                  </span>
                 </p>
                 <blockquote className="border-l-4 border-slate-300 pl-3 text-sm">
                   <q lang="ru">{row.quote.text}</q>{" "}

@@ -59,7 +59,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   // From the editors' queue: a reader's suggestion to make the correction from.
   const rawSuggestion = firstParam((await searchParams).suggestion);
   const suggestionId = rawSuggestion && /^[1-9][0-9]{0,9}$/.test(rawSuggestion) ? Number(rawSuggestion) : null;
-  const suggestion = canCorrect && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "source", String(source.id)) : null;
+  const suggestion =
+    canCorrect && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "source", String(source.id)) : null;
 
   return (
     <article className="space-y-6" aria-labelledby="source-title">
@@ -75,9 +76,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
           <dd data-testid="source-published">
             {source.publishedOn ? (
               <>
-                <time dateTime={dateToDay(source.publishedOn)}>
-                  {format.dateTime(source.publishedOn, { dateStyle: "long" })}
-                </time>
+                <time dateTime={dateToDay(source.publishedOn)}>{format.dateTime(source.publishedOn, { dateStyle: "long" })}</time>
                 {source.dateFromMetadata && <span className="text-slate-700"> — {t("dateFromMetadata")}</span>}
               </>
             ) : (

@@ -134,7 +134,9 @@ export default async function ThemePage({ params }: Props) {
             caption={t("tableCaption", { theme: themeName })}
             headers={{ initiative: t("columns.initiative"), status: t("columns.status") }}
             rows={overview.initiatives}
-            columns={[{ header: t("columns.stage"), cell: (initiative) => (initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>) }]}
+            columns={[
+              { header: t("columns.stage"), cell: (initiative) => (initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>) },
+            ]}
           />
         )}
       </Card>

@@ -55,8 +55,8 @@ export default async function ScorePage({ params }: Props) {
           </h2>
           {data.current ? (
             <p className="mt-2" data-testid="current-score">
-              <ScoreBadge score={data.current.score} /> · {t("asOfValue", { date: format.dateTime(data.current.asOf, { dateStyle: "long", timeZone: "UTC" }) })} ·{" "}
-              {t("version", { version: data.current.version })}
+              <ScoreBadge score={data.current.score} /> · {t("asOfValue", { date: format.dateTime(data.current.asOf, { dateStyle: "long", timeZone: "UTC" }) })}{" "}
+              · {t("version", { version: data.current.version })}
             </p>
           ) : (
             <p className="mt-2" data-testid="current-score">
