@@ -24,6 +24,7 @@ const SHARED_WITH_TOOLS = [
   "lib/db/postgres-adapter.ts",
   "lib/db/postgres-backup.ts",
   "lib/db/prepare-database.ts",
+  "lib/db/savepoint.ts",
   "lib/env.ts",
   "lib/http/server-timing.ts",
   "lib/initiatives/mark-verified.ts",
