@@ -13,7 +13,10 @@ import { z } from "zod";
 // The same rules as lib/env.ts (which the app parses at boot); repeated because this file is not compiled.
 const settings = z
   .object({
-    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/)
+      .optional(),
     REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
     DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
     DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
@@ -90,10 +93,10 @@ const PRUNE_BATCH = 500;
  * Removes the index fields whose entry is gone (evicted by maxmemory or expired). The handler keeps
  * a field for every entry it ever set and Redis cannot evict the index (it carries no expiry), so
  * without this a flood of distinct queries fills maxmemory with fields and no entry fits any more.
- * A field removed while its entry is being written only costs that entry: the handler reads an
- * entry without a field as a miss.
+ * Keys this instance sets during a pass are spared; another instance's entry written during the
+ * pass may lose its field, which only costs that entry: the handler reads it as a miss.
  */
-async function pruneTagIndex(client, keyPrefix) {
+async function pruneTagIndex(client, keyPrefix, written) {
   let removed = 0;
   let cursor = "0";
   do {
@@ -102,7 +105,8 @@ async function pruneTagIndex(client, keyPrefix) {
     const fields = page.entries.map((entry) => entry.field);
     if (fields.length === 0) continue;
     const exists = await Promise.all(fields.map((field) => client.exists(keyPrefix + field)));
-    const gone = fields.filter((_, index) => !exists[index]);
+    // A key this instance wrote since the pass began may have its field before its entry: keep it.
+    const gone = fields.filter((field, index) => !exists[index] && !written.has(field));
     if (gone.length === 0) continue;
     await Promise.all([client.hDel(keyPrefix + TAG_INDEX, gone), client.hDel(keyPrefix + TTL_INDEX, gone)]);
     removed += gone.length;
@@ -133,11 +137,17 @@ function redisHandler() {
     state.ready = true;
     // A write while Redis was unreachable could not expire its tags there: expire every entry
     // now, so one from before that write is never served again.
-    if (missedExpiry) redis.revalidateTag(ALL_TAG).then(() => (missedExpiry = false), () => undefined);
+    if (missedExpiry)
+      redis.revalidateTag(ALL_TAG).then(
+        () => (missedExpiry = false),
+        () => undefined,
+      );
   });
   client.connect().catch(() => undefined);
   let setsSincePrune = 0;
   let pruning;
+  /** Keys set while a pruning pass runs (undefined between passes). */
+  let written;
   return {
     ...redis,
     name: "redis",
@@ -146,10 +156,18 @@ function redisHandler() {
       // which the first write after it starts: dead fields pile up only for about one pruning's time.
       if (++setsSincePrune >= PRUNE_EVERY_SETS && !pruning) {
         setsSincePrune = 0;
-        pruning = pruneTagIndex(client, settings.REDIS_KEY_PREFIX)
+        written = new Set();
+        pruning = pruneTagIndex(client, settings.REDIS_KEY_PREFIX, written)
           .catch(() => undefined)
-          .finally(() => (pruning = undefined));
+          .finally(() => {
+            pruning = undefined;
+            written = undefined;
+            state.pruning = undefined;
+          });
+        // For tests: the pass under way, to wait for before measuring.
+        state.pruning = pruning;
       }
+      written?.add(key);
       await redis.set(key, value, ctx);
     },
     async revalidateTag(tag) {

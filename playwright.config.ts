@@ -11,20 +11,13 @@ process.env.E2E_SMTP_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000)
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 // Specs that only read the shared database, or run a server and database of their own.
-const READERS = ["visitor.spec.ts", "analyst.spec.ts", "crash-recovery.spec.ts"];
+const READERS = ["visitor.spec.ts", "analyst.spec.ts", "search.spec.ts", "crash-recovery.spec.ts"];
 
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
     executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   },
 };
 

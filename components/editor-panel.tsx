@@ -23,6 +23,7 @@ export async function EditorPanel({
   sources,
   pending,
   evidence = null,
+  draft = null,
 }: {
   locale: string;
   user: SessionUser;
@@ -32,6 +33,8 @@ export async function EditorPanel({
   pending: PendingChangeView[];
   /** A quote to offer as the status change's evidence (from the source review page). */
   evidence?: { sourceId: number; text: string } | null;
+  /** A reader's suggestion to start the status change from: its text as the note, its link as the evidence. */
+  draft?: { note: string; url: string | null } | null;
 }) {
   const [t, tStatus, tHistory, tCommon, format] = await Promise.all([
     getTranslations("editor"),
@@ -83,7 +86,7 @@ export async function EditorPanel({
       )}
 
       <div className={card}>
-        <StatusForm {...common} status={initiative.status} stage={initiative.stage} sources={sourceOptions} today={today} evidence={evidence} />
+        <StatusForm {...common} status={initiative.status} stage={initiative.stage} sources={sourceOptions} today={today} evidence={evidence} draft={draft} />
       </div>
       <div className={card}>
         <h3 className="text-lg font-semibold">{t("verifyTitle")}</h3>

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
-import { parseFieldPath, splitThemes, type FieldChange } from "@/lib/history/field-changes";
-import { dateToDay } from "@/lib/dates";
+import { parseFieldPath, parseReadingValue, splitThemes, type FieldChange } from "@/lib/history/field-changes";
+import { dateToDay, dayToDate } from "@/lib/dates";
 import { COUNTRY_ROLES, STAGES, THEMES, vocabularyLabel } from "@/lib/domain/vocabulary";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
@@ -11,6 +11,17 @@ const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> =
 };
 
 /** The whole, append-only history of an initiative, newest first, as the public sees it. */
+/** An entry that only adds figure readings is a new reading, not a correction of data. */
+function isNewReading(changes: readonly FieldChange[]): boolean {
+  return (
+    changes.length > 0 &&
+    changes.every((change) => {
+      const path = parseFieldPath(change.field);
+      return path.kind === "metric" && path.part === "reading";
+    })
+  );
+}
+
 export async function HistoryList({
   entries,
   countryNames,
@@ -32,8 +43,7 @@ export async function HistoryList({
     getTranslations("theme"),
     getFormatter(),
   ]);
-  const day = (date: Date | null) =>
-    date ? <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown");
+  const day = (date: Date | null) => (date ? <time dateTime={dateToDay(date)}>{format.dateTime(date, { dateStyle: "long" })}</time> : tCommon("unknown"));
 
   const fieldLabel = (field: string) => {
     const path = parseFieldPath(field);
@@ -48,7 +58,18 @@ export async function HistoryList({
     if (kind === "stage") return vocabularyLabel(STAGES, (stage) => tStage(stage))(raw);
     if (kind === "role") return vocabularyLabel(COUNTRY_ROLES, (role) => tRole(role))(raw);
     if (change.field === "reannouncedAt") return eventNames[raw] ?? raw;
-    if (change.field === "themes") return splitThemes(raw).map(vocabularyLabel(THEMES, (theme) => tTheme(theme))).join(", ");
+    // Stored as "12.4 @ 2026-11-30"; shown in the locale's number and date format.
+    const reading = path.kind === "metric" && path.part === "reading" ? parseReadingValue(raw) : null;
+    if (reading) {
+      const value = format.number(reading.value);
+      return reading.observedOn
+        ? t("readingOn", { value, date: format.dateTime(dayToDate(reading.observedOn), { dateStyle: "long", timeZone: "UTC" }) })
+        : value;
+    }
+    if (change.field === "themes")
+      return splitThemes(raw)
+        .map(vocabularyLabel(THEMES, (theme) => tTheme(theme)))
+        .join(", ");
     return raw;
   };
 
@@ -57,7 +78,7 @@ export async function HistoryList({
       {entries.map((entry) => (
         <li key={entry.id} id={`entry-${entry.id}`} className="border-l-4 border-slate-300 pl-4">
           <p className="font-medium">
-            {t(`kind.${entry.kind}`)}
+            {isNewReading(entry.changes) ? t("newReading") : t(`kind.${entry.kind}`)}
             <span className="ml-2 text-sm font-normal text-slate-600">{t("version", { version: entry.version })}</span>
           </p>
           {entry.toStatus && (
@@ -67,8 +88,10 @@ export async function HistoryList({
               {(entry.fromStage || entry.toStage) && (
                 <>
                   {" · "}
-                  {t("stage")}: {entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}
-                  {entry.toStage ? tStage(entry.toStage) : "—"}
+                  {t("stage")}:{" "}
+                  {entry.fromStage && entry.fromStage === entry.toStage
+                    ? t("unchanged", { value: tStage(entry.fromStage) })
+                    : `${entry.fromStage ? `${tStage(entry.fromStage)} → ` : ""}${entry.toStage ? tStage(entry.toStage) : "—"}`}
                 </>
               )}
             </p>
@@ -103,7 +126,9 @@ export async function HistoryList({
               {entry.quote?.source.publishedOn && (
                 <>
                   {" · "}
-                  {t(entry.quote.source.dateFromMetadata ? "sourceDatedMetadata" : "sourceDated", { date: format.dateTime(entry.quote.source.publishedOn, { dateStyle: "long" }) })}
+                  {t(entry.quote.source.dateFromMetadata ? "sourceDatedMetadata" : "sourceDated", {
+                    date: format.dateTime(entry.quote.source.publishedOn, { dateStyle: "long" }),
+                  })}
                 </>
               )}
             </p>

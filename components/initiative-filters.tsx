@@ -53,7 +53,13 @@ export async function InitiativeFiltersForm({
     getTranslations("common"),
   ]);
   const countryName = new Map(countries.map((country) => [country.code, localized(locale, country.nameRu, country.nameEn)]));
-  const sourceName = new Map(sources.map((source) => [String(source.id), source.title ?? source.outlet ?? tCommon("unknown")]));
+  // A title in another language than the page's is marked as such (the English page lists Russian titles as written).
+  const sourceName = new Map(
+    sources.map((source) => {
+      const name = source.title ?? source.outlet ?? tCommon("unknown");
+      return [String(source.id), source.language !== locale && source.title ? t("sourceInLanguage", { name, language: source.language }) : name];
+    }),
+  );
   const eventName = new Map(events.map((event) => [event.slug, localized(locale, event.nameRu, event.nameEn)]));
   const countryCodes = countries.map((country) => country.code);
   // Every value a filter can take, in the vocabulary's order, whether or not any initiative has it now.
@@ -188,7 +194,7 @@ export async function InitiativeFiltersForm({
                     {t(`facet.${filter}`)}
                   </label>
                   <select id={`filter-${filter}`} name={filter} defaultValue={chosen[0] ?? ""} className={FIELD}>
-                    <option value="">{tCommon("any")}</option>
+                    <option value="">{t(`facetAny.${filter}`)}</option>
                     {options.map((option) => (
                       <option key={option.value} value={option.value} disabled={option.count === 0 && !option.checked}>
                         {t("optionCount", { label: option.label, count: option.count })}

@@ -55,9 +55,13 @@ export function InitiativeTable<R extends Row>({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-sm">
           <tr>
-            <th scope="col" className="px-3 py-2">{headers.initiative}</th>
+            <th scope="col" className="px-3 py-2">
+              {headers.initiative}
+            </th>
             {headerCells(beforeStatus)}
-            <th scope="col" className="px-3 py-2">{headers.status}</th>
+            <th scope="col" className="px-3 py-2">
+              {headers.status}
+            </th>
             {headerCells(columns)}
           </tr>
         </thead>

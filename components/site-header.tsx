@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./language-switch";
+import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
@@ -18,7 +19,7 @@ const NAV = [
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations("nav");
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold text-slate-900 hover:text-blue-900">
           {t("brand")}
@@ -26,21 +27,13 @@ export async function SiteHeader({ locale }: { locale: string }) {
         {/* On phones the menu folds behind one line (app/globals.css, .fold-narrow): signed in, it would take a third of the screen. */}
         <details className="fold-narrow sm:flex-1 max-sm:open:basis-full">
           <summary className="cursor-pointer rounded border border-slate-300 px-3 py-1.5 font-medium text-blue-900">{t("menu")}</summary>
-        <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4 max-sm:mt-3 max-sm:flex-col max-sm:items-start sm:justify-end">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {NAV.map(([href, key]) => (
-              <li key={href}>
-                <Link href={href} className="font-medium text-blue-800 underline-offset-4 hover:underline">
-                  {t(key)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-          <UserMenu locale={locale} />
-          <Suspense fallback={null}>
-            <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />
-          </Suspense>
-        </nav>
+          <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4 max-sm:mt-3 max-sm:flex-col max-sm:items-start sm:justify-end">
+            <NavLinks items={NAV.map(([href, key]) => ({ href, label: t(key) }))} />
+            <UserMenu locale={locale} />
+            <Suspense fallback={null}>
+              <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />
+            </Suspense>
+          </nav>
         </details>
       </div>
     </header>

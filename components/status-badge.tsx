@@ -14,10 +14,7 @@ const STYLES: Record<InitiativeStatus, string> = {
 export async function StatusBadge({ status }: { status: InitiativeStatus }) {
   const t = await getTranslations("status");
   return (
-    <span
-      data-status={status}
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-sm font-medium ring-1 ring-inset ${STYLES[status]}`}
-    >
+    <span data-status={status} className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-sm font-medium ring-1 ring-inset ${STYLES[status]}`}>
       {t(status)}
     </span>
   );

@@ -17,7 +17,9 @@ export async function SuggestionQueue({ locale, suggestions }: { locale: string;
         <ul className="mt-4 space-y-5" data-testid="suggestion-queue">
           {suggestions.map((suggestion) => {
             const href = suggestion.subject === "initiative" ? `/initiatives/${suggestion.subjectKey}` : `/sources/${suggestion.subjectKey}`;
-            const title = localized(locale, suggestion.subjectTitle.ru, suggestion.subjectTitle.en) ?? (suggestion.subject === "source" ? t("sourceLabel", { id: suggestion.subjectKey }) : suggestion.subjectKey);
+            const title =
+              localized(locale, suggestion.subjectTitle.ru, suggestion.subjectTitle.en) ??
+              (suggestion.subject === "source" ? t("sourceLabel", { id: suggestion.subjectKey }) : suggestion.subjectKey);
             return (
               <li key={suggestion.id} className="space-y-2 border-l-4 border-sky-500 pl-3">
                 <p className="text-sm text-slate-700">
@@ -25,7 +27,10 @@ export async function SuggestionQueue({ locale, suggestions }: { locale: string;
                   <Link href={href} className="font-medium text-blue-800 underline">
                     {title}
                   </Link>{" "}
-                  · <time dateTime={suggestion.createdAt.toISOString()}>{format.dateTime(suggestion.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  ·{" "}
+                  <time dateTime={suggestion.createdAt.toISOString()}>
+                    {format.dateTime(suggestion.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
                 </p>
                 <p className="whitespace-pre-line break-words">{suggestion.text}</p>
                 {suggestion.url && (
@@ -37,7 +42,10 @@ export async function SuggestionQueue({ locale, suggestions }: { locale: string;
                 )}
                 {suggestion.hasEmail && <p className="text-sm text-slate-700">{t("withEmail")}</p>}
                 <p className="text-sm">
-                  <Link href={href} className="text-blue-800 underline">
+                  <Link
+                    href={`${href}?suggestion=${suggestion.id}#${suggestion.subject === "initiative" ? "status-form-title" : "correct-source-title"}`}
+                    className="text-blue-800 underline"
+                  >
                     {t("openSubject")}
                   </Link>
                 </p>

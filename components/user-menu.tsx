@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { SignInLink } from "./sign-in-link";
 import { signOutAction } from "@/app/actions/auth-actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -10,9 +12,15 @@ export async function UserMenu({ locale }: { locale: string }) {
   const [t, user] = await Promise.all([getTranslations("auth"), getCurrentUser()]);
   if (!user) {
     return (
-      <Link href="/sign-in" className={LINK}>
-        {t("signIn")}
-      </Link>
+      <Suspense
+        fallback={
+          <Link href="/sign-in" className={LINK}>
+            {t("signIn")}
+          </Link>
+        }
+      >
+        <SignInLink label={t("signIn")} className={LINK} />
+      </Suspense>
     );
   }
   return (

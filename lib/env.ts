@@ -1,64 +1,76 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./security/client-address";
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a SQLite file URL such as file:./data/tracker.db or a PostgreSQL URL such as postgresql://user:password@host:5432/tracker")
-    .default("file:./data/tracker.db"),
-  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
-  // SQLite only: "full" syncs the disk at every commit (a write survives power loss), "normal" at checkpoints (decision 031).
-  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  // The app server's V8 heap bound (npm start passes it as --max-old-space-size): V8 otherwise lets the
-  // heap grow towards a quarter of the machine's memory before collecting hard (decision 031).
-  APP_HEAP_MB: z.coerce.number().int().min(128).max(65_536).default(320),
-  HOST: z.string().min(1).default("localhost"),
-  STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
-  // The data cache (cache-handler.mjs repeats these rules: Next loads that file uncompiled).
-  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be a Redis URL such as redis://127.0.0.1:6379").optional(),
-  REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
-  DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
-  DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
-  DATA_CACHE_MAX_ENTRY_KB: z.coerce.number().int().min(1).max(1_000_000).default(256),
-  // Lets monitoring read /api/health's details without an admin session (unset: admins only).
-  HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); none by default.
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .superRefine((value, context) => {
-      try {
-        parseTrustedProxies(value);
-      } catch (error) {
-        context.addIssue({ code: "custom", message: (error as Error).message });
-      }
-    }),
-  // Shared with the caching front (deploy/nginx.conf); unset means no front is trusted.
-  FRONT_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
-  // next.config.ts reads the same variable at build time for the request body limits.
-  SOURCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
-  // E-mail alerts are off unless an SMTP server is named (an empty value counts as unset).
-  SMTP_URL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
-  ),
-  ALERTS_FROM: z.string().min(3).default("Summit Initiatives Tracker <alerts@localhost>"),
-  // Who may put /embed/… in an iframe: a CSP frame-ancestors source list ("*" = any site).
-  EMBED_FRAME_ANCESTORS: z
-    .string()
-    .trim()
-    .min(1)
-    .regex(/^[^;,\r\n]+$/, "must be a space-separated list of sources such as * or https://example.org")
-    .default("*"),
-  // The address the tracker is reached at, for links in e-mails; defaults to http://HOST:PORT.
-  PUBLIC_URL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
-  ),
-}).transform((env) => ({ ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "") }));
-
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(file:.+|postgres(ql)?:\/\/.+)/,
+        "must be a SQLite file URL such as file:./data/tracker.db or a PostgreSQL URL such as postgresql://user:password@host:5432/tracker",
+      )
+      .default("file:./data/tracker.db"),
+    DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    // SQLite only: "full" syncs the disk at every commit (a write survives power loss), "normal" at checkpoints (decision 031).
+    SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    // The app server's V8 heap bound (npm start passes it as --max-old-space-size): V8 otherwise lets the
+    // heap grow towards a quarter of the machine's memory before collecting hard (decision 031).
+    APP_HEAP_MB: z.coerce.number().int().min(128).max(65_536).default(320),
+    HOST: z.string().min(1).default("localhost"),
+    STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    MUTATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    // The data cache (cache-handler.mjs repeats these rules: Next loads that file uncompiled).
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, "must be a Redis URL such as redis://127.0.0.1:6379")
+      .optional(),
+    REDIS_KEY_PREFIX: z.string().min(1).default("tracker:"),
+    DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+    DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
+    DATA_CACHE_MAX_ENTRY_KB: z.coerce.number().int().min(1).max(1_000_000).default(256),
+    // Lets monitoring read /api/health's details without an admin session (unset: admins only).
+    HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); none by default.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((value, context) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
+    // Shared with the caching front (deploy/nginx.conf); unset means no front is trusted.
+    FRONT_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+    // next.config.ts reads the same variable at build time for the request body limits.
+    SOURCE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    // E-mail alerts are off unless an SMTP server is named (an empty value counts as unset).
+    SMTP_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    ),
+    ALERTS_FROM: z.string().min(3).default("Summit Initiatives Tracker <alerts@localhost>"),
+    // Who may put /embed/… in an iframe: a CSP frame-ancestors source list ("*" = any site).
+    EMBED_FRAME_ANCESTORS: z
+      .string()
+      .trim()
+      .min(1)
+      .regex(/^[^;,\r\n]+$/, "must be a space-separated list of sources such as * or https://example.org")
+      .default("*"),
+    // The address the tracker is reached at, for links in e-mails; defaults to http://HOST:PORT.
+    PUBLIC_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+    ),
+  })
+  .transform((env) => ({ ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "") }));
 
 export type Env = z.infer<typeof envSchema>;
 

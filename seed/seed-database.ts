@@ -24,9 +24,7 @@ export interface SeedSummary {
  * missing, so a second run changes nothing (and never overwrites editors' work).
  */
 export async function seedDatabase(prisma: PrismaClient, catalog: Catalog, articlesDir = ARTICLES_DIR): Promise<SeedSummary> {
-  const articles = new Map<SourceFile, Article>(
-    catalog.sources.map((source) => [source.file, readArticle(source.file, articlesDir)]),
-  );
+  const articles = new Map<SourceFile, Article>(catalog.sources.map((source) => [source.file, readArticle(source.file, articlesDir)]));
   const problems = [...findReferenceProblems(catalog), ...findProvenanceProblems(catalog, articles)];
   if (problems.length) throw new SeedVerificationError(problems);
 

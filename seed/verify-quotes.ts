@@ -68,12 +68,11 @@ export function findProvenanceProblems(catalog: Catalog, articles: Map<SourceFil
     }
     const actual = article.text.slice(quote.start, quote.end);
     if (actual !== quote.text) {
-      problems.push(
-        `${label}: ${quote.file}[${quote.start}, ${quote.end}) reads «${actual}», expected «${quote.text}»`,
-      );
+      problems.push(`${label}: ${quote.file}[${quote.start}, ${quote.end}) reads «${actual}», expected «${quote.text}»`);
     }
     // The editors' rule: a seed quote is pinned by its offsets, but must say as much as an editor's.
-    if (!isLongEnoughQuote(quote.text)) problems.push(`${label}: «${quote.text}» is shorter than ${QUOTE_MIN_WORDS} words or ${QUOTE_MIN_CHARACTERS} characters`);
+    if (!isLongEnoughQuote(quote.text))
+      problems.push(`${label}: «${quote.text}» is shorter than ${QUOTE_MIN_WORDS} words or ${QUOTE_MIN_CHARACTERS} characters`);
     const attribution = quote.speaker?.attribution;
     if (attribution && !article.text.slice(Math.max(0, quote.start - ATTRIBUTION_REACH), quote.end + ATTRIBUTION_REACH).includes(attribution)) {
       problems.push(`${label}: attribution «${attribution}» is not written within ${ATTRIBUTION_REACH} characters of the quote`);

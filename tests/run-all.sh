@@ -5,13 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-# Types and lint side by side: each keeps one core busy.
+# Types and lint side by side: each keeps one core busy; then the formatting check.
 npx tsc --noEmit &
 types=$!
 npx eslint . &
 lint=$!
 wait "$types"
 wait "$lint"
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "These files are not formatted: run npm run format." >&2; exit 1; }
 
 # A PostgreSQL server on loopback for the tests that need one (docs/decisions/013-postgresql.md).
 # Skipped, with this message, only where there is no server and no root with apt to install one.

@@ -39,7 +39,10 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {requestId && <meta name="request-id" content={requestId} />}
         {/* Before any chunk runs: zod must never probe `new Function` (a CSP violation), whichever of
             its schemas a page's chunks happen to build first (lib/forms/zod-config.ts does the same on the server). */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})" }} />
+        <script
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})" }}
+        />
       </head>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a

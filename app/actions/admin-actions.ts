@@ -5,6 +5,8 @@ import { z } from "zod";
 import { runMutation } from "@/lib/actions/run-mutation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { prisma } from "@/lib/db/prisma";
+import { mergeInitiatives } from "@/lib/initiatives/merge-initiatives";
+import { mergeInitiativesSchema } from "@/lib/initiatives/merge-schema";
 import { setReviewRequired } from "@/lib/settings/settings";
 import { changeUserRole, createUser, setUserActive } from "@/lib/users/manage-users";
 import { changeRoleSchema, createUserSchema, setActiveSchema } from "@/lib/users/user-schemas";
@@ -49,6 +51,18 @@ export async function setReviewRequiredAction(_previous: ActionState, formData: 
     run: async (input) => {
       await setReviewRequired(prisma, input.reviewRequired);
       return { message: input.reviewRequired ? "reviewOn" : "reviewOff" };
+    },
+  });
+}
+
+export async function mergeInitiativesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:merge",
+    schema: mergeInitiativesSchema,
+    run: async (input, user) => {
+      const merged = await mergeInitiatives(prisma, user, input);
+      return { message: "initiativesMerged", messageValues: { duplicate: input.duplicateSlug, keep: merged.keepSlug }, tags: merged.tags };
     },
   });
 }

@@ -8,6 +8,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { failedWrite } from "@/lib/actions/run-mutation";
 import { clientKey, getCurrentUser, isSecureRequest } from "@/lib/auth/current-user";
 import { deleteSession, deleteUserSessions, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { prisma } from "@/lib/db/prisma";
@@ -31,7 +32,8 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     return failedWrite(error, { action: "sign-in" });
   }
   if (!result.ok) {
-    if (result.reason === "rate_limited") return { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } };
+    if (result.reason === "rate_limited")
+      return { status: "error", message: "rateLimited", messageValues: { minutes: Math.ceil(result.retryAfterSeconds / 60) } };
     return { status: "error", message: result.reason === "deactivated" ? "accountDeactivated" : "invalidCredentials" };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, {
@@ -41,7 +43,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     path: "/",
     expires: result.expiresAt,
   });
-  redirect(localized(formData, "/editor"));
+  redirect(safeReturnPath(formData.get("next")) ?? localized(formData, "/editor"));
 }
 
 async function clearSessionCookie() {

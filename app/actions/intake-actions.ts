@@ -4,9 +4,10 @@ import "server-only";
 import { runMutation } from "@/lib/actions/run-mutation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { prisma } from "@/lib/db/prisma";
+import { correctEvent } from "@/lib/events/correct-event";
 import { createEvent } from "@/lib/events/create-event";
 import { createInitiative } from "@/lib/initiatives/create-initiative";
-import { createEventSchema, createInitiativeSchema, createMetricSchema } from "@/lib/intake/create-schemas";
+import { correctEventSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "@/lib/intake/create-schemas";
 import { createMetric } from "@/lib/metrics/create-metric";
 
 /** A new initiative started from a passage of a source (the review page's "start a new initiative"). */
@@ -30,6 +31,19 @@ export async function createEventAction(_previous: ActionState, formData: FormDa
     run: async (input, user) => {
       const { slug, tags } = await createEvent(prisma, user, input);
       return { message: "eventCreated", messageValues: { eventSlug: slug }, tags };
+    },
+  });
+}
+
+/** An editor corrects an event's names, place, date or attendees (decision 035). */
+export async function correctEventAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema: correctEventSchema,
+    run: async (input, user) => {
+      const { version, tags } = await correctEvent(prisma, user, input);
+      return { message: "saved", messageValues: { version }, tags };
     },
   });
 }

@@ -44,15 +44,15 @@ export async function RecentHistory({ locale, entries }: { locale: string; entri
             {(entry.fromStage || entry.toStage) && (
               <>
                 {" · "}
-                {entry.fromStage
-                  ? t("stageChange", { from: tStage(entry.fromStage), to: entry.toStage ? tStage(entry.toStage) : t("nothing") })
-                  : t("stageRecorded", { to: entry.toStage ? tStage(entry.toStage) : t("nothing") })}
+                {entry.fromStage && entry.fromStage === entry.toStage
+                  ? t("stageUnchanged", { stage: tStage(entry.fromStage) })
+                  : entry.fromStage
+                    ? t("stageChange", { from: tStage(entry.fromStage), to: entry.toStage ? tStage(entry.toStage) : t("nothing") })
+                    : t("stageRecorded", { to: entry.toStage ? tStage(entry.toStage) : t("nothing") })}
               </>
             )}
           </p>
-          <p className="text-sm text-slate-700">
-            {entry.authorName ? t("by", { name: entry.authorName }) : tCommon("seedAuthor")}
-          </p>
+          <p className="text-sm text-slate-700">{entry.authorName ? t("by", { name: entry.authorName }) : tCommon("seedAuthor")}</p>
         </li>
       ))}
     </ol>

@@ -12,11 +12,16 @@ export function Code({ children }: { children: ReactNode }) {
   return <code className="rounded bg-slate-100 px-1 font-mono text-[0.9em]">{children}</code>;
 }
 
+/** An example request shown exactly as it is sent (percent-encoded, so it can be pasted into curl), with its decoded form beside it. */
 export function ApiLink({ href }: { href: string }) {
+  const decoded = decodeURIComponent(href);
   return (
-    <a href={href} className={`${linkClass} break-all`}>
-      <Code>{decodeURIComponent(href)}</Code>
-    </a>
+    <>
+      <a href={href} className={`${linkClass} break-all`}>
+        <Code>{href}</Code>
+      </a>
+      {decoded !== href && <span className="ml-2 break-all text-sm text-slate-700">({decoded})</span>}
+    </>
   );
 }
 
@@ -47,7 +52,15 @@ export function Join({ items, separator }: { items: ReactNode[]; separator: Reac
 }
 
 /** A reference table: column headings, then one row a thing, headed by its name in code; on phones each row is a card, its cells named by their heading (`stack-table`, app/globals.css). */
-export function DocTable({ headings, rows, className = "" }: { headings: string[]; rows: { key: string; name: ReactNode; cells: ReactNode[] }[]; className?: string }) {
+export function DocTable({
+  headings,
+  rows,
+  className = "",
+}: {
+  headings: string[];
+  rows: { key: string; name: ReactNode; cells: ReactNode[] }[];
+  className?: string;
+}) {
   return (
     <div className={`${className} overflow-x-auto`.trim()}>
       <table className="stack-table w-full border-collapse text-sm">
@@ -80,7 +93,21 @@ export function DocTable({ headings, rows, className = "" }: { headings: string[
 }
 
 /** A bordered section of the reference with its heading. */
-export function DocSection({ id, title, level = 3, titleClass = "text-lg font-semibold", children, testId }: { id: string; title: ReactNode; level?: 2 | 3; titleClass?: string; children: ReactNode; testId?: string }) {
+export function DocSection({
+  id,
+  title,
+  level = 3,
+  titleClass = "text-lg font-semibold",
+  children,
+  testId,
+}: {
+  id: string;
+  title: ReactNode;
+  level?: 2 | 3;
+  titleClass?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-5" data-testid={testId}>

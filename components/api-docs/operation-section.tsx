@@ -14,7 +14,17 @@ export function listOperations(doc: Document): Operation[] {
   });
 }
 
-function ParametersTable({ operationId, parameters, components, t }: { operationId: string; parameters: ParameterObject[]; components: Record<string, JsonSchema>; t: Translator }) {
+function ParametersTable({
+  operationId,
+  parameters,
+  components,
+  t,
+}: {
+  operationId: string;
+  parameters: ParameterObject[];
+  components: Record<string, JsonSchema>;
+  t: Translator;
+}) {
   if (parameters.length === 0) return <p className="text-slate-700">{t("noParameters")}</p>;
   return (
     <DocTable

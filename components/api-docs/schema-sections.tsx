@@ -18,7 +18,13 @@ export function ObjectSchemaSection({ name, components, t }: { name: string; com
               <TypeLabel type={field.type} t={t} />
               {field.type.enum && (
                 <>
-                  : <Join items={field.type.enum.map((value) => <Code key={value}>{value}</Code>)} separator=", " />
+                  :{" "}
+                  <Join
+                    items={field.type.enum.map((value) => (
+                      <Code key={value}>{value}</Code>
+                    ))}
+                    separator=", "
+                  />
                 </>
               )}
             </>,
@@ -41,7 +47,11 @@ export function ValueSetSection({ name, values, label, t }: { name: string; valu
         </>
       }
     >
-      <DocTable className="mt-2" headings={[t("columns.value"), t("columns.meaning")]} rows={values.map((value) => ({ key: value, name: value, cells: [label ? label(value) : t("none")] }))} />
+      <DocTable
+        className="mt-2"
+        headings={[t("columns.value"), t("columns.meaning")]}
+        rows={values.map((value) => ({ key: value, name: value, cells: [label ? label(value) : t("none")] }))}
+      />
     </DocSection>
   );
 }

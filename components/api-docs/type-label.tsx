@@ -19,7 +19,14 @@ export function TypeLabel({ type, t }: { type: TypeInfo; t: Translator }): React
       </>
     );
   } else if (type.kind === "union" && type.anyOf) {
-    base = <Join items={type.anyOf.map((option, index) => <TypeLabel key={index} type={option} t={t} />)} separator={` ${t("or")} `} />;
+    base = (
+      <Join
+        items={type.anyOf.map((option, index) => (
+          <TypeLabel key={index} type={option} t={t} />
+        ))}
+        separator={` ${t("or")} `}
+      />
+    );
   } else if (type.kind === "any") {
     base = t("anyValue");
   } else {
@@ -52,12 +59,25 @@ export function TypeLabel({ type, t }: { type: TypeInfo; t: Translator }): React
 export function Constraints({ type, t }: { type: TypeInfo; t: Translator }): ReactNode {
   const parts: ReactNode[] = [];
   if (type.kind === "union" && type.anyOf) {
-    return <Join items={type.anyOf.map((option, index) => <Constraints key={index} type={option} t={t} />)} separator={`; `} />;
+    return (
+      <Join
+        items={type.anyOf.map((option, index) => (
+          <Constraints key={index} type={option} t={t} />
+        ))}
+        separator={`; `}
+      />
+    );
   }
   if (type.enum) {
     parts.push(
       <span key="enum">
-        {t("oneOf")} <Join items={type.enum.map((value) => <Code key={value}>{value}</Code>)} separator=", " />
+        {t("oneOf")}{" "}
+        <Join
+          items={type.enum.map((value) => (
+            <Code key={value}>{value}</Code>
+          ))}
+          separator=", "
+        />
       </span>,
     );
   }

@@ -57,15 +57,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
         ))}
         {layout.targetY !== null && target !== null && (
           <g>
-            <line
-              x1={layout.plot.left}
-              x2={layout.plot.right}
-              y1={layout.targetY}
-              y2={layout.targetY}
-              stroke="#047857"
-              strokeWidth={2}
-              strokeDasharray="6 4"
-            />
+            <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.targetY} y2={layout.targetY} stroke="#047857" strokeWidth={2} strokeDasharray="6 4" />
             <text x={layout.plot.right} y={layout.targetY - 5} fontSize={13} textAnchor="end" fill="#065f46" fontWeight={600}>
               {t("line.targetLine", { value: format.number(target) })}
             </text>
@@ -137,9 +129,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
                 </th>
                 <td className="px-2 py-1">
                   {metric.target?.date ? (
-                    <time dateTime={dateToDay(metric.target.date)}>
-                      {format.dateTime(metric.target.date, { dateStyle: "long" })}
-                    </time>
+                    <time dateTime={dateToDay(metric.target.date)}>{format.dateTime(metric.target.date, { dateStyle: "long" })}</time>
                   ) : (
                     (metric.target?.dateText ?? tCommon("notStated"))
                   )}

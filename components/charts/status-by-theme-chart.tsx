@@ -18,23 +18,8 @@ const TOTAL_GUTTER = 44;
  * Initiatives of each theme by status, as stacked horizontal bars (server-rendered SVG), with a
  * legend and the same numbers as a table. An initiative with two themes counts in both.
  */
-export async function StatusByThemeChart({
-  id,
-  rows,
-  linkThemes = true,
-  title,
-}: {
-  id: string;
-  rows: ThemeStatusRow[];
-  linkThemes?: boolean;
-  title?: string;
-}) {
-  const [t, tStatus, tTheme, format] = await Promise.all([
-    getTranslations("charts"),
-    getTranslations("status"),
-    getTranslations("theme"),
-    getFormatter(),
-  ]);
+export async function StatusByThemeChart({ id, rows, linkThemes = true, title }: { id: string; rows: ThemeStatusRow[]; linkThemes?: boolean; title?: string }) {
+  const [t, tStatus, tTheme, format] = await Promise.all([getTranslations("charts"), getTranslations("status"), getTranslations("theme"), getFormatter()]);
   const chartTitle = title ?? t("statusByTheme.title");
   const maxTotal = Math.max(0, ...rows.map((row) => row.total));
   const fullLength = WIDTH - TOTAL_GUTTER;
@@ -42,9 +27,7 @@ export async function StatusByThemeChart({
   const used = INITIATIVE_STATUSES.filter((status) => rows.some((row) => row.counts[status] > 0));
   const summary = rows
     .map((row) => {
-      const parts = INITIATIVE_STATUSES.filter((status) => row.counts[status] > 0).map(
-        (status) => `${tStatus(status)}: ${format.number(row.counts[status])}`,
-      );
+      const parts = INITIATIVE_STATUSES.filter((status) => row.counts[status] > 0).map((status) => `${tStatus(status)}: ${format.number(row.counts[status])}`);
       return `${tTheme(row.theme)} — ${parts.length ? parts.join(", ") : t("none")}`;
     })
     .join("; ");
@@ -76,23 +59,9 @@ export async function StatusByThemeChart({
               </text>
               {segments.map((segment) => (
                 <g key={segment.key} data-status={segment.key}>
-                  <rect
-                    x={segment.x}
-                    y={top + 20}
-                    width={segment.width}
-                    height={BAR}
-                    fill={STATUS_FILL[segment.key].fill}
-                    stroke="#ffffff"
-                    strokeWidth={1}
-                  />
+                  <rect x={segment.x} y={top + 20} width={segment.width} height={BAR} fill={STATUS_FILL[segment.key].fill} stroke="#ffffff" strokeWidth={1} />
                   {segment.width >= 18 && (
-                    <text
-                      x={segment.x + segment.width / 2}
-                      y={top + 20 + BAR / 2 + 4}
-                      fontSize={13}
-                      textAnchor="middle"
-                      fill={STATUS_FILL[segment.key].text}
-                    >
+                    <text x={segment.x + segment.width / 2} y={top + 20 + BAR / 2 + 4} fontSize={13} textAnchor="middle" fill={STATUS_FILL[segment.key].text}>
                       {format.number(segment.value)}
                     </text>
                   )}
@@ -106,7 +75,7 @@ export async function StatusByThemeChart({
         })}
       </svg>
       <StatusLegend only={used.length ? used : undefined} />
-      <figcaption className="mt-2 text-sm text-slate-700">{t("statusByTheme.caption")}</figcaption>
+      <figcaption className="mt-2 text-sm text-slate-700">{t(rows.length === 1 ? "statusByTheme.captionOne" : "statusByTheme.caption")}</figcaption>
       <DataTableDetails>
         <table className="min-w-full text-left">
           <caption className="sr-only">{chartTitle}</caption>
@@ -149,6 +118,5 @@ export async function StatusByThemeChart({
         </table>
       </DataTableDetails>
     </figure>
-
   );
 }

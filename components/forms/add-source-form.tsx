@@ -11,7 +11,6 @@ import { Field, INPUT, SubmitButton } from "./form-kit";
 import { useFocusOnError } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
-
 /**
  * Pasted text or an uploaded file, then the source's details. The form is submitted by hand
  * (not through the `action` prop) so React does not reset it: the chosen file, the text and the

@@ -12,10 +12,20 @@ import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fie
 type Values = SourceMetadata & { note: string };
 
 /** Corrects a source's details (never its text); submitted by hand so nothing typed is lost. */
-export function CorrectSourceForm({ sourceId, version, initial }: { sourceId: number; version: number; initial: Omit<Values, "note"> }) {
+export function CorrectSourceForm({
+  sourceId,
+  version,
+  initial,
+  note = "",
+}: {
+  sourceId: number;
+  version: number;
+  initial: Omit<Values, "note">;
+  note?: string;
+}) {
   const t = useTranslations("intake");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctSourceAction, correctSourceSchema);
-  const [values, setValues] = useState<Values>({ ...initial, note: "" });
+  const [values, setValues] = useState<Values>({ ...initial, note });
   const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
 
   return (

@@ -66,7 +66,15 @@ export function DateInput({ defaultValue, ...props }: ControlProps & { defaultVa
   const locale = useLocale();
   const t = useTranslations("editor");
   return (
-    <input {...props} type="text" inputMode="numeric" autoComplete="off" placeholder={t("datePlaceholder")} defaultValue={formatDayInput(defaultValue, locale)} className={INPUT} />
+    <input
+      {...props}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t("datePlaceholder")}
+      defaultValue={formatDayInput(defaultValue, locale)}
+      className={INPUT}
+    />
   );
 }
 
@@ -140,9 +148,18 @@ export function FormStatus({ state }: { state: ActionState }) {
                   when: new Date(entry.recordedAt).toISOString().slice(0, 16).replace("T", " "),
                 })}
                 {entry.toStatus && entry.fromStatus !== entry.toStatus && (
-                  <> · {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}{tStatus(entry.toStatus)}</>
+                  <>
+                    {" "}
+                    · {entry.fromStatus ? `${tStatus(entry.fromStatus)} → ` : ""}
+                    {tStatus(entry.toStatus)}
+                  </>
                 )}
-                {entry.toStage && entry.fromStage !== entry.toStage && <> · {entry.fromStage ? tStage(entry.fromStage) : "—"} → {tStage(entry.toStage)}</>}
+                {entry.toStage && entry.fromStage !== entry.toStage && (
+                  <>
+                    {" "}
+                    · {entry.fromStage ? tStage(entry.fromStage) : "—"} → {tStage(entry.toStage)}
+                  </>
+                )}
                 {/* Their values, so the editor can compare them with what is still typed in the form. */}
                 {entry.changes.length > 0 && (
                   <ul className="mt-1 list-none space-y-0.5 break-words">

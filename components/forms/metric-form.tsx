@@ -35,7 +35,9 @@ export function MetricForm(props: {
       <Hidden fields={{ slug: props.slug, version: props.version, metricSlug: props.metricSlug }} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="value" label={t("readingValue", { unit: props.unit })} errors={errors} hint={preview}>
-          {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" onChange={(event) => setTyped(event.currentTarget.value)} className={INPUT} />}
+          {(p) => (
+            <input {...p} type="text" inputMode="decimal" autoComplete="off" onChange={(event) => setTyped(event.currentTarget.value)} className={INPUT} />
+          )}
         </Field>
         <Field name="observedOn" label={t("observedOn")} errors={errors}>
           {(p) => <DateInput {...p} />}

@@ -109,7 +109,17 @@ export function SpeakerFields({ errors, persons }: { errors: Record<string, stri
 }
 
 /** Turns a proposal down (for this initiative, or as a new commitment). */
-export function RejectPassageForm({ passage, initiativeId, label, asCommitment = false }: { passage: Passage; initiativeId: number | null; label: string; asCommitment?: boolean }) {
+export function RejectPassageForm({
+  passage,
+  initiativeId,
+  label,
+  asCommitment = false,
+}: {
+  passage: Passage;
+  initiativeId: number | null;
+  label: string;
+  asCommitment?: boolean;
+}) {
   const t = useTranslations("review");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(rejectPassageAction, rejectPassageSchema);
   const button = asCommitment ? t("rejectCommitment") : t("reject");
@@ -124,7 +134,11 @@ export function RejectPassageForm({ passage, initiativeId, label, asCommitment =
           {(props) => <input {...props} className={INPUT} />}
         </Field>
       </div>
-      <button type="submit" disabled={pending} className="rounded border border-slate-500 px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-slate-500 px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+      >
         {button}
       </button>
       <div className="w-full">

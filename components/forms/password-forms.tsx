@@ -73,7 +73,11 @@ export function IssueResetForm({ userId, email }: { userId: number; email: strin
   const t = useTranslations("admin");
   const { state, formAction, pending } = useValidatedForm(issuePasswordResetAction);
   // The page's own origin, known only in the browser (the server renders the link once it is issued).
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const path = state.status === "success" ? String(state.messageValues?.path ?? "") : "";
   return (
     <form action={formAction} className="mt-2 space-y-1">

@@ -17,10 +17,22 @@ export function ReviewForm({ pendingId }: { pendingId: number }) {
       </Field>
       <FormStatus state={state} />
       <div className="flex gap-3">
-        <button type="submit" name="decision" value="approve" disabled={pending} className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white hover:bg-emerald-900">
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          disabled={pending}
+          className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white hover:bg-emerald-900"
+        >
           {t("approve")}
         </button>
-        <button type="submit" name="decision" value="reject" disabled={pending} className="rounded bg-red-800 px-3 py-1.5 font-medium text-white hover:bg-red-900">
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          disabled={pending}
+          className="rounded bg-red-800 px-3 py-1.5 font-medium text-white hover:bg-red-900"
+        >
           {t("reject")}
         </button>
       </div>

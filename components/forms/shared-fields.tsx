@@ -22,9 +22,18 @@ interface QuoteFieldsProps {
 }
 
 /** Evidence for a change: a verbatim quote from a source in the tracker, or a dated, titled link. */
-export function EvidenceFields({ errors, sources, evidence, occurrences }: QuoteFieldsProps) {
+export function EvidenceFields({
+  errors,
+  sources,
+  evidence,
+  occurrences,
+  link = null,
+}: QuoteFieldsProps & {
+  /** A link to start from instead (a reader's suggestion's): the link evidence is chosen. */
+  link?: string | null;
+}) {
   const t = useTranslations("editor");
-  const [type, setType] = useState<"quote" | "link">("quote");
+  const [type, setType] = useState<"quote" | "link">(link && !evidence ? "link" : "quote");
   return (
     <fieldset className="space-y-3 rounded border border-slate-300 p-3">
       <legend className="px-1 font-medium">{t("evidence")}</legend>
@@ -43,7 +52,7 @@ export function EvidenceFields({ errors, sources, evidence, occurrences }: Quote
       ) : (
         <>
           <Field name="evidenceUrl" label={t("evidenceUrl")} errors={errors}>
-            {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" className={INPUT} />}
+            {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" defaultValue={link ?? undefined} className={INPUT} />}
           </Field>
           <Field name="evidenceTitle" label={t("evidenceTitle")} errors={errors}>
             {(props) => <input {...props} className={INPUT} />}
@@ -91,11 +100,11 @@ export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context
   );
 }
 
-export function NoteField({ errors, required = true }: { errors: Record<string, string[]>; required?: boolean }) {
+export function NoteField({ errors, required = true, defaultValue }: { errors: Record<string, string[]>; required?: boolean; defaultValue?: string }) {
   const t = useTranslations("editor");
   return (
     <Field name="note" label={required ? t("note") : t("noteOptional")} hint={t("noteHint")} errors={errors}>
-      {(props) => <textarea {...props} rows={2} className={INPUT} />}
+      {(props) => <textarea {...props} rows={2} defaultValue={defaultValue} className={INPUT} />}
     </Field>
   );
 }
@@ -103,9 +112,7 @@ export function NoteField({ errors, required = true }: { errors: Record<string, 
 /** Optional: the history entry this change corrects (history itself is never edited). */
 export function CorrectsField({ errors, entries }: { errors: Record<string, string[]>; entries: Option[] }) {
   const t = useTranslations("editor");
-  return (
-    <SelectField name="correctsId" label={t("corrects")} hint={t("correctsHint")} options={entries} errors={errors} blank={t("correctsNone")} />
-  );
+  return <SelectField name="correctsId" label={t("corrects")} hint={t("correctsHint")} options={entries} errors={errors} blank={t("correctsNone")} />;
 }
 
 /** A labelled select of options, with a blank first choice when `blank` names it. */
@@ -167,9 +174,15 @@ export function CountryRoleRows({ countries }: { countries: { code: string; name
     <table className="w-full text-left text-sm">
       <thead>
         <tr>
-          <th scope="col" className="py-1 pr-3">{t("country")}</th>
-          <th scope="col" className="py-1 pr-3">{t("role")}</th>
-          <th scope="col" className="py-1">{t("ownStage")}</th>
+          <th scope="col" className="py-1 pr-3">
+            {t("country")}
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            {t("role")}
+          </th>
+          <th scope="col" className="py-1">
+            {t("ownStage")}
+          </th>
         </tr>
       </thead>
       <tbody>

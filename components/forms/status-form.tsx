@@ -16,6 +16,7 @@ export function StatusForm(props: {
   entries: Option[];
   today: string;
   evidence?: { sourceId: number; text: string } | null;
+  draft?: { note: string; url: string | null } | null;
 }) {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
@@ -30,17 +31,30 @@ export function StatusForm(props: {
       <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField name="status" label={t("newStatus")} options={INITIATIVE_STATUSES.map((status) => ({ value: status, label: tStatus(status) }))} errors={errors} defaultValue={props.status} />
-        <SelectField name="stage" label={t("newStage")} options={STAGES.map((stage) => ({ value: stage, label: tStage(stage) }))} errors={errors} defaultValue={props.stage ?? ""} blank="—" />
+        <SelectField
+          name="status"
+          label={t("newStatus")}
+          options={INITIATIVE_STATUSES.map((status) => ({ value: status, label: tStatus(status) }))}
+          errors={errors}
+          defaultValue={props.status}
+        />
+        <SelectField
+          name="stage"
+          label={t("newStage")}
+          options={STAGES.map((stage) => ({ value: stage, label: tStage(stage) }))}
+          errors={errors}
+          defaultValue={props.stage ?? ""}
+          blank="—"
+        />
         <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
           {(p) => <DateInput {...p} defaultValue={props.today} />}
         </Field>
       </div>
-      <NoteField errors={errors} />
+      <NoteField errors={errors} defaultValue={props.draft?.note} />
       <Field name="overrideNote" label={t("overrideNote")} hint={t("overrideHint")} errors={errors}>
         {(p) => <textarea {...p} rows={2} className={INPUT} />}
       </Field>
-      <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} evidence={props.evidence} />
+      <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} evidence={props.evidence} link={props.draft?.url ?? null} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
     </form>

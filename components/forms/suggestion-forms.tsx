@@ -54,10 +54,22 @@ export function ResolveSuggestionForm({ suggestionId, label }: { suggestionId: n
       </Field>
       <SourceFormStatus state={state} />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="accepted" disabled={pending} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        <button
+          type="submit"
+          name="decision"
+          value="accepted"
+          disabled={pending}
+          className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
+        >
           {t("accept")}
         </button>
-        <button type="submit" name="decision" value="declined" disabled={pending} className="rounded border border-slate-500 px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60">
+        <button
+          type="submit"
+          name="decision"
+          value="declined"
+          disabled={pending}
+          className="rounded border border-slate-500 px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+        >
           {t("decline")}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { ConflictingEntry } from "../history/entries-since";
 import type { QuoteInContext } from "../sources/quote-context";
+import type { ImportReport } from "../imports/import-report";
 
 /**
  * What every form's server action answers. `message` and the field errors are keys
@@ -15,6 +16,8 @@ export interface ActionState {
   quoteOccurrences?: QuoteInContext[];
   /** A source file's extracted text, shown before the source is saved. */
   preview?: { text: string; title: string | null; type: string; size: number };
+  /** A bulk import's outcome per row and its refusals (row, column, message), dry run or applied. */
+  importReport?: ImportReport;
 }
 
 export const IDLE: ActionState = { status: "idle" };

@@ -29,7 +29,15 @@ interface Mutation<S extends z.ZodType> {
   run: (
     input: z.infer<S>,
     user: SessionUser,
-  ) => Promise<{ message: string; messageValues?: Record<string, string | number>; preview?: ActionState["preview"]; tags?: readonly string[] }>;
+  ) => Promise<{
+    message: string;
+    messageValues?: Record<string, string | number>;
+    preview?: ActionState["preview"];
+    importReport?: ActionState["importReport"];
+    /** A refusal that comes with a report to show (a bulk import's rows): an error, nothing written. */
+    refused?: boolean;
+    tags?: readonly string[];
+  }>;
   /** FormData → the schema's input, when the form sends more than text fields (files). */
   toInput?: (formData: FormData) => Record<string, unknown>;
   /** False for an action that only reads (a preview): nothing to expire. */
@@ -69,10 +77,17 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
     const result = await run(parsed.data, user);
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
-    if (writes) expireData(result.tags);
+    if (writes && !result.refused) expireData(result.tags);
     // Alerts for this change go out after the answer, so an editor never waits for a mail server.
-    if (writes && mailEnabled()) after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
-    return { status: "success", message: result.message, messageValues: result.messageValues, ...(result.preview ? { preview: result.preview } : {}) };
+    if (writes && !result.refused && mailEnabled())
+      after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));
+    return {
+      status: result.refused ? "error" : "success",
+      message: result.message,
+      messageValues: result.messageValues,
+      ...(result.preview ? { preview: result.preview } : {}),
+      ...(result.importReport ? { importReport: result.importReport } : {}),
+    };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slug = typeof input.slug === "string" ? input.slug : "";

@@ -9,7 +9,10 @@ import type { HistoryItem } from "../history/list-history";
 import type { OutgoingMail } from "./mailer";
 
 /** A change a digest reports: a few fields of the shared history item. */
-export type DigestEntry = Pick<HistoryItem, "id" | "kind" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note" | "recordedAt" | "initiative">;
+export type DigestEntry = Pick<
+  HistoryItem,
+  "id" | "kind" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note" | "recordedAt" | "initiative"
+>;
 
 interface Recipient {
   locale: Locale;
@@ -21,8 +24,7 @@ interface Recipient {
   base: string;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** A page's absolute address in the recipient's language (Russian has no prefix). */
 export function pageUrl(base: string, locale: Locale, path: string): string {
@@ -47,19 +49,24 @@ async function translator(locale: Locale) {
   };
 }
 
-/** Plain text and HTML from the same paragraphs; every message ends with how to stop it. */
-interface Paragraph {
+/** Plain text and HTML from the same paragraphs; every message ends with how to stop it (or why it was sent). */
+export interface Paragraph {
   text: string;
   link?: { href: string; label: string };
 }
 
-function assemble(r: Recipient, subject: string, paragraphs: Paragraph[], footer: string[], headers?: Record<string, string>): OutgoingMail {
+export function assemble(
+  r: Pick<Recipient, "locale" | "email">,
+  subject: string,
+  paragraphs: Paragraph[],
+  footer: string[],
+  headers?: Record<string, string>,
+): OutgoingMail {
   const text = [...paragraphs.map((p) => (p.link ? `${p.text}\n${p.link.label}: ${p.link.href}` : p.text)), "--", ...footer].join("\n\n");
   const html = [
     `<!doctype html><html lang="${r.locale}"><body style="font-family:sans-serif;line-height:1.5">`,
     ...paragraphs.map(
-      (p) =>
-        `<p>${escapeHtml(p.text).replace(/\n/g, "<br>")}${p.link ? `<br><a href="${escapeHtml(p.link.href)}">${escapeHtml(p.link.label)}</a>` : ""}</p>`,
+      (p) => `<p>${escapeHtml(p.text).replace(/\n/g, "<br>")}${p.link ? `<br><a href="${escapeHtml(p.link.href)}">${escapeHtml(p.link.label)}</a>` : ""}</p>`,
     ),
     `<hr>`,
     ...footer.map((line) => `<p style="font-size:90%">${escapeHtml(line).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`),
@@ -117,10 +124,15 @@ export async function digestMail(r: Recipient, entries: DigestEntry[]): Promise<
     if (entry.toStatus && entry.toStatus !== entry.fromStatus)
       lines.push(`${tAll("history.status")}: ${entry.fromStatus ? `${tAll(`status.${entry.fromStatus}`)} → ` : ""}${tAll(`status.${entry.toStatus}`)}`);
     if (entry.toStage !== entry.fromStage && (entry.toStage || entry.fromStage))
-      lines.push(`${tAll("history.stage")}: ${entry.fromStage ? tAll(`stage.${entry.fromStage}`) : "—"} → ${entry.toStage ? tAll(`stage.${entry.toStage}`) : "—"}`);
+      lines.push(
+        `${tAll("history.stage")}: ${entry.fromStage ? tAll(`stage.${entry.fromStage}`) : "—"} → ${entry.toStage ? tAll(`stage.${entry.toStage}`) : "—"}`,
+      );
     if (entry.changes.length) lines.push(`${tAll("history.changes")}: ${entry.changes.map((change) => label(change.field)).join(", ")}`);
     lines.push(`${tAll("history.note")}: ${entry.note}`);
-    return { text: lines.join("\n"), link: { href: pageUrl(r.base, r.locale, `/initiatives/${entry.initiative.slug}#entry-${entry.id}`), label: t("openEntry") } };
+    return {
+      text: lines.join("\n"),
+      link: { href: pageUrl(r.base, r.locale, `/initiatives/${entry.initiative.slug}#entry-${entry.id}`), label: t("openEntry") },
+    };
   });
   return assemble(
     r,

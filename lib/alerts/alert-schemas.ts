@@ -8,7 +8,13 @@ import { routing } from "../i18n/routing";
  */
 
 export const subscribeAlertSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "tooLong" }).pipe(z.email({ error: "invalidEmail" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "required" })
+    .max(254, { error: "tooLong" })
+    .pipe(z.email({ error: "invalidEmail" })),
   target: alertTargetSchema,
   targetKey: z.string().trim().min(1).max(200),
   frequency: alertFrequencySchema.catch("immediate"),

@@ -23,7 +23,7 @@ async function themeName(locale: "ru" | "en", theme: string): Promise<string> {
 /** What an alert follows, with its names; null when no such initiative, country or theme exists. */
 export async function describeAlertTarget(db: Db, target: AlertTarget, rawKey: string): Promise<AlertTargetView | null> {
   if (target === "initiative") {
-    const initiative = await db.initiative.findUnique({ where: { slug: rawKey }, select: { slug: true, titleRu: true, titleEn: true } });
+    const initiative = await db.initiative.findUnique({ where: { slug: rawKey, mergedIntoId: null }, select: { slug: true, titleRu: true, titleEn: true } });
     return initiative && { target, key: initiative.slug, nameRu: initiative.titleRu, nameEn: initiative.titleEn, path: `/initiatives/${initiative.slug}` };
   }
   if (target === "country") {

@@ -64,7 +64,14 @@ export async function deliverAlerts(
     const locale = subscription.locale === "en" ? "en" : "ru";
     try {
       const mail = await digestMail(
-        { locale, email: subscription.email, token: subscription.token, frequency: subscription.frequency, targetName: localized(locale, target.nameRu, target.nameEn), base: getEnv().PUBLIC_URL },
+        {
+          locale,
+          email: subscription.email,
+          token: subscription.token,
+          frequency: subscription.frequency,
+          targetName: localized(locale, target.nameRu, target.nameEn),
+          base: getEnv().PUBLIC_URL,
+        },
         entries,
       );
       await sendMail(mail);

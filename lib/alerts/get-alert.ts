@@ -24,5 +24,12 @@ export async function getAlert(prisma: PrismaClient, token: string): Promise<Ale
   if (!row) return null;
   const target = await describeAlertTarget(prisma, row.target, row.targetKey);
   if (!target) return null;
-  return { token: row.token, email: row.email, frequency: row.frequency, locale: row.locale === "en" ? "en" : "ru", confirmed: row.confirmedAt !== null, target };
+  return {
+    token: row.token,
+    email: row.email,
+    frequency: row.frequency,
+    locale: row.locale === "en" ? "en" : "ru",
+    confirmed: row.confirmedAt !== null,
+    target,
+  };
 }

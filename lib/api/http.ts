@@ -28,7 +28,8 @@ export function errorResponse(status: number, error: string, details: ErrorDetai
 
 export function badRequest(details: ErrorDetail[]): Response {
   const names = [...new Set(details.map((detail) => detail.parameter))];
-  const listed = names.length > MAX_ERROR_DETAILS ? `${names.slice(0, MAX_ERROR_DETAILS).join(", ")} and ${names.length - MAX_ERROR_DETAILS} more` : names.join(", ");
+  const listed =
+    names.length > MAX_ERROR_DETAILS ? `${names.slice(0, MAX_ERROR_DETAILS).join(", ")} and ${names.length - MAX_ERROR_DETAILS} more` : names.join(", ");
   return errorResponse(400, `Invalid parameter${names.length === 1 ? "" : "s"}: ${listed}`, details);
 }
 

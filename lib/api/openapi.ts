@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { initiativeQuerySchema } from "../initiatives/query-initiatives";
-import {
-  apiSchemas,
-  historyQuerySchema,
-  sourceQuerySchema,
-  initiativeListExtraSchema,
-  PARAMETER_DESCRIPTIONS,
-  slugSchema,
-  sourceIdSchema,
-} from "./schemas";
+import { apiSchemas, historyQuerySchema, sourceQuerySchema, initiativeListExtraSchema, PARAMETER_DESCRIPTIONS, slugSchema, sourceIdSchema } from "./schemas";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas in ./schemas with zod's
@@ -64,12 +56,18 @@ export const OPERATIONS = [
   "getInitiative",
   "listSources",
   "getSource",
+  "listEvents",
+  "getEvent",
   "listHistory",
   "listCountries",
   "listMetrics",
+  "getMetric",
   "getOpenApiDocument",
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
+
+/** A seed figure, for the example request. */
+const EXAMPLE_METRIC = "intra-regional-trade-volume";
 
 /** Example requests for each operation (the docs page links them). */
 export const API_EXAMPLES: Record<OperationId, string[]> = {
@@ -82,9 +80,12 @@ export const API_EXAMPLES: Record<OperationId, string[]> = {
   getInitiative: [`${API_BASE}/initiatives/ai-declaration`],
   listSources: [`${API_BASE}/sources`],
   getSource: [`${API_BASE}/sources/1`],
+  listEvents: [`${API_BASE}/events`],
+  getEvent: [`${API_BASE}/events/tashkent-2025`],
   listHistory: [`${API_BASE}/history?pageSize=10`, `${API_BASE}/history?country=UZ&since=2025-11-01`],
   listCountries: [`${API_BASE}/countries`],
   listMetrics: [`${API_BASE}/metrics`],
+  getMetric: [`${API_BASE}/metrics/${EXAMPLE_METRIC}`],
   getOpenApiDocument: [`${API_BASE}/openapi.json`],
 };
 
@@ -193,7 +194,7 @@ function build(): OpenApiDocument {
         "getInitiative",
         "Initiatives",
         "One initiative",
-        "Everything known about one initiative: titles and summaries in both languages, kind, status, stage, themes, event, proposer, dates, countries with their role and own stage, the quotes that report it, its figures and its full history.",
+        "Everything known about one initiative: titles and summaries in both languages, kind, status, stage, themes, event, proposer, dates, countries with their role and own stage, the quotes that report it, its figures and its full history. The slug of a duplicate an admin merged into another initiative answers 308 (Permanent Redirect) with the kept initiative's address in `Location`.",
         [{ name: "slug", in: "path", required: true, description: PARAMETER_DESCRIPTIONS.slug!, schema: parameterSchema(slugSchema) }],
         ok("The initiative.", "InitiativeResponse"),
         true,
@@ -217,6 +218,35 @@ function build(): OpenApiDocument {
         "A source's full text exactly as received, with every quoted span (offsets into the text) and the initiative it reports, and its history: who added it and every correction of its details.",
         [{ name: "id", in: "path", required: true, description: PARAMETER_DESCRIPTIONS.id!, schema: parameterSchema(sourceIdSchema, "output") }],
         ok("The source.", "SourceResponse"),
+        true,
+      ),
+    },
+    [`${API_BASE}/events`]: {
+      get: operation(
+        "listEvents",
+        "Events",
+        "List events",
+        "Every meeting or visit the tracker records, newest first, with its place and date as the sources state them and how many initiatives were filed under it or announced again there.",
+        [],
+        ok("Every event.", "EventList"),
+      ),
+    },
+    [`${API_BASE}/events/{slug}`]: {
+      get: operation(
+        "getEvent",
+        "Events",
+        "One event",
+        "One event: names, place and date as stated, the countries that attended, the initiatives filed under it and those announced again there, and its history (who added it and every correction).",
+        [
+          {
+            name: "slug",
+            in: "path",
+            required: true,
+            description: "The event's slug, as in its page address, e.g. tashkent-2025.",
+            schema: parameterSchema(slugSchema),
+          },
+        ],
+        ok("The event.", "EventResponse"),
         true,
       ),
     },
@@ -253,15 +283,27 @@ function build(): OpenApiDocument {
         ok("Every metric.", "MetricList"),
       ),
     },
-    [`${API_BASE}/openapi.json`]: {
+    [`${API_BASE}/metrics/{slug}`]: {
       get: operation(
-        "getOpenApiDocument",
-        "Meta",
-        "This document",
-        "The OpenAPI 3.1 description of this API.",
-        [],
-        ok("The OpenAPI document.", null),
+        "getMetric",
+        "Metrics",
+        "One metric",
+        "One figure or target with its readings, its own history (who added it, when and why) and the entries of its initiative's history about it.",
+        [
+          {
+            name: "slug",
+            in: "path",
+            required: true,
+            description: "The figure's slug, as in its page address under /targets.",
+            schema: parameterSchema(slugSchema),
+          },
+        ],
+        ok("The metric.", "MetricResponse"),
+        true,
       ),
+    },
+    [`${API_BASE}/openapi.json`]: {
+      get: operation("getOpenApiDocument", "Meta", "This document", "The OpenAPI 3.1 description of this API.", [], ok("The OpenAPI document.", null)),
     },
   };
 
@@ -271,11 +313,12 @@ function build(): OpenApiDocument {
       title: "Summit Initiatives Tracker API",
       version: API_VERSION,
       description:
-        "Read-only open data: the initiatives of the VII Consultative Meeting of the Heads of State of Central Asia, each fact tied to a verbatim quote from its sources, with their history. JSON only, no authentication, CORS open. Every error is JSON: `{ \"error\": \"…\", \"details\": [{ \"parameter\": \"…\", \"message\": \"…\" }] }`.",
+        'Read-only open data: the initiatives of the VII Consultative Meeting of the Heads of State of Central Asia, each fact tied to a verbatim quote from its sources, with their history. JSON only, no authentication, CORS open. Every error is JSON: `{ "error": "…", "details": [{ "parameter": "…", "message": "…" }] }`.',
     },
     tags: [
       { name: "Initiatives", description: "The initiatives and everything known about each." },
       { name: "Sources", description: "The articles every fact is quoted from." },
+      { name: "Events", description: "The meetings and visits initiatives are announced at." },
       { name: "History", description: "Every change to every initiative." },
       { name: "Countries", description: "The countries involved." },
       { name: "Metrics", description: "Figures and targets." },
@@ -302,6 +345,8 @@ let cached: OpenApiDocument | undefined;
  * name, unless the same name means something else in that operation (`kind` of a source). */
 const PARAMETER_DESCRIPTION_KEYS: Partial<Record<OperationId, Record<string, string>>> = {
   listHistory: { country: "historyCountry", theme: "historyTheme" },
+  getEvent: { slug: "eventSlug" },
+  getMetric: { slug: "metricSlug" },
   listSources: { outlet: "sourceOutlet", kind: "sourceKind", language: "sourceLanguage", from: "sourceFrom", to: "sourceTo" },
 };
 

@@ -90,7 +90,16 @@ export interface CountryRow {
 export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow[]> {
   const [countries, counts] = await Promise.all([
     prisma.country.findMany({ select: { code: true, nameRu: true, nameEn: true, member: true }, orderBy: [{ member: "desc" }, { code: "asc" }] }),
-    prisma.$queryRawUnsafe<{ code: string; total: number | bigint; proposer: number | bigint; participant: number | bigint; supporter: number | bigint; candidate: number | bigint }[]>(
+    prisma.$queryRawUnsafe<
+      {
+        code: string;
+        total: number | bigint;
+        proposer: number | bigint;
+        participant: number | bigint;
+        supporter: number | bigint;
+        candidate: number | bigint;
+      }[]
+    >(
       `SELECT c.code AS code,
               count(DISTINCT c.id) AS total,
               count(DISTINCT CASE WHEN c.role = 'proposer' THEN c.id END) AS proposer,
@@ -98,7 +107,7 @@ export async function listApiCountries(prisma: PrismaClient): Promise<CountryRow
               count(DISTINCT CASE WHEN c.role = 'supporter' THEN c.id END) AS supporter,
               count(DISTINCT CASE WHEN c.role = 'candidate' THEN c.id END) AS candidate
        FROM (
-         SELECT i."id" AS id, i."proposerCountryCode" AS code, 'proposer' AS role FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
+         SELECT i."id" AS id, i."proposerCountryCode" AS code, 'proposer' AS role FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL AND i."mergedIntoId" IS NULL
          UNION ALL
          SELECT p."initiativeId", p."countryCode", p."role" FROM "Participation" p
        ) c
@@ -130,6 +139,12 @@ export async function listApiMetrics(prisma: PrismaClient): Promise<MetricRow[]>
     select: { ...METRIC_VIEW_SELECT, initiative: { select: { slug: true } } },
   });
   return rows.map(({ initiative, ...metric }) => ({ ...toMetricView(metric), initiativeSlug: initiative.slug }));
+}
+
+/** One metric with its readings, or null. */
+export async function getApiMetric(prisma: PrismaClient, slug: string): Promise<MetricView | null> {
+  const row = await prisma.metric.findUnique({ where: { slug }, select: METRIC_VIEW_SELECT });
+  return row ? toMetricView(row) : null;
 }
 
 /**

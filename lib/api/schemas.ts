@@ -116,9 +116,7 @@ export const historyEntrySchema = named(
     toStatus: statusSchema.nullable(),
     fromStage: stageValueSchema.nullable(),
     toStage: stageValueSchema.nullable(),
-    changes: z
-      .array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }))
-      .describe("Field-by-field diff."),
+    changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })).describe("Field-by-field diff."),
     note: z.string().describe("Why the change was made."),
     overrideNote: z.string().nullable().describe("Why a transition outside the allowed table was made anyway."),
     authorName: z.string().nullable().describe("The author's display name; null for entries imported from the source articles."),
@@ -191,6 +189,9 @@ export const initiativeSummarySchema = named(
     proposer: countryRefSchema.nullable(),
     countries: z.array(countryRefSchema).describe("The participating countries."),
     updatedAt: instant,
+    matchedWords: count
+      .optional()
+      .describe("Only with q: how many of the query's words (or their synonyms) the initiative matches; those matching all of them come first."),
   }),
   "InitiativeSummary",
   "An initiative as listed.",
@@ -220,6 +221,14 @@ export const initiativeListSchema = named(
       pageCount: z.int().min(1),
       sort: z.enum(SORTS),
       facets: facetsSchema.optional().describe("Only with facets=true."),
+      search: z
+        .object({
+          words: count.describe("The query's words, a synonym phrase counting as one."),
+          allWordsMatched: count.describe("How many of `total` match every word; the others match some."),
+          suggestion: z.string().nullable().describe("When nothing matches: the query with its unknown words corrected from the indexed vocabulary."),
+        })
+        .optional()
+        .describe("Only with q."),
     }),
     links: linksSchema,
   }),
@@ -250,9 +259,7 @@ export const initiativeDetailSchema = named(
       attendance: z.array(countryRefSchema).describe("The countries the texts say took part in the event."),
     }),
     proposerCountry: countryRefSchema.nullable(),
-    proposerPerson: z
-      .object({ nameRu: z.string(), nameEn: z.string(), descriptionRu: z.string(), descriptionEn: z.string() })
-      .nullable(),
+    proposerPerson: z.object({ nameRu: z.string(), nameEn: z.string(), descriptionRu: z.string(), descriptionEn: z.string() }).nullable(),
     announcedOn: nullableDay,
     firstReportedOn: nullableDay.describe("The earliest publication date among the sources that report it."),
     targetDate: nullableDay,
@@ -310,7 +317,10 @@ const sourceFields = {
   outlet: z.string().nullable(),
   publishedOn: nullableDay,
   language: z.string().describe("ISO 639-1 code of the text's language."),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the text, hex."),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("SHA-256 of the text, hex."),
   url: z.string().nullable().describe("Where it was published (http or https), when known."),
   kind: z.enum(SOURCE_KINDS).nullable().describe("news_report, official_statement, document_text or analysis; null when not stated."),
   version: z.int().min(1).describe("1 when added, +1 for every correction of its details (the text never changes)."),
@@ -319,7 +329,10 @@ const sourceFields = {
       name: z.string(),
       mediaType: z.string().describe("The type read from the file's content."),
       size: count.describe("Bytes."),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes, hex."),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe("SHA-256 of the file's bytes, hex."),
     })
     .nullable()
     .describe("The uploaded file the text was extracted from; null for pasted text and the seed's articles."),
@@ -360,6 +373,46 @@ export const sourceListSchema = named(z.object({ data: z.array(sourceSummarySche
 export const sourceResponseSchema = named(z.object({ data: sourceDetailSchema }), "SourceResponse", "One source.");
 
 // ---------------------------------------------------------------------------------------------
+// Events
+
+const eventFields = {
+  slug: z.string(),
+  nameRu: z.string(),
+  nameEn: z.string(),
+  placeRu: z.string().nullable(),
+  placeEn: z.string().nullable(),
+  dateText: z.string().nullable().describe("The date exactly as a source states it; null when unknown."),
+};
+
+const eventInitiativeSchema = z.object({ slug: z.string(), titleRu: z.string(), titleEn: z.string(), status: statusSchema });
+
+export const eventSummarySchema = named(
+  z.object({
+    ...eventFields,
+    initiatives: count.describe("Initiatives filed under the event (what ?event= on the list selects)."),
+    reannounced: count.describe("Initiatives of other events that a quote says were announced again here."),
+  }),
+  "EventSummary",
+  "An event as listed.",
+);
+
+export const eventDetailSchema = named(
+  z.object({
+    ...eventFields,
+    version: z.int().min(1).describe("1 for the seed's events and when added, +1 for every correction."),
+    attendance: z.array(countryRefSchema).describe("The countries the texts say took part in the event."),
+    initiatives: z.array(eventInitiativeSchema).describe("Initiatives filed under the event."),
+    reannounced: z.array(eventInitiativeSchema).describe("Initiatives of other events announced again here."),
+    history: z.array(recordHistoryEntrySchema).describe("Who added the event and every correction, newest first."),
+  }),
+  "Event",
+  "One event with its attendees, its initiatives and its history.",
+);
+
+export const eventListSchema = named(z.object({ data: z.array(eventSummarySchema) }), "EventList", "Every event, newest first.");
+export const eventResponseSchema = named(z.object({ data: eventDetailSchema }), "EventResponse", "One event.");
+
+// ---------------------------------------------------------------------------------------------
 // History, countries, metrics
 
 export const historyListSchema = named(
@@ -397,6 +450,18 @@ export const countrySchema = named(
 
 export const countryListSchema = named(z.object({ data: z.array(countrySchema) }), "CountryList", "Every country, members first.");
 export const metricListSchema = named(z.object({ data: z.array(metricSchema) }), "MetricList", "Every metric.");
+export const metricResponseSchema = named(
+  z.object({
+    data: metricSchema.extend({
+      history: z.array(recordHistoryEntrySchema).describe("Who added the figure and every correction, newest first (none for the seed's figures)."),
+      changes: z
+        .array(historyEntrySchema)
+        .describe("The entries of its initiative's history about this figure (its addition, readings, target date), newest first."),
+    }),
+  }),
+  "MetricResponse",
+  "One metric with its history.",
+);
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -421,7 +486,7 @@ export const historyQuerySchema = z.strictObject({
     .union([z.iso.date(), z.iso.datetime({ offset: true })], {
       error: "must be an ISO 8601 date (YYYY-MM-DD) or a date-time with a time zone (e.g. 2025-11-17T09:30:00Z)",
     })
-    .transform((value) => value.length === 10 ? dayToDate(value) : new Date(value))
+    .transform((value) => (value.length === 10 ? dayToDate(value) : new Date(value)))
     // PostgreSQL has no year 0; nothing in the tracker is that old anyway.
     .refine((date) => date.getUTCFullYear() >= 1, { error: "must be in the year 1 or later" })
     .optional(),
@@ -447,7 +512,7 @@ export const sourceIdSchema = z
   .transform(Number)
   .pipe(z.int().min(1).max(2_147_483_647, { error: "must be at most 2147483647" }));
 
-/** Path parameter of /initiatives/{slug}. */
+/** Path parameter of /initiatives/{slug}, /events/{slug} and /metrics/{slug}. */
 export const slugSchema = z.string().min(1).max(200);
 
 /** Endpoints without query parameters accept none. */
@@ -456,20 +521,24 @@ export const noParamsSchema = z.strictObject({});
 /** Descriptions of every parameter, in English, for the OpenAPI document (the docs page translates its own). */
 export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   q: "Full-text search in titles, summaries and quotes, Russian or English (word stems, case-insensitive).",
-  relation: "Only initiatives with this relation to the meeting; relation=outcome gives the meeting's own results. Several values, comma-separated, select any of them.",
+  relation:
+    "Only initiatives with this relation to the meeting; relation=outcome gives the meeting's own results. Several values, comma-separated, select any of them.",
   status: "Only initiatives with this status; several, comma-separated (status=proposed,in_preparation), select any of them.",
   notStatus: "Leaves out initiatives with this status (notStatus=agreed: not yet agreed); several may be comma-separated.",
   stage: "Only initiatives at this stage; several, comma-separated, select any of them.",
   theme: "Only initiatives on this theme; several, comma-separated, select initiatives on any of them.",
   kind: "Only initiatives of this kind; several, comma-separated, select any of them.",
-  country: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes or takes part in; several, comma-separated (country=KZ,UZ), select initiatives involving any of them.",
+  country:
+    "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes or takes part in; several, comma-separated (country=KZ,UZ), select initiatives involving any of them.",
   proposer: "Only initiatives this country (ISO 3166-1 alpha-2, case-insensitive) proposes.",
   source: "Only initiatives the source with this id reports.",
   event: "Only initiatives filed under the event with this slug (as in its page address); several may be comma-separated.",
   announcedFrom: "Only initiatives announced on or after this day (YYYY-MM-DD); those whose announcement date is unknown are left out.",
   announcedTo: "Only initiatives announced on or before this day (YYYY-MM-DD); those whose announcement date is unknown are left out.",
-  changedFrom: "Only initiatives with an editor's change that took effect on or after this day (YYYY-MM-DD; the day it was recorded when it gives none). What was imported from the articles is not a change.",
-  changedTo: "Only initiatives with an editor's change that took effect on or before this day (YYYY-MM-DD); with changedFrom, one change must fall within both.",
+  changedFrom:
+    "Only initiatives with an editor's change that took effect on or after this day (YYYY-MM-DD; the day it was recorded when it gives none). What was imported from the articles is not a change.",
+  changedTo:
+    "Only initiatives with an editor's change that took effect on or before this day (YYYY-MM-DD); with changedFrom, one change must fall within both.",
   sort: "Order: relevance (default with q), title (default otherwise), status, updated (newest first).",
   page: "Page number, from 1.",
   pageSize: "Items per page (1–100).",

@@ -4,9 +4,15 @@ import type { InitiativeDetail } from "../initiatives/get-initiative";
 import type { MetricView } from "../metrics/metric-view";
 import type { InitiativeListItem } from "../initiatives/query-initiatives";
 import type { CountryRow, MetricRow, SourceDetailRow, SourceRow } from "./queries";
+import type { EventDetail, EventSummary } from "../events/get-event";
+import type { MetricHistory } from "../metrics/get-metric-history";
+import type { RecordHistoryView } from "../records/record-history";
 import { dayOrNull } from "../dates";
 import type {
   countrySchema,
+  eventDetailSchema,
+  eventSummarySchema,
+  metricResponseSchema,
   historyEntrySchema,
   initiativeDetailSchema,
   initiativeSummarySchema,
@@ -28,7 +34,9 @@ export type MetricJson = z.output<typeof metricSchema>;
 export type SourceSummaryJson = z.output<typeof sourceSummarySchema>;
 export type SourceJson = z.output<typeof sourceDetailSchema>;
 export type CountryJson = z.output<typeof countrySchema>;
-
+export type EventSummaryJson = z.output<typeof eventSummarySchema>;
+export type EventJson = z.output<typeof eventDetailSchema>;
+export type MetricDetailJson = z.output<typeof metricResponseSchema>["data"];
 
 export function isoInstant(date: Date): string;
 export function isoInstant(date: Date | null): string | null;
@@ -57,6 +65,7 @@ export function serializeInitiativeSummary(item: InitiativeListItem): Initiative
     proposer: item.proposer ? countryRef(item.proposer) : null,
     countries: item.countries.map(countryRef),
     updatedAt: isoInstant(item.updatedAt),
+    ...(item.matchedWords === null ? {} : { matchedWords: item.matchedWords }),
   };
 }
 
@@ -216,14 +225,53 @@ export function serializeSource(source: SourceDetailRow): SourceJson {
       text: quote.text,
       initiativeSlug: quote.initiativeSlug,
     })),
-    history: source.history.map((entry) => ({
-      version: entry.version,
-      action: entry.action,
-      recordedAt: entry.recordedAt.toISOString(),
-      author: entry.authorName,
-      note: entry.note,
-      changes: entry.changes,
-    })),
+    history: source.history.map(serializeRecordEntry),
+  };
+}
+
+/** A source's, event's or metric's history entry. */
+function serializeRecordEntry(entry: RecordHistoryView) {
+  return {
+    version: entry.version,
+    action: entry.action,
+    recordedAt: entry.recordedAt.toISOString(),
+    author: entry.authorName,
+    note: entry.note,
+    changes: entry.changes.map((change) => ({ field: change.field, from: change.from ?? null, to: change.to ?? null })),
+  };
+}
+
+const eventFieldsJson = (event: Pick<EventSummary, "slug" | "nameRu" | "nameEn" | "placeRu" | "placeEn" | "dateText">) => ({
+  slug: event.slug,
+  nameRu: event.nameRu,
+  nameEn: event.nameEn,
+  placeRu: event.placeRu,
+  placeEn: event.placeEn,
+  dateText: event.dateText,
+});
+
+export function serializeEventSummary(event: EventSummary): EventSummaryJson {
+  return { ...eventFieldsJson(event), initiatives: event.initiatives, reannounced: event.reannounced };
+}
+
+export function serializeEvent(event: EventDetail): EventJson {
+  const initiative = (row: EventDetail["initiatives"][number]) => ({ slug: row.slug, titleRu: row.titleRu, titleEn: row.titleEn, status: row.status });
+  return {
+    ...eventFieldsJson(event),
+    version: event.version,
+    attendance: event.attendance.map(countryRef),
+    initiatives: event.initiatives.map(initiative),
+    reannounced: event.reannounced.map(initiative),
+    history: event.history.map(serializeRecordEntry),
+  };
+}
+
+export function serializeMetricDetail(metric: MetricView, history: MetricHistory): MetricDetailJson {
+  const initiative = { slug: history.initiative.slug, titleRu: history.initiative.titleRu, titleEn: history.initiative.titleEn };
+  return {
+    ...serializeMetric(metric, history.initiative.slug),
+    history: history.record.map(serializeRecordEntry),
+    changes: history.entries.map((entry) => serializeHistoryEntry(entry, initiative)),
   };
 }
 

@@ -5,9 +5,11 @@ import { DomainError } from "../errors/domain-error";
 export const PERMISSIONS = {
   "account:manage": ["editor", "admin"],
   "initiative:edit": ["editor", "admin"],
+  "score:set": ["editor", "admin"],
   "history:review": ["editor", "admin"],
   "source:add": ["editor", "admin"],
   "suggestion:review": ["editor", "admin"],
+  "initiative:merge": ["admin"],
   "users:manage": ["admin"],
   "settings:manage": ["admin"],
 } as const satisfies Record<string, readonly UserRole[]>;

@@ -17,12 +17,7 @@ export interface RateLimitResult {
  * two requests interleave under PostgreSQL's READ COMMITTED. The counter lives in the database,
  * so every app instance sharing it enforces the same limit.
  */
-export async function consumeRateLimit(
-  prisma: PrismaClient,
-  key: string,
-  rule: RateLimitRule,
-  now = new Date(),
-): Promise<RateLimitResult> {
+export async function consumeRateLimit(prisma: PrismaClient, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
   const resetAt = new Date(now.getTime() + rule.windowMs);
   const [row] = await prisma.$queryRaw<{ count: number | bigint; resetAt: Date | string }[]>`
     INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})

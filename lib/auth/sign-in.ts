@@ -2,7 +2,15 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SignInInput } from "./sign-in-schema";
-import { backoffWait, consumeRateLimit, purgeExpiredRateLimits, recordBackoffFailure, resetRateLimit, type BackoffRule, type RateLimitRule } from "./rate-limit";
+import {
+  backoffWait,
+  consumeRateLimit,
+  purgeExpiredRateLimits,
+  recordBackoffFailure,
+  resetRateLimit,
+  type BackoffRule,
+  type RateLimitRule,
+} from "./rate-limit";
 import { createSession, purgeExpiredSessions, type SessionUser } from "./sessions";
 
 /**
@@ -34,7 +42,11 @@ export async function signIn(prisma: PrismaClient, input: SignInInput, clientKey
   const client = await consumeRateLimit(prisma, clientLimitKey, SIGN_IN_LIMITS.perClient);
   const account = await consumeRateLimit(prisma, `sign-in:account:${input.email}`, SIGN_IN_LIMITS.perAccount);
   if (!client.allowed || !account.allowed) {
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(client.allowed ? 0 : client.retryAfterSeconds, account.allowed ? 0 : account.retryAfterSeconds) };
+    return {
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: Math.max(client.allowed ? 0 : client.retryAfterSeconds, account.allowed ? 0 : account.retryAfterSeconds),
+    };
   }
 
   const user = await prisma.user.findUnique({

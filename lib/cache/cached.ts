@@ -31,9 +31,7 @@ function encode(value: unknown): string {
 
 function decode<T>(text: string): T {
   return JSON.parse(text, (_key, item) =>
-    item && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length === 1 && typeof item[DATE] === "string"
-      ? new Date(item[DATE])
-      : item,
+    item && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length === 1 && typeof item[DATE] === "string" ? new Date(item[DATE]) : item,
   ) as T;
 }
 

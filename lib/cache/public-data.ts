@@ -1,6 +1,7 @@
 import "server-only";
 import { getStatusByTheme } from "../dashboard/status-by-theme";
 import { getStatusChangesOverTime } from "../dashboard/status-changes-over-time";
+import { compareInitiatives, listCompareChoices } from "../compare/compare-initiatives";
 import { getCountryMatrix } from "../countries/country-matrix";
 import { getCountryPage } from "../countries/get-country";
 import { listCountries } from "../countries/list-countries";
@@ -11,10 +12,13 @@ import { feedDocument, type FeedTarget } from "../feeds/feed-request";
 import { listHistory } from "../history/list-history";
 import { getInitiative } from "../initiatives/get-initiative";
 import { facetCounts, queryInitiatives, type InitiativeFilters } from "../initiatives/query-initiatives";
+import { getMetricHistory } from "../metrics/get-metric-history";
 import { listMetrics } from "../metrics/list-metrics";
 import { matchedPassages, searchAll } from "../search/search-all";
 import { getSource } from "../sources/get-source";
 import { listSourcePage, listSources } from "../sources/list-sources";
+import { countryReport, initiativesReport } from "../reports/build-report";
+import { getCountryScorecard, getScorecardIndex } from "../scorecards/get-scorecards";
 import { getThemeOverview } from "../themes/get-theme";
 import type { PrismaClient } from "../generated/prisma/client";
 import { cachedRead } from "./cached";
@@ -32,6 +36,8 @@ const readCountryPage = withClient(getCountryPage);
 const readThemeOverview = withClient(getThemeOverview);
 const readFeed = withClient(feedDocument);
 const readEvent = withClient(getEvent);
+const readCountryScorecard = withClient(getCountryScorecard);
+const readCountryReport = withClient(countryReport);
 
 /**
  * The reads behind the public pages, each cached until the next write (lib/cache/cached.ts).
@@ -54,26 +60,59 @@ export const publicData = {
   countryPage: cachedRead("country-page", ([code]) => [TAG.country(code)], readCountryPage),
   themeOverview: cachedRead("theme-overview", ([theme]) => [TAG.theme(theme)], readThemeOverview),
   metrics: cachedRead("metrics", () => [TAG.metrics], withClient(listMetrics)),
+  // Every write to a figure or its initiative's title expires the figures list's tag (initiativeChangeTags).
+  metricHistory: cachedRead("metric-history", () => [TAG.metrics], withClient(getMetricHistory)),
   statusByTheme: cachedRead("status-by-theme", () => LISTS, withClient(getStatusByTheme)),
   statusChanges: cachedRead("status-changes", () => [TAG.history], withClient(getStatusChangesOverTime)),
-  initiatives: cachedRead("initiatives", () => LISTS, (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale)),
+  initiatives: cachedRead(
+    "initiatives",
+    () => LISTS,
+    (query: InitiativeFilters, locale: string) => queryInitiatives(prisma, query, locale),
+  ),
   facets: cachedRead("facets", () => LISTS, withClient(facetCounts)),
   // The cache stores JSON, so the Map travels as its entries. Passages include history notes.
-  matchedPassages: cachedRead("matched-passages", () => [TAG.initiatives, TAG.history], async (q: string, slugs: string[]) => [
-    ...(await matchedPassages(prisma, q, slugs)).entries(),
-  ]),
-  search: cachedRead("search", () => [TAG.initiatives, TAG.history, TAG.sources], (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize)),
+  matchedPassages: cachedRead(
+    "matched-passages",
+    () => [TAG.initiatives, TAG.history],
+    async (q: string, slugs: string[]) => [...(await matchedPassages(prisma, q, slugs)).entries()],
+  ),
+  search: cachedRead(
+    "search",
+    () => [TAG.initiatives, TAG.history, TAG.sources],
+    (q: string, page: number, pageSize: number) => searchAll(prisma, q, page, pageSize),
+  ),
+  // Statuses, stages, countries, figures and the newest history entry of a few initiatives.
+  compare: cachedRead("compare", () => [TAG.initiatives, TAG.metrics, TAG.history], withClient(compareInitiatives)),
+  compareChoices: cachedRead("compare-choices", () => LISTS, withClient(listCompareChoices)),
+  // Scores with their initiatives' titles and themes and their countries' names.
+  scorecards: cachedRead("scorecards", () => [TAG.scores, TAG.initiatives, TAG.countries], withClient(getScorecardIndex)),
+  countryScorecard: cachedRead("country-scorecard", ([code]) => [TAG.scorecard(code), TAG.initiatives, TAG.countries], readCountryScorecard),
+  // Reports show initiatives (titles, statuses, countries) and the sources quoted for them.
+  initiativesReport: cachedRead(
+    "initiatives-report",
+    () => [TAG.initiatives, TAG.sources],
+    (query: InitiativeFilters, locale: string) => initiativesReport(prisma, query, locale),
+  ),
+  countryReport: cachedRead("country-report", ([code]) => [TAG.country(code), TAG.initiatives, TAG.sources], readCountryReport),
   history: cachedRead("history", () => [TAG.history], withClient(listHistory)),
-  metricNames: cachedRead("metric-names", () => [TAG.metrics], () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } })),
+  metricNames: cachedRead(
+    "metric-names",
+    () => [TAG.metrics],
+    () => prisma.metric.findMany({ select: { slug: true, nameRu: true, nameEn: true } }),
+  ),
   feed: cachedRead("feed", ([target]) => [feedTag(target)], readFeed),
   // When the data last changed (API Last-Modified): the newest initiative update or history entry.
-  lastChange: cachedRead("last-change", () => [TAG.initiatives, TAG.history], async () => {
-    const [initiative, entry] = await Promise.all([
-      prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
-      prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
-    ]);
-    return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
-  }),
+  lastChange: cachedRead(
+    "last-change",
+    () => [TAG.initiatives, TAG.history],
+    async () => {
+      const [initiative, entry] = await Promise.all([
+        prisma.initiative.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+        prisma.historyEntry.findFirst({ orderBy: { recordedAt: "desc" }, select: { recordedAt: true } }),
+      ]);
+      return new Date(Math.max(initiative?.updatedAt.getTime() ?? 0, entry?.recordedAt.getTime() ?? 0));
+    },
+  ),
 };
 
 /** A feed follows one initiative, country or theme, or the whole history. */

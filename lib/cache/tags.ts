@@ -24,11 +24,15 @@ export const TAG = {
   events: "list:events",
   /** Countries' names and membership. */
   countries: "list:countries",
+  /** Editors' country scores across initiatives: the scorecards' averages per country and theme. */
+  scores: "list:scores",
   initiative: (slug: string) => `initiative:${slug}`,
   source: (id: number) => `source:${id}`,
   event: (slug: string) => `event:${slug}`,
   country: (code: string) => `country:${code.toUpperCase()}`,
   theme: (theme: string) => `theme:${theme}`,
+  /** One country's scorecard (its scores, their history). */
+  scorecard: (code: string) => `scorecard:${code.toUpperCase()}`,
 } as const;
 
 /** Fields whose change shows on the pages of the sources that quote the initiative. */
@@ -64,7 +68,8 @@ export async function initiativeChangeTags(
   for (const code of countries) tags.add(TAG.country(code));
   // The figures list shows each figure's initiative with its title and status.
   if (rows.some((row) => row.k === "metric")) tags.add(TAG.metrics);
-  for (const theme of [...rows.filter((row) => row.k === "theme").map((row) => row.v!), ...(initiative.themes ?? []).map((t) => t.theme)]) tags.add(TAG.theme(theme));
+  for (const theme of [...rows.filter((row) => row.k === "theme").map((row) => row.v!), ...(initiative.themes ?? []).map((t) => t.theme)])
+    tags.add(TAG.theme(theme));
   if (changes.some((change) => SHOWN_ON_SOURCES.has(change.field))) {
     const quoted = await tx.quote.findMany({ where: { initiativeId: initiative.id }, distinct: ["sourceId"], select: { sourceId: true } });
     for (const { sourceId } of quoted) tags.add(TAG.source(sourceId));

@@ -32,12 +32,7 @@ export function orderSeries(points: readonly SeriesPoint[]): SeriesPoint[] {
   const rank = (point: SeriesPoint) => (point.date ? 1 : point.kind === "baseline" ? 0 : 2);
   return points
     .map((point, index) => ({ point, index }))
-    .sort(
-      (a, b) =>
-        rank(a.point) - rank(b.point) ||
-        (a.point.date && b.point.date ? a.point.date.getTime() - b.point.date.getTime() : 0) ||
-        a.index - b.index,
-    )
+    .sort((a, b) => rank(a.point) - rank(b.point) || (a.point.date && b.point.date ? a.point.date.getTime() - b.point.date.getTime() : 0) || a.index - b.index)
     .map(({ point }) => point);
 }
 
@@ -57,25 +52,18 @@ export function layoutLineChart(
   const domain = niceDomain(Math.min(0, ...values), Math.max(0, ...values), 4);
   const y = linearScale(domain.min, domain.max, plot.bottom, plot.top);
 
-  const slotX = (index: number) =>
-    ordered.length <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * index) / (ordered.length - 1);
+  const slotX = (index: number) => (ordered.length <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * index) / (ordered.length - 1));
   const xs = ordered.map((_, index) => slotX(index));
   const datedIndexes = ordered.flatMap((point, index) => (point.date ? [index] : []));
   if (datedIndexes.length >= 2) {
     const firstIndex = datedIndexes[0]!;
     const lastIndex = datedIndexes.at(-1)!;
-    const timeToX = linearScale(
-      ordered[firstIndex]!.date!.getTime(),
-      ordered[lastIndex]!.date!.getTime(),
-      slotX(firstIndex),
-      slotX(lastIndex),
-    );
+    const timeToX = linearScale(ordered[firstIndex]!.date!.getTime(), ordered[lastIndex]!.date!.getTime(), slotX(firstIndex), slotX(lastIndex));
     for (const index of datedIndexes) xs[index] = timeToX(ordered[index]!.date!.getTime());
   }
 
   const points = ordered.map((point, index) => ({ ...point, x: xs[index]!, y: y(point.value) }));
-  const path =
-    points.length < 2 ? "" : points.map((point, index) => `${index === 0 ? "M" : "L"}${round(point.x)} ${round(point.y)}`).join(" ");
+  const path = points.length < 2 ? "" : points.map((point, index) => `${index === 0 ? "M" : "L"}${round(point.x)} ${round(point.y)}`).join(" ");
   return {
     points,
     path,

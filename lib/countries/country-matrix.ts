@@ -41,6 +41,7 @@ export async function getCountryMatrix(prisma: PrismaClient): Promise<CountryMat
       orderBy: [{ member: "desc" }, { code: "asc" }],
     }),
     prisma.initiative.findMany({
+      where: { mergedIntoId: null },
       select: {
         slug: true,
         titleRu: true,

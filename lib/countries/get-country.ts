@@ -48,7 +48,7 @@ export async function getCountryPage(prisma: PrismaClient, rawCode: string, rece
   const [country, initiatives, attendances] = await Promise.all([
     prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true, member: true } }),
     prisma.initiative.findMany({
-      where: { OR: [{ proposerCountryCode: code }, { participations: { some: { countryCode: code } } }] },
+      where: { OR: [{ proposerCountryCode: code }, { participations: { some: { countryCode: code } } }], mergedIntoId: null },
       orderBy: { id: "asc" },
       select: {
         id: true,

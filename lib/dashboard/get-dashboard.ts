@@ -37,12 +37,12 @@ export interface Dashboard {
   recentChanges: RecentChange[];
 }
 
-const OUTCOME = { meetingRelation: "outcome" } as const;
+const OUTCOME = { meetingRelation: "outcome", mergedIntoId: null } as const;
 
 export async function getDashboard(prisma: PrismaClient, recentLimit = 8): Promise<Dashboard> {
   const [total, contextCount, statusGroups, themeGroups, metrics, changes, meetingGroups, lastChange] = await Promise.all([
     prisma.initiative.count({ where: OUTCOME }),
-    prisma.initiative.count({ where: { meetingRelation: { not: "outcome" } } }),
+    prisma.initiative.count({ where: { meetingRelation: { not: "outcome" }, mergedIntoId: null } }),
     prisma.initiative.groupBy({ by: ["status"], where: OUTCOME, _count: { _all: true } }),
     prisma.initiativeTheme.groupBy({ by: ["theme"], where: { initiative: OUTCOME }, _count: { _all: true } }),
     prisma.metric.findMany({

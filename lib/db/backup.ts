@@ -81,9 +81,7 @@ function count(db: Database.Database, table: string): number {
 }
 
 function summarize(db: Database.Database): DatabaseSummary {
-  const latest = hasTable(db, "HistoryEntry")
-    ? (db.prepare(`SELECT max(id) AS id FROM "HistoryEntry"`).get() as { id: number | null }).id
-    : null;
+  const latest = hasTable(db, "HistoryEntry") ? (db.prepare(`SELECT max(id) AS id FROM "HistoryEntry"`).get() as { id: number | null }).id : null;
   const migrations = hasTable(db, "_prisma_migrations")
     ? (db
         .prepare(
@@ -266,7 +264,10 @@ export async function restoreDatabase(
 
 /** `tracker-20261121T055832Z.db` (PostgreSQL: `.dump`): the default backup file name, in UTC. */
 export function defaultBackupName(now = new Date(), provider: "sqlite" | "postgres" = "sqlite"): string {
-  return `tracker-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z")}.${provider === "postgres" ? "dump" : "db"}`;
+  return `tracker-${now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z")}.${provider === "postgres" ? "dump" : "db"}`;
 }
 
 /** "1.4 MB" */

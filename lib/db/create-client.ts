@@ -15,7 +15,10 @@ export function createPrismaClient(url: string, busyTimeoutMs: number, synchrono
   const transactionOptions = { maxWait: Math.max(2_000, busyTimeoutMs), timeout: 5_000 + busyTimeoutMs };
   // Both adapters are timed for Server-Timing (lib/http/server-timing.ts).
   if (databaseProvider(url) === "postgres") {
-    return new PostgresPrismaClient({ adapter: timedAdapter(createPostgresAdapter(url, busyTimeoutMs)) as never, transactionOptions }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({
+      adapter: timedAdapter(createPostgresAdapter(url, busyTimeoutMs)) as never,
+      transactionOptions,
+    }) as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: timedAdapter(createAdapter(url, busyTimeoutMs, synchronous)), transactionOptions });
 }

@@ -184,7 +184,8 @@ export async function backupPostgres(url: string, destinationPath: string): Prom
     // The snapshot lives as long as this transaction: pg_dump reads exactly what the summary counts.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const snapshot = String((await client.query("SELECT pg_export_snapshot() AS id")).rows[0]!.id);
-    if (!(await hasTable(client, "_prisma_migrations"))) throw new BackupError(`${describeDatabaseUrl(url)} is not a tracker database: it has no _prisma_migrations table.`);
+    if (!(await hasTable(client, "_prisma_migrations")))
+      throw new BackupError(`${describeDatabaseUrl(url)} is not a tracker database: it has no _prisma_migrations table.`);
     const summary = await summarize(client);
     const dump = await runTool("pg_dump", ["--format=custom", `--snapshot=${snapshot}`, `--file=${partial}`, `--dbname=${url}`]);
     if (dump.code !== 0) throw new BackupError(`pg_dump failed: ${toolError(dump)}`);
@@ -234,7 +235,8 @@ export async function restorePostgres(
   let stagingMade = false;
   try {
     const inUse = async () => {
-      if (await sessionsOn(maintenance, target)) throw new BackupError(`The database ${describeDatabaseUrl(targetUrl)} is in use (the app is running?): stop the app, then restore.`);
+      if (await sessionsOn(maintenance, target))
+        throw new BackupError(`The database ${describeDatabaseUrl(targetUrl)} is in use (the app is running?): stop the app, then restore.`);
     };
     await inUse();
     await maintenance.query(`CREATE DATABASE ${quoteIdentifier(staging)} TEMPLATE template0 ENCODING 'UTF8'`);

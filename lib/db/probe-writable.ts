@@ -39,7 +39,8 @@ export function probeWritable(file: string): WriteProbe {
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? "");
     if (code.startsWith("SQLITE_BUSY")) return { ok: true, freeBytes };
-    if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_PERM")) return { ok: false, reason: "read_only", freeBytes };
+    if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_PERM"))
+      return { ok: false, reason: "read_only", freeBytes };
     if (code.startsWith("SQLITE_FULL")) return { ok: false, reason: "disk_full", freeBytes };
     return { ok: false, reason: "failed", freeBytes };
   } finally {

@@ -3,10 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { databasePathFromUrl } from "./database-path";
 import { createAdapter } from "./open-database";
@@ -118,11 +115,7 @@ function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFact
   return databaseProvider(databaseUrl) === "postgres" ? createPostgresMigrationFactory(databaseUrl) : createAdapter(databaseUrl, 5_000);
 }
 
-async function withEngine<T>(
-  databaseUrl: string,
-  paths: MigrationPaths,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(databaseUrl: string, paths: MigrationPaths, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadBindings();
   const files = readSchemaFiles(paths);
   const factory = adapterFactory(databaseUrl);

@@ -5,34 +5,11 @@ import { z } from "zod";
  * The Prisma schema declares the same values as enums; tests/unit/vocabulary.test.ts
  * fails when the two drift apart.
  */
-export const INITIATIVE_STATUSES = [
-  "proposed",
-  "in_preparation",
-  "agreed",
-  "in_progress",
-  "implemented",
-  "stalled",
-  "dropped",
-] as const;
+export const INITIATIVE_STATUSES = ["proposed", "in_preparation", "agreed", "in_progress", "implemented", "stalled", "dropped"] as const;
 
-export const STAGES = [
-  "announced",
-  "drafting",
-  "text_agreed",
-  "signed",
-  "ratified",
-  "in_force",
-  "operating",
-] as const;
+export const STAGES = ["announced", "drafting", "text_agreed", "signed", "ratified", "in_force", "operating"] as const;
 
-export const INITIATIVE_KINDS = [
-  "proposal",
-  "decision",
-  "signed_document",
-  "project",
-  "target",
-  "diplomatic_position",
-] as const;
+export const INITIATIVE_KINDS = ["proposal", "decision", "signed_document", "project", "target", "diplomatic_position"] as const;
 
 export const THEMES = [
   "security",

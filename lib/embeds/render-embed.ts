@@ -14,8 +14,7 @@ import type { InitiativeDetail } from "../initiatives/get-initiative";
  * These are the only responses that may be framed (decision 019).
  */
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -77,7 +76,9 @@ export async function renderCountryCard(country: CountryPage, locale: Locale): P
       shown.length
         ? `<ul>${shown.map((i) => `<li><a href="${href(locale, `/initiatives/${i.slug}`)}" target="_blank" rel="noopener">${escapeXml(locale === "en" ? i.titleEn : i.titleRu)}</a> ${badge(i.status, t)}</li>`).join("")}</ul>`
         : "",
-      country.initiatives.length > shown.length ? `<p class="muted">${escapeXml(t("embed.more", { count: country.initiatives.length - shown.length }))}</p>` : "",
+      country.initiatives.length > shown.length
+        ? `<p class="muted">${escapeXml(t("embed.more", { count: country.initiatives.length - shown.length }))}</p>`
+        : "",
       `<p><a href="${link}" target="_blank" rel="noopener">${escapeXml(t("embed.details"))}</a></p>`,
     ].join(""),
   );

@@ -17,7 +17,15 @@ export async function createEvent(db: PrismaClient, user: SessionUser, input: Cr
     const slug = firstFreeSlug(base, taken);
     const fields = { nameRu: input.nameRu, nameEn: input.nameEn, placeRu: input.placeRu, placeEn: input.placeEn, dateText: input.dateText };
     const event = await tx.event.create({ data: { slug, ...fields }, select: { id: true } });
-    await recordEntry(tx, { subject: "event", subjectId: event.id, action: "created", version: 1, note: input.note, changes: diffFields({}, fields), authorId: user.id });
+    await recordEntry(tx, {
+      subject: "event",
+      subjectId: event.id,
+      action: "created",
+      version: 1,
+      note: input.note,
+      changes: diffFields({}, fields),
+      authorId: user.id,
+    });
     // Only the events list and the event's own page show an event without initiatives.
     return { slug, id: event.id, tags: [TAG.events, TAG.event(slug)] };
   });

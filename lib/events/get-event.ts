@@ -22,25 +22,35 @@ interface EventInitiative {
 }
 
 export interface EventDetail extends Omit<EventSummary, "initiatives" | "reannounced"> {
+  id: number;
   attendance: { code: string; nameRu: string; nameEn: string }[];
   /** Initiatives filed under the event. */
   initiatives: EventInitiative[];
   /** Initiatives of other events a quote says were announced again here. */
   reannounced: EventInitiative[];
   history: RecordHistoryView[];
+  /** The version a correction form carries: the newest history entry's, 1 for a seed event. */
+  version: number;
 }
 
 const FIELDS = { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } as const;
 const INITIATIVE = { slug: true, titleRu: true, titleEn: true, status: true } as const;
 
 /** Quotes that place an initiative of another event here: its re-announcements. */
-const reannouncedWhere = (eventId: number) => ({ quotes: { some: { eventId } }, NOT: { eventId } });
+const reannouncedWhere = (eventId: number) => ({ quotes: { some: { eventId } }, NOT: { eventId }, mergedIntoId: null });
 
 /** Every event, newest first, with how many initiatives it holds and re-announced. */
 export async function listEvents(db: Db): Promise<EventSummary[]> {
-  const rows = await db.event.findMany({ select: { id: true, ...FIELDS, _count: { select: { initiatives: true } } }, orderBy: { id: "desc" } });
+  const rows = await db.event.findMany({
+    select: { id: true, ...FIELDS, _count: { select: { initiatives: { where: { mergedIntoId: null } } } } },
+    orderBy: { id: "desc" },
+  });
   return Promise.all(
-    rows.map(async ({ id, _count, ...row }) => ({ ...row, initiatives: _count.initiatives, reannounced: await db.initiative.count({ where: reannouncedWhere(id) }) })),
+    rows.map(async ({ id, _count, ...row }) => ({
+      ...row,
+      initiatives: _count.initiatives,
+      reannounced: await db.initiative.count({ where: reannouncedWhere(id) }),
+    })),
   );
 }
 
@@ -51,7 +61,7 @@ export async function getEvent(db: Db, slug: string): Promise<EventDetail | null
       id: true,
       ...FIELDS,
       attendances: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
-      initiatives: { select: INITIATIVE, orderBy: { id: "asc" } },
+      initiatives: { where: { mergedIntoId: null }, select: INITIATIVE, orderBy: { id: "asc" } },
     },
   });
   if (!row) return null;
@@ -60,5 +70,5 @@ export async function getEvent(db: Db, slug: string): Promise<EventDetail | null
     db.initiative.findMany({ where: reannouncedWhere(id), select: INITIATIVE, orderBy: { id: "asc" } }),
     listRecordHistory(db, "event", id),
   ]);
-  return { ...event, attendance: attendances.map((a) => a.country), reannounced, history };
+  return { ...event, id, attendance: attendances.map((a) => a.country), reannounced, history, version: history[0]?.version ?? 1 };
 }

@@ -23,6 +23,8 @@ export const INITIATIVE_COLUMNS = [
   "countries",
   "updated_at",
   "url",
+  // The version the row was read at: the bulk import (lib/imports) takes this file back with it.
+  "version",
 ] as const;
 
 export const HISTORY_COLUMNS = [
@@ -72,6 +74,7 @@ const EXPORT_SELECT = {
   stage: true,
   meetingRelation: true,
   updatedAt: true,
+  version: true,
   themes: { select: { theme: true }, orderBy: { theme: "asc" } },
   proposerCountry: { select: { code: true } },
   participations: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
@@ -113,21 +116,22 @@ export async function* initiativeRows(
           countries: item.participations.map((participation) => participation.countryCode),
           updated_at: item.updatedAt.toISOString(),
           url: `${origin}${locale === "en" ? "/en" : ""}/initiatives/${item.slug}`,
+          version: String(item.version),
         },
       ];
     });
   }
 }
 
-/** The full history (or the part the filter selects), oldest first, a page at a time (keyset on time and id). */
+/** The full history (or the part the filter selects), newest first as /changes shows it, a page at a time (keyset on time and id). */
 export async function* historyRows(prisma: PrismaClient, filter: HistoryFilter): AsyncGenerator<HistoryRow[]> {
   const where = historyWhere(filter);
   let after: { recordedAt: Date; id: number } | undefined;
   for (;;) {
     await yieldToOthers();
     const page = await prisma.historyEntry.findMany({
-      where: after ? { AND: [where, { OR: [{ recordedAt: { gt: after.recordedAt } }, { recordedAt: after.recordedAt, id: { gt: after.id } }] }] } : where,
-      orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+      where: after ? { AND: [where, { OR: [{ recordedAt: { lt: after.recordedAt } }, { recordedAt: after.recordedAt, id: { lt: after.id } }] }] } : where,
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
       take: EXPORT_PAGE_SIZE,
       select: HISTORY_ITEM_SELECT,
     });
@@ -179,7 +183,11 @@ function csvCell(value: unknown): string {
 export async function* csvChunks(columns: readonly string[], pages: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
   const options = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
   yield BOM + stringify([columns.map(csvCell)], options);
-  for await (const rows of pages) yield stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))), options);
+  for await (const rows of pages)
+    yield stringify(
+      rows.map((row) => columns.map((column) => csvCell(row[column]))),
+      options,
+    );
 }
 
 /** `{ "columns": [...], "rows": [...] }`, written as the pages come. */

@@ -4,18 +4,12 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { THEMES, type Theme } from "../domain/vocabulary";
 import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../history/list-history";
 import { jsonError, type ErrorDetail } from "../http/json-error";
+import { mergedTarget, permanentRedirectResponse } from "../initiatives/merged-target";
 import { requestOrigin } from "../http/request-origin";
 import { loadMessages } from "../i18n/load-messages";
 import { isLocale } from "../i18n/routing";
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from "./atom";
-import {
-  buildHistoryFeed,
-  FEED_ENTRY_LIMIT,
-  FEED_LANGS,
-  referencedNames,
-  type FeedLang,
-  type FeedSubject,
-} from "./history-feed";
+import { buildHistoryFeed, FEED_ENTRY_LIMIT, FEED_LANGS, referencedNames, type FeedLang, type FeedSubject } from "./history-feed";
 
 /**
  * Answers GET /feeds/… : parses the path and ?lang, looks the subject up, and returns the
@@ -23,21 +17,12 @@ import {
  */
 
 /** What a feed path names, before it is looked up. */
-export type FeedTarget =
-  | { kind: "history" }
-  | { kind: "initiative"; slug: string }
-  | { kind: "country"; code: string }
-  | { kind: "theme"; theme: string };
+export type FeedTarget = { kind: "history" } | { kind: "initiative"; slug: string } | { kind: "country"; code: string } | { kind: "theme"; theme: string };
 
 const COLLECTIONS = { initiatives: "initiative", countries: "country", themes: "theme" } as const;
 
 /** The feeds that exist, for error details. */
-export const FEED_PATTERNS = [
-  "/feeds/history.atom",
-  "/feeds/initiatives/<slug>.atom",
-  "/feeds/countries/<CODE>.atom",
-  "/feeds/themes/<theme>.atom",
-] as const;
+export const FEED_PATTERNS = ["/feeds/history.atom", "/feeds/initiatives/<slug>.atom", "/feeds/countries/<CODE>.atom", "/feeds/themes/<theme>.atom"] as const;
 
 /** Path segments after /feeds → what they name; null for anything else. */
 export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
@@ -67,7 +52,7 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
       return { subject: { kind: "history" }, filter: {} };
     case "initiative": {
       const initiative = await prisma.initiative.findUnique({
-        where: { slug: target.slug },
+        where: { slug: target.slug, mergedIntoId: null },
         select: { slug: true, titleRu: true, titleEn: true },
       });
       if (!initiative) return { error: t("unknownInitiative"), details: [{ parameter: "slug", message: `no initiative with slug "${target.slug}"` }] };
@@ -75,9 +60,7 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
     }
     case "country": {
       const code = target.code.toUpperCase();
-      const country = /^[A-Z]{2}$/.test(code)
-        ? await prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true } })
-        : null;
+      const country = /^[A-Z]{2}$/.test(code) ? await prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true } }) : null;
       if (!country) return { error: t("unknownCountry"), details: [{ parameter: "code", message: `no country with code "${target.code}"` }] };
       return { subject: { kind: "country", ...country }, filter: { countryCode: country.code } };
     }
@@ -103,12 +86,8 @@ export async function feedDocument(prisma: PrismaClient, target: FeedTarget, lan
   const entries = await listHistory(prisma, { ...resolved.filter, limit: FEED_ENTRY_LIMIT, order: "desc" });
   const { countryCodes, metricSlugs } = referencedNames(entries);
   const [countries, metrics, fallbackUpdated] = await Promise.all([
-    countryCodes.length
-      ? prisma.country.findMany({ where: { code: { in: countryCodes } }, select: { code: true, nameRu: true, nameEn: true } })
-      : [],
-    metricSlugs.length
-      ? prisma.metric.findMany({ where: { slug: { in: metricSlugs } }, select: { slug: true, nameRu: true, nameEn: true } })
-      : [],
+    countryCodes.length ? prisma.country.findMany({ where: { code: { in: countryCodes } }, select: { code: true, nameRu: true, nameEn: true } }) : [],
+    metricSlugs.length ? prisma.metric.findMany({ where: { slug: { in: metricSlugs } }, select: { slug: true, nameRu: true, nameEn: true } }) : [],
     // Entries come newest first; without any, the feed is as new as its initiatives' last change.
     entries[0]?.recordedAt ?? lastInitiativeUpdate(prisma, resolved.filter),
   ]);
@@ -144,10 +123,20 @@ export async function handleFeedRequest(
   const target = parseFeedPath(segments);
   if (!target) {
     const messages = await loadMessages(lang);
-    return jsonError(404, errorText(messages, "unknownFeed"), [{ parameter: "path", message: `/feeds/${segments.join("/")} is not a feed; feeds: ${FEED_PATTERNS.join(", ")}` }], CORS);
+    return jsonError(
+      404,
+      errorText(messages, "unknownFeed"),
+      [{ parameter: "path", message: `/feeds/${segments.join("/")} is not a feed; feeds: ${FEED_PATTERNS.join(", ")}` }],
+      CORS,
+    );
   }
   const document = await documentFor(target, lang, requestOrigin(request));
-  if (!document.found) return jsonError(404, document.error, document.details, CORS);
+  if (!document.found) {
+    // A merged duplicate's feed is the kept initiative's feed now.
+    const kept = target.kind === "initiative" ? await mergedTarget(prisma, target.slug) : null;
+    if (kept) return permanentRedirectResponse(`/feeds/initiatives/${encodeURIComponent(kept)}.atom${url.search}`, CORS);
+    return jsonError(404, document.error, document.details, CORS);
+  }
 
   const { xml } = document;
   const etag = `"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`;

@@ -110,8 +110,7 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
   const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
   const day = (date: Date | null) => (date ? dayFormat.format(date) : t("feeds.content.unknown"));
   const none = t("feeds.content.none");
-  const arrow = (from: string | null, to: string | null) =>
-    from === null || from === to ? (to ?? none) : `${from} → ${to ?? none}`;
+  const arrow = (from: string | null, to: string | null) => (from === null || from === to ? (to ?? none) : `${from} → ${to ?? none}`);
   const status = (value: string | null) => (value === null ? null : label(`status.${value}`, value));
   const stage = (value: string | null) => (value === null ? null : label(`stage.${value}`, value));
 
@@ -131,7 +130,10 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
     if (raw === null || raw === "") return none;
     const path = parseFieldPath(change.field);
     if (path.kind === "country") return label(`${path.part}.${raw}`, raw);
-    if (change.field === "themes") return splitThemes(raw).map((theme) => label(`theme.${theme}`, theme)).join(", ");
+    if (change.field === "themes")
+      return splitThemes(raw)
+        .map((theme) => label(`theme.${theme}`, theme))
+        .join(", ");
     return raw;
   };
 
@@ -158,7 +160,9 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
   };
 
   const content = (entry: HistoryItem) => {
-    const lines: string[] = [t("feeds.content.relation", { relation: label(`meetingRelation.${entry.initiative.meetingRelation}`, entry.initiative.meetingRelation) })];
+    const lines: string[] = [
+      t("feeds.content.relation", { relation: label(`meetingRelation.${entry.initiative.meetingRelation}`, entry.initiative.meetingRelation) }),
+    ];
     if (entry.kind === "status_change") {
       lines.push(t("feeds.content.status", { change: arrow(status(entry.fromStatus), status(entry.toStatus)) }));
       if (entry.fromStage !== null || entry.toStage !== null) {
@@ -168,9 +172,7 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
     if (entry.changes.length) {
       lines.push(t("feeds.content.changes"));
       for (const change of entry.changes) {
-        lines.push(
-          t("feeds.content.change", { field: fieldLabel(change.field), from: fieldValue(change, change.from), to: fieldValue(change, change.to) }),
-        );
+        lines.push(t("feeds.content.change", { field: fieldLabel(change.field), from: fieldValue(change, change.from), to: fieldValue(change, change.to) }));
       }
     }
     // Imported entries carry a fixed English note; like the initiative page, say it in the feed's language.

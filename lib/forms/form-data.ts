@@ -8,6 +8,7 @@ export function formDataToInput(formData: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   const countries = new Map<string, { code: string; role?: unknown; stage?: unknown }>();
   const themes: string[] = [];
+  const removeAttendees: string[] = [];
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
     const country = /^(role|stage)\.([A-Z]{2})$/.exec(key);
@@ -19,6 +20,8 @@ export function formDataToInput(formData: FormData): Record<string, unknown> {
       countries.set(code, row);
     } else if (key === "themes") {
       themes.push(value);
+    } else if (key === "removeAttendees") {
+      removeAttendees.push(value);
     } else {
       input[key] = value;
     }
@@ -26,6 +29,7 @@ export function formDataToInput(formData: FormData): Record<string, unknown> {
   if (countries.size) input.countries = [...countries.values()];
   // The details form always sends `themesPresent`, so unticking every theme is an error, not "no change".
   if (themes.length || formData.has("themesPresent")) input.themes = themes;
+  if (removeAttendees.length) input.removeAttendees = removeAttendees;
   return input;
 }
 

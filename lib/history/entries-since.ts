@@ -5,7 +5,10 @@ import { historySelect, toHistoryItem, type HistoryItem } from "./list-history";
 const CONFLICT_SELECT = historySelect("version", "kind", "recordedAt", "fromStatus", "toStatus", "fromStage", "toStage", "changes", "note", "author");
 
 /** A change the editor did not see, sent to the browser (so its time travels as ISO text). */
-export type ConflictingEntry = Pick<HistoryItem, "version" | "kind" | "authorName" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note"> & {
+export type ConflictingEntry = Pick<
+  HistoryItem,
+  "version" | "kind" | "authorName" | "fromStatus" | "toStatus" | "fromStage" | "toStage" | "changes" | "note"
+> & {
   recordedAt: string;
 };
 

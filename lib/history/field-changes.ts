@@ -19,9 +19,7 @@ export function parseChanges(json: string): FieldChange[] {
  * or a plain field such as `titleEn`); built and read only here, so the format lives in one place.
  */
 export type FieldPath =
-  | { kind: "country"; code: string; part: "role" | "stage" }
-  | { kind: "metric"; slug: string; part: MetricPart }
-  | { kind: "field"; name: string };
+  { kind: "country"; code: string; part: "role" | "stage" } | { kind: "metric"; slug: string; part: MetricPart } | { kind: "field"; name: string };
 
 export function countryField(code: string, part: "role" | "stage"): string {
   return `country.${code}.${part}`;
@@ -31,8 +29,11 @@ export function countryField(code: string, part: "role" | "stage"): string {
 export type MetricPart = "reading" | "targetDate" | "created";
 
 export function metricField(slug: string, part: MetricPart): string {
-  return `metric.${slug}.${part}`;
+  return `${metricFieldPrefix(slug)}${part}`;
 }
+
+/** What every change about one metric's field starts with; the closing dot keeps `a` from matching `a-2`. */
+export const metricFieldPrefix = (slug: string): string => `metric.${slug}.`;
 
 export function parseFieldPath(field: string): FieldPath {
   const [head, key, tail] = field.split(".");
@@ -47,3 +48,10 @@ export const splitThemes = (value: string): string[] => value.split(", ");
 
 /** A metric reading's change value: the value and the day it was observed on. */
 export const readingValue = (value: number, observedOn: string | null): string => `${value} @ ${observedOn}`;
+
+/** readingValue read back: the number and the ISO day (null when unknown); null for any other text. */
+export function parseReadingValue(text: string): { value: number; observedOn: string | null } | null {
+  const match = /^(\S+) @ (\d{4}-\d{2}-\d{2}|null)$/.exec(text);
+  const value = match ? Number(match[1]) : NaN;
+  return match && Number.isFinite(value) ? { value, observedOn: match[2] === "null" ? null : match[2]! } : null;
+}

@@ -26,13 +26,7 @@ function capped(details: ErrorDetail[]): ErrorDetail[] {
   return [...details.slice(0, MAX_ERROR_DETAILS), { parameter: "…", message: `and ${rest} more problem${rest === 1 ? "" : "s"}` }];
 }
 
-export function jsonError(
-  status: number,
-  error: string,
-  details: ErrorDetail[] = [],
-  headers: Record<string, string> = {},
-  requestId?: string,
-): Response {
+export function jsonError(status: number, error: string, details: ErrorDetail[] = [], headers: Record<string, string> = {}, requestId?: string): Response {
   const body: ErrorBody = requestId ? { error, details: capped(details), requestId } : { error, details: capped(details) };
   const idHeader: Record<string, string> = requestId ? { "x-request-id": requestId } : {};
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers, ...idHeader } });

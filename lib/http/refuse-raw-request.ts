@@ -31,7 +31,8 @@ export function refuseRawRequest(request: Pick<IncomingMessage, "method" | "url"
   if (!decodesTwice(path)) return { status: 400, error: "Malformed percent-encoding in the address.", reason: "malformed_path" };
   if (method === "POST" && request.headers["next-action"] !== undefined) {
     // Browsers send a length with every form; without one (chunked) Next reads past its limit and fails with a 500.
-    if (request.headers["content-length"] === undefined) return { status: 411, error: "A form must be sent with its length (Content-Length).", reason: "action_no_length" };
+    if (request.headers["content-length"] === undefined)
+      return { status: 411, error: "A form must be sent with its length (Content-Length).", reason: "action_no_length" };
     const length = Number(request.headers["content-length"]);
     if (length > ACTION_BODY_LIMIT) return { status: 413, error: "The form is too large to be saved (at most 1 MB).", reason: "action_too_large" };
     // Every form of ours posts multipart/form-data (or urlencoded without JavaScript); nothing else is an action call we made.

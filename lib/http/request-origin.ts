@@ -8,8 +8,7 @@ export function requestOrigin(request: Request): string {
   const forwardedHost = first("x-forwarded-host");
   const forwardedProto = first("x-forwarded-proto")?.toLowerCase() ?? null;
   const protocol = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : url.protocol.slice(0, -1);
-  const host =
-    forwardedHost && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(forwardedHost) ? forwardedHost : url.host;
+  const host = forwardedHost && /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(forwardedHost) ? forwardedHost : url.host;
   try {
     return new URL(`${protocol}://${host}`).origin;
   } catch {

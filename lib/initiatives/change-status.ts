@@ -1,5 +1,6 @@
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db/types";
+import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import { isAllowedTransition } from "../domain/transitions";
 import type { ChangeStatusInput } from "./edit-schemas";
@@ -13,10 +14,11 @@ export type ChangeStatusResult = { outcome: "applied"; version: number; tags: st
 
 /**
  * Changes an initiative's status and/or stage with a dated, explained, evidenced entry.
- * When review is required, an editor's change waits for a second person instead.
+ * When review is required, an editor's change waits for a second person instead. Runs in the
+ * caller's transaction when given one (the bulk import).
  */
 export async function changeStatus(
-  prisma: PrismaClient,
+  prisma: Db,
   actor: SessionUser,
   input: ChangeStatusInput,
   options: { reviewRequired: boolean },
@@ -29,7 +31,7 @@ export async function changeStatus(
   };
 
   if (options.reviewRequired && actor.role === "editor") {
-    return prisma.$transaction(async (tx) => {
+    return inTransaction(prisma, async (tx) => {
       const initiative = await loadInitiative(tx, input.slug);
       if (initiative.version !== input.version) throw new ConflictError(initiative.version, input.version);
       check(initiative);
@@ -56,7 +58,7 @@ export async function changeStatus(
     });
   }
 
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     check(initiative);
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);

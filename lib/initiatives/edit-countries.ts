@@ -21,9 +21,10 @@ export async function editCountries(
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const known = new Set((await tx.country.findMany({ select: { code: true } })).map((c) => c.code));
     const current = new Map(
-      (await tx.participation.findMany({ where: { initiativeId: initiative.id }, select: { countryCode: true, role: true, stage: true } })).map(
-        (p) => [p.countryCode, p],
-      ),
+      (await tx.participation.findMany({ where: { initiativeId: initiative.id }, select: { countryCode: true, role: true, stage: true } })).map((p) => [
+        p.countryCode,
+        p,
+      ]),
     );
     const changes: FieldChange[] = [];
     const writes: (() => Promise<unknown>)[] = [];
@@ -49,7 +50,14 @@ export async function editCountries(
     if (changes.length === 0) throw new EditError("nothingChanged", "form");
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
     for (const write of writes) await write();
-    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, reviewerId: options.reviewerId ?? null, correctsId });
+    const entry = await writeHistoryEntry(tx, initiative, {
+      kind: "edit",
+      changes,
+      note: input.note,
+      authorId: actor.id,
+      reviewerId: options.reviewerId ?? null,
+      correctsId,
+    });
     return { version: entry.version, tags: entry.tags, changes };
   });
 }

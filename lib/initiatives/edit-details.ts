@@ -46,7 +46,14 @@ export async function editDetails(
       await tx.initiativeTheme.deleteMany({ where: { initiativeId: initiative.id } });
       await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });
     }
-    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, reviewerId: options.reviewerId ?? null, correctsId });
+    const entry = await writeHistoryEntry(tx, initiative, {
+      kind: "edit",
+      changes,
+      note: input.note,
+      authorId: actor.id,
+      reviewerId: options.reviewerId ?? null,
+      correctsId,
+    });
     return { version: entry.version, tags: entry.tags, changes };
   });
 }

@@ -16,7 +16,8 @@ const MIN_DATE = "1991-01-01";
 const MAX_DATE = "2100-12-31";
 
 // ISO or the locale's own way of writing a day (31.12.2026), see lib/dates.ts.
-const isoDate = z.string({ error: "required" })
+const isoDate = z
+  .string({ error: "required" })
   .trim()
   .overwrite(normalizeDayInput)
   .min(1, { error: "required" })
@@ -24,11 +25,12 @@ const isoDate = z.string({ error: "required" })
   .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
 
 /** When something happened (took effect, was observed, was published): not after today (+1 day for time zones). */
-const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "dateInFuture" });
+export const pastDate = isoDate.refine((value) => value <= latestPastDay(), { error: "dateInFuture" });
 
 /** An empty field means "none". */
 const optionalDate = (day: typeof isoDate | typeof pastDate) =>
-  z.string()
+  z
+    .string()
     .trim()
     .optional()
     .transform((value) => value || null)
@@ -48,10 +50,9 @@ export function normalizeDecimal(text: string): string {
   return compact;
 }
 
-export const emptyToNull = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
+export const emptyToNull = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" || value === undefined ? null : value), schema.nullable());
 
-const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
+export const note = z.string({ error: "required" }).overwrite(cleanText).trim().min(1, { error: "required" }).max(2000, { error: "tooLong" });
 
 const base = {
   slug: z.string().min(1).max(200),
@@ -59,7 +60,8 @@ const base = {
   correctsId: emptyToNull(recordIdSchema).optional().default(null),
 };
 
-export const httpUrlSchema = z.string()
+export const httpUrlSchema = z
+  .string()
   .trim()
   .max(2000, { error: "tooLong" })
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
@@ -78,7 +80,9 @@ const evidenceFields = {
   quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
   quoteText: z.string().max(2000, { error: "tooLong" }).overwrite(cleanText).trim().max(2000, { error: "tooLong" }).optional().default(""),
   // Which occurrence the editor chose when the quote appears more than once in its source (1 = first).
-  quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null),
+  quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" }))
+    .optional()
+    .default(null),
   evidenceUrl: z.string().trim().optional().default(""),
   evidenceTitle: z.string().max(300, { error: "tooLong" }).overwrite(cleanText).trim().max(300, { error: "tooLong" }).optional().default(""),
   evidenceDate: z.string().trim().optional().default(""),
@@ -155,7 +159,10 @@ export const updateMetricSchema = z
       emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
     ),
     // Ticked after the form warned that the reading is more than 3× the previous one or the target.
-    confirmLarge: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()).optional().default(false),
+    confirmLarge: z
+      .preprocess((value) => value === "on" || value === "true" || value === true, z.boolean())
+      .optional()
+      .default(false),
     observedOn: optionalPastDate,
     targetDate: optionalIsoDate,
     note,

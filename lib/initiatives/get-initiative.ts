@@ -84,14 +84,22 @@ export interface InitiativeDetail {
   historyTotal: number;
   historyPage: number;
   historyPageCount: number;
+  /** Duplicates an admin merged into this initiative, each with its own history, newest first. */
+  mergedFrom: { slug: string; titleRu: string; titleEn: string; history: HistoryEntryView[] }[];
 }
 
 export const HISTORY_PAGE_SIZE = 50;
 
 /** Everything the page shows; the history comes a page at a time, newest first. */
-export async function getInitiative(prisma: PrismaClient, slug: string, historyPage = 1, historyPageSize = HISTORY_PAGE_SIZE): Promise<InitiativeDetail | null> {
+export async function getInitiative(
+  prisma: PrismaClient,
+  slug: string,
+  historyPage = 1,
+  historyPageSize = HISTORY_PAGE_SIZE,
+): Promise<InitiativeDetail | null> {
   const row = await prisma.initiative.findUnique({
-    where: { slug },
+    // A merged duplicate's page redirects to the initiative it was merged into (mergedTarget).
+    where: { slug, mergedIntoId: null },
     select: {
       slug: true,
       titleRu: true,
@@ -153,6 +161,11 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
         skip: (Math.max(1, historyPage) - 1) * historyPageSize,
       },
       _count: { select: { history: true } },
+      // Duplicates merged into this one: their histories stay readable here, whole.
+      mergedFrom: {
+        select: { slug: true, titleRu: true, titleEn: true, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } },
+        orderBy: { id: "asc" },
+      },
     },
   });
   if (!row) return null;
@@ -207,6 +220,7 @@ export async function getInitiative(prisma: PrismaClient, slug: string, historyP
     historyPage: Math.max(1, historyPage),
     historyPageCount: Math.max(1, Math.ceil(row._count.history / historyPageSize)),
     history: row.history.map((entry) => toHistoryItem(entry)),
+    mergedFrom: row.mergedFrom.map(({ history, ...duplicate }) => ({ ...duplicate, history: history.map((entry) => toHistoryItem(entry)) })),
   };
 }
 

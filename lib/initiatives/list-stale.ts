@@ -23,11 +23,8 @@ export async function listStale(prisma: PrismaClient, staleAfterDays: number, no
   const cutoff = new Date(now.getTime() - staleAfterDays * DAY_MS);
   const rows = await prisma.initiative.findMany({
     where: {
-      OR: [
-        { lastVerifiedOn: null },
-        { lastVerifiedOn: { lt: cutoff } },
-        { targetDate: { lt: now }, status: { notIn: ["implemented", "dropped"] } },
-      ],
+      mergedIntoId: null,
+      OR: [{ lastVerifiedOn: null }, { lastVerifiedOn: { lt: cutoff } }, { targetDate: { lt: now }, status: { notIn: ["implemented", "dropped"] } }],
     },
     orderBy: [{ lastVerifiedOn: { sort: "asc", nulls: "first" } }, { titleRu: "asc" }],
     select: { slug: true, titleRu: true, titleEn: true, status: true, version: true, lastVerifiedOn: true, targetDate: true },

@@ -1,5 +1,7 @@
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { inTransaction } from "../db/in-transaction";
+import { isClient, withSavepoint } from "../db/savepoint";
 import type { Db } from "../db/types";
 import type { SessionUser } from "../auth/sessions";
 import type { FieldChange } from "../history/field-changes";
@@ -47,17 +49,23 @@ class TrialDone extends Error {
  * reaches the editor now, exactly as without review; then the validated input is stored with the
  * field changes it would make. Nothing public changes until approval (lib/initiatives/review-change.ts).
  */
-export async function proposeChange(prisma: PrismaClient, author: SessionUser, change: ProposedChange): Promise<{ pendingId: number }> {
+export async function proposeChange(prisma: Db, author: SessionUser, change: ProposedChange): Promise<{ pendingId: number }> {
   let changes: FieldChange[] = [];
-  try {
-    await prisma.$transaction(async (tx) => {
-      throw new TrialDone((await applyChange(tx, author, change)).changes);
-    });
-  } catch (error) {
-    if (!(error instanceof TrialDone)) throw error;
-    changes = error.changes;
+  if (isClient(prisma)) {
+    try {
+      await (prisma as PrismaClient).$transaction(async (tx) => {
+        throw new TrialDone((await applyChange(tx, author, change)).changes);
+      });
+    } catch (error) {
+      if (!(error instanceof TrialDone)) throw error;
+      changes = error.changes;
+    }
+  } else {
+    // Inside the caller's transaction (the bulk import): the trial is a savepoint rolled back.
+    const tx = prisma as Prisma.TransactionClient;
+    changes = await withSavepoint(tx, async () => (await applyChange(tx, author, change)).changes, { keep: false });
   }
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     const initiative = await tx.initiative.findUnique({ where: { slug: change.input.slug }, select: { id: true, version: true, status: true, stage: true } });
     if (!initiative) throw new EditError("notFound");
     if (initiative.version !== change.input.version) throw new ConflictError(initiative.version, change.input.version);
@@ -89,7 +97,7 @@ export type SaveResult = { outcome: "applied"; version: number; tags: string[] }
  * editor's waits for a second person (nothing public changes, so no tag expires); an admin's, or
  * any with review off, applies at once.
  */
-export async function saveChange(prisma: PrismaClient, actor: SessionUser, change: ProposedChange, options: { reviewRequired: boolean }): Promise<SaveResult> {
+export async function saveChange(prisma: Db, actor: SessionUser, change: ProposedChange, options: { reviewRequired: boolean }): Promise<SaveResult> {
   if (options.reviewRequired && actor.role === "editor") return { outcome: "pending", tags: [], ...(await proposeChange(prisma, actor, change)) };
   const { version, tags } = await applyChange(prisma, actor, change);
   return { outcome: "applied", version, tags };

@@ -15,9 +15,10 @@ import {
   type Stage,
   type Theme,
 } from "../domain/vocabulary";
-import { searchSql } from "../search/search-sql";
+import { expandQuery, type QueryConcept } from "../search/expand-query";
+import { searchSql, type SearchSql } from "../search/search-sql";
+import { suggestSpelling } from "../search/suggest-spelling";
 import { utcDay } from "../db/time-sql";
-import { queryStems } from "../search/stem";
 import { firstParam, type SearchParams } from "../http/search-params";
 
 /**
@@ -33,8 +34,14 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_VALUES = 30;
 
 // Only a–z are upper-cased: String#toUpperCase would turn "ß" into "SS" and "ﬁ" into "FI", i.e. into real codes.
-export const countryCodeSchema = z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/));
-const eventSlug = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const countryCodeSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value),
+  z.string().regex(/^[A-Z]{2}$/),
+);
+const eventSlug = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const day = z.iso.date();
 
 /**
@@ -89,7 +96,16 @@ type OneOrMany<T> = T extends readonly (infer U)[] ? U | readonly U[] : T;
 /** A query as code writes it: any filter may be left out, and a several-valued one may be given one value. */
 export type InitiativeFilters = { [K in keyof InitiativeQuery]?: OneOrMany<NonNullable<InitiativeQuery[K]>> };
 /** The filters that take several values. */
-export const LIST_FILTERS = ["relation", "status", "notStatus", "stage", "theme", "kind", "country", "event"] as const satisfies readonly (keyof InitiativeQuery)[];
+export const LIST_FILTERS = [
+  "relation",
+  "status",
+  "notStatus",
+  "stage",
+  "theme",
+  "kind",
+  "country",
+  "event",
+] as const satisfies readonly (keyof InitiativeQuery)[];
 type ListFilter = (typeof LIST_FILTERS)[number];
 
 /** A parameter a page could not use: its value is shown to the reader, who sees why the list is wider. */
@@ -165,7 +181,8 @@ function listOf<T>(value: T | readonly T[] | undefined): readonly T[] {
 /**
  * WHERE conditions on `Initiative i` for every filter but `exclude` (facets count without their own
  * filter); `joinedHits`: the text query is already applied by a join on its hits. Several values
- * of one filter are alternatives (IN); filters combine with AND.
+ * of one filter are alternatives (IN); filters combine with AND. The text query keeps initiatives
+ * matching any of its words (docs/decisions/034-search-relevance.md).
  */
 function conditions(db: Db, query: InitiativeFilters, exclude?: Facet, joinedHits = false): Prisma.Sql[] {
   const search = searchSql(db);
@@ -212,16 +229,23 @@ function conditions(db: Db, query: InitiativeFilters, exclude?: Facet, joinedHit
     ];
     where.push(Prisma.sql`i."id" IN (SELECT h."initiativeId" FROM "HistoryEntry" h WHERE h."authorId" IS NOT NULL AND ${Prisma.join(range, " AND ")})`);
   }
-  if (query.q && !joinedHits) {
-    const terms = queryStems(query.q);
-    if (terms.length) where.push(Prisma.sql`i."id" IN (SELECT id FROM (${search.initiativeRows(terms)}) hit)`);
-    else where.push(Prisma.raw("1 = 0"));
+  if (query.q) {
+    const concepts = expandQuery(query.q);
+    if (concepts.length === 0) where.push(Prisma.raw("1 = 0"));
+    else if (!joinedHits) where.push(Prisma.sql`i."id" IN (SELECT id FROM (${search.initiativeRows(concepts)}) hit)`);
   }
   return where;
 }
 
-function whereClause(where: Prisma.Sql[]): Prisma.Sql {
-  return where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+/**
+ * A duplicate merged into another initiative is in no list, count or facet. Counts find the live
+ * rows through the mergedIntoId index; the ordered ids use the unary plus, which keeps SQLite from
+ * picking that (almost all-null) index over the title and filter indexes that give the order.
+ */
+const LIVE = { counted: Prisma.sql`i."mergedIntoId" IS NULL`, ordered: Prisma.sql`+i."mergedIntoId" IS NULL` };
+
+function whereClause(where: Prisma.Sql[], live: keyof typeof LIVE = "counted"): Prisma.Sql {
+  return Prisma.sql`WHERE ${Prisma.join([LIVE[live], ...where], " AND ")}`;
 }
 
 const STATUS_ORDER = Prisma.raw(`CASE i."status" ${INITIATIVE_STATUSES.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`);
@@ -240,8 +264,8 @@ export interface InitiativeListItem {
   proposer: { code: string; nameRu: string; nameEn: string } | null;
   countries: { code: string; nameRu: string; nameEn: string }[];
   updatedAt: Date;
-  /** With a text query: whether the title itself matched (such hits rank first). */
-  titleMatch: boolean;
+  /** With a text query: how many of its words (concepts) the initiative matches; all of them rank first. */
+  matchedWords: number | null;
 }
 
 export interface InitiativePage {
@@ -251,15 +275,10 @@ export interface InitiativePage {
   pageSize: number;
   pageCount: number;
   sort: (typeof SORTS)[number];
-}
-
-/** Of the given initiatives, those whose own title matches every word of the query. */
-async function titleMatches(prisma: PrismaClient, q: string | undefined, ids: number[]): Promise<Set<number>> {
-  const terms = q ? queryStems(q) : [];
-  if (terms.length === 0 || ids.length === 0) return new Set();
-  const rows = await prisma.$queryRaw<{ id: number | bigint }[]>`
-    SELECT id FROM (${searchSql(prisma).titleRows(terms)}) titled WHERE id IN (${Prisma.join(ids)})`;
-  return new Set(rows.map((row) => Number(row.id)));
+  /** With a text query: how many words (concepts) it has, and how many of `total` match them all. */
+  words: { count: number; allMatched: number } | null;
+  /** When a text query finds nothing: the query with its unknown words corrected (lib/search/suggest-spelling.ts). */
+  suggestion: string | null;
 }
 
 export interface ListSql {
@@ -276,35 +295,59 @@ export function listSql(db: Db, query: InitiativeFilters, locale = "ru", options
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  const terms = query.q ? queryStems(query.q) : [];
-  const ranked = sort === "relevance" && terms.length > 0;
+  const concepts = query.q ? expandQuery(query.q) : [];
+  const limit = options.all ? Prisma.empty : Prisma.sql` LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  if (concepts.length === 0) {
+    return {
+      count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${whereClause(conditions(db, query))}`,
+      ids: Prisma.sql`SELECT i."id" AS id FROM "Initiative" i ${whereClause(conditions(db, query), "ordered")} ORDER BY ${orderBy(sortKeys(sort, locale))}${limit}`,
+      idsCount: false,
+    };
+  }
+  // Initiatives matching every word come first, whatever the order asked for, then those matching
+  // fewer; by relevance, then by how many words the title itself holds, then by score.
+  const ranked = sort === "relevance";
   const title = Prisma.raw(locale === "en" ? `i."titleEn"` : `i."titleRu"`);
-
-  let withClause = Prisma.empty;
-  let from = Prisma.raw(`"Initiative" i`);
-  let order: Prisma.Sql;
-  if (ranked) {
-    // The hits, one row per initiative with its best score, drive the join (read once, not per initiative).
-    // MATERIALIZED keeps SQLite from flattening bm25() into the aggregate, where FTS5 refuses it.
-    withClause = Prisma.sql`WITH hits AS MATERIALIZED (
-        SELECT id, MIN(score) AS score FROM (${search.initiativeRows(terms, { score: true })}) hit GROUP BY id
-      ), titled AS MATERIALIZED (${search.titleRows(terms)}) `;
-    from = Prisma.raw(`hits h JOIN "Initiative" i ON i."id" = h.id`);
-    // Title hits first, then by score.
-    order = Prisma.sql`CASE WHEN h.id IN (SELECT id FROM titled) THEN 0 ELSE 1 END, h.score ASC, ${title} ASC, i."id" ASC`;
-  } else order = orderBy(sortKeys(sort, locale));
-  const where = whereClause(conditions(db, query, undefined, ranked));
-
-  // A ranked list reads and sorts all its hits anyway, so counting them there saves matching the
-  // query a second time; an index-ordered list stops after its page, and a count over it would not.
-  const total = ranked && !options.all ? Prisma.raw(`, count(*) OVER () AS total`) : Prisma.empty;
+  const order = ranked ? Prisma.sql`h.titled DESC, h.score ASC, ${title} ASC, i."id" ASC` : orderBy(sortKeys(sort, locale));
+  const where = whereClause(conditions(db, query, undefined, true));
+  // The hits drive the join (read once, not per initiative). The list reads and sorts all of them
+  // anyway, so a page also carries the totals, and `count` runs only for a page past the end.
+  const totals = options.all
+    ? Prisma.empty
+    : Prisma.sql`, count(*) OVER () AS total, SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END) OVER () AS "allMatched"`;
   return {
-    count: Prisma.sql`SELECT count(*) AS n FROM "Initiative" i ${whereClause(conditions(db, query))}`,
-    ids: options.all
-      ? Prisma.sql`${withClause}SELECT i."id" AS id FROM ${from} ${where} ORDER BY ${order}`
-      : Prisma.sql`${withClause}SELECT i."id" AS id${total} FROM ${from} ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    idsCount: total !== Prisma.empty,
+    count: countSql(search, concepts, where),
+    ids: Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, ranked)})
+      SELECT i."id" AS id, h.matched AS matched${totals} FROM (${MATCHED}) h JOIN "Initiative" i ON i."id" = h.id ${where}
+      ORDER BY h.matched DESC, ${order}${limit}`,
+    idsCount: !options.all,
   };
+}
+
+/** Per initiative: how many concepts it matches, how many its title holds, and the sum of each concept's best score. */
+const MATCHED = Prisma.raw(`SELECT id, COUNT(*) AS matched, SUM(titled) AS titled, SUM(best) AS score
+  FROM (SELECT id, k, MIN(score) AS best, MAX(titled) AS titled FROM hits GROUP BY id, k) hk GROUP BY id`);
+
+/**
+ * One row per (initiative, concept it matches, matching row), and with `ranked` one more per
+ * concept its title holds (titled = 1, no score). MATERIALIZED keeps SQLite from flattening
+ * bm25() into the aggregate, where FTS5 refuses it.
+ */
+function hitsSql(search: SearchSql, concepts: QueryConcept[], ranked: boolean): Prisma.Sql {
+  const branches = concepts.flatMap((concept, k) => {
+    const key = Prisma.raw(String(k));
+    const hit = Prisma.sql`SELECT hit.id AS id, ${key} AS k, ${ranked ? Prisma.raw("hit.score") : Prisma.raw("0")} AS score, 0 AS titled
+      FROM (${search.initiativeRows([concept], { score: ranked })}) hit`;
+    if (!ranked) return [hit];
+    return [hit, Prisma.sql`SELECT titled.id, ${key}, NULL, 1 FROM (${search.titleRows([concept])}) titled`];
+  });
+  return Prisma.join(branches, " UNION ALL ");
+}
+
+function countSql(search: SearchSql, concepts: QueryConcept[], where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`WITH hits AS MATERIALIZED (${hitsSql(search, concepts, false)})
+    SELECT count(*) AS n, COALESCE(SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END), 0) AS "allMatched"
+    FROM (SELECT id, COUNT(DISTINCT k) AS matched FROM hits GROUP BY id) h JOIN "Initiative" i ON i."id" = h.id ${where}`;
 }
 
 /** One column of an order on `Initiative i`. */
@@ -334,9 +377,12 @@ function orderBy(keys: SortKey[]): Prisma.Sql {
  * k0 >= v0 in front so that the database seeks in k0's index instead of scanning from the start.
  */
 function after(keys: SortKey[], values: unknown[]): Prisma.Sql {
-  const beyond = (key: SortKey, value: unknown, orEqual = false) => Prisma.sql`${key.sql} ${Prisma.raw((key.descending ? "<" : ">") + (orEqual ? "=" : ""))} ${value}`;
+  const beyond = (key: SortKey, value: unknown, orEqual = false) =>
+    Prisma.sql`${key.sql} ${Prisma.raw((key.descending ? "<" : ">") + (orEqual ? "=" : ""))} ${value}`;
   const strictly = (index: number): Prisma.Sql =>
-    index === keys.length - 1 ? beyond(keys[index]!, values[index]) : Prisma.sql`(${beyond(keys[index]!, values[index])} OR (${keys[index]!.sql} = ${values[index]} AND ${strictly(index + 1)}))`;
+    index === keys.length - 1
+      ? beyond(keys[index]!, values[index])
+      : Prisma.sql`(${beyond(keys[index]!, values[index])} OR (${keys[index]!.sql} = ${values[index]} AND ${strictly(index + 1)}))`;
   return Prisma.sql`${beyond(keys[0]!, values[0], true)} AND ${strictly(0)}`;
 }
 
@@ -344,12 +390,14 @@ function after(keys: SortKey[], values: unknown[]): Prisma.Sql {
  * Every id the filters select, in the list's order, `pageSize` at a time: each page is one query
  * that starts after the last row of the one before (keyset), so nothing grows with the data and
  * each query stays short. Sorted by status, one keyset by title per status in the list's order.
- * Relevance is a score computed for the query,
+ * With a text query the order starts with a count computed for the query (and relevance is a score),
  * not a column: those ids (only the search's hits) are read at once.
  */
 export async function* initiativeIdPages(prisma: PrismaClient, query: InitiativeFilters, locale: string, pageSize: number): AsyncGenerator<number[]> {
   const sort = query.sort ?? (query.q ? "relevance" : "title");
-  if (sort === "relevance" && query.q && queryStems(query.q).length) {
+  // With a text query every order starts with how many words match, which is no column: those ids
+  // (only the search's hits) are read at once.
+  if (query.q && expandQuery(query.q).length) {
     const ids = await allInitiativeIds(prisma, query, locale);
     for (let start = 0; start < ids.length; start += pageSize) yield ids.slice(start, start + pageSize);
     return;
@@ -362,8 +410,10 @@ export async function* initiativeIdPages(prisma: PrismaClient, query: Initiative
   for (const group of groups) {
     let last: unknown[] | undefined;
     for (;;) {
-      const where = whereClause([...filters, ...group, ...(last ? [after(keys, last)] : [])]);
-      const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns} FROM "Initiative" i ${where} ORDER BY ${orderBy(keys)} LIMIT ${pageSize}`;
+      const where = whereClause([...filters, ...group, ...(last ? [after(keys, last)] : [])], "ordered");
+      const rows = await prisma.$queryRaw<
+        Record<string, unknown>[]
+      >`SELECT ${columns} FROM "Initiative" i ${where} ORDER BY ${orderBy(keys)} LIMIT ${pageSize}`;
       if (rows.length) yield rows.map((row) => Number(row[`k${keys.length - 1}`]));
       if (rows.length < pageSize) break;
       const row = rows[rows.length - 1]!;
@@ -377,12 +427,18 @@ export async function queryInitiatives(prisma: PrismaClient, query: InitiativeFi
   const pageSize = Math.min(query.pageSize ?? 25, MAX_PAGE_SIZE);
   const sort = query.sort ?? (query.q ? "relevance" : "title");
   const sql = listSql(prisma, query, locale);
-  const rows = await prisma.$queryRaw<{ id: number | bigint; total?: number | bigint }[]>(sql.ids);
+  const rows = await prisma.$queryRaw<{ id: number | bigint; matched?: number | bigint; total?: number | bigint; allMatched?: number | bigint }[]>(sql.ids);
+  const countRow =
+    sql.idsCount && rows.length > 0
+      ? { n: rows[0]!.total, allMatched: rows[0]!.allMatched }
+      : (await prisma.$queryRaw<{ n: number | bigint; allMatched?: number | bigint }[]>(sql.count))[0];
+  const total = Number(countRow?.n ?? 0);
   const ids = rows.map((row) => Number(row.id));
-  const counted = sql.idsCount && rows.length > 0 ? rows[0]!.total : (await prisma.$queryRaw<{ n: number | bigint }[]>(sql.count))[0]?.n;
-  const total = Number(counted ?? 0);
-  const items = await listItems(prisma, ids, query.q);
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort };
+  const matched = new Map(rows.flatMap((row) => (row.matched === undefined ? [] : [[Number(row.id), Number(row.matched)] as const])));
+  const items = await listItems(prisma, ids, matched);
+  const words = query.q ? { count: expandQuery(query.q).length, allMatched: Number(countRow?.allMatched ?? 0) } : null;
+  const suggestion = query.q && total === 0 ? await suggestSpelling(prisma, query.q, "list") : null;
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), sort, words, suggestion };
 }
 
 /** Every id the filters select, in the list's order, at once (relevance-sorted exports). */
@@ -392,8 +448,7 @@ async function allInitiativeIds(prisma: PrismaClient, query: InitiativeFilters, 
 }
 
 /** The list's items for these ids, in the given order. */
-export async function listItems(prisma: PrismaClient, ids: number[], q: string | undefined): Promise<InitiativeListItem[]> {
-  const titleIds = await titleMatches(prisma, q, ids);
+export async function listItems(prisma: PrismaClient, ids: number[], matched = new Map<number, number>()): Promise<InitiativeListItem[]> {
   const rows = await prisma.initiative.findMany({
     where: { id: { in: ids } },
     select: {
@@ -424,7 +479,7 @@ export async function listItems(prisma: PrismaClient, ids: number[], q: string |
         themes: themes.map((t) => t.theme),
         proposer: proposerCountry,
         countries: participations.map((p) => p.country),
-        titleMatch: titleIds.has(id),
+        matchedWords: matched.get(id) ?? null,
       },
     ];
   });
@@ -436,7 +491,13 @@ export interface FacetValue {
 }
 
 /** The column of `Initiative` behind a single-valued facet. */
-const FACET_COLUMN: Partial<Record<Facet, string>> = { relation: "meetingRelation", status: "status", stage: "stage", kind: "kind", proposer: "proposerCountryCode" };
+const FACET_COLUMN: Partial<Record<Facet, string>> = {
+  relation: "meetingRelation",
+  status: "status",
+  stage: "stage",
+  kind: "kind",
+  proposer: "proposerCountryCode",
+};
 
 /**
  * For every facet, how many initiatives each value would give with all the other filters applied.
@@ -448,14 +509,25 @@ const FACET_COLUMN: Partial<Record<Facet, string>> = { relation: "meetingRelatio
  */
 export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters): Promise<Record<Facet, FacetValue[]>> {
   // A facet's own filter (the status facet's is both status filters); the dates and the text apply to every facet.
-  const only = (facet: Facet) => conditions(prisma, (facet === "status" ? { status: query.status, notStatus: query.notStatus } : { [facet]: query[facet] }) as InitiativeFilters);
+  const only = (facet: Facet) =>
+    conditions(prisma, (facet === "status" ? { status: query.status, notStatus: query.notStatus } : { [facet]: query[facet] }) as InitiativeFilters);
   const active = FACETS.filter((facet) => only(facet).length > 0);
-  const textOnly = conditions(prisma, { q: query.q, announcedFrom: query.announcedFrom, announcedTo: query.announcedTo, changedFrom: query.changedFrom, changedTo: query.changedTo });
+  const textOnly = conditions(prisma, {
+    q: query.q,
+    announcedFrom: query.announcedFrom,
+    announcedTo: query.announcedTo,
+    changedFrom: query.changedFrom,
+    changedTo: query.changedTo,
+  });
   const whole = (facet: Facet) => textOnly.length === 0 && active.every((other) => other === facet);
   const test = (facet: Facet) => Prisma.sql`CASE WHEN ${Prisma.join(only(facet), " AND ")} THEN 1 ELSE 0 END`;
   // Rows failing two or more filters count nowhere; with one filter, rows failing it count only for its own (whole) facet.
   const narrowing =
-    active.length >= 2 ? [Prisma.sql`(${Prisma.join(active.map(test), " + ")}) >= ${active.length - 1}`] : active.length === 1 && textOnly.length === 0 ? only(active[0]!) : [];
+    active.length >= 2
+      ? [Prisma.sql`(${Prisma.join(active.map(test), " + ")}) >= ${active.length - 1}`]
+      : active.length === 1 && textOnly.length === 0
+        ? only(active[0]!)
+        : [];
   const others = (facet: Facet, join?: Prisma.Sql) => {
     const rest = active.filter((other) => other !== facet).map((other) => Prisma.raw(`b."f_${other}" = 1`));
     const all = join ? [join, ...rest] : rest;
@@ -468,7 +540,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     const column = FACET_COLUMN[facet];
     if (column) {
       return whole(facet)
-        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}`
+        ? Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(i."${column}" AS TEXT)`)}, count(*) FROM "Initiative" i GROUP BY i.${Prisma.raw(`"${column}"`)}
+          UNION ALL ${mergedOut(label(facet), column)}`
         : Prisma.sql`SELECT ${label(facet)}, ${Prisma.raw(`CAST(b."${column}" AS TEXT)`)}, count(*) FROM base b ${others(facet)} GROUP BY b.${Prisma.raw(`"${column}"`)}`;
     }
     if (facet === "theme") {
@@ -482,7 +555,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
       return whole(facet)
         ? Prisma.sql`SELECT 'country', p."countryCode", count(*) FROM "Participation" p GROUP BY p."countryCode"
           UNION ALL SELECT 'country', i."proposerCountryCode", count(*) FROM "Initiative" i WHERE i."proposerCountryCode" IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"`
+            AND NOT EXISTS (SELECT 1 FROM "Participation" p WHERE p."initiativeId" = i."id" AND p."countryCode" = i."proposerCountryCode") GROUP BY i."proposerCountryCode"
+          UNION ALL ${mergedOut(Prisma.raw("'country'"), "proposerCountryCode")}`
         : Prisma.sql`SELECT 'country', c.code, count(*) FROM (
             SELECT b.id AS id, b.proposer AS code FROM base b ${others(facet)}
             UNION SELECT b.id, p."countryCode" FROM base b CROSS JOIN "Participation" p ${others(facet, Prisma.sql`p."initiativeId" = b.id`)}
@@ -490,7 +564,8 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     }
     if (facet === "event") {
       return whole(facet)
-        ? Prisma.sql`SELECT 'event', e."slug", count(*) FROM "Initiative" i CROSS JOIN "Event" e WHERE e."id" = i."eventId" GROUP BY e."slug"`
+        ? Prisma.sql`SELECT 'event', e."slug", count(*) FROM "Initiative" i CROSS JOIN "Event" e WHERE e."id" = i."eventId" GROUP BY e."slug"
+          UNION ALL SELECT 'event', e."slug", -count(*) FROM "Initiative" m CROSS JOIN "Event" e WHERE e."id" = m."eventId" AND m."mergedIntoId" IS NOT NULL GROUP BY e."slug"`
         : Prisma.sql`SELECT 'event', e."slug", count(*) FROM base b CROSS JOIN "Event" e ${others(facet, Prisma.sql`e."id" = b."eventId"`)} GROUP BY e."slug"`;
     }
     return whole(facet)
@@ -506,8 +581,13 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
         FROM "Initiative" i ${whereClause([...textOnly, ...narrowing])}
       ) `;
   // The first, empty SELECT names the columns.
-  const rows = await prisma.$queryRaw<{ facet: Facet; value: string | number | bigint | null; n: number | bigint }[]>`${base}SELECT ${label(FACETS[0])} AS facet, ${Prisma.raw("NULL")} AS value, 0 AS n WHERE 1 = 0
-    ${Prisma.join(FACETS.map((facet) => Prisma.sql`UNION ALL ${part(facet)}`), " ")}`;
+  const rows = await prisma.$queryRaw<
+    { facet: Facet; value: string | number | bigint | null; n: number | bigint }[]
+  >`${base}SELECT ${label(FACETS[0])} AS facet, ${Prisma.raw("NULL")} AS value, 0 AS n WHERE 1 = 0
+    ${Prisma.join(
+      FACETS.map((facet) => Prisma.sql`UNION ALL ${part(facet)}`),
+      " ",
+    )}`;
   const result = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetValue[]])) as Record<Facet, FacetValue[]>;
   for (const row of rows) {
     if (row.value === null) continue;
@@ -515,6 +595,17 @@ export async function facetCounts(prisma: PrismaClient, query: InitiativeFilters
     if (same) same.count += Number(row.n);
     else result[row.facet].push({ value: String(row.value), count: Number(row.n) });
   }
-  for (const facet of FACETS) result[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const facet of FACETS)
+    result[facet] = result[facet].filter((entry) => entry.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return result;
+}
+
+/**
+ * Counts over a whole table read its index alone; merged duplicates (few, found through their own
+ * index) are then taken back out with negative rows. Their themes and countries moved at the merge,
+ * so only the Initiative table's own columns need this.
+ */
+function mergedOut(label: Prisma.Sql, column: string): Prisma.Sql {
+  const col = Prisma.raw(`m."${column}"`);
+  return Prisma.sql`SELECT ${label}, CAST(${col} AS TEXT), -count(*) FROM "Initiative" m WHERE m."mergedIntoId" IS NOT NULL AND ${col} IS NOT NULL GROUP BY ${col}`;
 }

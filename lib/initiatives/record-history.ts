@@ -27,13 +27,14 @@ const EDITABLE = {
  * Returns the initiative as it is now, with its new version.
  */
 export async function claimNextVersion(tx: Db, slug: string, expectedVersion: number) {
-  // One UPDATE … RETURNING (plus the themes) instead of an update then a read.
+  // One UPDATE … RETURNING (plus the themes) instead of an update then a read. A merged duplicate
+  // is no longer edited: its facts live on the initiative it was merged into.
   try {
-    return await tx.initiative.update({ where: { slug, version: expectedVersion }, data: { version: { increment: 1 } }, select: EDITABLE });
+    return await tx.initiative.update({ where: { slug, version: expectedVersion, mergedIntoId: null }, data: { version: { increment: 1 } }, select: EDITABLE });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")) throw error;
-    const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true } });
-    if (!current) throw new EditError("notFound");
+    const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true, mergedIntoId: true } });
+    if (!current || current.mergedIntoId !== null) throw new EditError("notFound");
     throw new ConflictError(current.version, expectedVersion);
   }
 }
@@ -58,7 +59,7 @@ export async function writeHistoryEntry(tx: Db, initiative: { id: number; versio
 
 /** Reads an initiative without claiming a version (for changes that wait for review). */
 export async function loadInitiative(tx: Db, slug: string) {
-  const initiative = await tx.initiative.findUnique({ where: { slug }, select: EDITABLE });
+  const initiative = await tx.initiative.findUnique({ where: { slug, mergedIntoId: null }, select: EDITABLE });
   if (!initiative) throw new EditError("notFound");
   return initiative;
 }

@@ -8,6 +8,28 @@ import type { EvidenceInput } from "./edit-schemas";
 import { dayToDate } from "../dates";
 
 /**
+ * Where a pasted quote lies in its source: found verbatim, its offsets computed, never typed. A
+ * quote found more than once needs the editor's choice of occurrence (1-based); without it, the
+ * refusal lists the places, each in its sentence. `field` prefixes the form's field names.
+ */
+export async function locateQuote(tx: Db, sourceId: number | null, quoteText: string, occurrence: number | null, field = "quote") {
+  const source = await tx.source.findUnique({ where: { id: sourceId ?? 0 }, select: { id: true, text: true } });
+  if (!source) throw new EditError("sourceNotFound", `${field}SourceId`);
+  const starts = quoteOccurrences(source.text, quoteText);
+  if (!starts.length) throw new EditError("quoteNotFound", `${field}Text`);
+  const start = starts.length === 1 ? starts[0] : starts[(occurrence ?? 0) - 1];
+  if (start === undefined) {
+    const length = quoteText.length;
+    throw new EditError(
+      "quoteAmbiguous",
+      `${field}Occurrence`,
+      starts.map((at) => quoteInContext(source.text, at, at + length)),
+    );
+  }
+  return { source, start, end: start + quoteText.length };
+}
+
+/**
  * Turns the form's evidence into stored evidence: a quote is located verbatim in its
  * source (its offsets computed, never typed) and reused if that span is already quoted. A quote
  * that appears more than once needs the editor's choice of occurrence; without it (or with one
@@ -22,16 +44,7 @@ export async function resolveEvidence(tx: Db, initiativeId: number, evidence: Ev
       evidenceDate: dayToDate(evidence.evidenceDate),
     };
   }
-  const source = await tx.source.findUnique({ where: { id: evidence.quoteSourceId ?? 0 }, select: { id: true, text: true } });
-  if (!source) throw new EditError("sourceNotFound", "quoteSourceId");
-  const starts = quoteOccurrences(source.text, evidence.quoteText);
-  if (!starts.length) throw new EditError("quoteNotFound", "quoteText");
-  const start = starts.length === 1 ? starts[0] : starts[(evidence.quoteOccurrence ?? 0) - 1];
-  if (start === undefined) {
-    const length = evidence.quoteText.length;
-    throw new EditError("quoteAmbiguous", "quoteOccurrence", starts.map((at) => quoteInContext(source.text, at, at + length)));
-  }
-  const end = start + evidence.quoteText.length;
+  const { source, start, end } = await locateQuote(tx, evidence.quoteSourceId, evidence.quoteText, evidence.quoteOccurrence);
   // One statement, so two editors quoting the same span at once cannot both insert it (a read
   // then an insert would fail on the unique key under PostgreSQL's READ COMMITTED). An existing
   // quote keeps its initiative; one that had none gets this one.

@@ -13,7 +13,11 @@ import { applyChange, type ProposedChange } from "./propose-change";
  * is told, and rejects it so the author can propose it again). The author can never review their
  * own change.
  */
-export async function reviewChange(prisma: PrismaClient, actor: SessionUser, input: ReviewChangeInput): Promise<{ outcome: "approved" | "rejected"; tags: string[] }> {
+export async function reviewChange(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  input: ReviewChangeInput,
+): Promise<{ outcome: "approved" | "rejected"; tags: string[] }> {
   return prisma.$transaction(async (tx) => {
     const pending = await tx.pendingChange.findUnique({
       where: { id: input.pendingId },
@@ -37,7 +41,10 @@ export async function reviewChange(prisma: PrismaClient, actor: SessionUser, inp
         if (error instanceof EditError) throw new EditError(error.code);
         throw error;
       });
-      const entry = await tx.historyEntry.findFirstOrThrow({ where: { initiative: { slug: pending.initiative.slug }, version: applied.version }, select: { id: true } });
+      const entry = await tx.historyEntry.findFirstOrThrow({
+        where: { initiative: { slug: pending.initiative.slug }, version: applied.version },
+        select: { id: true },
+      });
       await tx.pendingChange.update({ where: { id: pending.id }, data: { state: "approved", historyEntryId: entry.id, ...reviewed } });
       return { outcome: "approved", tags: applied.tags } as const;
     }

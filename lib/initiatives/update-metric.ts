@@ -52,7 +52,15 @@ export async function updateMetric(
         },
       });
     }
-    const entry = await writeHistoryEntry(tx, initiative, { kind: "edit", changes, note: input.note, authorId: actor.id, reviewerId: options.reviewerId ?? null, correctsId, ...evidence });
+    const entry = await writeHistoryEntry(tx, initiative, {
+      kind: "edit",
+      changes,
+      note: input.note,
+      authorId: actor.id,
+      reviewerId: options.reviewerId ?? null,
+      correctsId,
+      ...evidence,
+    });
     return { version: entry.version, tags: [...entry.tags, TAG.metrics], changes };
   });
 }

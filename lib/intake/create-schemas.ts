@@ -1,7 +1,15 @@
 import "../forms/zod-config";
 import { z } from "zod";
 import { recordIdSchema } from "../domain/record-id";
-import { countryRoleSchema, initiativeKindSchema, initiativeStatusSchema, meetingRelationSchema, speakerKindSchema, stageSchema, themeSchema } from "../domain/vocabulary";
+import {
+  countryRoleSchema,
+  initiativeKindSchema,
+  initiativeStatusSchema,
+  meetingRelationSchema,
+  speakerKindSchema,
+  stageSchema,
+  themeSchema,
+} from "../domain/vocabulary";
 import { isLongEnoughQuote } from "../domain/quote-rules";
 import { cleanText } from "../forms/clean-text";
 import { emptyToNull, normalizeDecimal, optionalIsoDate } from "../initiatives/edit-schemas";
@@ -35,7 +43,8 @@ const passageFields = {
 
 function checkPassage(value: { start: number; end: number; speakerKind: string; speakerPersonId: number | null }, ctx: z.RefinementCtx) {
   if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "passageOutOfRange" });
-  if (value.speakerKind !== "narrator" && value.speakerPersonId === null) ctx.addIssue({ code: "custom", path: ["speakerPersonId"], message: "speakerRequired" });
+  if (value.speakerKind !== "narrator" && value.speakerPersonId === null)
+    ctx.addIssue({ code: "custom", path: ["speakerPersonId"], message: "speakerRequired" });
 }
 
 export const createInitiativeSchema = z
@@ -51,7 +60,9 @@ export const createInitiativeSchema = z
     themes: z.array(themeSchema).min(1, { error: "chooseTheme" }).max(9),
     eventId: recordIdSchema,
     meetingRelation: meetingRelationSchema,
-    proposerCountryCode: emptyToNull(z.string().regex(/^[A-Z]{2}$/)).optional().default(null),
+    proposerCountryCode: emptyToNull(z.string().regex(/^[A-Z]{2}$/))
+      .optional()
+      .default(null),
     proposerPersonId: emptyToNull(recordIdSchema).optional().default(null),
     countries: z
       .array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), role: emptyToNull(countryRoleSchema), stage: emptyToNull(stageSchema) }))
@@ -72,6 +83,43 @@ export const createEventSchema = z.object({
   dateText: optionalText(100),
   note,
 });
+
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "invalid" });
+const quoteOccurrence = emptyToNull(
+  z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" }),
+)
+  .optional()
+  .default(null);
+
+/**
+ * A correction of an event: its names, place and date as stated, attendees to remove, and one
+ * attendee to add with the quote (pasted word for word from a source in the tracker) that names
+ * them. `version` is the event's version the form showed.
+ */
+export const correctEventSchema = createEventSchema
+  .extend({
+    eventId: recordIdSchema,
+    version: z.coerce.number({ error: "required" }).int().positive().max(2_147_483_647),
+    removeAttendees: z
+      .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(countryCode).max(60))
+      .optional()
+      .default([]),
+    attendeeCode: emptyToNull(countryCode).optional().default(null),
+    quoteSourceId: emptyToNull(recordIdSchema).optional().default(null),
+    quoteText: optionalText(2000),
+    quoteOccurrence: quoteOccurrence,
+  })
+  .superRefine((value, ctx) => {
+    if (value.attendeeCode === null) return;
+    if (value.quoteSourceId === null) ctx.addIssue({ code: "custom", path: ["quoteSourceId"], message: "required" });
+    if (value.quoteText === null) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "required" });
+    else if (!isLongEnoughQuote(value.quoteText)) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "quoteTooShort" });
+    if (value.removeAttendees.includes(value.attendeeCode)) ctx.addIssue({ code: "custom", path: ["attendeeCode"], message: "invalid" });
+  });
 
 /** A figure as people type it («12,5», "1 000"); blank is none. */
 const optionalNumber = z.preprocess(
@@ -96,7 +144,7 @@ export const createMetricSchema = z
     quoteSourceId: recordIdSchema,
     quoteText: text(2000),
     /** Which place a quote found more than once in the source is meant (1-based), once the form has asked. */
-    quoteOccurrence: emptyToNull(z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(100_000, { error: "invalid" })).optional().default(null),
+    quoteOccurrence,
     note,
   })
   .superRefine((value, ctx) => {
@@ -107,3 +155,4 @@ export const createMetricSchema = z
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 export type CreateMetricInput = z.infer<typeof createMetricSchema>;
+export type CorrectEventInput = z.infer<typeof correctEventSchema>;

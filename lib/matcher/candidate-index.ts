@@ -30,7 +30,7 @@ export interface CandidateIndex {
 export function searchCandidateIndex(db: Db): CandidateIndex {
   return {
     initiativeCount() {
-      return db.initiative.count();
+      return db.initiative.count({ where: { mergedIntoId: null } });
     },
     async lookup(stem, prefix, cap) {
       const rows = await db.$queryRaw<{ kind: string; initiativeId: number | bigint | null; title: string; body: string }[]>`
@@ -39,7 +39,12 @@ export function searchCandidateIndex(db: Db): CandidateIndex {
       const texts: IndexedText[] = [];
       for (const row of rows) {
         if ((row.kind !== "initiative" && row.kind !== "quote") || row.initiativeId === null) continue;
-        texts.push({ kind: row.kind, initiativeId: Number(row.initiativeId), title: row.title ? row.title.split(" ") : [], body: row.body ? row.body.split(" ") : [] });
+        texts.push({
+          kind: row.kind,
+          initiativeId: Number(row.initiativeId),
+          title: row.title ? row.title.split(" ") : [],
+          body: row.body ? row.body.split(" ") : [],
+        });
       }
       return { documents: rows.length, texts };
     },

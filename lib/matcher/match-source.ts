@@ -35,9 +35,65 @@ const WORD = /[\p{L}\p{N}]+/gu;
 // Function words long enough to survive the length rule; rarity weighs everything else.
 const STOPWORDS = new Set(
   [
-    "для", "что", "как", "это", "его", "еще", "или", "при", "так", "все", "они", "она", "оно", "тот", "этот", "котор", "такж", "быть", "был", "был", "будет",
-    "только", "уже", "между", "после", "через", "также", "свой", "наш", "ваш", "их", "the", "and", "for", "with", "that", "this", "from", "are", "was", "were",
-    "will", "has", "have", "its", "their", "they", "which", "also", "been", "into", "more", "than", "not", "but", "who", "would", "said", "say",
+    "для",
+    "что",
+    "как",
+    "это",
+    "его",
+    "еще",
+    "или",
+    "при",
+    "так",
+    "все",
+    "они",
+    "она",
+    "оно",
+    "тот",
+    "этот",
+    "котор",
+    "такж",
+    "быть",
+    "был",
+    "был",
+    "будет",
+    "только",
+    "уже",
+    "между",
+    "после",
+    "через",
+    "также",
+    "свой",
+    "наш",
+    "ваш",
+    "их",
+    "the",
+    "and",
+    "for",
+    "with",
+    "that",
+    "this",
+    "from",
+    "are",
+    "was",
+    "were",
+    "will",
+    "has",
+    "have",
+    "its",
+    "their",
+    "they",
+    "which",
+    "also",
+    "been",
+    "into",
+    "more",
+    "than",
+    "not",
+    "but",
+    "who",
+    "would",
+    "said",
+    "say",
   ].map((word) => stemWord(word)),
 );
 
@@ -86,7 +142,12 @@ function tokens(text: string, sentence: Sentence): Token[] {
 /** For one stem: the best weight it brings to each initiative. */
 type StemWeights = Map<number, number>;
 
-function weigh(stem: string, prefix: boolean, texts: { kind: "initiative" | "quote"; initiativeId: number; title: string[]; body: string[] }[], rarity: number): StemWeights {
+function weigh(
+  stem: string,
+  prefix: boolean,
+  texts: { kind: "initiative" | "quote"; initiativeId: number; title: string[]; body: string[] }[],
+  rarity: number,
+): StemWeights {
   const weights: StemWeights = new Map();
   const hit = (words: string[]) => {
     if (words.includes(stem)) return 1;
@@ -94,9 +155,7 @@ function weigh(stem: string, prefix: boolean, texts: { kind: "initiative" | "quo
   };
   for (const text of texts) {
     const candidates =
-      text.kind === "initiative"
-        ? [hit(text.title) * FIELD_WEIGHT.title, hit(text.body) * FIELD_WEIGHT.summary]
-        : [hit(text.body) * FIELD_WEIGHT.quote];
+      text.kind === "initiative" ? [hit(text.title) * FIELD_WEIGHT.title, hit(text.body) * FIELD_WEIGHT.summary] : [hit(text.body) * FIELD_WEIGHT.quote];
     const weight = Math.max(...candidates) * rarity;
     if (weight > (weights.get(text.initiativeId) ?? 0)) weights.set(text.initiativeId, weight);
   }
@@ -156,7 +215,8 @@ export async function matchSource(
         scores.set(initiativeId, entry);
       }
     }
-    for (const [initiativeId, entry] of scores) if (entry.stems.size >= MIN_WORDS && entry.score >= MIN_SCORE) raw.push({ sentence: i, initiativeId, ...entry });
+    for (const [initiativeId, entry] of scores)
+      if (entry.stems.size >= MIN_WORDS && entry.score >= MIN_SCORE) raw.push({ sentence: i, initiativeId, ...entry });
   });
 
   // Only the best few sentences of the best-scoring initiatives go on to the title check.
@@ -225,7 +285,10 @@ export async function matchSource(
 
   const newCommitments = sentences
     .filter((sentence) => !matchedSentences.has(sentence.index) && !isRejected(null, sentence))
-    .map((sentence) => ({ sentence, highlights: commitmentWords(sentence.text).map(([start, end]) => ({ start: sentence.start + start, end: sentence.start + end })) }))
+    .map((sentence) => ({
+      sentence,
+      highlights: commitmentWords(sentence.text).map(([start, end]) => ({ start: sentence.start + start, end: sentence.start + end })),
+    }))
     .filter((entry) => entry.highlights.length > 0);
 
   return { sentences: sentences.length, initiatives, newCommitments };

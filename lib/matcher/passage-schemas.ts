@@ -29,7 +29,8 @@ export const acceptPassageSchema = z
   .superRefine((value, ctx) => {
     if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "passageOutOfRange" });
     // Words of an official or an expert need their person (the narrator's do not).
-    if (value.speakerKind !== "narrator" && value.speakerPersonId === null) ctx.addIssue({ code: "custom", path: ["speakerPersonId"], message: "speakerRequired" });
+    if (value.speakerKind !== "narrator" && value.speakerPersonId === null)
+      ctx.addIssue({ code: "custom", path: ["speakerPersonId"], message: "speakerRequired" });
   });
 
 export const rejectPassageSchema = z

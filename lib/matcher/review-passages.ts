@@ -70,7 +70,11 @@ export function passageTags(initiativeTags: readonly string[], sourceId: number)
  * than the initiative's own) the passage records the initiative announced again there: linked to
  * that event, never a second initiative. Nothing is created unless the editor asked for it.
  */
-export async function acceptPassage(db: PrismaClient, user: SessionUser, input: AcceptPassageInput): Promise<{ version: number; quoteId: number; tags: string[] }> {
+export async function acceptPassage(
+  db: PrismaClient,
+  user: SessionUser,
+  input: AcceptPassageInput,
+): Promise<{ version: number; quoteId: number; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const own = await tx.initiative.findUniqueOrThrow({ where: { id: initiative.id }, select: { eventId: true } });
@@ -92,7 +96,7 @@ export async function acceptPassage(db: PrismaClient, user: SessionUser, input: 
 export async function rejectPassage(db: PrismaClient, user: SessionUser, input: RejectPassageInput): Promise<{ tags: string[] }> {
   return db.$transaction(async (tx) => {
     await passageText(tx, input.sourceId, input.start, input.end);
-    if (input.initiativeId !== null && !(await tx.initiative.findUnique({ where: { id: input.initiativeId }, select: { id: true } }))) {
+    if (input.initiativeId !== null && !(await tx.initiative.findUnique({ where: { id: input.initiativeId, mergedIntoId: null }, select: { id: true } }))) {
       throw new IntakeError("notFound");
     }
     await tx.passageRejection.create({ data: { ...input, authorId: user.id } });

@@ -53,9 +53,16 @@ export async function getSourceReview(db: PrismaClient, sourceId: number): Promi
   if (!source) return null;
   const { quoted, rejected } = await reviewedSpans(db, sourceId);
   const result = await matchSource(db, searchCandidateIndex(db), source.text, { alreadyQuoted: quoted, rejected });
-  const quotes = await db.quote.findMany({ where: { sourceId, initiativeId: { not: null } }, select: { id: true, text: true, initiativeId: true }, orderBy: { start: "asc" } });
+  const quotes = await db.quote.findMany({
+    where: { sourceId, initiativeId: { not: null } },
+    select: { id: true, text: true, initiativeId: true },
+    orderBy: { start: "asc" },
+  });
   const ids = [...new Set([...result.initiatives.map((m) => m.initiativeId), ...quotes.map((q) => q.initiativeId!)])];
-  const rows = await db.initiative.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, titleRu: true, titleEn: true, version: true, eventId: true } });
+  const rows = await db.initiative.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, slug: true, titleRu: true, titleEn: true, version: true, eventId: true },
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const matched = result.initiatives.map((m) => m.initiativeId);
   // Initiatives with proposals first (best first), then those only quoted already.
@@ -73,7 +80,11 @@ export async function getSourceReview(db: PrismaClient, sourceId: number): Promi
       })),
       accepted: quotes.filter((q) => q.initiativeId === id).map((q) => ({ quoteId: q.id, text: q.text })),
     })),
-    newCommitments: result.newCommitments.map((c) => ({ start: c.sentence.start, end: c.sentence.end, parts: parts(source.text, c.sentence.start, c.sentence.end, c.highlights) })),
+    newCommitments: result.newCommitments.map((c) => ({
+      start: c.sentence.start,
+      end: c.sentence.end,
+      parts: parts(source.text, c.sentence.start, c.sentence.end, c.highlights),
+    })),
     persons: await db.person.findMany({ select: { id: true, nameRu: true, nameEn: true }, orderBy: { id: "asc" } }),
     events: await db.event.findMany({ select: { id: true, nameRu: true, nameEn: true }, orderBy: { id: "desc" } }),
   };

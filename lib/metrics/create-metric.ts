@@ -15,10 +15,22 @@ import { diffFields, recordEntry } from "../records/record-history";
  * date, each stated by the quote pasted from a source in the tracker (located verbatim). It is a
  * new version of the initiative and version 1 of the figure's own history; readings follow as before.
  */
-export async function createMetric(db: PrismaClient, user: SessionUser, input: CreateMetricInput): Promise<{ version: number; metricSlug: string; tags: string[] }> {
+export async function createMetric(
+  db: PrismaClient,
+  user: SessionUser,
+  input: CreateMetricInput,
+): Promise<{ version: number; metricSlug: string; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
-    const evidence = await resolveEvidence(tx, initiative.id, { evidenceType: "quote", quoteSourceId: input.quoteSourceId, quoteText: input.quoteText, quoteOccurrence: input.quoteOccurrence, evidenceUrl: "", evidenceTitle: "", evidenceDate: "" });
+    const evidence = await resolveEvidence(tx, initiative.id, {
+      evidenceType: "quote",
+      quoteSourceId: input.quoteSourceId,
+      quoteText: input.quoteText,
+      quoteOccurrence: input.quoteOccurrence,
+      evidenceUrl: "",
+      evidenceTitle: "",
+      evidenceDate: "",
+    });
     const base = slugFromTitle(`${input.slug} ${input.nameEn}`, "figure");
     const taken = new Set((await tx.metric.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
     const metricSlug = firstFreeSlug(base, taken);
@@ -45,7 +57,15 @@ export async function createMetric(db: PrismaClient, user: SessionUser, input: C
       select: { id: true },
     });
     const shown = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === null ? null : String(value)]));
-    await recordEntry(tx, { subject: "metric", subjectId: metric.id, action: "created", version: 1, note: input.note, changes: diffFields({}, shown), authorId: user.id });
+    await recordEntry(tx, {
+      subject: "metric",
+      subjectId: metric.id,
+      action: "created",
+      version: 1,
+      note: input.note,
+      changes: diffFields({}, shown),
+      authorId: user.id,
+    });
     const entry = await writeHistoryEntry(tx, initiative, {
       kind: "edit",
       changes: [{ field: metricField(metricSlug, "created"), from: null, to: input.nameEn }],

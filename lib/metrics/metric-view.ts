@@ -59,9 +59,7 @@ export function toMetricView(row: MetricRow): MetricView {
     unitRu: row.unitRu,
     unitEn: row.unitEn,
     baseline:
-      row.baselineValue === null
-        ? null
-        : { value: row.baselineValue, text: row.baselineText, period: row.baselinePeriod, quoteId: row.baselineQuoteId },
+      row.baselineValue === null ? null : { value: row.baselineValue, text: row.baselineText, period: row.baselinePeriod, quoteId: row.baselineQuoteId },
     target:
       row.targetValue === null
         ? null

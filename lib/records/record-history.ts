@@ -20,7 +20,15 @@ export interface RecordHistoryView {
 
 export async function recordEntry(
   db: Db,
-  entry: { subject: HistorySubject; subjectId: number; action: "created" | "corrected"; version: number; note: string; changes: FieldChange[]; authorId: number },
+  entry: {
+    subject: HistorySubject;
+    subjectId: number;
+    action: "created" | "corrected";
+    version: number;
+    note: string;
+    changes: FieldChange[];
+    authorId: number;
+  },
 ): Promise<void> {
   await db.recordHistoryEntry.create({ data: { ...entry, changes: JSON.stringify(entry.changes) } });
 }

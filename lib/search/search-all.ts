@@ -1,8 +1,10 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { SearchKind } from "./search-index";
-import { searchSql } from "./search-sql";
-import { queryStems, snippet, type HighlightPart, type QueryTerm } from "./stem";
+import { conceptTerms, expandQuery, type QueryConcept } from "./expand-query";
+import { searchSql, type SearchSql } from "./search-sql";
+import { snippet, type HighlightPart, type QueryTerm } from "./stem";
+import { suggestSpelling } from "./suggest-spelling";
 
 export interface SearchHit {
   kind: SearchKind;
@@ -17,10 +19,19 @@ export interface SearchHit {
   /** Where a quote or passage starts in its source, for the link to it. */
   quoteId?: number;
   entryId?: number;
+  /** For passages: where the paragraph starts in its source (the source page's `#passage-<pos>`). */
+  pos?: number;
+  /** How many of the query's words (concepts) this text matches. */
+  matchedWords: number;
 }
 
 export interface SearchResults {
   terms: QueryTerm[];
+  /** How many words (concepts) the query has, and how many of `total` match them all. */
+  words: number;
+  allMatched: number;
+  /** When nothing matches: the query with its unknown words corrected from the index's vocabulary. */
+  suggestion: string | null;
   total: number;
   page: number;
   pageSize: number;
@@ -32,36 +43,69 @@ interface Row {
   refId: number | bigint;
   initiativeId: number | bigint | null;
   pos: number | bigint;
+  matched: number | bigint;
 }
 
-/** Every kind of text the tracker holds, best matches first (title hits weigh ten times more). */
+/** One row per (index row, concept it matches); see lib/initiatives/query-initiatives.ts. */
+function hitsSql(search: SearchSql, concepts: QueryConcept[], extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.join(
+    concepts.map(
+      (concept, k) =>
+        Prisma.sql`SELECT "rowid" AS r, ${Prisma.raw(String(k))} AS k, ${search.scoreAny([concept])} AS score FROM "SearchIndex" WHERE ${search.matchesAny([concept])}${extra}`,
+    ),
+    " UNION ALL ",
+  );
+}
+
+const MATCHED = Prisma.raw(
+  `(SELECT r, COUNT(*) AS matched, SUM(best) AS score FROM (SELECT r, k, MIN(score) AS best FROM hits GROUP BY r, k) hk GROUP BY r) h`,
+);
+
+/** Every kind of text the tracker holds; rows matching every word first, then by score (title hits weigh ten times more). */
 export async function searchAll(prisma: PrismaClient, query: string, page = 1, pageSize = 20): Promise<SearchResults> {
-  const terms = queryStems(query);
-  if (terms.length === 0) return { terms, total: 0, page, pageSize, hits: [] };
-  const { matches, score } = searchSql(prisma);
-  const [count] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "SearchIndex" WHERE ${matches(terms)}`;
+  const concepts = expandQuery(query);
+  const terms = conceptTerms(concepts);
+  if (concepts.length === 0) return { terms, words: 0, allMatched: 0, suggestion: null, total: 0, page, pageSize, hits: [] };
+  const search = searchSql(prisma);
+  const hits = hitsSql(search, concepts);
+  const [count] = await prisma.$queryRaw<{ n: number | bigint; allMatched: number | bigint | null }[]>`
+    WITH hits AS MATERIALIZED (${hits})
+    SELECT count(*) AS n, SUM(CASE WHEN h.matched = ${Prisma.raw(String(concepts.length))} THEN 1 ELSE 0 END) AS "allMatched" FROM ${MATCHED}`;
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT "kind", "refId", "initiativeId", "pos" FROM "SearchIndex" WHERE ${matches(terms)}
-    ORDER BY ${score(terms)} ASC, "kind", "refId" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  return { terms, total: Number(count?.n ?? 0), page, pageSize, hits: await hydrate(prisma, rows, terms) };
+    WITH hits AS MATERIALIZED (${hits})
+    SELECT s."kind", s."refId", s."initiativeId", s."pos", h.matched AS matched FROM ${MATCHED} JOIN "SearchIndex" s ON s."rowid" = h.r
+    ORDER BY h.matched DESC, h.score ASC, s."kind", s."refId", s."pos" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const total = Number(count?.n ?? 0);
+  const suggestion = total === 0 ? await suggestSpelling(prisma, query, "all") : null;
+  return {
+    terms,
+    words: concepts.length,
+    allMatched: Number(count?.allMatched ?? 0),
+    suggestion,
+    total,
+    page,
+    pageSize,
+    hits: await hydrate(prisma, rows, terms),
+  };
 }
 
 /** For a page of initiatives (by slug): the best-matching quote or note of each, to show why it matched. */
 export async function matchedPassages(prisma: PrismaClient, query: string, slugs: string[]): Promise<Map<string, SearchHit>> {
-  const terms = queryStems(query);
+  const concepts = expandQuery(query);
+  const terms = conceptTerms(concepts);
   const found = new Map<string, SearchHit>();
-  if (terms.length === 0 || slugs.length === 0) return found;
-  const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((row) => row.id);
+  if (concepts.length === 0 || slugs.length === 0) return found;
+  const initiativeIds = (await prisma.initiative.findMany({ where: { slug: { in: slugs }, mergedIntoId: null }, select: { id: true } })).map((row) => row.id);
   if (initiativeIds.length === 0) return found;
-  const { matches, score } = searchSql(prisma);
+  const search = searchSql(prisma);
+  const hits = hitsSql(search, concepts, Prisma.sql` AND "kind" IN ('quote', 'note') AND "initiativeId" IN (${Prisma.join(initiativeIds)})`);
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT "kind", "refId", "initiativeId", "pos" FROM "SearchIndex" WHERE ${matches(terms)}
-      AND "kind" IN ('quote', 'note') AND "initiativeId" IN (${Prisma.join(initiativeIds)})
-    ORDER BY ${score(terms)} ASC, "kind", "refId"`;
+    WITH hits AS MATERIALIZED (${hits})
+    SELECT s."kind", s."refId", s."initiativeId", s."pos", h.matched AS matched FROM ${MATCHED} JOIN "SearchIndex" s ON s."rowid" = h.r
+    ORDER BY h.matched DESC, h.score ASC, s."kind", s."refId"`;
   const best = new Map<number, Row>();
   for (const row of rows) if (row.initiativeId !== null && !best.has(Number(row.initiativeId))) best.set(Number(row.initiativeId), row);
-  const hits = await hydrate(prisma, [...best.values()], terms);
-  for (const hit of hits) if (hit.initiative) found.set(hit.initiative.slug, hit);
+  for (const hit of await hydrate(prisma, [...best.values()], terms)) if (hit.initiative) found.set(hit.initiative.slug, hit);
   return found;
 }
 
@@ -75,7 +119,10 @@ async function hydrate(prisma: PrismaClient, rows: Row[], terms: QueryTerm[]): P
       where: { id: { in: ids("quote") } },
       select: { id: true, text: true, initiative: { select: initiativeSelect }, source: { select: { id: true, title: true, outlet: true } } },
     }),
-    prisma.historyEntry.findMany({ where: { id: { in: ids("note") } }, select: { id: true, note: true, overrideNote: true, initiative: { select: initiativeSelect } } }),
+    prisma.historyEntry.findMany({
+      where: { id: { in: ids("note") } },
+      select: { id: true, note: true, overrideNote: true, initiative: { select: initiativeSelect } },
+    }),
     prisma.source.findMany({ where: { id: { in: ids("passage") } }, select: { id: true, title: true, outlet: true, text: true } }),
   ]);
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
@@ -83,6 +130,7 @@ async function hydrate(prisma: PrismaClient, rows: Row[], terms: QueryTerm[]): P
 
   return rows.flatMap((row): SearchHit[] => {
     const refId = Number(row.refId);
+    const matchedWords = Number(row.matched);
     if (row.kind === "initiative") {
       const item = initiativeMap.get(refId);
       if (!item) return [];
@@ -97,23 +145,36 @@ async function hydrate(prisma: PrismaClient, rows: Row[], terms: QueryTerm[]): P
           titleEn: snippet(initiative.titleEn, terms, 400),
           initiative,
           source: null,
+          matchedWords,
         },
       ];
     }
     if (row.kind === "quote") {
       const quote = quoteMap.get(refId);
-      return quote ? [{ kind: row.kind, refId, parts: snippet(quote.text, terms), initiative: quote.initiative, source: quote.source, quoteId: quote.id }] : [];
+      return quote
+        ? [{ kind: row.kind, refId, parts: snippet(quote.text, terms), initiative: quote.initiative, source: quote.source, quoteId: quote.id, matchedWords }]
+        : [];
     }
     if (row.kind === "note") {
       const entry = noteMap.get(refId);
       const text = entry ? [entry.note, entry.overrideNote].filter(Boolean).join(" — ") : "";
-      return entry ? [{ kind: row.kind, refId, parts: snippet(text, terms), initiative: entry.initiative, source: null, entryId: entry.id }] : [];
+      return entry ? [{ kind: row.kind, refId, parts: snippet(text, terms), initiative: entry.initiative, source: null, entryId: entry.id, matchedWords }] : [];
     }
     const source = sourceMap.get(refId);
     if (!source) return [];
     const pos = Number(row.pos);
     const end = source.text.indexOf("\n", pos);
     const paragraph = source.text.slice(pos, end < 0 ? undefined : end);
-    return [{ kind: row.kind, refId, parts: snippet(paragraph, terms), initiative: null, source: { id: source.id, title: source.title, outlet: source.outlet } }];
+    return [
+      {
+        kind: row.kind,
+        refId,
+        parts: snippet(paragraph, terms),
+        initiative: null,
+        source: { id: source.id, title: source.title, outlet: source.outlet },
+        pos,
+        matchedWords,
+      },
+    ];
   });
 }

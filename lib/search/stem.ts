@@ -5,7 +5,7 @@ import { newStemmer } from "snowball-stemmers";
 const russian = newStemmer("russian");
 const english = newStemmer("english");
 
-const WORD = /[\p{L}\p{N}]+/gu;
+export const WORD = /[\p{L}\p{N}]+/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 export function normalizeWord(word: string): string {
@@ -31,15 +31,15 @@ export interface QueryTerm {
 
 const SHORT = 3;
 
-/** The terms of a user's query, deduplicated; at most 12 so a pasted essay cannot blow up a query. */
-export function queryStems(query: string): QueryTerm[] {
-  const terms = new Map<string, QueryTerm>();
-  for (const match of query.matchAll(WORD)) {
-    const word = normalizeWord(match[0]);
-    const term = word.length <= SHORT ? { stem: word, prefix: false } : { stem: stemWord(word), prefix: true };
-    terms.set(`${term.stem}:${term.prefix}`, term);
-  }
-  return [...terms.values()].slice(0, 12);
+/**
+ * One query word as the index is searched for it. A stem shorter than four letters is matched
+ * whole: «Азия» stems to «аз», which as a prefix would also find «Азербайджан».
+ */
+export function queryTerm(word: string): QueryTerm {
+  const normalized = normalizeWord(word);
+  if (normalized.length <= SHORT) return { stem: normalized, prefix: false };
+  const stem = stemWord(normalized);
+  return { stem, prefix: stem.length > SHORT };
 }
 
 /**

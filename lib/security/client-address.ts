@@ -19,7 +19,10 @@ function normalize(address: string): string {
 /** Parses "10.0.0.1, 192.168.0.0/16, ::1"; throws naming the first entry that is not an address or CIDR. */
 export function parseTrustedProxies(value: string): TrustedProxies {
   const list = new BlockList();
-  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(normalize(address));
     if (!family) throw new Error(`"${entry}" is not an IP address or CIDR range`);

@@ -43,7 +43,12 @@ const toDate = (day: string | null) => (day ? dayToDate(day) : null);
  * kept too), its sha-256, the creation entry of its history and its search rows, in one
  * transaction. The same text twice is refused, naming the source that has it.
  */
-export async function addSource(db: PrismaClient, user: SessionUser, input: AddSourceInput, options: { maxBytes: number }): Promise<{ id: number; tags: string[] }> {
+export async function addSource(
+  db: PrismaClient,
+  user: SessionUser,
+  input: AddSourceInput,
+  options: { maxBytes: number },
+): Promise<{ id: number; tags: string[] }> {
   let text: string;
   let upload: { file: File; extracted: ExtractedFile; bytes: Uint8Array<ArrayBuffer> } | null = null;
   if (input.origin === "file") {
@@ -53,7 +58,8 @@ export async function addSource(db: PrismaClient, user: SessionUser, input: AddS
     text = extracted.text;
   } else {
     text = normalizeLineEndings(input.text);
-    if (Buffer.byteLength(text) > options.maxBytes) throw new IntakeError("textTooLarge", "text", { megabytes: Math.floor(options.maxBytes / 1024 / 1024) || 1 });
+    if (Buffer.byteLength(text) > options.maxBytes)
+      throw new IntakeError("textTooLarge", "text", { megabytes: Math.floor(options.maxBytes / 1024 / 1024) || 1 });
   }
   const field = upload ? "file" : "text";
   if (CONTROL.test(text)) throw new IntakeError("controlCharacters", field);
@@ -61,7 +67,14 @@ export async function addSource(db: PrismaClient, user: SessionUser, input: AddS
   const existing = await db.source.findUnique({ where: { sha256 }, select: { id: true } });
   if (existing) throw new IntakeError("duplicateSource", field, { sourceId: existing.id });
 
-  const metadata = { title: input.title, outlet: input.outlet, url: input.url, publishedOn: toDate(input.publishedOn), language: input.language, kind: input.kind };
+  const metadata = {
+    title: input.title,
+    outlet: input.outlet,
+    url: input.url,
+    publishedOn: toDate(input.publishedOn),
+    language: input.language,
+    kind: input.kind,
+  };
   try {
     return await db.$transaction(async (tx) => {
       const source = await tx.source.create({
@@ -121,7 +134,15 @@ export async function correctSource(db: PrismaClient, user: SessionUser, input: 
     const version = current.version + 1;
     const updated = await tx.source.updateMany({
       where: { id: input.sourceId, version: current.version },
-      data: { title: input.title, outlet: input.outlet, url: input.url, publishedOn: toDate(input.publishedOn), language: input.language, kind: input.kind, version },
+      data: {
+        title: input.title,
+        outlet: input.outlet,
+        url: input.url,
+        publishedOn: toDate(input.publishedOn),
+        language: input.language,
+        kind: input.kind,
+        version,
+      },
     });
     if (updated.count !== 1) throw new IntakeError("sourceChangedSince", undefined, { version });
     await recordEntry(tx, { subject: "source", subjectId: input.sourceId, action: "corrected", version, note: input.note, changes, authorId: user.id });

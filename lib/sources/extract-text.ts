@@ -18,15 +18,7 @@ export const SOURCE_FILE_TYPES = {
 export type SourceFileType = keyof typeof SOURCE_FILE_TYPES;
 
 export type ExtractErrorCode =
-  | "fileEmpty"
-  | "fileTooLarge"
-  | "fileUnsupported"
-  | "fileInvalidUtf8"
-  | "pdfNoText"
-  | "pdfEncrypted"
-  | "fileUnreadable"
-  | "htmlNoText"
-  | "docxNoText";
+  "fileEmpty" | "fileTooLarge" | "fileUnsupported" | "fileInvalidUtf8" | "pdfNoText" | "pdfEncrypted" | "fileUnreadable" | "htmlNoText" | "docxNoText";
 
 export class ExtractError extends Error {
   constructor(readonly code: ExtractErrorCode) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { SourceKind } from "../domain/vocabulary";
 import { listRecordHistory, type RecordHistoryView } from "../records/record-history";
-import { segmentText, type Segment } from "./quote-context";
+import { paragraphSegments, type Paragraph } from "./quote-context";
 
 export interface QuotedSpan {
   id: number;
@@ -28,7 +28,8 @@ export interface SourceView {
   history: RecordHistoryView[];
   quoteCount: number;
   initiatives: { slug: string; titleRu: string; titleEn: string }[];
-  segments: Segment<QuotedSpan>[];
+  /** The text line by line (each line is a passage search can link to), cut at its quotes. */
+  paragraphs: Paragraph<QuotedSpan>[];
 }
 
 export async function getSource(prisma: PrismaClient, id: number): Promise<SourceView | null> {
@@ -72,6 +73,6 @@ export async function getSource(prisma: PrismaClient, id: number): Promise<Sourc
     history: await listRecordHistory(prisma, "source", row.id),
     quoteCount: row.quotes.length,
     initiatives: [...initiatives.values()],
-    segments: segmentText(row.text, row.quotes),
+    paragraphs: paragraphSegments(row.text, row.quotes),
   };
 }

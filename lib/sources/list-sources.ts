@@ -10,10 +10,11 @@ export interface SourceOption {
   title: string | null;
   outlet: string | null;
   publishedOn: Date | null;
+  language: string;
 }
 
 export async function listSources(prisma: PrismaClient): Promise<SourceOption[]> {
-  return prisma.source.findMany({ select: { id: true, title: true, outlet: true, publishedOn: true }, orderBy: { id: "asc" } });
+  return prisma.source.findMany({ select: { id: true, title: true, outlet: true, publishedOn: true, language: true }, orderBy: { id: "asc" } });
 }
 
 const day = z.iso.date().refine((value) => value >= "1991-01-01" && value <= "2100-12-31");

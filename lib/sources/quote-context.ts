@@ -47,9 +47,9 @@ export interface Segment<S extends Span> {
   spans: S[];
 }
 
-/** Cuts a text at every span boundary so overlapping quotes can all be highlighted. */
-export function segmentText<S extends Span>(text: string, spans: S[]): Segment<S>[] {
-  const cuts = new Set<number>([0, text.length]);
+/** Cuts a text at every span boundary (and at `extraCuts`) so overlapping quotes can all be highlighted. */
+export function segmentText<S extends Span>(text: string, spans: S[], extraCuts: number[] = []): Segment<S>[] {
+  const cuts = new Set<number>([0, text.length, ...extraCuts.filter((cut) => cut > 0 && cut < text.length)]);
   for (const span of spans) {
     cuts.add(Math.max(0, Math.min(text.length, span.start)));
     cuts.add(Math.max(0, Math.min(text.length, span.end)));
@@ -67,4 +67,28 @@ export function segmentText<S extends Span>(text: string, spans: S[]): Segment<S
     });
   }
   return segments;
+}
+
+/** The id of the paragraph starting at `pos` on the source page, where a search hit on that passage links. */
+export function passageAnchor(pos: number): string {
+  return `passage-${pos}`;
+}
+
+export interface Paragraph<S extends Span> {
+  /** Offset of the paragraph's first character, as the search index records it (lib/search/search-index.ts). */
+  start: number;
+  /** Whether it holds any text (blank lines are not indexed, so nothing links to them). */
+  blank: boolean;
+  segments: Segment<S>[];
+}
+
+/** The text cut into its lines (each with its newline), each line cut at its quotes' boundaries. */
+export function paragraphSegments<S extends Span>(text: string, spans: S[]): Paragraph<S>[] {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) if (at + 1 < text.length) starts.push(at + 1);
+  const segments = segmentText(text, spans, starts);
+  return starts.map((start, index) => {
+    const end = starts[index + 1] ?? text.length;
+    return { start, blank: !text.slice(start, end).trim(), segments: segments.filter((segment) => segment.start >= start && segment.start < end) };
+  });
 }

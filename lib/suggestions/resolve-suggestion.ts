@@ -6,20 +6,65 @@ import { IntakeError } from "../sources/intake-error";
 import type { ResolveSuggestionInput } from "./suggestion-schemas";
 
 /**
- * Closes a suggestion as accepted or declined, with what was done or why, by whom and when. The
- * sender's e-mail, when given, keeps `outcomeSentAt` empty until the outcome is mailed.
+ * Closes a suggestion: accepted, linked to the change the editor made from it (the newest change
+ * this editor recorded on its initiative or source since it was sent; none yet is refused), or
+ * declined with the reason. Who and when are kept. The sender's e-mail, when given, keeps
+ * `outcomeSentAt` empty until the outcome is mailed (lib/suggestions/send-outcomes.ts).
  */
-export async function resolveSuggestion(db: PrismaClient, user: SessionUser, input: ResolveSuggestionInput): Promise<{ tags: string[] }> {
-  const closed = await db.suggestion.updateMany({
-    where: { id: input.suggestionId, state: "open" },
-    data: { state: input.decision, resolution: input.resolution, resolvedById: user.id, resolvedAt: new Date() },
+export async function resolveSuggestion(
+  db: PrismaClient,
+  user: SessionUser,
+  input: ResolveSuggestionInput,
+): Promise<{ tags: string[]; resultPath: string | null; mailOutcome: boolean }> {
+  return db.$transaction(async (tx) => {
+    const suggestion = await tx.suggestion.findUnique({
+      where: { id: input.suggestionId },
+      select: { state: true, subject: true, subjectKey: true, createdAt: true, email: true },
+    });
+    if (!suggestion) throw new IntakeError("notFound");
+    if (suggestion.state !== "open") throw new IntakeError("suggestionClosed");
+    const resultPath = input.decision === "accepted" ? await resultingChange(tx, user, suggestion) : null;
+    if (input.decision === "accepted" && resultPath === null) throw new IntakeError("suggestionNoChange", "resolution");
+    const closed = await tx.suggestion.updateMany({
+      where: { id: input.suggestionId, state: "open" },
+      data: { state: input.decision, resolution: input.resolution, resolvedById: user.id, resolvedAt: new Date(), resultPath },
+    });
+    if (closed.count === 0) throw new IntakeError("suggestionClosed");
+    // The queue is only on the editors' desk, which is not cached.
+    return { tags: [], resultPath, mailOutcome: suggestion.email !== null };
   });
-  if (closed.count === 0) {
-    const exists = await db.suggestion.findUnique({ where: { id: input.suggestionId }, select: { id: true } });
-    throw new IntakeError(exists ? "suggestionClosed" : "notFound");
+}
+
+/** Where the editor's change made from the suggestion shows: its history entry, newest first. */
+async function resultingChange(
+  db: Db,
+  user: SessionUser,
+  suggestion: { subject: "initiative" | "source"; subjectKey: string; createdAt: Date },
+): Promise<string | null> {
+  if (suggestion.subject === "initiative") {
+    const entry = await db.historyEntry.findFirst({
+      where: { initiative: { slug: suggestion.subjectKey }, authorId: user.id, recordedAt: { gte: suggestion.createdAt } },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
+    return entry ? `/initiatives/${suggestion.subjectKey}#entry-${entry.id}` : null;
   }
-  // The queue is only on the editors' desk, which is not cached.
-  return { tags: [] };
+  const entry = await db.recordHistoryEntry.findFirst({
+    where: { subject: "source", subjectId: Number(suggestion.subjectKey), authorId: user.id, recordedAt: { gte: suggestion.createdAt } },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return entry ? `/sources/${suggestion.subjectKey}#record-history` : null;
+}
+
+/** An open suggestion for the change forms to start from, when it is about this subject. */
+export async function getOpenSuggestion(
+  db: Db,
+  id: number,
+  subject: "initiative" | "source",
+  subjectKey: string,
+): Promise<{ id: number; text: string; url: string | null } | null> {
+  return db.suggestion.findFirst({ where: { id, subject, subjectKey, state: "open" }, select: { id: true, text: true, url: true } });
 }
 
 export interface SuggestionView {
@@ -52,5 +97,9 @@ export async function listOpenSuggestions(db: Db, limit = 50): Promise<Suggestio
     ...initiatives.map((i) => [`initiative:${i.slug}`, { ru: i.titleRu, en: i.titleEn }] as const),
     ...sources.map((s) => [`source:${s.id}`, { ru: s.title, en: s.title }] as const),
   ]);
-  return rows.map(({ email, ...row }) => ({ ...row, hasEmail: email !== null, subjectTitle: titles.get(`${row.subject}:${row.subjectKey}`) ?? { ru: null, en: null } }));
+  return rows.map(({ email, ...row }) => ({
+    ...row,
+    hasEmail: email !== null,
+    subjectTitle: titles.get(`${row.subject}:${row.subjectKey}`) ?? { ru: null, en: null },
+  }));
 }

@@ -12,7 +12,7 @@ export async function submitSuggestion(db: PrismaClient, input: SubmitSuggestion
   if (input.website.trim() !== "") return { stored: false };
   const exists =
     input.subject === "initiative"
-      ? await db.initiative.findUnique({ where: { slug: input.subjectKey }, select: { id: true } })
+      ? await db.initiative.findUnique({ where: { slug: input.subjectKey, mergedIntoId: null }, select: { id: true } })
       : await db.source.findUnique({ where: { id: Number(input.subjectKey) }, select: { id: true } });
   if (!exists) throw new IntakeError("notFound", "subjectKey");
   await db.suggestion.create({

@@ -29,7 +29,7 @@ export async function getThemeOverview(prisma: PrismaClient, rawTheme: string, r
   const theme = parseTheme(rawTheme);
   if (!theme) return null;
   const rows = await prisma.initiative.findMany({
-    where: { themes: { some: { theme } } },
+    where: { themes: { some: { theme } }, mergedIntoId: null },
     orderBy: { id: "asc" },
     select: {
       id: true,

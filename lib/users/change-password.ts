@@ -13,7 +13,12 @@ const CHANGE_LIMIT = { limit: 10, windowMs: 15 * 60_000 };
  * A signed-in user sets a new password, giving the current one. Every other session of the account
  * ends (a browser someone else holds is signed out); the one making the change stays signed in.
  */
-export async function changePassword(prisma: PrismaClient, userId: number, input: ChangePasswordInput, currentToken: string | undefined): Promise<{ endedSessions: number }> {
+export async function changePassword(
+  prisma: PrismaClient,
+  userId: number,
+  input: ChangePasswordInput,
+  currentToken: string | undefined,
+): Promise<{ endedSessions: number }> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true, active: true } });
   if (!user || !user.active) throw new UserError("notFound");
   const limit = await consumeRateLimit(prisma, `password-change:user:${userId}`, CHANGE_LIMIT);

@@ -5,7 +5,9 @@ import type { UserRole } from "../domain/vocabulary";
 import { DomainError } from "../errors/domain-error";
 import type { CreateUserInput } from "./user-schemas";
 
-export class UserError extends DomainError<"emailTaken" | "notFound" | "ownAccount" | "wrongPassword" | "samePassword" | "resetLinkInvalid" | "tooManyPasswordTries"> {}
+export class UserError extends DomainError<
+  "emailTaken" | "notFound" | "ownAccount" | "wrongPassword" | "samePassword" | "resetLinkInvalid" | "tooManyPasswordTries"
+> {}
 
 export interface UserSummary {
   id: number;

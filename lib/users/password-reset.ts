@@ -15,7 +15,12 @@ const resetId = (token: string) => createHash("sha256").update(token).digest("he
  * An admin issues a one-time link for an account (their own included): the token is returned once,
  * for the admin to hand over; only its hash is stored. A new link voids the account's earlier ones.
  */
-export async function issuePasswordReset(prisma: PrismaClient, adminId: number, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date; email: string }> {
+export async function issuePasswordReset(
+  prisma: PrismaClient,
+  adminId: number,
+  userId: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date; email: string }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
   return prisma.$transaction(async (tx) => {
@@ -29,7 +34,10 @@ export async function issuePasswordReset(prisma: PrismaClient, adminId: number, 
 
 /** Whether a link can still be used, for the page that shows its form (and whose account it is). */
 export async function findPasswordReset(prisma: PrismaClient, token: string, now = new Date()): Promise<{ email: string } | null> {
-  const reset = await prisma.passwordReset.findUnique({ where: { id: resetId(token) }, select: { usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } } });
+  const reset = await prisma.passwordReset.findUnique({
+    where: { id: resetId(token) },
+    select: { usedAt: true, expiresAt: true, user: { select: { email: true, active: true } } },
+  });
   if (!reset || reset.usedAt || reset.expiresAt <= now || !reset.user.active) return null;
   return { email: reset.user.email };
 }
@@ -42,7 +50,10 @@ export async function resetPassword(prisma: PrismaClient, input: ResetPasswordIn
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {
     // Claiming the link is the first write, so two uses at once cannot both succeed.
-    const claimed = await tx.passwordReset.updateMany({ where: { id: resetId(input.token), usedAt: null, expiresAt: { gt: now }, user: { active: true } }, data: { usedAt: now } });
+    const claimed = await tx.passwordReset.updateMany({
+      where: { id: resetId(input.token), usedAt: null, expiresAt: { gt: now }, user: { active: true } },
+      data: { usedAt: now },
+    });
     if (claimed.count === 0) throw new UserError("resetLinkInvalid");
     const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { id: resetId(input.token) }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { email: true } });

@@ -115,14 +115,20 @@ async function main() {
   const maxHealth = Math.max(...during);
   const line = (label: string, value: string) => console.log(`  ${label.padEnd(34)} ${value}`);
   console.log(`\nExports at ${initiatives.toLocaleString("en")} initiatives (${exportCount} at once, ${format}):`);
-  for (const [index, result] of results.entries()) line(`export ${index + 1}`, `HTTP ${result.status}, ${(result.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(1)} s`);
+  for (const [index, result] of results.entries())
+    line(`export ${index + 1}`, `HTTP ${result.status}, ${(result.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(1)} s`);
   line("all exports done after", `${wall.toFixed(1)} s`);
   line("health idle (10×)", `p50 ${quantile(idle, 0.5).toFixed(0)} ms, max ${Math.max(...idle).toFixed(0)} ms`);
-  line(`health during exports (${during.length}×)`, `p50 ${quantile(during, 0.5).toFixed(0)} ms, p95 ${quantile(during, 0.95).toFixed(0)} ms, max ${maxHealth.toFixed(0)} ms; HTTP ${[...statuses].join(", ")}`);
+  line(
+    `health during exports (${during.length}×)`,
+    `p50 ${quantile(during, 0.5).toFixed(0)} ms, p95 ${quantile(during, 0.95).toFixed(0)} ms, max ${maxHealth.toFixed(0)} ms; HTTP ${[...statuses].join(", ")}`,
+  );
   line("app memory (next-server RSS)", `idle ${idleRssMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB`);
   const healthOk = maxHealth < TARGET_HEALTH_MS;
   const memoryOk = peakMb < TARGET_RSS_MB;
-  console.log(`\nTargets: health < ${TARGET_HEALTH_MS} ms during the exports: ${healthOk ? "met" : "MISSED"} (max ${maxHealth.toFixed(0)} ms); app < ${TARGET_RSS_MB} MB: ${memoryOk ? "met" : "MISSED"} (peak ${peakMb.toFixed(0)} MB)`);
+  console.log(
+    `\nTargets: health < ${TARGET_HEALTH_MS} ms during the exports: ${healthOk ? "met" : "MISSED"} (max ${maxHealth.toFixed(0)} ms); app < ${TARGET_RSS_MB} MB: ${memoryOk ? "met" : "MISSED"} (peak ${peakMb.toFixed(0)} MB)`,
+  );
 }
 
 main().then(

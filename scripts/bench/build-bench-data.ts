@@ -1,4 +1,4 @@
-import { searchRowId, type SearchKind } from "../../lib/search/search-index";
+import { searchRowId, vocabularyWords, type SearchKind } from "../../lib/search/search-index";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,16 @@ import { databasePathFromUrl } from "../../lib/db/database-path";
 import { applyMigrations, deleteDatabaseFile } from "../../lib/db/schema-engine";
 import { ALLOWED_TRANSITIONS, isAllowedTransition } from "../../lib/domain/transitions";
 import { countryField, joinThemes } from "../../lib/history/field-changes";
-import { HISTORY_KINDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, STAGES, THEMES, type InitiativeStatus, type Stage, type Theme } from "../../lib/domain/vocabulary";
+import {
+  HISTORY_KINDS,
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  STAGES,
+  THEMES,
+  type InitiativeStatus,
+  type Stage,
+  type Theme,
+} from "../../lib/domain/vocabulary";
 import { stemWord } from "../../lib/search/stem";
 import { progress } from "../cli/progress";
 import { parseArgs } from "./args";
@@ -165,7 +174,12 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
   // so the file holds no usable credentials; the bench signs in by inserting a session.
   const users: { id: number; email: string; displayName: string; passwordHash: string }[] = [];
   for (let k = 1; k <= 6; k++) {
-    users.push({ id: k, email: `bench-editor-${k}@example.test`, displayName: `Bench Editor ${k}`, passwordHash: await hashPassword(randomBytes(18).toString("base64url")) });
+    users.push({
+      id: k,
+      email: `bench-editor-${k}@example.test`,
+      displayName: `Bench Editor ${k}`,
+      passwordHash: await hashPassword(randomBytes(18).toString("base64url")),
+    });
   }
 
   const db = new Database(file);
@@ -193,7 +207,9 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
         event.placeEn,
         event.dateText,
       );
-      const user = db.prepare(`INSERT INTO "User" ("id", "email", "displayName", "role", "passwordHash", "active", "createdAt") VALUES (?, ?, ?, 'editor', ?, 1, ?)`);
+      const user = db.prepare(
+        `INSERT INTO "User" ("id", "email", "displayName", "role", "passwordHash", "active", "createdAt") VALUES (?, ?, ?, 'editor', ?, 1, ?)`,
+      );
       for (const u of users) user.run(u.id, u.email, u.displayName, u.passwordHash, createdAt);
     })();
 
@@ -299,7 +315,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
         given += share;
       }
       // Rounding and the cap leave some over; hand it out one by one to initiatives below the cap.
-      for (let left = extra - given; left > 0; ) {
+      for (let left = extra - given; left > 0;) {
         const i = rng.int(0, n - 1);
         if (entryCounts[i]! < MAX_ENTRIES_PER_INITIATIVE || n * (MAX_ENTRIES_PER_INITIATIVE - 1) < extra) {
           entryCounts[i]!++;
@@ -350,11 +366,20 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
           const proposer = rng.chance(0.85) ? (rng.chance(0.9) ? rng.pick(MEMBERS) : rng.pick(PARTNERS)) : null;
           const name = title(rng, topic);
           const text = summary(rng, topic, proposer);
-          const slug = `${name.en.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).replace(/-$/, "")}-${id}`;
+          const slug = `${name.en
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .replace(/^-|-$/g, "")
+            .slice(0, 60)
+            .replace(/-$/, "")}-${id}`;
           slugs[i] = slug;
 
           // Quotes first (history entries and participations cite them).
-          const qn = rng.weighted([[1, 3], [2, 4], [3, 3]] as const);
+          const qn = rng.weighted([
+            [1, 3],
+            [2, 4],
+            [3, 3],
+          ] as const);
           quoteFirst[i] = nextQuoteId;
           quoteCount[i] = qn;
           for (let k = 0; k < qn; k++) newQuote({ initiativeId: id });
@@ -372,7 +397,11 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
           const kinds = new Uint8Array(k);
           let statusChanges = 1;
           for (let v = 1; v < k; v++) {
-            kinds[v] = rng.weighted([[KIND_STATUS, 55], [KIND_EDIT, 28], [KIND_VERIFICATION, 17]] as const);
+            kinds[v] = rng.weighted([
+              [KIND_STATUS, 55],
+              [KIND_EDIT, 28],
+              [KIND_VERIFICATION, 17],
+            ] as const);
             if (kinds[v] === KIND_STATUS) statusChanges++;
           }
           // Status path: starts proposed (mostly), wanders along the allowed moves, ends at the
@@ -398,7 +427,12 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
               done++;
               let next: InitiativeStatus;
               if (done === statusChanges) next = finalStatus;
-              else if (status === null) next = rng.weighted([["proposed", 80], ["in_preparation", 10], ["agreed", 10]] as const);
+              else if (status === null)
+                next = rng.weighted([
+                  ["proposed", 80],
+                  ["in_preparation", 10],
+                  ["agreed", 10],
+                ] as const);
               else next = rng.chance(0.4) ? status : rng.pick(ALLOWED_TRANSITIONS[status]);
               let nextStage = rng.pick(STAGES_FOR[next]);
               if (next === status && nextStage === stage) {
@@ -440,13 +474,25 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
             iso(times[k - 1]!),
           );
 
-          const themeCount = rng.weighted([[1, 50], [2, 35], [3, 15]] as const);
+          const themeCount = rng.weighted([
+            [1, 50],
+            [2, 35],
+            [3, 15],
+          ] as const);
           const themes = new Set<Theme>();
           while (themes.size < themeCount) themes.add(rng.weighted(THEME_WEIGHTS));
           for (const theme of themes) insertTheme.run(id, theme);
 
           // Countries: the proposer (role proposer) plus others, members more often than partners.
-          const participants = rng.weighted([[0, 10], [1, 10], [2, 20], [3, 20], [4, 15], [5, 15], [6, 10]] as const);
+          const participants = rng.weighted([
+            [0, 10],
+            [1, 10],
+            [2, 20],
+            [3, 20],
+            [4, 15],
+            [5, 15],
+            [6, 10],
+          ] as const);
           const chosen = proposer ? [proposer as string] : [];
           const pool = rng.sample([...MEMBERS, ...MEMBERS, ...PARTNERS], 16);
           for (const code of pool) if (chosen.length < participants && !chosen.includes(code)) chosen.push(code);
@@ -460,7 +506,9 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       showInitiatives(Math.min(n, from + batch));
     }
     counts.initiatives = n;
-    log(`  quotes: ${nextQuoteId - 1} distinct spans from ${spanDraws} draws (${sources.map((s) => `${Math.round(s.text.length / 1000)} k`).join(", ")} characters per source)`);
+    log(
+      `  quotes: ${nextQuoteId - 1} distinct spans from ${spanDraws} draws (${sources.map((s) => `${Math.round(s.text.length / 1000)} k`).join(", ")} characters per source)`,
+    );
 
     // ---- History, written in the order it was recorded (ids grow with time, as in real use) ----
     const order = new Uint32Array(m);
@@ -529,7 +577,11 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
                   fields.push({ field: "titleEn", from: title(rng, pickTopic(rng)).en, to: title(rng, pickTopic(rng)).en });
                   break;
                 case 1:
-                  fields.push({ field: "targetDate", from: rng.chance(0.3) ? null : dayText(time + rng.int(30, 900) * DAY), to: dayText(time + rng.int(30, 1500) * DAY) });
+                  fields.push({
+                    field: "targetDate",
+                    from: rng.chance(0.3) ? null : dayText(time + rng.int(30, 900) * DAY),
+                    to: dayText(time + rng.int(30, 1500) * DAY),
+                  });
                   break;
                 case 2: {
                   const [a, b] = rng.sample(THEMES, 2);
@@ -597,15 +649,34 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       const reading = db.prepare(
         `INSERT INTO "MetricReading" ("metricId", "value", "text", "observedOn", "observedText", "quoteId", "recordedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
-      const owners = rng.sample(Array.from({ length: n }, (_, i) => i), metricCount);
+      const owners = rng.sample(
+        Array.from({ length: n }, (_, i) => i),
+        metricCount,
+      );
       let readings = 0;
       owners.forEach((i, index) => {
         const [nameRu, nameEn, unitRu, unitEn, baseline, target] = METRICS[index % METRICS.length]!;
         const suffix = index >= METRICS.length ? ` (${Math.floor(index / METRICS.length) + 1})` : "";
         const firstQuote = quoteFirst[i]!;
         const year = rng.int(2027, 2035);
-        metric.run(index + 1, `bench-metric-${index + 1}`, i + 1, nameRu + suffix, nameEn + suffix, unitRu, unitEn, baseline, `${baseline} ${unitRu}`, "в прошлом году",
-          firstQuote, target, `${target} ${unitRu}`, `к ${year} году`, rng.chance(0.5) ? isoDay(Date.parse(`${year}-12-31T00:00:00Z`)) : null, firstQuote);
+        metric.run(
+          index + 1,
+          `bench-metric-${index + 1}`,
+          i + 1,
+          nameRu + suffix,
+          nameEn + suffix,
+          unitRu,
+          unitEn,
+          baseline,
+          `${baseline} ${unitRu}`,
+          "в прошлом году",
+          firstQuote,
+          target,
+          `${target} ${unitRu}`,
+          `к ${year} году`,
+          rng.chance(0.5) ? isoDay(Date.parse(`${year}-12-31T00:00:00Z`)) : null,
+          firstQuote,
+        );
         for (let r = rng.int(0, 4), value = baseline; r > 0; r--) {
           value += (target - baseline) * rng.next() * 0.3;
           const observed = now - rng.int(10, 2 * 365) * DAY;
@@ -630,13 +701,16 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
         insertRow.run(searchRowId(kind, refId, part), kind, refId, initiativeId, pos, title, body);
       },
     };
+    // The vocabulary spelling suggestions read ("SearchWord"), as lib/search/search-index.ts records it.
+    const vocabulary = new Set<string>();
+    const learn = (text: string) => vocabularyWords(text).forEach((word) => vocabulary.add(word));
     const chunk = 50_000;
     let indexed = 0;
     const fill = <T extends { id: number }>(label: string, select: string, write: (row: T) => void) => {
       const page = db.prepare(`${select} WHERE "id" > ? ORDER BY "id" LIMIT ${chunk}`);
       const { total } = db.prepare(`SELECT count(*) AS total FROM (${select})`).get() as { total: number };
       const show = progress(`  search index (${label})`, total, log);
-      for (let last = 0, read = 0; ; ) {
+      for (let last = 0, read = 0; ;) {
         const rows = page.all(last) as T[];
         if (rows.length === 0) break;
         db.transaction(() => rows.forEach(write))();
@@ -650,11 +724,13 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       `SELECT "id", "titleRu", "titleEn", "summaryRu", "summaryEn" FROM "Initiative"`,
       (row) => {
         insertIndex.run("initiative", row.id, row.id, 0, stem(`${row.titleRu} ${row.titleEn}`), stem(`${row.summaryRu} ${row.summaryEn}`));
+        learn(`${row.titleRu} ${row.titleEn} ${row.summaryRu} ${row.summaryEn}`);
         indexed++;
       },
     );
     fill<{ id: number; text: string; initiativeId: number | null }>("quotes", `SELECT "id", "text", "initiativeId" FROM "Quote"`, (row) => {
       insertIndex.run("quote", row.id, row.initiativeId, 0, stem(""), stem(row.text));
+      learn(row.text);
       indexed++;
     });
     fill<{ id: number; initiativeId: number; note: string; overrideNote: string | null }>(
@@ -664,6 +740,7 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
         const body = [row.note, row.overrideNote].filter(Boolean).join(" ");
         if (!body) return;
         insertIndex.run("note", row.id, row.initiativeId, 0, stem(""), stem(body));
+        learn(body);
         indexed++;
       },
     );
@@ -672,11 +749,15 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
       for (const paragraph of row.text.split("\n")) {
         if (paragraph.trim()) {
           insertIndex.run("passage", row.id, null, pos, stem(""), stem(paragraph));
+          learn(paragraph);
           indexed++;
         }
         pos += paragraph.length + 1;
       }
     });
+    const insertWord = db.prepare(`INSERT INTO "SearchWord" ("word", "length") VALUES (?, ?)`);
+    db.transaction(() => vocabulary.forEach((word) => insertWord.run(word, Array.from(word).length)))();
+    log(`  search vocabulary: ${vocabulary.size} words (${elapsed()})`);
     // Merge the index's segments once, as a long-running index ends up after automerge.
     db.prepare(`INSERT INTO "SearchIndex" ("SearchIndex") VALUES ('optimize')`).run();
     counts.searchIndex = indexed;
@@ -684,7 +765,19 @@ export async function buildBenchData(options: BenchDataOptions): Promise<BenchDa
 
     const problems = db.pragma("foreign_key_check") as unknown[];
     if (problems.length) throw new Error(`Foreign key check failed: ${JSON.stringify(problems.slice(0, 5))}`);
-    for (const table of ["Country", "Event", "User", "Source", "Quote", "Initiative", "InitiativeTheme", "Participation", "HistoryEntry", "Metric", "MetricReading"]) {
+    for (const table of [
+      "Country",
+      "Event",
+      "User",
+      "Source",
+      "Quote",
+      "Initiative",
+      "InitiativeTheme",
+      "Participation",
+      "HistoryEntry",
+      "Metric",
+      "MetricReading",
+    ]) {
       counts[table] = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
     }
     // Back to the mode the app runs in (prepareDatabaseFile would do it too).

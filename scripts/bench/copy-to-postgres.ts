@@ -45,7 +45,8 @@ export async function copyToPostgres(sqliteFile: string, url: string, log: (line
        ORDER BY table_name, ordinal_position`,
     );
     const tables = new Map<string, Column[]>();
-    for (const column of columns) tables.set(column.table_name, [...(tables.get(column.table_name) ?? []), { name: column.column_name, type: column.data_type }]);
+    for (const column of columns)
+      tables.set(column.table_name, [...(tables.get(column.table_name) ?? []), { name: column.column_name, type: column.data_type }]);
 
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");
@@ -87,7 +88,10 @@ export async function copyToPostgres(sqliteFile: string, url: string, log: (line
        WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'`,
     );
     for (const { table_name: table, column_name: column } of serials) {
-      await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max("${column}") FROM "${table}"), 0) + 1, false)`, [`"${table}"`, column]);
+      await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max("${column}") FROM "${table}"), 0) + 1, false)`, [
+        `"${table}"`,
+        column,
+      ]);
     }
     await client.query("COMMIT");
     await client.query("ANALYZE");

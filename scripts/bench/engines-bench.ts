@@ -55,7 +55,28 @@ process.on("exit", () => groups.forEach(killGroupNow));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (groups.forEach(killGroupNow), process.exit(130)));
 
 /** Words of the generator's titles (scripts/bench/words.ts), one per cold round, the same for both engines. */
-const SEARCH_WORDS = ["водных", "транспортной", "региональных", "экологической", "цифровой", "энергетических", "стратегии", "центра", "коридора", "программы", "платформы", "соглашения", "форума", "системы", "сети", "инвестиционной", "туристической", "торговой", "научного", "совместной"];
+const SEARCH_WORDS = [
+  "водных",
+  "транспортной",
+  "региональных",
+  "экологической",
+  "цифровой",
+  "энергетических",
+  "стратегии",
+  "центра",
+  "коридора",
+  "программы",
+  "платформы",
+  "соглашения",
+  "форума",
+  "системы",
+  "сети",
+  "инвестиционной",
+  "туристической",
+  "торговой",
+  "научного",
+  "совместной",
+];
 
 interface EngineResult {
   engine: DatabaseProvider;
@@ -69,7 +90,11 @@ interface EngineResult {
 }
 
 const PAGES = [
-  { key: "list", label: "list with facets ?status=agreed&theme=transport_logistics&country=KZ", path: () => "/en/initiatives?status=agreed&theme=transport_logistics&country=KZ" },
+  {
+    key: "list",
+    label: "list with facets ?status=agreed&theme=transport_logistics&country=KZ",
+    path: () => "/en/initiatives?status=agreed&theme=transport_logistics&country=KZ",
+  },
   { key: "list-search", label: "list search ?q=<word>", path: (word: string) => `/en/initiatives?q=${encodeURIComponent(word)}` },
   { key: "search", label: "search page /en/search?q=<word>", path: (word: string) => `/en/search?q=${encodeURIComponent(word)}` },
   { key: "initiative", label: "initiative page", path: (_word: string, slug: string) => `/en/initiatives/${slug}` },
@@ -82,9 +107,20 @@ function build(): void {
 
 async function measureEngine(engine: DatabaseProvider, url: string, preparation: string, port: number): Promise<EngineResult> {
   const prisma = createPrismaClient(url, 10_000);
-  const page = await prisma.initiative.findFirstOrThrow({ orderBy: [{ version: "desc" }, { id: "asc" }], skip: Math.floor(initiatives / 2), select: { slug: true } });
-  const slugs = (await prisma.initiative.findMany({ orderBy: { id: "asc" }, where: { slug: { not: page.slug } }, take: writers * 3, select: { slug: true } })).map((row) => row.slug);
-  const user = await createUser(prisma, { email: `bench-engines-${Date.now()}@example.test`, displayName: "Bench Writer", role: "editor", password: `bench-${Math.random()}` });
+  const page = await prisma.initiative.findFirstOrThrow({
+    orderBy: [{ version: "desc" }, { id: "asc" }],
+    skip: Math.floor(initiatives / 2),
+    select: { slug: true },
+  });
+  const slugs = (
+    await prisma.initiative.findMany({ orderBy: { id: "asc" }, where: { slug: { not: page.slug } }, take: writers * 3, select: { slug: true } })
+  ).map((row) => row.slug);
+  const user = await createUser(prisma, {
+    email: `bench-engines-${Date.now()}@example.test`,
+    displayName: "Bench Writer",
+    role: "editor",
+    password: `bench-${Math.random()}`,
+  });
   const { token } = await createSession(prisma, user.id);
   await prisma.$disconnect();
   const cookie = `${SESSION_COOKIE}=${token}`;
@@ -147,7 +183,9 @@ function table(results: EngineResult[]): string {
   const header = `| measure | ${results.map((result) => result.engine).join(" | ")} |`;
   const lines = [header, `| --- | ${results.map(() => "---:").join(" | ")} |`];
   for (const target of PAGES) {
-    lines.push(`| ${target.label}: cold p50 / p95 ms (db p50) | ${results.map((r) => `${ms(r.cold[target.key]!)} (${fmt(r.cold[target.key]!.dbP50, 1)})`).join(" | ")} |`);
+    lines.push(
+      `| ${target.label}: cold p50 / p95 ms (db p50) | ${results.map((r) => `${ms(r.cold[target.key]!)} (${fmt(r.cold[target.key]!.dbP50, 1)})`).join(" | ")} |`,
+    );
   }
   for (const target of PAGES) lines.push(`| ${target.label}: warm p50 / p95 ms | ${results.map((r) => ms(r.warm[target.key]!)).join(" | ")} |`);
   lines.push(`| status change, the write (action span) p50 / p95 ms | ${results.map((r) => ms(r.write)).join(" | ")} |`);
@@ -160,7 +198,9 @@ function table(results: EngineResult[]): string {
 async function main() {
   const started = new Date();
   log(`Engines bench — ${started.toISOString()}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`);
-  log(`Settings: ${initiatives} initiatives, ${changes} changes; engines ${engines.join(", ")}; ${rounds} cold rounds, 30 warm views, write loop ${writers} editors × ${duration} s`);
+  log(
+    `Settings: ${initiatives} initiatives, ${changes} changes; engines ${engines.join(", ")}; ${rounds} cold rounds, 30 warm views, write loop ${writers} editors × ${duration} s`,
+  );
 
   const file = defaultBenchPath(initiatives, changes);
   let sqlitePreparation: string;
@@ -191,7 +231,9 @@ async function main() {
   const port = args.number("port", 0) || (await freePort());
   const results: EngineResult[] = [];
   for (const engine of engines) {
-    results.push(await measureEngine(engine, engine === "postgres" ? postgresUrl : `file:${file}`, engine === "postgres" ? postgresPreparation : sqlitePreparation, port));
+    results.push(
+      await measureEngine(engine, engine === "postgres" ? postgresUrl : `file:${file}`, engine === "postgres" ? postgresPreparation : sqlitePreparation, port),
+    );
     await sleep(500);
   }
 
@@ -200,7 +242,8 @@ async function main() {
   for (const result of results) {
     if (result.writeErrors.length) log(`${result.engine}: ${result.writeErrors.length} status changes failed, e.g. ${result.writeErrors[0]}`);
     for (const [key, cold] of Object.entries(result.cold)) {
-      if (cold.missedCache < cold.samples) log(`${result.engine}: ${key}: ${cold.samples - cold.missedCache} of ${cold.samples} cold views were answered from the cache (0 queries)`);
+      if (cold.missedCache < cold.samples)
+        log(`${result.engine}: ${key}: ${cold.samples - cold.missedCache} of ${cold.samples} cold views were answered from the cache (0 queries)`);
     }
   }
   log(`Load average after: ${loadavg()[0]!.toFixed(2)}`);

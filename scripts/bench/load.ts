@@ -73,7 +73,14 @@ export function parseWrk(output: string): Omit<LoadResult, "target" | "url" | "b
  * Loads one URL with wrk (one thread: the app is one Node process and the cores are shared),
  * without Accept-Encoding, so the app and nginx both send identity bodies.
  */
-export async function measure(wrk: string, target: string, url: string, settings: LoadSettings, bytes: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function measure(
+  wrk: string,
+  target: string,
+  url: string,
+  settings: LoadSettings,
+  bytes: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const args = ["-t1", `-c${settings.connections}`, `-d${settings.duration}s`, "--latency", "--timeout", `${Math.max(10, settings.duration * 2)}s`];
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
   const output = await new Promise<string>((resolve, reject) => {

@@ -42,9 +42,7 @@ export function ensureNginx(log: (line: string) => void): string | null {
 
 /** Paths every nginx needs writable; pointed into the temp prefix. */
 function tempPaths(dir: string): string {
-  return ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
-    .map((name) => `    ${name}_temp_path ${path.join(dir, `${name}_temp`)};`)
-    .join("\n");
+  return ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `    ${name}_temp_path ${path.join(dir, `${name}_temp`)};`).join("\n");
 }
 
 async function run(binary: string, dir: string, config: string, url: string, name: string): Promise<Group> {
@@ -109,7 +107,8 @@ export function benchCopyOfDeployConfig(source: string, dir: string, port: numbe
   replace(/^(\s*)listen\s+80;.*$/m, `$1listen 127.0.0.1:${port};`, "listen 80");
   replace(/^\s*listen\s+\[::\]:80;.*\n/m, "", "listen [::]:80");
   replace(/^http\s*\{\s*$/m, `http {\n${tempPaths(dir)}`, "the http block");
-  if (!existsSync("/etc/nginx/mime.types")) config = config.replace(/^\s*include\s+\/etc\/nginx\/mime\.types;.*$/m, "    types { text/html html; application/javascript js; text/css css; }");
+  if (!existsSync("/etc/nginx/mime.types"))
+    config = config.replace(/^\s*include\s+\/etc\/nginx\/mime\.types;.*$/m, "    types { text/html html; application/javascript js; text/css css; }");
   return config;
 }
 

@@ -184,18 +184,25 @@ export class MemorySampler {
   }
 
   sample() {
-    const tree = processTree(this.root).map(processMemory).filter((m): m is ProcessMemory => m !== null);
+    const tree = processTree(this.root)
+      .map(processMemory)
+      .filter((m): m is ProcessMemory => m !== null);
     const server = tree.find((m) => m.command.startsWith("next-server"));
     if (!server) return;
     this.serverPid = server.pid;
-    const app = processTree(server.pid).map(processMemory).filter((m): m is ProcessMemory => m !== null);
+    const app = processTree(server.pid)
+      .map(processMemory)
+      .filter((m): m is ProcessMemory => m !== null);
     const appPids = new Set(app.map((m) => m.pid));
     const appRss = app.reduce((sum, m) => sum + m.rssKb, 0);
     const wrappers = tree.filter((m) => !appPids.has(m.pid)).reduce((sum, m) => sum + m.rssKb, 0);
     this.peakAppRssKb = Math.max(this.peakAppRssKb, appRss);
     this.peakWrapperRssKb = Math.max(this.peakWrapperRssKb, wrappers);
     // VmHWM is the kernel's own peak per process: it catches spikes between two samples.
-    this.appHwmKb = Math.max(this.appHwmKb, app.reduce((sum, m) => sum + m.hwmKb, 0));
+    this.appHwmKb = Math.max(
+      this.appHwmKb,
+      app.reduce((sum, m) => sum + m.hwmKb, 0),
+    );
   }
 
   stop() {

@@ -28,7 +28,9 @@ export interface Goal {
 }
 
 export const fmt = (value: number | null | undefined, digits = 0) =>
-  value === null || value === undefined || Number.isNaN(value) ? "—" : value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  value === null || value === undefined || Number.isNaN(value)
+    ? "—"
+    : value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 export function goal(name: string, value: number | null, show: (value: number) => string, met: boolean): Goal {
   return { goal: name, measured: value === null ? "not measured" : show(value), met: value !== null && met };
@@ -43,7 +45,8 @@ export function ratio(target: number, nginx: number): string {
 
 function table(rows: string[][], numeric: (column: number) => boolean): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, column) => (numeric(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(" | ")} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => (numeric(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(" | ")} |`;
   const rule = `|${widths.map((w, column) => (numeric(column) ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`;
   return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
 }

@@ -104,11 +104,13 @@ function pickInitiatives(databaseFile: string, workers: number): Picks {
     const page = db
       .prepare(`SELECT "slug", "version" FROM "Initiative" ORDER BY abs("version" - (SELECT avg("version") FROM "Initiative")), "id" LIMIT 1`)
       .get() as { slug: string; version: number };
-    const rows = db
-      .prepare(`SELECT "slug" FROM "Initiative" WHERE "slug" <> ? ORDER BY "version", "id" LIMIT ?`)
-      .all(page.slug, workers * 3 + 1) as { slug: string }[];
+    const rows = db.prepare(`SELECT "slug" FROM "Initiative" WHERE "slug" <> ? ORDER BY "version", "id" LIMIT ?`).all(page.slug, workers * 3 + 1) as {
+      slug: string;
+    }[];
     const other = rows.pop()!;
-    const writerSlugs = Array.from({ length: workers }, (_, w) => rows.filter((_, i) => i % workers === w).map((r) => r.slug)).filter((list) => list.length > 0);
+    const writerSlugs = Array.from({ length: workers }, (_, w) => rows.filter((_, i) => i % workers === w).map((r) => r.slug)).filter(
+      (list) => list.length > 0,
+    );
     return { pageSlug: page.slug, pageEntries: page.version, otherSlug: other.slug, writerSlugs };
   } finally {
     db.close();
@@ -191,7 +193,14 @@ async function main() {
     const applied = await applyMigrations(`file:${databaseFile}`);
     if (applied.length) log(`  applied ${applied.join(", ")} (${((performance.now() - migrationStarted) / 1000).toFixed(1)} s)`);
   } else {
-    const built = await buildBenchData({ initiatives, changes, out: databaseFile, seed: args.string("seed"), now: args.string("now"), log: (line) => log(`  ${line}`) });
+    const built = await buildBenchData({
+      initiatives,
+      changes,
+      out: databaseFile,
+      seed: args.string("seed"),
+      now: args.string("now"),
+      log: (line) => log(`  ${line}`),
+    });
     generation = { seconds: built.seconds, counts: built.counts };
   }
   const databaseBytes = statSync(databaseFile).size;
@@ -233,11 +242,22 @@ async function main() {
   const targets: Target[] = [
     { key: "dashboard", label: "dashboard /en", path: "/en", coldGoalMs: 150 },
     { key: "initiative", label: `initiative page (${picks.pageEntries} history entries)`, path: `/en/initiatives/${picks.pageSlug}`, coldGoalMs: 50 },
-    { key: "list", label: "list with facets ?status=agreed&theme=transport_logistics&country=KZ", path: "/en/initiatives?status=agreed&theme=transport_logistics&country=KZ", coldGoalMs: 100 },
+    {
+      key: "list",
+      label: "list with facets ?status=agreed&theme=transport_logistics&country=KZ",
+      path: "/en/initiatives?status=agreed&theme=transport_logistics&country=KZ",
+      coldGoalMs: 100,
+    },
     { key: "list-search", label: "list search ?q=водных+стратегий", path: `/en/initiatives?q=${q("водных стратегий")}`, coldGoalMs: 100 },
     { key: "search", label: "search page /en/search?q=водной", path: `/en/search?q=${q("водной")}`, coldGoalMs: 100 },
     { key: "countries", label: "countries /en/countries", path: "/en/countries", coldGoalMs: null },
-    { key: "api", label: "API /api/v1/initiatives?theme=water_environment", path: "/api/v1/initiatives?theme=water_environment&pageSize=25", coldGoalMs: null, api: true },
+    {
+      key: "api",
+      label: "API /api/v1/initiatives?theme=water_environment",
+      path: "/api/v1/initiatives?theme=water_environment&pageSize=25",
+      coldGoalMs: null,
+      api: true,
+    },
   ];
   const bodies = new Map<string, string>();
   for (const target of targets) {
@@ -255,7 +275,9 @@ async function main() {
   const nginxBinary = ensureNginx(log);
   if (!nginxBinary) throw new Error("nginx is needed: every row is a ratio to nginx serving the same bytes.");
   const staticPort = await port(1);
-  groups.push(await startStaticNginx(nginxBinary, path.join(tempDir, "static"), staticPort, Object.fromEntries([...bodies].map(([key, body]) => [`${key}.html`, body]))));
+  groups.push(
+    await startStaticNginx(nginxBinary, path.join(tempDir, "static"), staticPort, Object.fromEntries([...bodies].map(([key, body]) => [`${key}.html`, body]))),
+  );
   const nginxBase = `http://localhost:${staticPort}`;
 
   const rows: Row[] = [];
@@ -382,9 +404,13 @@ async function main() {
   log(`Status change (POST, the action's own time): p50 ${fmt(statusWrite.p50)} ms, p95 ${fmt(statusWrite.p95)} ms (${statusWrite.samples} changes)`);
   log(writeLine("Write loop (app)", writes));
   log(writeLine("Write loop through the front", frontWrites));
-  log(`Front nonces: ${nonces.size} distinct in ${nonceResponses} responses (${nonceHits} cache hits), ${nonceMismatches} with a script or header not carrying its own nonce`);
+  log(
+    `Front nonces: ${nonces.size} distinct in ${nonceResponses} responses (${nonceHits} cache hits), ${nonceMismatches} with a script or header not carrying its own nonce`,
+  );
   log(`Another initiative's page after each status change: ${otherQueries.join(", ") || "—"} database queries`);
-  log(`App peak memory: ${memory.appPeakRssMB.toFixed(0)} MB RSS (next-server process tree, sampled every 200 ms; kernel VmHWM ${memory.appPeakHwmMB.toFixed(0)} MB)`);
+  log(
+    `App peak memory: ${memory.appPeakRssMB.toFixed(0)} MB RSS (next-server process tree, sampled every 200 ms; kernel VmHWM ${memory.appPeakHwmMB.toFixed(0)} MB)`,
+  );
   log(
     `Public page JavaScript (dashboard): ${(javascript.gzipBytes / 1000).toFixed(1)} kB gzipped for modern browsers (${javascript.scripts} scripts, ${(javascript.rawBytes / 1000).toFixed(1)} kB raw; plus ${(javascript.legacyGzipBytes / 1000).toFixed(1)} kB of noModule polyfills only old browsers load)`,
   );
@@ -396,10 +422,25 @@ async function main() {
   const appWorst = worst((row) => row.app.requestsPerSecond / row.ceiling.requestsPerSecond);
   const goals: Goal[] = [
     goal("1. front: every public page ≥ 0.25× nginx static (worst page)", frontWorst, (v) => `${v.toFixed(2)}×`, frontWorst >= 0.25),
-    goal("1. front: unique nonce per response, cache hits included", nonces.size, () => `${nonces.size}/${nonceResponses} distinct, ${nonceHits} hits, ${nonceMismatches} mismatched`, nonces.size === nonceResponses && nonceMismatches === 0 && nonceHits > 0),
-    goal("1. front: a write visible ≤ 1 s (max)", frontWrites.visibleMax, (v) => `${v.toFixed(0)} ms (p50 ${fmt(frontWrites.visibleP50)})`, frontWrites.visibleMax !== null && frontWrites.visibleMax <= 1000 && frontWrites.visibleTimedOut === 0),
+    goal(
+      "1. front: unique nonce per response, cache hits included",
+      nonces.size,
+      () => `${nonces.size}/${nonceResponses} distinct, ${nonceHits} hits, ${nonceMismatches} mismatched`,
+      nonces.size === nonceResponses && nonceMismatches === 0 && nonceHits > 0,
+    ),
+    goal(
+      "1. front: a write visible ≤ 1 s (max)",
+      frontWrites.visibleMax,
+      (v) => `${v.toFixed(0)} ms (p50 ${fmt(frontWrites.visibleP50)})`,
+      frontWrites.visibleMax !== null && frontWrites.visibleMax <= 1000 && frontWrites.visibleTimedOut === 0,
+    ),
     goal("2. app alone: every public page ≥ 1/100 nginx static (worst page)", appWorst, (v) => `1/${(1 / v).toFixed(0)}`, appWorst >= 0.01),
-    goal("3. another initiative's page stays cached after a status change", otherQueries.length ? Math.max(...otherQueries) : null, (v) => `${v} queries (max)`, otherQueries.length > 0 && otherQueries.every((n) => n === 0)),
+    goal(
+      "3. another initiative's page stays cached after a status change",
+      otherQueries.length ? Math.max(...otherQueries) : null,
+      (v) => `${v} queries (max)`,
+      otherQueries.length > 0 && otherQueries.every((n) => n === 0),
+    ),
     ...targets
       .filter((t) => t.coldGoalMs !== null)
       .map((t) => {
@@ -407,7 +448,12 @@ async function main() {
         return goal(`4. cold server time p95, ${t.key} < ${t.coldGoalMs} ms`, p95, (v) => `${v.toFixed(1)} ms`, p95 !== null && p95 < t.coldGoalMs!);
       }),
     goal("5. status change server time p95 < 20 ms", statusWrite.p95, (v) => `${v.toFixed(1)} ms`, statusWrite.p95 !== null && statusWrite.p95 < 20),
-    goal(`5. write loop ≥ ${initiatives >= 100_000 ? 30 : 100}/s`, writes.writesPerSecond, (v) => `${v.toFixed(1)}/s`, writes.writesPerSecond >= (initiatives >= 100_000 ? 30 : 100)),
+    goal(
+      `5. write loop ≥ ${initiatives >= 100_000 ? 30 : 100}/s`,
+      writes.writesPerSecond,
+      (v) => `${v.toFixed(1)}/s`,
+      writes.writesPerSecond >= (initiatives >= 100_000 ? 30 : 100),
+    ),
     goal("6. app RSS < 400 MB", memory.appPeakRssMB, (v) => `${v.toFixed(0)} MB`, memory.appPeakRssMB < 400),
     goal("6. public page JavaScript ≤ 120 kB gzipped", javascript.gzipBytes / 1000, (v) => `${v.toFixed(1)} kB`, javascript.gzipBytes <= 120_000),
     goal("6. countries page < 150 kB HTML", bytes("countries") / 1000, (v) => `${v.toFixed(0)} kB`, bytes("countries") < 150_000),

@@ -44,7 +44,15 @@ export interface TimeSummary {
 export function summarize(timings: (ServerTiming | null)[], pick: (timing: ServerTiming) => number | null = (t) => t.total): TimeSummary {
   const values = timings.filter((t): t is ServerTiming => t !== null);
   const picked = values.map(pick).filter((v): v is number => v !== null);
-  return { samples: picked.length, p50: percentile(picked, 50), p95: percentile(picked, 95), dbP50: percentile(values.map((t) => t.db), 50) };
+  return {
+    samples: picked.length,
+    p50: percentile(picked, 50),
+    p95: percentile(picked, 95),
+    dbP50: percentile(
+      values.map((t) => t.db),
+      50,
+    ),
+  };
 }
 
 /** Warm: the same page again and again, one at a time (nothing else loads the app meanwhile). */
@@ -60,7 +68,12 @@ export async function sampleWarm(url: string, count: number): Promise<TimeSummar
  * visible ones), alternating between two statuses that may follow each other. Returns the new
  * version and the POST's Server-Timing (its `action` span is the write on its own).
  */
-export async function postStatusChange(base: string, slug: string, cookie: string, round: number): Promise<{ version: number; timing: ServerTiming | null } | { error: string }> {
+export async function postStatusChange(
+  base: string,
+  slug: string,
+  cookie: string,
+  round: number,
+): Promise<{ version: number; timing: ServerTiming | null } | { error: string }> {
   const url = `${base}/en/initiatives/${slug}`;
   const page = await fetch(url, { headers: { cookie } });
   const html = await page.text();

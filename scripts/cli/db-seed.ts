@@ -9,9 +9,7 @@ runCli(async () => {
   const prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS);
   try {
     const summary = await seedDatabase(prisma, catalog);
-    console.log(
-      `Seeded ${summary.initiatives} initiatives with ${summary.quotes} verified quotes (${summary.created} rows created).`,
-    );
+    console.log(`Seeded ${summary.initiatives} initiatives with ${summary.quotes} verified quotes (${summary.created} rows created).`);
   } finally {
     await prisma.$disconnect();
   }

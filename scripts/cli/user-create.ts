@@ -8,7 +8,8 @@ import { createUserSchema } from "../../lib/users/user-schemas";
 import messages from "../../lib/i18n/messages/en.json";
 import { runCli } from "./run-cli";
 
-const USAGE = 'Usage: npm run user:create -- --email you@example.org --role admin|editor [--name "Display name"]\n' +
+const USAGE =
+  'Usage: npm run user:create -- --email you@example.org --role admin|editor [--name "Display name"]\n' +
   "The password is read from standard input (piped) or asked for at a hidden prompt; never pass it as an argument.";
 
 /** Reads the password from a pipe, or from the terminal without echoing it. */

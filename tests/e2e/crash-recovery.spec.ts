@@ -191,7 +191,10 @@ async function inspectDatabase() {
     const integrity = await checkIntegrity(prisma);
     const initiatives = await prisma.initiative.findMany({ select: { id: true, slug: true, version: true } });
     const versions = new Map(initiatives.map((row) => [row.slug, row.version]));
-    const entries = await prisma.historyEntry.findMany({ select: { initiativeId: true, version: true, note: true }, orderBy: [{ initiativeId: "asc" }, { version: "asc" }] });
+    const entries = await prisma.historyEntry.findMany({
+      select: { initiativeId: true, version: true, note: true },
+      orderBy: [{ initiativeId: "asc" }, { version: "asc" }],
+    });
     const notes = new Set(entries.map((row) => row.note));
     const problems: string[] = [];
     for (const initiative of initiatives) {
@@ -284,8 +287,14 @@ test("acknowledged writes survive SIGKILL of the server under concurrent load", 
 
     // Restart on the same database: it must come back healthy (SQLite recovers its WAL on open).
     server = await startServer();
-    const health = (await (await fetch(`${ORIGIN}/api/health`, { headers: { Authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as { status: string; database: { ok: boolean } };
-    expect(health).toMatchObject({ status: "ok", database: ON_POSTGRES ? { ok: true, engine: "postgresql" } : { ok: true, engine: "sqlite", journalMode: "wal" } });
+    const health = (await (await fetch(`${ORIGIN}/api/health`, { headers: { Authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as {
+      status: string;
+      database: { ok: boolean };
+    };
+    expect(health).toMatchObject({
+      status: "ok",
+      database: ON_POSTGRES ? { ok: true, engine: "postgresql" } : { ok: true, engine: "sqlite", journalMode: "wal" },
+    });
 
     const { integrity, notes, problems, versions } = await inspectDatabase();
     const present = tally.acknowledged.filter((note) => notes.has(note));
@@ -296,7 +305,10 @@ test("acknowledged writes survive SIGKILL of the server under concurrent load", 
         `${tally.conflicts} refused as conflicts, ${tally.failures} cut off or failed.`,
     );
     expect(integrity).toBe("ok");
-    expect(tally.acknowledged.filter((note) => !notes.has(note)), "acknowledged writes missing after the crash").toEqual([]);
+    expect(
+      tally.acknowledged.filter((note) => !notes.has(note)),
+      "acknowledged writes missing after the crash",
+    ).toEqual([]);
     expect(problems).toEqual([]);
 
     // The restarted server shows what the database holds (an editor's form carries the version

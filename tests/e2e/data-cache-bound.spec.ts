@@ -58,7 +58,9 @@ test("10,000 distinct anonymous queries keep the data cache within its bounds", 
   expect(filesWrittenSince(startedAt)).toEqual([]);
 });
 
-test("a result over DATA_CACHE_MAX_ENTRY_KB leaves only a marker in the cache and still shows; unbounded 'since' dates add one page each", async ({ request }) => {
+test("a result over DATA_CACHE_MAX_ENTRY_KB leaves only a marker in the cache and still shows; unbounded 'since' dates add one page each", async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   // A server of its own with a small cap, so that a seed-sized read (the history feed, ≈35 kB) is over it.
   const port = E2E_PORT + 1;
@@ -66,15 +68,19 @@ test("a result over DATA_CACHE_MAX_ENTRY_KB leaves only a marker in the cache an
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "localhost"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db", HEALTH_TOKEN: E2E_HEALTH_TOKEN, DATA_CACHE_MAX_ENTRY_KB: "16", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./tests/.e2e/tracker.db",
+      HEALTH_TOKEN: E2E_HEALTH_TOKEN,
+      DATA_CACHE_MAX_ENTRY_KB: "16",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
   try {
-    await expect
-      .poll(async () => (await request.get(`${origin}/api/health`).catch(() => null))?.status(), { timeout: 60_000, message: output })
-      .toBe(200);
+    await expect.poll(async () => (await request.get(`${origin}/api/health`).catch(() => null))?.status(), { timeout: 60_000, message: output }).toBe(200);
     const bytes = async () => ((await (await request.get(`${origin}/api/health`, health)).json()) as { cache: CacheReport }).cache.bytes;
 
     const before = await bytes();

@@ -33,9 +33,11 @@ export async function createAccount(role: "admin" | "editor", name = `E2E ${role
  */
 export async function logIn(page: Page, account: Pick<Account, "id">): Promise<void> {
   const { token, expiresAt } = await createSession(database(), account.id);
-  await page.context().addCookies([
-    { name: SESSION_COOKIE, value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax", expires: Math.floor(expiresAt.getTime() / 1000) },
-  ]);
+  await page
+    .context()
+    .addCookies([
+      { name: SESSION_COOKIE, value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax", expires: Math.floor(expiresAt.getTime() / 1000) },
+    ]);
   // Where signIn() lands, so either may start a test.
   await page.goto("/en/editor");
   await expect(page).toHaveURL(/\/editor$/);

@@ -13,7 +13,10 @@ async function expectOnce(form: Locator, text: string) {
   await expect(form.getByText(text, { exact: true })).toHaveCount(1);
 }
 
-test("a quote the source does not hold: every field keeps what was typed, focus on the quote, its error once beside it, the summary on top", async ({ page, admin }) => {
+test("a quote the source does not hold: every field keeps what was typed, focus on the quote, its error once beside it, the summary on top", async ({
+  page,
+  admin,
+}) => {
   await logIn(page, admin);
   await page.goto("/en/initiatives/ai-declaration");
   const form = statusForm(page);
@@ -104,7 +107,11 @@ test("a conflict shows the other editor's values beside the editor's own text, w
   await b.close();
 });
 
-test("changing one's password signs out the other browsers; an admin's one-time link sets a new one and signs out everywhere", async ({ browser, page, admin }) => {
+test("changing one's password signs out the other browsers; an admin's one-time link sets a new one and signs out everywhere", async ({
+  browser,
+  page,
+  admin,
+}) => {
   const editor = await createAccount("editor", "Password Owner");
   const [laptop, phone, fresh] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const onLaptop = await laptop.newPage();
@@ -175,7 +182,9 @@ test("with review on, an editor's detail edit waits: the public sees nothing unt
     await detailsForm(author).getByLabel("Title (English)").fill(title);
     await detailsForm(author).getByLabel("Note (why)").fill("Closer to the Russian");
     await detailsForm(author).getByRole("button", { name: "Save details" }).click();
-    await expect(detailsForm(author).getByRole("status")).toHaveText("Your change is waiting for review by a second person; the public pages show it once it is approved.");
+    await expect(detailsForm(author).getByRole("status")).toHaveText(
+      "Your change is waiting for review by a second person; the public pages show it once it is approved.",
+    );
     await visitor.goto(`/en/initiatives/${slug}`);
     await expect(visitor.getByRole("heading", { level: 1 })).not.toHaveText(title);
 

@@ -55,7 +55,14 @@ test("editor pages run without a single CSP violation (no eval probe)", async ({
   await page.waitForLoadState("networkidle");
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), "/en/sign-in").toEqual([]);
   await signIn(page, admin);
-  for (const path of ["/en/initiatives/ai-declaration", "/en/editor", "/en/admin", "/admin", "/initiatives/ai-declaration", "/en/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]) {
+  for (const path of [
+    "/en/initiatives/ai-declaration",
+    "/en/editor",
+    "/en/admin",
+    "/admin",
+    "/initiatives/ai-declaration",
+    "/en/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     // Client-side validation runs the zod schemas: submit a form with a required field left empty.
@@ -88,7 +95,10 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
 
   // A server-action post that is not a form: a 4xx with a message, not a 500.
   const origin = new URL(baseURL!).origin;
-  const plain = await request.post("/en/sign-in", { data: "not a form", headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", Origin: origin } });
+  const plain = await request.post("/en/sign-in", {
+    data: "not a form",
+    headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", Origin: origin },
+  });
   expect(plain.status()).toBe(415);
   expect((await plain.json()).error).toMatch(/multipart\/form-data/);
   const big = await request.post("/en/sign-in", {
@@ -98,13 +108,19 @@ test("malformed percent-encoding and TRACE answer 400 JSON with the security hea
   expect(big.status()).toBe(413);
 
   // Multipart without its boundary, and a body sent without a length (chunked): Next.js answered both with a 500.
-  const noBoundary = await request.post("/en/sign-in", { data: "garbage", headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data", Origin: origin } });
+  const noBoundary = await request.post("/en/sign-in", {
+    data: "garbage",
+    headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data", Origin: origin },
+  });
   expect(noBoundary.status()).toBe(400);
   expect(await noBoundary.json()).toMatchObject({ error: expect.stringContaining("boundary"), details: [] });
   const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const sent = http.request(
       new URL("/en/sign-in", baseURL),
-      { method: "POST", headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=XX", "Transfer-Encoding": "chunked", Origin: origin } },
+      {
+        method: "POST",
+        headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=XX", "Transfer-Encoding": "chunked", Origin: origin },
+      },
       (response) => {
         let body = "";
         response.on("data", (chunk: Buffer) => (body += chunk));

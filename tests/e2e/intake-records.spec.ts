@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { linkIn, startSmtpSink } from "../helpers/smtp-sink";
 import { createAccount, expect, logIn, test } from "./fixtures";
 
 // A test article (invented, marked as test data in its text), never seeded; a line of its own
 // keeps its hash apart from other specs' copies.
 const ARTICLE = `${readFileSync(path.join(import.meta.dirname, "../fixtures/matcher/water-and-rare-earths-ru.txt"), "utf8")}\nТЕСТ: копия для проверки новых записей.`;
 
-test("an editor adds an event and a source, records a re-announcement, creates an initiative and a figure from passages, and the public sees them everywhere", async ({ page, browser }) => {
+test("an editor adds an event and a source, records a re-announcement, creates an initiative and a figure from passages, and the public sees them everywhere", async ({
+  page,
+  browser,
+}) => {
   const editor = await createAccount("editor", "Records Editor");
   await logIn(page, editor);
 
@@ -74,6 +78,20 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await figure.getByRole("button", { name: "Add the figure" }).click();
   await expect(figure.getByRole("status")).toContainText("Figure added");
 
+  // The event corrected: its place in Russian, and an attendee with the quote that names it.
+  await page.goto("/en/events/test-water-ministers-meeting");
+  const correct = page.getByRole("form", { name: "Correct this event" });
+  await correct.getByLabel("Place (Russian, optional)").fill("Бишкек");
+  await correct.getByLabel("Country").selectOption({ label: "Kyrgyzstan" });
+  await correct.getByRole("button", { name: "Save the correction" }).click();
+  await expect(correct.getByLabel("Source", { exact: true })).toBeFocused();
+  await correct.getByLabel("Source", { exact: true }).selectOption({ label: "ТЕСТ: водная встреча и ледники" });
+  await correct.getByLabel("Quote, word for word").fill("провели в Бишкеке рабочую встречу");
+  await correct.getByLabel("Note (why)").fill("Test correction.");
+  await correct.getByRole("button", { name: "Save the correction" }).click();
+  await expect(correct.getByRole("status")).toContainText("Saved as version 2.");
+  await expect(correct.getByLabel("Place (Russian, optional)")).toHaveValue("Бишкек");
+
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   const slug = "test-regional-glacier-monitoring-council";
@@ -86,14 +104,36 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await expect(history.last()).toContainText("Status: Agreed");
   await expect(history.last()).toContainText("Records Editor");
 
+  // The figure's own history page, from the targets list.
+  await visitor.goto("/en/targets");
+  await visitor.getByRole("region", { name: "Test: countries in the council" }).getByRole("link", { name: "History of this figure" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("History of Test: countries in the council");
+  await expect(visitor.getByTestId("record-history")).toContainText("Added by Records Editor");
+  await expect(visitor.getByTestId("record-history")).toContainText("Test target.");
+  await expect(visitor.getByRole("region", { name: "Changes recorded on the initiative" })).toContainText("Test: countries in the council: added");
+  const figureHistory = new URL(visitor.url()).pathname;
+
   await visitor.goto("/en/initiatives/water-use-framework-convention");
   await expect(visitor.getByTestId("announcements")).toContainText("announced 2 times");
-  await expect(visitor.getByTestId("announcements").getByRole("link", { name: "Test water ministers meeting" })).toHaveAttribute("href", "/en/events/test-water-ministers-meeting");
+  await expect(visitor.getByTestId("announcements").getByRole("link", { name: "Test water ministers meeting" })).toHaveAttribute(
+    "href",
+    "/en/events/test-water-ministers-meeting",
+  );
   await expect(visitor.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("Announced again at");
 
   await visitor.goto("/en/events/test-water-ministers-meeting");
   await expect(visitor.getByTestId("event-reannounced")).toContainText("Central Asian Framework Convention on Water Use");
   await expect(visitor.getByTestId("record-history")).toContainText("Added by Records Editor");
+  await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Corrected by Records Editor");
+  await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Attendees: (blank) → KG");
+  await expect(visitor.getByRole("main")).toContainText("Kyrgyzstan");
+  await expect(visitor.getByRole("form", { name: "Correct this event" })).toHaveCount(0);
+  // The event page links to the list filtered by it.
+  await visitor.getByRole("link", { name: "The initiatives filed under it, in the list with its filters" }).click();
+  await expect(visitor).toHaveURL(/\/en\/initiatives\?event=test-water-ministers-meeting$/);
+  const eventApi = await visitor.request.get("/api/v1/events/test-water-ministers-meeting");
+  expect(eventApi.status()).toBe(200);
+  expect((await eventApi.json()).data).toMatchObject({ placeRu: "Бишкек", version: 2, attendance: [{ code: "KG" }] });
 
   await visitor.goto(`/en/search?q=${encodeURIComponent("glacier monitoring council")}`);
   await expect(visitor.getByRole("main")).toContainText("Test regional glacier monitoring council");
@@ -110,7 +150,7 @@ test("an editor adds an event and a source, records a re-announcement, creates a
 
   // Usable at 390 px.
   await visitor.setViewportSize({ width: 390, height: 800 });
-  for (const url of ["/en/events", "/en/events/test-water-ministers-meeting", `/en/initiatives/${slug}`]) {
+  for (const url of ["/en/events", "/en/events/test-water-ministers-meeting", `/en/initiatives/${slug}`, figureHistory]) {
     await visitor.goto(url);
     expect(await visitor.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
   }
@@ -120,40 +160,97 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await visitorContext.close();
 });
 
-test("a visitor suggests a correction without an account, and an editor works through the queue", async ({ page, browser }) => {
-  const visitorContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
-  await visitor.goto("/en/initiatives/single-tourism-space");
-  await visitor.getByText("Suggest an update or a correction").click();
-  const suggest = visitor.getByRole("form", { name: "Suggest an update or a correction" });
-  await suggest.getByLabel("What should change, and why").fill("Too short");
-  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("not an address");
-  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
-  // What was typed stays; the first field in error takes the focus.
-  await expect(suggest.getByLabel("What should change, and why")).toBeFocused();
-  await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
-  await suggest.getByLabel("What should change, and why").fill("Test data: the tourism space was discussed again in March.");
-  await suggest.getByLabel("A link that shows it (optional)").fill("https://example.org/test-suggestion");
-  await suggest.getByLabel("Your e-mail for the answer (optional)").fill("reader@example.test");
-  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
-  await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
-  // The e-mail is never shown publicly.
-  await visitor.reload();
-  expect(await visitor.content()).not.toContain("reader@example.test");
-  await visitorContext.close();
+test("a visitor suggests a correction without an account; an editor dismisses one, makes the change from the other and accepts it; the sender is told by mail", async ({
+  page,
+  browser,
+}) => {
+  // The app mails to this port (playwright.config.ts); a real SMTP server listens on it here.
+  const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+  try {
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
+    await visitor.goto("/en/initiatives/single-tourism-space");
+    await visitor.getByText("Suggest an update or a correction").click();
+    const suggest = visitor.getByRole("form", { name: "Suggest an update or a correction" });
+    await suggest.getByLabel("What should change, and why").fill("Too short");
+    await suggest.getByLabel("Your e-mail for the answer (optional)").fill("not an address");
+    await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+    // What was typed stays; the first field in error takes the focus.
+    await expect(suggest.getByLabel("What should change, and why")).toBeFocused();
+    await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
+    await suggest.getByLabel("What should change, and why").fill("Test data: the tourism space was discussed again in March.");
+    await suggest.getByLabel("A link that shows it (optional)").fill("https://example.org/test-suggestion");
+    await suggest.getByLabel("Your e-mail for the answer (optional)").fill("reader@example.test");
+    await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+    await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
+    // A second one, without an e-mail, to be dismissed.
+    await visitor.reload();
+    await visitor.getByText("Suggest an update or a correction").click();
+    await suggest.getByLabel("What should change, and why").fill("Test data: a second suggestion that is not borne out.");
+    await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+    await expect(suggest.getByRole("status")).toContainText("your suggestion is in the editors' queue");
+    // The e-mail is never shown publicly.
+    await visitor.reload();
+    expect(await visitor.content()).not.toContain("reader@example.test");
 
-  const editor = await createAccount("editor", "Queue Editor");
-  await logIn(page, editor);
-  const item = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "discussed again in March" });
-  await expect(item).toContainText("Single tourism space");
-  await expect(item).toContainText("The sender left an e-mail for the outcome.");
-  await expect(item).not.toContainText("reader@example.test");
-  const answer = item.getByRole("form", { name: /^Answer the suggestion/ });
-  await answer.getByRole("button", { name: "Decline" }).click();
-  await expect(answer.getByLabel("What you did, or why not")).toBeFocused();
-  await answer.getByLabel("What you did, or why not").fill("The link does not say this (test).");
-  await answer.getByRole("button", { name: "Decline" }).click();
-  await expect(answer.getByRole("status")).toContainText("Suggestion declined.");
-  await page.reload();
-  await expect(page.getByText("discussed again in March")).toHaveCount(0);
+    const editor = await createAccount("editor", "Queue Editor");
+    await logIn(page, editor);
+    const second = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "not borne out" });
+    const dismiss = second.getByRole("form", { name: /^Answer the suggestion/ });
+    await dismiss.getByRole("button", { name: "Dismiss" }).click();
+    await expect(dismiss.getByLabel("What you did, or why not")).toBeFocused();
+    await dismiss.getByLabel("What you did, or why not").fill("The link does not say this (test).");
+    await dismiss.getByRole("button", { name: "Dismiss" }).click();
+    await expect(dismiss.getByRole("status")).toContainText("Suggestion dismissed.");
+
+    const item = page.getByTestId("suggestion-queue").getByRole("listitem").filter({ hasText: "discussed again in March" });
+    await expect(item).toContainText("Single tourism space");
+    await expect(item).toContainText("The sender left an e-mail for the outcome.");
+    await expect(item).not.toContainText("reader@example.test");
+    // Accepting before any change is refused: the change comes first.
+    const answer = item.getByRole("form", { name: /^Answer the suggestion/ });
+    await answer.getByLabel("What you did, or why not").fill("Status changed (test).");
+    await answer.getByRole("button", { name: "Accept (link my change)" }).click();
+    await expect(answer.getByText("Make the change first")).toBeVisible();
+    await expect(answer.getByLabel("What you did, or why not")).toHaveValue("Status changed (test).");
+
+    // The status form opens filled in from the suggestion.
+    await item.getByRole("link", { name: "Make the change from it (the form opens filled in)" }).click();
+    await expect(page.getByTestId("suggestion-draft")).toContainText("discussed again in March");
+    const form = page.getByRole("form", { name: "Change status or stage" });
+    await expect(form.getByLabel("Note (why)")).toHaveValue("Test data: the tourism space was discussed again in March.");
+    await expect(form.getByLabel("Link (http or https)")).toHaveValue("https://example.org/test-suggestion");
+    // Another spec may have moved it already: change it to a status it does not have.
+    const target =
+      (await form.getByLabel("New status").inputValue()) === "agreed"
+        ? { value: "in_preparation", label: "In preparation" }
+        : { value: "agreed", label: "Agreed" };
+    await form.getByLabel("New status").selectOption(target.value);
+    await form.getByLabel("Override note").fill("Test data: the reader's link reports it.");
+    await form.getByLabel("Title of the linked page").fill("Test suggestion page");
+    await form.getByLabel("Date of the linked page").fill("2026-03-01");
+    await form.getByRole("button", { name: "Save status" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved as version");
+    const draft = page.getByTestId("suggestion-draft").getByRole("form", { name: /^Answer the suggestion/ });
+    await draft.getByLabel("What you did, or why not").fill("Status changed, with the reader's link (test).");
+    await draft.getByRole("button", { name: "Accept (link my change)" }).click();
+    await expect(draft.getByRole("status")).toContainText("Suggestion accepted.");
+    await page.goto("/en/editor");
+    await expect(page.getByText("discussed again in March")).toHaveCount(0);
+
+    // The sender is told, once, with a link to the change in the public history.
+    const mail = await sink.waitFor("reader@example.test");
+    expect(mail.subject).toBe("Your suggestion about “Single tourism space of Central Asian countries” led to a change");
+    expect(mail.text).toContain("Status changed, with the reader's link (test).");
+    const link = linkIn(mail.text, /\/en\/initiatives\/single-tourism-space#entry-\d+$/);
+    // Opened as a mail link opens, in a new tab: the visitor's tab is on that page already, so
+    // going to the link there would only scroll to the anchor in the copy loaded before the change.
+    const fromMail = await visitorContext.newPage();
+    await fromMail.goto(link);
+    await expect(fromMail.locator(new URL(link).hash)).toContainText(target.label);
+    expect(sink.messages.filter((m) => m.to === "reader@example.test")).toHaveLength(1);
+    await visitorContext.close();
+  } finally {
+    await sink.close();
+  }
 });

@@ -32,7 +32,14 @@ const PUBLIC_PAGES = [
   "/api-docs",
   "/sign-in",
 ];
-const EDITOR_PAGES = ["/editor", "/editor/sources/new", "/editor/events/new", "/editor/sources/1/review", "/editor/sources/1/new-initiative?start=247&end=325", "/initiatives/ai-declaration"];
+const EDITOR_PAGES = [
+  "/editor",
+  "/editor/sources/new",
+  "/editor/events/new",
+  "/editor/sources/1/review",
+  "/editor/sources/1/new-initiative?start=247&end=325",
+  "/initiatives/ai-declaration",
+];
 const ADMIN_PAGES = ["/admin"];
 
 /** How far the page scrolls sideways, and the elements that stick out (to say what to fix). */
@@ -51,7 +58,10 @@ async function overflow(page: Page) {
         return true;
       })
       .slice(0, 3)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join(".")} right=${Math.round(element.getBoundingClientRect().right)}`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join(".")} right=${Math.round(element.getBoundingClientRect().right)}`,
+      );
     return { scrollWidth: scroller.scrollWidth, width, wide };
   });
 }
@@ -97,7 +107,9 @@ test("the editor's desk, its forms, the admin page and the alert pages fit a 390
     expect(header!.height).toBeLessThanOrEqual(72);
     await page.getByText(locale ? "Menu" : "Меню", { exact: true }).click();
     await expect(page.getByTestId("signed-in-as")).toBeVisible();
-    await expect(page.getByRole("navigation", { name: locale ? "Main" : "Основная навигация" }).getByRole("link", { name: locale ? "Countries" : "Страны" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: locale ? "Main" : "Основная навигация" }).getByRole("link", { name: locale ? "Countries" : "Страны" }),
+    ).toBeVisible();
   }
   // The admin's accounts are cards: another account's Deactivate button is on the screen.
   const editor = await createAccount("editor", "Phone Editor");
@@ -111,7 +123,15 @@ test("the editor's desk, its forms, the admin page and the alert pages fit a 390
   // Test data: a subscription made straight in the database (the e-mail journey is reader-alerts.spec.ts).
   const token = randomBytes(32).toString("base64url");
   await e2eDatabase().alertSubscription.create({
-    data: { email: `phone-${token.slice(0, 8)}@example.test`, target: "theme", targetKey: "tourism", frequency: "daily", locale: "en", token, confirmedAt: new Date() },
+    data: {
+      email: `phone-${token.slice(0, 8)}@example.test`,
+      target: "theme",
+      targetKey: "tourism",
+      frequency: "daily",
+      locale: "en",
+      token,
+      confirmedAt: new Date(),
+    },
   });
   for (const locale of LOCALES) {
     await expectFits(page, `${locale}/alerts/${token}`);
@@ -158,7 +178,9 @@ test.describe("the countries matrix on a touch screen", () => {
     await expect(tip).toBeHidden();
 
     // Keyboard: Tab goes from mark to mark along a row, Enter opens, Escape closes.
-    const slug = await grid.locator("tbody tr").evaluateAll((rows) => rows.find((row) => row.querySelectorAll("td button").length >= 2)!.getAttribute("data-slug"));
+    const slug = await grid
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.find((row) => row.querySelectorAll("td button").length >= 2)!.getAttribute("data-slug"));
     const row = grid.locator(`tbody tr[data-slug="${slug}"] td button`);
     const first = row.first();
     await first.focus();
@@ -186,8 +208,14 @@ test("the list's filters fold into a panel on a phone, with the active filters a
 
   await panel.locator("summary").click();
   await tajikistan.check();
-  await page.getByRole("group", { name: "Country", exact: true }).getByRole("checkbox", { name: /^China \(\d+\)$/ }).check();
-  await page.getByRole("group", { name: "Leave out status" }).getByRole("checkbox", { name: /^Agreed/ }).check();
+  await page
+    .getByRole("group", { name: "Country", exact: true })
+    .getByRole("checkbox", { name: /^China \(\d+\)$/ })
+    .check();
+  await page
+    .getByRole("group", { name: "Leave out status" })
+    .getByRole("checkbox", { name: /^Agreed/ })
+    .check();
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/notStatus=agreed/);
   await expect(page).toHaveURL(/country=TJ&country=CN|country=CN&country=TJ/);
@@ -208,7 +236,10 @@ test("the list's filters fold into a panel on a phone, with the active filters a
   // A value that would give nothing stays listed, disabled, with its 0.
   await page.goto("/en/initiatives?status=dropped");
   await panel.locator("summary").click();
-  const zero = page.getByRole("group", { name: "Country", exact: true }).getByRole("checkbox", { name: /\(0\)$/ }).first();
+  const zero = page
+    .getByRole("group", { name: "Country", exact: true })
+    .getByRole("checkbox", { name: /\(0\)$/ })
+    .first();
   await expect(zero).toBeVisible();
   await expect(zero).toBeDisabled();
 
@@ -228,7 +259,16 @@ test("the phone pages changed here have no axe violations", async ({ page }) => 
   for (const path of ["/en/initiatives?country=KZ,UZ&notStatus=agreed", "/initiatives", "/en/countries", "/countries", "/en", "/targets", "/en/api-docs"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`), path).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+      path,
+    ).toEqual([]);
   }
   // With the panel and the menu open as well.
   await page.goto("/en/initiatives?country=KZ");

@@ -87,7 +87,10 @@ test("a mail program's one-click unsubscribe POST works without an Origin", asyn
   const confirmation = await sink.waitFor(email);
   expect(confirmation.subject).toBe("Подтвердите подписку: Казахстан");
   const token = linkIn(confirmation.text, /\/alerts\//).split("/alerts/")[1]!;
-  const response = await request.post(`/api/alerts/unsubscribe?token=${token}`, { data: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const response = await request.post(`/api/alerts/unsubscribe?token=${token}`, {
+    data: "List-Unsubscribe=One-Click",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   expect(response.status()).toBe(200);
   await page.goto(`/alerts/${token}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Такой подписки нет");

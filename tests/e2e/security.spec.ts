@@ -6,7 +6,12 @@ const PAGES = ["/", "/en/initiatives?q=водных", "/initiatives/ai-declarati
 const OTHER = ["/api/v1/initiatives?pageSize=1", "/api/v1/initiatives?status=bad", "/feeds/history.atom", "/api/export/initiatives.csv", "/api/health"];
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
+  return new Map(
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(" ")]),
+  );
 }
 
 test("every response carries the security headers; pages get an enforced CSP with a fresh nonce and no unsafe-inline scripts", async ({ request }) => {
@@ -121,7 +126,11 @@ test("every mutation form, replayed cross-origin or without a session, changes n
   expect(forms.length).toBeGreaterThanOrEqual(8);
   const before = await state();
   for (const form of forms) {
-    const attempts: Record<string, string>[] = [{ Origin: "http://evil.example", Cookie: adminCookie }, { Origin: origin }, { Origin: origin, Cookie: "tracker_session=forged" }];
+    const attempts: Record<string, string>[] = [
+      { Origin: "http://evil.example", Cookie: adminCookie },
+      { Origin: origin },
+      { Origin: origin, Cookie: "tracker_session=forged" },
+    ];
     for (const headers of attempts) {
       const response = await request.post(form.path, { multipart: form.fields, headers, maxRedirects: 0 });
       expect(response.status(), `${form.name} ${JSON.stringify(Object.keys(headers))}`).toBeLessThan(500);

@@ -80,7 +80,9 @@ test("dates a reader can trust: imported entries dated by the source, the meetin
   await expect(dates).toContainText("When the meeting took place");
   await expect(dates).toContainText("not stated in the texts; the earliest article about it is dated November 17, 2025 (by a metadata line above its text)");
   await expect(dates).toContainText("Last change");
-  await expect(page.getByTestId("dashboard-intro")).toContainText("of the Seventh Consultative Meeting of the Leaders of Central Asia: outcomes of the meeting");
+  await expect(page.getByTestId("dashboard-intro")).toContainText(
+    "of the Seventh Consultative Meeting of the Leaders of Central Asia: outcomes of the meeting",
+  );
   await expect(page.getByTestId("dashboard-intro")).toContainText(/\d+ more entries give context/);
   // The imported entries are not counted on the day the database was built.
   await expect(page.getByTestId("undated-imports")).toContainText("entries imported from the source articles are not shown: the sources do not date them.");

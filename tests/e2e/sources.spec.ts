@@ -101,7 +101,10 @@ test("an editor uploads a web page, checks the extracted text, saves it, correct
   await visitorContext.close();
 });
 
-test("an editor pastes a follow-up article, accepts proposed passages, uses one as status evidence, and the public sees both quotes", async ({ page, browser }) => {
+test("an editor pastes a follow-up article, accepts proposed passages, uses one as status evidence, and the public sees both quotes", async ({
+  page,
+  browser,
+}) => {
   const text = readFileSync(path.join(import.meta.dirname, "../fixtures/matcher/transport-and-tourism-ru.txt"), "utf8");
   const editor = await createAccount("editor", "Review Editor");
   await logIn(page, editor);
@@ -127,7 +130,11 @@ test("an editor pastes a follow-up article, accepts proposed passages, uses one 
   await acceptCargo.getByLabel("Who says it").selectOption("narrator");
   await acceptCargo.getByRole("button", { name: "Accept as quote" }).click();
   await expect(cargo.getByRole("link", { name: "Use it as evidence for a status change" })).toBeVisible();
-  await tourism.getByRole("form", { name: /^Accept as quote/ }).first().getByRole("button", { name: "Accept as quote" }).click();
+  await tourism
+    .getByRole("form", { name: /^Accept as quote/ })
+    .first()
+    .getByRole("button", { name: "Accept as quote" })
+    .click();
   await expect(tourism.getByRole("link", { name: "Use it as evidence for a status change" })).toBeVisible();
 
   await cargo.getByRole("link", { name: "Use it as evidence for a status change" }).click();
@@ -146,7 +153,10 @@ test("an editor pastes a follow-up article, accepts proposed passages, uses one 
   await visitor.getByRole("link", { name: "ТЕСТ: рабочая группа по транспорту" }).click();
   const marks = visitor.getByTestId("source-text").locator("mark");
   await expect(marks).toHaveCount(2);
-  await expect(visitor.getByTestId("source-text").getByRole("link", { name: /единой системы электронного сопровождения грузов/ })).toHaveAttribute("href", "/en/initiatives/electronic-cargo-tracking");
+  await expect(visitor.getByTestId("source-text").getByRole("link", { name: /единой системы электронного сопровождения грузов/ })).toHaveAttribute(
+    "href",
+    "/en/initiatives/electronic-cargo-tracking",
+  );
   await visitor.goto("/en/initiatives/electronic-cargo-tracking");
   const latest = visitor.getByRole("region", { name: "History" }).getByRole("listitem").first();
   await expect(latest).toContainText("Status: Proposed → In preparation");

@@ -104,7 +104,11 @@ export function fillDataCache(distDir: string): string {
  * The migrations of an older version: every migration in `paths.migrationsDir` (sorted) and a
  * copy of the first `count` (with the lock file, where there is one) for `migrate` to migrate a database with.
  */
-export async function withOlderMigrations(paths: { schemaDir: string; migrationsDir: string }, count: number, migrate: (older: { schemaDir: string; migrationsDir: string }) => Promise<unknown>) {
+export async function withOlderMigrations(
+  paths: { schemaDir: string; migrationsDir: string },
+  count: number,
+  migrate: (older: { schemaDir: string; migrationsDir: string }) => Promise<unknown>,
+) {
   const migrations = readdirSync(paths.migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -112,7 +116,8 @@ export async function withOlderMigrations(paths: { schemaDir: string; migrations
   const older = mkdtempSync(path.join(tmpdir(), "tracker-older-"));
   const olderPaths = { schemaDir: paths.schemaDir, migrationsDir: path.join(older, "migrations") };
   for (const name of ["migration_lock.toml", ...migrations.slice(0, count)]) {
-    if (existsSync(path.join(paths.migrationsDir, name))) cpSync(path.join(paths.migrationsDir, name), path.join(olderPaths.migrationsDir, name), { recursive: true });
+    if (existsSync(path.join(paths.migrationsDir, name)))
+      cpSync(path.join(paths.migrationsDir, name), path.join(olderPaths.migrationsDir, name), { recursive: true });
   }
   try {
     await migrate(olderPaths);

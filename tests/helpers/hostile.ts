@@ -11,10 +11,7 @@ import fc from "fast-check";
 // ---------------------------------------------------------------------------------------------
 // Fragments
 
-export const CONTROL_CHARS: readonly string[] = [
-  ...Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)),
-  "\u007f",
-];
+export const CONTROL_CHARS: readonly string[] = [...Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)), "\u007f"];
 
 export const SQL_FRAGMENTS = [
   `'; DROP TABLE "Initiative"; --`,
@@ -234,9 +231,7 @@ export const BAD_URLS = [
 /** A single character from the whole range, lone surrogates included. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
 
-export const controlString = fc
-  .array(fc.constantFrom(...CONTROL_CHARS), { minLength: 1, maxLength: 8 })
-  .map((chars) => chars.join(""));
+export const controlString = fc.array(fc.constantFrom(...CONTROL_CHARS), { minLength: 1, maxLength: 8 }).map((chars) => chars.join(""));
 
 export const unicodeString = fc
   .array(fc.oneof(fc.constantFrom(...UNICODE_FRAGMENTS), fc.string({ unit: "grapheme", maxLength: 3 })), { minLength: 1, maxLength: 6 })
@@ -244,10 +239,7 @@ export const unicodeString = fc
 
 /** 10k–200k characters of one repeated piece (letters, Cyrillic, emoji, NUL, spaces, markup). */
 export const hugeString = fc
-  .tuple(
-    fc.integer({ min: 10_000, max: 200_000 }),
-    fc.constantFrom("a", "я", "😀", "\u0000", " ", "<b>", "e\u0301", "%", "'", "\ud800", "1", "ﬁ", "a@"),
-  )
+  .tuple(fc.integer({ min: 10_000, max: 200_000 }), fc.constantFrom("a", "я", "😀", "\u0000", " ", "<b>", "e\u0301", "%", "'", "\ud800", "1", "ﬁ", "a@"))
   .map(([length, piece]) => piece.repeat(Math.ceil(length / piece.length)));
 
 /** Strings that are hostile but short. */
@@ -266,10 +258,7 @@ export const shortHostileString: fc.Arbitrary<string> = fc.oneof(
   // Mixtures: a fragment wrapped in others.
   fc
     .array(
-      fc.oneof(
-        fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...FTS_FRAGMENTS, ...UNICODE_FRAGMENTS, ...CONTROL_CHARS),
-        fc.string({ maxLength: 5 }),
-      ),
+      fc.oneof(fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...FTS_FRAGMENTS, ...UNICODE_FRAGMENTS, ...CONTROL_CHARS), fc.string({ maxLength: 5 })),
       { minLength: 2, maxLength: 6 },
     )
     .map((parts) => parts.join("")),

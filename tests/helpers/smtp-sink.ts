@@ -12,7 +12,15 @@ export interface ReceivedMail {
 }
 
 function rawHeaders(parsed: ParsedMail): Record<string, string> {
-  return Object.fromEntries(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim()]));
+  return Object.fromEntries(
+    parsed.headerLines.map(({ key, line }) => [
+      key,
+      line
+        .slice(line.indexOf(":") + 1)
+        .replace(/\r?\n\s+/g, " ")
+        .trim(),
+    ]),
+  );
 }
 
 export interface SmtpSink {
@@ -38,8 +46,17 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       simpleParser(stream)
         .then((parsed) => {
           if (refusing) return callback(Object.assign(new Error("Mailbox unavailable (test)"), { responseCode: 550 }));
-          const to = [parsed.to].flat().flatMap((address) => address?.value ?? []).map((value) => value.address ?? "");
-          messages.push({ to: to.join(","), subject: parsed.subject ?? "", text: parsed.text ?? "", html: typeof parsed.html === "string" ? parsed.html : "", headers: rawHeaders(parsed) });
+          const to = [parsed.to]
+            .flat()
+            .flatMap((address) => address?.value ?? [])
+            .map((value) => value.address ?? "");
+          messages.push({
+            to: to.join(","),
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
+            headers: rawHeaders(parsed),
+          });
           callback();
         })
         .catch(callback);
@@ -62,7 +79,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       for (;;) {
         const found = messages.find((mail) => mail.to === to && match(mail));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`No message to ${to} within ${timeoutMs} ms (got ${messages.length}: ${messages.map((m) => `${m.to} «${m.subject}»`).join("; ")})`);
+        if (Date.now() > deadline)
+          throw new Error(`No message to ${to} within ${timeoutMs} ms (got ${messages.length}: ${messages.map((m) => `${m.to} «${m.subject}»`).join("; ")})`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

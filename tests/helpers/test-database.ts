@@ -22,7 +22,10 @@ let counter = 0;
 export async function newDatabaseUrl(label: string, options: { seeded?: boolean } = {}): Promise<string> {
   if (onPostgres) {
     const server = process.env.TEST_POSTGRES_URL!;
-    const name = `${inject("postgresPrefix")}_${label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 20)}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    const name = `${inject("postgresPrefix")}_${label
+      .replace(/[^a-z0-9]/gi, "")
+      .toLowerCase()
+      .slice(0, 20)}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
     // Concurrent copies of one template can collide ("being accessed by other users"): retry.
     for (let attempt = 1; ; attempt++) {
       try {

@@ -72,7 +72,11 @@ export async function recordThreeEntries(
   await markVerified(
     prisma,
     editor,
-    markVerifiedSchema.parse({ slug: "kyrgyzstan-unsc-candidacy-support", version: String(await currentVersion(prisma, "kyrgyzstan-unsc-candidacy-support")), note: "Checked" }),
+    markVerifiedSchema.parse({
+      slug: "kyrgyzstan-unsc-candidacy-support",
+      version: String(await currentVersion(prisma, "kyrgyzstan-unsc-candidacy-support")),
+      note: "Checked",
+    }),
   );
   const verify = await latestEntry(prisma, "kyrgyzstan-unsc-candidacy-support");
   return { status, edit, verify };

@@ -8,11 +8,7 @@ let counter = 0;
 export const TEST_PASSWORD = "correct horse battery staple";
 
 /** A user of its own for each test; `active: false` makes a deactivated one. */
-export async function makeUser(
-  prisma: PrismaClient,
-  role: UserRole,
-  options: { active?: boolean; name?: string } = {},
-): Promise<SessionUser> {
+export async function makeUser(prisma: PrismaClient, role: UserRole, options: { active?: boolean; name?: string } = {}): Promise<SessionUser> {
   const n = ++counter;
   const user = await createUser(prisma, {
     email: `${role}-${n}-${process.pid}@example.test`,

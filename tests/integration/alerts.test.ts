@@ -35,7 +35,10 @@ let counter = 0;
 const address = (label: string) => `${label}-${++counter}@reader.test`;
 
 async function subscribe(email: string, fields: Partial<Record<"target" | "targetKey" | "frequency" | "locale", string>> = {}) {
-  return actions.subscribeAlertAction({ status: "idle" }, form({ email, target: "initiative", targetKey: "ai-declaration", frequency: "immediate", locale: "en", ...fields }));
+  return actions.subscribeAlertAction(
+    { status: "idle" },
+    form({ email, target: "initiative", targetKey: "ai-declaration", frequency: "immediate", locale: "en", ...fields }),
+  );
 }
 
 /** Subscribes and confirms through the link in the mail, as a reader would; returns the token. */
@@ -127,7 +130,9 @@ describe("e-mail alerts against a real SMTP server", () => {
   it("unsubscribes with the mail program's one-click POST, after which nothing more arrives", async () => {
     const email = address("oneclick");
     const token = await follow(email);
-    const response = await oneClick(new Request(`http://tracker.test/api/alerts/unsubscribe?token=${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }));
+    const response = await oneClick(
+      new Request(`http://tracker.test/api/alerts/unsubscribe?token=${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }),
+    );
     expect(response.status).toBe(200);
     expect(await prisma.alertSubscription.count({ where: { email } })).toBe(0);
     await moveStatus("ai-declaration", "After unsubscribing");
@@ -206,7 +211,10 @@ describe("e-mail alerts against a real SMTP server", () => {
     expect(await subscribe(address("x"), { targetKey: "no-such-initiative" })).toMatchObject({ status: "error", message: "alertTargetNotFound" });
     expect(await subscribe(address("x"), { target: "theme", targetKey: "bogus" })).toMatchObject({ status: "error", message: "alertTargetNotFound" });
     expect(await actions.confirmAlertAction({ status: "idle" }, form({ token: "A".repeat(43) }))).toMatchObject({ status: "error", message: "alertNotFound" });
-    expect(await actions.changeAlertFrequencyAction({ status: "idle" }, form({ token: "short", frequency: "daily" }))).toMatchObject({ status: "error", message: "fixFields" });
+    expect(await actions.changeAlertFrequencyAction({ status: "idle" }, form({ token: "short", frequency: "daily" }))).toMatchObject({
+      status: "error",
+      message: "fixFields",
+    });
     expect(await prisma.alertSubscription.count()).toBe(before);
   });
 

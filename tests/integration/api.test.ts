@@ -9,6 +9,9 @@ import { GET as getHistory } from "../../app/api/v1/history/route";
 import { GET as getInitiative } from "../../app/api/v1/initiatives/[slug]/route";
 import { GET as getInitiatives, POST as postInitiatives } from "../../app/api/v1/initiatives/route";
 import { GET as getMetrics } from "../../app/api/v1/metrics/route";
+import { GET as getMetric } from "../../app/api/v1/metrics/[slug]/route";
+import { GET as getEvents } from "../../app/api/v1/events/route";
+import { GET as getEvent } from "../../app/api/v1/events/[slug]/route";
 import { GET as getOpenApi } from "../../app/api/v1/openapi.json/route";
 import { GET as getSource } from "../../app/api/v1/sources/[id]/route";
 import { GET as getSources } from "../../app/api/v1/sources/route";
@@ -19,6 +22,8 @@ import { prisma } from "../../lib/db/prisma";
 import { changeStatus } from "../../lib/initiatives/change-status";
 import { changeStatusSchema, markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
 import { markVerified } from "../../lib/initiatives/mark-verified";
+import { correctEvent } from "../../lib/events/correct-event";
+import { correctEventSchema } from "../../lib/intake/create-schemas";
 import { initiativeQuerySchema, queryInitiatives } from "../../lib/initiatives/query-initiatives";
 import { seedWorkerDatabase } from "../helpers/seeded";
 
@@ -54,6 +59,17 @@ const ENDPOINTS = {
   history: { path: "/api/v1/history", handler: getHistory as Handler },
   countries: { path: "/api/v1/countries", handler: getCountries as Handler },
   metrics: { path: "/api/v1/metrics", handler: getMetrics as Handler },
+  metric: {
+    path: "/api/v1/metrics/{slug}",
+    handler: getMetric as unknown as Handler,
+    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
+  },
+  events: { path: "/api/v1/events", handler: getEvents as Handler },
+  event: {
+    path: "/api/v1/events/{slug}",
+    handler: getEvent as unknown as Handler,
+    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
+  },
   openapi: { path: "/api/v1/openapi.json", handler: getOpenApi as Handler },
 } satisfies Record<string, Endpoint>;
 
@@ -111,6 +127,22 @@ beforeAll(async () => {
   // …then a verification, the newest entry.
   const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" }, select: { version: true } });
   await markVerified(prisma, editor, markVerifiedSchema.parse({ slug: "ai-declaration", version, note: "Checked against both articles" }));
+  // An authored correction of an event, for its history.
+  const tashkent = await prisma.event.findUniqueOrThrow({ where: { slug: "tashkent-2025" } });
+  await correctEvent(
+    prisma,
+    editor,
+    correctEventSchema.parse({
+      eventId: String(tashkent.id),
+      version: "1",
+      nameRu: tashkent.nameRu,
+      nameEn: tashkent.nameEn,
+      placeRu: tashkent.placeRu ?? "",
+      placeEn: "Tashkent (test correction)",
+      dateText: tashkent.dateText ?? "",
+      note: "API test correction",
+    }),
+  );
 });
 
 describe("GET /api/v1/initiatives", () => {
@@ -138,7 +170,8 @@ describe("GET /api/v1/initiatives", () => {
     expect(new Set(slugs).size).toBe(total);
     pages.forEach((page, index) => {
       expect(page.body.meta).toMatchObject({ page: index + 1, pageSize: 4, pageCount: pages.length, total });
-      if (index > 0) expect(page.body.links.prev).toBe(index === 1 ? `${ORIGIN}/api/v1/initiatives?pageSize=4` : `${ORIGIN}/api/v1/initiatives?page=${index}&pageSize=4`);
+      if (index > 0)
+        expect(page.body.links.prev).toBe(index === 1 ? `${ORIGIN}/api/v1/initiatives?pageSize=4` : `${ORIGIN}/api/v1/initiatives?page=${index}&pageSize=4`);
     });
     expect(pages.at(-1)!.body.links.next).toBeUndefined();
   });
@@ -167,7 +200,10 @@ describe("GET /api/v1/initiatives", () => {
       const answer = await call(ENDPOINTS.initiatives, `/initiatives?${search}`);
       expect(answer.status, search).toBe(200);
       const expected = await queryInitiatives(prisma, filters, lang);
-      expect(answer.body.data.map((item: { slug: string }) => item.slug), search).toEqual(expected.items.map((item) => item.slug));
+      expect(
+        answer.body.data.map((item: { slug: string }) => item.slug),
+        search,
+      ).toEqual(expected.items.map((item) => item.slug));
       expect(answer.body.meta.total, search).toBe(expected.total);
       expect(answer.body.meta.sort, search).toBe(expected.sort);
     }
@@ -177,6 +213,22 @@ describe("GET /api/v1/initiatives", () => {
     for (const item of kz.body.data as { proposer: { code: string } | null; countries: { code: string }[] }[]) {
       expect(item.proposer?.code === "KZ" || item.countries.some((country) => country.code === "KZ")).toBe(true);
     }
+  });
+
+  it("ranks q's all-words matches first, says how many words each matches, and suggests a spelling when nothing does", async () => {
+    const partial = await call(ENDPOINTS.initiatives, `/initiatives?q=${encodeURIComponent("водная конвенция")}&pageSize=100`);
+    expect(partial.status).toBe(200);
+    expect(partial.body.meta.search).toMatchObject({ words: 2, suggestion: null });
+    const matched = (partial.body.data as { matchedWords: number }[]).map((item) => item.matchedWords);
+    expect(matched[0]).toBe(2);
+    expect(matched.filter((count) => count === 2)).toHaveLength(partial.body.meta.search.allWordsMatched);
+    expect(matched).toContain(1);
+    expect([...matched].sort((a, b) => b - a)).toEqual(matched);
+    const typo = await call(ENDPOINTS.initiatives, `/initiatives?q=${encodeURIComponent("Азербайжан")}`);
+    expect(typo.body.meta).toMatchObject({ total: 0, search: { words: 1, allWordsMatched: 0, suggestion: "Азербайджан" } });
+    const plain = await call(ENDPOINTS.initiatives, "/initiatives?pageSize=1");
+    expect(plain.body.meta.search).toBeUndefined();
+    expect(plain.body.data[0].matchedWords).toBeUndefined();
   });
 
   it("orders titles by the language lang names", async () => {
@@ -252,7 +304,13 @@ describe("GET /api/v1/sources and /api/v1/sources/{id}", () => {
   });
 
   it("filters by kind, language, outlet and publication dates", async () => {
-    const all = (await call(ENDPOINTS.sources, "/sources")).body.data as { id: number; publishedOn: string | null; language: string; kind: string | null; file: unknown }[];
+    const all = (await call(ENDPOINTS.sources, "/sources")).body.data as {
+      id: number;
+      publishedOn: string | null;
+      language: string;
+      kind: string | null;
+      file: unknown;
+    }[];
     expect(all.every((source) => source.kind === null && source.file === null)).toBe(true);
     expect((await call(ENDPOINTS.sources, "/sources?kind=analysis")).body.data).toEqual([]);
     const dated = all.filter((source) => source.publishedOn !== null);
@@ -383,14 +441,21 @@ describe("GET /api/v1/countries and /api/v1/metrics", () => {
     const answer = await call(ENDPOINTS.countries, "/countries");
     expect(answer.status).toBe(200);
     const countries = answer.body.data as { code: string; member: boolean; initiatives: Record<string, number> }[];
-    expect(countries.filter((c) => c.member).map((c) => c.code).sort()).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
+    expect(
+      countries
+        .filter((c) => c.member)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
     expect(countries.slice(0, 6).every((c) => c.member)).toBe(true);
     for (const country of countries) {
       const list = await call(ENDPOINTS.initiatives, `/initiatives?country=${country.code}&pageSize=1`);
       expect(country.initiatives.total, country.code).toBe(list.body.meta.total);
       const proposed = await call(ENDPOINTS.initiatives, `/initiatives?proposer=${country.code}&pageSize=1`);
       expect(country.initiatives.proposer, country.code).toBeGreaterThanOrEqual(proposed.body.meta.total);
-      expect(country.initiatives.total).toBeLessThanOrEqual(country.initiatives.proposer! + country.initiatives.participant! + country.initiatives.supporter! + country.initiatives.candidate!);
+      expect(country.initiatives.total).toBeLessThanOrEqual(
+        country.initiatives.proposer! + country.initiatives.participant! + country.initiatives.supporter! + country.initiatives.candidate!,
+      );
     }
     const kz = countries.find((c) => c.code === "KZ")!;
     expect(kz.initiatives.proposer).toBeGreaterThan(0);
@@ -405,6 +470,58 @@ describe("GET /api/v1/countries and /api/v1/metrics", () => {
     expect(trade.readings.length + (trade.baseline ? 1 : 0)).toBeGreaterThan(0);
     const corridor = answer.body.data.find((metric: { slug: string }) => metric.slug === "china-europe-corridor-capacity");
     expect(corridor.target.value).toBe(5);
+  });
+});
+
+describe("GET /api/v1/events, /api/v1/events/{slug}, /api/v1/metrics/{slug} and the list's event filter", () => {
+  it("lists every event with counts that match the list's event filter, and gives one with its attendees, initiatives and history", async () => {
+    const list = await call(ENDPOINTS.events, "/events");
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(await prisma.event.count());
+    for (const event of list.body.data as { slug: string; initiatives: number; reannounced: number }[]) {
+      const filtered = await call(ENDPOINTS.initiatives, `/initiatives?event=${event.slug}&pageSize=1`);
+      expect(filtered.body.meta.total, event.slug).toBe(event.initiatives);
+    }
+    const tashkent = list.body.data.find((event: { slug: string }) => event.slug === "tashkent-2025");
+    expect(tashkent).toMatchObject({ placeEn: "Tashkent (test correction)" });
+    expect(tashkent.initiatives).toBeGreaterThan(0);
+
+    const one = await call(ENDPOINTS.event, "/events/tashkent-2025");
+    expect(one.status).toBe(200);
+    expect(one.body.data).toMatchObject({ slug: "tashkent-2025", version: 2, placeEn: "Tashkent (test correction)" });
+    expect(one.body.data.attendance.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["KZ", "UZ"]));
+    expect(one.body.data.initiatives).toHaveLength(tashkent.initiatives);
+    expect(one.body.data.history).toEqual([
+      {
+        version: 2,
+        action: "corrected",
+        recordedAt: expect.any(String),
+        author: EDITOR_NAME,
+        note: "API test correction",
+        changes: [{ field: "placeEn", from: expect.any(String), to: "Tashkent (test correction)" }],
+      },
+    ]);
+    // The list's facets count the event the way the filter selects.
+    const facets = await call(ENDPOINTS.initiatives, "/initiatives?facets=true&pageSize=1");
+    expect(facets.body.meta.facets.event).toEqual(expect.arrayContaining([{ value: "tashkent-2025", count: tashkent.initiatives }]));
+    expect((await call(ENDPOINTS.initiatives, "/initiatives?event=no-such-event")).body.meta.total).toBe(0);
+  });
+
+  it("gives one metric with its readings and the history entries about it", async () => {
+    const answer = await call(ENDPOINTS.metric, "/metrics/intra-regional-trade-volume");
+    expect(answer.status).toBe(200);
+    expect(answer.body.data).toMatchObject({
+      slug: "intra-regional-trade-volume",
+      initiativeSlug: "intra-regional-trade-20bn",
+      target: { value: 20 },
+      history: [],
+    });
+    const listed = (await call(ENDPOINTS.metrics, "/metrics")).body.data.find((metric: { slug: string }) => metric.slug === "intra-regional-trade-volume");
+    const { history, changes, ...metric } = answer.body.data;
+    expect(metric).toEqual(listed);
+    expect(history).toEqual([]);
+    for (const entry of changes)
+      expect(entry.changes.some((change: { field: string }) => change.field.startsWith("metric.intra-regional-trade-volume."))).toBe(true);
   });
 });
 
@@ -434,6 +551,12 @@ const ERROR_CASES: [keyof typeof ENDPOINTS, string, number, string[]][] = [
   ["history", "/history?status=agreed", 400, ["status"]],
   ["countries", "/countries?member=true", 400, ["member"]],
   ["metrics", "/metrics?q=x", 400, ["q"]],
+  ["metric", "/metrics/nope", 404, ["slug"]],
+  ["metric", "/metrics/intra-regional-trade-volume?x=1", 400, ["x"]],
+  ["events", "/events?page=2", 400, ["page"]],
+  ["event", "/events/nope", 404, ["slug"]],
+  ["event", "/events/tashkent-2025?lang=en", 400, ["lang"]],
+  ["initiatives", "/initiatives?event=Tashkent%202025", 400, ["event"]],
 ];
 
 describe("errors", () => {
@@ -480,6 +603,9 @@ describe("privacy", () => {
       ["history", "/history?initiative=ai-declaration"],
       ["countries", "/countries"],
       ["metrics", "/metrics"],
+      ["metric", "/metrics/intra-regional-trade-volume"],
+      ["events", "/events"],
+      ["event", "/events/tashkent-2025"],
       ["openapi", "/openapi.json"],
     ];
     for (const [name, path] of paths) {
@@ -509,12 +635,22 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents every route and every parameter the routes accept", () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(Object.values(ENDPOINTS).map((endpoint) => endpoint.path).sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      Object.values(ENDPOINTS)
+        .map((endpoint) => endpoint.path)
+        .sort(),
+    );
     const listParameters = doc.paths["/api/v1/initiatives"]!.get.parameters;
     expect(listParameters.map((p) => p.name).sort()).toEqual([...Object.keys(initiativeQuerySchema.shape), "lang", "facets"].sort());
     const status = listParameters.find((p) => p.name === "status")!;
     // Several values in one parameter, comma-separated (style form, not exploded).
-    expect(status).toMatchObject({ in: "query", required: false, style: "form", explode: false, schema: { type: "array", items: { enum: expect.arrayContaining(["agreed", "proposed"]) } } });
+    expect(status).toMatchObject({
+      in: "query",
+      required: false,
+      style: "form",
+      explode: false,
+      schema: { type: "array", items: { enum: expect.arrayContaining(["agreed", "proposed"]) } },
+    });
     expect(status.description.length).toBeGreaterThan(0);
     expect(listParameters.find((p) => p.name === "pageSize")!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
     expect(doc.paths["/api/v1/history"]!.get.parameters.map((p) => p.name).sort()).toEqual(
@@ -528,7 +664,20 @@ describe("the OpenAPI document", () => {
     const components = doc.components.schemas;
     const { objects, enums } = namedSchemas(components);
     expect(enums.sort()).toEqual(["CountryRole", "HistoryKind", "InitiativeKind", "InitiativeStatus", "MeetingRelation", "SpeakerKind", "Stage", "Theme"]);
-    expect(objects).toEqual(expect.arrayContaining(["InitiativeList", "Initiative", "Source", "HistoryList", "CountryList", "MetricList", "Error"]));
+    expect(objects).toEqual(
+      expect.arrayContaining([
+        "InitiativeList",
+        "Initiative",
+        "Source",
+        "HistoryList",
+        "CountryList",
+        "MetricList",
+        "MetricResponse",
+        "EventList",
+        "Event",
+        "Error",
+      ]),
+    );
     for (const name of objects) {
       const fields = objectFields(components[name]!, components);
       expect(fields.length, name).toBeGreaterThan(0);
@@ -537,7 +686,11 @@ describe("the OpenAPI document", () => {
     const history = objectFields(components.HistoryEntry!, components);
     expect(history.find((field) => field.path === "effectiveOn")!.type).toMatchObject({ kind: "string", format: "date", nullable: true });
     expect(history.find((field) => field.path === "note")!.type).toMatchObject({ kind: "string", nullable: false });
-    expect(history.find((field) => field.path === "toStatus")!.type).toMatchObject({ kind: "ref", ref: { name: "InitiativeStatus", isEnum: true }, nullable: true });
+    expect(history.find((field) => field.path === "toStatus")!.type).toMatchObject({
+      kind: "ref",
+      ref: { name: "InitiativeStatus", isEnum: true },
+      nullable: true,
+    });
   });
 
   it("describes the real responses of every endpoint, errors included (Ajv, JSON Schema 2020-12)", async () => {
@@ -576,6 +729,12 @@ describe("the OpenAPI document", () => {
       ["countries", "/countries"],
       ["metrics", "/metrics"],
       ["metrics", "/metrics?x=1"],
+      ["metric", "/metrics/intra-regional-trade-volume"],
+      ["metric", "/metrics/nope"],
+      ["events", "/events"],
+      ["event", "/events/tashkent-2025"],
+      ["event", "/events/nope"],
+      ["initiatives", "/initiatives?event=tashkent-2025&facets=true"],
       ["openapi", "/openapi.json"],
     ];
     const statuses = new Set<number>();

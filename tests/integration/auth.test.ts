@@ -182,11 +182,12 @@ describe("npm run user:create", () => {
   });
 
   it("refuses a password on the command line, a short password, and a taken e-mail", () => {
-    expect(run(["--email", "x@example.test", "--role", "editor", "--password", "a strong password here"], "").stderr).toMatch(/never taken from the command line/);
+    expect(run(["--email", "x@example.test", "--role", "editor", "--password", "a strong password here"], "").stderr).toMatch(
+      /never taken from the command line/,
+    );
     const short = run(["--email", "x@example.test", "--role", "editor"], "short\n");
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/at least 12 characters/);
     expect(run(["--email", "first.admin@example.test", "--role", "editor"], "another strong password\n").stderr).toMatch(/already exists/);
   });
 });
-

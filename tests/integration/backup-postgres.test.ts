@@ -14,7 +14,17 @@ import { postgresToolsDir } from "../../lib/db/postgres-backup";
 import { applyMigrations, migrationPaths } from "../../lib/db/schema-engine";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
-import { backupCliByDefault, backupCliWhileWriting, backupsUnderLoad, changeAfterBackup, fillDataCache, runCli, scramble, startWriter, withOlderMigrations } from "../helpers/backup-steps";
+import {
+  backupCliByDefault,
+  backupCliWhileWriting,
+  backupsUnderLoad,
+  changeAfterBackup,
+  fillDataCache,
+  runCli,
+  scramble,
+  startWriter,
+  withOlderMigrations,
+} from "../helpers/backup-steps";
 import { runDir } from "../helpers/paths";
 import { freshDatabase, onPostgres } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
@@ -67,9 +77,10 @@ async function leftovers(url: string): Promise<string[]> {
   await client.connect();
   try {
     const name = databaseName(url);
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname ~ '_(restore|replaced)_[0-9a-f]{12}$'`, [
-      name.slice(0, 30),
-    ]);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname ~ '_(restore|replaced)_[0-9a-f]{12}$'`,
+      [name.slice(0, 30)],
+    );
     return rows.map((row) => row.datname);
   } finally {
     await client.end();

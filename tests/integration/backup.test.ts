@@ -10,7 +10,17 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import { applyMigrations, DEFAULT_PATHS } from "../../lib/db/schema-engine";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
-import { backupCliByDefault, backupCliWhileWriting, backupsUnderLoad, changeAfterBackup, fillDataCache, runCli, scramble, startWriter, withOlderMigrations } from "../helpers/backup-steps";
+import {
+  backupCliByDefault,
+  backupCliWhileWriting,
+  backupsUnderLoad,
+  changeAfterBackup,
+  fillDataCache,
+  runCli,
+  scramble,
+  startWriter,
+  withOlderMigrations,
+} from "../helpers/backup-steps";
 import { runDir } from "../helpers/paths";
 import { freshDatabase, onPostgres } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
@@ -42,9 +52,9 @@ function versionProblems(file: string): string[] {
     const initiatives = db.prepare(`SELECT id, slug, version FROM "Initiative"`).all() as { id: number; slug: string; version: number }[];
     const problems: string[] = [];
     for (const initiative of initiatives) {
-      const versions = (db.prepare(`SELECT version FROM "HistoryEntry" WHERE "initiativeId" = ? ORDER BY version`).all(initiative.id) as { version: number }[]).map(
-        (row) => row.version,
-      );
+      const versions = (
+        db.prepare(`SELECT version FROM "HistoryEntry" WHERE "initiativeId" = ? ORDER BY version`).all(initiative.id) as { version: number }[]
+      ).map((row) => row.version);
       versions.forEach((version, index) => {
         if (version !== index + 1) problems.push(`${initiative.slug}: history version ${version} at position ${index + 1}`);
       });
@@ -79,7 +89,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
   const backupDir = () => path.join(runDir(), `backups-${process.pid}`);
 
   beforeAll(async () => {
-      editor = await makeUser(prisma, "editor");
+    editor = await makeUser(prisma, "editor");
     slugs = (await prisma.initiative.findMany({ select: { slug: true }, orderBy: { id: "asc" }, take: 5 })).map((row) => row.slug);
   });
   afterAll(() => prisma.$disconnect());

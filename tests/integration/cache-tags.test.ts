@@ -46,7 +46,8 @@ async function pickPair() {
     select: { slug: true, proposerCountryCode: true, participations: { select: { countryCode: true } }, _count: { select: { quotes: true } } },
     orderBy: { id: "asc" },
   });
-  const countriesOf = (i: (typeof all)[number]) => new Set([...i.participations.map((p) => p.countryCode), ...(i.proposerCountryCode ? [i.proposerCountryCode] : [])]);
+  const countriesOf = (i: (typeof all)[number]) =>
+    new Set([...i.participations.map((p) => p.countryCode), ...(i.proposerCountryCode ? [i.proposerCountryCode] : [])]);
   const a = all.find((i) => countriesOf(i).size >= 2 && i._count.quotes > 0)!;
   const b = all.find((i) => i.slug !== a.slug && [...countriesOf(i)].every((code) => !countriesOf(a).has(code)))!;
   return { a: a.slug, b: b.slug, countriesOfA: [...countriesOf(a)] };

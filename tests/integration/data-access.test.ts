@@ -119,7 +119,11 @@ describe("getDashboard", () => {
 
   it("says when the meeting took place as far as the texts say, and how current the tracker is", async () => {
     const dashboard = await getDashboard(prisma);
-    expect(dashboard.meeting).toMatchObject({ nameEn: "Seventh Consultative Meeting of the Leaders of Central Asia", dateText: null, reportedOnFromMetadata: true });
+    expect(dashboard.meeting).toMatchObject({
+      nameEn: "Seventh Consultative Meeting of the Leaders of Central Asia",
+      dateText: null,
+      reportedOnFromMetadata: true,
+    });
     expect(dashboard.meeting!.reportedOn!.toISOString().slice(0, 10)).toBe("2025-11-17");
     const latest = await prisma.historyEntry.findFirst({ where: { authorId: { not: null } }, orderBy: { recordedAt: "desc" } });
     expect(dashboard.lastChangeAt).toEqual(latest?.recordedAt ?? null);
@@ -148,10 +152,19 @@ describe("getSource", () => {
   it("returns the full text, rebuilt exactly from its highlighted segments", async () => {
     const stored = await prisma.source.findFirstOrThrow({ where: { key: "000_02323e7b5ee229ed.txt" } });
     const source = await getSource(prisma, stored.id);
-    expect(source!.segments.map((segment) => segment.text).join("")).toBe(stored.text);
+    const segments = source!.paragraphs.flatMap((paragraph) => paragraph.segments);
+    expect(segments.map((segment) => segment.text).join("")).toBe(stored.text);
+    // Every line starts where the search index says its passage does, so /search can link to it.
+    for (const paragraph of source!.paragraphs)
+      expect(stored.text.slice(paragraph.start, paragraph.start + (paragraph.segments[0]?.text.length ?? 0))).toBe(paragraph.segments[0]?.text ?? "");
+    expect(source!.paragraphs.filter((paragraph) => !paragraph.blank).map((paragraph) => paragraph.start)).toEqual(
+      stored.text
+        .split("\n")
+        .flatMap((line, index, lines) => (line.trim() ? [lines.slice(0, index).reduce((sum, previous) => sum + previous.length + 1, 0)] : [])),
+    );
     expect(source!.outlet).toBeNull();
     expect(source!.publishedOn?.toISOString().slice(0, 10)).toBe("2025-11-17");
-    const highlighted = new Set(source!.segments.flatMap((segment) => segment.spans.map((span) => span.id)));
+    const highlighted = new Set(segments.flatMap((segment) => segment.spans.map((span) => span.id)));
     expect(highlighted.size).toBe(source!.quoteCount);
     expect(source!.initiatives.map((i) => i.slug)).toContain("ai-declaration");
   });
@@ -178,7 +191,10 @@ describe("the app's database connection", () => {
 describe("listCountries", () => {
   it("lists the format's members first, then the partners", async () => {
     const countries = await listCountries(prisma);
-    const members = countries.filter((c) => c.member).map((c) => c.code).sort();
+    const members = countries
+      .filter((c) => c.member)
+      .map((c) => c.code)
+      .sort();
     expect(members).toEqual(["AZ", "KG", "KZ", "TJ", "TM", "UZ"]);
     expect(countries.slice(0, 6).every((c) => c.member)).toBe(true);
     expect(countries.map((c) => c.code)).toEqual(expect.arrayContaining(["CN", "US", "RU", "EU"]));

@@ -3,13 +3,7 @@ import type { SessionUser } from "../../lib/auth/sessions";
 import { changeStatus } from "../../lib/initiatives/change-status";
 import { editCountries } from "../../lib/initiatives/edit-countries";
 import { editDetails } from "../../lib/initiatives/edit-details";
-import {
-  changeStatusSchema,
-  editCountriesSchema,
-  editDetailsSchema,
-  markVerifiedSchema,
-  updateMetricSchema,
-} from "../../lib/initiatives/edit-schemas";
+import { changeStatusSchema, editCountriesSchema, editDetailsSchema, markVerifiedSchema, updateMetricSchema } from "../../lib/initiatives/edit-schemas";
 import { formDataToInput } from "../../lib/forms/form-data";
 import { listPendingChanges } from "../../lib/initiatives/list-pending-changes";
 import { listStale } from "../../lib/initiatives/list-stale";
@@ -97,12 +91,9 @@ describe("changing a status", () => {
   it("locates a quoted piece of evidence in its source and stores its offsets", async () => {
     const slug = "water-use-framework-convention";
     const quoteText = "гармонизировать наши водные стратегии";
-    await changeStatus(
-      prisma,
-      editor,
-      statusInput(slug, await version(slug), { evidenceType: "quote", quoteSourceId: String(sourceId), quoteText }),
-      { reviewRequired: false },
-    );
+    await changeStatus(prisma, editor, statusInput(slug, await version(slug), { evidenceType: "quote", quoteSourceId: String(sourceId), quoteText }), {
+      reviewRequired: false,
+    });
     const entry = await prisma.historyEntry.findFirstOrThrow({
       where: { initiative: { slug } },
       orderBy: { version: "desc" },
@@ -124,11 +115,17 @@ describe("changing a status", () => {
     for (const quoteText of ["и", " , ", "Ташкенте", "ИИ и"]) {
       const parsed = changeStatusSchema.safeParse({ ...statusFields("ai-declaration", 1), evidenceType: "quote", quoteSourceId: String(sourceId), quoteText });
       expect(parsed.success, quoteText).toBe(false);
-      expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]), quoteText).toContainEqual(["quoteText", "quoteTooShort"]);
+      expect(
+        parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]),
+        quoteText,
+      ).toContainEqual(["quoteText", "quoteTooShort"]);
     }
     // Three words, or two that make 20 characters, are enough.
     for (const quoteText of ["встреча в Ташкенте", "межрегиональное сотрудничество"]) {
-      expect(changeStatusSchema.safeParse({ ...statusFields("ai-declaration", 1), evidenceType: "quote", quoteSourceId: String(sourceId), quoteText }).success, quoteText).toBe(true);
+      expect(
+        changeStatusSchema.safeParse({ ...statusFields("ai-declaration", 1), evidenceType: "quote", quoteSourceId: String(sourceId), quoteText }).success,
+        quoteText,
+      ).toBe(true);
     }
   });
 
@@ -220,7 +217,11 @@ describe("no lost updates", () => {
     const saveWithRetry = async (i: number) => {
       for (;;) {
         try {
-          return await markVerified(prisma, i % 2 ? editor : otherEditor, markVerifiedSchema.parse({ slug, version: String(await version(slug)), note: `pass ${i}` }));
+          return await markVerified(
+            prisma,
+            i % 2 ? editor : otherEditor,
+            markVerifiedSchema.parse({ slug, version: String(await version(slug)), note: `pass ${i}` }),
+          );
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
         }
@@ -389,7 +390,10 @@ describe("second-person review", () => {
       pendingId: number;
     };
     await reviewChange(prisma, admin, { pendingId, decision: "reject", reviewNote: "No evidence of a stall" });
-    expect(await prisma.pendingChange.findUniqueOrThrow({ where: { id: pendingId } })).toMatchObject({ state: "rejected", reviewNote: "No evidence of a stall" });
+    expect(await prisma.pendingChange.findUniqueOrThrow({ where: { id: pendingId } })).toMatchObject({
+      state: "rejected",
+      reviewNote: "No evidence of a stall",
+    });
     expect(await version(slug)).toBe(seen);
   });
 

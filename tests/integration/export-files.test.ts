@@ -46,7 +46,12 @@ describe("exports are streamed", () => {
     const initiative = await prisma.initiative.findFirstOrThrow({ select: { id: true } });
     const extra = EXPORT_PAGE_SIZE * 2 + 10;
     await prisma.historyEntry.createMany({
-      data: Array.from({ length: extra }, (_, index) => ({ initiativeId: initiative.id, kind: "verification" as const, note: `bulk ${index}`, version: 100_000 + index })),
+      data: Array.from({ length: extra }, (_, index) => ({
+        initiativeId: initiative.id,
+        kind: "verification" as const,
+        note: `bulk ${index}`,
+        version: 100_000 + index,
+      })),
     });
     const total = await prisma.historyEntry.count();
     const reader = (await download("history.csv")).body!.getReader();
@@ -60,7 +65,9 @@ describe("exports are streamed", () => {
     expect(chunks[0]).toBe(`\uFEFF${HISTORY_COLUMNS.join(",")}\r\n`);
     expect(chunks.length).toBeGreaterThanOrEqual(1 + Math.ceil(total / EXPORT_PAGE_SIZE));
     // Every entry, not the old cap of 10,000 or a page: ids strictly increasing, none missing.
-    const ids = pythonCsv(chunks.join("").replace(/^\uFEFF/, "")).slice(1).map((row) => Number(row[0]));
+    const ids = pythonCsv(chunks.join("").replace(/^\uFEFF/, ""))
+      .slice(1)
+      .map((row) => Number(row[0]));
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);
     const json = await (await download("history.json")).json();
@@ -108,7 +115,8 @@ describe("initiative exports at any size", () => {
     // Ties in every sort key across a page boundary: the same titles in both languages, status and time.
     const tied = await prisma.initiative.findMany({ orderBy: { id: "desc" }, take: 5, select: { id: true } });
     const updatedAt = new Date("2026-06-01T12:00:00.000Z");
-    for (const { id } of tied) await prisma.initiative.update({ where: { id }, data: { titleRu: "Общий заголовок", titleEn: "Shared title", status: "agreed", updatedAt } });
+    for (const { id } of tied)
+      await prisma.initiative.update({ where: { id }, data: { titleRu: "Общий заголовок", titleEn: "Shared title", status: "agreed", updatedAt } });
   });
 
   it("read the rows a page at a time (keyset): no single read returns more than a page, whatever the sort", async () => {

@@ -61,7 +61,10 @@ interface Feed {
 /** Calls the route handler the way Next does for /feeds/…, with the catch-all params. */
 async function get(pathAndQuery: string, headers: Record<string, string> = {}) {
   const url = new URL(pathAndQuery, ORIGIN);
-  const path = url.pathname.replace(/^\/feeds\//, "").split("/").map(decodeURIComponent);
+  const path = url.pathname
+    .replace(/^\/feeds\//, "")
+    .split("/")
+    .map(decodeURIComponent);
   return GET(new Request(url, { headers }), { params: Promise.resolve({ path }) });
 }
 

@@ -4,13 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../../seed/catalog";
 import { seedDatabase } from "../../seed/seed-database";
 import type { SessionUser } from "../../lib/auth/sessions";
+import { correctEvent, eventVersion } from "../../lib/events/correct-event";
 import { createEvent } from "../../lib/events/create-event";
+import { getEvent } from "../../lib/events/get-event";
 import { createInitiative } from "../../lib/initiatives/create-initiative";
 import { ConflictError, EditError } from "../../lib/initiatives/edit-errors";
-import { createEventSchema, createInitiativeSchema, createMetricSchema } from "../../lib/intake/create-schemas";
+import { correctEventSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "../../lib/intake/create-schemas";
 import { acceptPassageSchema, rejectPassageSchema } from "../../lib/matcher/passage-schemas";
 import { acceptPassage, rejectPassage } from "../../lib/matcher/review-passages";
 import { createMetric } from "../../lib/metrics/create-metric";
+import { getMetricHistory } from "../../lib/metrics/get-metric-history";
+import { updateMetricSchema } from "../../lib/initiatives/edit-schemas";
+import { updateMetric } from "../../lib/initiatives/update-metric";
 import { listRecordHistory } from "../../lib/records/record-history";
 import { searchAll } from "../../lib/search/search-all";
 import { addSource, correctSource } from "../../lib/sources/add-source";
@@ -54,7 +59,10 @@ const glacierForm = () => ({
   themes: ["water_environment", "research_expertise"],
   eventId: String(tashkentId),
   meetingRelation: "welcomed",
-  countries: [{ code: "KG", role: "participant", stage: "signed" }, { code: "KZ", role: "", stage: "" }],
+  countries: [
+    { code: "KG", role: "participant", stage: "signed" },
+    { code: "KZ", role: "", stage: "" },
+  ],
   targetDate: "",
   note: "Из тестовой статьи",
 });
@@ -67,15 +75,45 @@ describe("a new initiative from a passage", () => {
       where: { slug },
       include: { themes: true, participations: true, quotes: true, history: true },
     });
-    expect(initiative).toMatchObject({ titleRu: "Региональный совет по мониторингу ледников", kind: "signed_document", status: "agreed", stage: "signed", eventId: tashkentId, meetingRelation: "welcomed", version: 1 });
+    expect(initiative).toMatchObject({
+      titleRu: "Региональный совет по мониторингу ледников",
+      kind: "signed_document",
+      status: "agreed",
+      stage: "signed",
+      eventId: tashkentId,
+      meetingRelation: "welcomed",
+      version: 1,
+    });
     expect(initiative.themes.map((t) => t.theme).sort()).toEqual(["research_expertise", "water_environment"]);
     const [quote] = initiative.quotes;
     expect(initiative.quotes).toHaveLength(1);
     expect(quote).toMatchObject({ sourceId, start: ARTICLE.indexOf(GLACIERS), text: GLACIERS, eventId: tashkentId, speakerKind: "narrator" });
     // Only countries given a role take part, each with the passage as its evidence.
     expect(initiative.participations).toEqual([expect.objectContaining({ countryCode: "KG", role: "participant", stage: "signed", quoteId: quote!.id })]);
-    expect(initiative.history).toEqual([expect.objectContaining({ version: 1, kind: "status_change", fromStatus: null, toStatus: "agreed", toStage: "signed", quoteId: quote!.id, authorId: editor.id, note: "Из тестовой статьи" })]);
-    expect(tags).toEqual(expect.arrayContaining([`initiative:${slug}`, "list:initiatives", "list:history", "country:KG", "theme:water_environment", "theme:research_expertise", `source:${sourceId}`, "list:sources"]));
+    expect(initiative.history).toEqual([
+      expect.objectContaining({
+        version: 1,
+        kind: "status_change",
+        fromStatus: null,
+        toStatus: "agreed",
+        toStage: "signed",
+        quoteId: quote!.id,
+        authorId: editor.id,
+        note: "Из тестовой статьи",
+      }),
+    ]);
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        `initiative:${slug}`,
+        "list:initiatives",
+        "list:history",
+        "country:KG",
+        "theme:water_environment",
+        "theme:research_expertise",
+        `source:${sourceId}`,
+        "list:sources",
+      ]),
+    );
     expect(tags).not.toContain("tracker-data");
     // Searchable at once.
     expect((await searchAll(prisma, "glacier monitoring", 1, 10)).hits.some((hit) => hit.kind === "initiative" && hit.initiative?.slug === slug)).toBe(true);
@@ -84,8 +122,16 @@ describe("a new initiative from a passage", () => {
   it("takes a unique slug for the same English title, and refuses a span already quoted, an unknown event or country without writing anything", async () => {
     const count = await prisma.initiative.count();
     await expect(createInitiative(prisma, editor, createInitiativeSchema.parse(glacierForm()))).rejects.toMatchObject({ code: "quotedForAnother" });
-    await expect(createInitiative(prisma, editor, createInitiativeSchema.parse({ ...glacierForm(), ...span(WATER.slice(0, 40)), eventId: "999999" }))).rejects.toMatchObject({ code: "notFound", field: "eventId" });
-    await expect(createInitiative(prisma, editor, createInitiativeSchema.parse({ ...glacierForm(), ...span(WATER.slice(0, 40)), countries: [{ code: "ZZ", role: "participant", stage: "" }] }))).rejects.toMatchObject({ field: "countries" });
+    await expect(
+      createInitiative(prisma, editor, createInitiativeSchema.parse({ ...glacierForm(), ...span(WATER.slice(0, 40)), eventId: "999999" })),
+    ).rejects.toMatchObject({ code: "notFound", field: "eventId" });
+    await expect(
+      createInitiative(
+        prisma,
+        editor,
+        createInitiativeSchema.parse({ ...glacierForm(), ...span(WATER.slice(0, 40)), countries: [{ code: "ZZ", role: "participant", stage: "" }] }),
+      ),
+    ).rejects.toMatchObject({ field: "countries" });
     expect(await prisma.initiative.count()).toBe(count);
     expect(await prisma.quote.count({ where: { sourceId, start: ARTICLE.indexOf(WATER) } })).toBe(0);
     const second = await createInitiative(prisma, editor, createInitiativeSchema.parse({ ...glacierForm(), ...span(WATER.slice(0, 40)) }));
@@ -94,36 +140,174 @@ describe("a new initiative from a passage", () => {
 
   it("validates with the form's schema: titles, a theme, the event and who speaks are required", () => {
     const issues = createInitiativeSchema.safeParse({ ...glacierForm(), titleEn: " ", themes: [], eventId: "", speakerKind: "official" }).error!.issues;
-    expect(Object.fromEntries(issues.map((issue) => [issue.path[0], issue.message]))).toMatchObject({ titleEn: "required", themes: "chooseTheme", speakerPersonId: "speakerRequired" });
+    expect(Object.fromEntries(issues.map((issue) => [issue.path[0], issue.message]))).toMatchObject({
+      titleEn: "required",
+      themes: "chooseTheme",
+      speakerPersonId: "speakerRequired",
+    });
     expect(issues.some((issue) => issue.path[0] === "eventId")).toBe(true);
   });
 });
 
 describe("events and re-announcements", () => {
   it("creates an event with its own public history, and records an initiative announced again there, never duplicated", async () => {
-    const event = await createEvent(prisma, editor, createEventSchema.parse({ nameRu: "Тестовая встреча министров", nameEn: "Test ministers' meeting", placeRu: "Бишкек", placeEn: "Bishkek", dateText: "", note: "Тестовые данные" }));
+    const event = await createEvent(
+      prisma,
+      editor,
+      createEventSchema.parse({
+        nameRu: "Тестовая встреча министров",
+        nameEn: "Test ministers' meeting",
+        placeRu: "Бишкек",
+        placeEn: "Bishkek",
+        dateText: "",
+        note: "Тестовые данные",
+      }),
+    );
     expect(event.slug).toBe("test-ministers-meeting");
     expect(event.tags).toEqual(["list:events", "event:test-ministers-meeting"]);
     const history = await listRecordHistory(prisma, "event", event.id);
     expect(history).toEqual([expect.objectContaining({ action: "created", version: 1, authorName: "Intake Editor", note: "Тестовые данные" })]);
-    expect(history[0]!.changes).toEqual(expect.arrayContaining([{ field: "nameEn", from: null, to: "Test ministers' meeting" }, { field: "placeRu", from: null, to: "Бишкек" }]));
+    expect(history[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: "nameEn", from: null, to: "Test ministers' meeting" },
+        { field: "placeRu", from: null, to: "Бишкек" },
+      ]),
+    );
 
     const slug = "water-use-framework-convention";
     const initiatives = await prisma.initiative.count();
     const before = await version(slug);
-    const input = acceptPassageSchema.parse({ sourceId: String(sourceId), slug, version: String(before), ...span(WATER), reannouncedAtEventId: String(event.id) });
+    const input = acceptPassageSchema.parse({
+      sourceId: String(sourceId),
+      slug,
+      version: String(before),
+      ...span(WATER),
+      reannouncedAtEventId: String(event.id),
+    });
     const accepted = await acceptPassage(prisma, editor, input);
     expect(accepted.version).toBe(before + 1);
-    expect(await prisma.quote.findUniqueOrThrow({ where: { id: accepted.quoteId } })).toMatchObject({ eventId: event.id, initiativeId: (await prisma.initiative.findUniqueOrThrow({ where: { slug } })).id });
+    expect(await prisma.quote.findUniqueOrThrow({ where: { id: accepted.quoteId } })).toMatchObject({
+      eventId: event.id,
+      initiativeId: (await prisma.initiative.findUniqueOrThrow({ where: { slug } })).id,
+    });
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug }, version: accepted.version } });
-    expect(JSON.parse(entry.changes)).toEqual([{ field: "quote", from: null, to: WATER }, { field: "reannouncedAt", from: null, to: "test-ministers-meeting" }]);
+    expect(JSON.parse(entry.changes)).toEqual([
+      { field: "quote", from: null, to: WATER },
+      { field: "reannouncedAt", from: null, to: "test-ministers-meeting" },
+    ]);
     expect(await prisma.initiative.count()).toBe(initiatives);
     expect(accepted.tags).toEqual(expect.arrayContaining([`initiative:${slug}`, `source:${sourceId}`, "list:sources"]));
 
     // Its own event is not a re-announcement.
     const rare = "rare-earth-research-centre";
-    const own = acceptPassageSchema.parse({ sourceId: String(sourceId), slug: rare, version: String(await version(rare)), ...span("В Астане начал работу центр по редким землям"), reannouncedAtEventId: String(tashkentId) });
+    const own = acceptPassageSchema.parse({
+      sourceId: String(sourceId),
+      slug: rare,
+      version: String(await version(rare)),
+      ...span("В Астане начал работу центр по редким землям"),
+      reannouncedAtEventId: String(tashkentId),
+    });
     await expect(acceptPassage(prisma, editor, own)).rejects.toMatchObject({ code: "sameEvent" });
+  });
+});
+
+describe("event corrections", () => {
+  const ATTENDEE_QUOTE = "приняли учёных из пяти стран региона";
+  it("correct the names, place, date and attendees as the next version of the event's history, with the tags they change", async () => {
+    const tashkent = (await getEvent(prisma, "tashkent-2025"))!;
+    expect(tashkent.version).toBe(1);
+    const attendees = tashkent.attendance.map((a) => a.code);
+    const removed = attendees[0]!;
+    const added = (await prisma.country.findFirstOrThrow({ where: { code: { notIn: attendees } }, orderBy: { code: "asc" } })).code;
+    const form = {
+      eventId: String(tashkentId),
+      version: "1",
+      nameRu: tashkent.nameRu,
+      nameEn: `${tashkent.nameEn} (test correction)`,
+      placeRu: tashkent.placeRu ?? "",
+      placeEn: tashkent.placeEn ?? "",
+      dateText: tashkent.dateText ?? "",
+      removeAttendees: [removed],
+      attendeeCode: added.toLowerCase(),
+      quoteSourceId: String(sourceId),
+      quoteText: ATTENDEE_QUOTE,
+      note: "Тестовое исправление",
+    };
+    const { version, tags } = await correctEvent(prisma, editor, correctEventSchema.parse(form));
+    expect(version).toBe(2);
+    const after = (await getEvent(prisma, "tashkent-2025"))!;
+    expect(after).toMatchObject({ nameEn: `${tashkent.nameEn} (test correction)`, version: 2 });
+    expect(after.attendance.map((a) => a.code)).toEqual([...attendees.filter((c) => c !== removed), added].sort());
+    const attendance = await prisma.attendance.findUniqueOrThrow({
+      where: { eventId_countryCode: { eventId: tashkentId, countryCode: added } },
+      include: { quote: true },
+    });
+    expect(attendance.quote).toMatchObject({ sourceId, text: ATTENDEE_QUOTE, start: ARTICLE.indexOf(ATTENDEE_QUOTE), initiativeId: null, eventId: null });
+    expect(after.history[0]).toMatchObject({ action: "corrected", version: 2, authorName: "Intake Editor", note: "Тестовое исправление" });
+    expect(after.history[0]!.changes).toEqual([
+      { field: "nameEn", from: tashkent.nameEn, to: `${tashkent.nameEn} (test correction)` },
+      { field: "attendees", from: [...attendees].sort().join(", "), to: [...attendees.filter((c) => c !== removed), added].sort().join(", ") },
+    ]);
+    // Its page and list, the initiatives showing its name, the list's event names, and every country whose page lists it.
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        "event:tashkent-2025",
+        "list:events",
+        "list:initiatives",
+        "initiative:water-use-framework-convention",
+        `country:${removed}`,
+        `country:${added}`,
+      ]),
+    );
+    expect(tags).not.toContain("tracker-data");
+  });
+
+  it("write nothing when stale, unchanged, or when the attendee's quote is not in the source", async () => {
+    const current = (await getEvent(prisma, "tashkent-2025"))!;
+    const base = {
+      eventId: String(tashkentId),
+      nameRu: current.nameRu,
+      nameEn: current.nameEn,
+      placeRu: current.placeRu ?? "",
+      placeEn: current.placeEn ?? "",
+      dateText: current.dateText ?? "",
+      note: "n",
+    };
+    const entries = await prisma.recordHistoryEntry.count();
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: "1", nameEn: "Stale" }))).rejects.toMatchObject({
+      code: "eventChangedSince",
+    });
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: String(current.version) }))).rejects.toMatchObject({
+      code: "nothingChanged",
+    });
+    const missing = {
+      ...base,
+      version: String(current.version),
+      nameEn: "Changed",
+      attendeeCode: "TM",
+      quoteSourceId: String(sourceId),
+      quoteText: "этого нет в тестовой статье вовсе",
+    };
+    const listed = current.attendance.some((a) => a.code === "TM");
+    await expect(correctEvent(prisma, editor, correctEventSchema.parse(missing))).rejects.toMatchObject({ code: listed ? "attendeeListed" : "quoteNotFound" });
+    await expect(
+      correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: String(current.version), removeAttendees: "QQ" })),
+    ).rejects.toMatchObject({ code: "attendeeNotListed" });
+    expect(await prisma.recordHistoryEntry.count()).toBe(entries);
+    expect((await getEvent(prisma, "tashkent-2025"))!).toMatchObject({ nameEn: current.nameEn, version: current.version });
+    expect(correctEventSchema.safeParse({ ...base, version: "2", attendeeCode: "AZ" }).error?.issues.map((i) => i.path[0])).toEqual([
+      "quoteSourceId",
+      "quoteText",
+    ]);
+    // Two corrections from the same version: one is stored, the other refused.
+    const results = await Promise.allSettled(
+      ["A", "B"].map((suffix) =>
+        correctEvent(prisma, editor, correctEventSchema.parse({ ...base, version: String(current.version), nameEn: `${current.nameEn} ${suffix}` })),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "eventChangedSince" } });
+    expect(await eventVersion(prisma, tashkentId)).toBe(current.version + 1);
   });
 });
 
@@ -160,18 +344,97 @@ describe("figures and targets", () => {
     await expect(createMetric(prisma, editor, { ...input, version: after, quoteText: "этого нет в тексте" })).rejects.toBeInstanceOf(EditError);
     await expect(createMetric(prisma, editor, input)).rejects.toBeInstanceOf(ConflictError);
     expect(await prisma.metric.count()).toBe(metrics);
-    expect(createMetricSchema.safeParse({ ...form, targetValue: "", baselineValue: "" }).error?.issues[0]).toMatchObject({ path: ["baselineValue"], message: "baselineOrTarget" });
+    expect(createMetricSchema.safeParse({ ...form, targetValue: "", baselineValue: "" }).error?.issues[0]).toMatchObject({
+      path: ["baselineValue"],
+      message: "baselineOrTarget",
+    });
+  });
+
+  it("has its own public history: its creation, then the readings recorded on its initiative, and nothing of other figures", async () => {
+    const slug = "regional-glacier-monitoring-council";
+    const metric = await prisma.metric.findFirstOrThrow({ where: { initiative: { slug }, nameEn: "Countries in the council" }, select: { slug: true } });
+    // A second figure whose slug starts with the first's must not leak into its history.
+    const other = await createMetric(
+      prisma,
+      editor,
+      createMetricSchema.parse({
+        slug,
+        version: String(await version(slug)),
+        nameRu: "Страны-участницы совета 2",
+        nameEn: "Countries in the council 2",
+        unitRu: "стран",
+        unitEn: "countries",
+        baselineValue: "",
+        targetValue: "6",
+        targetDate: "",
+        quoteSourceId: String(sourceId),
+        quoteText: "приняли учёных из пяти стран региона",
+        note: "Вторая тестовая цель",
+      }),
+    );
+    expect(other.metricSlug.startsWith(metric.slug)).toBe(true);
+    await updateMetric(
+      prisma,
+      editor,
+      updateMetricSchema.parse({
+        slug,
+        version: String(await version(slug)),
+        metricSlug: metric.slug,
+        value: "3",
+        observedOn: "2025-12-01",
+        note: "Тестовое значение",
+        evidenceType: "link",
+        evidenceUrl: "https://example.org/test-report",
+        evidenceTitle: "Test report",
+        evidenceDate: "2025-12-01",
+      }),
+    );
+    const history = await getMetricHistory(prisma, metric.slug);
+    expect(history).toMatchObject({
+      slug: metric.slug,
+      nameEn: "Countries in the council",
+      initiative: { slug, titleEn: "Regional glacier monitoring council" },
+    });
+    expect(history!.record).toEqual([expect.objectContaining({ action: "created", version: 1, authorName: "Intake Editor", note: "Тестовая цель" })]);
+    expect(history!.record[0]!.changes).toEqual(expect.arrayContaining([{ field: "targetValue", from: null, to: "5" }]));
+    expect(history!.entries.map((entry) => [entry.note, entry.changes.map((change) => change.field)])).toEqual([
+      ["Тестовое значение", [`metric.${metric.slug}.reading`]],
+      ["Тестовая цель", [`metric.${metric.slug}.created`]],
+    ]);
+    expect(history!.entries[0]).toMatchObject({ authorName: "Intake Editor", evidenceUrl: "https://example.org/test-report" });
+    // A seed figure has entries from the seed but no record of its own; an unknown slug is none.
+    const seeded = await prisma.metric.findFirstOrThrow({ where: { initiative: { slug: { not: slug } } }, select: { slug: true } });
+    expect((await getMetricHistory(prisma, seeded.slug))!.record).toEqual([]);
+    expect(await getMetricHistory(prisma, "no-such-figure")).toBeNull();
   });
 });
 
 describe("source intake states the tags it expires", () => {
   it("adding, correcting and turning down", async () => {
-    const added = await addSource(prisma, editor, addSourceSchema.parse({ origin: "paste", language: "ru", text: `${ARTICLE}\nЕщё одна тестовая строка.` }), { maxBytes: 1e7 });
+    const added = await addSource(prisma, editor, addSourceSchema.parse({ origin: "paste", language: "ru", text: `${ARTICLE}\nЕщё одна тестовая строка.` }), {
+      maxBytes: 1e7,
+    });
     expect(added.tags.sort()).toEqual(["list:sources", `source:${added.id}`]);
-    const corrected = await correctSource(prisma, editor, correctSourceSchema.parse({ sourceId: String(sourceId), version: "1", language: "ru", title: "Тестовая статья", note: "Заголовок" }));
+    const corrected = await correctSource(
+      prisma,
+      editor,
+      correctSourceSchema.parse({ sourceId: String(sourceId), version: "1", language: "ru", title: "Тестовая статья", note: "Заголовок" }),
+    );
     // The quoting initiatives show the source's title beside their quotes.
-    expect(corrected.tags).toEqual(expect.arrayContaining([`source:${sourceId}`, "list:sources", "list:initiatives", "initiative:water-use-framework-convention", "initiative:regional-glacier-monitoring-council"]));
-    const rejected = await rejectPassage(prisma, editor, rejectPassageSchema.parse({ sourceId: String(sourceId), ...span("Погода в Бишкеке"), initiativeId: "" }));
+    expect(corrected.tags).toEqual(
+      expect.arrayContaining([
+        `source:${sourceId}`,
+        "list:sources",
+        "list:initiatives",
+        "initiative:water-use-framework-convention",
+        "initiative:regional-glacier-monitoring-council",
+      ]),
+    );
+    const rejected = await rejectPassage(
+      prisma,
+      editor,
+      rejectPassageSchema.parse({ sourceId: String(sourceId), ...span("Погода в Бишкеке"), initiativeId: "" }),
+    );
     expect(rejected.tags).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ interface Row {
   countries: string[];
 }
 let rows: Row[] = [];
-const expected = (keep: (row: Row) => boolean) => rows.filter(keep).map((row) => row.slug).sort();
+const expected = (keep: (row: Row) => boolean) =>
+  rows
+    .filter(keep)
+    .map((row) => row.slug)
+    .sort();
 
 beforeAll(async () => {
   await seedWorkerDatabase();
@@ -52,7 +56,14 @@ beforeAll(async () => {
     await changeStatus(prisma, editor, input, { reviewRequired: false });
   }
   const all = await prisma.initiative.findMany({
-    select: { slug: true, status: true, proposerCountryCode: true, event: { select: { slug: true } }, themes: { select: { theme: true } }, participations: { select: { countryCode: true } } },
+    select: {
+      slug: true,
+      status: true,
+      proposerCountryCode: true,
+      event: { select: { slug: true } },
+      themes: { select: { theme: true } },
+      participations: { select: { countryCode: true } },
+    },
   });
   rows = all.map((row) => ({
     slug: row.slug,
@@ -126,7 +137,9 @@ describe("the API", () => {
     const ok = await getInitiatives(new Request("http://localhost/api/v1/initiatives?country=tj,cn&notStatus=agreed&pageSize=100"));
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { data: { slug: string }[]; links: { self: string } };
-    expect(body.data.map((item) => item.slug).sort()).toEqual(expected((row) => (row.countries.includes("TJ") || row.countries.includes("CN")) && row.status !== "agreed"));
+    expect(body.data.map((item) => item.slug).sort()).toEqual(
+      expected((row) => (row.countries.includes("TJ") || row.countries.includes("CN")) && row.status !== "agreed"),
+    );
     expect(body.links.self).toContain("country=TJ%2CCN");
     const bad = await getInitiatives(new Request("http://localhost/api/v1/initiatives?status=agreed,bogus"));
     expect(bad.status).toBe(400);

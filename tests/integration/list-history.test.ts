@@ -19,7 +19,9 @@ const slugsOf = (items: HistoryItem[]) => [...new Set(items.map((item) => item.i
 
 /** The slugs a country proposes or takes part in, computed without listHistory's query. */
 async function countrySlugs(code: string) {
-  const initiatives = await prisma.initiative.findMany({ select: { slug: true, proposerCountryCode: true, participations: { select: { countryCode: true } } } });
+  const initiatives = await prisma.initiative.findMany({
+    select: { slug: true, proposerCountryCode: true, participations: { select: { countryCode: true } } },
+  });
   return initiatives
     .filter((i) => i.proposerCountryCode === code || i.participations.some((p) => p.countryCode === code))
     .map((i) => i.slug)
@@ -99,9 +101,7 @@ describe("listHistory", () => {
   it("parses field changes", async () => {
     const [edit] = await listHistory(prisma, { initiativeSlug: "ai-declaration", limit: 1 });
     expect(edit).toMatchObject({ id: ids.edit, kind: "edit", note: "Title fixed" });
-    expect(edit!.changes).toEqual([
-      { field: "titleEn", from: expect.any(String), to: "Declaration on the responsible use of AI (corrected)" },
-    ]);
+    expect(edit!.changes).toEqual([{ field: "titleEn", from: expect.any(String), to: "Declaration on the responsible use of AI (corrected)" }]);
     const [verify] = await listHistory(prisma, { initiativeSlug: "kyrgyzstan-unsc-candidacy-support", limit: 1 });
     expect(verify).toMatchObject({ id: ids.verify, kind: "verification", changes: [{ field: "lastVerifiedOn", from: null, to: expect.any(String) }] });
   });

@@ -29,7 +29,9 @@ afterAll(() => prisma.$disconnect());
 
 const run = (text: string) => matchSource(prisma, searchCandidateIndex(prisma), text);
 const proposals = (result: MatchResult) =>
-  result.initiatives.flatMap((match) => match.candidates.map((candidate) => ({ slug: slugOf.get(match.initiativeId)!, sentence: candidate.sentence.text, score: candidate.score })));
+  result.initiatives.flatMap((match) =>
+    match.candidates.map((candidate) => ({ slug: slugOf.get(match.initiativeId)!, sentence: candidate.sentence.text, score: candidate.score })),
+  );
 
 describe("sentences", () => {
   it("are exact spans of the text, split at sentence ends and paragraphs but not after initials or abbreviations", () => {
@@ -100,7 +102,9 @@ describe("the matcher on the evaluation articles", () => {
     }
     const recall = foundPairs / expectedPairs;
     const precision = proposed ? correct / proposed : 1;
-    console.log(`matcher top-3: recall ${foundPairs}/${expectedPairs} = ${recall.toFixed(2)}, precision ${correct}/${proposed} = ${precision.toFixed(2)}\nmissed: ${misses.join("; ") || "none"}\nwrong: ${wrong.join("; ") || "none"}`);
+    console.log(
+      `matcher top-3: recall ${foundPairs}/${expectedPairs} = ${recall.toFixed(2)}, precision ${correct}/${proposed} = ${precision.toFixed(2)}\nmissed: ${misses.join("; ") || "none"}\nwrong: ${wrong.join("; ") || "none"}`,
+    );
     expect(recall).toBeGreaterThanOrEqual(0.9);
     expect(precision).toBeGreaterThanOrEqual(0.7);
   });

@@ -13,7 +13,19 @@ describe("readings typed with a decimal comma", () => {
     expect(Number(normalizeDecimal("1 234,5"))).toBe(1234.5);
     expect(Number(normalizeDecimal("1\u00a0234,5"))).toBe(1234.5);
     expect(Number(normalizeDecimal("1,234.5"))).toBe(1234.5);
-    const parse = (value: string) => updateMetricSchema.safeParse({ slug: "x", version: "1", metricSlug: "m", value, observedOn: "2025-11-17", note: "n", evidenceType: "link", evidenceUrl: "https://example.org/a", evidenceTitle: "A", evidenceDate: "2025-11-17" });
+    const parse = (value: string) =>
+      updateMetricSchema.safeParse({
+        slug: "x",
+        version: "1",
+        metricSlug: "m",
+        value,
+        observedOn: "2025-11-17",
+        note: "n",
+        evidenceType: "link",
+        evidenceUrl: "https://example.org/a",
+        evidenceTitle: "A",
+        evidenceDate: "2025-11-17",
+      });
     expect(parse("12,5").data?.value).toBe(12.5);
     expect(parse("12,5,1").error?.issues[0]?.message).toBe("invalidNumber");
   });
@@ -21,13 +33,25 @@ describe("readings typed with a decimal comma", () => {
 
 describe("a reading far above the previous one or the target", () => {
   it("is refused until the editor confirms it, then saved", async () => {
-    const metric = await prisma.metric.findFirstOrThrow({ where: { targetValue: { gt: 0 } }, select: { slug: true, targetValue: true, initiative: { select: { slug: true } } } });
+    const metric = await prisma.metric.findFirstOrThrow({
+      where: { targetValue: { gt: 0 } },
+      select: { slug: true, targetValue: true, initiative: { select: { slug: true } } },
+    });
     const editor = await makeUser(prisma, "editor");
     const input = async (value: number, confirmLarge: boolean) => {
       const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug: metric.initiative.slug }, select: { version: true } });
       return updateMetricSchema.parse({
-        slug: metric.initiative.slug, version: String(version), metricSlug: metric.slug, value: String(value), observedOn: "2025-11-17", note: "reading",
-        evidenceType: "link", evidenceUrl: "https://example.org/report", evidenceTitle: "Report", evidenceDate: "2025-11-17", ...(confirmLarge ? { confirmLarge: "on" } : {}),
+        slug: metric.initiative.slug,
+        version: String(version),
+        metricSlug: metric.slug,
+        value: String(value),
+        observedOn: "2025-11-17",
+        note: "reading",
+        evidenceType: "link",
+        evidenceUrl: "https://example.org/report",
+        evidenceTitle: "Report",
+        evidenceDate: "2025-11-17",
+        ...(confirmLarge ? { confirmLarge: "on" } : {}),
       });
     };
     const huge = metric.targetValue! * 3.5;

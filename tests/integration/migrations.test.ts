@@ -34,7 +34,9 @@ describe.skipIf(onPostgres)("migrations through the WebAssembly schema engine", 
       checksum: string;
       finished_at: string | null;
     }[];
-    const committed = readdirSync(DEFAULT_PATHS.migrationsDir).filter((name) => name !== "migration_lock.toml").sort();
+    const committed = readdirSync(DEFAULT_PATHS.migrationsDir)
+      .filter((name) => name !== "migration_lock.toml")
+      .sort();
     expect(rows.map((row) => row.migration_name).sort()).toEqual(committed);
     for (const row of rows) {
       const sql = readFileSync(path.join(DEFAULT_PATHS.migrationsDir, row.migration_name, "migration.sql"));
@@ -105,7 +107,9 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations never touch the main databa
       const created = await createMigration("add_probe", paths, new Date("2030-01-02T03:04:05Z"), { provider: "postgres", postgresUrl: main.url });
       expect(created?.sql).toMatch(/CREATE TABLE "Probe"/);
       expect(await snapshot(main.client)).toEqual(before);
-      const leftovers = await main.client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'tracker_migration_scratch_%' OR datname LIKE 'tracker_shadow_%'`);
+      const leftovers = await main.client.query(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'tracker_migration_scratch_%' OR datname LIKE 'tracker_shadow_%'`,
+      );
       expect(leftovers.rows).toEqual([]);
       // Applying it is the one intended write.
       expect(await applyMigrations(main.url, paths)).toEqual(["20300102030405_add_probe"]);
@@ -135,7 +139,7 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations never touch the main databa
     }
   });
 
-  it("a diff against a live database reads catalog columns of type \"char\"", async () => {
+  it('a diff against a live database reads catalog columns of type "char"', async () => {
     const main = await mainDatabase();
     try {
       const connection = await createPostgresMigrationFactory(main.url).connect();

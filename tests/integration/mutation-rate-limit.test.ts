@@ -44,7 +44,8 @@ describe("mutations are rate-limited per account, in the database", () => {
       evidenceUrl: "https://example.org/a",
       evidenceTitle: "A",
       evidenceDate: "2026-01-01",
-    })) form.append(key, value);
+    }))
+      form.append(key, value);
     const { updateMetricAction } = await import("../../app/actions/initiative-actions");
     const result = await updateMetricAction({ status: "idle" }, form);
     expect(result).toMatchObject({ status: "error", message: "unexpected", messageValues: { requestId: "test-request-0001" } });

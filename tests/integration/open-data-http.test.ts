@@ -68,7 +68,9 @@ describe("public read endpoints", () => {
     expect(etag).toMatch(/^"[\w-]{27}"$/);
     expect(new Date(lastModified).getTime()).toBeGreaterThan(0);
 
-    const again = await getInitiative(request("/api/v1/initiatives/ai-declaration", { "If-None-Match": etag }), { params: Promise.resolve({ slug: "ai-declaration" }) });
+    const again = await getInitiative(request("/api/v1/initiatives/ai-declaration", { "If-None-Match": etag }), {
+      params: Promise.resolve({ slug: "ai-declaration" }),
+    });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
@@ -80,7 +82,9 @@ describe("public read endpoints", () => {
     const { version } = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" } });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await markVerified(prisma, editor, { slug: "ai-declaration", version, note: "", correctsId: null });
-    const changed = await getInitiative(request("/api/v1/initiatives/ai-declaration", { "If-None-Match": etag }), { params: Promise.resolve({ slug: "ai-declaration" }) });
+    const changed = await getInitiative(request("/api/v1/initiatives/ai-declaration", { "If-None-Match": etag }), {
+      params: Promise.resolve({ slug: "ai-declaration" }),
+    });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
     expect((await getInitiatives(request("/api/v1/initiatives", { "If-Modified-Since": lastModified }))).status).toBe(200);

@@ -42,7 +42,10 @@ describe("changing one's own password", () => {
     expect(differ.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirmPassword", "passwordsDiffer"]]);
     const short = changePasswordSchema.safeParse({ currentPassword: TEST_PASSWORD, newPassword: "short", confirmPassword: "short" });
     expect(short.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["newPassword", "passwordTooShort"]]);
-    expect(changePasswordSchema.safeParse({ currentPassword: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).error?.issues[0]).toMatchObject({ path: ["currentPassword"], message: "required" });
+    expect(changePasswordSchema.safeParse({ currentPassword: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).error?.issues[0]).toMatchObject({
+      path: ["currentPassword"],
+      message: "required",
+    });
   });
 
   it("a stolen session cannot guess the password: the 11th wrong try in 15 minutes is refused even when right", async () => {
@@ -104,7 +107,10 @@ describe("an admin-issued one-time reset link", () => {
     const admin = await makeUser(prisma, "admin");
     const editor = await makeUser(prisma, "editor");
     const { token } = await issuePasswordReset(prisma, admin.id, editor.id);
-    const outcomes = await Promise.allSettled([resetPassword(prisma, reset(token, "first parallel passphrase")), resetPassword(prisma, reset(token, "second parallel passphrase"))]);
+    const outcomes = await Promise.allSettled([
+      resetPassword(prisma, reset(token, "first parallel passphrase")),
+      resetPassword(prisma, reset(token, "second parallel passphrase")),
+    ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const winner = outcomes[0]!.status === "fulfilled" ? "first parallel passphrase" : "second parallel passphrase";
     expect(await signsIn(editor.email, winner)).toBe(true);

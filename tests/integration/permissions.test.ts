@@ -25,10 +25,13 @@ const sourceActions = await import("../../app/actions/source-actions");
 const intakeActions = await import("../../app/actions/intake-actions");
 const suggestionActions = await import("../../app/actions/suggestion-actions");
 const accountActions = await import("../../app/actions/account-actions");
+const importActions = await import("../../app/actions/import-actions");
+const scoreActions = await import("../../app/actions/score-actions");
 const { issuePasswordReset } = await import("../../lib/users/password-reset");
 const { TEST_PASSWORD } = await import("../helpers/users");
 const { addSource } = await import("../../lib/sources/add-source");
 const { addSourceSchema } = await import("../../lib/sources/source-schemas");
+const { eventVersion } = await import("../../lib/events/correct-event");
 
 type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
 const tokens: Partial<Record<Actor, string>> = {};
@@ -48,6 +51,7 @@ function form(fields: Record<string, string | string[] | File>): FormData {
 }
 
 let pasted = 0;
+let merges = 0;
 
 const link = {
   evidenceType: "link",
@@ -179,7 +183,12 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     prepare: async () => {
       // A source of its own each time, so an allowed accept always has a new passage to take.
       const text = `ТЕСТ: фрагмент для принятия ${++pasted} ${Math.random()}.`;
-      const { id } = await addSource(prisma, { id: helperEditorId, email: "", displayName: "", role: "editor" }, addSourceSchema.parse({ origin: "paste", language: "ru", text }), { maxBytes: 1e6 });
+      const { id } = await addSource(
+        prisma,
+        { id: helperEditorId, email: "", displayName: "", role: "editor" },
+        addSourceSchema.parse({ origin: "paste", language: "ru", text }),
+        { maxBytes: 1e6 },
+      );
       const slug = "single-tourism-space";
       return form({ sourceId: String(id), slug, version: await version(slug), start: "0", end: String(text.length), speakerKind: "narrator" });
     },
@@ -199,7 +208,12 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     action: intakeActions.createInitiativeAction,
     prepare: async () => {
       const text = `ТЕСТ: новая инициатива ${++pasted} ${Math.random()}.`;
-      const { id } = await addSource(prisma, { id: helperEditorId, email: "", displayName: "", role: "editor" }, addSourceSchema.parse({ origin: "paste", language: "ru", text }), { maxBytes: 1e6 });
+      const { id } = await addSource(
+        prisma,
+        { id: helperEditorId, email: "", displayName: "", role: "editor" },
+        addSourceSchema.parse({ origin: "paste", language: "ru", text }),
+        { maxBytes: 1e6 },
+      );
       const event = await prisma.event.findFirstOrThrow({ orderBy: { id: "asc" } });
       return form({
         sourceId: String(id),
@@ -223,7 +237,9 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     allowed: ["editor", "admin"],
     action: suggestionActions.resolveSuggestionAction,
     prepare: async () => {
-      const suggestion = await prisma.suggestion.create({ data: { subject: "initiative", subjectKey: "single-tourism-space", text: "Test suggestion text.", locale: "en" } });
+      const suggestion = await prisma.suggestion.create({
+        data: { subject: "initiative", subjectKey: "single-tourism-space", text: "Test suggestion text.", locale: "en" },
+      });
       return form({ suggestionId: String(suggestion.id), decision: "declined", resolution: "n" });
     },
   },
@@ -234,20 +250,81 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     prepare: async () => form({ nameRu: "Тестовое событие", nameEn: "Permission test event", note: "n" }),
   },
   {
+    name: "correctEventAction",
+    allowed: ["editor", "admin"],
+    action: intakeActions.correctEventAction,
+    prepare: async () => {
+      const event = await prisma.event.findFirstOrThrow({ orderBy: { id: "desc" } });
+      return form({
+        eventId: String(event.id),
+        version: String(await eventVersion(prisma, event.id)),
+        nameRu: event.nameRu,
+        nameEn: `${event.nameEn} +`,
+        placeRu: event.placeRu ?? "",
+        placeEn: event.placeEn ?? "",
+        dateText: event.dateText ?? "",
+        note: "n",
+      });
+    },
+  },
+  {
     name: "createMetricAction",
     allowed: ["editor", "admin"],
     action: intakeActions.createMetricAction,
     prepare: async () => {
       const slug = "single-tourism-space";
       const quote = await prisma.quote.findFirstOrThrow({ where: { initiative: { slug } }, orderBy: { id: "asc" } });
-      return form({ slug, version: await version(slug), nameRu: "Тест", nameEn: "Test figure", unitRu: "шт.", unitEn: "pcs", targetValue: "5", quoteSourceId: String(quote.sourceId), quoteText: quote.text, note: "n" });
+      return form({
+        slug,
+        version: await version(slug),
+        nameRu: "Тест",
+        nameEn: "Test figure",
+        unitRu: "шт.",
+        unitEn: "pcs",
+        targetValue: "5",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
+        note: "n",
+      });
+    },
+  },
+  {
+    // Each allowed actor scores the next version of the same pair.
+    name: "setScoreAction",
+    allowed: ["editor", "admin"],
+    action: scoreActions.setScoreAction,
+    prepare: async () => {
+      const initiative = await prisma.initiative.findFirstOrThrow({
+        where: { participations: { some: {} }, quotes: { some: {} } },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          slug: true,
+          participations: { select: { countryCode: true }, take: 1 },
+          quotes: { select: { sourceId: true, text: true }, take: 1 },
+        },
+      });
+      const countryCode = initiative.participations[0]!.countryCode;
+      const expectedVersion = await prisma.score.count({ where: { initiativeId: initiative.id, countryCode } });
+      const quote = initiative.quotes[0]!;
+      return form({
+        slug: initiative.slug,
+        countryCode,
+        expectedVersion: String(expectedVersion),
+        score: "0",
+        asOf: "2026-05-01",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
+        note: "n",
+      });
     },
   },
   {
     name: "createUserAction",
     allowed: ["admin"],
     action: adminActions.createUserAction,
-    prepare: async () => form({ email: `new-${Math.random().toString(36).slice(2)}@example.test`, displayName: "New", role: "editor", password: "a long enough password" }),
+    prepare: async () =>
+      form({ email: `new-${Math.random().toString(36).slice(2)}@example.test`, displayName: "New", role: "editor", password: "a long enough password" }),
   },
   {
     name: "changeRoleAction",
@@ -272,6 +349,51 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     allowed: ["admin"],
     action: adminActions.setReviewRequiredAction,
     prepare: async () => form({ reviewRequired: "false" }),
+  },
+  {
+    name: "importCsvAction",
+    allowed: ["editor", "admin"],
+    action: importActions.importCsvAction,
+    // A dry run of one row: it writes nothing, so every allowed call succeeds.
+    prepare: async () => {
+      const slug = "ai-declaration";
+      const csv = `slug,version\n${slug},${await version(slug)}\n`;
+      return form({ file: new File([csv], "update.csv", { type: "text/csv" }), note: "bulk", mode: "dryRun" });
+    },
+  },
+  {
+    name: "mergeInitiativesAction",
+    allowed: ["admin"],
+    action: adminActions.mergeInitiativesAction,
+    // Two initiatives of its own each time (test data), so an allowed merge always has a pair to merge.
+    prepare: async () => {
+      const event = await prisma.event.findFirstOrThrow({ select: { id: true } });
+      const [duplicate, keep] = await Promise.all(
+        ["duplicate", "keep"].map((role) =>
+          prisma.initiative.create({
+            data: {
+              slug: `permission-merge-${role}-${++merges}`,
+              titleRu: "Тест",
+              titleEn: "Test",
+              summaryRu: "Тест",
+              summaryEn: "Test",
+              kind: "proposal",
+              status: "proposed",
+              eventId: event.id,
+              meetingRelation: "outcome",
+            },
+            select: { slug: true, version: true },
+          }),
+        ),
+      );
+      return form({
+        duplicateSlug: duplicate!.slug,
+        duplicateVersion: String(duplicate!.version),
+        keepSlug: keep!.slug,
+        keepVersion: String(keep!.version),
+        note: "the same",
+      });
+    },
   },
   {
     // Each allowed actor changes its own password once (from the test password).
@@ -315,6 +437,7 @@ async function snapshot() {
     events: await prisma.event.count(),
     metrics: await prisma.metric.count(),
     suggestions: await prisma.suggestion.findMany({ where: { state: { not: "open" } }, orderBy: { id: "asc" } }),
+    scores: await prisma.score.count(),
   });
 }
 
@@ -357,7 +480,16 @@ describe.each(mutations)("$name", ({ allowed, action, prepare }) => {
 });
 
 it("covers every exported server action", () => {
-  const exported = [...Object.keys(actions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions), ...Object.keys(accountActions), ...Object.keys(suggestionActions)]
+  const exported = [
+    ...Object.keys(actions),
+    ...Object.keys(adminActions),
+    ...Object.keys(sourceActions),
+    ...Object.keys(intakeActions),
+    ...Object.keys(accountActions),
+    ...Object.keys(suggestionActions),
+    ...Object.keys(importActions),
+    ...Object.keys(scoreActions),
+  ]
     // The visitor's suggestion form needs no account (tests/integration/suggestions.test.ts).
     .filter((name) => name !== "submitSuggestionAction")
     .sort();

@@ -16,7 +16,10 @@ describe("initiative preview images", () => {
       network.push(url);
       return Promise.reject(new Error("no network in this test"));
     });
-    for (const title of ["Декларация об ответственном использовании искусственного интеллекта «ИИ» — 2026", "Rare-earth research centre: “Central Asia” – 20 bn"]) {
+    for (const title of [
+      "Декларация об ответственном использовании искусственного интеллекта «ИИ» — 2026",
+      "Rare-earth research centre: “Central Asia” – 20 bn",
+    ]) {
       const response = await initiativePreview({ site: "Трекер", title, status: "in_progress", statusLabel: "В процессе", stageLine: "Стадия: неизвестно" });
       const png = Buffer.from(await response.arrayBuffer());
       expect(response.headers.get("content-type")).toBe("image/png");

@@ -75,6 +75,10 @@ const sourceSchemas = await import("../../lib/sources/source-schemas");
 const passageSchemas = await import("../../lib/matcher/passage-schemas");
 const createSchemas = await import("../../lib/intake/create-schemas");
 const suggestionSchemas = await import("../../lib/suggestions/suggestion-schemas");
+const mergeSchemas = await import("../../lib/initiatives/merge-schema");
+const importSchemas = await import("../../lib/imports/import-schema");
+const importActions = await import("../../app/actions/import-actions");
+const scoreSchemas = await import("../../lib/scorecards/score-schemas");
 const intakeActions = await import("../../app/actions/intake-actions");
 const { sourceFilterSchema } = await import("../../lib/sources/list-sources");
 const { signInAction } = await import("../../app/actions/auth-actions");
@@ -199,7 +203,10 @@ beforeAll(async () => {
   const change = await prisma.initiative.findUniqueOrThrow({ where: { slug: CHANGE_SLUG } });
   const details = await prisma.initiative.findUniqueOrThrow({ where: { slug: DETAILS_SLUG }, include: { themes: true } });
   const firstSource = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
-  world.seedQuote = await prisma.quote.findFirstOrThrow({ where: { sourceId: firstSource.id, initiativeId: { not: null } }, select: { start: true, end: true } });
+  world.seedQuote = await prisma.quote.findFirstOrThrow({
+    where: { sourceId: firstSource.id, initiativeId: { not: null } },
+    select: { start: true, end: true },
+  });
   world.correctSourceCurrent = {
     title: firstSource.title ?? "",
     outlet: firstSource.outlet ?? "",
@@ -249,8 +256,28 @@ beforeAll(async () => {
     changeRole: { userId: String(world.targetUserId), role: "admin" },
     setActive: { userId: String(world.targetUserId), active: "false" },
     setReviewRequired: { reviewRequired: "true" },
+    importCsv: {
+      file: new File([`slug,version\n${CHANGE_SLUG},${await currentVersion(CHANGE_SLUG)}\n`], "update.csv", { type: "text/csv" }),
+      note: "bulk update",
+      mode: "dryRun",
+    },
+    mergeInitiatives: {
+      duplicateSlug: CHANGE_SLUG,
+      duplicateVersion: await currentVersion(CHANGE_SLUG),
+      keepSlug: VERIFY_SLUG,
+      keepVersion: await currentVersion(VERIFY_SLUG),
+      note: "the same initiative",
+    },
     previewSource: { file: new File(["ТЕСТ: текст для предпросмотра."], "preview.txt") },
-    acceptPassage: { sourceId: String(firstSource.id), slug: CHANGE_SLUG, version: String(change.version), start: "0", end: "20", speakerKind: "narrator", note: "" },
+    acceptPassage: {
+      sourceId: String(firstSource.id),
+      slug: CHANGE_SLUG,
+      version: String(change.version),
+      start: "0",
+      end: "20",
+      speakerKind: "narrator",
+      note: "",
+    },
     rejectPassage: { sourceId: String(firstSource.id), start: "0", end: "20", initiativeId: "", reason: "" },
     createInitiative: {
       sourceId: String(firstSource.id),
@@ -275,6 +302,22 @@ beforeAll(async () => {
       note: "a note",
     },
     createEvent: { nameRu: "Тестовое событие", nameEn: "Property test event", placeRu: "", placeEn: "", dateText: "", note: "a note" },
+    correctEvent: await (async () => {
+      const event = await prisma.event.findFirstOrThrow({ orderBy: { id: "asc" } });
+      return {
+        eventId: String(event.id),
+        version: "1",
+        nameRu: event.nameRu,
+        nameEn: `${event.nameEn} (corrected)`,
+        placeRu: event.placeRu ?? "",
+        placeEn: event.placeEn ?? "",
+        dateText: event.dateText ?? "",
+        attendeeCode: "",
+        quoteSourceId: "",
+        quoteText: "",
+        note: "a note",
+      };
+    })(),
     createMetric: {
       slug: METRIC_INITIATIVE,
       version: await currentVersion(METRIC_INITIATIVE),
@@ -291,7 +334,16 @@ beforeAll(async () => {
       quoteText: firstSource.text.slice(0, 40).trim(),
       note: "a note",
     },
-    addSource: { origin: "paste", language: "ru", text: "ТЕСТ: текст, которого нет ни в одном источнике.", title: "Тест", outlet: "", url: "https://example.org/t", publishedOn: "2026-01-02", kind: "news_report" },
+    addSource: {
+      origin: "paste",
+      language: "ru",
+      text: "ТЕСТ: текст, которого нет ни в одном источнике.",
+      title: "Тест",
+      outlet: "",
+      url: "https://example.org/t",
+      publishedOn: "2026-01-02",
+      kind: "news_report",
+    },
     correctSource: {
       sourceId: String(firstSource.id),
       version: String(firstSource.version),
@@ -304,7 +356,25 @@ beforeAll(async () => {
 
 /** Rows and counts of every table a mutation could touch (sessions and rate limits aside). */
 async function snapshot(): Promise<string> {
-  const [initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, search, sessions, sources, sourceFiles, recordHistory, rejections, events] = await Promise.all([
+  const [
+    initiatives,
+    history,
+    pending,
+    quotes,
+    users,
+    settings,
+    participations,
+    readings,
+    themes,
+    metrics,
+    search,
+    sessions,
+    sources,
+    sourceFiles,
+    recordHistory,
+    rejections,
+    events,
+  ] = await Promise.all([
     prisma.initiative.findMany({ orderBy: { id: "asc" } }),
     prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
     prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
@@ -323,7 +393,23 @@ async function snapshot(): Promise<string> {
     prisma.passageRejection.findMany({ orderBy: { id: "asc" } }),
     prisma.event.findMany({ orderBy: { id: "asc" } }),
   ]);
-  const tables = { initiatives, history, pending, quotes, users, settings, participations, readings, themes, metrics, sources, sourceFiles, recordHistory, rejections, events };
+  const tables = {
+    initiatives,
+    history,
+    pending,
+    quotes,
+    users,
+    settings,
+    participations,
+    readings,
+    themes,
+    metrics,
+    sources,
+    sourceFiles,
+    recordHistory,
+    rejections,
+    events,
+  };
   const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
   return JSON.stringify({ counts, searchIndex: Number(search[0]!.n), sessions, tables });
 }
@@ -436,7 +522,9 @@ const schemaCases: SchemaCase[] = [
     input: fc.oneof(
       hostileValue,
       fc.constantFrom(...BAD_URLS),
-      fc.tuple(fc.constantFrom("https://example.org/", "http://", "https://", "HTTPS://EXAMPLE.ORG/", " https://a.example/"), shortHostileString).map(([a, b]) => a + b),
+      fc
+        .tuple(fc.constantFrom("https://example.org/", "http://", "https://", "HTTPS://EXAMPLE.ORG/", " https://a.example/"), shortHostileString)
+        .map(([a, b]) => a + b),
       fc.webUrl({ validSchemes: ["https", "http", "ftp", "javascript", "data", "file"] }),
     ),
     check: (out) => expect(httpUrl(out), `accepted ${show(out)}`).toBe(true),
@@ -497,7 +585,12 @@ const schemaCases: SchemaCase[] = [
     check: (out) => {
       const o = out as Record<string, unknown>;
       checkBase(o);
-      for (const [field, max] of [["titleRu", 300], ["titleEn", 300], ["summaryRu", 4000], ["summaryEn", 4000]] as const) {
+      for (const [field, max] of [
+        ["titleRu", 300],
+        ["titleEn", 300],
+        ["summaryRu", 4000],
+        ["summaryEn", 4000],
+      ] as const) {
         expect(isTrimmed(o[field], 1, max), field).toBe(true);
       }
       expect(Array.isArray(o.themes) && o.themes.length >= 1 && o.themes.every(isOneOf(THEMES)), "themes").toBe(true);
@@ -571,6 +664,47 @@ const schemaCases: SchemaCase[] = [
     runs: 120,
   },
   {
+    name: "pastDate",
+    schema: editSchemas.pastDate,
+    input: fc.oneof(hostileValue, validDate, fc.constantFrom("2999-01-01", "31.12.2025", "1.2.2026", "2025-02-30")),
+    check: (out) => expect(isDay(out) && (out as string) <= "2100-12-31", `pastDate ${show(out)}`).toBe(true),
+    runs: 120,
+  },
+  {
+    name: "note",
+    schema: editSchemas.note,
+    input: fc.oneof(hostileValue, fc.constantFrom("why", " why ", "")),
+    check: (out) => expect(isTrimmed(out, 1, 2000), "note").toBe(true),
+    runs: 120,
+  },
+  {
+    name: "setScoreSchema",
+    schema: scoreSchemas.setScoreSchema,
+    input: schemaInput({
+      slug: fc.constantFrom(CHANGE_SLUG, "x"),
+      countryCode: fc.constantFrom("KZ", "kz", "KAZ"),
+      expectedVersion: fc.constantFrom("0", "3", 1, "-1"),
+      score: fc.constantFrom("1", "0", "-1", "+1", "−1", 1, "2", "0.5"),
+      asOf: validDate,
+      quoteSourceId: fc.constantFrom("1", 2, ""),
+      quoteText: fc.constantFrom("встреча в Ташкенте", "Ташкент", ""),
+      quoteOccurrence: fc.constantFrom("", "2"),
+      note: fc.constantFrom("why", ""),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect([-1, 0, 1].includes(o.score as number), `score ${show(o.score)}`).toBe(true);
+      expect(typeof o.countryCode === "string" && /^[A-Z]{2}$/.test(o.countryCode), "countryCode").toBe(true);
+      expect(Number.isSafeInteger(o.expectedVersion) && (o.expectedVersion as number) >= 0, "expectedVersion").toBe(true);
+      expect(isDay(o.asOf), `asOf ${show(o.asOf)}`).toBe(true);
+      expect(isId(o.quoteSourceId), `quoteSourceId ${show(o.quoteSourceId)}`).toBe(true);
+      expect(isTrimmed(o.quoteText, 1, 2000) && isLongEnoughQuote(String(o.quoteText)), "quoteText").toBe(true);
+      expect(o.quoteOccurrence === null || isId(o.quoteOccurrence), "quoteOccurrence").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
     name: "reviewChangeSchema",
     schema: editSchemas.reviewChangeSchema,
     input: schemaInput({ pendingId: fc.constantFrom("1", 2), decision: fc.constantFrom("approve", "reject"), reviewNote: fc.constant("ok") }),
@@ -585,14 +719,21 @@ const schemaCases: SchemaCase[] = [
   {
     name: "emailSchema",
     schema: userSchemas.emailSchema,
-    input: fc.oneof(hostileValue, fc.tuple(shortHostileString, fc.constantFrom("@example.org", "@", "@a.b", "@EXAMPLE.ORG ")).map(([a, b]) => a + b), fc.emailAddress()),
+    input: fc.oneof(
+      hostileValue,
+      fc.tuple(shortHostileString, fc.constantFrom("@example.org", "@", "@a.b", "@EXAMPLE.ORG ")).map(([a, b]) => a + b),
+      fc.emailAddress(),
+    ),
     check: (out) => expect(emailInvariant(out), `accepted ${show(out)}`).toBe(true),
     runs: 150,
   },
   {
     name: "passwordSchema",
     schema: userSchemas.passwordSchema,
-    input: fc.oneof(hostileValue, fc.tuple(fc.constant("a long enough password"), controlString).map(([a, b]) => a + b)),
+    input: fc.oneof(
+      hostileValue,
+      fc.tuple(fc.constant("a long enough password"), controlString).map(([a, b]) => a + b),
+    ),
     check: (out) => expect(typeof out === "string" && out.length >= 12 && out.length <= 256 && !out.includes("\u0000"), `accepted ${show(out)}`).toBe(true),
     runs: 100,
   },
@@ -692,7 +833,10 @@ const schemaCases: SchemaCase[] = [
   {
     name: "signInSchema",
     schema: signInSchema,
-    input: schemaInput({ email: fc.constantFrom("a@example.org", " A@Example.ORG "), password: fc.constantFrom("x", "a long enough password", "a long enough password\u0000") }),
+    input: schemaInput({
+      email: fc.constantFrom("a@example.org", " A@Example.ORG "),
+      password: fc.constantFrom("x", "a long enough password", "a long enough password\u0000"),
+    }),
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(emailInvariant(o.email), `email ${show(o.email)}`).toBe(true);
@@ -723,7 +867,13 @@ const schemaCases: SchemaCase[] = [
       const o = out as Record<string, unknown>;
       expect(o.q === undefined || isTrimmed(o.q, 1, 200), `q ${show(o.q)}`).toBe(true);
       // Several-valued filters come out as non-empty lists of known values.
-      for (const [field, values] of [["status", INITIATIVE_STATUSES], ["notStatus", INITIATIVE_STATUSES], ["stage", STAGES], ["theme", THEMES], ["kind", INITIATIVE_KINDS]] as const) {
+      for (const [field, values] of [
+        ["status", INITIATIVE_STATUSES],
+        ["notStatus", INITIATIVE_STATUSES],
+        ["stage", STAGES],
+        ["theme", THEMES],
+        ["kind", INITIATIVE_KINDS],
+      ] as const) {
         const value = o[field];
         expect(value === undefined || (Array.isArray(value) && value.length > 0 && value.every(isOneOf(values))), field).toBe(true);
       }
@@ -783,7 +933,8 @@ schemaCases.push(
       const o = out as Record<string, unknown>;
       checkSourceMetadata(o);
       expect(isOneOf(["paste", "file"])(o.origin), "origin").toBe(true);
-      if (o.origin === "paste") expect(typeof o.text === "string" && o.text.trim().length > 0 && o.text.length <= sourceSchemas.MAX_SOURCE_CHARS, "text").toBe(true);
+      if (o.origin === "paste")
+        expect(typeof o.text === "string" && o.text.trim().length > 0 && o.text.length <= sourceSchemas.MAX_SOURCE_CHARS, "text").toBe(true);
       else expect(isFile(o.file), "file").toBe(true);
     },
     runs: 200,
@@ -865,8 +1016,20 @@ schemaCases.push(
       expect(isId(o.sourceId) && isId(o.eventId), "ids").toBe(true);
       expect(Number.isInteger(o.start) && (o.start as number) >= 0 && (o.end as number) > (o.start as number), "span").toBe(true);
       expect(o.speakerKind === "narrator" || isId(o.speakerPersonId), "speaker person").toBe(true);
-      for (const [field, max] of [["titleRu", 300], ["titleEn", 300], ["summaryRu", 4000], ["summaryEn", 4000], ["note", 2000]] as const) expect(isTrimmed(o[field], 1, max), field).toBe(true);
-      expect(isOneOf(vocabulary.INITIATIVE_KINDS)(o.kind) && isOneOf(vocabulary.INITIATIVE_STATUSES)(o.status) && isOneOf(vocabulary.MEETING_RELATIONS)(o.meetingRelation), "enums").toBe(true);
+      for (const [field, max] of [
+        ["titleRu", 300],
+        ["titleEn", 300],
+        ["summaryRu", 4000],
+        ["summaryEn", 4000],
+        ["note", 2000],
+      ] as const)
+        expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      expect(
+        isOneOf(vocabulary.INITIATIVE_KINDS)(o.kind) &&
+          isOneOf(vocabulary.INITIATIVE_STATUSES)(o.status) &&
+          isOneOf(vocabulary.MEETING_RELATIONS)(o.meetingRelation),
+        "enums",
+      ).toBe(true);
       expect(o.stage === null || isOneOf(vocabulary.STAGES)(o.stage), "stage").toBe(true);
       expect(Array.isArray(o.themes) && (o.themes as unknown[]).length >= 1 && (o.themes as unknown[]).every(isOneOf(vocabulary.THEMES)), "themes").toBe(true);
       expect(o.proposerCountryCode === null || /^[A-Z]{2}$/.test(String(o.proposerCountryCode)), "proposerCountryCode").toBe(true);
@@ -878,13 +1041,63 @@ schemaCases.push(
   {
     name: "createEventSchema",
     schema: createSchemas.createEventSchema,
-    input: schemaInput({ nameRu: fc.constantFrom("Встреча", " в "), nameEn: fc.constantFrom("Meeting"), placeRu: fc.constantFrom("", "Бишкек"), placeEn: fc.constantFrom("", "Bishkek"), dateText: fc.constantFrom("", "в 2026 году"), note: fc.constantFrom("n") }),
+    input: schemaInput({
+      nameRu: fc.constantFrom("Встреча", " в "),
+      nameEn: fc.constantFrom("Meeting"),
+      placeRu: fc.constantFrom("", "Бишкек"),
+      placeEn: fc.constantFrom("", "Bishkek"),
+      dateText: fc.constantFrom("", "в 2026 году"),
+      note: fc.constantFrom("n"),
+    }),
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
-      for (const [field, max] of [["placeRu", 200], ["placeEn", 200], ["dateText", 100]] as const) expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
+      for (const [field, max] of [
+        ["placeRu", 200],
+        ["placeEn", 200],
+        ["dateText", 100],
+      ] as const)
+        expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
     },
     runs: 150,
+  },
+  {
+    name: "correctEventSchema",
+    schema: createSchemas.correctEventSchema,
+    input: schemaInput({
+      eventId: fc.constantFrom("1", 2),
+      version: fc.constantFrom("1", 3),
+      nameRu: fc.constantFrom("Встреча", " в "),
+      nameEn: fc.constantFrom("Meeting"),
+      placeRu: fc.constantFrom("", "Бишкек"),
+      placeEn: fc.constantFrom("", "Bishkek"),
+      dateText: fc.constantFrom("", "в 2026 году"),
+      removeAttendees: fc.constantFrom([], ["KZ"], "UZ", ["kg", "TJ"]),
+      attendeeCode: fc.constantFrom("", "AZ", "tm"),
+      quoteSourceId: fc.constantFrom("", "1", 2),
+      quoteText: fc.constantFrom("", "встреча в Ташкенте стала", "да"),
+      quoteOccurrence: fc.constantFrom("", "2"),
+      note: fc.constantFrom("n"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isId(o.eventId) && isId(o.version), "ids").toBe(true);
+      expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
+      for (const [field, max] of [
+        ["placeRu", 200],
+        ["placeEn", 200],
+        ["dateText", 100],
+      ] as const)
+        expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
+      const code = (v: unknown) => typeof v === "string" && /^[A-Z]{2}$/.test(v);
+      expect(Array.isArray(o.removeAttendees) && (o.removeAttendees as unknown[]).every(code), "removeAttendees").toBe(true);
+      if (o.attendeeCode !== null) {
+        expect(code(o.attendeeCode) && !(o.removeAttendees as unknown[]).includes(o.attendeeCode), "attendeeCode").toBe(true);
+        expect(isId(o.quoteSourceId) && isTrimmed(o.quoteText, 1, 2000), "an added attendee's quote").toBe(true);
+      }
+      expect(o.quoteOccurrence === null || isId(o.quoteOccurrence), "quoteOccurrence").toBe(true);
+    },
+    runs: 200,
   },
   {
     name: "createMetricSchema",
@@ -908,7 +1121,15 @@ schemaCases.push(
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
-      for (const [field, max] of [["nameRu", 300], ["nameEn", 300], ["unitRu", 100], ["unitEn", 100], ["quoteText", 2000], ["note", 2000]] as const) expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      for (const [field, max] of [
+        ["nameRu", 300],
+        ["nameEn", 300],
+        ["unitRu", 100],
+        ["unitEn", 100],
+        ["quoteText", 2000],
+        ["note", 2000],
+      ] as const)
+        expect(isTrimmed(o[field], 1, max), field).toBe(true);
       const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
       expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
       expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
@@ -941,6 +1162,41 @@ schemaCases.push(
     runs: 200,
   },
   {
+    name: "importCsvSchema",
+    schema: importSchemas.importCsvSchema,
+    input: schemaInput({
+      file: fc.constant(new File(["slug,version\n"], "a.csv")),
+      note: fc.constantFrom("bulk", " "),
+      mode: fc.constantFrom("dryRun", "apply"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isFile(o.file) && (o.file as File).size > 0, "file").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+      expect(isOneOf(["dryRun", "apply"])(o.mode), "mode").toBe(true);
+    },
+    runs: 100,
+  },
+  {
+    name: "mergeInitiativesSchema",
+    schema: mergeSchemas.mergeInitiativesSchema,
+    input: schemaInput({
+      duplicateSlug: fc.constantFrom(CHANGE_SLUG, " a "),
+      duplicateVersion: fc.constantFrom("1", 4),
+      keepSlug: fc.constantFrom(VERIFY_SLUG, CHANGE_SLUG),
+      keepVersion: fc.constantFrom("2", 1),
+      note: fc.constantFrom("same", " "),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(isTrimmed(o.duplicateSlug, 1, 200) && isTrimmed(o.keepSlug, 1, 200), "slugs").toBe(true);
+      expect(o.duplicateSlug !== o.keepSlug, "two different initiatives").toBe(true);
+      expect(isId(o.duplicateVersion) && isId(o.keepVersion), "versions").toBe(true);
+      expect(isTrimmed(o.note, 1, 2000), "note").toBe(true);
+    },
+    runs: 150,
+  },
+  {
     name: "resolveSuggestionSchema",
     schema: suggestionSchemas.resolveSuggestionSchema,
     input: schemaInput({ suggestionId: fc.constantFrom("1", 2), decision: fc.constantFrom("accepted", "declined"), resolution: fc.constantFrom("done", " ") }),
@@ -955,7 +1211,13 @@ schemaCases.push(
   {
     name: "rejectPassageSchema",
     schema: passageSchemas.rejectPassageSchema,
-    input: schemaInput({ sourceId: fc.constantFrom("1", 2), start: fc.constantFrom("0", 4), end: fc.constantFrom("9", "2"), initiativeId: fc.constantFrom("", "3"), reason: fc.constantFrom("", "why") }),
+    input: schemaInput({
+      sourceId: fc.constantFrom("1", 2),
+      start: fc.constantFrom("0", 4),
+      end: fc.constantFrom("9", "2"),
+      initiativeId: fc.constantFrom("", "3"),
+      reason: fc.constantFrom("", "why"),
+    }),
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(isId(o.sourceId), "sourceId").toBe(true);
@@ -968,7 +1230,13 @@ schemaCases.push(
   {
     name: "sourceFilterSchema",
     schema: sourceFilterSchema,
-    input: schemaInput({ outlet: fc.constantFrom("Outlet", " x "), kind: fc.constantFrom(...SOURCE_KINDS), language: fc.constantFrom(...SOURCE_LANGUAGES), from: validDate, to: validDate }),
+    input: schemaInput({
+      outlet: fc.constantFrom("Outlet", " x "),
+      kind: fc.constantFrom(...SOURCE_KINDS),
+      language: fc.constantFrom(...SOURCE_LANGUAGES),
+      from: validDate,
+      to: validDate,
+    }),
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(o.outlet === undefined || isTrimmed(o.outlet, 1, 200), "outlet").toBe(true);
@@ -989,6 +1257,9 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(passageSchemas),
       ...Object.entries(createSchemas),
       ...Object.entries(suggestionSchemas),
+      ...Object.entries(mergeSchemas),
+      ...Object.entries(importSchemas),
+      ...Object.entries(scoreSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
@@ -1063,19 +1334,31 @@ function badText(key: string, max: number): fc.Arbitrary<Patch> {
 /** Certainly invalid for an enum field (or missing when required). */
 function badEnumValue(allowed: readonly string[], options: { emptyOk?: boolean } = {}): fc.Arbitrary<string> {
   return fc
-    .oneof(fc.constantFrom(...BAD_ENUMS), shortHostileString, hugeString, fc.constantFrom(...allowed).map((v) => ` ${v}`), fc.constantFrom(...allowed).map((v) => v.toUpperCase()))
+    .oneof(
+      fc.constantFrom(...BAD_ENUMS),
+      shortHostileString,
+      hugeString,
+      fc.constantFrom(...allowed).map((v) => ` ${v}`),
+      fc.constantFrom(...allowed).map((v) => v.toUpperCase()),
+    )
     .filter((v) => !allowed.includes(wellFormed(v)) && !(options.emptyOk && v === ""));
 }
 
 function badEnum(key: string, allowed: readonly string[], options: { required: boolean; emptyOk?: boolean } = { required: true }): fc.Arbitrary<Patch> {
   const arbitraries = [badEnumValue(allowed, options).map((v) => setField(key, v))];
-  if (options.required) arbitraries.push(fc.constant(dropField(key)), file.map((v) => setField(key, v)));
+  if (options.required)
+    arbitraries.push(
+      fc.constant(dropField(key)),
+      file.map((v) => setField(key, v)),
+    );
   return fc.oneof(...arbitraries);
 }
 
 /** Certainly invalid for an editor's date (or missing when required). */
 function badDate(key: string, options: { required: boolean }): fc.Arbitrary<Patch> {
-  const value = fc.oneof(fc.constantFrom(...BAD_DATES), shortHostileString, hugeString).filter((v) => !isEditorDate(v) && (options.required || v.trim() !== ""));
+  const value = fc
+    .oneof(fc.constantFrom(...BAD_DATES), shortHostileString, hugeString)
+    .filter((v) => !isEditorDate(v) && (options.required || v.trim() !== ""));
   const arbitraries = [value.map((v) => setField(key, v))];
   if (options.required) arbitraries.push(fc.constant(dropField(key)));
   return fc.oneof(...arbitraries);
@@ -1091,7 +1374,11 @@ function badId(key: string, options: { required: boolean; emptyOk?: boolean; for
     .filter((v) => !coercesToIntIn(v, 1, Number.MAX_SAFE_INTEGER) && !(options.emptyOk && v === ""));
   const arbitraries = [schemaInvalid.map((v) => setField(key, v))];
   if (options.foreign !== false) arbitraries.push(fc.constantFrom(...FOREIGN_IDS).map((v) => setField(key, v)));
-  if (options.required) arbitraries.push(fc.constant(dropField(key)), file.map((v) => setField(key, v)));
+  if (options.required)
+    arbitraries.push(
+      fc.constant(dropField(key)),
+      file.map((v) => setField(key, v)),
+    );
   return fc.oneof(...arbitraries);
 }
 
@@ -1113,24 +1400,38 @@ function badEvidence(): fc.Arbitrary<Patch> {
   const link = setField("evidenceType", "link");
   const quote = setField("evidenceType", "quote");
   const firstSource = () => String(world.sourceIds[0]);
-  const notQuoted = fc
-    .oneof(shortHostileString, fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS))
-    .filter((v) => {
-      const text = wellFormed(v).trim();
-      return text.length > 0 && text.length <= 2000 && !world.sourceTexts.some((source) => source.includes(text));
-    });
+  const notQuoted = fc.oneof(shortHostileString, fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS)).filter((v) => {
+    const text = wellFormed(v).trim();
+    return text.length > 0 && text.length <= 2000 && !world.sourceTexts.some((source) => source.includes(text));
+  });
   return fc.oneof(
     badEnum("evidenceType", ["quote", "link"]),
     fc
-      .oneof(fc.constantFrom(...BAD_URLS), shortHostileString.filter((v) => !/http/i.test(v)), fc.constant(`https://example.org/${"a".repeat(2001)}`))
+      .oneof(
+        fc.constantFrom(...BAD_URLS),
+        shortHostileString.filter((v) => !/http/i.test(v)),
+        fc.constant(`https://example.org/${"a".repeat(2001)}`),
+      )
       .map((v) => both(link, setField("evidenceUrl", v))),
     fc.constant(both(link, dropField("evidenceUrl"))),
     badText("evidenceTitle", 300).map((p) => both(link, p)),
     badDate("evidenceDate", { required: true }).map((p) => both(link, p)),
     badId("quoteSourceId", { required: true }).map((p) => both(quote, setField("quoteText", "встреча в Ташкенте"), p)),
     fc.constant(both(quote, setField("quoteSourceId", ""), setField("quoteText", "встреча в Ташкенте"))),
-    badText("quoteText", 2000).map((p) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), p)),
-    notQuoted.map((v) => both(quote, patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())), setField("quoteText", v))),
+    badText("quoteText", 2000).map((p) =>
+      both(
+        quote,
+        patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())),
+        p,
+      ),
+    ),
+    notQuoted.map((v) =>
+      both(
+        quote,
+        patch("quoteSourceId=<first source>", (form) => form.set("quoteSourceId", firstSource())),
+        setField("quoteText", v),
+      ),
+    ),
   );
 }
 
@@ -1153,9 +1454,7 @@ function messUp(base: Record<string, FormValue | FormValue[]>): fc.Arbitrary<Pat
   );
   // Half the forms keep every real field valid, so that the one corruption reaches the domain's own checks.
   const noFieldNoise = fc.constant([] as (Patch | null)[]);
-  return fc
-    .tuple(fc.oneof(noFieldNoise, perField), extras)
-    .map(([fields, extra]) => both(...fields.filter((p): p is Patch => p !== null), ...extra));
+  return fc.tuple(fc.oneof(noFieldNoise, perField), extras).map(([fields, extra]) => both(...fields.filter((p): p is Patch => p !== null), ...extra));
 }
 
 function buildForm(base: Record<string, FormValue | FormValue[]>, noise: Patch, corruption: Patch): FormData {
@@ -1255,9 +1554,9 @@ const actionCases: ActionCase[] = [
         ...withVersion(),
         fc.constant(patch("no countries", (form) => [...form.keys()].filter((k) => /^(role|stage)\.[A-Z]{2}$/.test(k)).forEach((k) => form.delete(k)))),
         fc.constantFrom("KZ", "TM", "UZ", "QQ").chain((code) => badEnum(`role.${code}`, COUNTRY_ROLES, { required: false, emptyOk: true })),
-        fc.constantFrom("KZ", "TM").chain((code) =>
-          badEnum(`stage.${code}`, STAGES, { required: false, emptyOk: true }).map((p) => both(setField(`role.${code}`, "participant"), p)),
-        ),
+        fc
+          .constantFrom("KZ", "TM")
+          .chain((code) => badEnum(`stage.${code}`, STAGES, { required: false, emptyOk: true }).map((p) => both(setField(`role.${code}`, "participant"), p))),
         // A country the tracker does not know.
         fc.constantFrom("QQ", "XX", "ZZ", "AA").map((code) => setField(`role.${code}`, "participant")),
         // More than 50 countries.
@@ -1311,7 +1610,10 @@ const actionCases: ActionCase[] = [
         badId("version", { required: true }),
         badId("correctsId", { required: false, emptyOk: true }),
         fc
-          .oneof(hugeString, fc.integer({ min: 2001, max: 2100 }).map((n) => "я".repeat(n)))
+          .oneof(
+            hugeString,
+            fc.integer({ min: 2001, max: 2100 }).map((n) => "я".repeat(n)),
+          )
           .filter((v) => v.trim().length > 2000)
           .map((v) => setField("note", v)),
       ),
@@ -1342,14 +1644,33 @@ const actionCases: ActionCase[] = [
           .oneof(
             shortHostileString.filter((v) => !v.includes("@")),
             hugeString,
-            fc.constantFrom("", "a@b", "@example.org", "a@", "a@@example.org", "a b@example.org", "a@example", "a@.org", "<script>@example.org", "a@exa_mple.org", "\u202ea@example.org", "a@example.org\u0000", `'; DROP TABLE "User"; --@example.org`),
+            fc.constantFrom(
+              "",
+              "a@b",
+              "@example.org",
+              "a@",
+              "a@@example.org",
+              "a b@example.org",
+              "a@example",
+              "a@.org",
+              "<script>@example.org",
+              "a@exa_mple.org",
+              "\u202ea@example.org",
+              "a@example.org\u0000",
+              `'; DROP TABLE "User"; --@example.org`,
+            ),
           )
           .map((v) => setField("email", v)),
         fc.constant(dropField("email")),
         fc.constant(patch("email=<taken, other case>", (form) => form.set("email", ` ${world.adminEmail.toUpperCase()} `))),
         badText("displayName", 100),
         badEnum("role", USER_ROLES),
-        fc.oneof(shortHostileString.filter((v) => v.length < 12), hugeString).map((v) => setField("password", v)),
+        fc
+          .oneof(
+            shortHostileString.filter((v) => v.length < 12),
+            hugeString,
+          )
+          .map((v) => setField("password", v)),
         fc.constant(dropField("password")),
       ),
     runs: 150,
@@ -1388,6 +1709,47 @@ const actionCases: ActionCase[] = [
     corruption: () => badEnum("reviewRequired", ["true", "false"]),
     runs: 100,
   },
+  {
+    name: "importCsvAction",
+    action: importActions.importCsvAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.importCsv!,
+    corruption: () =>
+      fc.oneof(
+        fc.constant(dropField("file")),
+        fc.constant(setField("file", "text, not a file")),
+        fc
+          .constantFrom(
+            new File([], "empty.csv"),
+            new File([new Uint8Array([0x73, 0x6c, 0xff, 0xfe, 0x0a])], "latin.csv"),
+            new File(["name,version\nx,1\n"], "no-slug.csv"),
+            new File(["slug,version\n"], "no-rows.csv"),
+            new File(['slug,version\n"open,1\n'], "open-quote.csv"),
+            new File([`slug,version,status\n${CHANGE_SLUG},1,done\n`], "bad-status.csv"),
+            new File(["slug,version\nno-such-initiative,1\n"], "unknown.csv"),
+          )
+          .map((f) => setField("file", f)),
+        badNote(),
+        badEnum("mode", ["dryRun", "apply"]),
+      ),
+    runs: 80,
+  },
+  {
+    name: "mergeInitiativesAction",
+    action: adminActions.mergeInitiativesAction as Action,
+    roles: ["admin"],
+    base: () => world.base.mergeInitiatives!,
+    corruption: () =>
+      fc.oneof(
+        badSlug("duplicateSlug"),
+        badSlug("keepSlug"),
+        badId("duplicateVersion", { required: true }),
+        badId("keepVersion", { required: true }),
+        fc.constant(setField("keepSlug", CHANGE_SLUG)),
+        badNote(),
+      ),
+    runs: 120,
+  },
 ];
 
 /** Files that can never be a source, each refused with its own message. */
@@ -1407,7 +1769,10 @@ const sourceMetadataCorruption = () => [
   badEnum("language", SOURCE_LANGUAGES),
   badEnum("kind", SOURCE_KINDS, { required: false, emptyOk: true }),
   badDate("publishedOn", { required: false }),
-  fc.constantFrom(...BAD_URLS).filter((v) => v.trim() !== "" && !httpUrl(v.trim())).map((v) => setField("url", v)),
+  fc
+    .constantFrom(...BAD_URLS)
+    .filter((v) => v.trim() !== "" && !httpUrl(v.trim()))
+    .map((v) => setField("url", v)),
   fc.integer({ min: 301, max: 340 }).map((n) => setField("title", "й".repeat(n))),
   fc.integer({ min: 201, max: 240 }).map((n) => setField("outlet", "й".repeat(n))),
 ];
@@ -1418,7 +1783,12 @@ actionCases.push(
     action: sourceActions.previewSourceAction as Action,
     roles: ["editor", "admin"],
     base: () => world.base.previewSource!,
-    corruption: () => fc.oneof(fc.constant(dropField("file")), badFiles().map((f) => setField("file", f)), fc.constant(setField("file", "text, not a file"))),
+    corruption: () =>
+      fc.oneof(
+        fc.constant(dropField("file")),
+        badFiles().map((f) => setField("file", f)),
+        fc.constant(setField("file", "text, not a file")),
+      ),
     runs: 60,
   },
   {
@@ -1450,24 +1820,30 @@ actionCases.push(
         badId("sourceId", { required: true }),
         badSlug(),
         badId("version", { required: true }),
-        fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"]).map(([start, end]) => both(setField("start", start!), setField("end", end!))),
+        fc
+          .constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"])
+          .map(([start, end]) => both(setField("start", start!), setField("end", end!))),
         // A span of blanks only.
-        fc.constant(patch("span=<blank>", (form) => {
-          const text = world.sourceTexts[0]!;
-          const at = text.indexOf(" ");
-          form.set("start", String(at));
-          form.set("end", String(at + 1));
-        })),
+        fc.constant(
+          patch("span=<blank>", (form) => {
+            const text = world.sourceTexts[0]!;
+            const at = text.indexOf(" ");
+            form.set("start", String(at));
+            form.set("end", String(at + 1));
+          }),
+        ),
         badEnum("speakerKind", ["narrator", "official", "expert"], { required: false }),
         fc.constantFrom("official", "expert").map((kind) => both(setField("speakerKind", kind), setField("speakerPersonId", ""))),
         badId("speakerPersonId", { required: false }).map((p) => both(setField("speakerKind", "official"), p)),
         fc.integer({ min: 301, max: 330 }).map((n) => setField("attribution", "й".repeat(n))),
         fc.integer({ min: 2001, max: 2030 }).map((n) => setField("note", "й".repeat(n))),
         // Already the evidence of a seeded initiative.
-        fc.constant(patch("span=<a seed quote>", (form) => {
-          form.set("start", String(world.seedQuote.start));
-          form.set("end", String(world.seedQuote.end));
-        })),
+        fc.constant(
+          patch("span=<a seed quote>", (form) => {
+            form.set("start", String(world.seedQuote.start));
+            form.set("end", String(world.seedQuote.end));
+          }),
+        ),
       ),
     runs: 150,
   },
@@ -1504,7 +1880,9 @@ actionCases.push(
 );
 
 const spanCorruption = () =>
-  fc.constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"]).map(([start, end]) => both(setField("start", start!), setField("end", end!)));
+  fc
+    .constantFrom(["5", "5"], ["9", "3"], ["0", "100000000"], ["-1", "4"], ["0.5", "3"])
+    .map(([start, end]) => both(setField("start", start!), setField("end", end!)));
 const tooLong = (key: string, max: number) => fc.integer({ min: max + 1, max: max + 30 }).map((n) => setField(key, "й".repeat(n)));
 
 actionCases.push(
@@ -1517,10 +1895,12 @@ actionCases.push(
       fc.oneof(
         badId("sourceId", { required: true }),
         spanCorruption(),
-        fc.constant(patch("span=<a seed quote>", (form) => {
-          form.set("start", String(world.seedQuote.start));
-          form.set("end", String(world.seedQuote.end));
-        })),
+        fc.constant(
+          patch("span=<a seed quote>", (form) => {
+            form.set("start", String(world.seedQuote.start));
+            form.set("end", String(world.seedQuote.end));
+          }),
+        ),
         fc.constantFrom("official", "expert").map((kind) => both(setField("speakerKind", kind), setField("speakerPersonId", ""))),
         badText("titleRu", 300),
         badText("titleEn", 300),
@@ -1547,7 +1927,33 @@ actionCases.push(
     action: intakeActions.createEventAction as Action,
     roles: ["editor", "admin"],
     base: () => world.base.createEvent!,
-    corruption: () => fc.oneof(badText("nameRu", 300), badText("nameEn", 300), tooLong("placeRu", 200), tooLong("placeEn", 200), tooLong("dateText", 100), badNote()),
+    corruption: () =>
+      fc.oneof(badText("nameRu", 300), badText("nameEn", 300), tooLong("placeRu", 200), tooLong("placeEn", 200), tooLong("dateText", 100), badNote()),
+    runs: 100,
+  },
+  {
+    name: "correctEventAction",
+    action: intakeActions.correctEventAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.correctEvent!,
+    corruption: () =>
+      fc.oneof(
+        badId("eventId", { required: true }),
+        badId("version", { required: true }),
+        fc.constantFrom("2", "7").map((v) => setField("version", v)),
+        badText("nameRu", 300),
+        badText("nameEn", 300),
+        tooLong("placeRu", 200),
+        tooLong("dateText", 100),
+        badNote(),
+        fc.constantFrom("ZZ", "KAZ", "1", "<b>").map((v) => setField("attendeeCode", v)),
+        fc.constantFrom("ZZ", "QQ", "kaz").map((v) => setField("removeAttendees", v)),
+        // An attendee without its quote, or with one the source does not contain.
+        fc.constant(setField("attendeeCode", "AZ")),
+        fc
+          .constantFrom("нет такого текста в источнике", "<script>alert(1)</script>")
+          .map((v) => both(setField("attendeeCode", "AZ"), setField("quoteSourceId", "1"), setField("quoteText", v))),
+      ),
     runs: 100,
   },
   {
@@ -1575,30 +1981,40 @@ actionCases.push(
 
 describe("server actions answer every invalid form with an error and write nothing", () => {
   it("covers every exported server action", () => {
-    const exported = [...Object.keys(initiativeActions), ...Object.keys(adminActions), ...Object.keys(sourceActions), ...Object.keys(intakeActions)].sort();
+    const exported = [
+      ...Object.keys(initiativeActions),
+      ...Object.keys(adminActions),
+      ...Object.keys(sourceActions),
+      ...Object.keys(intakeActions),
+      ...Object.keys(importActions),
+    ].sort();
     expect([...new Set(actionCases.map((c) => c.name.replace(/ \(.*\)$/, "")))].sort()).toEqual(exported);
   });
 
-  it.each(actionCases)("$name", async ({ name, action, roles, base, corruption, runs, reviewRequired }) => {
-    await setReviewRequired(prisma, reviewRequired ?? false);
-    await unchanged(async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...roles), messUp(base()), corruption(), async (role, noise, bad) => {
-          counted(name);
-          sessionToken = world.tokens[role];
-          const form = buildForm(base(), noise, bad);
-          const result = await action({ status: "idle" }, form);
-          tally(name, result.message);
-          expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ status: "error" });
-          expect(typeof result.message).toBe("string");
-          // Refused for the input itself: not by the rate limit, and not by an exception caught as "unexpected".
-          expect(["tooManyChanges", "unexpected", "signInRequired", "forbidden"], JSON.stringify(result).slice(0, 500)).not.toContain(result.message);
-        }),
-        { numRuns: scaled(runs) },
-      );
-    });
-    await setReviewRequired(prisma, false);
-  }, 60_000);
+  it.each(actionCases)(
+    "$name",
+    async ({ name, action, roles, base, corruption, runs, reviewRequired }) => {
+      await setReviewRequired(prisma, reviewRequired ?? false);
+      await unchanged(async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...roles), messUp(base()), corruption(), async (role, noise, bad) => {
+            counted(name);
+            sessionToken = world.tokens[role];
+            const form = buildForm(base(), noise, bad);
+            const result = await action({ status: "idle" }, form);
+            tally(name, result.message);
+            expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ status: "error" });
+            expect(typeof result.message).toBe("string");
+            // Refused for the input itself: not by the rate limit, and not by an exception caught as "unexpected".
+            expect(["tooManyChanges", "unexpected", "signInRequired", "forbidden"], JSON.stringify(result).slice(0, 500)).not.toContain(result.message);
+          }),
+          { numRuns: scaled(runs) },
+        );
+      });
+      await setReviewRequired(prisma, false);
+    },
+    60_000,
+  );
 });
 
 describe("known bugs outside this file's reach", () => {
@@ -1631,8 +2047,11 @@ describe("sign-in with hostile credentials", () => {
       { arbitrary: fc.constant(null).map(() => world.adminEmail), weight: 1 },
       { arbitrary: fc.constant(null).map(() => ` ${world.adminEmail.toUpperCase()}\t`), weight: 1 },
     );
-    const password = fc.oneof(hostileString, fc.constantFrom("", TEST_PASSWORD.toUpperCase(), `${TEST_PASSWORD} `, TEST_PASSWORD.slice(1), `${TEST_PASSWORD}\u0000`)).filter((p) => p !== TEST_PASSWORD);
-    const field = (value: fc.Arbitrary<string>) => fc.oneof({ arbitrary: value.map((v): FormValue | null => v), weight: 8 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: file, weight: 1 });
+    const password = fc
+      .oneof(hostileString, fc.constantFrom("", TEST_PASSWORD.toUpperCase(), `${TEST_PASSWORD} `, TEST_PASSWORD.slice(1), `${TEST_PASSWORD}\u0000`))
+      .filter((p) => p !== TEST_PASSWORD);
+    const field = (value: fc.Arbitrary<string>) =>
+      fc.oneof({ arbitrary: value.map((v): FormValue | null => v), weight: 8 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: file, weight: 1 });
     // Mostly a new client address each time (so the per-client limit does not answer everything), sometimes odd ones.
     let client = 0;
     const address = fc.oneof(
@@ -1676,7 +2095,10 @@ function intVerdict(value: string, min: number, max: number): Verdict {
 }
 
 const countryVerdict = (value: string): Verdict => (/^[A-Za-z]{2}$/.test(value) ? "valid" : "invalid");
-const enumVerdict = (values: readonly string[]) => (value: string): Verdict => (values.includes(value) ? "valid" : "invalid");
+const enumVerdict =
+  (values: readonly string[]) =>
+  (value: string): Verdict =>
+    values.includes(value) ? "valid" : "invalid";
 
 function sinceVerdict(value: string): Verdict {
   if (isCalendarDay(value)) return "valid";
@@ -1736,8 +2158,16 @@ function queryFor(params: readonly string[]): fc.Arbitrary<[string, string][]> {
       { arbitrary: fc.constantFrom(...BAD_ENUMS, ...BAD_DATES, ...BAD_NUMBERS), weight: 2 },
       { arbitrary: wrongType.map(stringify), weight: 1 },
     );
-  const known = fc.subarray([...params]).chain((keys) => (keys.length ? fc.tuple(...keys.map((key) => value(key).map((v): [string, string] => [key, v]))) : fc.constant([] as [string, string][])));
-  const unknown = fc.array(fc.tuple(unknownFieldName, hostileString.map((v) => v.slice(0, 300))), { maxLength: 2 });
+  const known = fc
+    .subarray([...params])
+    .chain((keys) => (keys.length ? fc.tuple(...keys.map((key) => value(key).map((v): [string, string] => [key, v]))) : fc.constant([] as [string, string][])));
+  const unknown = fc.array(
+    fc.tuple(
+      unknownFieldName,
+      hostileString.map((v) => v.slice(0, 300)),
+    ),
+    { maxLength: 2 },
+  );
   return fc
     .tuple(known, fc.oneof({ arbitrary: fc.constant([] as [string, string][]), weight: 3 }, { arbitrary: unknown, weight: 1 }), fc.nat(), fc.boolean())
     .map(([k, u, at, repeat]) => {
@@ -1806,7 +2236,11 @@ function expectAnswer(answer: Answer, verdict: Verdict, what: string, invalid: S
     if (answer.status === 400 && Array.isArray(body.details)) {
       const named = new Set((body.details as { parameter: string }[]).map((d) => d.parameter));
       if (names === "all") for (const key of invalid) expect(named.has(key), `${summary}: details must name ${JSON.stringify(key)}`).toBe(true);
-      else if (invalid.size) expect([...invalid].some((key) => named.has(key)), `${summary}: details must name one of ${JSON.stringify([...invalid])}`).toBe(true);
+      else if (invalid.size)
+        expect(
+          [...invalid].some((key) => named.has(key)),
+          `${summary}: details must name one of ${JSON.stringify([...invalid])}`,
+        ).toBe(true);
     }
   }
 }
@@ -1841,7 +2275,12 @@ describe("the public API, exports and feeds answer hostile parameters with 4xx J
         const url = urlWith("/api/v1/initiatives", [["q", q]]);
         const served = url.searchParams.get("q")!;
         const answer = await read(await call(getInitiatives, url));
-        expectAnswer(answer, trimmedLength(served) <= 200 ? "valid" : "invalid", `q=${show(served)}`, trimmedLength(served) <= 200 ? new Set() : new Set(["q"]));
+        expectAnswer(
+          answer,
+          trimmedLength(served) <= 200 ? "valid" : "invalid",
+          `q=${show(served)}`,
+          trimmedLength(served) <= 200 ? new Set() : new Set(["q"]),
+        );
       }),
       { numRuns: scaled(150) },
     );
@@ -1864,7 +2303,10 @@ describe("the public API, exports and feeds answer hostile parameters with 4xx J
     { arbitrary: fc.constantFrom(...BAD_NUMBERS, "1", "2", "01", "1 ", "+1", "1/2", "../1", "%31", "1%00", "2147483647"), weight: 2 },
     { arbitrary: fc.nat().map(String), weight: 1 },
   );
-  const extraQuery = fc.oneof({ arbitrary: fc.constant([] as [string, string][]), weight: 3 }, { arbitrary: fc.array(fc.tuple(unknownFieldName, shortHostileString), { minLength: 1, maxLength: 2 }), weight: 1 });
+  const extraQuery = fc.oneof(
+    { arbitrary: fc.constant([] as [string, string][]), weight: 3 },
+    { arbitrary: fc.array(fc.tuple(unknownFieldName, shortHostileString), { minLength: 1, maxLength: 2 }), weight: 1 },
+  );
 
   it("GET /api/v1/sources/{id}", async () => {
     await fc.assert(
@@ -1875,7 +2317,14 @@ describe("the public API, exports and feeds answer hostile parameters with 4xx J
         const idOk = /^[1-9][0-9]{0,9}$/.test(id) && Number(id) <= INT32_MAX;
         const invalid = new Set([...url.searchParams.keys()]);
         if (!idOk) invalid.add("id");
-        expectAnswer(await read(await call(getSource, url, { id })), queryOk && idOk ? "valid" : "invalid", `id=${show(id)} ${short(url)}`, invalid, [200, 404], "some");
+        expectAnswer(
+          await read(await call(getSource, url, { id })),
+          queryOk && idOk ? "valid" : "invalid",
+          `id=${show(id)} ${short(url)}`,
+          invalid,
+          [200, 404],
+          "some",
+        );
       }),
       { numRuns: scaled(200) },
     );
@@ -1883,17 +2332,21 @@ describe("the public API, exports and feeds answer hostile parameters with 4xx J
 
   it("GET /api/v1/initiatives/{slug}", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(pathParam, fc.constantFrom(...world.slugs, "AI-DECLARATION", "ai-declaration ", "ai_declaration")), extraQuery, async (slug, extra) => {
-        counted("/api/v1/initiatives/{slug}");
-        const url = urlWith(`/api/v1/initiatives/${encodeURIComponent(wellFormed(slug))}`, extra);
-        const queryOk = [...url.searchParams].length === 0;
-        const slugOk = slug.length >= 1 && slug.length <= 200;
-        const invalid = new Set([...url.searchParams.keys()]);
-        if (!slugOk) invalid.add("slug");
-        const answer = await read(await call(getInitiative, url, { slug }));
-        expectAnswer(answer, queryOk && slugOk ? "valid" : "invalid", `slug=${show(slug)} ${short(url)}`, invalid, [200, 404], "some");
-        if (queryOk && slugOk) expect(answer.status).toBe(world.slugs.has(slug) ? 200 : 404);
-      }),
+      fc.asyncProperty(
+        fc.oneof(pathParam, fc.constantFrom(...world.slugs, "AI-DECLARATION", "ai-declaration ", "ai_declaration")),
+        extraQuery,
+        async (slug, extra) => {
+          counted("/api/v1/initiatives/{slug}");
+          const url = urlWith(`/api/v1/initiatives/${encodeURIComponent(wellFormed(slug))}`, extra);
+          const queryOk = [...url.searchParams].length === 0;
+          const slugOk = slug.length >= 1 && slug.length <= 200;
+          const invalid = new Set([...url.searchParams.keys()]);
+          if (!slugOk) invalid.add("slug");
+          const answer = await read(await call(getInitiative, url, { slug }));
+          expectAnswer(answer, queryOk && slugOk ? "valid" : "invalid", `slug=${show(slug)} ${short(url)}`, invalid, [200, 404], "some");
+          if (queryOk && slugOk) expect(answer.status).toBe(world.slugs.has(slug) ? 200 : 404);
+        },
+      ),
       { numRuns: scaled(200) },
     );
   }, 60_000);
@@ -1912,27 +2365,43 @@ describe("the public API, exports and feeds answer hostile parameters with 4xx J
   it("GET /api/export/{file}", async () => {
     const fileName = fc.oneof(
       { arbitrary: fc.constantFrom(...EXPORT_FILES), weight: 4 },
-      { arbitrary: fc.constantFrom("initiatives.xml", "INITIATIVES.CSV", "initiatives.csv ", "history", "../history.csv", "initiatives.csv\u0000", "__proto__", "constructor"), weight: 1 },
+      {
+        arbitrary: fc.constantFrom(
+          "initiatives.xml",
+          "INITIATIVES.CSV",
+          "initiatives.csv ",
+          "history",
+          "../history.csv",
+          "initiatives.csv\u0000",
+          "__proto__",
+          "constructor",
+        ),
+        weight: 1,
+      },
       { arbitrary: hostileString, weight: 1 },
     );
     await fc.assert(
-      fc.asyncProperty(fileName, fc.boolean().chain((list) => queryFor(Object.keys(list ? EXPORT_LIST_PARAMS : EXPORT_HISTORY_PARAMS))), async (file, pairs) => {
-        counted("/api/export/{file}");
-        const url = urlWith(`/api/export/${encodeURIComponent(wellFormed(file))}`, pairs);
-        const answer = await read(await call(getExport, url, { file }));
-        const what = `file=${show(file)} ${short(url)}`;
-        expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);
-        if (!EXPORT_FILES.includes(file)) {
-          expect(answer.status, what).toBe(404);
-          expectAnswer(answer, "either", what);
-          return;
-        }
-        const known = file.startsWith("initiatives") ? EXPORT_LIST_PARAMS : EXPORT_HISTORY_PARAMS;
-        // Exports read the query with Object.fromEntries: a repeated parameter's last value counts.
-        const { verdict } = judgeQuery(url, known, { repeatIsError: false });
-        expectAnswer(answer, verdict, what);
-        if (answer.status === 400) expect((answer.body as { details: unknown[] }).details.length, what).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fileName,
+        fc.boolean().chain((list) => queryFor(Object.keys(list ? EXPORT_LIST_PARAMS : EXPORT_HISTORY_PARAMS))),
+        async (file, pairs) => {
+          counted("/api/export/{file}");
+          const url = urlWith(`/api/export/${encodeURIComponent(wellFormed(file))}`, pairs);
+          const answer = await read(await call(getExport, url, { file }));
+          const what = `file=${show(file)} ${short(url)}`;
+          expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+          if (!EXPORT_FILES.includes(file)) {
+            expect(answer.status, what).toBe(404);
+            expectAnswer(answer, "either", what);
+            return;
+          }
+          const known = file.startsWith("initiatives") ? EXPORT_LIST_PARAMS : EXPORT_HISTORY_PARAMS;
+          // Exports read the query with Object.fromEntries: a repeated parameter's last value counts.
+          const { verdict } = judgeQuery(url, known, { repeatIsError: false });
+          expectAnswer(answer, verdict, what);
+          if (answer.status === 400) expect((answer.body as { details: unknown[] }).details.length, what).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: scaled(200) },
     );
   }, 60_000);
@@ -1948,11 +2417,18 @@ describe("the public API, exports and feeds answer hostile parameters with 4xx J
       fc.array(segment, { minLength: 0, maxLength: 4 }),
       hugeString.map((s) => ["initiatives", `${s}.atom`]),
     );
-    const lang = fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.constantFrom("ru", "en"), weight: 2 }, { arbitrary: fc.oneof(fc.constantFrom(...BAD_ENUMS), shortHostileString), weight: 2 });
+    const lang = fc.oneof(
+      { arbitrary: fc.constant(null), weight: 3 },
+      { arbitrary: fc.constantFrom("ru", "en"), weight: 2 },
+      { arbitrary: fc.oneof(fc.constantFrom(...BAD_ENUMS), shortHostileString), weight: 2 },
+    );
     await fc.assert(
       fc.asyncProperty(path, lang, fc.array(fc.tuple(unknownFieldName, shortHostileString), { maxLength: 2 }), async (segments, language, extra) => {
         counted("/feeds/…");
-        const url = urlWith(`/feeds/${segments.map((s) => encodeURIComponent(wellFormed(s))).join("/")}`, [...(language === null ? [] : [["lang", language] as [string, string]]), ...extra]);
+        const url = urlWith(`/feeds/${segments.map((s) => encodeURIComponent(wellFormed(s))).join("/")}`, [
+          ...(language === null ? [] : [["lang", language] as [string, string]]),
+          ...extra,
+        ]);
         const answer = await read(await call(getFeed, url, { path: segments }));
         const what = `path=${show(segments)} ${short(url)}`;
         expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);

@@ -107,7 +107,9 @@ describe("with review on, an editor's change of every kind waits for a second pe
       expect(pending?.kind).toBe((await make(slug)).kind);
       expect(pending?.changes.map((change) => change.field)).toContain(field);
 
-      await expect(reviewChange(prisma, editor, { pendingId: pending!.id, decision: "approve", reviewNote: "mine" })).rejects.toMatchObject({ code: "ownChange" });
+      await expect(reviewChange(prisma, editor, { pendingId: pending!.id, decision: "approve", reviewNote: "mine" })).rejects.toMatchObject({
+        code: "ownChange",
+      });
       const approved = await reviewChange(prisma, reviewer, { pendingId: pending!.id, decision: "approve", reviewNote: "Checked" });
       expect(approved.outcome).toBe("approved");
       expect(approved.tags.length).toBeGreaterThan(0);
@@ -127,7 +129,13 @@ describe("with review on, an editor's change of every kind waits for a second pe
     if (moved.kind === "details") await editDetails(prisma, admin, moved.input);
     await expect(saveChange(prisma, editor, stale, { reviewRequired: true })).rejects.toMatchObject({ name: "ConflictError" });
     const unchanged = await verificationChange("ai-declaration");
-    const nothing = { kind: "details", input: { ...(await detailsChange("ai-declaration")).input, titleEn: (await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" } })).titleEn } } as ProposedChange;
+    const nothing = {
+      kind: "details",
+      input: {
+        ...(await detailsChange("ai-declaration")).input,
+        titleEn: (await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" } })).titleEn,
+      },
+    } as ProposedChange;
     await expect(saveChange(prisma, editor, nothing, { reviewRequired: true })).rejects.toMatchObject({ code: "nothingChanged" });
     expect(await prisma.pendingChange.count()).toBe(pendingBefore);
     expect((await saveChange(prisma, editor, unchanged, { reviewRequired: true })).outcome).toBe("pending");

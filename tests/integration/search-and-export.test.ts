@@ -39,12 +39,40 @@ describe("full-text search", () => {
     expect(await all({ q: "tourism" })).toEqual(["single-tourism-space"]);
   });
 
-  it("ranks initiatives whose title matches before those matching elsewhere", async () => {
+  it("ranks initiatives matching every word first, then those matching some, and says how many match all", async () => {
+    // «водная» is in one title, «конвенция» in another: all-words matching used to find nothing.
+    const result = await queryInitiatives(prisma, { q: "водная конвенция", pageSize: 100 });
+    const all = result.words!.allMatched;
+    expect(result.words!.count).toBe(2);
+    expect(all).toBeGreaterThan(0);
+    expect(result.items[0]).toMatchObject({ slug: "water-use-framework-convention", matchedWords: 2 });
+    expect(result.items.slice(0, all).every((item) => item.matchedWords === 2)).toBe(true);
+    const partial = result.items.slice(all);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.every((item) => item.matchedWords === 1)).toBe(true);
+    expect(result.total).toBe(result.items.length);
+    // Other orders keep the all-words matches first too.
+    const byTitle = await queryInitiatives(prisma, { q: "водная конвенция", sort: "title", pageSize: 100 });
+    const slugs = (items: { slug: string }[]) => new Set(items.map((item) => item.slug));
+    expect(slugs(byTitle.items.slice(0, all))).toEqual(slugs(result.items.slice(0, all)));
+    expect(byTitle.total).toBe(result.total);
+  });
+
+  it("among initiatives matching as many words, ranks those whose title holds them first", async () => {
     const result = await queryInitiatives(prisma, { q: "Казахстан", pageSize: 100 });
-    const flags = result.items.map((item) => item.titleMatch);
-    expect(flags).toContain(true);
-    expect(flags).toContain(false);
-    expect(flags.indexOf(false)).toBeGreaterThan(flags.lastIndexOf(true));
+    const titled = await prisma.initiative.findMany({ where: { titleRu: { contains: "Казахстан" } }, select: { slug: true } });
+    expect(titled.length).toBeGreaterThan(0);
+    expect(result.items.length).toBeGreaterThan(titled.length);
+    expect(new Set(result.items.slice(0, titled.length).map((item) => item.slug))).toEqual(new Set(titled.map((item) => item.slug)));
+  });
+
+  it("expands the synonym list and compounds' parts on both engines", async () => {
+    const top = async (q: string) => (await queryInitiatives(prisma, { q, pageSize: 3 })).items.map((item) => item.slug);
+    expect((await top("ИИ декларация"))[0]).toBe("ai-declaration");
+    expect((await top("AI"))[0]).toBe("ai-declaration");
+    expect((await top("rare earth center"))[0]).toBe("rare-earth-research-centre");
+    expect((await top("торговля 20 миллиардов"))[0]).toBe("intra-regional-trade-20bn");
+    expect(await top("водопользование")).toContain("water-strategy-harmonisation");
   });
 
   it("finds quotes, article passages and history notes, with the matching words highlighted", async () => {
@@ -59,7 +87,10 @@ describe("full-text search", () => {
     const quote = await searchAll(prisma, "редкоземельным металлам", 1, 50);
     // Both rare-earth entries quote these words: the research centre, and the broader proposal to join efforts.
     const quoteHit = quote.hits.find((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-research-centre");
-    expect(quoteHit, quote.hits.map((hit) => `${hit.kind} ${hit.initiative?.slug}`).join("\n")).toMatchObject({ kind: "quote", initiative: { slug: "rare-earth-research-centre" } });
+    expect(quoteHit, quote.hits.map((hit) => `${hit.kind} ${hit.initiative?.slug}`).join("\n")).toMatchObject({
+      kind: "quote",
+      initiative: { slug: "rare-earth-research-centre" },
+    });
     expect(quote.hits.some((hit) => hit.kind === "quote" && hit.initiative?.slug === "rare-earth-joint-efforts")).toBe(true);
     // Other forms of the same words are marked too.
     const marked = quoteHit!.parts.filter((part) => part.match).map((part) => part.text.toLowerCase());
@@ -72,7 +103,18 @@ describe("full-text search", () => {
   });
 
   it("treats FTS syntax in a query as plain words and never fails", async () => {
-    const queries = ['" OR * NEAR(a b) -- ;', "title:water", "a AND NOT b", "*", '"""', "DROP TABLE Initiative", "%_\\", "\"водных\" стратегий*", "водных: (стратегий)", "-водных +стратегий^2"];
+    const queries = [
+      '" OR * NEAR(a b) -- ;',
+      "title:water",
+      "a AND NOT b",
+      "*",
+      '"""',
+      "DROP TABLE Initiative",
+      "%_\\",
+      '"водных" стратегий*',
+      "водных: (стратегий)",
+      "-водных +стратегий^2",
+    ];
     let matched = 0;
     for (const q of queries) {
       // Operators are words like any other: the answer is the one for the same words without them.
@@ -88,10 +130,16 @@ describe("full-text search", () => {
         expect([list.total, found.total], q).toEqual([0, 0]);
         continue;
       }
-      expect(list.items.map((item) => item.slug), q).toEqual(plainList.items.map((item) => item.slug));
+      expect(
+        list.items.map((item) => item.slug),
+        q,
+      ).toEqual(plainList.items.map((item) => item.slug));
       expect(list.total, q).toBe(plainList.total);
       expect(found.total, q).toBe(plainFound.total);
-      expect(found.hits.map((hit) => hit.kind), q).toEqual(plainFound.hits.map((hit) => hit.kind));
+      expect(
+        found.hits.map((hit) => hit.kind),
+        q,
+      ).toEqual(plainFound.hits.map((hit) => hit.kind));
       matched += list.total + found.total;
     }
     // The comparisons above are not all between two empty answers, and no query wrote anything.
@@ -101,18 +149,22 @@ describe("full-text search", () => {
 });
 
 describe("facets", () => {
-  it.each<InitiativeFilters>([{}, { theme: "transport_logistics" }, { theme: "transport_logistics", country: "KZ" }, { status: "proposed", q: "стратегии" }, { kind: "proposal", source: 2 }])(
-    "count what each value would give with the other filters: %o",
-    async (filters) => {
-      const facets = await facetCounts(prisma, filters);
-      for (const facet of FACETS) {
-        for (const { value, count } of facets[facet]) {
-          const narrowed = { ...filters, [facet]: facet === "source" ? Number(value) : value } as InitiativeFilters;
-          expect((await queryInitiatives(prisma, narrowed)).total, `${facet}=${value}`).toBe(count);
-        }
+  it.each<InitiativeFilters>([
+    {},
+    { theme: "transport_logistics" },
+    { theme: "transport_logistics", country: "KZ" },
+    { status: "proposed", q: "стратегии" },
+    { kind: "proposal", source: 2 },
+    { event: "tashkent-2025", theme: "transport_logistics" },
+  ])("count what each value would give with the other filters: %o", async (filters) => {
+    const facets = await facetCounts(prisma, filters);
+    for (const facet of FACETS) {
+      for (const { value, count } of facets[facet]) {
+        const narrowed = { ...filters, [facet]: facet === "source" ? Number(value) : value } as InitiativeFilters;
+        expect((await queryInitiatives(prisma, narrowed)).total, `${facet}=${value}`).toBe(count);
       }
-    },
-  );
+    }
+  });
 });
 
 describe("sorting and pagination", () => {
@@ -147,7 +199,11 @@ describe("exports", () => {
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="initiatives-\d{4}-\d{2}-\d{2}\.csv"/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe(INITIATIVE_COLUMNS.join(","));
     const slugs = lines.slice(1).map((line) => line.split(",")[0]);
     expect(slugs).toEqual(await all({ theme: "transport_logistics", sort: "status" }));
@@ -199,8 +255,7 @@ describe("keeping the index in step with writes", () => {
   it("replaces a document's rows instead of adding to them, and finds the new text", async () => {
     const { indexInitiative, indexSource, searchRowId } = await import("../../lib/search/search-index");
     const initiative = await prisma.initiative.findUniqueOrThrow({ where: { slug: "ai-declaration" } });
-    const rows = async () =>
-      Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex"`))[0]!.n);
+    const rows = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex"`))[0]!.n);
     const before = await rows();
     await indexInitiative(prisma, { ...initiative, titleEn: `${initiative.titleEn} Zanzibarish` });
     await indexInitiative(prisma, { ...initiative, titleEn: `${initiative.titleEn} Zanzibarish` });

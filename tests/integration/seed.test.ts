@@ -35,7 +35,6 @@ async function tableCounts(prisma: Awaited<ReturnType<typeof freshDatabase>>["pr
 const db = await freshDatabase("seed");
 
 describe("seed from the articles", () => {
-
   beforeAll(async () => {
     await seedDatabase(db.prisma, catalog);
   });
@@ -220,7 +219,9 @@ describe("the seed's provenance check", () => {
       const spanWithoutName = copy.initiatives.find((i) => i.slug === "ai-declaration")!.quotes.find((q) => q.text.startsWith("Он также предложил"))!;
       copy.initiatives.find((i) => i.slug === "ai-declaration")!.proposer!.quote = spanWithoutName;
     });
-    await expect(seedDatabase(db.prisma, altered)).rejects.toThrow(/initiative ai-declaration: proposer quote «Он также предложил[^»]*» names none of tokayev, KZ's recorded forms/);
+    await expect(seedDatabase(db.prisma, altered)).rejects.toThrow(
+      /initiative ai-declaration: proposer quote «Он также предложил[^»]*» names none of tokayev, KZ's recorded forms/,
+    );
     expect(await db.prisma.initiative.count()).toBe(0);
     await db.prisma.$disconnect();
   });

@@ -135,7 +135,16 @@ describe("adding a source", () => {
     const expected = text.replace(/\r\n/g, "\n");
     expect(stored.text).toBe(expected);
     expect(stored.sha256).toBe(sha256Hex(expected));
-    expect(stored).toMatchObject({ title: "Тест", outlet: "Тестовое издание", url: "https://example.org/test", kind: "news_report", language: "ru", createdById: editor.id, version: 1, file: null });
+    expect(stored).toMatchObject({
+      title: "Тест",
+      outlet: "Тестовое издание",
+      url: "https://example.org/test",
+      kind: "news_report",
+      language: "ru",
+      createdById: editor.id,
+      version: 1,
+      file: null,
+    });
     expect(stored.publishedOn?.toISOString().slice(0, 10)).toBe("2026-03-02");
     const [entry] = await listRecordHistory(prisma, "source", id);
     expect(entry).toMatchObject({ action: "created", version: 1, authorName: "Intake Editor" });
@@ -148,7 +157,12 @@ describe("adding a source", () => {
     const bytes = fixture("follow-up-ru.docx");
     const { id } = await addSource(prisma, editor, upload(bytes, "follow-up.docx"), { maxBytes: MB });
     const stored = await prisma.source.findUniqueOrThrow({ where: { id }, include: { file: true } });
-    expect(stored.file).toMatchObject({ name: "follow-up.docx", size: bytes.length, sha256: sha256Hex(bytes), mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+    expect(stored.file).toMatchObject({
+      name: "follow-up.docx",
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+      mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
     expect(Buffer.from(stored.file!.bytes).equals(Buffer.from(bytes))).toBe(true);
     expect(stored.text).toContain("центр по редким землям");
   });
@@ -178,7 +192,17 @@ describe("correcting a source's details", () => {
   it("records each correction as a new version with its diff, never touching the text", async () => {
     const { id } = await addSource(prisma, editor, paste("ТЕСТ: источник для исправлений."), { maxBytes: MB });
     const before = await prisma.source.findUniqueOrThrow({ where: { id } });
-    const input = correctSourceSchema.parse({ sourceId: String(id), version: "1", title: "Новый заголовок", language: "ru", outlet: "", url: "", publishedOn: "", kind: "analysis", note: "Заголовок указан в оригинале" });
+    const input = correctSourceSchema.parse({
+      sourceId: String(id),
+      version: "1",
+      title: "Новый заголовок",
+      language: "ru",
+      outlet: "",
+      url: "",
+      publishedOn: "",
+      kind: "analysis",
+      note: "Заголовок указан в оригинале",
+    });
     // A source nobody quotes: only its own page and the list show the corrected details.
     expect(await correctSource(prisma, editor, input)).toEqual({ version: 2, tags: ["list:sources", `source:${id}`] });
     const after = await prisma.source.findUniqueOrThrow({ where: { id } });
@@ -204,7 +228,12 @@ describe("correcting a source's details", () => {
 
 describe("the source list", () => {
   it("filters by outlet, kind, language and date, and counts quotes", async () => {
-    await addSource(prisma, editor, paste("ТЕСТ: official statement in English.", { language: "en", outlet: "Test Ministry", kind: "official_statement", publishedOn: "2026-04-10" }), { maxBytes: MB });
+    await addSource(
+      prisma,
+      editor,
+      paste("ТЕСТ: official statement in English.", { language: "en", outlet: "Test Ministry", kind: "official_statement", publishedOn: "2026-04-10" }),
+      { maxBytes: MB },
+    );
     const all = await listSourcePage(prisma, {});
     expect(all.rows.length).toBe(await prisma.source.count());
     const seeded = all.rows.find((row) => row.quoteCount > 0);

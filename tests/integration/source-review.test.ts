@@ -42,7 +42,9 @@ describe("reviewing a new source", () => {
     const best = water.candidates.find((c) => ARTICLE.slice(c.start, c.end).includes("конвенции о водопользовании"))!;
     expect(best.parts.filter((p) => p.match).map((p) => p.text)).toEqual(expect.arrayContaining(["конвенции", "водопользовании"]));
     expect(best.parts.map((p) => p.text).join("")).toBe(ARTICLE.slice(best.start, best.end));
-    expect((await candidateFor("rare-earth-research-centre"))!.candidates.some((c) => ARTICLE.slice(c.start, c.end).includes("центр по редким землям"))).toBe(true);
+    expect((await candidateFor("rare-earth-research-centre"))!.candidates.some((c) => ARTICLE.slice(c.start, c.end).includes("центр по редким землям"))).toBe(
+      true,
+    );
     expect((await review()).newCommitments.some((c) => ARTICLE.slice(c.start, c.end).includes("мониторингу ледников"))).toBe(true);
   });
 
@@ -50,11 +52,25 @@ describe("reviewing a new source", () => {
     const slug = "water-use-framework-convention";
     const candidate = (await candidateFor(slug))!.candidates.find((c) => ARTICLE.slice(c.start, c.end).includes("конвенции о водопользовании"))!;
     const before = await version(slug);
-    const input = acceptPassageSchema.parse({ sourceId: String(sourceId), slug, version: String(before), start: String(candidate.start), end: String(candidate.end), speakerKind: "narrator", note: "" });
+    const input = acceptPassageSchema.parse({
+      sourceId: String(sourceId),
+      slug,
+      version: String(before),
+      start: String(candidate.start),
+      end: String(candidate.end),
+      speakerKind: "narrator",
+      note: "",
+    });
     const { quoteId, version: after } = await acceptPassage(prisma, editor, input);
     expect(after).toBe(before + 1);
     const quote = await prisma.quote.findUniqueOrThrow({ where: { id: quoteId }, include: { initiative: true } });
-    expect(quote).toMatchObject({ sourceId, start: candidate.start, end: candidate.end, text: ARTICLE.slice(candidate.start, candidate.end), speakerKind: "narrator" });
+    expect(quote).toMatchObject({
+      sourceId,
+      start: candidate.start,
+      end: candidate.end,
+      text: ARTICLE.slice(candidate.start, candidate.end),
+      speakerKind: "narrator",
+    });
     expect(quote.initiative?.slug).toBe(slug);
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug }, version: after } });
     expect(entry).toMatchObject({ kind: "edit", quoteId, authorId: editor.id });
@@ -68,11 +84,23 @@ describe("reviewing a new source", () => {
     const status = await changeStatus(
       prisma,
       editor,
-      changeStatusSchema.parse({ slug, version: String(after), status: "in_preparation", stage: "drafting", effectiveOn: "2026-03-02", note: "Проект обсуждается", evidenceType: "quote", quoteSourceId: String(sourceId), quoteText: quote.text }),
+      changeStatusSchema.parse({
+        slug,
+        version: String(after),
+        status: "in_preparation",
+        stage: "drafting",
+        effectiveOn: "2026-03-02",
+        note: "Проект обсуждается",
+        evidenceType: "quote",
+        quoteSourceId: String(sourceId),
+        quoteText: quote.text,
+      }),
       { reviewRequired: false },
     );
     expect(status.outcome).toBe("applied");
-    expect((await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug }, kind: "status_change" }, orderBy: { id: "desc" } })).quoteId).toBe(quoteId);
+    expect((await prisma.historyEntry.findFirstOrThrow({ where: { initiative: { slug }, kind: "status_change" }, orderBy: { id: "desc" } })).quoteId).toBe(
+      quoteId,
+    );
 
     // The same span cannot become another initiative's evidence, nor be accepted twice.
     const other = "water-strategy-harmonisation";
@@ -85,23 +113,56 @@ describe("reviewing a new source", () => {
     const slug = "rare-earth-research-centre";
     const candidate = (await candidateFor(slug))!.candidates[0]!;
     const base = { sourceId: String(sourceId), slug, version: String(await version(slug)), start: String(candidate.start), end: String(candidate.end) };
-    expect(acceptPassageSchema.safeParse({ ...base, speakerKind: "official" }).error?.issues[0]).toMatchObject({ path: ["speakerPersonId"], message: "speakerRequired" });
-    await expect(acceptPassage(prisma, editor, acceptPassageSchema.parse({ ...base, version: String(Number(base.version) + 5) }))).rejects.toBeInstanceOf(ConflictError);
-    await expect(acceptPassage(prisma, editor, acceptPassageSchema.parse({ ...base, start: "0", end: String(ARTICLE.length + 5) }))).rejects.toMatchObject({ code: "passageOutOfRange" });
+    expect(acceptPassageSchema.safeParse({ ...base, speakerKind: "official" }).error?.issues[0]).toMatchObject({
+      path: ["speakerPersonId"],
+      message: "speakerRequired",
+    });
+    await expect(acceptPassage(prisma, editor, acceptPassageSchema.parse({ ...base, version: String(Number(base.version) + 5) }))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(acceptPassage(prisma, editor, acceptPassageSchema.parse({ ...base, start: "0", end: String(ARTICLE.length + 5) }))).rejects.toMatchObject({
+      code: "passageOutOfRange",
+    });
     const person = await prisma.person.findFirstOrThrow({ where: { slug: "tokayev" } });
-    const { quoteId } = await acceptPassage(prisma, editor, acceptPassageSchema.parse({ ...base, speakerKind: "official", speakerPersonId: String(person.id), attribution: "сообщили в Астане" }));
-    expect(await prisma.quote.findUniqueOrThrow({ where: { id: quoteId } })).toMatchObject({ speakerKind: "official", speakerPersonId: person.id, attribution: "сообщили в Астане" });
+    const { quoteId } = await acceptPassage(
+      prisma,
+      editor,
+      acceptPassageSchema.parse({ ...base, speakerKind: "official", speakerPersonId: String(person.id), attribution: "сообщили в Астане" }),
+    );
+    expect(await prisma.quote.findUniqueOrThrow({ where: { id: quoteId } })).toMatchObject({
+      speakerKind: "official",
+      speakerPersonId: person.id,
+      attribution: "сообщили в Астане",
+    });
   });
 
   it("turns proposals down so they are not proposed again, keeping who and why", async () => {
     const commitment = (await review()).newCommitments.find((c) => ARTICLE.slice(c.start, c.end).includes("мониторингу ледников"))!;
-    await rejectPassage(prisma, editor, rejectPassageSchema.parse({ sourceId: String(sourceId), start: String(commitment.start), end: String(commitment.end), initiativeId: "", reason: "Не наша тема" }));
+    await rejectPassage(
+      prisma,
+      editor,
+      rejectPassageSchema.parse({
+        sourceId: String(sourceId),
+        start: String(commitment.start),
+        end: String(commitment.end),
+        initiativeId: "",
+        reason: "Не наша тема",
+      }),
+    );
     expect((await review()).newCommitments.some((c) => c.start === commitment.start)).toBe(false);
-    expect(await prisma.passageRejection.findFirst({ where: { sourceId, start: commitment.start } })).toMatchObject({ initiativeId: null, reason: "Не наша тема", authorId: editor.id });
+    expect(await prisma.passageRejection.findFirst({ where: { sourceId, start: commitment.start } })).toMatchObject({
+      initiativeId: null,
+      reason: "Не наша тема",
+      authorId: editor.id,
+    });
 
     const first = (await review()).initiatives.find((i) => i.candidates.length > 0)!;
     const candidate = first.candidates[0]!;
-    await rejectPassage(prisma, editor, rejectPassageSchema.parse({ sourceId: String(sourceId), start: String(candidate.start), end: String(candidate.end), initiativeId: String(first.id) }));
+    await rejectPassage(
+      prisma,
+      editor,
+      rejectPassageSchema.parse({ sourceId: String(sourceId), start: String(candidate.start), end: String(candidate.end), initiativeId: String(first.id) }),
+    );
     expect((await review()).initiatives.find((i) => i.id === first.id)?.candidates.some((c) => c.start === candidate.start) ?? false).toBe(false);
     await expect(rejectPassage(prisma, editor, rejectPassageSchema.parse({ sourceId: "999999", start: "0", end: "5" }))).rejects.toBeInstanceOf(IntakeError);
   });

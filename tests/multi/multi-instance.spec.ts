@@ -99,9 +99,9 @@ test("50 concurrent saves on one version, split across both instances: exactly o
   const contexts = await Promise.all([A, B].map((baseURL) => playwright.request.newContext({ baseURL })));
   const answers = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
-      contexts[i % 2]!
-        .post(`/en/initiatives/${SLUG}`, { multipart: fields, headers: { Origin: i % 2 ? B : A, Cookie: cookie }, maxRedirects: 0 })
-        .then(async (response) => ({ status: response.status(), text: await response.text() })),
+      contexts[i % 2]!.post(`/en/initiatives/${SLUG}`, { multipart: fields, headers: { Origin: i % 2 ? B : A, Cookie: cookie }, maxRedirects: 0 }).then(
+        async (response) => ({ status: response.status(), text: await response.text() }),
+      ),
     ),
   );
   expect(answers.map((answer) => answer.status).filter((status) => status >= 500)).toEqual([]);
@@ -121,7 +121,8 @@ test("50 concurrent saves on one version, split across both instances: exactly o
 
 test("Redis stopped mid-run: pages come from the database, writes work, health says degraded; Redis back: the cache resumes", async ({ page, request }) => {
   const port = process.env.MULTI_REDIS_PORT ?? "56379";
-  const redisKeys = () => spawnSync("redis-cli", ["-p", port, "--scan", "--pattern", "tracker:*"], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).length;
+  const redisKeys = () =>
+    spawnSync("redis-cli", ["-p", port, "--scan", "--pattern", "tracker:*"], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).length;
   await signIn(page, A, createEditor());
   expect(spawnSync("bash", ["tests/servers/stop-redis.sh", port]).status).toBe(0);
   try {

@@ -45,7 +45,9 @@ export default async function globalSetup(project: TestProject) {
     project.provide("postgresTemplate", template);
     project.provide("postgresSeededTemplate", seeded);
     return async () => {
-      const { rows } = await onServer(server, (client) => client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`]));
+      const { rows } = await onServer(server, (client) =>
+        client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`]),
+      );
       for (const row of rows) await dropDatabase(server, row.datname);
       rmSync(runDir, { recursive: true, force: true });
     };

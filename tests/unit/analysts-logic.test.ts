@@ -95,7 +95,12 @@ describe("signed by n of m", () => {
   it("is unknown (null) when no party's own stage is known", () => {
     expect(signedCount([{ role: "proposer", stage: null }])).toBeNull();
     expect(signedCount([])).toBeNull();
-    expect(signedCount([{ role: "participant", stage: null }, { role: "supporter", stage: "signed" }])).toBeNull();
+    expect(
+      signedCount([
+        { role: "participant", stage: null },
+        { role: "supporter", stage: "signed" },
+      ]),
+    ).toBeNull();
   });
 
   it("knows the order of the stage ladder", () => {
@@ -170,7 +175,14 @@ describe("stacked bar geometry", () => {
   });
 
   it("sums exactly even with awkward fractions, and draws nothing for an empty bar", () => {
-    const segments = stackSegments([{ key: 1, value: 0.1 }, { key: 2, value: 0.2 }, { key: 3, value: 0.7 }], 97);
+    const segments = stackSegments(
+      [
+        { key: 1, value: 0.1 },
+        { key: 2, value: 0.2 },
+        { key: 3, value: 0.7 },
+      ],
+      97,
+    );
     expect(segments.at(-1)!.x + segments.at(-1)!.width).toBe(97);
     expect(stackSegments([{ key: 1, value: 0 }], 100)).toEqual([]);
   });

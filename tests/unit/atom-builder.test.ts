@@ -92,7 +92,12 @@ describe("Atom documents", () => {
   it("renders a well-formed Atom feed", () => {
     const xml = renderAtomFeed(feed);
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, isArray: (name) => ["entry", "link", "author"].includes(name) }).parse(xml);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "@_",
+      parseTagValue: false,
+      isArray: (name) => ["entry", "link", "author"].includes(name),
+    }).parse(xml);
     expect(doc.feed["@_xmlns"]).toBe(ATOM_NAMESPACE);
     expect(doc.feed["@_xml:lang"]).toBe("en");
     expect(doc.feed.id).toBe("urn:test:feed");

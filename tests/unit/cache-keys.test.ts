@@ -16,7 +16,11 @@ async function keysOfAFreshProcess(): Promise<(typeof calls)[number]> {
   vi.resetModules();
   calls.length = 0;
   const { cachedRead } = await import("../../lib/cache/cached");
-  const read = cachedRead("initiative-page", (args: [string]) => [`initiative:${args[0]}`], async (slug: string) => ({ slug }));
+  const read = cachedRead(
+    "initiative-page",
+    (args: [string]) => [`initiative:${args[0]}`],
+    async (slug: string) => ({ slug }),
+  );
   expect(await read("water")).toEqual({ slug: "water" });
   return calls[0]!;
 }

@@ -4,7 +4,17 @@ import { changeStatusSchema, editDetailsSchema, markVerifiedSchema } from "../..
 import { createUserSchema } from "../../lib/users/user-schemas";
 
 const status = (note: string) =>
-  changeStatusSchema.safeParse({ slug: "x", version: "1", status: "proposed", effectiveOn: "2025-11-17", note, evidenceType: "link", evidenceUrl: "https://example.org/a", evidenceTitle: "A page", evidenceDate: "2025-11-17" });
+  changeStatusSchema.safeParse({
+    slug: "x",
+    version: "1",
+    status: "proposed",
+    effectiveOn: "2025-11-17",
+    note,
+    evidenceType: "link",
+    evidenceUrl: "https://example.org/a",
+    evidenceTitle: "A page",
+    evidenceDate: "2025-11-17",
+  });
 
 describe("free text", () => {
   it("a note made only of NUL, control or invisible characters is missing, not a note", () => {
@@ -21,10 +31,21 @@ describe("free text", () => {
   });
 
   it("applies to every free-text field: titles, summaries, optional notes, account names", () => {
-    const details = editDetailsSchema.safeParse({ slug: "x", version: "1", titleRu: "\u200b", titleEn: "T\u0007", summaryRu: "S", summaryEn: "\u0000", themes: ["water_environment"], note: "n" });
+    const details = editDetailsSchema.safeParse({
+      slug: "x",
+      version: "1",
+      titleRu: "\u200b",
+      titleEn: "T\u0007",
+      summaryRu: "S",
+      summaryEn: "\u0000",
+      themes: ["water_environment"],
+      note: "n",
+    });
     expect(details.success).toBe(false);
     expect(details.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["summaryEn", "titleRu"]);
     expect(markVerifiedSchema.parse({ slug: "x", version: "1", note: "\u0000ok\u200b" }).note).toBe("ok");
-    expect(createUserSchema.safeParse({ email: "a@example.test", displayName: "\u200b\u200b", role: "editor", password: "long enough password" }).success).toBe(false);
+    expect(createUserSchema.safeParse({ email: "a@example.test", displayName: "\u200b\u200b", role: "editor", password: "long enough password" }).success).toBe(
+      false,
+    );
   });
 });

@@ -3,7 +3,18 @@ import { formatDayInput, latestPastDay, normalizeDayInput } from "../../lib/date
 import { changeStatusSchema, updateMetricSchema } from "../../lib/initiatives/edit-schemas";
 
 const status = (fields: Record<string, string>) =>
-  changeStatusSchema.safeParse({ slug: "x", version: "1", status: "proposed", note: "why", evidenceType: "link", evidenceUrl: "https://example.org/a", evidenceTitle: "A page", evidenceDate: "2025-11-17", effectiveOn: "2025-11-17", ...fields });
+  changeStatusSchema.safeParse({
+    slug: "x",
+    version: "1",
+    status: "proposed",
+    note: "why",
+    evidenceType: "link",
+    evidenceUrl: "https://example.org/a",
+    evidenceTitle: "A page",
+    evidenceDate: "2025-11-17",
+    effectiveOn: "2025-11-17",
+    ...fields,
+  });
 const errorAt = (parsed: ReturnType<typeof status>, field: string) => parsed.error?.issues.find((issue) => issue.path[0] === field)?.message;
 
 describe("dates typed into forms", () => {
@@ -25,7 +36,17 @@ describe("dates typed into forms", () => {
     const dayAfter = new Date(Date.parse(`${latestPastDay()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(errorAt(status({ effectiveOn: dayAfter }), "effectiveOn")).toBe("dateInFuture");
     const metric = (fields: Record<string, string>) =>
-      updateMetricSchema.safeParse({ slug: "x", version: "1", metricSlug: "m", note: "why", evidenceType: "link", evidenceUrl: "https://example.org/a", evidenceTitle: "A", evidenceDate: "2025-11-17", ...fields });
+      updateMetricSchema.safeParse({
+        slug: "x",
+        version: "1",
+        metricSlug: "m",
+        note: "why",
+        evidenceType: "link",
+        evidenceUrl: "https://example.org/a",
+        evidenceTitle: "A",
+        evidenceDate: "2025-11-17",
+        ...fields,
+      });
     expect(metric({ value: "5", observedOn: "2099-01-01" }).error?.issues[0]?.message).toBe("dateInFuture");
     expect(metric({ targetDate: "2030-12-31" }).success).toBe(true);
   });

@@ -10,13 +10,23 @@ describe("the list's URL parameters", () => {
     expect(splitValues("agreed,,agreed,proposed")).toEqual(["agreed", "proposed"]);
     expect(parseQueryStrict({ status: " agreed" }).success).toBe(false);
     // A form's "any" (an empty value) is no filter on a page; the API refuses it, as it refuses any bad value.
-    expect(parseQueryForPage({ theme: "", relation: ["", ""], status: "agreed" })).toEqual({ query: expect.objectContaining({ status: ["agreed"] }), ignored: [] });
+    expect(parseQueryForPage({ theme: "", relation: ["", ""], status: "agreed" })).toEqual({
+      query: expect.objectContaining({ status: ["agreed"] }),
+      ignored: [],
+    });
     expect(parseQueryForPage({ theme: "" }).query.theme).toBeUndefined();
     expect(parseQueryStrict({ theme: "" }).success).toBe(false);
   });
 
   it("keeps the valid values of a filter and reports each one it drops, and every other bad value", () => {
-    const { query, ignored } = parseQueryForPage({ status: "agreed,bogus", notStatus: "dropped", page: "abc", announcedFrom: "2025-02-30", changedTo: "2026-01-31", event: "Not A Slug" });
+    const { query, ignored } = parseQueryForPage({
+      status: "agreed,bogus",
+      notStatus: "dropped",
+      page: "abc",
+      announcedFrom: "2025-02-30",
+      changedTo: "2026-01-31",
+      event: "Not A Slug",
+    });
     expect(query).toMatchObject({ status: ["agreed"], notStatus: ["dropped"], changedTo: "2026-01-31", page: 1 });
     expect(query.announcedFrom).toBeUndefined();
     expect(query.event).toBeUndefined();

@@ -17,7 +17,9 @@ describe("interface messages", () => {
     const all = new Set(keys(en));
     const missing = Object.values(openApiDocument().paths)
       .flatMap((path) => Object.values(path))
-      .flatMap((operation) => operation.parameters.map((parameter) => `apiDocs.parameterDescriptions.${parameterDescriptionKey(operation.operationId, parameter.name)}`))
+      .flatMap((operation) =>
+        operation.parameters.map((parameter) => `apiDocs.parameterDescriptions.${parameterDescriptionKey(operation.operationId, parameter.name)}`),
+      )
       .filter((key) => !all.has(key));
     expect(missing).toEqual([]);
   });
@@ -28,15 +30,22 @@ describe("interface messages", () => {
 
   it("name every value of every validated set", () => {
     const all = new Set(keys(en));
-    const sets = { status: INITIATIVE_STATUSES, stage: STAGES, kind: INITIATIVE_KINDS, theme: THEMES, role: COUNTRY_ROLES, meetingRelation: MEETING_RELATIONS, speakerKind: SPEAKER_KINDS };
+    const sets = {
+      status: INITIATIVE_STATUSES,
+      stage: STAGES,
+      kind: INITIATIVE_KINDS,
+      theme: THEMES,
+      role: COUNTRY_ROLES,
+      meetingRelation: MEETING_RELATIONS,
+      speakerKind: SPEAKER_KINDS,
+    };
     for (const [namespace, values] of Object.entries(sets)) {
       for (const value of values) expect(all.has(`${namespace}.${value}`), `${namespace}.${value}`).toBe(true);
     }
   });
 
   it("are never empty", () => {
-    const leaves = (messages: object): string[] =>
-      Object.values(messages).flatMap((value) => (typeof value === "object" ? leaves(value) : [value as string]));
+    const leaves = (messages: object): string[] => Object.values(messages).flatMap((value) => (typeof value === "object" ? leaves(value) : [value as string]));
     for (const text of [...leaves(ru), ...leaves(en)]) expect(text.trim()).not.toBe("");
   });
 });

@@ -31,7 +31,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function post(body: Buffer, contentType: string) {
-  const response = await fetch(`${base}/en/sign-in`, { method: "POST", body: new Uint8Array(body), headers: { "Next-Action": "0".repeat(42), "Content-Type": contentType } });
+  const response = await fetch(`${base}/en/sign-in`, {
+    method: "POST",
+    body: new Uint8Array(body),
+    headers: { "Next-Action": "0".repeat(42), "Content-Type": contentType },
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 

@@ -16,13 +16,27 @@ describe("progress of long command-line work", () => {
   });
 
   it("writes durations as people read them", () => {
-    expect([0, 0.2, 59, 60, 65.5, 3599, 3600, 7322].map(formatDuration)).toEqual(["0 s", "1 s", "59 s", "1 min 00 s", "1 min 06 s", "59 min 59 s", "1 h 00 min", "2 h 02 min"]);
+    expect([0, 0.2, 59, 60, 65.5, 3599, 3600, 7322].map(formatDuration)).toEqual([
+      "0 s",
+      "1 s",
+      "59 s",
+      "1 min 00 s",
+      "1 min 06 s",
+      "59 min 59 s",
+      "1 h 00 min",
+      "2 h 02 min",
+    ]);
   });
 
   it("prints at most once a second, and always the last step", () => {
     let clock = 0;
     const lines: string[] = [];
-    const report = progress("rows", 4_000, (line) => lines.push(line), () => clock);
+    const report = progress(
+      "rows",
+      4_000,
+      (line) => lines.push(line),
+      () => clock,
+    );
     for (let done = 1; done <= 4_000; done++) {
       clock += 1; // a millisecond a row
       report(done);

@@ -22,16 +22,29 @@ describe("requests refused before Next.js sees them", () => {
 
   it("refuse server-action posts that are too large or not a form, with a message", () => {
     const action = { "next-action": "abc123" };
-    expect(get("/en/sign-in", "POST", { ...action, "content-type": "text/plain;charset=UTF-8", "content-length": "5" })).toMatchObject({ status: 415, reason: "action_content_type" });
+    expect(get("/en/sign-in", "POST", { ...action, "content-type": "text/plain;charset=UTF-8", "content-length": "5" })).toMatchObject({
+      status: 415,
+      reason: "action_content_type",
+    });
     expect(
       get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data; boundary=x", "content-length": String(ACTION_BODY_LIMIT + 1) }),
     ).toMatchObject({ status: 413, error: expect.stringContaining("1 MB") });
     expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data; boundary=x", "content-length": "900" })).toBeNull();
     // Next.js answers these with a 500 ("Unexpected end of form"): a body without a length, read past the limit,
     // and multipart without a boundary.
-    expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked" })).toMatchObject({ status: 411, reason: "action_no_length" });
-    expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data", "content-length": "7" })).toMatchObject({ status: 400, reason: "action_no_boundary", error: expect.stringContaining("boundary") });
-    expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data; charset=utf-8", "content-length": "7" })).toMatchObject({ status: 400, reason: "action_no_boundary" });
+    expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked" })).toMatchObject({
+      status: 411,
+      reason: "action_no_length",
+    });
+    expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data", "content-length": "7" })).toMatchObject({
+      status: 400,
+      reason: "action_no_boundary",
+      error: expect.stringContaining("boundary"),
+    });
+    expect(get("/en/sign-in", "POST", { ...action, "content-type": "multipart/form-data; charset=utf-8", "content-length": "7" })).toMatchObject({
+      status: 400,
+      reason: "action_no_boundary",
+    });
     expect(get("/en/sign-in", "POST", { ...action, "content-type": 'multipart/form-data; boundary="----x y"', "content-length": "7" })).toBeNull();
     expect(get("/en/sign-in", "POST", { ...action, "content-type": "application/x-www-form-urlencoded", "content-length": "7" })).toBeNull();
     // Not an action: left to the route (the API answers 405 itself).
@@ -65,7 +78,11 @@ describe("requests refused before Next.js sees them", () => {
       expect(refused !== null, `cut at ${cut}`).toBe(await busboyFails(truncated));
     }
     // Cut mid-part (the case Next answered with a bare 500): refused with a message.
-    expect(refuseMultipartBody(contentType, body.subarray(0, body.indexOf("@example")))).toMatchObject({ status: 400, reason: "action_malformed_multipart", error: expect.stringContaining("cut off") });
+    expect(refuseMultipartBody(contentType, body.subarray(0, body.indexOf("@example")))).toMatchObject({
+      status: 400,
+      reason: "action_malformed_multipart",
+      error: expect.stringContaining("cut off"),
+    });
     // Garbage in place of a part's headers.
     const garbled = Buffer.from(body.toString("latin1").replace('Content-Disposition: form-data; name="email"', "no colon here"), "latin1");
     expect(refuseMultipartBody(contentType, garbled)).toMatchObject({ status: 400 });

@@ -24,6 +24,7 @@ const SHARED_WITH_TOOLS = [
   "lib/db/postgres-adapter.ts",
   "lib/db/postgres-backup.ts",
   "lib/db/prepare-database.ts",
+  "lib/db/savepoint.ts",
   "lib/env.ts",
   "lib/http/server-timing.ts",
   "lib/initiatives/mark-verified.ts",
@@ -47,7 +48,9 @@ describe("server-only on the data-access layer", () => {
   const modules = libModules().map((file) => ({ file, source: readFileSync(path.join(root, file), "utf8") }));
 
   it("every module that touches the database, the environment or cookies imports server-only, unless the tools share it", () => {
-    const missing = modules.filter(({ file, source }) => TOUCHES.test(source) && !SERVER_ONLY.test(source) && !SHARED_WITH_TOOLS.includes(file)).map(({ file }) => file);
+    const missing = modules
+      .filter(({ file, source }) => TOUCHES.test(source) && !SERVER_ONLY.test(source) && !SHARED_WITH_TOOLS.includes(file))
+      .map(({ file }) => file);
     expect(missing).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { StatusByThemeChart } from "@/components/charts/status-by-theme-chart";
 import { StatusChangesChart } from "@/components/charts/status-changes-chart";
@@ -38,7 +39,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           <dt className="font-medium text-slate-700">{t("meetingDate")}</dt>
           <dd>
             {dashboard.meeting?.dateText ? (
-              <span lang="ru">{dashboard.meeting.dateText}</span>
+              <AsWritten text={dashboard.meeting.dateText} />
             ) : dashboard.meeting?.reportedOn ? (
               t(dashboard.meeting.reportedOnFromMetadata ? "meetingDateUnstatedMetadata" : "meetingDateUnstated", {
                 date: format.dateTime(dashboard.meeting.reportedOn, { dateStyle: "long" }),
@@ -94,7 +95,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
               <li key={theme}>
                 <div className="flex items-baseline justify-between gap-3">
                   {count > 0 ? (
-                    <Link id={`theme-name-${theme}`} href={{ pathname: "/initiatives", query: { relation: "outcome", theme } }} className="text-blue-800 underline">
+                    <Link
+                      id={`theme-name-${theme}`}
+                      href={{ pathname: "/initiatives", query: { relation: "outcome", theme } }}
+                      className="text-blue-800 underline"
+                    >
                       {tTheme(theme)}
                     </Link>
                   ) : (
@@ -152,13 +157,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                   <p className="text-slate-700">{name}</p>
                   {progress ? (
                     <>
-                      <p className="text-sm tabular-nums text-slate-700">
-                        {t("currentOfTarget", { current: format.number(progress.current), target, unit })}
-                      </p>
-                      <ProgressBar
-                        percent={progress.percent}
-                        label={t("progressLabel", { name, current: format.number(progress.current), target, unit })}
-                      />
+                      <p className="text-sm tabular-nums text-slate-700">{t("currentOfTarget", { current: format.number(progress.current), target, unit })}</p>
+                      <ProgressBar percent={progress.percent} label={t("progressLabel", { name, current: format.number(progress.current), target, unit })} />
                     </>
                   ) : (
                     <p className="text-sm text-slate-700">{t("noReading", { target, unit })}</p>

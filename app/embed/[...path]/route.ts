@@ -2,6 +2,8 @@ import { publicData } from "@/lib/cache/public-data";
 import { handleRoute } from "@/lib/http/json-error";
 import { isLocale } from "@/lib/i18n/routing";
 import { embedResponse, renderCountryCard, renderInitiativeBadge, renderInitiativeCard, renderMissing } from "@/lib/embeds/render-embed";
+import { mergedTarget, permanentRedirectResponse } from "@/lib/initiatives/merged-target";
+import { prisma } from "@/lib/db/prisma";
 
 /**
  * Embeds for other sites (docs/embeds.md): /embed/initiatives/<slug> and /embed/countries/<CODE>
@@ -20,7 +22,12 @@ async function embed(request: Request, path: string[]): Promise<Response> {
   const [kind, key, file, ...rest] = path;
   if (rest.length === 0 && kind === "initiatives" && key) {
     const initiative = await publicData.initiative(key, 1, 1);
-    if (!initiative) return embedResponse(await renderMissing(locale), "html", 404);
+    if (!initiative) {
+      // A merged duplicate's card and badge are the kept initiative's.
+      const kept = await mergedTarget(prisma, key);
+      if (kept) return permanentRedirectResponse(`/embed/initiatives/${encodeURIComponent(kept)}${file ? `/${file}` : ""}${new URL(request.url).search}`);
+      return embedResponse(await renderMissing(locale), "html", 404);
+    }
     if (file === "badge.svg") return embedResponse(await renderInitiativeBadge(initiative, locale), "svg");
     if (file === undefined) return embedResponse(await renderInitiativeCard(initiative, locale), "html");
   }

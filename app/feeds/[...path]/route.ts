@@ -12,5 +12,7 @@ import { handleRoute } from "@/lib/http/json-error";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ path: string[] }> }): Promise<Response> {
-  return handleRoute(request, async () => handleFeedRequest(prisma, request, (await context.params).path, publicData.feed), { "Access-Control-Allow-Origin": "*" });
+  return handleRoute(request, async () => handleFeedRequest(prisma, request, (await context.params).path, publicData.feed), {
+    "Access-Control-Allow-Origin": "*",
+  });
 }

@@ -10,6 +10,7 @@ import { isReviewRequired } from "@/lib/settings/settings";
 import { listUsers } from "@/lib/users/manage-users";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { Link } from "@/lib/i18n/navigation";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,9 @@ export default async function AdminPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("users:manage", locale);
   if (!allowed) return <ForbiddenNotice />;
-  const [t, tRoles, format, users, reviewRequired] = await Promise.all([
+  const [t, tMerge, tRoles, format, users, reviewRequired] = await Promise.all([
     getTranslations("admin"),
+    getTranslations("merge"),
     getTranslations("userRole"),
     getFormatter(),
     listUsers(prisma),
@@ -41,11 +43,21 @@ export default async function AdminPage({ params }: Props) {
             <table className="stack-table w-full text-left">
               <thead className="text-sm text-slate-700">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">{t("displayName")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("email")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("role")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("state")}</th>
-                  <th scope="col" className="py-1">{t("since")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("displayName")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("email")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("role")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("state")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("since")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -54,7 +66,9 @@ export default async function AdminPage({ params }: Props) {
                     <th scope="row" className="py-2 pr-3 font-medium">
                       {account.displayName}
                     </th>
-                    <td className="py-2 pr-3" data-label={t("email")}>{account.email}</td>
+                    <td className="py-2 pr-3" data-label={t("email")}>
+                      {account.email}
+                    </td>
                     <td className="py-2 pr-3" data-label={t("role")}>
                       {account.id === user.id ? tRoles(account.role) : <RoleForm userId={account.id} role={account.role} email={account.email} />}
                     </td>
@@ -63,7 +77,9 @@ export default async function AdminPage({ params }: Props) {
                       {account.id !== user.id && <ActiveForm userId={account.id} active={account.active} email={account.email} />}
                       {account.active && <IssueResetForm userId={account.id} email={account.email} />}
                     </td>
-                    <td className="py-2 text-sm" data-label={t("since")}>{format.dateTime(account.createdAt, { dateStyle: "medium" })}</td>
+                    <td className="py-2 text-sm" data-label={t("since")}>
+                      {format.dateTime(account.createdAt, { dateStyle: "medium" })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -81,6 +97,12 @@ export default async function AdminPage({ params }: Props) {
             <ReviewSettingForm reviewRequired={reviewRequired} />
           </div>
         </Card>
+
+        <p>
+          <Link href="/admin/merge" className="font-medium text-blue-800 underline">
+            {tMerge("adminLink")}
+          </Link>
+        </p>
       </div>
     </ClientMessages>
   );

@@ -29,15 +29,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "editor" }))("homeTitle") };
 }
 
+/** Each stale initiative is listed once, under its first reason (lib/initiatives/list-stale.ts); a second one shows on its row. */
+const STALE_GROUPS = ["neverVerified", "notVerifiedRecently", "pastTarget"] as const;
+
 export default async function EditorHome({ params }: Props) {
   const locale = await pageLocale(params);
   const { user, allowed } = await userForPage("initiative:edit", locale);
   if (!allowed) return <ForbiddenNotice />;
   const staleAfterDays = getEnv().STALE_AFTER_DAYS;
-  const [t, tIntake, tEvents, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
+  const [t, tIntake, tEvents, tImport, tStatus, tHistory, format, stale, pending, reviewRequired] = await Promise.all([
     getTranslations("editor"),
     getTranslations("intake"),
     getTranslations("events"),
+    getTranslations("bulkImport"),
     getTranslations("status"),
     getTranslations("history"),
     getFormatter(),
@@ -60,6 +64,9 @@ export default async function EditorHome({ params }: Props) {
             </Link>
             <Link href="/editor/events/new" className="inline-block rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
               {tEvents("add")}
+            </Link>
+            <Link href="/editor/import" className="inline-block rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
+              {tImport("deskLink")}
             </Link>
           </p>
         </header>
@@ -90,9 +97,21 @@ export default async function EditorHome({ params }: Props) {
                     </ul>
                   )}
                   <p className="text-sm">{change.note}</p>
-                  {change.overrideNote && <p className="text-sm">{t("overrideNote")}: {change.overrideNote}</p>}
-                  {change.quoteText && <p lang="ru" className="text-sm">«{change.quoteText}»</p>}
-                  {change.evidenceUrl && <p className="text-sm break-all">{change.evidenceTitle}: {change.evidenceUrl}</p>}
+                  {change.overrideNote && (
+                    <p className="text-sm">
+                      {t("overrideNote")}: {change.overrideNote}
+                    </p>
+                  )}
+                  {change.quoteText && (
+                    <p lang="ru" className="text-sm">
+                      «{change.quoteText}»
+                    </p>
+                  )}
+                  {change.evidenceUrl && (
+                    <p className="text-sm break-all">
+                      {change.evidenceTitle}: {change.evidenceUrl}
+                    </p>
+                  )}
                   {change.authorId === user.id ? <p className="text-sm text-slate-700">{t("awaitingOther")}</p> : <ReviewForm pendingId={change.id} />}
                 </li>
               ))}
@@ -105,25 +124,40 @@ export default async function EditorHome({ params }: Props) {
           {stale.length === 0 ? (
             <p className="mt-3 text-slate-700">{t("noStale")}</p>
           ) : (
-            <ul className="mt-4 divide-y divide-slate-100" data-testid="stale-queue">
-              {stale.map((item) => {
-                const title = localized(locale, item.titleRu, item.titleEn);
+            // Grouped by why each is listed, so "never verified" is said once above its rows, not on each.
+            <div className="mt-4 space-y-5" data-testid="stale-queue">
+              {STALE_GROUPS.map((group) => {
+                const items = stale.filter((item) => item.reasons[0] === group);
+                if (items.length === 0) return null;
                 return (
-                  <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 py-3" data-slug={item.slug}>
-                    <div>
-                      <Link href={`/initiatives/${item.slug}`} className="font-medium text-blue-800 underline">
-                        {title}
-                      </Link>
-                      <p className="text-sm text-slate-700">
-                        <StatusBadge status={item.status} /> {item.reasons.map((reason) => t(`staleReason.${reason}`)).join(" · ")}
-                        {item.lastVerifiedOn && <> · {t("lastVerified", { date: format.dateTime(item.lastVerifiedOn, { dateStyle: "medium" }) })}</>}
-                      </p>
-                    </div>
-                    <VerifyForm slug={item.slug} version={item.version} title={title} compact />
-                  </li>
+                  <section key={group} aria-labelledby={`stale-${group}`} data-stale-group={group}>
+                    <h3 id={`stale-${group}`} className="font-semibold">
+                      {t(`staleGroup.${group}`, { count: items.length })}
+                    </h3>
+                    <ul className="divide-y divide-slate-100">
+                      {items.map((item) => {
+                        const title = localized(locale, item.titleRu, item.titleEn);
+                        return (
+                          <li key={item.slug} className="flex flex-wrap items-center justify-between gap-3 py-3" data-slug={item.slug}>
+                            <div>
+                              <Link href={`/initiatives/${item.slug}`} className="font-medium text-blue-800 underline">
+                                {title}
+                              </Link>
+                              <p className="text-sm text-slate-700">
+                                <StatusBadge status={item.status} />
+                                {group !== "pastTarget" && item.reasons.includes("pastTarget") && <> · {t("staleReason.pastTarget")}</>}
+                                {item.lastVerifiedOn && <> · {t("lastVerified", { date: format.dateTime(item.lastVerifiedOn, { dateStyle: "medium" }) })}</>}
+                              </p>
+                            </div>
+                            <VerifyForm slug={item.slug} version={item.version} title={title} compact />
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </section>
                 );
               })}
-            </ul>
+            </div>
           )}
         </Card>
 

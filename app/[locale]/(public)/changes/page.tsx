@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FeedLink } from "@/components/feed-link";
 import { publicData } from "@/lib/cache/public-data";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { HistoryList } from "@/components/history-list";
@@ -55,7 +56,11 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <form method="get" action={getPathname({ href: "/changes", locale })} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        action={getPathname({ href: "/changes", locale })}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div>
           <label htmlFor="changes-since" className="font-medium">
             {t("since")}
@@ -84,12 +89,13 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         <a href={`/api/export/history.json?since=${since}`} className="text-blue-800 underline" download>
           JSON
         </a>
+        <a href={`/api/export/history.csv?since=${since}&labels=${locale}`} className="text-blue-800 underline" download>
+          {t("downloadWords")}
+        </a>
         <a href="/api/export/history.csv" className="text-blue-800 underline" download>
           {t("fullHistory")}
         </a>
-        <a href={`/feeds/history.atom?lang=${locale}`} className="text-blue-800 underline">
-          {t("feed")}
-        </a>
+        <FeedLink target={{ kind: "history" }} className="text-blue-800 underline" />
       </p>
       {[...groups.entries()].map(([slug, items]) => (
         <section key={slug} aria-labelledby={`changes-${slug}`} className="rounded-lg border border-slate-200 bg-white p-5">

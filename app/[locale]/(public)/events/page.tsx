@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -35,11 +36,21 @@ export default async function EventsPage({ params }: Props) {
         <table className="w-full text-left">
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">{t("name")}</th>
-              <th scope="col" className="py-2 pr-3">{t("place")}</th>
-              <th scope="col" className="py-2 pr-3">{t("date")}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t("initiatives")}</th>
-              <th scope="col" className="py-2 text-right">{t("reannounced")}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t("name")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("place")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("date")}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                {t("initiatives")}
+              </th>
+              <th scope="col" className="py-2 text-right">
+                {t("reannounced")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +62,9 @@ export default async function EventsPage({ params }: Props) {
                   </Link>
                 </td>
                 <td className="py-2 pr-3">{l(event.placeRu, event.placeEn) ?? <span className="italic text-slate-600">{tCommon("unknown")}</span>}</td>
-                <td className="py-2 pr-3">{event.dateText ? <span lang="ru">{event.dateText}</span> : <span className="italic text-slate-600">{tCommon("unknown")}</span>}</td>
+                <td className="py-2 pr-3">
+                  {event.dateText ? <AsWritten text={event.dateText} /> : <span className="italic text-slate-600">{tCommon("unknown")}</span>}
+                </td>
                 <td className="py-2 pr-3 text-right">{event.initiatives}</td>
                 <td className="py-2 text-right">{event.reannounced}</td>
               </tr>

@@ -9,7 +9,8 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { parseQueryForPage, toSearchParams } from "@/lib/initiatives/query-initiatives";
 import type { SearchHit } from "@/lib/search/search-all";
-import { queryStems, snippet } from "@/lib/search/stem";
+import { highlightTerms } from "@/lib/search/expand-query";
+import { snippet } from "@/lib/search/stem";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
@@ -28,17 +29,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { query, ignored } = parseQueryForPage(await searchParams);
-  const [t, tTheme, result, facets, countries, sources, events] = await Promise.all([
+  const [t, tCompare, tReport, tTheme, tMatch, result, facets, countries, sources, events] = await Promise.all([
     getTranslations("list"),
+    getTranslations("compare"),
+    getTranslations("report"),
     getTranslations("theme"),
+    getTranslations("searchMatch"),
     publicData.initiatives(query, locale),
     publicData.facets(query),
     publicData.countries(),
     publicData.sources(),
     publicData.events(),
   ]);
-  const terms = query.q ? queryStems(query.q) : [];
-  const passages = new Map<string, SearchHit>(query.q ? await publicData.matchedPassages(query.q, result.items.map((item) => item.slug)) : []);
+  const terms = query.q ? highlightTerms(query.q) : [];
+  const passages = new Map<string, SearchHit>(
+    query.q
+      ? await publicData.matchedPassages(
+          query.q,
+          result.items.map((item) => item.slug),
+        )
+      : [],
+  );
   const path = getPathname({ href: "/initiatives", locale });
   const pageLink = (page: number) => `${path}?${toSearchParams(query, { page })}`;
   // Exports hold every row of the filtered view (all pages), in the same order.
@@ -68,7 +79,19 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
         <p role="status" className="font-medium" data-testid="result-count">
           {t("count", { count: result.total })}
           {result.total > result.pageSize && <span className="font-normal text-slate-700"> · {t("showing", { first, last })}</span>}
+          {result.words && result.words.count > 1 && result.words.allMatched < result.total && (
+            <span className="font-normal text-slate-700" data-testid="match-summary">
+              {" "}
+              · {tMatch("summary", { all: result.words.allMatched, some: result.total - result.words.allMatched })}
+            </span>
+          )}
         </p>
+        {/* The rows' checkboxes belong to this form (form="compare-form"), so ticking works without JavaScript. */}
+        <form id="compare-form" method="get" action={getPathname({ href: "/compare", locale })}>
+          <button type="submit" className="rounded border border-blue-800 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50">
+            {tCompare("fromList")}
+          </button>
+        </form>
         <p className="flex gap-3 text-sm">
           <span>{t("export")}:</span>
           <a href={`/api/export/initiatives.csv?${exportQuery}`} className="text-blue-800 underline" download>
@@ -76,6 +99,15 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           </a>
           <a href={`/api/export/initiatives.json?${exportQuery}`} className="text-blue-800 underline" download>
             JSON
+          </a>
+          <a href={`/api/export/initiatives.csv?${exportQuery}&labels=${locale}`} className="text-blue-800 underline" download>
+            {t("exportWords")}
+          </a>
+          <a
+            href={`${getPathname({ href: "/reports/initiatives", locale })}?${toSearchParams({ ...query, page: undefined, pageSize: undefined })}`}
+            className="text-blue-800 underline"
+          >
+            {tReport("link")}
           </a>
         </p>
       </div>
@@ -91,6 +123,15 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
       ) : result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-8 text-center">
           <p className="text-lg font-medium">{t("empty")}</p>
+          {result.suggestion && (
+            <p className="mt-2 text-lg" data-testid="did-you-mean">
+              {tMatch("didYouMean")}{" "}
+              <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { q: result.suggestion })}`} className="font-medium text-blue-800 underline">
+                {result.suggestion}
+              </a>
+              {tMatch("didYouMeanEnd")}
+            </p>
+          )}
           <p className="mt-2 text-slate-700">{t("emptyHint")}</p>
           <p className="mt-4">
             <Link href="/initiatives" className="text-blue-800 underline">
@@ -104,12 +145,24 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100 text-sm">
               <tr>
-                <th scope="col" className="px-4 py-2">{t("columns.title")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.relation")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.themes")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.proposer")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.countries")}</th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.title")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.relation")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.status")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.themes")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.proposer")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("columns.countries")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -121,9 +174,22 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                 return (
                   <tr key={initiative.slug} className="align-top" data-slug={initiative.slug}>
                     <th scope="row" className="px-4 py-3 font-medium">
+                      <input
+                        type="checkbox"
+                        name="i"
+                        value={initiative.slug}
+                        form="compare-form"
+                        aria-label={tCompare("tick", { title })}
+                        className="mr-2 h-4 w-4 align-middle"
+                      />
                       <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
                         {terms.length ? <Highlighted parts={snippet(title, terms, 400)} /> : title}
                       </Link>
+                      {result.words && initiative.matchedWords !== null && initiative.matchedWords < result.words.count && (
+                        <p className="mt-1 text-sm font-normal text-amber-900" data-testid="partial-match">
+                          {tMatch("someWords", { matched: initiative.matchedWords, words: result.words.count })}
+                        </p>
+                      )}
                       {terms.length > 0 && summaryParts.some((part) => part.match) && (
                         <p className="mt-1 text-sm font-normal text-slate-700">
                           <Highlighted parts={summaryParts} />
@@ -131,7 +197,8 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                       )}
                       {passage && !summaryParts.some((part) => part.match) && (
                         <p className="mt-1 text-sm font-normal text-slate-700">
-                          {t(passage.kind === "quote" ? "matchedQuote" : "matchedNote")}: <Highlighted parts={passage.parts} lang={passage.kind === "quote" ? "ru" : undefined} />
+                          {t(passage.kind === "quote" ? "matchedQuote" : "matchedNote")}:{" "}
+                          <Highlighted parts={passage.parts} lang={passage.kind === "quote" ? "ru" : undefined} />
                         </p>
                       )}
                     </th>
@@ -141,14 +208,14 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                     <td className="px-4 py-3" data-label={t("columns.status")}>
                       <StatusBadge status={initiative.status} />
                     </td>
-                    <td className="px-4 py-3 text-sm" data-label={t("columns.themes")}>{initiative.themes.map((theme) => tTheme(theme)).join(", ")}</td>
+                    <td className="px-4 py-3 text-sm" data-label={t("columns.themes")}>
+                      {initiative.themes.map((theme) => tTheme(theme)).join(", ")}
+                    </td>
                     <td className="px-4 py-3 text-sm" data-label={t("columns.proposer")}>
                       {initiative.proposer ? localized(locale, initiative.proposer.nameRu, initiative.proposer.nameEn) : "—"}
                     </td>
                     <td className="px-4 py-3 text-sm" data-label={t("columns.countries")}>
-                      {initiative.countries.length
-                        ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ")
-                        : "—"}
+                      {initiative.countries.length ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ") : "—"}
                     </td>
                   </tr>
                 );

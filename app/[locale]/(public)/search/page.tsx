@@ -6,6 +6,8 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { firstParam } from "@/lib/http/search-params";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import type { SearchHit } from "@/lib/search/search-all";
+import { passageAnchor } from "@/lib/sources/quote-context";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +23,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "search" }))("title") };
 }
 
+/** The exact place on the source page: the quote's mark, or the paragraph a passage hit comes from. */
+function sourceAnchor(hit: SearchHit): string {
+  if (hit.quoteId) return `#quote-${hit.quoteId}`;
+  if (hit.kind === "passage" && hit.pos !== undefined) return `#${passageAnchor(hit.pos)}`;
+  return "";
+}
+
 function firstValue(value: string | string[] | undefined): string {
   return firstParam(value)?.trim().slice(0, 200) ?? "";
 }
@@ -30,9 +39,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const q = firstValue(search.q);
   const page = Math.min(500, Math.max(1, Number.parseInt(firstValue(search.page), 10) || 1));
-  const [t, tCommon, results] = await Promise.all([
+  const [t, tCommon, tMatch, results] = await Promise.all([
     getTranslations("search"),
     getTranslations("common"),
+    getTranslations("searchMatch"),
     q ? publicData.search(q, page, PAGE_SIZE) : Promise.resolve(null),
   ]);
   const path = getPathname({ href: "/search", locale });
@@ -47,7 +57,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {t("label")}
         </label>
         <div className="mt-1 flex gap-3">
-          <input id="search-q" name="q" type="search" defaultValue={q} maxLength={200} aria-describedby="search-hint" className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5" />
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={200}
+            aria-describedby="search-hint"
+            className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5"
+          />
           <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
             {t("submit")}
           </button>
@@ -62,13 +80,34 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <h2 id="results-title" className="text-xl font-semibold">
             {t("results", { count: results.total, q })}
           </h2>
+          {results.words > 1 && results.allMatched < results.total && (
+            <p className="mt-1 text-slate-700" data-testid="match-summary">
+              {tMatch("summary", { all: results.allMatched, some: results.total - results.allMatched })}
+            </p>
+          )}
           {results.total === 0 ? (
-            <p className="mt-3 text-slate-700">{t("none")}</p>
+            <>
+              {results.suggestion && (
+                <p className="mt-3 text-lg" data-testid="did-you-mean">
+                  {tMatch("didYouMean")}{" "}
+                  <a href={`${path}?${new URLSearchParams({ q: results.suggestion })}`} className="font-medium text-blue-800 underline">
+                    {results.suggestion}
+                  </a>
+                  {tMatch("didYouMeanEnd")}
+                </p>
+              )}
+              <p className="mt-3 text-slate-700">{t("none")}</p>
+            </>
           ) : (
             <ol className="mt-4 space-y-4" data-testid="search-results">
               {results.hits.map((hit) => (
                 <li key={`${hit.kind}-${hit.refId}`} className="rounded-lg border border-slate-200 bg-white p-4" data-kind={hit.kind}>
                   <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t(`kind.${hit.kind}`)}</p>
+                  {hit.matchedWords < results.words && (
+                    <p className="text-sm text-amber-900" data-testid="partial-match">
+                      {tMatch("someWords", { matched: hit.matchedWords, words: results.words })}
+                    </p>
+                  )}
                   {hit.kind === "initiative" && hit.initiative ? (
                     <p className="mt-1 text-lg font-medium">
                       <Link href={`/initiatives/${hit.initiative.slug}`} className="text-blue-800 underline">
@@ -89,9 +128,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   </p>
                   {hit.source && (
                     <p className="mt-1 text-sm">
-                      <Link href={`/sources/${hit.source.id}${hit.quoteId ? `#quote-${hit.quoteId}` : ""}`} className="text-blue-800 underline">
+                      {/* A document load, not a client-side one: only then is the passage the page's :target (marked and scrolled to). */}
+                      <a href={`${getPathname({ href: `/sources/${hit.source.id}`, locale })}${sourceAnchor(hit)}`} className="text-blue-800 underline">
                         {t("inSource", { source: hit.source.title ?? hit.source.outlet ?? tCommon("unknown") })}
-                      </Link>
+                      </a>
                     </p>
                   )}
                 </li>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
@@ -25,9 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TargetsPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const [t, tCommon, format, metrics] = await Promise.all([
+  const [t, tCommon, tHistory, format, metrics] = await Promise.all([
     getTranslations("targets"),
     getTranslations("common"),
+    getTranslations("figureHistory"),
     getFormatter(),
     publicData.metrics(),
   ]);
@@ -65,12 +67,7 @@ export default async function TargetsPage({ params }: Props) {
           const progress = metricProgress(metric);
           const headingId = `metric-${metric.slug}`;
           return (
-            <section
-              key={metric.slug}
-              aria-labelledby={headingId}
-              data-metric={metric.slug}
-              className="rounded-lg border border-slate-200 bg-white p-5"
-            >
+            <section key={metric.slug} aria-labelledby={headingId} data-metric={metric.slug} className="rounded-lg border border-slate-200 bg-white p-5">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <h2 id={headingId} className="text-xl font-semibold">
                   {name}
@@ -83,6 +80,9 @@ export default async function TargetsPage({ params }: Props) {
                   {localized(locale, metric.initiativeTitleRu, metric.initiativeTitleEn)}
                 </Link>
                 <StatusBadge status={metric.initiativeStatus} />
+                <Link href={`/targets/${metric.slug}`} className="text-blue-800 underline">
+                  {tHistory("link")}
+                </Link>
               </p>
               <p className="mt-2 text-sm text-slate-800">{t(`explain.${judgement}`)}</p>
 
@@ -103,8 +103,7 @@ export default async function TargetsPage({ params }: Props) {
                             </>
                           )}
                           {" · "}
-                          {t("period")}{" "}
-                          {metric.baseline.period ? <span lang="ru">{metric.baseline.period}</span> : tCommon("unknown")}
+                          {t("period")} {metric.baseline.period ? <AsWritten text={metric.baseline.period} /> : tCommon("unknown")}
                         </>
                       ) : (
                         <span className="text-slate-600">{t("noBaseline")}</span>
@@ -131,7 +130,7 @@ export default async function TargetsPage({ params }: Props) {
                       {metric.target?.date ? (
                         day(metric.target.date)
                       ) : metric.target?.dateText ? (
-                        <span lang="ru">{metric.target.dateText}</span>
+                        <AsWritten text={metric.target.dateText} />
                       ) : (
                         <span className="text-slate-600">{t("dateNotStated")}</span>
                       )}

@@ -3,6 +3,7 @@ import { errorResponse } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
 import { THEMES } from "@/lib/domain/vocabulary";
 import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
+import { exportLabeller, labelPages } from "@/lib/exports/export-labels";
 import { handleRoute, type ErrorDetail } from "@/lib/http/json-error";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { isLocale } from "@/lib/i18n/routing";
@@ -17,14 +18,19 @@ const historyFilterSchema = z
   .object({
     initiative: z.string().min(1).max(200).optional(),
     // Only a–z are upper-cased ("ß".toUpperCase() is "SS", a real code).
-    country: z.preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/)).optional(),
+    country: z
+      .preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/))
+      .optional(),
     theme: z.enum(THEMES).optional(),
     since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   })
   .strict();
 
 function issues(zodError: z.ZodError): ErrorDetail[] {
-  return zodError.issues.map((issue) => ({ parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""), message: issue.message }));
+  return zodError.issues.map((issue) => ({
+    parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""),
+    message: issue.message,
+  }));
 }
 
 /** Downloads of the filtered list (exactly its rows, all pages) and of the history. */
@@ -37,8 +43,9 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
   if (!(FILES as readonly string[]).includes(file)) return errorResponse(404, `Unknown export "${file}". Available: ${FILES.join(", ")}.`);
   const [name, format] = file.split(".") as ["initiatives" | "history", "csv" | "json"];
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const { lang = "ru", ...rest } = search;
+  const { lang = "ru", labels, ...rest } = search;
   if (!isLocale(lang)) return errorResponse(400, "Invalid parameters.", [{ parameter: "lang", message: "Use ru or en." }]);
+  if (labels !== undefined && !isLocale(labels)) return errorResponse(400, "Invalid parameters.", [{ parameter: "labels", message: "Use ru or en." }]);
 
   let columns: readonly string[];
   let pages: AsyncGenerator<Record<string, unknown>[]>;
@@ -61,6 +68,8 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
       since: parsed.data.since ? new Date(parsed.data.since) : undefined,
     });
   }
+
+  if (labels !== undefined) pages = labelPages(pages, await exportLabeller(prisma, name, labels));
 
   const stamp = dateToDay(new Date());
   const headers = {

@@ -6,9 +6,7 @@ export const dynamic = "force-dynamic";
 
 async function noSuchEndpoint(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
-  return errorResponse(404, "No such endpoint", [
-    { parameter: "path", message: `${pathname} is not an endpoint of this API; see ${API_BASE}/openapi.json` },
-  ]);
+  return errorResponse(404, "No such endpoint", [{ parameter: "path", message: `${pathname} is not an endpoint of this API; see ${API_BASE}/openapi.json` }]);
 }
 
 export const GET = noSuchEndpoint;

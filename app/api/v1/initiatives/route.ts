@@ -3,11 +3,7 @@ import { initiativeListExtraSchema } from "@/lib/api/schemas";
 import { serializeInitiativeSummary } from "@/lib/api/serialize";
 import { publicData } from "@/lib/cache/public-data";
 import { freshJson } from "@/lib/api/fresh-json";
-import {
-  initiativeQuerySchema,
-  parseQueryStrict,
-  toSearchParams,
-} from "@/lib/initiatives/query-initiatives";
+import { initiativeQuerySchema, parseQueryStrict, toSearchParams } from "@/lib/initiatives/query-initiatives";
 
 /**
  * GET /api/v1/initiatives: the list's query (lib/initiatives/query-initiatives.ts), strictly
@@ -23,7 +19,12 @@ export async function GET(request: Request): Promise<Response> {
     const { params, details } = readQuery(url);
     // Checked here as well: parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key.
     const reported = new Set(details.map((detail) => detail.parameter));
-    details.push(...unknownParameters(Object.keys(params).filter((key) => !ALLOWED.includes(key) && !reported.has(key)), ALLOWED));
+    details.push(
+      ...unknownParameters(
+        Object.keys(params).filter((key) => !ALLOWED.includes(key) && !reported.has(key)),
+        ALLOWED,
+      ),
+    );
     const { lang, facets, ...filters } = params;
     const extra = initiativeListExtraSchema.safeParse({ lang, facets });
     if (!extra.success) addIssues(details, extra.error, ALLOWED);
@@ -55,6 +56,7 @@ export async function GET(request: Request): Promise<Response> {
         pageCount: result.pageCount,
         sort: result.sort,
         ...(facetValues ? { facets: facetValues } : {}),
+        ...(result.words ? { search: { words: result.words.count, allWordsMatched: result.words.allMatched, suggestion: result.suggestion } } : {}),
       },
       links,
     });

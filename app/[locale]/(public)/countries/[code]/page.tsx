@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { RecentHistory } from "@/components/analysts/recent-history";
 import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
@@ -46,12 +47,7 @@ export default async function CountryPage({ params }: Props) {
   const locale = await pageLocale(params);
   const country = await load(code);
   if (!country) notFound();
-  const [t, tRole, tStage, format] = await Promise.all([
-    getTranslations("countryPage"),
-    getTranslations("role"),
-    getTranslations("stage"),
-    getFormatter(),
-  ]);
+  const [t, tRole, tStage, format] = await Promise.all([getTranslations("countryPage"), getTranslations("role"), getTranslations("stage"), getFormatter()]);
   const name = localized(locale, country.nameRu, country.nameEn);
 
   return (
@@ -149,6 +145,16 @@ export default async function CountryPage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-700">{t("recentIntro")}</p>
         <RecentHistory locale={locale} entries={country.recentChanges} />
       </Card>
+
+      <p className="flex flex-wrap gap-x-4">
+        <Link href={`/scorecards/${country.code}`} className="text-blue-800 underline">
+          {t("scorecard")}
+        </Link>
+        <Link href={`/reports/countries/${country.code}`} className="text-blue-800 underline">
+          {t("report")}
+        </Link>
+        <FeedLink target={{ kind: "country", code: country.code }} className="text-blue-800 underline" />
+      </p>
 
       <FollowSection target="country" targetKey={country.code} locale={locale} />
     </article>

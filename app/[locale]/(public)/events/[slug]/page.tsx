@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
+import { CorrectEventForm } from "@/components/forms/correct-event-form";
 import { RecordHistoryList } from "@/components/record-history-list";
 import { StatusBadge } from "@/components/status-badge";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
@@ -28,7 +33,9 @@ export default async function EventPage({ params }: Props) {
   const locale = await pageLocale(params);
   const event = SLUG.test(slug) ? await publicData.event(slug) : null;
   if (!event) notFound();
-  const [t, tCommon] = await Promise.all([getTranslations("events"), getTranslations("common")]);
+  const [t, tCommon, user] = await Promise.all([getTranslations("events"), getTranslations("common"), getCurrentUser()]);
+  const canCorrect = hasPermission(user, "initiative:edit");
+  const [countries, sources] = canCorrect ? await Promise.all([publicData.countries(), publicData.sources()]) : [[], []];
   const l = (ru: string | null, en: string | null) => localized(locale, ru, en);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const list = (rows: typeof event.initiatives, testId: string) =>
@@ -59,18 +66,43 @@ export default async function EventPage({ params }: Props) {
           <dt className="font-medium">{t("place")}</dt>
           <dd>{l(event.placeRu, event.placeEn) ?? unknown}</dd>
           <dt className="font-medium">{t("date")}</dt>
-          <dd>{event.dateText ? <span lang="ru">{event.dateText}</span> : unknown}</dd>
+          <dd>{event.dateText ? <AsWritten text={event.dateText} /> : unknown}</dd>
           <dt className="font-medium">{t("attendance")}</dt>
           <dd>{event.attendance.length ? event.attendance.map((country) => l(country.nameRu, country.nameEn)).join(", ") : unknown}</dd>
         </dl>
       </header>
       <Card id="event-initiatives" title={t("initiativesHere")}>
         {list(event.initiatives, "event-initiatives")}
+        <p className="mt-3">
+          <Link href={`/initiatives?event=${event.slug}`} className="text-blue-800 underline">
+            {t("inList")}
+          </Link>
+        </p>
       </Card>
       <Card id="event-reannounced" title={t("reannouncedHere")}>
         {list(event.reannounced, "event-reannounced")}
       </Card>
       <RecordHistoryList entries={event.history} subject="event" />
+      {canCorrect && (
+        <section aria-labelledby="correct-event-title" className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
+            <CorrectEventForm
+              eventId={event.id}
+              version={event.version}
+              initial={{
+                nameRu: event.nameRu,
+                nameEn: event.nameEn,
+                placeRu: event.placeRu ?? "",
+                placeEn: event.placeEn ?? "",
+                dateText: event.dateText ?? "",
+              }}
+              attendees={event.attendance.map((country) => ({ value: country.code, label: l(country.nameRu, country.nameEn) ?? country.code }))}
+              countries={countries.map((country) => ({ value: country.code, label: l(country.nameRu, country.nameEn) ?? country.code }))}
+              sources={sources.map((source) => ({ value: String(source.id), label: source.title ?? source.outlet ?? tCommon("unknown") }))}
+            />
+          </ClientMessages>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { SuggestSection } from "@/components/suggest-section";
 import { ShareSection } from "@/components/share-section";
@@ -13,13 +15,16 @@ import { QuoteInContext } from "@/components/quote-in-context";
 import { QuoteSpeakerLine } from "@/components/quote-speaker";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { EditorPanel } from "@/components/editor-panel";
+import { SuggestionDraft } from "@/components/suggestion-draft";
+import { getOpenSuggestion } from "@/lib/suggestions/resolve-suggestion";
 import { HistoryList } from "@/components/history-list";
 import { StatusBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/prisma";
 import { listPendingChanges } from "@/lib/initiatives/list-pending-changes";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, permanentRedirect } from "@/lib/i18n/navigation";
+import { mergedTarget } from "@/lib/initiatives/merged-target";
 import { localized } from "@/lib/i18n/localized";
 import { metricProgress } from "@/lib/initiatives/metric-progress";
 import { dateToDay } from "@/lib/dates";
@@ -46,7 +51,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     getTranslations({ locale, namespace: "share" }),
   ]);
   const title = localized(locale, initiative.titleRu, initiative.titleEn);
-  const description = shareDescription(tShare("initiativeDescription", { status: tStatus(initiative.status), summary: localized(locale, initiative.summaryRu, initiative.summaryEn) }));
+  const description = shareDescription(
+    tShare("initiativeDescription", { status: tStatus(initiative.status), summary: localized(locale, initiative.summaryRu, initiative.summaryEn) }),
+  );
   // The preview image comes from opengraph-image.tsx next to this page; Next adds it to both.
   return {
     title,
@@ -63,14 +70,24 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const rawPage = (await searchParams).history;
   const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(firstParam(rawPage) ?? "", 10) || 1));
   const [initiative, user, countries] = await Promise.all([publicData.initiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
-  if (!initiative) notFound();
+  if (!initiative) {
+    // A duplicate merged into another initiative: its address leads there for good.
+    const kept = await mergedTarget(prisma, slug);
+    if (kept) permanentRedirect({ href: `/initiatives/${kept}`, locale });
+    notFound();
+  }
   const canEdit = hasPermission(user, "initiative:edit");
   const [sources, pending] = canEdit ? await Promise.all([publicData.sources(), listPendingChanges(prisma, { initiativeSlug: slug })]) : [[], []];
   // From the review page: a quote just accepted, offered as the evidence of a status change.
   const rawEvidence = (await searchParams).evidenceQuote;
   const evidenceId = typeof rawEvidence === "string" && /^[1-9][0-9]{0,9}$/.test(rawEvidence) ? Number(rawEvidence) : null;
   const evidence = canEdit && evidenceId ? await quoteOfInitiative(prisma, evidenceId, slug) : null;
-  const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, format] = await Promise.all([
+  // From the editors' queue: a reader's suggestion to make the change from.
+  const rawSuggestion = firstParam((await searchParams).suggestion);
+  const suggestionId = rawSuggestion && /^[1-9][0-9]{0,9}$/.test(rawSuggestion) ? Number(rawSuggestion) : null;
+  const suggestion =
+    canEdit && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "initiative", slug) : null;
+  const [t, tCommon, tStage, tKind, tTheme, tRole, tMetric, tMerge, format] = await Promise.all([
     getTranslations("initiative"),
     getTranslations("common"),
     getTranslations("stage"),
@@ -78,10 +95,10 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     getTranslations("theme"),
     getTranslations("role"),
     getTranslations("metric"),
+    getTranslations("merge"),
     getFormatter(),
   ]);
-  const date = (value: Date | null) =>
-    value ? <time dateTime={dateToDay(value)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null;
+  const date = (value: Date | null) => (value ? <time dateTime={dateToDay(value)}>{format.dateTime(value, { dateStyle: "long" })}</time> : null);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const l = <T,>(ru: T, en: T) => localized(locale, ru, en);
 
@@ -97,7 +114,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         {[l(initiative.event.nameRu, initiative.event.nameEn), l(initiative.event.placeRu, initiative.event.placeEn)].filter(Boolean).join(", ")}
       </Link>,
     ],
-    [t("eventDate"), initiative.event.dateText ? <span lang="ru">{initiative.event.dateText}</span> : unknown],
+    [t("eventDate"), initiative.event.dateText ? <AsWritten text={initiative.event.dateText} /> : unknown],
     ...(initiative.reannouncements.length
       ? ([
           [
@@ -136,24 +153,26 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     ],
     [
       t("proposer"),
-      initiative.proposerCountry || initiative.proposerPerson ? (
-        [
-          initiative.proposerCountry && l(initiative.proposerCountry.nameRu, initiative.proposerCountry.nameEn),
-          initiative.proposerPerson &&
-            `${l(initiative.proposerPerson.nameRu, initiative.proposerPerson.nameEn)} (${l(initiative.proposerPerson.descriptionRu, initiative.proposerPerson.descriptionEn)})`,
-        ]
-          .filter(Boolean)
-          .join(" · ")
-      ) : (
-        unknown
-      ),
+      initiative.proposerCountry || initiative.proposerPerson
+        ? [
+            initiative.proposerCountry && l(initiative.proposerCountry.nameRu, initiative.proposerCountry.nameEn),
+            initiative.proposerPerson &&
+              `${l(initiative.proposerPerson.nameRu, initiative.proposerPerson.nameEn)} (${l(initiative.proposerPerson.descriptionRu, initiative.proposerPerson.descriptionEn)})`,
+          ]
+            .filter(Boolean)
+            .join(" · ")
+        : unknown,
     ],
     [t("announcedOn"), date(initiative.announcedOn) ?? unknown],
     [
       t("firstReportedOn"),
       initiative.firstReportedOn ? t("firstReportedValue", { date: format.dateTime(initiative.firstReportedOn, { dateStyle: "long" }) }) : unknown,
     ],
-    [t("targetDate"), date(initiative.targetDate) ?? (initiative.targetDateText ? <span lang="ru">{initiative.targetDateText}</span> : <span className="text-slate-600">{tCommon("notStated")}</span>)],
+    [
+      t("targetDate"),
+      date(initiative.targetDate) ??
+        (initiative.targetDateText ? <span lang="ru">{initiative.targetDateText}</span> : <span className="text-slate-600">{tCommon("notStated")}</span>),
+    ],
     [t("lastVerifiedOn"), date(initiative.lastVerifiedOn) ?? <span className="text-slate-600">{tCommon("never")}</span>],
   ];
 
@@ -205,9 +224,15 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <table className="mt-4 w-full text-left">
             <thead className="text-sm text-slate-700">
               <tr>
-                <th scope="col" className="py-1 pr-4">{t("countryColumn")}</th>
-                <th scope="col" className="py-1 pr-4">{t("roleColumn")}</th>
-                <th scope="col" className="py-1">{t("stageColumn")}</th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("countryColumn")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("roleColumn")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("stageColumn")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -240,8 +265,18 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                       {metric.baseline ? (
                         <>
                           {format.number(metric.baseline.value)} {unit}
-                          {metric.baseline.period && <> · <span lang="ru">{tMetric("period", { period: metric.baseline.period })}</span></>}
-                          {metric.baseline.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span></>}
+                          {metric.baseline.period && (
+                            <>
+                              {" "}
+                              · {tMetric("periodLabel")} <AsWritten text={metric.baseline.period} />
+                            </>
+                          )}
+                          {metric.baseline.text && (
+                            <>
+                              {" "}
+                              · <span lang="ru">{tMetric("asWritten", { text: metric.baseline.text })}</span>
+                            </>
+                          )}
                         </>
                       ) : (
                         <span className="text-slate-600">{tMetric("noBaseline")}</span>
@@ -252,7 +287,12 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                       {metric.target ? (
                         <>
                           {format.number(metric.target.value)} {unit}
-                          {metric.target.text && <> · <span lang="ru">{tMetric("asWritten", { text: metric.target.text })}</span></>}
+                          {metric.target.text && (
+                            <>
+                              {" "}
+                              · <span lang="ru">{tMetric("asWritten", { text: metric.target.text })}</span>
+                            </>
+                          )}
                           {" · "}
                           {tMetric("targetDate", {
                             date: metric.target.date
@@ -273,7 +313,12 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                           {metric.readings.map((reading, index) => (
                             <li key={index}>
                               {format.number(reading.value)} {unit}
-                              {reading.text && <> · <span lang="ru">{tMetric("asWritten", { text: reading.text })}</span></>}
+                              {reading.text && (
+                                <>
+                                  {" "}
+                                  · <span lang="ru">{tMetric("asWritten", { text: reading.text })}</span>
+                                </>
+                              )}
                               {" · "}
                               {reading.observedOn ? date(reading.observedOn) : (reading.observedText ?? tCommon("unknown"))}
                             </li>
@@ -320,9 +365,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <h2 id="history" className="text-xl font-semibold">
             {t("history")}
           </h2>
-          <a href={`/feeds/initiatives/${initiative.slug}.atom?lang=${locale}`} className="text-sm text-blue-800 underline">
-            {t("historyFeed")}
-          </a>
+          <FeedLink target={{ kind: "initiative", slug: initiative.slug }} />
         </div>
         {initiative.history.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noHistory")}</p>
@@ -349,6 +392,20 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             )}
           </nav>
         )}
+        {initiative.mergedFrom.map((duplicate) => (
+          <section key={duplicate.slug} aria-labelledby={`merged-${duplicate.slug}`} className="mt-6 border-t border-slate-200 pt-4">
+            <h3 id={`merged-${duplicate.slug}`} className="text-lg font-semibold">
+              {tMerge("mergedFromTitle", { title: l(duplicate.titleRu, duplicate.titleEn) })}
+            </h3>
+            <p className="mt-1 text-sm text-slate-700">{tMerge("mergedFromIntro")}</p>
+            <HistoryList
+              entries={duplicate.history}
+              countryNames={Object.fromEntries(countries.map((country) => [country.code, l(country.nameRu, country.nameEn)]))}
+              metricNames={Object.fromEntries(initiative.metrics.map((metric) => [metric.slug, l(metric.nameRu, metric.nameEn)]))}
+              eventNames={Object.fromEntries(initiative.reannouncements.map((event) => [event.slug, l(event.nameRu, event.nameEn)]))}
+            />
+          </section>
+        ))}
       </section>
 
       <FollowSection target="initiative" targetKey={initiative.slug} locale={locale} />
@@ -357,8 +414,18 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
       {user && canEdit && (
-        <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
-          <EditorPanel locale={locale} user={user} initiative={initiative} countries={countries} sources={sources} pending={pending} evidence={evidence} />
+        <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "suggest"]}>
+          {suggestion && <SuggestionDraft suggestion={suggestion} label={l(initiative.titleRu, initiative.titleEn) ?? initiative.slug} />}
+          <EditorPanel
+            locale={locale}
+            user={user}
+            initiative={initiative}
+            countries={countries}
+            sources={sources}
+            pending={pending}
+            evidence={evidence}
+            draft={suggestion ? { note: suggestion.text.slice(0, 2000), url: suggestion.url } : null}
+          />
         </ClientMessages>
       )}
     </article>

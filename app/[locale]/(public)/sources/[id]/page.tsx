@@ -6,6 +6,10 @@ import type { ReactNode } from "react";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectSourceForm } from "@/components/forms/correct-source-form";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { SuggestionDraft } from "@/components/suggestion-draft";
+import { getOpenSuggestion } from "@/lib/suggestions/resolve-suggestion";
+import { prisma } from "@/lib/db/prisma";
+import { firstParam } from "@/lib/http/search-params";
 import { SuggestSection } from "@/components/suggest-section";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -15,10 +19,11 @@ import { localized } from "@/lib/i18n/localized";
 import { dateToDay } from "@/lib/dates";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { passageAnchor } from "@/lib/sources/quote-context";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function parseId(raw: string): number | null {
   return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
@@ -34,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: source.title ?? source.outlet ?? t("untitled") };
 }
 
-export default async function SourcePage({ params }: Props) {
+export default async function SourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const locale = await pageLocale(params);
   const sourceId = parseId(id);
@@ -51,6 +56,11 @@ export default async function SourcePage({ params }: Props) {
   ]);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
   const canCorrect = hasPermission(user, "source:add");
+  // From the editors' queue: a reader's suggestion to make the correction from.
+  const rawSuggestion = firstParam((await searchParams).suggestion);
+  const suggestionId = rawSuggestion && /^[1-9][0-9]{0,9}$/.test(rawSuggestion) ? Number(rawSuggestion) : null;
+  const suggestion =
+    canCorrect && suggestionId && hasPermission(user, "suggestion:review") ? await getOpenSuggestion(prisma, suggestionId, "source", String(source.id)) : null;
 
   return (
     <article className="space-y-6" aria-labelledby="source-title">
@@ -66,9 +76,7 @@ export default async function SourcePage({ params }: Props) {
           <dd data-testid="source-published">
             {source.publishedOn ? (
               <>
-                <time dateTime={dateToDay(source.publishedOn)}>
-                  {format.dateTime(source.publishedOn, { dateStyle: "long" })}
-                </time>
+                <time dateTime={dateToDay(source.publishedOn)}>{format.dateTime(source.publishedOn, { dateStyle: "long" })}</time>
                 {source.dateFromMetadata && <span className="text-slate-700"> — {t("dateFromMetadata")}</span>}
               </>
             ) : (
@@ -124,32 +132,41 @@ export default async function SourcePage({ params }: Props) {
       <Card id="full-text" title={t("fullText")}>
         <p className="mt-1 text-sm text-slate-700">{t("fullTextIntro")}</p>
         <div lang={source.language} className="mt-4 whitespace-pre-wrap leading-relaxed" data-testid="source-text">
-          {source.segments.map((segment) => {
-            if (segment.spans.length === 0) return <span key={segment.start}>{segment.text}</span>;
-            const outer = segment.spans[0]!;
-            const title = outer.initiative ? localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) : undefined;
-            // Overlapping quotes nest as <mark> inside <mark>; each quote's anchor sits where it begins.
-            const marked = segment.spans.reduceRight<ReactNode>(
-              (inner, span) => (
-                <mark key={span.id} id={span.start === segment.start ? `quote-${span.id}` : undefined} data-quote-id={span.id}>
-                  {inner}
-                </mark>
-              ),
-              segment.text,
-            );
-            return outer.initiative ? (
-              <Link
-                key={segment.start}
-                href={`/initiatives/${outer.initiative.slug}`}
-                title={t("quoteFor", { title: title! })}
-                className="text-inherit no-underline hover:underline"
-              >
-                {marked}
-              </Link>
-            ) : (
-              <span key={segment.start}>{marked}</span>
-            );
-          })}
+          {source.paragraphs.map((paragraph) => (
+            // Each line is a passage /search can link to (#passage-<offset>); the linked one is marked while targeted.
+            <span
+              key={paragraph.start}
+              id={paragraph.blank ? undefined : passageAnchor(paragraph.start)}
+              className="scroll-mt-24 target:bg-amber-100 target:outline target:outline-2 target:outline-amber-600"
+            >
+              {paragraph.segments.map((segment) => {
+                if (segment.spans.length === 0) return <span key={segment.start}>{segment.text}</span>;
+                const outer = segment.spans[0]!;
+                const title = outer.initiative ? localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) : undefined;
+                // Overlapping quotes nest as <mark> inside <mark>; each quote's anchor sits where it begins.
+                const marked = segment.spans.reduceRight<ReactNode>(
+                  (inner, span) => (
+                    <mark key={span.id} id={span.start === segment.start ? `quote-${span.id}` : undefined} data-quote-id={span.id}>
+                      {inner}
+                    </mark>
+                  ),
+                  segment.text,
+                );
+                return outer.initiative ? (
+                  <Link
+                    key={segment.start}
+                    href={`/initiatives/${outer.initiative.slug}`}
+                    title={t("quoteFor", { title: title! })}
+                    className="text-inherit no-underline hover:underline"
+                  >
+                    {marked}
+                  </Link>
+                ) : (
+                  <span key={segment.start}>{marked}</span>
+                );
+              })}
+            </span>
+          ))}
         </div>
       </Card>
 
@@ -166,8 +183,10 @@ export default async function SourcePage({ params }: Props) {
 
       {canCorrect && (
         <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage"]}>
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage", "suggest"]}>
+            {suggestion && <SuggestionDraft suggestion={suggestion} label={source.title ?? t("untitled")} />}
             <CorrectSourceForm
+              note={suggestion?.text.slice(0, 2000) ?? ""}
               sourceId={source.id}
               version={source.version}
               initial={{

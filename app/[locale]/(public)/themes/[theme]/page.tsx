@@ -3,6 +3,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { JudgementBadge } from "@/components/analysts/judgement-badge";
 import { RecentHistory } from "@/components/analysts/recent-history";
@@ -133,7 +134,9 @@ export default async function ThemePage({ params }: Props) {
             caption={t("tableCaption", { theme: themeName })}
             headers={{ initiative: t("columns.initiative"), status: t("columns.status") }}
             rows={overview.initiatives}
-            columns={[{ header: t("columns.stage"), cell: (initiative) => (initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>) }]}
+            columns={[
+              { header: t("columns.stage"), cell: (initiative) => (initiative.stage ? tStage(initiative.stage) : <span className="text-slate-600">—</span>) },
+            ]}
           />
         )}
       </Card>
@@ -188,6 +191,10 @@ export default async function ThemePage({ params }: Props) {
       <Card id="theme-recent" title={t("recent")}>
         <RecentHistory locale={locale} entries={overview.recentChanges} />
       </Card>
+
+      <p>
+        <FeedLink target={{ kind: "theme", theme: overview.theme }} className="text-blue-800 underline" />
+      </p>
 
       <FollowSection target="theme" targetKey={overview.theme} locale={locale} />
     </article>

@@ -4,6 +4,7 @@ import { serializeInitiative } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
 import { getInitiative } from "@/lib/initiatives/get-initiative";
 import { freshJson } from "@/lib/api/fresh-json";
+import { mergedTarget, permanentRedirectResponse } from "@/lib/initiatives/merged-target";
 
 /** GET /api/v1/initiatives/{slug}: everything getInitiative returns. Schema: InitiativeResponse. */
 export const dynamic = "force-dynamic";
@@ -17,7 +18,11 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     if (!parsedSlug.success) return badRequest(issueDetails(parsedSlug.error, []).map((detail) => ({ ...detail, parameter: "slug" })));
     // The API answers with the whole history in one document.
     const initiative = await getInitiative(prisma, parsedSlug.data, 1, 100_000);
-    if (!initiative) return notFound("Initiative", "slug", parsedSlug.data);
+    if (!initiative) {
+      const kept = await mergedTarget(prisma, parsedSlug.data);
+      if (kept) return permanentRedirectResponse(`/api/v1/initiatives/${encodeURIComponent(kept)}${new URL(request.url).search}`);
+      return notFound("Initiative", "slug", parsedSlug.data);
+    }
     return freshJson(request, { data: serializeInitiative(initiative) });
   });
 }

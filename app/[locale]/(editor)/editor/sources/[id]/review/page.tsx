@@ -68,7 +68,12 @@ export default async function ReviewSourcePage({ params }: Props) {
           {review.initiatives.map((initiative) => {
             const title = localized(locale, initiative.titleRu, initiative.titleEn);
             return (
-              <article key={initiative.id} aria-labelledby={`initiative-${initiative.id}`} className="rounded-lg border border-slate-200 bg-white p-5" data-testid={`review-${initiative.slug}`}>
+              <article
+                key={initiative.id}
+                aria-labelledby={`initiative-${initiative.id}`}
+                className="rounded-lg border border-slate-200 bg-white p-5"
+                data-testid={`review-${initiative.slug}`}
+              >
                 <h3 id={`initiative-${initiative.id}`} className="text-xl font-semibold">
                   <Link href={`/initiatives/${initiative.slug}`} className="text-blue-800 underline">
                     {title}
@@ -79,7 +84,10 @@ export default async function ReviewSourcePage({ params }: Props) {
                     {initiative.accepted.map((quote) => (
                       <li key={quote.quoteId} className="border-l-4 border-emerald-600 pl-3">
                         <p lang={lang}>«{quote.text}»</p>
-                        <Link href={`/initiatives/${initiative.slug}?evidenceQuote=${quote.quoteId}#status-form-title`} className="text-sm font-medium text-blue-800 underline">
+                        <Link
+                          href={`/initiatives/${initiative.slug}?evidenceQuote=${quote.quoteId}#status-form-title`}
+                          className="text-sm font-medium text-blue-800 underline"
+                        >
                           {t("useForStatus")}
                         </Link>
                       </li>
@@ -98,10 +106,16 @@ export default async function ReviewSourcePage({ params }: Props) {
                         slug={initiative.slug}
                         version={initiative.version}
                         persons={persons}
-                        events={review.events.filter((event) => event.id !== initiative.eventId).map((event) => ({ value: String(event.id), label: localized(locale, event.nameRu, event.nameEn) }))}
+                        events={review.events
+                          .filter((event) => event.id !== initiative.eventId)
+                          .map((event) => ({ value: String(event.id), label: localized(locale, event.nameRu, event.nameEn) }))}
                         label={t("candidateFor", { title })}
                       />
-                      <RejectPassageForm passage={{ sourceId: review.source.id, start: candidate.start, end: candidate.end }} initiativeId={initiative.id} label={t("candidateFor", { title })} />
+                      <RejectPassageForm
+                        passage={{ sourceId: review.source.id, start: candidate.start, end: candidate.end }}
+                        initiativeId={initiative.id}
+                        label={t("candidateFor", { title })}
+                      />
                       <NewInitiativeLink sourceId={review.source.id} start={candidate.start} end={candidate.end} label={t("newInitiative")} />
                     </li>
                   ))}
@@ -128,7 +142,10 @@ export default async function ReviewSourcePage({ params }: Props) {
                   <RejectPassageForm
                     passage={{ sourceId: review.source.id, start: passage.start, end: passage.end }}
                     initiativeId={null}
-                    label={passage.parts.map((part) => part.text).join("").slice(0, 80)}
+                    label={passage.parts
+                      .map((part) => part.text)
+                      .join("")
+                      .slice(0, 80)}
                     asCommitment
                   />
                   <NewInitiativeLink sourceId={review.source.id} start={passage.start} end={passage.end} label={t("newInitiative")} />

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/card";
+import { formatAverage } from "@/components/score-badge";
+import { publicData } from "@/lib/cache/public-data";
+import { dateToDay } from "@/lib/dates";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import type { Average } from "@/lib/scorecards/score-averages";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "scorecards" });
+  return { title: t("title"), description: t("intro") };
+}
+
+/** Averages per country and per theme of the scores editors set; nothing where nobody scored. */
+export default async function ScorecardsPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const [t, tTheme, format, index, countries] = await Promise.all([
+    getTranslations("scorecards"),
+    getTranslations("theme"),
+    getFormatter(),
+    publicData.scorecards(),
+    publicData.countries(),
+  ]);
+  const spread = (stats: Average) => t("spread", { none: stats.spread["-1"], partial: stats.spread["0"], full: stats.spread["1"] });
+  const head = "px-3 py-2";
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro")}</p>
+        <p className="mt-2">
+          <Link href="/scorecards/methodology" className="text-blue-800 underline">
+            {t("methodologyLink")}
+          </Link>
+        </p>
+      </header>
+
+      {index.total === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6" data-testid="no-scores">
+          {t("noScores")}
+        </p>
+      ) : (
+        <>
+          <p data-testid="scores-summary">
+            {t("summary", { count: index.total })}
+            {index.latestAsOf && (
+              <>
+                {" "}
+                {t("latestAsOf")}{" "}
+                <time dateTime={dateToDay(index.latestAsOf)}>{format.dateTime(index.latestAsOf, { dateStyle: "long", timeZone: "UTC" })}</time>
+              </>
+            )}
+          </p>
+          <Card id="by-country" title={t("byCountry")}>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left" data-testid="country-averages">
+                <caption className="sr-only">{t("byCountry")}</caption>
+                <thead className="bg-slate-100 text-sm">
+                  <tr>
+                    <th scope="col" className={head}>
+                      {t("country")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("average")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("scoreCount")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {index.countries.map((row) => (
+                    <tr key={row.code} data-country={row.code}>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        <Link href={`/scorecards/${row.code}`} className="text-blue-800 underline">
+                          {localized(locale, row.nameRu, row.nameEn)}
+                        </Link>
+                      </th>
+                      <td className="px-3 py-2 tabular-nums" data-average>
+                        {formatAverage(row.average, locale)}
+                      </td>
+                      <td className="px-3 py-2 text-sm">{spread(row)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+          <Card id="by-theme" title={t("byTheme")}>
+            <p className="mt-1 text-sm text-slate-700">{t("byThemeIntro")}</p>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left" data-testid="theme-averages">
+                <caption className="sr-only">{t("byTheme")}</caption>
+                <thead className="bg-slate-100 text-sm">
+                  <tr>
+                    <th scope="col" className={head}>
+                      {t("theme")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("average")}
+                    </th>
+                    <th scope="col" className={head}>
+                      {t("scoreCount")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {index.themes.map((row) => (
+                    <tr key={row.theme} data-theme={row.theme}>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {tTheme(row.theme)}
+                      </th>
+                      <td className="px-3 py-2 tabular-nums" data-average>
+                        {formatAverage(row.average, locale)}
+                      </td>
+                      <td className="px-3 py-2 text-sm">{spread(row)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </>
+      )}
+
+      <Card id="every-country" title={t("everyCountry")}>
+        <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
+          {countries.map((country) => (
+            <li key={country.code}>
+              <Link href={`/scorecards/${country.code}`} className="text-blue-800 underline">
+                {localized(locale, country.nameRu, country.nameEn)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { correctEventAction } from "@/app/actions/intake-actions";
+import { correctEventSchema } from "@/lib/intake/create-schemas";
+import { SourceFormStatus } from "./add-source-form";
+import { Field, INPUT, SubmitButton } from "./form-kit";
+import { useKeptForm } from "./kept-form";
+import { OccurrenceChoice, type Option } from "./shared-fields";
+
+export interface EventFormValues {
+  nameRu: string;
+  nameEn: string;
+  placeRu: string;
+  placeEn: string;
+  dateText: string;
+}
+
+/**
+ * Corrects an event: names, place, date as stated, attendees removed or one added with the quote
+ * that names it. Sent by hand (useKeptForm), so what the editor typed survives a refusal.
+ */
+export function CorrectEventForm({
+  eventId,
+  version,
+  initial,
+  attendees,
+  countries,
+  sources,
+}: {
+  eventId: number;
+  version: number;
+  initial: EventFormValues;
+  attendees: Option[];
+  countries: Option[];
+  sources: Option[];
+}) {
+  const t = useTranslations("create");
+  const tEditor = useTranslations("editor");
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctEventAction, correctEventSchema);
+  const listed = new Set(attendees.map((a) => a.value));
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-event-title" className="space-y-4">
+      <h2 id="correct-event-title" className="text-xl font-semibold">
+        {t("correctEventTitle")}
+      </h2>
+      <p className="text-sm text-slate-700">{t("correctEventHint")}</p>
+      <input type="hidden" name="eventId" value={eventId} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="nameRu" label={t("nameRu")} errors={errors}>
+          {(p) => <input {...p} lang="ru" defaultValue={initial.nameRu} className={INPUT} />}
+        </Field>
+        <Field name="nameEn" label={t("nameEn")} errors={errors}>
+          {(p) => <input {...p} lang="en" defaultValue={initial.nameEn} className={INPUT} />}
+        </Field>
+        <Field name="placeRu" label={t("placeRu")} errors={errors}>
+          {(p) => <input {...p} lang="ru" defaultValue={initial.placeRu} className={INPUT} />}
+        </Field>
+        <Field name="placeEn" label={t("placeEn")} errors={errors}>
+          {(p) => <input {...p} lang="en" defaultValue={initial.placeEn} className={INPUT} />}
+        </Field>
+        <Field name="dateText" label={t("dateText")} errors={errors}>
+          {(p) => <input {...p} lang="ru" defaultValue={initial.dateText} className={INPUT} />}
+        </Field>
+      </div>
+      {attendees.length > 0 && (
+        <fieldset className="space-y-1">
+          <legend className="font-medium">{t("removeAttendees")}</legend>
+          {errors.removeAttendees && <p className="text-sm font-medium text-red-800">{t("removeAttendeesError")}</p>}
+          {attendees.map((attendee) => (
+            <label key={attendee.value} className="flex items-center gap-2">
+              <input type="checkbox" name="removeAttendees" value={attendee.value} />
+              {attendee.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+        <legend className="px-1 font-medium">{t("addAttendee")}</legend>
+        <Field name="attendeeCode" label={t("attendeeCode")} errors={errors}>
+          {(p) => (
+            <select {...p} defaultValue="" className={INPUT}>
+              <option value="">{t("noAttendee")}</option>
+              {countries
+                .filter((country) => !listed.has(country.value))
+                .map((country) => (
+                  <option key={country.value} value={country.value}>
+                    {country.label}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field name="quoteSourceId" label={tEditor("source")} errors={errors}>
+          {(p) => (
+            <select {...p} defaultValue="" className={INPUT}>
+              <option value="">—</option>
+              {sources.map((source) => (
+                <option key={source.value} value={source.value}>
+                  {source.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="quoteText" label={tEditor("quoteText")} hint={tEditor("quoteTextHint")} errors={errors}>
+          {(p) => <textarea {...p} rows={3} lang="ru" className={INPUT} />}
+        </Field>
+        {state.quoteOccurrences && state.quoteOccurrences.length > 1 && <OccurrenceChoice occurrences={state.quoteOccurrences} errors={errors} />}
+      </fieldset>
+      <Field name="note" label={tEditor("note")} hint={tEditor("noteHint")} errors={errors}>
+        {(p) => <textarea {...p} rows={2} className={INPUT} />}
+      </Field>
+      <SourceFormStatus state={state} />
+      <SubmitButton pending={pending}>{t("saveEventCorrection")}</SubmitButton>
+    </form>
+  );
+}

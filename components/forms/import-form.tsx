@@ -1,0 +1,146 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { importCsvAction } from "@/app/actions/import-actions";
+import type { ImportReport } from "@/lib/imports/import-report";
+import { importCsvSchema, importFormInput } from "@/lib/imports/import-schema";
+import { Field, FormStatus, INPUT } from "./form-kit";
+import { useKeptForm } from "./kept-form";
+
+/**
+ * The bulk update: the file, the note every row's change carries, and two buttons (check only,
+ * or apply). Sent by hand (useKeptForm), so the chosen file and note stay after a refusal.
+ */
+export function ImportForm() {
+  const t = useTranslations("bulkImport");
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(importCsvAction, importCsvSchema, importFormInput);
+  const report = state.importReport;
+  return (
+    <div className="space-y-6">
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("formLabel")} className="space-y-4">
+        <Field name="file" label={t("file")} hint={t("fileHint")} errors={errors}>
+          {(p) => <input {...p} type="file" accept=".csv,text/csv" className={INPUT} />}
+        </Field>
+        <Field name="note" label={t("note")} hint={t("noteHint")} errors={errors}>
+          {(p) => <textarea {...p} rows={2} className={INPUT} />}
+        </Field>
+        <div data-form-status tabIndex={-1}>
+          <FormStatus state={state} />
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            name="mode"
+            value="dryRun"
+            disabled={pending}
+            className="rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60"
+          >
+            {t("dryRun")}
+          </button>
+          <button
+            type="submit"
+            name="mode"
+            value="apply"
+            disabled={pending}
+            className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
+          >
+            {t("apply")}
+          </button>
+        </div>
+        {pending && <p className="text-sm text-slate-700">{t("working")}</p>}
+      </form>
+      {report && <ImportReportView report={report} />}
+    </div>
+  );
+}
+
+/** Every refusal (row, column, message) first, the first one focused; then each row's outcome. */
+function ImportReportView({ report }: { report: ImportReport }) {
+  const t = useTranslations("bulkImport");
+  const tErrors = useTranslations("errors");
+  const firstIssue = useRef<HTMLTableRowElement>(null);
+  // After the form's own effect has focused its status: the first refused row is where to start.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => firstIssue.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [report]);
+  const message = (code: string, values?: Record<string, string | number>) =>
+    t.has(`issue.${code}`) ? t(`issue.${code}`, values) : tErrors.has(code) ? tErrors(code) : tErrors("invalid");
+  return (
+    <section aria-labelledby="import-report" className="space-y-4">
+      <h2 id="import-report" className="text-xl font-semibold">
+        {report.dryRun ? t("reportDryRun") : report.applied ? t("reportApplied") : t("reportNotApplied")}
+      </h2>
+      <p>
+        {Object.entries(report.counts)
+          .map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome}`), count }))
+          .join(" · ")}
+      </p>
+      {report.issues.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-label={t("issuesTable")}>
+            <thead>
+              <tr>
+                <th scope="col" className="py-1 pr-3">
+                  {t("row")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("column")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("message")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.issues.map((issue, index) => (
+                <tr
+                  key={`${issue.row}-${issue.column}-${index}`}
+                  ref={index === 0 ? firstIssue : undefined}
+                  tabIndex={index === 0 ? -1 : undefined}
+                  className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700"
+                >
+                  <td className="py-1 pr-3">{issue.row}</td>
+                  <td className="py-1 pr-3 break-all">{issue.column ?? "—"}</td>
+                  <td className="py-1">{message(issue.code, issue.values)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" aria-label={t("rowsTable")}>
+          <thead>
+            <tr>
+              <th scope="col" className="py-1 pr-3">
+                {t("row")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("initiative")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("outcomeHeading")}
+              </th>
+              <th scope="col" className="py-1">
+                {t("version")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={row.row} className="border-t border-slate-100 align-top">
+                <td className="py-1 pr-3">{row.row}</td>
+                <td className="py-1 pr-3 break-all">{row.slug || "—"}</td>
+                <td className="py-1 pr-3">{row.outcomes.map((outcome) => t(`outcome.${outcome}`)).join(", ")}</td>
+                <td className="py-1">{row.version ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report.total > report.rows.length && <p className="text-sm text-slate-700">{t("moreRows", { shown: report.rows.length, total: report.total })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { setScoreAction } from "@/app/actions/score-actions";
+import { setScoreSchema } from "@/lib/scorecards/score-schemas";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton } from "./form-kit";
+import { useKeptForm } from "./kept-form";
+import { Hidden, NoteField, OccurrenceChoice, type Option } from "./shared-fields";
+
+/**
+ * A country's score on an initiative: the value, the day it holds at, a verbatim quote from a
+ * source of the tracker as evidence, and a note. Values stay after a refusal (useKeptForm).
+ */
+export function ScoreForm({ slug, countryCode, version, sources }: { slug: string; countryCode: string; version: number; sources: Option[] }) {
+  const t = useTranslations("scoreForm");
+  const tEditor = useTranslations("editor");
+  const tErrors = useTranslations("errors");
+  const { state, errors, onSubmit, pending, formRef } = useKeptForm(setScoreAction, setScoreSchema);
+  const scoreErrors = errors.score ?? [];
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-4">
+      <Hidden fields={{ slug, countryCode, expectedVersion: version }} />
+      <fieldset className="space-y-2" aria-describedby={scoreErrors.length ? "score-error" : undefined}>
+        <legend className="font-medium">{t("score")}</legend>
+        {scoreErrors.length > 0 && (
+          <p id="score-error" className="text-sm font-medium text-red-800">
+            {scoreErrors.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+          </p>
+        )}
+        {(["1", "0", "-1"] as const).map((value, index) => (
+          <label key={value} className="flex items-start gap-2">
+            <input type="radio" name="score" value={value} className="mt-1.5" aria-invalid={index === 0 && scoreErrors.length > 0 ? true : undefined} />
+            <span>
+              <span className="font-medium">{t(`value.${value}`)}</span>
+              <span className="block text-sm text-slate-700">{t(`valueHint.${value}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <Field name="asOf" label={t("asOf")} hint={t("asOfHint")} errors={errors}>
+        {(props) => <DateInput {...props} />}
+      </Field>
+      <fieldset className="space-y-3 rounded border border-slate-300 p-3">
+        <legend className="px-1 font-medium">{t("evidence")}</legend>
+        <Field name="quoteSourceId" label={tEditor("source")} errors={errors}>
+          {(props) => (
+            <select {...props} className={INPUT} defaultValue={sources[0]?.value}>
+              {sources.map((source) => (
+                <option key={source.value} value={source.value}>
+                  {source.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="quoteText" label={tEditor("quoteText")} hint={tEditor("quoteTextHint")} errors={errors}>
+          {(props) => <textarea {...props} rows={3} lang="ru" className={INPUT} />}
+        </Field>
+        {state.quoteOccurrences && state.quoteOccurrences.length > 1 && <OccurrenceChoice occurrences={state.quoteOccurrences} errors={errors} />}
+      </fieldset>
+      <NoteField errors={errors} />
+      <div data-form-status tabIndex={-1}>
+        <FormStatus state={state} />
+      </div>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
