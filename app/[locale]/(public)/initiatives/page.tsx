@@ -92,7 +92,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
             {tCompare("fromList")}
           </button>
         </form>
-        <p className="flex gap-3 text-sm">
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
           <span>{t("export")}:</span>
           <a href={`/api/export/initiatives.csv?${exportQuery}`} className="text-blue-800 underline" download>
             CSV
