@@ -4,6 +4,7 @@ import { COUNTRY_ROLES, type CountryRole, type InitiativeStatus, type MeetingRel
 import { QUOTE_SPEAKER_SELECT, toQuoteSpeaker, type QuoteSpeaker } from "../initiatives/get-initiative";
 import { parseCountryCode } from "./country-order";
 import { listRecentHistory, type RecentHistoryEntry } from "./recent-history";
+import { COUNTRY_NAME_SELECT, INITIATIVE_NAME_SELECT } from "../initiatives/initiative-select";
 
 export interface CountryInitiative {
   slug: string;
@@ -46,15 +47,13 @@ export async function getCountryPage(prisma: PrismaClient, rawCode: string, rece
   const code = parseCountryCode(rawCode);
   if (!code) return null;
   const [country, initiatives, attendances] = await Promise.all([
-    prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true, member: true } }),
+    prisma.country.findUnique({ where: { code }, select: { ...COUNTRY_NAME_SELECT, member: true } }),
     prisma.initiative.findMany({
       where: { OR: [{ proposerCountryCode: code }, { participations: { some: { countryCode: code } } }], mergedIntoId: null },
       orderBy: { id: "asc" },
       select: {
         id: true,
-        slug: true,
-        titleRu: true,
-        titleEn: true,
+        ...INITIATIVE_NAME_SELECT,
         status: true,
         meetingRelation: true,
         participations: { where: { countryCode: code }, select: { role: true, stage: true } },
