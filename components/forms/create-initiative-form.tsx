@@ -91,9 +91,7 @@ export function CreateInitiativeForm({
       <details className="rounded border border-slate-300 p-3">
         <summary className="cursor-pointer font-medium">{t("countries")}</summary>
         <p className="mt-1 text-sm text-slate-600">{t("countriesHint")}</p>
-        <div className="mt-2 overflow-x-auto">
-          <CountryRoleRows countries={countries.map(({ value, label }) => ({ code: value, name: label }))} />
-        </div>
+        <CountryRoleRows countries={countries.map(({ value, label }) => ({ code: value, name: label }))} className="mt-2" />
       </details>
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />

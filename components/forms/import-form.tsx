@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { importCsvAction } from "@/app/actions/import-actions";
 import type { ImportReport } from "@/lib/imports/import-report";
 import { importCsvSchema, importFormInput } from "@/lib/imports/import-schema";
+import { DataTable } from "../data-table";
 import { Field, FormStatus, INPUT } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 
@@ -78,68 +79,31 @@ function ImportReportView({ report }: { report: ImportReport }) {
           .join(" · ")}
       </p>
       {report.issues.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label={t("issuesTable")}>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("row")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("column")}
-                </th>
-                <th scope="col" className="py-1">
-                  {t("message")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.issues.map((issue, index) => (
-                <tr
-                  key={`${issue.row}-${issue.column}-${index}`}
-                  ref={index === 0 ? firstIssue : undefined}
-                  tabIndex={index === 0 ? -1 : undefined}
-                  className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700"
-                >
-                  <td className="py-1 pr-3">{issue.row}</td>
-                  <td className="py-1 pr-3 break-all">{issue.column ?? "—"}</td>
-                  <td className="py-1">{message(issue.code, issue.values)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label={t("rowsTable")}>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                {t("row")}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("initiative")}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("outcomeHeading")}
-              </th>
-              <th scope="col" className="py-1">
-                {t("version")}
-              </th>
+        <DataTable caption={t("issuesTable")} headings={[t("row"), t("column"), t("message")]} dense>
+          {report.issues.map((issue, index) => (
+            <tr
+              key={`${issue.row}-${issue.column}-${index}`}
+              ref={index === 0 ? firstIssue : undefined}
+              tabIndex={index === 0 ? -1 : undefined}
+              className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700"
+            >
+              <td className="py-1 pr-3">{issue.row}</td>
+              <td className="py-1 pr-3 break-all">{issue.column ?? "—"}</td>
+              <td className="py-1">{message(issue.code, issue.values)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.row} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-3">{row.row}</td>
-                <td className="py-1 pr-3 break-all">{row.slug || "—"}</td>
-                <td className="py-1 pr-3">{row.outcomes.map((outcome) => t(`outcome.${outcome}`)).join(", ")}</td>
-                <td className="py-1">{row.version ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      )}
+      <DataTable caption={t("rowsTable")} headings={[t("row"), t("initiative"), t("outcomeHeading"), t("version")]} dense>
+        {report.rows.map((row) => (
+          <tr key={row.row} className="border-t border-slate-100 align-top">
+            <td className="py-1 pr-3">{row.row}</td>
+            <td className="py-1 pr-3 break-all">{row.slug || "—"}</td>
+            <td className="py-1 pr-3">{row.outcomes.map((outcome) => t(`outcome.${outcome}`)).join(", ")}</td>
+            <td className="py-1">{row.version ?? "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       {report.total > report.rows.length && <p className="text-sm text-slate-700">{t("moreRows", { shown: report.rows.length, total: report.total })}</p>}
     </section>
   );

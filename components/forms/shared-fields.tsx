@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domain/vocabulary";
 import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
+import { DataTable } from "../data-table";
 import { QuoteInContext } from "../quote-in-context";
 import { DateInput, Field, INPUT } from "./form-kit";
 
@@ -175,55 +176,46 @@ export function QuoteFields({ errors, sources, evidence, occurrences, blank }: Q
 const CELL = "block w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900";
 
 /** Each country's role in an initiative and its own stage: a row of two selects per country. */
-export function CountryRoleRows({ countries }: { countries: { code: string; name: string; role?: CountryRole | null; stage?: Stage | null }[] }) {
+export function CountryRoleRows({
+  countries,
+  className,
+}: {
+  countries: { code: string; name: string; role?: CountryRole | null; stage?: Stage | null }[];
+  className?: string;
+}) {
   const t = useTranslations("editor");
   const tRole = useTranslations("role");
   const tStage = useTranslations("stage");
   return (
-    <table className="w-full text-left text-sm">
-      <thead>
-        <tr>
-          <th scope="col" className="py-1 pr-3">
-            {t("country")}
+    <DataTable caption={t("countriesTitle")} headings={[t("country"), t("role"), t("ownStage")]} dense className={className}>
+      {countries.map((country) => (
+        <tr key={country.code} className="border-t border-slate-100">
+          <th scope="row" className="py-1 pr-3 font-medium">
+            {country.name}
           </th>
-          <th scope="col" className="py-1 pr-3">
-            {t("role")}
-          </th>
-          <th scope="col" className="py-1">
-            {t("ownStage")}
-          </th>
+          <td className="py-1 pr-3">
+            <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
+              <option value="">{t("notInvolved")}</option>
+              {COUNTRY_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {tRole(role)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td className="py-1">
+            <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
+              <option value="">—</option>
+              {STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {tStage(stage)}
+                </option>
+              ))}
+            </select>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {countries.map((country) => (
-          <tr key={country.code} className="border-t border-slate-100">
-            <th scope="row" className="py-1 pr-3 font-medium">
-              {country.name}
-            </th>
-            <td className="py-1 pr-3">
-              <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
-                <option value="">{t("notInvolved")}</option>
-                {COUNTRY_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {tRole(role)}
-                  </option>
-                ))}
-              </select>
-            </td>
-            <td className="py-1">
-              <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
-                <option value="">—</option>
-                {STAGES.map((stage) => (
-                  <option key={stage} value={stage}>
-                    {tStage(stage)}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
