@@ -8,27 +8,21 @@ import { StatusBadge } from "@/components/status-badge";
 import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { pageLocale } from "@/lib/i18n/page-locale";
+import { loadSlugPage } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const SLUG = /^[a-z0-9-]{1,200}$/;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const metric = SLUG.test(slug) ? await publicData.metricHistory(slug) : null;
+  const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   const t = await getTranslations({ locale, namespace: "figureHistory" });
   return { title: metric ? t("title", { name: localized(locale, metric.nameRu, metric.nameEn) }) : t("back") };
 }
 
 /** A figure's own public history: its record (who added it, when, why) and the readings and changes recorded on its initiative. */
 export default async function FigureHistoryPage({ params }: Props) {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const metric = SLUG.test(slug) ? await publicData.metricHistory(slug) : null;
+  const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   if (!metric) notFound();
   const t = await getTranslations("figureHistory");
   const name = localized(locale, metric.nameRu, metric.nameEn);
