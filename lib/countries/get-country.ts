@@ -5,6 +5,7 @@ import { QUOTE_SPEAKER_SELECT, toQuoteSpeaker, type QuoteSpeaker } from "../init
 import { parseCountryCode } from "./country-order";
 import { listRecentHistory, type RecentHistoryEntry } from "./recent-history";
 import { COUNTRY_NAME_SELECT, INITIATIVE_NAME_SELECT } from "../initiatives/initiative-select";
+import { EVENT_SELECT } from "../events/event-select";
 
 export interface CountryInitiative {
   slug: string;
@@ -63,7 +64,7 @@ export async function getCountryPage(prisma: PrismaClient, rawCode: string, rece
       where: { countryCode: code },
       orderBy: { eventId: "asc" },
       select: {
-        event: { select: { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } },
+        event: { select: EVENT_SELECT },
         quote: { select: { id: true, sourceId: true, text: true, ...QUOTE_SPEAKER_SELECT } },
       },
     }),

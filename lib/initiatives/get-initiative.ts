@@ -5,6 +5,7 @@ import { HISTORY_ENTRY_VIEW_SELECT, toHistoryItem, type HistoryItem } from "../h
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 import { COUNTRY_NAME_SELECT, INITIATIVE_CORE_SELECT, INITIATIVE_NAME_SELECT, THEMES_SELECT, type InitiativeCore } from "./initiative-select";
+import { EVENT_SELECT } from "../events/event-select";
 
 export interface EvidenceQuote extends QuoteInContext {
   id: number;
@@ -103,12 +104,7 @@ export async function getInitiative(
       eventId: true,
       event: {
         select: {
-          slug: true,
-          nameRu: true,
-          nameEn: true,
-          placeRu: true,
-          placeEn: true,
-          dateText: true,
+          ...EVENT_SELECT,
           attendances: { select: { country: { select: COUNTRY_NAME_SELECT } }, orderBy: { countryCode: "asc" } },
         },
       },

@@ -31,6 +31,15 @@ export default async function ScorecardsPage({ params }: Props) {
     publicData.countries(),
   ]);
   const spread = (stats: Average) => t("spread", { none: stats.spread["-1"], partial: stats.spread["0"], full: stats.spread["1"] });
+  // A row's average and how its scores spread, the same in both tables.
+  const averageCells = (stats: Average) => (
+    <>
+      <td className="px-3 py-2 tabular-nums" data-average>
+        {formatAverage(stats.average, locale)}
+      </td>
+      <td className="px-3 py-2 text-sm">{spread(stats)}</td>
+    </>
+  );
   return (
     <div className="space-y-8">
       <header>
@@ -68,10 +77,7 @@ export default async function ScorecardsPage({ params }: Props) {
                       {localized(locale, row.nameRu, row.nameEn)}
                     </Link>
                   </th>
-                  <td className="px-3 py-2 tabular-nums" data-average>
-                    {formatAverage(row.average, locale)}
-                  </td>
-                  <td className="px-3 py-2 text-sm">{spread(row)}</td>
+                  {averageCells(row)}
                 </tr>
               ))}
             </DataTable>
@@ -84,10 +90,7 @@ export default async function ScorecardsPage({ params }: Props) {
                   <th scope="row" className="px-3 py-2 font-medium">
                     {tTheme(row.theme)}
                   </th>
-                  <td className="px-3 py-2 tabular-nums" data-average>
-                    {formatAverage(row.average, locale)}
-                  </td>
-                  <td className="px-3 py-2 text-sm">{spread(row)}</td>
+                  {averageCells(row)}
                 </tr>
               ))}
             </DataTable>
