@@ -4,6 +4,7 @@ import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
 import { parseFieldPath, parseReadingValue, splitThemes, type FieldChange } from "@/lib/history/field-changes";
 import { dateToDay, dayToDate } from "@/lib/dates";
 import { COUNTRY_ROLES, STAGES, THEMES, vocabularyLabel } from "@/lib/domain/vocabulary";
+import { lookUp } from "@/lib/i18n/look-up";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
   role: "role",
@@ -49,7 +50,7 @@ export async function HistoryList({
     const path = parseFieldPath(field);
     if (path.kind === "country") return t(`fields.country.${path.part}`, { country: countryNames[path.code] ?? path.code });
     if (path.kind === "metric") return t(`fields.metric.${path.part}`, { metric: metricNames[path.slug] ?? path.slug });
-    return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
+    return lookUp(t, `fields.${field}`) ?? field;
   };
   const value = (change: FieldChange, raw: string | null) => {
     if (raw === null || raw === "") return "—";

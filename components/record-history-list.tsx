@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
+import { isOneOf, SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import type { RecordHistoryView } from "@/lib/records/record-history";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /** A source's (and later an event's or a metric's) append-only history, newest first, public. */
 export async function RecordHistoryList({ entries, subject = "source" }: { entries: RecordHistoryView[]; subject?: "source" | "event" | "metric" }) {
@@ -12,10 +13,9 @@ export async function RecordHistoryList({ entries, subject = "source" }: { entri
   ]);
   const value = (field: string, raw: string | null) => {
     if (raw === null || raw === "") return t("empty");
-    if (field === "kind" && (SOURCE_KINDS as readonly string[]).includes(raw)) return tKind(raw);
-    if (field === "language" && (SOURCE_LANGUAGES as readonly string[]).includes(raw)) return tLanguage(raw);
-    if (field === "origin" && t.has(`origins.${raw}`)) return t(`origins.${raw}`);
-    return raw;
+    if (field === "kind" && isOneOf(SOURCE_KINDS, raw)) return tKind(raw);
+    if (field === "language" && isOneOf(SOURCE_LANGUAGES, raw)) return tLanguage(raw);
+    return (field === "origin" ? lookUp(t, `origins.${raw}`) : undefined) ?? raw;
   };
   return (
     <section aria-labelledby="record-history" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -38,7 +38,7 @@ export async function RecordHistoryList({ entries, subject = "source" }: { entri
                 <ul className="mt-1 space-y-0.5 text-sm">
                   {entry.changes.map((change) => (
                     <li key={change.field} className="break-words">
-                      {t.has(`fields.${change.field}`) ? t(`fields.${change.field}`) : change.field}:{" "}
+                      {lookUp(t, `fields.${change.field}`) ?? change.field}:{" "}
                       {entry.action === "created" ? value(change.field, change.to) : `${value(change.field, change.from)} → ${value(change.field, change.to)}`}
                     </li>
                   ))}

@@ -3,11 +3,13 @@
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { importCsvAction } from "@/app/actions/import-actions";
+import type { RowOutcome } from "@/lib/imports/import-csv";
 import type { ImportReport } from "@/lib/imports/import-report";
 import { importCsvSchema, importFormInput } from "@/lib/imports/import-schema";
 import { DataTable } from "../data-table";
-import { Field, FormStatus, INPUT } from "./form-kit";
+import { Field, FormStatus, INPUT, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /**
  * The bulk update: the file, the note every row's change carries, and two buttons (check only,
@@ -59,15 +61,14 @@ export function ImportForm() {
 /** Every refusal (row, column, message) first, the first one focused; then each row's outcome. */
 function ImportReportView({ report }: { report: ImportReport }) {
   const t = useTranslations("bulkImport");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const firstIssue = useRef<HTMLTableRowElement>(null);
   // After the form's own effect has focused its status: the first refused row is where to start.
   useEffect(() => {
     const frame = requestAnimationFrame(() => firstIssue.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [report]);
-  const message = (code: string, values?: Record<string, string | number>) =>
-    t.has(`issue.${code}`) ? t(`issue.${code}`, values) : tErrors.has(code) ? tErrors(code) : tErrors("invalid");
+  const message = (code: string, values?: Record<string, string | number>) => lookUp(t, `issue.${code}`, values) ?? errorText(code);
   return (
     <section aria-labelledby="import-report" className="space-y-4">
       <h2 id="import-report" className="text-xl font-semibold">
@@ -75,7 +76,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
       </h2>
       <p>
         {Object.entries(report.counts)
-          .map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome}`), count }))
+          .map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome as RowOutcome}`), count }))
           .join(" · ")}
       </p>
       {report.issues.length > 0 && (

@@ -6,7 +6,7 @@ import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domai
 import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
 import { DataTable } from "../data-table";
 import { QuoteInContext } from "../quote-in-context";
-import { DateInput, Field, INPUT } from "./form-kit";
+import { DateInput, Field, INPUT, useErrorText } from "./form-kit";
 
 export interface Option {
   value: string;
@@ -72,7 +72,7 @@ export function EvidenceFields({
 /** Which of the places a repeated quote stands in is meant: one radio per occurrence, in its sentence. */
 export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context[]; errors: Record<string, string[]> }) {
   const t = useTranslations("editor");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const id = useId();
   const messages = errors.quoteOccurrence ?? [];
   return (
@@ -80,7 +80,7 @@ export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context
       <legend className="font-medium">{t("quoteOccurrence")}</legend>
       {messages.length > 0 && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-          {messages.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+          {messages.map((key) => errorText(key)).join(" ")}
         </p>
       )}
       {occurrences.map((occurrence, i) => (
