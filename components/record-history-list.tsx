@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { isOneOf, SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import type { RecordHistoryView } from "@/lib/records/record-history";
 import { lookUp } from "@/lib/i18n/look-up";
+import { Card } from "@/components/card";
 
 /** A source's (and later an event's or a metric's) append-only history, newest first, public. */
 export async function RecordHistoryList({ entries, subject = "source" }: { entries: RecordHistoryView[]; subject?: "source" | "event" | "metric" }) {
@@ -18,10 +19,7 @@ export async function RecordHistoryList({ entries, subject = "source" }: { entri
     return (field === "origin" ? lookUp(t, `origins.${raw}`) : undefined) ?? raw;
   };
   return (
-    <section aria-labelledby="record-history" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="record-history" className="text-xl font-semibold">
-        {subject === "source" ? t("title") : t(`title_${subject}`)}
-      </h2>
+    <Card id="record-history" title={subject === "source" ? t("title") : t(`title_${subject}`)}>
       {entries.length === 0 ? (
         <p className="mt-3 text-slate-700">{subject === "source" ? t("none") : t(`none_${subject}`)}</p>
       ) : (
@@ -48,6 +46,6 @@ export async function RecordHistoryList({ entries, subject = "source" }: { entri
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }
