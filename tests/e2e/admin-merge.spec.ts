@@ -33,7 +33,7 @@ async function twins() {
 // Held back until it has run to the end. Its second run (17:44) merged, then found that the page's
 // refresh after the merge replaced the form's success message with "already merged"; the page now
 // says the merge is done (role=status) instead, not yet run in a browser. Remove `.fixme` with its run.
-test.fixme("an admin merges a duplicate: the old address redirects for good and the list shows one", async ({ page, admin }) => {
+test("an admin merges a duplicate: the old address redirects for good and the list shows one", async ({ page, admin }) => {
   const { keep, duplicate, title } = await twins();
   await page.goto(`/en/initiatives?q=${encodeURIComponent(title)}`);
   await expect(page.getByTestId("initiative-table").getByRole("link", { name: title })).toHaveCount(2);
