@@ -19,6 +19,8 @@ interface QuoteFieldsProps {
   evidence?: { sourceId: number; text: string } | null;
   /** The places of a quote the source holds more than once, from the server's refusal. */
   occurrences?: Context[];
+  /** Names a blank first choice of source, when the quote is optional. */
+  blank?: string;
 }
 
 /** Evidence for a change: a verbatim quote from a source in the tracker, or a dated, titled link. */
@@ -150,11 +152,18 @@ export function SelectField({
 }
 
 /** A quote pasted from a source in the tracker, and which of its places is meant when it repeats. */
-export function QuoteFields({ errors, sources, evidence, occurrences }: QuoteFieldsProps) {
+export function QuoteFields({ errors, sources, evidence, occurrences, blank }: QuoteFieldsProps) {
   const t = useTranslations("editor");
   return (
     <>
-      <SelectField name="quoteSourceId" label={t("source")} options={sources} errors={errors} defaultValue={evidence ? String(evidence.sourceId) : undefined} />
+      <SelectField
+        name="quoteSourceId"
+        label={t("source")}
+        options={sources}
+        errors={errors}
+        defaultValue={evidence ? String(evidence.sourceId) : undefined}
+        blank={blank}
+      />
       <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors}>
         {(props) => <textarea {...props} rows={3} lang="ru" defaultValue={evidence?.text} className={INPUT} />}
       </Field>

@@ -545,7 +545,8 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   lang: "Language of the titles that sort=title orders by.",
   facets: "true adds meta.facets: counts per filter value.",
   initiative: "Only the history of the initiative with this slug.",
-  since: "Only entries recorded strictly after this date (YYYY-MM-DD, midnight UTC) or date-time (with a time zone).",
+  since:
+    "Only entries recorded from this day on (YYYY-MM-DD: from its start, midnight UTC, so entries of that day are included), or strictly after this date-time (with a time zone).",
   slug: "The initiative's slug, e.g. ai-declaration.",
   id: "The source's numeric id.",
   outlet: "Only sources from this outlet (exact name).",

@@ -7,6 +7,7 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { dayToDate, daysBefore, parseDay } from "@/lib/dates";
 import { firstParam } from "@/lib/http/search-params";
+import { changedOnOrAfter } from "@/lib/history/list-history";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +42,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
     // "Since a day" includes that day: entries after the end of the day before.
     // One more than a page tells whether there is a next one.
     // Real changes by effective date; the seed's imported entries are the starting point, not changes.
-    publicData.history({ changedSince: new Date(dayToDate(since).getTime() - 1), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+    publicData.history({ changedSince: changedOnOrAfter(since), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
     publicData.countries(),
     publicData.metricNames(),
   ]);
@@ -83,13 +84,13 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       <p className="text-sm text-slate-700">{t("byEffectiveDate")}</p>
       <p className="flex gap-3 text-sm">
         <span>{t("download")}:</span>
-        <a href={`/api/export/history.csv?since=${since}`} className="text-blue-800 underline" download>
+        <a href={`/api/export/history.csv?changedSince=${since}`} className="text-blue-800 underline" download>
           CSV
         </a>
-        <a href={`/api/export/history.json?since=${since}`} className="text-blue-800 underline" download>
+        <a href={`/api/export/history.json?changedSince=${since}`} className="text-blue-800 underline" download>
           JSON
         </a>
-        <a href={`/api/export/history.csv?since=${since}&labels=${locale}`} className="text-blue-800 underline" download>
+        <a href={`/api/export/history.csv?changedSince=${since}&labels=${locale}`} className="text-blue-800 underline" download>
           {t("downloadWords")}
         </a>
         <a href="/api/export/history.csv" className="text-blue-800 underline" download>
