@@ -1,3 +1,4 @@
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import { parseFieldPath, type FieldChange } from "../history/field-changes";
 
@@ -83,5 +84,30 @@ export async function initiativeChangeTags(
     for (const { sourceId } of quoted) tags.add(TAG.source(sourceId));
     tags.add(TAG.sources);
   }
+  return [...tags].sort();
+}
+
+/**
+ * initiativeChangeTags for many initiatives at once (the bulk import's status changes and readings:
+ * changes that name no country and no title, and leave the themes as they are), 500 a query.
+ */
+export async function initiativesChangeTags(tx: Db, initiativeIds: readonly number[]): Promise<string[]> {
+  const tags = new Set<string>();
+  for (let from = 0; from < initiativeIds.length; from += 500) {
+    const ids = Prisma.join(initiativeIds.slice(from, from + 500));
+    const rows = await tx.$queryRaw<{ k: string; v: string | null }[]>`
+      SELECT 'slug' AS k, i."slug" AS v FROM "Initiative" i WHERE i."id" IN (${ids})
+      UNION ALL SELECT 'country', i."proposerCountryCode" FROM "Initiative" i WHERE i."id" IN (${ids}) AND i."proposerCountryCode" IS NOT NULL
+      UNION ALL SELECT 'country', p."countryCode" FROM "Participation" p WHERE p."initiativeId" IN (${ids})
+      UNION ALL SELECT 'theme', CAST(t."theme" AS TEXT) FROM "InitiativeTheme" t WHERE t."initiativeId" IN (${ids})
+      UNION ALL SELECT 'metric', NULL FROM "Metric" m WHERE m."initiativeId" IN (${ids})`;
+    for (const { k, v } of rows) {
+      if (k === "slug") tags.add(TAG.initiative(v!));
+      else if (k === "country") tags.add(TAG.country(v!));
+      else if (k === "theme") tags.add(TAG.theme(v!));
+      else tags.add(TAG.metrics);
+    }
+  }
+  if (tags.size) [TAG.initiatives, TAG.history].forEach((tag) => tags.add(tag));
   return [...tags].sort();
 }

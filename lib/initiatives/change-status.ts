@@ -12,6 +12,14 @@ import { dayToDate } from "../dates";
 /** `tags`: the cache tags to expire (none for a change that waits: nothing public changed). */
 export type ChangeStatusResult = { outcome: "applied"; version: number; tags: string[] } | { outcome: "pending"; pendingId: number; tags: string[] };
 
+type StatusState = { status: ChangeStatusInput["status"]; stage: ChangeStatusInput["stage"] };
+
+/** The status rules: a change must change something, and a move outside the allowed table needs its reason. Shared with the bulk import. */
+export function checkStatusChange(current: StatusState, input: ChangeStatusInput): void {
+  if (current.status === input.status && current.stage === input.stage) throw new EditError("nothingChanged", "status");
+  if (!isAllowedTransition(current.status, input.status) && !input.overrideNote) throw new EditError("transitionNotAllowed", "overrideNote");
+}
+
 /**
  * Changes an initiative's status and/or stage with a dated, explained, evidenced entry.
  * When review is required, an editor's change waits for a second person instead. Runs in the
@@ -25,10 +33,7 @@ export async function changeStatus(
 ): Promise<ChangeStatusResult> {
   const effectiveOn = dayToDate(input.effectiveOn);
   const overrideNote = input.overrideNote || null;
-  const check = (current: { status: ChangeStatusInput["status"]; stage: ChangeStatusInput["stage"] }) => {
-    if (current.status === input.status && current.stage === input.stage) throw new EditError("nothingChanged", "status");
-    if (!isAllowedTransition(current.status, input.status) && !overrideNote) throw new EditError("transitionNotAllowed", "overrideNote");
-  };
+  const check = (current: StatusState) => checkStatusChange(current, input);
 
   if (options.reviewRequired && actor.role === "editor") {
     return inTransaction(prisma, async (tx) => {
