@@ -61,7 +61,7 @@ export async function createMetricAction(_previous: ActionState, formData: FormD
   });
 }
 
-/** An editor corrects a figure's details with the quote that states them (decision 036). */
+/** An editor corrects a figure's details with the quote that states them (decision 037). */
 export async function correctMetricAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runMutation({
     formData,

@@ -10,7 +10,7 @@ import { useKeptForm } from "./kept-form";
 import { NoteField, QuoteFields, type Option } from "./shared-fields";
 
 /**
- * Corrects a figure's details with the quote that states them and a note (decision 036): the next
+ * Corrects a figure's details with the quote that states them and a note (decision 037): the next
  * version of its public history. Sent by hand (useKeptForm), so what the editor typed survives a refusal.
  */
 export function CorrectMetricForm({

@@ -100,12 +100,16 @@ export async function initiativesChangeTags(tx: Db, initiativeIds: readonly numb
       UNION ALL SELECT 'country', i."proposerCountryCode" FROM "Initiative" i WHERE i."id" IN (${ids}) AND i."proposerCountryCode" IS NOT NULL
       UNION ALL SELECT 'country', p."countryCode" FROM "Participation" p WHERE p."initiativeId" IN (${ids})
       UNION ALL SELECT 'theme', CAST(t."theme" AS TEXT) FROM "InitiativeTheme" t WHERE t."initiativeId" IN (${ids})
-      UNION ALL SELECT 'metric', NULL FROM "Metric" m WHERE m."initiativeId" IN (${ids})`;
+      UNION ALL SELECT 'metric', m."slug" FROM "Metric" m WHERE m."initiativeId" IN (${ids})`;
     for (const { k, v } of rows) {
       if (k === "slug") tags.add(TAG.initiative(v!));
       else if (k === "country") tags.add(TAG.country(v!));
       else if (k === "theme") tags.add(TAG.theme(v!));
-      else tags.add(TAG.metrics);
+      else {
+        // A reading is an entry of its figure's feed; the import does not say which figure, so all of theirs.
+        tags.add(TAG.metrics);
+        tags.add(TAG.metric(v!));
+      }
     }
   }
   if (tags.size) [TAG.initiatives, TAG.history].forEach((tag) => tags.add(tag));

@@ -156,7 +156,7 @@ function checkMetric(value: { quoteText: string; baselineValue: number | null; t
 export const createMetricSchema = z.object({ slug: z.string().min(1).max(200), ...metricFields }).superRefine(checkMetric);
 
 /**
- * A correction of a figure's details (decision 036), with the quote that states them and a note;
+ * A correction of a figure's details (decision 037), with the quote that states them and a note;
  * `version` is the figure's version the form showed (its record history's newest).
  */
 export const correctMetricSchema = z

@@ -32,7 +32,7 @@ function shownFields(metric: Record<(typeof DETAILS)[number], string | number | 
 }
 
 /**
- * Corrects a figure (decision 036): names, units, baseline with its period, target with its date,
+ * Corrects a figure (decision 037): names, units, baseline with its period, target with its date,
  * stated by the quote pasted from a source in the tracker and explained by a note. The next version
  * of the figure's own public history; nothing is written when the form's version is stale or
  * nothing changed. The quote becomes the evidence of the baseline and/or target it restates.

@@ -319,7 +319,6 @@ beforeAll(async () => {
         note: "a note",
       };
     })(),
-    correctMetricCurrent: { nameEn: figure.nameEn },
     correctMetric: await (async () => {
       const metric = figure;
       const quote = await prisma.quote.findFirstOrThrow({ where: { initiativeId: metric.initiativeId }, orderBy: { id: "asc" } });
@@ -2041,8 +2040,6 @@ actionCases.push(
         badId("quoteSourceId", { required: true }),
         badText("quoteText", 2000),
         fc.constantFrom("нет такого текста в источнике", "<script>").map((v) => setField("quoteText", v)),
-        // Nothing changed: the figure as it is.
-        fc.constant(setField("nameEn", String(world.base.correctMetricCurrent!.nameEn))),
       ),
     runs: 120,
   },
