@@ -61,7 +61,7 @@ type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number], string | number | nul
  * data, and each page's reads are short: SQLite's driver is synchronous, so other requests wait
  * for a read that is running (decision 037).
  */
-export const EXPORT_PAGE_SIZE = 100;
+export const EXPORT_PAGE_SIZE = 50;
 
 type ExportRecord = {
   id: number | bigint;
