@@ -74,7 +74,13 @@ export async function mergeInitiatives(
       if (quote.event) tags.add(TAG.event(quote.event.slug));
     }
     if (quotes.length) tags.add(TAG.sources);
-    if ((await tx.metric.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } })).count) tags.add(TAG.metrics);
+    // A moved figure's page and feed now name the kept initiative.
+    const moved = await tx.metric.findMany({ where: { initiativeId: duplicate.id }, select: { slug: true } });
+    if (moved.length) {
+      await tx.metric.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } });
+      tags.add(TAG.metrics);
+      for (const { slug } of moved) tags.add(TAG.metric(slug));
+    }
     await tx.passageRejection.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } });
 
     // Countries and themes: the kept one's own rows win; the duplicate's others move over.

@@ -102,7 +102,14 @@ describe("bulk import", () => {
     const entries = await prisma.historyEntry.findMany({ orderBy: { id: "desc" }, take: 3, select: { note: true, authorId: true, evidenceUrl: true } });
     expect(entries).toEqual(Array(3).fill({ note: NOTE, authorId: editor.id, evidenceUrl: LINK.evidence_url }));
     expect(result.tags).toEqual(
-      expect.arrayContaining([`initiative:${STATUS_SLUG}`, `initiative:${METRIC_INITIATIVE}`, "list:initiatives", "list:history", "list:metrics"]),
+      expect.arrayContaining([
+        `initiative:${STATUS_SLUG}`,
+        `initiative:${METRIC_INITIATIVE}`,
+        "list:initiatives",
+        "list:history",
+        "list:metrics",
+        `metric:${METRIC_SLUG}`,
+      ]),
     );
   });
 

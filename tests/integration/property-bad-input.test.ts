@@ -215,6 +215,7 @@ beforeAll(async () => {
     language: firstSource.language,
     kind: firstSource.kind ?? "",
   };
+  const figure = await prisma.metric.findUniqueOrThrow({ where: { slug: METRIC_SLUG } });
   world.base = {
     changeStatus: {
       slug: CHANGE_SLUG,
@@ -315,6 +316,26 @@ beforeAll(async () => {
         attendeeCode: "",
         quoteSourceId: "",
         quoteText: "",
+        note: "a note",
+      };
+    })(),
+    correctMetric: await (async () => {
+      const metric = figure;
+      const quote = await prisma.quote.findFirstOrThrow({ where: { initiativeId: metric.initiativeId }, orderBy: { id: "asc" } });
+      return {
+        metricSlug: metric.slug,
+        version: "1",
+        nameRu: metric.nameRu,
+        nameEn: `${metric.nameEn} (corrected)`,
+        unitRu: metric.unitRu,
+        unitEn: metric.unitEn,
+        baselineValue: metric.baselineValue === null ? "" : String(metric.baselineValue),
+        baselinePeriod: metric.baselinePeriod ?? "",
+        targetValue: metric.targetValue === null ? "" : String(metric.targetValue),
+        targetDate: metric.targetDate ? metric.targetDate.toISOString().slice(0, 10) : "",
+        targetDateText: metric.targetDateText ?? "",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
         note: "a note",
       };
     })(),
@@ -1120,6 +1141,45 @@ schemaCases.push(
     }),
     check: (out) => {
       const o = out as Record<string, unknown>;
+      expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
+      for (const [field, max] of [
+        ["nameRu", 300],
+        ["nameEn", 300],
+        ["unitRu", 100],
+        ["unitEn", 100],
+        ["quoteText", 2000],
+        ["note", 2000],
+      ] as const)
+        expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
+      expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
+      expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
+      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "correctMetricSchema",
+    schema: createSchemas.correctMetricSchema,
+    input: schemaInput({
+      metricSlug: fc.constantFrom(METRIC_SLUG, "no-such-figure", "Not A Slug", ""),
+      version: fc.constantFrom("1", 2),
+      nameRu: fc.constantFrom("Тест"),
+      nameEn: fc.constantFrom("Test"),
+      unitRu: fc.constantFrom("шт."),
+      unitEn: fc.constantFrom("pcs"),
+      baselineValue: fc.constantFrom("", "12,5", "1 000", 3),
+      baselinePeriod: fc.constantFrom("", "2024"),
+      targetValue: fc.constantFrom("", "5", "1e3"),
+      targetDate: fc.constantFrom("", "2030-01-01"),
+      targetDateText: fc.constantFrom("", "к 2030 году"),
+      quoteSourceId: fc.constantFrom("1", 2),
+      quoteText: fc.constantFrom("встреча в Ташкенте стала"),
+      note: fc.constantFrom("n"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(typeof o.metricSlug === "string" && /^[a-z0-9-]{1,200}$/.test(o.metricSlug), "metricSlug").toBe(true);
       expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
       for (const [field, max] of [
         ["nameRu", 300],
@@ -1955,6 +2015,33 @@ actionCases.push(
           .map((v) => both(setField("attendeeCode", "AZ"), setField("quoteSourceId", "1"), setField("quoteText", v))),
       ),
     runs: 100,
+  },
+  {
+    name: "correctMetricAction",
+    action: intakeActions.correctMetricAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.correctMetric!,
+    corruption: () =>
+      fc.oneof(
+        badSlug("metricSlug"),
+        badId("version", { required: true }),
+        // Stale: the figure is at version 1.
+        fc.constantFrom("2", "7").map((v) => setField("version", v)),
+        badNote(),
+        badText("nameRu", 300),
+        badText("nameEn", 300),
+        badText("unitRu", 100),
+        badText("unitEn", 100),
+        fc.constantFrom("abc", "1,2,3", "Infinity", "1e13", "--1").map((v) => setField("targetValue", v)),
+        fc.constant(both(setField("targetValue", ""), setField("baselineValue", ""))),
+        badDate("targetDate", { required: false }),
+        tooLong("baselinePeriod", 100),
+        tooLong("targetDateText", 100),
+        badId("quoteSourceId", { required: true }),
+        badText("quoteText", 2000),
+        fc.constantFrom("нет такого текста в источнике", "<script>").map((v) => setField("quoteText", v)),
+      ),
+    runs: 120,
   },
   {
     name: "createMetricAction",

@@ -82,7 +82,7 @@ export default async function EventPage({ params }: Props) {
       <Card id="event-reannounced" title={t("reannouncedHere")}>
         {list(event.reannounced, "event-reannounced")}
       </Card>
-      <RecordHistoryList entries={event.history} subject="event" />
+      <RecordHistoryList entries={event.history} subject="event" feed={{ kind: "event", slug: event.slug }} />
       {canCorrect && (
         <section aria-labelledby="correct-event-title" className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
           <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>

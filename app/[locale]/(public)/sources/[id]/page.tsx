@@ -170,7 +170,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         </div>
       </Card>
 
-      <RecordHistoryList entries={source.history} />
+      <RecordHistoryList entries={source.history} feed={{ kind: "source", id: source.id }} />
       <SuggestSection subject="source" subjectKey={String(source.id)} locale={locale} />
 
       {canCorrect && (
