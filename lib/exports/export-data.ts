@@ -59,7 +59,7 @@ type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number], string | number | nul
 /**
  * Rows are read and written in pages of this many, so an export's memory does not grow with the
  * data, and each page's reads are short: SQLite's driver is synchronous, so other requests wait
- * for a read that is running (decision 037).
+ * for a read that is running (decision 038).
  */
 export const EXPORT_PAGE_SIZE = 50;
 
