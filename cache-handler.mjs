@@ -85,7 +85,11 @@ function memoryHandler() {
 // The redis-strings handler's tag index: one field per entry in each hash, never expired by Redis.
 const TAG_INDEX = "__sharedTags__";
 const TTL_INDEX = "__sharedTagsTtl__";
-/** Sets between two prunings of the index: at most this many fields of evicted entries pile up. */
+/**
+ * Sets between two prunings of the index: half the fields the last pass kept, and at least 100. A pass
+ * reads every field, so this keeps its cost per set constant on a large healthy index, while the dead
+ * fields that pile up between passes stay under half the live ones.
+ */
 const PRUNE_EVERY_SETS = 100;
 const PRUNE_BATCH = 500;
 
@@ -98,6 +102,7 @@ const PRUNE_BATCH = 500;
  */
 async function pruneTagIndex(client, keyPrefix, written) {
   let removed = 0;
+  let kept = 0;
   let cursor = "0";
   do {
     const page = await client.hScan(keyPrefix + TAG_INDEX, cursor, { COUNT: PRUNE_BATCH });
@@ -107,11 +112,12 @@ async function pruneTagIndex(client, keyPrefix, written) {
     const exists = await Promise.all(fields.map((field) => client.exists(keyPrefix + field)));
     // A key this instance wrote since the pass began may have its field before its entry: keep it.
     const gone = fields.filter((field, index) => !exists[index] && !written.has(field));
+    kept += fields.length - gone.length;
     if (gone.length === 0) continue;
     await Promise.all([client.hDel(keyPrefix + TAG_INDEX, gone), client.hDel(keyPrefix + TTL_INDEX, gone)]);
     removed += gone.length;
   } while (cursor !== "0");
-  return removed;
+  return { removed, kept };
 }
 
 /** Redis, shared by every instance, when REDIS_URL is set (outside `next build`). */
@@ -145,6 +151,7 @@ function redisHandler() {
   });
   client.connect().catch(() => undefined);
   let setsSincePrune = 0;
+  let pruneAfterSets = PRUNE_EVERY_SETS;
   let pruning;
   /** Keys set while a pruning pass runs (undefined between passes). */
   let written;
@@ -154,10 +161,11 @@ function redisHandler() {
     async set(key, value, ctx) {
       // In the background and one at a time; writes made during a pruning count towards the next,
       // which the first write after it starts: dead fields pile up only for about one pruning's time.
-      if (++setsSincePrune >= PRUNE_EVERY_SETS && !pruning) {
+      if (++setsSincePrune >= pruneAfterSets && !pruning) {
         setsSincePrune = 0;
         written = new Set();
         pruning = pruneTagIndex(client, settings.REDIS_KEY_PREFIX, written)
+          .then(({ kept }) => (pruneAfterSets = Math.max(PRUNE_EVERY_SETS, Math.floor(kept / 2))))
           .catch(() => undefined)
           .finally(() => {
             pruning = undefined;

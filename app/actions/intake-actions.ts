@@ -7,7 +7,8 @@ import { prisma } from "@/lib/db/prisma";
 import { correctEvent } from "@/lib/events/correct-event";
 import { createEvent } from "@/lib/events/create-event";
 import { createInitiative } from "@/lib/initiatives/create-initiative";
-import { correctEventSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "@/lib/intake/create-schemas";
+import { correctEventSchema, correctMetricSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "@/lib/intake/create-schemas";
+import { correctMetric } from "@/lib/metrics/correct-metric";
 import { createMetric } from "@/lib/metrics/create-metric";
 
 /** A new initiative started from a passage of a source (the review page's "start a new initiative"). */
@@ -56,6 +57,19 @@ export async function createMetricAction(_previous: ActionState, formData: FormD
     run: async (input, user) => {
       const { version, tags } = await createMetric(prisma, user, input);
       return { message: "metricCreated", messageValues: { version }, tags };
+    },
+  });
+}
+
+/** An editor corrects a figure's details with the quote that states them (decision 037). */
+export async function correctMetricAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema: correctMetricSchema,
+    run: async (input, user) => {
+      const { version, tags } = await correctMetric(prisma, user, input);
+      return { message: "saved", messageValues: { version }, tags };
     },
   });
 }

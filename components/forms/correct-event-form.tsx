@@ -6,7 +6,7 @@ import { correctEventSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
 import { Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
-import { OccurrenceChoice, type Option } from "./shared-fields";
+import { NoteField, QuoteFields, SelectField, type Option } from "./shared-fields";
 
 export interface EventFormValues {
   nameRu: string;
@@ -36,7 +36,6 @@ export function CorrectEventForm({
   sources: Option[];
 }) {
   const t = useTranslations("create");
-  const tEditor = useTranslations("editor");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctEventAction, correctEventSchema);
   const listed = new Set(attendees.map((a) => a.value));
   return (
@@ -78,40 +77,16 @@ export function CorrectEventForm({
       )}
       <fieldset className="space-y-3 rounded border border-slate-200 p-3">
         <legend className="px-1 font-medium">{t("addAttendee")}</legend>
-        <Field name="attendeeCode" label={t("attendeeCode")} errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue="" className={INPUT}>
-              <option value="">{t("noAttendee")}</option>
-              {countries
-                .filter((country) => !listed.has(country.value))
-                .map((country) => (
-                  <option key={country.value} value={country.value}>
-                    {country.label}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
-        <Field name="quoteSourceId" label={tEditor("source")} errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue="" className={INPUT}>
-              <option value="">—</option>
-              {sources.map((source) => (
-                <option key={source.value} value={source.value}>
-                  {source.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="quoteText" label={tEditor("quoteText")} hint={tEditor("quoteTextHint")} errors={errors}>
-          {(p) => <textarea {...p} rows={3} lang="ru" className={INPUT} />}
-        </Field>
-        {state.quoteOccurrences && state.quoteOccurrences.length > 1 && <OccurrenceChoice occurrences={state.quoteOccurrences} errors={errors} />}
+        <SelectField
+          name="attendeeCode"
+          label={t("attendeeCode")}
+          options={countries.filter((country) => !listed.has(country.value))}
+          errors={errors}
+          blank={t("noAttendee")}
+        />
+        <QuoteFields errors={errors} sources={sources} occurrences={state.quoteOccurrences} blank="—" />
       </fieldset>
-      <Field name="note" label={tEditor("note")} hint={tEditor("noteHint")} errors={errors}>
-        {(p) => <textarea {...p} rows={2} className={INPUT} />}
-      </Field>
+      <NoteField errors={errors} />
       <SourceFormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveEventCorrection")}</SubmitButton>
     </form>

@@ -8,10 +8,59 @@ import { DateInput, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { NoteField, QuoteFields, type Option } from "./shared-fields";
 
+/** A figure's details as a form shows them (blank for none). */
+export interface MetricDetailValues {
+  nameRu: string;
+  nameEn: string;
+  unitRu: string;
+  unitEn: string;
+  baselineValue: string;
+  baselinePeriod: string;
+  targetValue: string;
+  targetDate: string | null;
+  targetDateText: string;
+}
+
+/** Name, unit, baseline with its period, target with its date: the fields adding and correcting a figure share. */
+export function MetricDetailFields({ errors, initial }: { errors: Record<string, string[]>; initial?: MetricDetailValues }) {
+  const t = useTranslations("create");
+  const tEditor = useTranslations("editor");
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field name="nameRu" label={t("nameRu")} errors={errors}>
+        {(p) => <input {...p} lang="ru" defaultValue={initial?.nameRu} className={INPUT} />}
+      </Field>
+      <Field name="nameEn" label={t("nameEn")} errors={errors}>
+        {(p) => <input {...p} lang="en" defaultValue={initial?.nameEn} className={INPUT} />}
+      </Field>
+      <Field name="unitRu" label={t("unitRu")} errors={errors}>
+        {(p) => <input {...p} lang="ru" defaultValue={initial?.unitRu} className={INPUT} />}
+      </Field>
+      <Field name="unitEn" label={t("unitEn")} errors={errors}>
+        {(p) => <input {...p} lang="en" defaultValue={initial?.unitEn} className={INPUT} />}
+      </Field>
+      <Field name="baselineValue" label={t("baselineValue")} errors={errors}>
+        {(p) => <input {...p} inputMode="decimal" defaultValue={initial?.baselineValue} className={INPUT} />}
+      </Field>
+      <Field name="baselinePeriod" label={t("baselinePeriod")} errors={errors}>
+        {(p) => <input {...p} lang="ru" defaultValue={initial?.baselinePeriod} className={INPUT} />}
+      </Field>
+      <Field name="targetValue" label={t("targetValue")} errors={errors}>
+        {(p) => <input {...p} inputMode="decimal" defaultValue={initial?.targetValue} className={INPUT} />}
+      </Field>
+      <Field name="targetDate" label={tEditor("targetDate")} errors={errors}>
+        {(p) => <DateInput {...p} defaultValue={initial?.targetDate} />}
+      </Field>
+      <Field name="targetDateText" label={t("targetDateText")} errors={errors}>
+        {(p) => <input {...p} lang="ru" defaultValue={initial?.targetDateText} className={INPUT} />}
+      </Field>
+    </div>
+  );
+}
+
 /** A new figure or target of the initiative, stated by a quote pasted from a source in the tracker. */
 export function CreateMetricForm({ slug, version, sources }: { slug: string; version: number; sources: Option[] }) {
   const t = useTranslations("create");
-  const tEditor = useTranslations("editor");
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(createMetricAction, createMetricSchema);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="create-metric-title" className="space-y-4">
@@ -21,35 +70,7 @@ export function CreateMetricForm({ slug, version, sources }: { slug: string; ver
       <p className="text-sm text-slate-700">{t("metricIntro")}</p>
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="version" value={version} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="nameRu" label={t("nameRu")} errors={errors}>
-          {(p) => <input {...p} lang="ru" className={INPUT} />}
-        </Field>
-        <Field name="nameEn" label={t("nameEn")} errors={errors}>
-          {(p) => <input {...p} lang="en" className={INPUT} />}
-        </Field>
-        <Field name="unitRu" label={t("unitRu")} errors={errors}>
-          {(p) => <input {...p} lang="ru" className={INPUT} />}
-        </Field>
-        <Field name="unitEn" label={t("unitEn")} errors={errors}>
-          {(p) => <input {...p} lang="en" className={INPUT} />}
-        </Field>
-        <Field name="baselineValue" label={t("baselineValue")} errors={errors}>
-          {(p) => <input {...p} inputMode="decimal" className={INPUT} />}
-        </Field>
-        <Field name="baselinePeriod" label={t("baselinePeriod")} errors={errors}>
-          {(p) => <input {...p} lang="ru" className={INPUT} />}
-        </Field>
-        <Field name="targetValue" label={t("targetValue")} errors={errors}>
-          {(p) => <input {...p} inputMode="decimal" className={INPUT} />}
-        </Field>
-        <Field name="targetDate" label={tEditor("targetDate")} errors={errors}>
-          {(p) => <DateInput {...p} />}
-        </Field>
-        <Field name="targetDateText" label={t("targetDateText")} errors={errors}>
-          {(p) => <input {...p} lang="ru" className={INPUT} />}
-        </Field>
-      </div>
+      <MetricDetailFields errors={errors} />
       <QuoteFields errors={errors} sources={sources} occurrences={state.quoteOccurrences} />
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { setScoreAction } from "@/app/actions/score-actions";
 import { setScoreSchema } from "@/lib/scorecards/score-schemas";
-import { DateInput, Field, FormStatus, INPUT, SubmitButton } from "./form-kit";
+import { DateInput, Field, FormStatus, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
-import { Hidden, NoteField, OccurrenceChoice, type Option } from "./shared-fields";
+import { Hidden, NoteField, QuoteFields, type Option } from "./shared-fields";
 
 /**
  * A country's score on an initiative: the value, the day it holds at, a verbatim quote from a
@@ -13,8 +13,7 @@ import { Hidden, NoteField, OccurrenceChoice, type Option } from "./shared-field
  */
 export function ScoreForm({ slug, countryCode, version, sources }: { slug: string; countryCode: string; version: number; sources: Option[] }) {
   const t = useTranslations("scoreForm");
-  const tEditor = useTranslations("editor");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(setScoreAction, setScoreSchema);
   const scoreErrors = errors.score ?? [];
   return (
@@ -24,7 +23,7 @@ export function ScoreForm({ slug, countryCode, version, sources }: { slug: strin
         <legend className="font-medium">{t("score")}</legend>
         {scoreErrors.length > 0 && (
           <p id="score-error" className="text-sm font-medium text-red-800">
-            {scoreErrors.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+            {scoreErrors.map((key) => errorText(key)).join(" ")}
           </p>
         )}
         {(["1", "0", "-1"] as const).map((value, index) => (
@@ -42,21 +41,7 @@ export function ScoreForm({ slug, countryCode, version, sources }: { slug: strin
       </Field>
       <fieldset className="space-y-3 rounded border border-slate-300 p-3">
         <legend className="px-1 font-medium">{t("evidence")}</legend>
-        <Field name="quoteSourceId" label={tEditor("source")} errors={errors}>
-          {(props) => (
-            <select {...props} className={INPUT} defaultValue={sources[0]?.value}>
-              {sources.map((source) => (
-                <option key={source.value} value={source.value}>
-                  {source.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="quoteText" label={tEditor("quoteText")} hint={tEditor("quoteTextHint")} errors={errors}>
-          {(props) => <textarea {...props} rows={3} lang="ru" className={INPUT} />}
-        </Field>
-        {state.quoteOccurrences && state.quoteOccurrences.length > 1 && <OccurrenceChoice occurrences={state.quoteOccurrences} errors={errors} />}
+        <QuoteFields errors={errors} sources={sources} occurrences={state.quoteOccurrences} />
       </fieldset>
       <NoteField errors={errors} />
       <div data-form-status tabIndex={-1}>

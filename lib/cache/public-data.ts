@@ -115,7 +115,7 @@ export const publicData = {
   ),
 };
 
-/** A feed follows one initiative, country or theme, or the whole history. */
+/** A feed follows one initiative, country, theme, source, event or figure, or the whole history. */
 function feedTag(target: FeedTarget): string {
   switch (target.kind) {
     case "history":
@@ -126,5 +126,11 @@ function feedTag(target: FeedTarget): string {
       return TAG.country(target.code);
     case "theme":
       return TAG.theme(target.theme);
+    case "source":
+      return TAG.source(Number(target.id));
+    case "event":
+      return TAG.event(target.slug);
+    case "metric":
+      return TAG.metric(target.slug);
   }
 }

@@ -1,5 +1,6 @@
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/types";
-import type { FieldChange } from "../history/field-changes";
+import { parseFieldPath, type FieldChange } from "../history/field-changes";
 
 /**
  * Cache tags (docs/decisions/016-public-caching.md). Every cached read carries the tags of what
@@ -29,6 +30,8 @@ export const TAG = {
   initiative: (slug: string) => `initiative:${slug}`,
   source: (id: number) => `source:${id}`,
   event: (slug: string) => `event:${slug}`,
+  /** One figure's history (its page and feed). */
+  metric: (slug: string) => `metric:${slug}`,
   country: (code: string) => `country:${code.toUpperCase()}`,
   theme: (theme: string) => `theme:${theme}`,
   /** One country's scorecard (its scores, their history). */
@@ -37,6 +40,7 @@ export const TAG = {
 
 /** Fields whose change shows on the pages of the sources that quote the initiative. */
 const SHOWN_ON_SOURCES = new Set(["titleRu", "titleEn"]);
+const SHOWN_ON_FIGURE_FEEDS = new Set(["titleRu", "titleEn", "meetingRelation"]);
 
 /**
  * The tags an applied change to one initiative expires: its page and feed, the pages and feeds of
@@ -56,7 +60,7 @@ export async function initiativeChangeTags(
     UNION ALL SELECT 'country', i."proposerCountryCode" FROM "Initiative" i WHERE i."id" = ${initiative.id} AND i."proposerCountryCode" IS NOT NULL
     UNION ALL SELECT 'country', p."countryCode" FROM "Participation" p WHERE p."initiativeId" = ${initiative.id}
     UNION ALL SELECT 'theme', CAST(t."theme" AS TEXT) FROM "InitiativeTheme" t WHERE t."initiativeId" = ${initiative.id}
-    UNION ALL SELECT 'metric', NULL FROM "Metric" m WHERE m."initiativeId" = ${initiative.id}`;
+    UNION ALL SELECT 'metric', m."slug" FROM "Metric" m WHERE m."initiativeId" = ${initiative.id}`;
   const slug = rows.find((row) => row.k === "slug")?.v;
   if (!slug) throw new Error(`No initiative ${initiative.id}.`);
   const tags = new Set<string>([TAG.initiative(slug), TAG.initiatives, TAG.history, ...extra]);
@@ -64,10 +68,15 @@ export async function initiativeChangeTags(
   for (const change of changes) {
     const named = /^country\.([A-Z]{2})\./.exec(change.field);
     if (named) countries.add(named[1]!);
+    // A reading or target change is an entry of that figure's own history too.
+    const figure = parseFieldPath(change.field);
+    if (figure.kind === "metric") tags.add(TAG.metric(figure.slug));
   }
   for (const code of countries) tags.add(TAG.country(code));
   // The figures list shows each figure's initiative with its title and status.
   if (rows.some((row) => row.k === "metric")) tags.add(TAG.metrics);
+  // Each figure's feed titles its initiative's entries with the initiative's title and relation.
+  if (changes.some((change) => SHOWN_ON_FIGURE_FEEDS.has(change.field))) for (const row of rows) if (row.k === "metric") tags.add(TAG.metric(row.v!));
   for (const theme of [...rows.filter((row) => row.k === "theme").map((row) => row.v!), ...(initiative.themes ?? []).map((t) => t.theme)])
     tags.add(TAG.theme(theme));
   if (changes.some((change) => SHOWN_ON_SOURCES.has(change.field))) {
@@ -75,5 +84,34 @@ export async function initiativeChangeTags(
     for (const { sourceId } of quoted) tags.add(TAG.source(sourceId));
     tags.add(TAG.sources);
   }
+  return [...tags].sort();
+}
+
+/**
+ * initiativeChangeTags for many initiatives at once (the bulk import's status changes and readings:
+ * changes that name no country and no title, and leave the themes as they are), 500 a query.
+ */
+export async function initiativesChangeTags(tx: Db, initiativeIds: readonly number[]): Promise<string[]> {
+  const tags = new Set<string>();
+  for (let from = 0; from < initiativeIds.length; from += 500) {
+    const ids = Prisma.join(initiativeIds.slice(from, from + 500));
+    const rows = await tx.$queryRaw<{ k: string; v: string | null }[]>`
+      SELECT 'slug' AS k, i."slug" AS v FROM "Initiative" i WHERE i."id" IN (${ids})
+      UNION ALL SELECT 'country', i."proposerCountryCode" FROM "Initiative" i WHERE i."id" IN (${ids}) AND i."proposerCountryCode" IS NOT NULL
+      UNION ALL SELECT 'country', p."countryCode" FROM "Participation" p WHERE p."initiativeId" IN (${ids})
+      UNION ALL SELECT 'theme', CAST(t."theme" AS TEXT) FROM "InitiativeTheme" t WHERE t."initiativeId" IN (${ids})
+      UNION ALL SELECT 'metric', m."slug" FROM "Metric" m WHERE m."initiativeId" IN (${ids})`;
+    for (const { k, v } of rows) {
+      if (k === "slug") tags.add(TAG.initiative(v!));
+      else if (k === "country") tags.add(TAG.country(v!));
+      else if (k === "theme") tags.add(TAG.theme(v!));
+      else {
+        // A reading is an entry of its figure's feed; the import does not say which figure, so all of theirs.
+        tags.add(TAG.metrics);
+        tags.add(TAG.metric(v!));
+      }
+    }
+  }
+  if (tags.size) [TAG.initiatives, TAG.history].forEach((tag) => tags.add(tag));
   return [...tags].sort();
 }

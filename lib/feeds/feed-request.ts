@@ -1,12 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { THEMES, type Theme } from "../domain/vocabulary";
-import { historyInitiativeWhere, listHistory, type HistoryFilter } from "../history/list-history";
+import { HISTORY_ITEM_SELECT, historyInitiativeWhere, listHistory, toHistoryItem, type HistoryFilter, type HistoryItem } from "../history/list-history";
 import { jsonError, type ErrorDetail } from "../http/json-error";
 import { mergedTarget, permanentRedirectResponse } from "../initiatives/merged-target";
 import { requestOrigin } from "../http/request-origin";
 import { loadMessages } from "../i18n/load-messages";
+import { metricEntriesWhere } from "../metrics/get-metric-history";
+import { listRecordHistory, type HistorySubject, type RecordHistoryView } from "../records/record-history";
 import { isLocale } from "../i18n/routing";
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from "./atom";
 import { buildHistoryFeed, FEED_ENTRY_LIMIT, FEED_LANGS, referencedNames, type FeedLang, type FeedSubject } from "./history-feed";
@@ -17,12 +19,27 @@ import { buildHistoryFeed, FEED_ENTRY_LIMIT, FEED_LANGS, referencedNames, type F
  */
 
 /** What a feed path names, before it is looked up. */
-export type FeedTarget = { kind: "history" } | { kind: "initiative"; slug: string } | { kind: "country"; code: string } | { kind: "theme"; theme: string };
+export type FeedTarget =
+  | { kind: "history" }
+  | { kind: "initiative"; slug: string }
+  | { kind: "country"; code: string }
+  | { kind: "theme"; theme: string }
+  | { kind: "source"; id: string }
+  | { kind: "event"; slug: string }
+  | { kind: "metric"; slug: string };
 
-const COLLECTIONS = { initiatives: "initiative", countries: "country", themes: "theme" } as const;
+const COLLECTIONS = { initiatives: "initiative", countries: "country", themes: "theme", sources: "source", events: "event", targets: "metric" } as const;
 
 /** The feeds that exist, for error details. */
-export const FEED_PATTERNS = ["/feeds/history.atom", "/feeds/initiatives/<slug>.atom", "/feeds/countries/<CODE>.atom", "/feeds/themes/<theme>.atom"] as const;
+export const FEED_PATTERNS = [
+  "/feeds/history.atom",
+  "/feeds/initiatives/<slug>.atom",
+  "/feeds/countries/<CODE>.atom",
+  "/feeds/themes/<theme>.atom",
+  "/feeds/sources/<id>.atom",
+  "/feeds/events/<slug>.atom",
+  "/feeds/targets/<slug>.atom",
+] as const;
 
 /** Path segments after /feeds → what they name; null for anything else. */
 export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
@@ -33,9 +50,18 @@ export function parseFeedPath(segments: readonly string[]): FeedTarget | null {
   const name = file.slice(0, -".atom".length);
   if (!name) return null;
   const kind = COLLECTIONS[collection as keyof typeof COLLECTIONS];
-  if (kind === "initiative") return { kind, slug: name };
-  if (kind === "country") return { kind, code: name };
-  return { kind, theme: name };
+  switch (kind) {
+    case "initiative":
+    case "event":
+    case "metric":
+      return { kind, slug: name };
+    case "country":
+      return { kind, code: name };
+    case "theme":
+      return { kind, theme: name };
+    case "source":
+      return { kind, id: name };
+  }
 }
 
 /** Feeds are public open data like the API: their errors are readable from any origin too. */
@@ -44,7 +70,13 @@ const CORS = { "Access-Control-Allow-Origin": "*" } as const;
 /** Used only when the database holds no initiative at all (a fixed date, not the Unix epoch). */
 const EMPTY_DATABASE_UPDATED = new Date("2025-11-17T00:00:00Z");
 
-type Resolved = { subject: FeedSubject; filter: HistoryFilter } | { error: string; details: ErrorDetail[] };
+/**
+ * What a feed holds: initiative history entries selected by `filter` (initiatives, countries,
+ * themes, the whole history) or by `where` (a figure's), and a record's own history (`record`).
+ */
+type Resolved =
+  | { subject: FeedSubject; filter?: HistoryFilter; where?: Prisma.HistoryEntryWhereInput; record?: { subject: HistorySubject; id: number }; created?: Date }
+  | { error: string; details: ErrorDetail[] };
 
 async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string) => string): Promise<Resolved> {
   switch (target.kind) {
@@ -71,7 +103,45 @@ async function resolve(prisma: PrismaClient, target: FeedTarget, t: (key: string
       const theme = target.theme as Theme;
       return { subject: { kind: "theme", theme }, filter: { theme } };
     }
+    case "source": {
+      const id = /^[1-9]\d{0,9}$/.test(target.id) ? Number(target.id) : null;
+      const source =
+        id !== null && id <= 2 ** 31 - 1 ? await prisma.source.findUnique({ where: { id }, select: { id: true, title: true, createdAt: true } }) : null;
+      if (!source) return { error: t("unknownSource"), details: [{ parameter: "id", message: `no source with id "${target.id}"` }] };
+      return { subject: { kind: "source", id: source.id, title: source.title }, record: { subject: "source", id: source.id }, created: source.createdAt };
+    }
+    case "event": {
+      const event = await prisma.event.findUnique({ where: { slug: target.slug }, select: { id: true, slug: true, nameRu: true, nameEn: true } });
+      if (!event) return { error: t("unknownEvent"), details: [{ parameter: "slug", message: `no event with slug "${target.slug}"` }] };
+      const { id, ...names } = event;
+      return { subject: { kind: "event", ...names }, record: { subject: "event", id } };
+    }
+    case "metric": {
+      const metric = await prisma.metric.findUnique({
+        where: { slug: target.slug },
+        select: { id: true, slug: true, nameRu: true, nameEn: true, initiativeId: true },
+      });
+      if (!metric) return { error: t("unknownMetric"), details: [{ parameter: "slug", message: `no figure with slug "${target.slug}"` }] };
+      return {
+        subject: { kind: "metric", slug: metric.slug, nameRu: metric.nameRu, nameEn: metric.nameEn },
+        where: metricEntriesWhere(metric),
+        record: { subject: "metric", id: metric.id },
+      };
+    }
   }
+}
+
+/** The newest initiative history entries a feed shows: by filter or by condition, or none. */
+async function feedEntries(prisma: PrismaClient, resolved: Extract<Resolved, { subject: FeedSubject }>): Promise<HistoryItem[]> {
+  if (resolved.filter) return listHistory(prisma, { ...resolved.filter, limit: FEED_ENTRY_LIMIT, order: "desc" });
+  if (!resolved.where) return [];
+  const rows = await prisma.historyEntry.findMany({
+    where: resolved.where,
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: FEED_ENTRY_LIMIT,
+    select: HISTORY_ITEM_SELECT,
+  });
+  return rows.map(toHistoryItem);
 }
 
 /** A feed's Atom document, or why there is none (an unknown subject). */
@@ -83,13 +153,19 @@ export async function feedDocument(prisma: PrismaClient, target: FeedTarget, lan
   const resolved = await resolve(prisma, target, (key) => errorText(messages, key));
   if ("error" in resolved) return { found: false, error: resolved.error, details: resolved.details };
 
-  const entries = await listHistory(prisma, { ...resolved.filter, limit: FEED_ENTRY_LIMIT, order: "desc" });
+  const [entries, records] = await Promise.all([
+    feedEntries(prisma, resolved),
+    resolved.record ? listRecordHistory(prisma, resolved.record.subject, resolved.record.id) : ([] as RecordHistoryView[]),
+  ]);
   const { countryCodes, metricSlugs } = referencedNames(entries);
   const [countries, metrics, fallbackUpdated] = await Promise.all([
     countryCodes.length ? prisma.country.findMany({ where: { code: { in: countryCodes } }, select: { code: true, nameRu: true, nameEn: true } }) : [],
     metricSlugs.length ? prisma.metric.findMany({ where: { slug: { in: metricSlugs } }, select: { slug: true, nameRu: true, nameEn: true } }) : [],
-    // Entries come newest first; without any, the feed is as new as its initiatives' last change.
-    entries[0]?.recordedAt ?? lastInitiativeUpdate(prisma, resolved.filter),
+    // Entries come newest first; without any, a feed of initiatives is as new as their last change,
+    // a source as its addition, and a seed event or figure keeps a fixed date.
+    entries[0]?.recordedAt ??
+      records[0]?.recordedAt ??
+      (resolved.filter ? lastInitiativeUpdate(prisma, resolved.filter) : (resolved.created ?? EMPTY_DATABASE_UPDATED)),
   ]);
 
   const feed = buildHistoryFeed({
@@ -97,6 +173,7 @@ export async function feedDocument(prisma: PrismaClient, target: FeedTarget, lan
     lang,
     origin,
     entries,
+    records,
     fallbackUpdated,
     countryNames: Object.fromEntries(countries.map(({ code, ...names }) => [code, names])),
     metricNames: Object.fromEntries(metrics.map(({ slug, ...names }) => [slug, names])),

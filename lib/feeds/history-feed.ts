@@ -4,6 +4,8 @@ import type { HistoryItem } from "../history/list-history";
 import { parseFieldPath, splitThemes, type FieldChange } from "../history/field-changes";
 import type { AtomEntry, AtomFeed } from "./atom";
 import { LOCALES, type Locale } from "../i18n/routing";
+import { recordFieldLabel, recordFieldValue } from "../records/record-labels";
+import type { RecordHistoryView } from "../records/record-history";
 
 /** Builds the Atom document model of a history feed; no database access, no I/O. */
 
@@ -17,15 +19,20 @@ export type FeedSubject =
   | { kind: "history" }
   | { kind: "initiative"; slug: string; titleRu: string; titleEn: string }
   | { kind: "country"; code: string; nameRu: string; nameEn: string }
-  | { kind: "theme"; theme: Theme };
+  | { kind: "theme"; theme: Theme }
+  | { kind: "source"; id: number; title: string | null }
+  | { kind: "event"; slug: string; nameRu: string; nameEn: string }
+  | { kind: "metric"; slug: string; nameRu: string; nameEn: string };
 
 export interface HistoryFeedInput {
   subject: FeedSubject;
   lang: FeedLang;
   /** Scheme, host and port every link starts with, e.g. https://tracker.example.org */
   origin: string;
-  /** Newest first. */
+  /** Initiative history entries, newest first. */
   entries: HistoryItem[];
+  /** The subject's own record history (sources, events, figures: RecordHistoryEntry), newest first. */
+  records?: RecordHistoryView[];
   /** The feed's <updated> when there are no entries. */
   fallbackUpdated: Date;
   /** Names for the countries and figures that field changes refer to (country.KZ.role, metric.<slug>.reading). */
@@ -48,6 +55,12 @@ export function feedPath(subject: FeedSubject): string {
       return `/feeds/countries/${subject.code}.atom`;
     case "theme":
       return `/feeds/themes/${subject.theme}.atom`;
+    case "source":
+      return `/feeds/sources/${subject.id}.atom`;
+    case "event":
+      return `/feeds/events/${encodeURIComponent(subject.slug)}.atom`;
+    case "metric":
+      return `/feeds/targets/${encodeURIComponent(subject.slug)}.atom`;
   }
 }
 
@@ -68,24 +81,45 @@ export function pageUrl(origin: string, subject: FeedSubject, lang: FeedLang): s
       return `${origin}${prefix}/countries/${subject.code}`;
     case "theme":
       return `${origin}${prefix}/themes/${subject.theme}`;
+    case "source":
+      return `${origin}${prefix}/sources/${subject.id}`;
+    case "event":
+      return `${origin}${prefix}/events/${encodeURIComponent(subject.slug)}`;
+    case "metric":
+      return `${origin}${prefix}/targets/${encodeURIComponent(subject.slug)}`;
   }
 }
 
 /** A stable feed id per subject and language. */
 export function feedId(subject: FeedSubject, lang: FeedLang): string {
-  const base =
-    subject.kind === "history"
-      ? `${URN}:feed:history`
-      : subject.kind === "initiative"
-        ? `${URN}:feed:initiative:${subject.slug}`
-        : subject.kind === "country"
-          ? `${URN}:feed:country:${subject.code}`
-          : `${URN}:feed:theme:${subject.theme}`;
+  const base = `${URN}:feed:${subjectKey(subject)}`;
   return lang === "en" ? `${base}:en` : base;
+}
+
+function subjectKey(subject: FeedSubject): string {
+  switch (subject.kind) {
+    case "history":
+      return "history";
+    case "initiative":
+    case "event":
+    case "metric":
+      return `${subject.kind}:${subject.slug}`;
+    case "country":
+      return `country:${subject.code}`;
+    case "theme":
+      return `theme:${subject.theme}`;
+    case "source":
+      return `source:${subject.id}`;
+  }
 }
 
 export function entryId(id: number): string {
   return `${URN}:history-entry:${id}`;
+}
+
+/** Record history entries (sources, events, figures) are numbered apart from initiatives' entries. */
+export function recordEntryId(id: number): string {
+  return `${URN}:record-history-entry:${id}`;
 }
 
 /** The codes and slugs whose names the field changes of these entries need. */
@@ -199,7 +233,7 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
     return lines.join("\n");
   };
 
-  const entries: AtomEntry[] = input.entries.map((entry) => {
+  const historyEntries: AtomEntry[] = input.entries.map((entry) => {
     const initiativeTitle = pick(entry.initiative.titleRu, entry.initiative.titleEn);
     const initiativeUrl = pageUrl(origin, { kind: "initiative", slug: entry.initiative.slug, titleRu: "", titleEn: "" }, lang);
     return {
@@ -222,20 +256,73 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
     };
   });
 
+  const subjectName = (): string => {
+    switch (subject.kind) {
+      case "history":
+        return "";
+      case "initiative":
+        return pick(subject.titleRu, subject.titleEn);
+      case "country":
+      case "event":
+      case "metric":
+        return pick(subject.nameRu, subject.nameEn);
+      case "theme":
+        return label(`theme.${subject.theme}`, subject.theme);
+      case "source":
+        return subject.title ?? t("feeds.content.untitledSource", { id: subject.id });
+    }
+  };
+
+  // The same who, when and why as an initiative's entries, for the subject's own record.
+  const recordEntries: AtomEntry[] = (input.records ?? []).map((record) => {
+    const fields = [...new Set(record.changes.map((change) => recordFieldLabel(t, change.field)))].join(", ");
+    const what = record.action === "created" ? t("feeds.entry.recordCreated") : t("feeds.entry.recordCorrected", { fields });
+    const lines: string[] = [];
+    if (record.changes.length) {
+      lines.push(t("feeds.content.changes"));
+      for (const change of record.changes) {
+        const to = recordFieldValue(t, change.field, change.to) ?? none;
+        lines.push(
+          record.action === "created"
+            ? t("feeds.content.recordField", { field: recordFieldLabel(t, change.field), value: to })
+            : t("feeds.content.change", { field: recordFieldLabel(t, change.field), from: recordFieldValue(t, change.field, change.from) ?? none, to }),
+        );
+      }
+    }
+    if (record.note) lines.push(t("feeds.content.note", { note: record.note }));
+    lines.push(t("feeds.content.by", { name: record.authorName ?? t("feeds.entry.importedAuthor") }));
+    lines.push(t("feeds.content.version", { version: record.version }));
+    return {
+      id: recordEntryId(record.id),
+      title: t("feeds.entry.title", { initiative: subjectName(), what }),
+      updated: record.recordedAt,
+      published: record.recordedAt,
+      authors: [{ name: record.authorName ?? t("feeds.entry.importedAuthor") }],
+      links: [{ rel: "alternate", type: "text/html", href: `${pageUrl(origin, subject, lang)}#record-${record.id}` }],
+      categories: [{ term: record.action, scheme: `${URN}:record-action`, label: t(`feeds.entry.record_${record.action}`) }],
+      content: lines.join("\n"),
+    };
+  });
+
+  // Newest first across both kinds of entry, at most the feed's length.
+  const entries = [...historyEntries, ...recordEntries].sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_ENTRY_LIMIT);
+
   const subjectTitle =
     subject.kind === "history"
       ? t("feeds.title.history")
       : subject.kind === "initiative"
-        ? t("feeds.title.initiative", { title: pick(subject.titleRu, subject.titleEn) })
+        ? t("feeds.title.initiative", { title: subjectName() })
         : subject.kind === "country"
-          ? t("feeds.title.country", { country: pick(subject.nameRu, subject.nameEn) })
-          : t("feeds.title.theme", { theme: label(`theme.${subject.theme}`, subject.theme) });
+          ? t("feeds.title.country", { country: subjectName() })
+          : subject.kind === "theme"
+            ? t("feeds.title.theme", { theme: subjectName() })
+            : t(`feeds.title.${subject.kind}`, { name: subjectName() });
 
   return {
     id: feedId(subject, lang),
     title: subjectTitle,
     subtitle: t(`feeds.subtitle.${subject.kind}`),
-    updated: input.entries.reduce<Date | null>((newest, e) => (newest && newest >= e.recordedAt ? newest : e.recordedAt), null) ?? input.fallbackUpdated,
+    updated: entries[0]?.updated ?? input.fallbackUpdated,
     lang,
     authors: [{ name: t("feeds.name"), uri: pageUrl(origin, { kind: "history" }, lang) }],
     links: [

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Theme } from "../domain/vocabulary";
 import { parseChanges, type FieldChange } from "./field-changes";
+import { dayToDate } from "../dates";
 
 /**
  * History entries across initiatives, for feeds, exports and the API. Takes the client
@@ -25,6 +26,11 @@ export interface HistoryFilter {
   /** Entries to skip first (paged views), at most 10 000. */
   offset?: number;
   order?: "desc" | "asc"; // by recordedAt then id; default "desc"
+}
+
+/** `changedSince` for "took effect on or after this day" (YYYY-MM-DD), as /changes and its downloads read it. */
+export function changedOnOrAfter(day: string): Date {
+  return new Date(dayToDate(day).getTime() - 1);
 }
 
 export const DEFAULT_HISTORY_LIMIT = 50;

@@ -8,6 +8,7 @@ import { TAG } from "../cache/tags";
 import { indexHistoryNote, indexQuote, removeInitiativeFromIndex } from "../search/search-index";
 import { writeHistoryEntry } from "./record-history";
 import type { MergeInitiativesInput } from "./merge-schema";
+import { INITIATIVE_NAME_SELECT } from "./initiative-select";
 
 export type MergeErrorCode = "notFound" | "alreadyMerged" | "mergePending" | "mergeConflict";
 
@@ -74,7 +75,13 @@ export async function mergeInitiatives(
       if (quote.event) tags.add(TAG.event(quote.event.slug));
     }
     if (quotes.length) tags.add(TAG.sources);
-    if ((await tx.metric.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } })).count) tags.add(TAG.metrics);
+    // A moved figure's page and feed now name the kept initiative.
+    const moved = await tx.metric.findMany({ where: { initiativeId: duplicate.id }, select: { slug: true } });
+    if (moved.length) {
+      await tx.metric.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } });
+      tags.add(TAG.metrics);
+      for (const { slug } of moved) tags.add(TAG.metric(slug));
+    }
     await tx.passageRejection.updateMany({ where: { initiativeId: duplicate.id }, data: { initiativeId: keep.id } });
 
     // Countries and themes: the kept one's own rows win; the duplicate's others move over.
@@ -145,9 +152,7 @@ export async function getMergeSide(db: Db, slug: string) {
   return db.initiative.findUnique({
     where: { slug },
     select: {
-      slug: true,
-      titleRu: true,
-      titleEn: true,
+      ...INITIATIVE_NAME_SELECT,
       status: true,
       stage: true,
       version: true,

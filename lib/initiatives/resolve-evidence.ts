@@ -14,6 +14,13 @@ import { dayToDate } from "../dates";
  */
 export async function locateQuote(tx: Db, sourceId: number | null, quoteText: string, occurrence: number | null, field = "quote") {
   const source = await tx.source.findUnique({ where: { id: sourceId ?? 0 }, select: { id: true, text: true } });
+  return quoteInSource(source, quoteText, occurrence, field);
+}
+
+export type LocatedQuote = { source: { id: number; text: string }; start: number; end: number };
+
+/** locateQuote on a source already read (the bulk import reads the sources it names once). */
+export function quoteInSource(source: { id: number; text: string } | null, quoteText: string, occurrence: number | null, field = "quote"): LocatedQuote {
   if (!source) throw new EditError("sourceNotFound", `${field}SourceId`);
   const starts = quoteOccurrences(source.text, quoteText);
   if (!starts.length) throw new EditError("quoteNotFound", `${field}Text`);
@@ -36,25 +43,41 @@ export async function locateQuote(tx: Db, sourceId: number | null, quoteText: st
  * that no longer exists) the refusal lists the places, each in its sentence.
  */
 export async function resolveEvidence(tx: Db, initiativeId: number, evidence: EvidenceInput) {
-  if (evidence.evidenceType === "link") {
-    return {
-      quoteId: null,
-      evidenceUrl: evidence.evidenceUrl,
-      evidenceTitle: evidence.evidenceTitle,
-      evidenceDate: dayToDate(evidence.evidenceDate),
-    };
-  }
-  const { source, start, end } = await locateQuote(tx, evidence.quoteSourceId, evidence.quoteText, evidence.quoteOccurrence);
+  if (evidence.evidenceType === "link") return linkEvidence(evidence);
+  return storeQuote(tx, initiativeId, evidence.quoteText, await locateQuote(tx, evidence.quoteSourceId, evidence.quoteText, evidence.quoteOccurrence));
+}
+
+/** A link's stored evidence. */
+export function linkEvidence(evidence: EvidenceInput) {
+  return { quoteId: null, evidenceUrl: evidence.evidenceUrl, evidenceTitle: evidence.evidenceTitle, evidenceDate: dayToDate(evidence.evidenceDate) };
+}
+
+/** Stores a located quote (or reuses the stored span) as an initiative's evidence. */
+export async function storeQuote(tx: Db, initiativeId: number, quoteText: string, { source, start, end }: LocatedQuote) {
   // One statement, so two editors quoting the same span at once cannot both insert it (a read
   // then an insert would fail on the unique key under PostgreSQL's READ COMMITTED). An existing
   // quote keeps its initiative; one that had none gets this one.
   const [quote] = await tx.$queryRaw<{ id: number | bigint; initiativeId: number | bigint | null }[]>`
     INSERT INTO "Quote" ("sourceId", "start", "end", "text", "initiativeId")
-    VALUES (${source.id}, ${start}, ${end}, ${evidence.quoteText}, ${initiativeId})
+    VALUES (${source.id}, ${start}, ${end}, ${quoteText}, ${initiativeId})
     ON CONFLICT ("sourceId", "start", "end") DO UPDATE SET "initiativeId" = COALESCE("Quote"."initiativeId", excluded."initiativeId")
     RETURNING "id", "initiativeId"`;
   if (!quote) throw new Error("The quote could not be stored.");
   // New, or newly attached to this initiative: (re)index it. Re-indexing an unchanged quote is harmless.
-  if (Number(quote.initiativeId) === initiativeId) await indexQuote(tx, { id: Number(quote.id), text: evidence.quoteText, initiativeId });
+  if (Number(quote.initiativeId) === initiativeId) await indexQuote(tx, { id: Number(quote.id), text: quoteText, initiativeId });
   return { quoteId: Number(quote.id), evidenceUrl: null, evidenceTitle: null, evidenceDate: null };
+}
+
+/** The evidence of a form that takes only a quote (a new figure, a score): no link to fall back on. */
+export function resolveQuote(tx: Db, initiativeId: number, input: Pick<EvidenceInput, "quoteSourceId" | "quoteText" | "quoteOccurrence">) {
+  const { quoteSourceId, quoteText, quoteOccurrence } = input;
+  return resolveEvidence(tx, initiativeId, {
+    evidenceType: "quote",
+    quoteSourceId,
+    quoteText,
+    quoteOccurrence,
+    evidenceUrl: "",
+    evidenceTitle: "",
+    evidenceDate: "",
+  });
 }

@@ -127,32 +127,44 @@ const optionalNumber = z.preprocess(
   emptyToNull(z.coerce.number({ error: "invalidNumber" }).finite({ error: "invalidNumber" }).min(-1e12).max(1e12)),
 );
 
-export const createMetricSchema = z
-  .object({
-    slug: z.string().min(1).max(200),
-    version: z.coerce.number({ error: "required" }).int().positive().max(2_147_483_647),
-    nameRu: text(300),
-    nameEn: text(300),
-    unitRu: text(100),
-    unitEn: text(100),
-    baselineValue: optionalNumber,
-    baselinePeriod: optionalText(100),
-    targetValue: optionalNumber,
-    targetDate: optionalIsoDate,
-    targetDateText: optionalText(100),
-    /** The quote stating the figure: pasted word for word from a source in the tracker. */
-    quoteSourceId: recordIdSchema,
-    quoteText: text(2000),
-    /** Which place a quote found more than once in the source is meant (1-based), once the form has asked. */
-    quoteOccurrence,
-    note,
-  })
-  .superRefine((value, ctx) => {
-    if (!isLongEnoughQuote(value.quoteText)) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "quoteTooShort" });
-    if (value.baselineValue === null && value.targetValue === null) ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "baselineOrTarget" });
-  });
+/** A figure's details and the quote stating them: what adding a figure and correcting one both take. */
+const metricFields = {
+  version: z.coerce.number({ error: "required" }).int().positive().max(2_147_483_647),
+  nameRu: text(300),
+  nameEn: text(300),
+  unitRu: text(100),
+  unitEn: text(100),
+  baselineValue: optionalNumber,
+  baselinePeriod: optionalText(100),
+  targetValue: optionalNumber,
+  targetDate: optionalIsoDate,
+  targetDateText: optionalText(100),
+  /** The quote stating the figure: pasted word for word from a source in the tracker. */
+  quoteSourceId: recordIdSchema,
+  quoteText: text(2000),
+  /** Which place a quote found more than once in the source is meant (1-based), once the form has asked. */
+  quoteOccurrence,
+  note,
+};
+
+function checkMetric(value: { quoteText: string; baselineValue: number | null; targetValue: number | null }, ctx: z.RefinementCtx) {
+  if (!isLongEnoughQuote(value.quoteText)) ctx.addIssue({ code: "custom", path: ["quoteText"], message: "quoteTooShort" });
+  if (value.baselineValue === null && value.targetValue === null) ctx.addIssue({ code: "custom", path: ["baselineValue"], message: "baselineOrTarget" });
+}
+
+/** A new figure of the initiative `slug`; `version` is the initiative's version the form showed. */
+export const createMetricSchema = z.object({ slug: z.string().min(1).max(200), ...metricFields }).superRefine(checkMetric);
+
+/**
+ * A correction of a figure's details (decision 037), with the quote that states them and a note;
+ * `version` is the figure's version the form showed (its record history's newest).
+ */
+export const correctMetricSchema = z
+  .object({ metricSlug: z.string().regex(/^[a-z0-9-]{1,200}$/, { error: "invalid" }), ...metricFields })
+  .superRefine(checkMetric);
 
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 export type CreateMetricInput = z.infer<typeof createMetricSchema>;
 export type CorrectEventInput = z.infer<typeof correctEventSchema>;
+export type CorrectMetricInput = z.infer<typeof correctMetricSchema>;

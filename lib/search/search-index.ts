@@ -91,6 +91,24 @@ export function indexHistoryNote(
   return replace(db, "note", entry.id, body ? [{ initiativeId: entry.initiativeId, pos: 0, title: "", body }] : [], options.fresh);
 }
 
+/** indexHistoryNote for many entries created in this transaction (the bulk import): one statement per 500 notes. */
+export async function indexHistoryNotes(db: Db, entries: { id: number; initiativeId: number; note: string; overrideNote: string | null }[]) {
+  const { rowId } = searchSql(db);
+  const bodies = new Map<string, string>();
+  const title = stemText("");
+  const values = entries.flatMap((entry) => {
+    const body = [entry.note, entry.overrideNote].filter(Boolean).join(" ");
+    if (!body) return [];
+    // An upload's rows share its note: stemmed once.
+    if (!bodies.has(body)) bodies.set(body, stemText(body));
+    return [Prisma.sql`(${rowId(searchRowId("note", entry.id))}, ${"note"}, ${entry.id}, ${entry.initiativeId}, ${0}, ${title}, ${bodies.get(body)!})`];
+  });
+  for (let from = 0; from < values.length; from += 500) {
+    await db.$executeRaw`INSERT INTO "SearchIndex" ("rowid", "kind", "refId", "initiativeId", "pos", "title", "body") VALUES ${Prisma.join(values.slice(from, from + 500))}`;
+  }
+  await addVocabulary(db, vocabularyWords([...bodies.keys()].join(" ")));
+}
+
 /** A source is indexed paragraph by paragraph, so a hit can show the passage around it. */
 export function indexSource(db: Db, source: { id: number; text: string }) {
   const rows: { initiativeId: null; pos: number; title: string; body: string }[] = [];

@@ -44,6 +44,14 @@ test("'what changed since' lists real changes after a date, not what was importe
   await expect(page.getByTestId("changes-summary")).toHaveText(/^(No changes|\d+ changes? in \d+ initiatives?) since January 1, 2000\.$/);
   await expect(page.getByText(/What was imported from the source articles is the starting point/)).toBeVisible();
   await expect(page.getByTestId("imported-entry")).toHaveCount(0);
+  // Its download holds the same entries: none of the imported ones; at least as many as the page counts
+  // (the writers' specs, running meanwhile, may add some).
+  const listed = Number((await page.getByTestId("changes-summary").textContent())?.match(/^(\d+) change/)?.[1] ?? 0);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "JSON", exact: true }).click();
+  const file = JSON.parse(await readFile((await (await download).path())!, "utf8")) as { rows: { author: string | null }[] };
+  expect(file.rows.length).toBeGreaterThanOrEqual(listed);
+  expect(file.rows.filter((row) => !row.author)).toHaveLength(0);
   await page.goto("/en/changes?since=2999-01-01");
   await expect(page.getByTestId("changes-summary")).toHaveText("No changes since January 1, 2999.");
 });

@@ -92,6 +92,23 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await expect(correct.getByRole("status")).toContainText("Saved as version 2.");
   await expect(correct.getByLabel("Place (Russian, optional)")).toHaveValue("Бишкек");
 
+  // The figure corrected from its own page: a bad baseline is refused, focused, and nothing typed is lost.
+  await page.goto("/en/targets");
+  await page.getByRole("region", { name: "Test: countries in the council" }).getByRole("link", { name: "History of this figure" }).click();
+  const correctFigure = page.getByRole("form", { name: "Correct this figure" });
+  await correctFigure.getByLabel("Baseline", { exact: true }).fill("two");
+  await correctFigure.getByLabel("Baseline period (optional)").fill("2025");
+  await correctFigure.getByRole("button", { name: "Save the figure's correction" }).click();
+  await expect(correctFigure.getByLabel("Baseline", { exact: true })).toBeFocused();
+  await expect(correctFigure.getByLabel("Baseline period (optional)")).toHaveValue("2025");
+  await expect(correctFigure.getByLabel("Target", { exact: true })).toHaveValue("5");
+  await correctFigure.getByLabel("Baseline", { exact: true }).fill("2");
+  await correctFigure.getByLabel("Source").selectOption({ label: "ТЕСТ: водная встреча и ледники" });
+  await correctFigure.getByLabel("Quote, word for word").fill("приняли учёных из пяти стран региона");
+  await correctFigure.getByLabel("Note (why)").fill("Test figure correction.");
+  await correctFigure.getByRole("button", { name: "Save the figure's correction" }).click();
+  await expect(correctFigure.getByRole("status")).toContainText("Saved as version 2.");
+
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   const slug = "test-regional-glacier-monitoring-council";
@@ -111,7 +128,23 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await expect(visitor.getByTestId("record-history")).toContainText("Added by Records Editor");
   await expect(visitor.getByTestId("record-history")).toContainText("Test target.");
   await expect(visitor.getByRole("region", { name: "Changes recorded on the initiative" })).toContainText("Test: countries in the council: added");
+  await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Corrected by Records Editor");
+  await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Baseline: (blank) → 2");
+  await expect(visitor.getByRole("region", { name: "The figure now" })).toContainText("2 countries, 2025");
+  await expect(visitor.getByRole("form", { name: "Correct this figure" })).toHaveCount(0);
   const figureHistory = new URL(visitor.url()).pathname;
+
+  // The figure's history as an Atom feed, from its page through the feed's explainer.
+  await visitor.getByRole("link", { name: "Follow the history (Atom feed)" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("The history of Test: countries in the council");
+  const figureFeed = await visitor.request.get((await visitor.getByRole("link", { name: "Open the feed itself (XML)" }).getAttribute("href"))!);
+  expect(figureFeed.status()).toBe(200);
+  expect(figureFeed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  const figureAtom = await figureFeed.text();
+  expect(figureAtom).toContain("Test: countries in the council — Corrected: Baseline, Baseline period");
+  expect(figureAtom).toContain("Note: Test figure correction.");
+  // Newest first: the correction before the figure's addition.
+  expect(figureAtom.indexOf("Corrected: Baseline")).toBeLessThan(figureAtom.indexOf("Test: countries in the council — Added"));
 
   await visitor.goto("/en/initiatives/water-use-framework-convention");
   await expect(visitor.getByTestId("announcements")).toContainText("announced 2 times");
@@ -128,6 +161,12 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   await expect(visitor.getByTestId("record-history").getByRole("listitem").first()).toContainText("Attendees: (blank) → KG");
   await expect(visitor.getByRole("main")).toContainText("Kyrgyzstan");
   await expect(visitor.getByRole("form", { name: "Correct this event" })).toHaveCount(0);
+  // Its history as a feed too: the correction, who made it and why.
+  await expect(visitor.getByRole("link", { name: "Follow the history (Atom feed)" })).toHaveAttribute("href", "/en/feed/events/test-water-ministers-meeting");
+  const eventFeed = await (await visitor.request.get("/feeds/events/test-water-ministers-meeting.atom?lang=en")).text();
+  expect(eventFeed).toContain("Test water ministers meeting — Corrected: Place (Russian), Attendees");
+  expect(eventFeed).toContain("Note: Test correction.");
+  expect(eventFeed).toContain("<name>Records Editor</name>");
   // The event page links to the list filtered by it.
   await visitor.getByRole("link", { name: "The initiatives filed under it, in the list with its filters" }).click();
   await expect(visitor).toHaveURL(/\/en\/initiatives\?event=test-water-ministers-meeting$/);

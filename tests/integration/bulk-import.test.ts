@@ -102,7 +102,14 @@ describe("bulk import", () => {
     const entries = await prisma.historyEntry.findMany({ orderBy: { id: "desc" }, take: 3, select: { note: true, authorId: true, evidenceUrl: true } });
     expect(entries).toEqual(Array(3).fill({ note: NOTE, authorId: editor.id, evidenceUrl: LINK.evidence_url }));
     expect(result.tags).toEqual(
-      expect.arrayContaining([`initiative:${STATUS_SLUG}`, `initiative:${METRIC_INITIATIVE}`, "list:initiatives", "list:history", "list:metrics"]),
+      expect.arrayContaining([
+        `initiative:${STATUS_SLUG}`,
+        `initiative:${METRIC_INITIATIVE}`,
+        "list:initiatives",
+        "list:history",
+        "list:metrics",
+        `metric:${METRIC_SLUG}`,
+      ]),
     );
   });
 
@@ -160,6 +167,115 @@ describe("bulk import", () => {
     expect(result.issues).toEqual([{ row: 2, column: "version", code: "importConflict", values: { current: stale + 1, given: stale } }]);
     expect(result.rows.map((row) => row.outcomes[0])).toEqual(["refused", "readingAdded", "readingAdded"]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("writes what the forms write: quoted evidence, a status change and a reading in one row, each entry indexed for search", async () => {
+    const source = await prisma.source.findFirstOrThrow({ where: { key: "000_02323e7b5ee229ed.txt" }, select: { id: true } });
+    const quoteText = "гармонизировать наши водные стратегии";
+    const m = await initiative(METRIC_INITIATIVE);
+    const status = otherStatus(m.status);
+    const before = await snapshot();
+    const result = await importCsv(prisma, editor, {
+      csv: csv([
+        {
+          slug: METRIC_INITIATIVE,
+          version: m.version,
+          status,
+          stage: m.stage ?? "",
+          effective_on: "2026-05-04",
+          override_note: "test: any move",
+          metric_slug: METRIC_SLUG,
+          value: "1.7",
+          observed_on: "2026-05-04",
+          quote_source_id: source.id,
+          quote_text: quoteText,
+        },
+      ]),
+      note: NOTE,
+      apply: true,
+      reviewRequired: false,
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.rows.map((row) => [row.outcomes, row.version])).toEqual([[["statusChanged", "readingAdded"], m.version + 2]]);
+    expect((await snapshot()).readings).toBe(before.readings + 1);
+    const entries = await prisma.historyEntry.findMany({
+      where: { initiative: { slug: METRIC_INITIATIVE }, version: { gt: m.version } },
+      orderBy: { version: "asc" },
+      select: {
+        id: true,
+        version: true,
+        kind: true,
+        fromStatus: true,
+        toStatus: true,
+        effectiveOn: true,
+        changes: true,
+        note: true,
+        overrideNote: true,
+        authorId: true,
+        reviewerId: true,
+        evidenceUrl: true,
+        quote: { select: { text: true, sourceId: true } },
+      },
+    });
+    const quote = { text: quoteText, sourceId: source.id };
+    expect(entries.map(({ id: _id, effectiveOn, ...entry }) => ({ ...entry, effectiveOn: effectiveOn?.toISOString().slice(0, 10) ?? null }))).toEqual([
+      {
+        version: m.version + 1,
+        kind: "status_change",
+        fromStatus: m.status,
+        toStatus: status,
+        effectiveOn: "2026-05-04",
+        changes: "[]",
+        note: NOTE,
+        overrideNote: "test: any move",
+        authorId: editor.id,
+        reviewerId: null,
+        evidenceUrl: null,
+        quote,
+      },
+      {
+        version: m.version + 2,
+        kind: "edit",
+        fromStatus: null,
+        toStatus: null,
+        effectiveOn: null,
+        changes: JSON.stringify([{ field: `metric.${METRIC_SLUG}.reading`, from: null, to: "1.7 @ 2026-05-04" }]),
+        note: NOTE,
+        overrideNote: null,
+        authorId: editor.id,
+        reviewerId: null,
+        evidenceUrl: null,
+        quote,
+      },
+    ]);
+    const reading = await prisma.metricReading.findFirstOrThrow({
+      orderBy: { id: "desc" },
+      select: { value: true, observedOn: true, quote: { select: { text: true } } },
+    });
+    expect(reading).toEqual({ value: 1.7, observedOn: new Date("2026-05-04T00:00:00Z"), quote: { text: quoteText } });
+    for (const entry of entries) {
+      const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "SearchIndex" WHERE "kind" = 'note' AND "refId" = ${entry.id}`;
+      expect(Number(row!.n)).toBe(1);
+    }
+  });
+
+  it("checks a reading against the previous one, also when an earlier row of the file added it", async () => {
+    const m = await initiative(METRIC_INITIATIVE);
+    const reading = (value: string, day: string, confirm = "") => ({
+      slug: METRIC_INITIATIVE,
+      version: m.version,
+      metric_slug: METRIC_SLUG,
+      value,
+      observed_on: day,
+      confirm_large: confirm,
+      ...LINK,
+    });
+    const rows = [reading("0.1", "2026-06-01"), reading("0.5", "2026-06-02"), reading("0.5", "2026-06-03", "yes")];
+    const result = await importCsv(prisma, editor, { csv: csv(rows), note: NOTE, apply: false, reviewRequired: false });
+    // 0.5 is more than 3× the 0.1 the row before read: confirmation needed, which the third row gives.
+    expect(result.issues).toEqual([{ row: 3, column: "value", code: "confirmLargeReading" }]);
+    expect(result.rows.map((row) => row.outcomes[0])).toEqual(["readingAdded", "refused", "readingAdded"]);
+    expect(result.rows.map((row) => row.version)).toEqual([m.version + 1, null, m.version + 2]);
   });
 
   it("follows the review rules: with review on, an editor's rows wait for a second person", async () => {

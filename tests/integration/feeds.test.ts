@@ -5,6 +5,15 @@ import type { SessionUser } from "../../lib/auth/sessions";
 import { prisma } from "../../lib/db/prisma";
 import { markVerifiedSchema } from "../../lib/initiatives/edit-schemas";
 import { markVerified } from "../../lib/initiatives/mark-verified";
+import { mergeInitiatives } from "../../lib/initiatives/merge-initiatives";
+import { mergeInitiativesSchema } from "../../lib/initiatives/merge-schema";
+import { correctEvent } from "../../lib/events/correct-event";
+import { createEvent } from "../../lib/events/create-event";
+import { correctEventSchema, correctMetricSchema, createEventSchema, createMetricSchema } from "../../lib/intake/create-schemas";
+import { correctMetric } from "../../lib/metrics/correct-metric";
+import { createMetric } from "../../lib/metrics/create-metric";
+import { addSource, correctSource } from "../../lib/sources/add-source";
+import { addSourceSchema, correctSourceSchema } from "../../lib/sources/source-schemas";
 import { seedWorkerDatabase } from "../helpers/seeded";
 import { currentVersion, recordThreeEntries, tick } from "../helpers/three-entries";
 import { makeUser } from "../helpers/users";
@@ -273,7 +282,7 @@ describe("errors", () => {
     await jsonError("/feeds/history.rss", 404);
     await jsonError("/feeds/initiatives/single-tourism-space", 404);
     await jsonError("/feeds/initiatives/.atom", 404);
-    await jsonError("/feeds/sources/1.atom", 404);
+    await jsonError("/feeds/people/1.atom", 404);
     await jsonError("/feeds/history.atom/extra", 404);
   });
 
@@ -297,5 +306,176 @@ describe("the entry limit", () => {
     expect(entries).toHaveLength(50);
     const newest = await prisma.historyEntry.findMany({ orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 50, select: { id: true } });
     expect(entries.map(entryNumber)).toEqual(newest.map((e) => e.id));
+  });
+});
+
+// Records with a history of their own (RecordHistoryEntry): each gets the same kind of feed. Test data only.
+describe("feeds of a source, an event and a figure", () => {
+  const recordNumber = (entry: Entry) => Number(/^urn:summit-tracker:record-history-entry:(\d+)$/.exec(entry.id)?.[1]);
+  const newestFirst = (entries: Entry[]) => entries.map((entry) => entry.updated).every((updated, i, all) => i === 0 || all[i - 1]! >= updated);
+
+  it("a source's feed: its addition and a correction, newest first, with who, when and why", async () => {
+    const { id } = await addSource(
+      prisma,
+      editor,
+      addSourceSchema.parse({ origin: "paste", language: "ru", text: "ТЕСТ: текст источника для проверки его ленты.", title: "ТЕСТ: источник ленты" }),
+      { maxBytes: 1_000_000 },
+    );
+    const before = await feed(`/feeds/sources/${id}.atom?lang=en`);
+    expect(before.entries).toHaveLength(1);
+    await tick();
+    const { tags } = await correctSource(
+      prisma,
+      editor,
+      correctSourceSchema.parse({
+        sourceId: String(id),
+        version: "1",
+        language: "ru",
+        title: "ТЕСТ: источник ленты (исправлен)",
+        outlet: "Test outlet",
+        note: "Outlet named",
+      }),
+    );
+    // The correction expires this source's page and feed, not every source's.
+    expect(tags).toContain(`source:${id}`);
+    expect(tags.filter((tag) => tag.startsWith("source:"))).toEqual([`source:${id}`]);
+
+    const { feed: f, entries } = await feed(`/feeds/sources/${id}.atom?lang=en`);
+    expect(f.id).toBe(`urn:summit-tracker:feed:source:${id}:en`);
+    expect(text(f.title)).toBe("ТЕСТ: источник ленты (исправлен): history of the source");
+    expect(f.link.find((l) => l["@_rel"] === "alternate")?.["@_href"]).toBe(`${ORIGIN}/en/sources/${id}`);
+    expect(entries).toHaveLength(2);
+    expect(newestFirst(entries)).toBe(true);
+    const [correction, addition] = entries as [Entry, Entry];
+    expect(f.updated).toBe(correction.updated);
+    expect(correction.id).toMatch(/^urn:summit-tracker:record-history-entry:\d+$/);
+    expect(recordNumber(correction)).toBeGreaterThan(recordNumber(addition));
+    expect(text(correction.title)).toBe("ТЕСТ: источник ленты (исправлен) — Corrected: Title, Outlet");
+    expect(correction.author?.[0]?.name).toBe("Feed Editor");
+    expect(correction.link[0]!["@_href"]).toBe(`${ORIGIN}/en/sources/${id}#record-${recordNumber(correction)}`);
+    expect(text(correction.content)).toContain("Outlet: — → Test outlet");
+    expect(text(correction.content)).toContain("Note: Outlet named");
+    expect(text(correction.content)).toContain("Version: 2");
+    expect(text(addition.title)).toContain("— Added");
+    expect(text(addition.content)).toContain("Language: Russian");
+    // Russian by default.
+    expect(text((await feed(`/feeds/sources/${id}.atom`)).entries[0]!.title)).toContain("Исправлено: Заголовок, Издание");
+  });
+
+  it("an event's feed: its creation and its correction", async () => {
+    const { id, slug } = await createEvent(
+      prisma,
+      editor,
+      createEventSchema.parse({ nameRu: "ТЕСТ: встреча для ленты", nameEn: "Test feed meeting", note: "Test event." }),
+    );
+    await tick();
+    const { tags } = await correctEvent(
+      prisma,
+      editor,
+      correctEventSchema.parse({
+        eventId: String(id),
+        version: "1",
+        nameRu: "ТЕСТ: встреча для ленты",
+        nameEn: "Test feed meeting",
+        placeEn: "Bishkek",
+        note: "Place stated.",
+      }),
+    );
+    expect(tags).toContain(`event:${slug}`);
+    const { feed: f, entries } = await feed(`/feeds/events/${slug}.atom?lang=en`);
+    expect(text(f.title)).toBe("Test feed meeting: history of the event");
+    expect(entries.map((entry) => text(entry.title))).toEqual(["Test feed meeting — Corrected: Place (English)", "Test feed meeting — Added"]);
+    expect(text(entries[0]!.content)).toContain("Place (English): — → Bishkek");
+    expect(text(entries[0]!.content)).toContain("Note: Place stated.");
+    expect(text(entries[1]!.content)).toContain("Note: Test event.");
+    expect(entries.every((entry) => entry.author?.[0]?.name === "Feed Editor")).toBe(true);
+    // A seed event without recorded changes: an empty but valid feed.
+    expect((await feed("/feeds/events/tashkent-2025.atom")).entries.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it("a figure's feed: its addition, a correction and its initiative's entries about it, kept after the initiative is merged", async () => {
+    const [from, into] = await prisma.initiative.findMany({
+      where: { mergedIntoId: null, quotes: { some: {} }, pendingChanges: { none: { state: "pending" } }, slug: { not: "single-tourism-space" } },
+      orderBy: { id: "desc" },
+      take: 2,
+      select: { slug: true, version: true, quotes: { select: { sourceId: true, text: true }, take: 1, orderBy: { id: "asc" } } },
+    });
+    const quote = from!.quotes[0]!;
+    const { metricSlug } = await createMetric(
+      prisma,
+      editor,
+      createMetricSchema.parse({
+        slug: from!.slug,
+        version: String(from!.version),
+        nameRu: "ТЕСТ: показатель ленты",
+        nameEn: "Test feed figure",
+        unitRu: "шт.",
+        unitEn: "pcs",
+        targetValue: "5",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
+        note: "Figure added.",
+      }),
+    );
+    await tick();
+    const correction = {
+      metricSlug,
+      version: "1",
+      nameRu: "ТЕСТ: показатель ленты",
+      nameEn: "Test feed figure",
+      unitRu: "шт.",
+      unitEn: "pcs",
+      targetValue: "6",
+      targetDate: "2030-12-31",
+      quoteSourceId: String(quote.sourceId),
+      quoteText: quote.text,
+      note: "Target restated.",
+    };
+    const { version, tags } = await correctMetric(prisma, editor, correctMetricSchema.parse(correction));
+    expect(version).toBe(2);
+    // Exactly this figure's feed, not the other figures'.
+    expect(tags.filter((tag) => tag.startsWith("metric:"))).toEqual([`metric:${metricSlug}`]);
+    expect(tags).toEqual(expect.arrayContaining(["list:metrics", `initiative:${from!.slug}`]));
+
+    const { feed: f, entries } = await feed(`/feeds/targets/${metricSlug}.atom?lang=en`);
+    expect(text(f.title)).toBe("Test feed figure: history of the figure");
+    expect(f.link.find((l) => l["@_rel"] === "alternate")?.["@_href"]).toBe(`${ORIGIN}/en/targets/${metricSlug}`);
+    expect(newestFirst(entries)).toBe(true);
+    expect(text(entries[0]!.title)).toBe("Test feed figure — Corrected: Target, Target date");
+    expect(text(entries[0]!.content)).toContain("Target: 5 → 6");
+    expect(text(entries[0]!.content)).toContain("Note: Target restated.");
+    // Its addition twice: in its own record and as the initiative's entry (titled with the initiative).
+    expect(entries.filter((entry) => recordNumber(entry) > 0).map((entry) => text(entry.title))).toEqual([
+      "Test feed figure — Corrected: Target, Target date",
+      "Test feed figure — Added",
+    ]);
+    const initiativeEntries = entries.filter((entry) => entryNumber(entry) > 0);
+    expect(initiativeEntries).toHaveLength(1);
+    expect(text(initiativeEntries[0]!.content)).toContain("Note: Figure added.");
+
+    // Merged into another initiative, the figure moves and its feed still holds the duplicate's entry about it.
+    const keep = await prisma.initiative.findUniqueOrThrow({ where: { slug: into!.slug }, select: { version: true } });
+    const duplicate = await prisma.initiative.findUniqueOrThrow({ where: { slug: from!.slug }, select: { version: true } });
+    const merged = await mergeInitiatives(
+      prisma,
+      editor,
+      mergeInitiativesSchema.parse({
+        duplicateSlug: from!.slug,
+        duplicateVersion: String(duplicate.version),
+        keepSlug: into!.slug,
+        keepVersion: String(keep.version),
+        note: "Test merge.",
+      }),
+    );
+    expect(merged.tags).toContain(`metric:${metricSlug}`);
+    const after = await feed(`/feeds/targets/${metricSlug}.atom?lang=en`);
+    expect(after.entries.map((entry) => entry.id)).toEqual(entries.map((entry) => entry.id));
+  });
+
+  it("answers 404 JSON for an unknown source, event or figure", async () => {
+    expect((await jsonError("/feeds/sources/999999.atom", 404)).details).toEqual([{ parameter: "id", message: 'no source with id "999999"' }]);
+    await jsonError("/feeds/sources/abc.atom", 404);
+    await jsonError("/feeds/events/no-such-event.atom", 404);
+    expect((await jsonError("/feeds/targets/no-such-figure.atom?lang=en", 404)).error).toBe("There is no figure with this slug.");
   });
 });

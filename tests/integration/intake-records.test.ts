@@ -9,7 +9,8 @@ import { createEvent } from "../../lib/events/create-event";
 import { getEvent } from "../../lib/events/get-event";
 import { createInitiative } from "../../lib/initiatives/create-initiative";
 import { ConflictError, EditError } from "../../lib/initiatives/edit-errors";
-import { correctEventSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "../../lib/intake/create-schemas";
+import { correctEventSchema, correctMetricSchema, createEventSchema, createInitiativeSchema, createMetricSchema } from "../../lib/intake/create-schemas";
+import { correctMetric, metricVersion } from "../../lib/metrics/correct-metric";
 import { acceptPassageSchema, rejectPassageSchema } from "../../lib/matcher/passage-schemas";
 import { acceptPassage, rejectPassage } from "../../lib/matcher/review-passages";
 import { createMetric } from "../../lib/metrics/create-metric";
@@ -406,6 +407,81 @@ describe("figures and targets", () => {
     const seeded = await prisma.metric.findFirstOrThrow({ where: { initiative: { slug: { not: slug } } }, select: { slug: true } });
     expect((await getMetricHistory(prisma, seeded.slug))!.record).toEqual([]);
     expect(await getMetricHistory(prisma, "no-such-figure")).toBeNull();
+  });
+
+  it("is corrected with a quote and a note as the next version of its own history; stale, unchanged or unquoted corrections write nothing", async () => {
+    const slug = "regional-glacier-monitoring-council";
+    const metric = await prisma.metric.findFirstOrThrow({ where: { initiative: { slug }, nameEn: "Countries in the council" } });
+    const current = (await getMetricHistory(prisma, metric.slug))!;
+    expect(current.version).toBe(1);
+    const form = {
+      metricSlug: metric.slug,
+      version: "1",
+      nameRu: current.nameRu,
+      nameEn: "Countries on the council",
+      unitRu: current.details.unitRu,
+      unitEn: current.details.unitEn,
+      baselineValue: "2",
+      baselinePeriod: "2025",
+      targetValue: "5",
+      targetDate: "2030-12-31",
+      targetDateText: "",
+      quoteSourceId: String(sourceId),
+      quoteText: "приняли учёных из пяти стран региона",
+      note: "Тестовое исправление показателя",
+    };
+    const { version, tags } = await correctMetric(prisma, editor, correctMetricSchema.parse(form));
+    expect(version).toBe(2);
+    expect(tags).toEqual(expect.arrayContaining([`metric:${metric.slug}`, "list:metrics", `initiative:${slug}`, `source:${sourceId}`]));
+    const after = (await getMetricHistory(prisma, metric.slug))!;
+    expect(after).toMatchObject({
+      nameEn: "Countries on the council",
+      version: 2,
+      details: { baselineValue: 2, baselinePeriod: "2025", targetValue: 5, targetDate: "2030-12-31" },
+    });
+    expect(after.record[0]).toMatchObject({ action: "corrected", version: 2, authorName: "Intake Editor", note: "Тестовое исправление показателя" });
+    expect(after.record[0]!.changes).toEqual([
+      { field: "nameEn", from: "Countries in the council", to: "Countries on the council" },
+      { field: "baselineValue", from: null, to: "2" },
+      { field: "baselinePeriod", from: null, to: "2025" },
+      { field: "targetDate", from: null, to: "2030-12-31" },
+    ]);
+    // The new baseline is stated by the correction's quote; the target, restated by its date, too.
+    const stored = await prisma.metric.findUniqueOrThrow({ where: { id: metric.id }, include: { baselineQuote: true, targetQuote: true } });
+    expect(stored.baselineQuote?.text).toBe("приняли учёных из пяти стран региона");
+    expect(stored.targetQuote?.text).toBe("приняли учёных из пяти стран региона");
+
+    const rows = async () => [await prisma.recordHistoryEntry.count(), JSON.stringify(await prisma.metric.findUniqueOrThrow({ where: { id: metric.id } }))];
+    const before = await rows();
+    await expect(correctMetric(prisma, editor, correctMetricSchema.parse({ ...form, nameEn: "Stale" }))).rejects.toMatchObject({
+      code: "metricChangedSince",
+      values: { version: 2 },
+    });
+    await expect(correctMetric(prisma, editor, correctMetricSchema.parse({ ...form, version: "2" }))).rejects.toMatchObject({ code: "nothingChanged" });
+    await expect(
+      correctMetric(prisma, editor, correctMetricSchema.parse({ ...form, version: "2", nameEn: "X", quoteText: "этого нет в тексте источника" })),
+    ).rejects.toMatchObject({
+      code: "quoteNotFound",
+    });
+    await expect(correctMetric(prisma, editor, correctMetricSchema.parse({ ...form, metricSlug: "no-such-figure" }))).rejects.toMatchObject({
+      code: "notFound",
+    });
+    expect(await rows()).toEqual(before);
+    // The form's schema: a quote, a note and a baseline or target are required.
+    expect(
+      correctMetricSchema
+        .safeParse({ ...form, quoteText: "", note: "", baselineValue: "", targetValue: "" })
+        .error?.issues.map((issue) => issue.path[0])
+        .sort(),
+    ).toEqual(["baselineValue", "note", "quoteText", "quoteText"].sort());
+
+    // Two corrections from the same version: one is stored, the other refused.
+    const results = await Promise.allSettled(
+      ["A", "B"].map((suffix) => correctMetric(prisma, editor, correctMetricSchema.parse({ ...form, version: "2", nameEn: `Countries ${suffix}` }))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "metricChangedSince" } });
+    expect(await metricVersion(prisma, metric.id)).toBe(3);
   });
 });
 

@@ -118,7 +118,8 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations never touch the main databa
       await main.client.end();
       await dropDatabase(postgresUrl!, main.name);
     }
-  });
+    // The schema engine (WebAssembly) replays every migration twice: about 10 s alone, several times that on a busy machine.
+  }, 120_000);
 
   it("the schema engine's shadow database is a database of its own, dropped afterwards", async () => {
     const main = await mainDatabase();

@@ -32,6 +32,7 @@ const { TEST_PASSWORD } = await import("../helpers/users");
 const { addSource } = await import("../../lib/sources/add-source");
 const { addSourceSchema } = await import("../../lib/sources/source-schemas");
 const { eventVersion } = await import("../../lib/events/correct-event");
+const { metricVersion } = await import("../../lib/metrics/correct-metric");
 
 type Actor = "anonymous" | "editor" | "deactivated editor" | "admin";
 const tokens: Partial<Record<Actor, string>> = {};
@@ -289,6 +290,32 @@ const mutations: { name: string; allowed: Actor[]; action: Action; prepare: () =
     },
   },
   {
+    // Each allowed actor corrects the figure's next version: a target one higher each time.
+    name: "correctMetricAction",
+    allowed: ["editor", "admin"],
+    action: intakeActions.correctMetricAction,
+    prepare: async () => {
+      const metric = await prisma.metric.findFirstOrThrow({ where: { targetValue: { not: null } }, orderBy: { id: "asc" } });
+      const quote = await prisma.quote.findFirstOrThrow({ where: { initiativeId: metric.initiativeId }, orderBy: { id: "asc" } });
+      return form({
+        metricSlug: metric.slug,
+        version: String(await metricVersion(prisma, metric.id)),
+        nameRu: metric.nameRu,
+        nameEn: metric.nameEn,
+        unitRu: metric.unitRu,
+        unitEn: metric.unitEn,
+        baselineValue: metric.baselineValue === null ? "" : String(metric.baselineValue),
+        baselinePeriod: metric.baselinePeriod ?? "",
+        targetValue: String(metric.targetValue! + 1),
+        targetDate: metric.targetDate ? metric.targetDate.toISOString().slice(0, 10) : "",
+        targetDateText: metric.targetDateText ?? "",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
+        note: "n",
+      });
+    },
+  },
+  {
     // Each allowed actor scores the next version of the same pair.
     name: "setScoreAction",
     allowed: ["editor", "admin"],
@@ -435,7 +462,7 @@ async function snapshot() {
     quotes: await prisma.quote.count(),
     rejections: await prisma.passageRejection.count(),
     events: await prisma.event.count(),
-    metrics: await prisma.metric.count(),
+    metrics: await prisma.metric.findMany({ orderBy: { id: "asc" } }),
     suggestions: await prisma.suggestion.findMany({ where: { state: { not: "open" } }, orderBy: { id: "asc" } }),
     scores: await prisma.score.count(),
   });

@@ -65,6 +65,7 @@ const { setReviewRequired } = await import("../../lib/settings/settings");
 const editSchemas = await import("../../lib/initiatives/edit-schemas");
 const userSchemas = await import("../../lib/users/user-schemas");
 const { signInSchema } = await import("../../lib/auth/sign-in-schema");
+const { emailSchema } = await import("../../lib/forms/email-schema");
 const { initiativeQuerySchema } = await import("../../lib/initiatives/query-initiatives");
 const vocabulary = await import("../../lib/domain/vocabulary");
 const { ALLOWED_TRANSITIONS } = await import("../../lib/domain/transitions");
@@ -215,6 +216,7 @@ beforeAll(async () => {
     language: firstSource.language,
     kind: firstSource.kind ?? "",
   };
+  const figure = await prisma.metric.findUniqueOrThrow({ where: { slug: METRIC_SLUG } });
   world.base = {
     changeStatus: {
       slug: CHANGE_SLUG,
@@ -318,6 +320,26 @@ beforeAll(async () => {
         note: "a note",
       };
     })(),
+    correctMetric: await (async () => {
+      const metric = figure;
+      const quote = await prisma.quote.findFirstOrThrow({ where: { initiativeId: metric.initiativeId }, orderBy: { id: "asc" } });
+      return {
+        metricSlug: metric.slug,
+        version: "1",
+        nameRu: metric.nameRu,
+        nameEn: `${metric.nameEn} (corrected)`,
+        unitRu: metric.unitRu,
+        unitEn: metric.unitEn,
+        baselineValue: metric.baselineValue === null ? "" : String(metric.baselineValue),
+        baselinePeriod: metric.baselinePeriod ?? "",
+        targetValue: metric.targetValue === null ? "" : String(metric.targetValue),
+        targetDate: metric.targetDate ? metric.targetDate.toISOString().slice(0, 10) : "",
+        targetDateText: metric.targetDateText ?? "",
+        quoteSourceId: String(quote.sourceId),
+        quoteText: quote.text,
+        note: "a note",
+      };
+    })(),
     createMetric: {
       slug: METRIC_INITIATIVE,
       version: await currentVersion(METRIC_INITIATIVE),
@@ -354,63 +376,34 @@ beforeAll(async () => {
   };
 });
 
-/** Rows and counts of every table a mutation could touch (sessions and rate limits aside). */
+/** Every table a mutation could touch (sessions and rate limits aside), each read in a fixed order. */
+const SNAPSHOT_TABLES = {
+  initiatives: () => prisma.initiative.findMany({ orderBy: { id: "asc" } }),
+  history: () => prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
+  pending: () => prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
+  quotes: () => prisma.quote.findMany({ orderBy: { id: "asc" } }),
+  users: () => prisma.user.findMany({ orderBy: { id: "asc" } }),
+  settings: () => prisma.setting.findMany({ orderBy: { key: "asc" } }),
+  participations: () => prisma.participation.findMany({ orderBy: [{ initiativeId: "asc" }, { countryCode: "asc" }] }),
+  readings: () => prisma.metricReading.findMany({ orderBy: { id: "asc" } }),
+  themes: () => prisma.initiativeTheme.findMany({ orderBy: [{ initiativeId: "asc" }, { theme: "asc" }] }),
+  metrics: () => prisma.metric.findMany({ orderBy: { id: "asc" } }),
+  sources: () => prisma.source.findMany({ orderBy: { id: "asc" } }),
+  sourceFiles: () => prisma.sourceFile.findMany({ orderBy: { sourceId: "asc" }, select: { sourceId: true, sha256: true } }),
+  recordHistory: () => prisma.recordHistoryEntry.findMany({ orderBy: { id: "asc" } }),
+  rejections: () => prisma.passageRejection.findMany({ orderBy: { id: "asc" } }),
+  events: () => prisma.event.findMany({ orderBy: { id: "asc" } }),
+};
+
+/** Rows and counts of every table a mutation could touch, the search index's size and the session count. */
 async function snapshot(): Promise<string> {
-  const [
-    initiatives,
-    history,
-    pending,
-    quotes,
-    users,
-    settings,
-    participations,
-    readings,
-    themes,
-    metrics,
-    search,
-    sessions,
-    sources,
-    sourceFiles,
-    recordHistory,
-    rejections,
-    events,
-  ] = await Promise.all([
-    prisma.initiative.findMany({ orderBy: { id: "asc" } }),
-    prisma.historyEntry.findMany({ orderBy: { id: "asc" } }),
-    prisma.pendingChange.findMany({ orderBy: { id: "asc" } }),
-    prisma.quote.findMany({ orderBy: { id: "asc" } }),
-    prisma.user.findMany({ orderBy: { id: "asc" } }),
-    prisma.setting.findMany({ orderBy: { key: "asc" } }),
-    prisma.participation.findMany({ orderBy: [{ initiativeId: "asc" }, { countryCode: "asc" }] }),
-    prisma.metricReading.findMany({ orderBy: { id: "asc" } }),
-    prisma.initiativeTheme.findMany({ orderBy: [{ initiativeId: "asc" }, { theme: "asc" }] }),
-    prisma.metric.findMany({ orderBy: { id: "asc" } }),
+  const [search, sessions, ...rows] = await Promise.all([
     prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex"`),
     prisma.session.count(),
-    prisma.source.findMany({ orderBy: { id: "asc" } }),
-    prisma.sourceFile.findMany({ orderBy: { sourceId: "asc" }, select: { sourceId: true, sha256: true } }),
-    prisma.recordHistoryEntry.findMany({ orderBy: { id: "asc" } }),
-    prisma.passageRejection.findMany({ orderBy: { id: "asc" } }),
-    prisma.event.findMany({ orderBy: { id: "asc" } }),
+    ...Object.values(SNAPSHOT_TABLES).map((read) => read()),
   ]);
-  const tables = {
-    initiatives,
-    history,
-    pending,
-    quotes,
-    users,
-    settings,
-    participations,
-    readings,
-    themes,
-    metrics,
-    sources,
-    sourceFiles,
-    recordHistory,
-    rejections,
-    events,
-  };
-  const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
+  const tables = Object.fromEntries(Object.keys(SNAPSHOT_TABLES).map((name, index) => [name, rows[index] as unknown[]]));
+  const counts = Object.fromEntries(Object.entries(tables).map(([name, tableRows]) => [name, tableRows.length]));
   return JSON.stringify({ counts, searchIndex: Number(search[0]!.n), sessions, tables });
 }
 
@@ -513,6 +506,25 @@ interface SchemaCase {
   input: fc.Arbitrary<unknown>;
   check: (out: unknown, input: unknown) => void;
   runs: number;
+}
+
+/** The texts of an event's form (create and correct): names, place and date as stated. */
+const EVENT_TEXT_INPUT = {
+  nameRu: fc.constantFrom("Встреча", " в "),
+  nameEn: fc.constantFrom("Meeting"),
+  placeRu: fc.constantFrom("", "Бишкек"),
+  placeEn: fc.constantFrom("", "Bishkek"),
+  dateText: fc.constantFrom("", "в 2026 году"),
+};
+
+function expectEventTexts(o: Record<string, unknown>) {
+  expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
+  for (const [field, max] of [
+    ["placeRu", 200],
+    ["placeEn", 200],
+    ["dateText", 100],
+  ] as const)
+    expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
 }
 
 const schemaCases: SchemaCase[] = [
@@ -718,7 +730,7 @@ const schemaCases: SchemaCase[] = [
   },
   {
     name: "emailSchema",
-    schema: userSchemas.emailSchema,
+    schema: emailSchema,
     input: fc.oneof(
       hostileValue,
       fc.tuple(shortHostileString, fc.constantFrom("@example.org", "@", "@a.b", "@EXAMPLE.ORG ")).map(([a, b]) => a + b),
@@ -1042,22 +1054,12 @@ schemaCases.push(
     name: "createEventSchema",
     schema: createSchemas.createEventSchema,
     input: schemaInput({
-      nameRu: fc.constantFrom("Встреча", " в "),
-      nameEn: fc.constantFrom("Meeting"),
-      placeRu: fc.constantFrom("", "Бишкек"),
-      placeEn: fc.constantFrom("", "Bishkek"),
-      dateText: fc.constantFrom("", "в 2026 году"),
+      ...EVENT_TEXT_INPUT,
       note: fc.constantFrom("n"),
     }),
     check: (out) => {
       const o = out as Record<string, unknown>;
-      expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
-      for (const [field, max] of [
-        ["placeRu", 200],
-        ["placeEn", 200],
-        ["dateText", 100],
-      ] as const)
-        expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
+      expectEventTexts(o);
     },
     runs: 150,
   },
@@ -1067,11 +1069,7 @@ schemaCases.push(
     input: schemaInput({
       eventId: fc.constantFrom("1", 2),
       version: fc.constantFrom("1", 3),
-      nameRu: fc.constantFrom("Встреча", " в "),
-      nameEn: fc.constantFrom("Meeting"),
-      placeRu: fc.constantFrom("", "Бишкек"),
-      placeEn: fc.constantFrom("", "Bishkek"),
-      dateText: fc.constantFrom("", "в 2026 году"),
+      ...EVENT_TEXT_INPUT,
       removeAttendees: fc.constantFrom([], ["KZ"], "UZ", ["kg", "TJ"]),
       attendeeCode: fc.constantFrom("", "AZ", "tm"),
       quoteSourceId: fc.constantFrom("", "1", 2),
@@ -1082,13 +1080,7 @@ schemaCases.push(
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(isId(o.eventId) && isId(o.version), "ids").toBe(true);
-      expect(isTrimmed(o.nameRu, 1, 300) && isTrimmed(o.nameEn, 1, 300) && isTrimmed(o.note, 1, 2000), "required texts").toBe(true);
-      for (const [field, max] of [
-        ["placeRu", 200],
-        ["placeEn", 200],
-        ["dateText", 100],
-      ] as const)
-        expect(o[field] === null || isTrimmed(o[field], 1, max), field).toBe(true);
+      expectEventTexts(o);
       const code = (v: unknown) => typeof v === "string" && /^[A-Z]{2}$/.test(v);
       expect(Array.isArray(o.removeAttendees) && (o.removeAttendees as unknown[]).every(code), "removeAttendees").toBe(true);
       if (o.attendeeCode !== null) {
@@ -1120,6 +1112,45 @@ schemaCases.push(
     }),
     check: (out) => {
       const o = out as Record<string, unknown>;
+      expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
+      for (const [field, max] of [
+        ["nameRu", 300],
+        ["nameEn", 300],
+        ["unitRu", 100],
+        ["unitEn", 100],
+        ["quoteText", 2000],
+        ["note", 2000],
+      ] as const)
+        expect(isTrimmed(o[field], 1, max), field).toBe(true);
+      const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
+      expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
+      expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
+      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+    },
+    runs: 150,
+  },
+  {
+    name: "correctMetricSchema",
+    schema: createSchemas.correctMetricSchema,
+    input: schemaInput({
+      metricSlug: fc.constantFrom(METRIC_SLUG, "no-such-figure", "Not A Slug", ""),
+      version: fc.constantFrom("1", 2),
+      nameRu: fc.constantFrom("Тест"),
+      nameEn: fc.constantFrom("Test"),
+      unitRu: fc.constantFrom("шт."),
+      unitEn: fc.constantFrom("pcs"),
+      baselineValue: fc.constantFrom("", "12,5", "1 000", 3),
+      baselinePeriod: fc.constantFrom("", "2024"),
+      targetValue: fc.constantFrom("", "5", "1e3"),
+      targetDate: fc.constantFrom("", "2030-01-01"),
+      targetDateText: fc.constantFrom("", "к 2030 году"),
+      quoteSourceId: fc.constantFrom("1", 2),
+      quoteText: fc.constantFrom("встреча в Ташкенте стала"),
+      note: fc.constantFrom("n"),
+    }),
+    check: (out) => {
+      const o = out as Record<string, unknown>;
+      expect(typeof o.metricSlug === "string" && /^[a-z0-9-]{1,200}$/.test(o.metricSlug), "metricSlug").toBe(true);
       expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
       for (const [field, max] of [
         ["nameRu", 300],
@@ -1262,6 +1293,7 @@ describe("schemas never throw and never accept what they must not", () => {
       ...Object.entries(scoreSchemas),
       ["sourceFilterSchema", sourceFilterSchema],
       ["signInSchema", signInSchema],
+      ["emailSchema", emailSchema],
       ["initiativeQuerySchema", initiativeQuerySchema],
     ]
       .filter(([, value]) => typeof value === "object" && value !== null && "safeParse" in value)
@@ -1955,6 +1987,33 @@ actionCases.push(
           .map((v) => both(setField("attendeeCode", "AZ"), setField("quoteSourceId", "1"), setField("quoteText", v))),
       ),
     runs: 100,
+  },
+  {
+    name: "correctMetricAction",
+    action: intakeActions.correctMetricAction as Action,
+    roles: ["editor", "admin"],
+    base: () => world.base.correctMetric!,
+    corruption: () =>
+      fc.oneof(
+        badSlug("metricSlug"),
+        badId("version", { required: true }),
+        // Stale: the figure is at version 1.
+        fc.constantFrom("2", "7").map((v) => setField("version", v)),
+        badNote(),
+        badText("nameRu", 300),
+        badText("nameEn", 300),
+        badText("unitRu", 100),
+        badText("unitEn", 100),
+        fc.constantFrom("abc", "1,2,3", "Infinity", "1e13", "--1").map((v) => setField("targetValue", v)),
+        fc.constant(both(setField("targetValue", ""), setField("baselineValue", ""))),
+        badDate("targetDate", { required: false }),
+        tooLong("baselinePeriod", 100),
+        tooLong("targetDateText", 100),
+        badId("quoteSourceId", { required: true }),
+        badText("quoteText", 2000),
+        fc.constantFrom("нет такого текста в источнике", "<script>").map((v) => setField("quoteText", v)),
+      ),
+    runs: 120,
   },
   {
     name: "createMetricAction",

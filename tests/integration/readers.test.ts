@@ -5,6 +5,9 @@ import { prisma } from "../../lib/db/prisma";
 import { initiativeIdPages } from "../../lib/initiatives/query-initiatives";
 import { countryReport, initiativesReport } from "../../lib/reports/build-report";
 import { seedWorkerDatabase } from "../helpers/seeded";
+import { makeUser } from "../helpers/users";
+import { changedOnOrAfter, listHistory } from "../../lib/history/list-history";
+import { dayToDate } from "../../lib/dates";
 
 const download = (file: string, query = "") =>
   exportRoute(new Request(`http://localhost:3000/api/export/${file}${query}`), { params: Promise.resolve({ file }) });
@@ -69,6 +72,44 @@ describe("history export", () => {
     const sorted = [...times].sort((x, y) => (x[0] === y[0] ? y[1] - x[1] : x[0] < y[0] ? 1 : -1));
     expect(times).toEqual(sorted);
     expect(json.rows).toHaveLength(await prisma.historyEntry.count());
+  });
+
+  it("with changedSince holds exactly what /changes lists for that day: changes by effective date, no imported entries; since counts recording", async () => {
+    const editor = await makeUser(prisma, "editor");
+    const { id: initiativeId } = await prisma.initiative.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } });
+    // Test data: recorded today, one of them for a change that took effect before the chosen day.
+    const entry = (version: number, note: string, effectiveOn: Date | null) => ({
+      initiativeId,
+      version,
+      note,
+      effectiveOn,
+      kind: "verification" as const,
+      authorId: editor.id,
+    });
+    await prisma.historyEntry.createMany({
+      data: [
+        entry(300_001, "took effect before the day", dayToDate("2026-02-19")),
+        entry(300_002, "took effect that day", dayToDate("2026-02-20")),
+        entry(300_003, "no effective date", null),
+      ],
+    });
+    const listed = await listHistory(prisma, { changedSince: changedOnOrAfter("2026-02-20"), order: "desc", limit: 10_000 });
+    const changed = await (await download("history.json", "?changedSince=2026-02-20")).json();
+    const notes = changed.rows.map((row: { note: string }) => row.note);
+    expect(notes).toContain("took effect that day");
+    expect(notes).toContain("no effective date");
+    expect(notes).not.toContain("took effect before the day");
+    expect(changed.rows.every((row: { author: string | null }) => Boolean(row.author))).toBe(true);
+    expect(changed.rows.map((row: { id: number }) => row.id)).toEqual(listed.map((item) => item.id));
+
+    // `since` is about recording: everything recorded from that day on, the seed's imported entries too.
+    const recorded = await (await download("history.json", "?since=2026-02-20")).json();
+    expect(recorded.rows.map((row: { note: string }) => row.note)).toContain("took effect before the day");
+    expect(recorded.rows.some((row: { author: string | null }) => !row.author)).toBe(true);
+
+    const bad = await download("history.json", "?changedSince=yesterday");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ details: [{ parameter: "changedSince" }] });
   });
 });
 

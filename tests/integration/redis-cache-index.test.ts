@@ -94,13 +94,13 @@ describe.skipIf(!haveRedis)("the Redis data cache under a flood of distinct quer
     }
 
     // Once the flood is over, the next pruning leaves the index with the live entries' fields and
-    // no more than a pruning interval's worth of dead ones (a trickle of new entries starts it);
+    // few dead ones (more new entries start it: half as many as the live ones, at least 100);
     // what follows runs after that pass, as a visitor's next query would.
     let trickle = 0;
     await expect
       .poll(
         async () => {
-          await save(cacheKey(`trickle ${trickle++}`), entry("trickle", listTags));
+          await Promise.all(Array.from({ length: 20 }, () => save(cacheKey(`trickle ${trickle++}`), entry("trickle", listTags))));
           const [fields, keys] = await Promise.all([admin!.hLen("flood:__sharedTags__"), admin!.dbSize()]);
           return fields - keys;
         },

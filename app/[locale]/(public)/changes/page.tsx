@@ -7,7 +7,9 @@ import { getPathname, Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { dayToDate, daysBefore, parseDay } from "@/lib/dates";
 import { firstParam } from "@/lib/http/search-params";
+import { changedOnOrAfter } from "@/lib/history/list-history";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +43,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
     // "Since a day" includes that day: entries after the end of the day before.
     // One more than a page tells whether there is a next one.
     // Real changes by effective date; the seed's imported entries are the starting point, not changes.
-    publicData.history({ changedSince: new Date(dayToDate(since).getTime() - 1), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+    publicData.history({ changedSince: changedOnOrAfter(since), order: "desc", limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
     publicData.countries(),
     publicData.metricNames(),
   ]);
@@ -83,13 +85,13 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       <p className="text-sm text-slate-700">{t("byEffectiveDate")}</p>
       <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         <span>{t("download")}:</span>
-        <a href={`/api/export/history.csv?since=${since}`} className="text-blue-800 underline" download>
+        <a href={`/api/export/history.csv?changedSince=${since}`} className="text-blue-800 underline" download>
           CSV
         </a>
-        <a href={`/api/export/history.json?since=${since}`} className="text-blue-800 underline" download>
+        <a href={`/api/export/history.json?changedSince=${since}`} className="text-blue-800 underline" download>
           JSON
         </a>
-        <a href={`/api/export/history.csv?since=${since}&labels=${locale}`} className="text-blue-800 underline" download>
+        <a href={`/api/export/history.csv?changedSince=${since}&labels=${locale}`} className="text-blue-800 underline" download>
           {t("downloadWords")}
         </a>
         <a href="/api/export/history.csv" className="text-blue-800 underline" download>
@@ -98,14 +100,17 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         <FeedLink target={{ kind: "history" }} className="text-blue-800 underline" />
       </p>
       {[...groups.entries()].map(([slug, items]) => (
-        <section key={slug} aria-labelledby={`changes-${slug}`} className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id={`changes-${slug}`} className="text-xl font-semibold">
+        <Card
+          key={slug}
+          id={`changes-${slug}`}
+          title={
             <Link href={`/initiatives/${slug}`} className="text-blue-800 underline">
               {localized(locale, items[0]!.initiative.titleRu, items[0]!.initiative.titleEn)}
             </Link>
-          </h2>
+          }
+        >
           <HistoryList entries={items} countryNames={countryNames} metricNames={metricNames} />
-        </section>
+        </Card>
       ))}
       {(page > 1 || more) && (
         <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-3">

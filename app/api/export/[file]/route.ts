@@ -9,6 +9,7 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { isLocale } from "@/lib/i18n/routing";
 import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 import { dateToDay } from "@/lib/dates";
+import { changedOnOrAfter } from "@/lib/history/list-history";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,8 @@ const historyFilterSchema = z
       .optional(),
     theme: z.enum(THEMES).optional(),
     since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    // What /changes lists: real changes that took effect on or after this day.
+    changedSince: z.iso.date().optional(),
   })
   .strict();
 
@@ -66,6 +69,7 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
       countryCode: parsed.data.country,
       theme: parsed.data.theme,
       since: parsed.data.since ? new Date(parsed.data.since) : undefined,
+      changedSince: parsed.data.changedSince ? changedOnOrAfter(parsed.data.changedSince) : undefined,
     });
   }
 

@@ -47,7 +47,8 @@ export default async function MergePage({ params, searchParams }: Props) {
   const duplicateProblems = done ? [] : problems(duplicateSlug, duplicate);
   const keepProblems = problems(keepSlug, keep);
   const same = duplicateSlug !== "" && duplicateSlug === keepSlug;
-  const ready = duplicate && keep && !same && duplicateProblems.length === 0 && keepProblems.length === 0;
+  // Once done, the comparison and its form give way to the one status that says so.
+  const ready = !done && duplicate && keep && !same && duplicateProblems.length === 0 && keepProblems.length === 0;
 
   const side = (label: string, row: NonNullable<typeof duplicate>) => (
     <section aria-label={label} className="rounded border border-slate-200 p-3">

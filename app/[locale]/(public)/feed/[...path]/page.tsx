@@ -33,6 +33,20 @@ const describe = cache(async (target: FeedPageTarget, locale: Locale): Promise<{
       const tTheme = await getTranslations({ locale, namespace: "theme" });
       return { name: tTheme(target.theme), page: `/themes/${target.theme}` };
     }
+    case "source": {
+      const source = await publicData.source(target.id);
+      if (!source) return null;
+      const tFeeds = await getTranslations({ locale, namespace: "feeds.content" });
+      return { name: source.title ?? tFeeds("untitledSource", { id: target.id }), page: `/sources/${target.id}` };
+    }
+    case "event": {
+      const event = await publicData.event(target.slug);
+      return event ? { name: localized(locale, event.nameRu, event.nameEn), page: `/events/${target.slug}` } : null;
+    }
+    case "metric": {
+      const metric = await publicData.metricHistory(target.slug);
+      return metric ? { name: localized(locale, metric.nameRu, metric.nameEn), page: `/targets/${target.slug}` } : null;
+    }
   }
 });
 

@@ -1,37 +1,43 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
+import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
+import { CorrectMetricForm } from "@/components/forms/correct-metric-form";
 import { HistoryList } from "@/components/history-list";
 import { RecordHistoryList } from "@/components/record-history-list";
 import { StatusBadge } from "@/components/status-badge";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { pageLocale } from "@/lib/i18n/page-locale";
+import { loadSlugPage } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const SLUG = /^[a-z0-9-]{1,200}$/;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const metric = SLUG.test(slug) ? await publicData.metricHistory(slug) : null;
+  const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   const t = await getTranslations({ locale, namespace: "figureHistory" });
   return { title: metric ? t("title", { name: localized(locale, metric.nameRu, metric.nameEn) }) : t("back") };
 }
 
-/** A figure's own public history: its record (who added it, when, why) and the readings and changes recorded on its initiative. */
+/**
+ * A figure's own public history: its details now, its record (who added or corrected it, when, why)
+ * and the readings and changes recorded on its initiative; editors correct it here.
+ */
 export default async function FigureHistoryPage({ params }: Props) {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const metric = SLUG.test(slug) ? await publicData.metricHistory(slug) : null;
+  const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   if (!metric) notFound();
-  const t = await getTranslations("figureHistory");
+  const [t, tCommon, format, user] = await Promise.all([getTranslations("figureHistory"), getTranslations("common"), getFormatter(), getCurrentUser()]);
+  const canCorrect = hasPermission(user, "initiative:edit");
+  const sources = canCorrect ? await publicData.sources() : [];
   const name = localized(locale, metric.nameRu, metric.nameEn);
+  const { details } = metric;
+  const unit = localized(locale, details.unitRu, details.unitEn);
+  const amount = (value: number | null) => (value === null ? t("none") : `${format.number(value)} ${unit}`);
   return (
     <div className="space-y-6">
       <header>
@@ -49,7 +55,24 @@ export default async function FigureHistoryPage({ params }: Props) {
           <StatusBadge status={metric.initiative.status} />
         </p>
       </header>
-      <RecordHistoryList entries={metric.record} subject="metric" />
+      <Card id="figure-details" title={t("details")}>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">{t("unit")}</dt>
+          <dd className="break-words">{unit}</dd>
+          <dt className="font-medium">{t("baseline")}</dt>
+          <dd className="break-words">{[amount(details.baselineValue), details.baselinePeriod].filter(Boolean).join(", ")}</dd>
+          <dt className="font-medium">{t("target")}</dt>
+          <dd className="break-words">
+            {[
+              amount(details.targetValue),
+              details.targetDateText ?? (details.targetDate ? format.dateTime(new Date(details.targetDate), { dateStyle: "long", timeZone: "UTC" }) : null),
+            ]
+              .filter(Boolean)
+              .join(", ")}
+          </dd>
+        </dl>
+      </Card>
+      <RecordHistoryList entries={metric.record} subject="metric" feed={{ kind: "metric", slug: metric.slug }} />
       <Card id="figure-entries" title={t("entries")}>
         {metric.entries.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("noEntries")}</p>
@@ -57,6 +80,28 @@ export default async function FigureHistoryPage({ params }: Props) {
           <HistoryList entries={metric.entries} countryNames={{}} metricNames={{ [metric.slug]: name }} />
         )}
       </Card>
+      {canCorrect && (
+        <section aria-labelledby="correct-metric-title" className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
+          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
+            <CorrectMetricForm
+              metricSlug={metric.slug}
+              version={metric.version}
+              initial={{
+                nameRu: metric.nameRu,
+                nameEn: metric.nameEn,
+                unitRu: details.unitRu,
+                unitEn: details.unitEn,
+                baselineValue: details.baselineValue === null ? "" : String(details.baselineValue),
+                baselinePeriod: details.baselinePeriod ?? "",
+                targetValue: details.targetValue === null ? "" : String(details.targetValue),
+                targetDate: details.targetDate,
+                targetDateText: details.targetDateText ?? "",
+              }}
+              sources={sources.map((source) => ({ value: String(source.id), label: source.title ?? source.outlet ?? tCommon("unknown") }))}
+            />
+          </ClientMessages>
+        </section>
+      )}
     </div>
   );
 }
