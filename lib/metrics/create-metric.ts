@@ -6,7 +6,7 @@ import { firstFreeSlug, slugFromTitle } from "../domain/slug";
 import type { PrismaClient } from "../generated/prisma/client";
 import { metricField } from "../history/field-changes";
 import { claimNextVersion, writeHistoryEntry } from "../initiatives/record-history";
-import { resolveEvidence } from "../initiatives/resolve-evidence";
+import { resolveQuote } from "../initiatives/resolve-evidence";
 import type { CreateMetricInput } from "../intake/create-schemas";
 import { diffFields, recordEntry } from "../records/record-history";
 
@@ -22,15 +22,7 @@ export async function createMetric(
 ): Promise<{ version: number; metricSlug: string; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
-    const evidence = await resolveEvidence(tx, initiative.id, {
-      evidenceType: "quote",
-      quoteSourceId: input.quoteSourceId,
-      quoteText: input.quoteText,
-      quoteOccurrence: input.quoteOccurrence,
-      evidenceUrl: "",
-      evidenceTitle: "",
-      evidenceDate: "",
-    });
+    const evidence = await resolveQuote(tx, initiative.id, input);
     const base = slugFromTitle(`${input.slug} ${input.nameEn}`, "figure");
     const taken = new Set((await tx.metric.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
     const metricSlug = firstFreeSlug(base, taken);
