@@ -9,3 +9,5 @@ export const EVENT_SELECT = {
   placeEn: true,
   dateText: true,
 } as const satisfies Prisma.EventSelect;
+
+export type EventFields = Prisma.EventGetPayload<{ select: typeof EVENT_SELECT }>;

@@ -2,15 +2,9 @@ import "server-only";
 import type { Db } from "../db/types";
 import type { InitiativeStatus } from "../domain/vocabulary";
 import { listRecordHistory, type RecordHistoryView } from "../records/record-history";
-import { EVENT_SELECT } from "./event-select";
+import { EVENT_SELECT, type EventFields } from "./event-select";
 
-export interface EventSummary {
-  slug: string;
-  nameRu: string;
-  nameEn: string;
-  placeRu: string | null;
-  placeEn: string | null;
-  dateText: string | null;
+export interface EventSummary extends EventFields {
   initiatives: number;
   reannounced: number;
 }

@@ -5,7 +5,7 @@ import { HISTORY_ENTRY_VIEW_SELECT, toHistoryItem, type HistoryItem } from "../h
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
 import { COUNTRY_NAME_SELECT, INITIATIVE_CORE_SELECT, INITIATIVE_NAME_SELECT, THEMES_SELECT, type InitiativeCore } from "./initiative-select";
-import { EVENT_SELECT } from "../events/event-select";
+import { EVENT_SELECT, type EventFields } from "../events/event-select";
 
 export interface EvidenceQuote extends QuoteInContext {
   id: number;
@@ -49,15 +49,7 @@ export interface InitiativeDetail extends InitiativeCore {
   signatoriesUnnamed: boolean;
   /** Every quote is an expert's: no official or outlet statement backs the status. */
   statusRestsOnExperts: boolean;
-  event: {
-    slug: string;
-    nameRu: string;
-    nameEn: string;
-    placeRu: string | null;
-    placeEn: string | null;
-    dateText: string | null;
-    attendance: { code: string; nameRu: string; nameEn: string }[];
-  };
+  event: EventFields & { attendance: { code: string; nameRu: string; nameEn: string }[] };
   /** Later events a quote says it was announced again at (never a second initiative), in order of first quote. */
   reannouncements: { slug: string; nameRu: string; nameEn: string; dateText: string | null }[];
   proposerCountry: { code: string; nameRu: string; nameEn: string } | null;
