@@ -21,7 +21,7 @@ export function DataTable({
   testId,
 }: {
   caption: string;
-  headings: string[];
+  headings: Heading[];
   children: ReactNode;
   look?: keyof typeof LOOKS;
   className?: string;
@@ -33,16 +33,29 @@ export function DataTable({
       <table className={style.table} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={style.head}>
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col" className={style.heading}>
-                {heading}
-              </th>
-            ))}
-          </tr>
+          <ColumnHeadings headings={headings} className={style.heading} />
         </thead>
         <tbody className={style.body}>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** A column heading: its text, and classes of its own (e.g. right-aligned over numbers). */
+export type Heading = string | { label: string; className: string };
+
+/** A table's row of column headings, each styled by `className` (and its own classes). */
+export function ColumnHeadings({ headings, className, rowClassName }: { headings: Heading[]; className?: string; rowClassName?: string }) {
+  return (
+    <tr className={rowClassName}>
+      {headings.map((heading) => {
+        const { label, className: own } = typeof heading === "string" ? { label: heading, className: "" } : heading;
+        return (
+          <th key={label} scope="col" className={[className, own].filter(Boolean).join(" ") || undefined}>
+            {label}
+          </th>
+        );
+      })}
+    </tr>
   );
 }
