@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests against the production build, on a database of their own: the whole suite on
 # SQLite, then again on PostgreSQL when a server is there (TEST_POSTGRES_URL, which tests/run-all.sh
-# sets after starting one; every spec reads pages the app renders from the database, so all run).
+# sets after starting one): every spec that reads pages the app renders from the database runs on
+# both; those about markup, layout and the on-disk cache (ENGINE_NEUTRAL in playwright.config.ts)
+# run on SQLite only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -17,7 +19,7 @@ run_suite() {
   # The app's data cache is kept on disk under the build; a run on another database must not see it.
   rm -rf "${NEXT_DIST_DIR:-.next}/cache/fetch-cache"
   DATABASE_URL="$url" npx tsx scripts/cli/db-reset.ts
-  E2E_DATABASE_URL="$url" npx playwright test "$@"
+  E2E_DATABASE_URL="$url" E2E_SKIP_ENGINE_NEUTRAL="${skip_neutral:-0}" npx playwright test "$@"
 }
 
 run_suite "$E2E_DATABASE_URL" "$@"
@@ -25,5 +27,5 @@ if [ -n "${TEST_POSTGRES_URL:-}" ] && [[ "$E2E_DATABASE_URL" != postgres* ]] && 
   pg_url="${E2E_POSTGRES_URL:-${TEST_POSTGRES_URL%/*}/tracker_e2e}"
   echo "The browser suite again on PostgreSQL ($pg_url)…"
   npx tsx tests/servers/ensure-postgres-database.ts "$pg_url"
-  run_suite "$pg_url" "$@"
+  skip_neutral=1 run_suite "$pg_url" "$@"
 fi

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/as-written";
+import { englishGloss } from "@/lib/i18n/gloss";
 import { layoutLineChart, type SeriesPoint } from "@/lib/charts/line-chart";
 import type { MetricView } from "@/lib/metrics/metric-view";
 import { DataTableDetails } from "./data-table-details";
@@ -12,7 +14,7 @@ const BOX = { width: 320, height: 190, left: 48, right: 16, top: 22, bottom: 42 
  * reading; the target as a dashed line. The same values follow as a table.
  */
 export async function MetricLineChart({ id, metric, name, unit }: { id: string; metric: MetricView; name: string; unit: string }) {
-  const [t, tCommon, format] = await Promise.all([getTranslations("charts"), getTranslations("common"), getFormatter()]);
+  const [t, tCommon, format, locale] = await Promise.all([getTranslations("charts"), getTranslations("common"), getFormatter(), getLocale()]);
   const series: SeriesPoint[] = [
     ...(metric.baseline ? [{ value: metric.baseline.value, date: null, kind: "baseline" as const }] : []),
     ...metric.readings.map((reading) => ({ value: reading.value, date: reading.observedOn, kind: "reading" as const })),
@@ -21,17 +23,18 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
 
   const target = metric.target?.value ?? null;
   const layout = layoutLineChart(series, BOX, target);
+  // Under the axis the baseline is only named: its period, as the source words it, would run into the
+  // next label; the description and the table give it (glossed in English).
   const pointLabel = (point: SeriesPoint) =>
-    point.kind === "baseline"
-      ? metric.baseline?.period
-        ? t("line.baselineWithPeriod", { period: metric.baseline.period })
-        : t("line.baseline")
-      : point.date
-        ? format.dateTime(point.date, { dateStyle: "medium" })
-        : t("line.undated");
+    point.kind === "baseline" ? t("line.baseline") : point.date ? format.dateTime(point.date, { dateStyle: "medium" }) : t("line.undated");
+  const period = metric.baseline?.period;
+  const spokenLabel = (point: SeriesPoint) =>
+    point.kind === "baseline" && period
+      ? t("line.baselineWithPeriod", { period: locale === "en" ? (englishGloss(period) ?? period) : period })
+      : pointLabel(point);
   const value = (number: number) => `${format.number(number)} ${unit}`;
   const summary = [
-    ...layout.points.map((point) => `${pointLabel(point)}: ${value(point.value)}`),
+    ...layout.points.map((point) => `${spokenLabel(point)}: ${value(point.value)}`),
     ...(target === null ? [] : [t("line.targetLine", { value: value(target) })]),
   ].join("; ");
 
@@ -113,8 +116,8 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
                 <td className="px-2 py-1">
                   {point.date ? (
                     <time dateTime={dateToDay(point.date)}>{format.dateTime(point.date, { dateStyle: "long" })}</time>
-                  ) : point.kind === "baseline" && metric.baseline?.period ? (
-                    <span lang="ru">{metric.baseline.period}</span>
+                  ) : point.kind === "baseline" && period ? (
+                    <AsWritten text={period} />
                   ) : (
                     tCommon("unknown")
                   )}

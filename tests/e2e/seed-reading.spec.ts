@@ -93,3 +93,16 @@ test("dates a reader can trust: imported entries dated by the source, the meetin
   await page.goto("/en/sources/1");
   await expect(page.getByTestId("source-published")).toContainText("from a metadata line above the text, not a dateline printed by the outlet");
 });
+
+test("a figure's chart names its baseline in the interface's language; the period the source states is glossed in its table", async ({ page }) => {
+  await page.goto("/en/targets");
+  const chart = page.getByRole("img", { name: /^Bilateral intra-regional trade volume over time/ });
+  const axisLabels = chart.locator("g[data-kind] text:last-of-type");
+  await expect(axisLabels.first()).toHaveText("Baseline");
+  // The labels under the axis never run into each other.
+  const spans = await axisLabels.evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect()).map((box) => [box.left, box.right] as const));
+  for (let index = 1; index < spans.length; index++) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1]);
+  const figure = page.locator("figure", { has: chart });
+  await figure.getByText("Data as a table").click();
+  await expect(figure.getByRole("table")).toContainText("в прошлом году “last year”");
+});
