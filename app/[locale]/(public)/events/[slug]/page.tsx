@@ -6,6 +6,7 @@ import { Card } from "@/components/card";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectEventForm } from "@/components/forms/correct-event-form";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { atomPath } from "@/lib/feeds/feed-page";
 import { StatusBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -24,7 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const locale = await pageLocale(params);
   const event = SLUG.test(slug) ? await publicData.event(slug) : null;
-  return { title: event ? localized(locale, event.nameRu, event.nameEn) : (await getTranslations({ locale, namespace: "events" }))("title") };
+  if (!event) return { title: (await getTranslations({ locale, namespace: "events" }))("title") };
+  return {
+    title: localized(locale, event.nameRu, event.nameEn),
+    alternates: { types: { "application/atom+xml": atomPath({ kind: "event", slug: event.slug }, locale) } },
+  };
 }
 
 /** An event: where and when (as the sources state it), who attended, its initiatives, its re-announcements, its history. */
