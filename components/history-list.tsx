@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
 import type { HistoryEntryView } from "@/lib/initiatives/get-initiative";
 import { parseFieldPath, parseReadingValue, splitThemes, type FieldChange } from "@/lib/history/field-changes";
 import { dateToDay, dayToDate } from "@/lib/dates";
 import { COUNTRY_ROLES, STAGES, THEMES, vocabularyLabel } from "@/lib/domain/vocabulary";
+import { lookUp } from "@/lib/i18n/look-up";
+import { QuoteLink } from "@/components/quote-link";
 
 const VOCABULARY_FIELDS: Record<string, "status" | "stage" | "role" | "theme"> = {
   role: "role",
@@ -49,7 +50,7 @@ export async function HistoryList({
     const path = parseFieldPath(field);
     if (path.kind === "country") return t(`fields.country.${path.part}`, { country: countryNames[path.code] ?? path.code });
     if (path.kind === "metric") return t(`fields.metric.${path.part}`, { metric: metricNames[path.slug] ?? path.slug });
-    return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
+    return lookUp(t, `fields.${field}`) ?? field;
   };
   const value = (change: FieldChange, raw: string | null) => {
     if (raw === null || raw === "") return "—";
@@ -97,7 +98,7 @@ export async function HistoryList({
             </p>
           )}
           {entry.changes.length > 0 && (
-            <table className="mt-1 text-sm">
+            <table className="stack-table mt-1 max-w-full text-sm">
               <caption className="sr-only">{t("changes")}</caption>
               <thead className="sr-only">
                 <tr>
@@ -165,9 +166,9 @@ export async function HistoryList({
           {entry.quote && (
             <p className="mt-1 text-sm">
               {t("evidence")}:{" "}
-              <Link href={`/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`} lang="ru" className="text-blue-800 underline">
+              <QuoteLink quote={entry.quote} lang="ru">
                 «{entry.quote.text}»
-              </Link>
+              </QuoteLink>
             </p>
           )}
           {entry.evidenceUrl && /^https?:\/\//.test(entry.evidenceUrl) && (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { InitiativeStatus } from "@/lib/domain/vocabulary";
 import { getEnv } from "@/lib/env";
+import { Card } from "@/components/card";
 
 /** The embed code for other sites: the status card in an iframe and the SVG badge, ready to copy. */
 export async function ShareSection({ slug, locale, status }: { slug: string; locale: string; status: InitiativeStatus }) {
@@ -10,10 +11,7 @@ export async function ShareSection({ slug, locale, status }: { slug: string; loc
   const card = `<iframe src="${base}/embed/initiatives/${slug}${lang}" title="${tStatus(status)}" width="420" height="220" style="border:0"></iframe>`;
   const badge = `<img src="${base}/embed/initiatives/${slug}/badge.svg${lang}" alt="${tStatus(status)}">`;
   return (
-    <section aria-labelledby="share-title" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="share-title" className="text-xl font-semibold">
-        {t("title")}
-      </h2>
+    <Card id="share-title" title={t("title")}>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
       <h3 className="mt-4 font-semibold">{t("cardCode")}</h3>
       <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-3 text-sm">
@@ -27,6 +25,6 @@ export async function ShareSection({ slug, locale, status }: { slug: string; loc
         {/* eslint-disable-next-line @next/next/no-img-element -- the badge exactly as the embed code above shows it, not an optimised copy */}
         <img src={`/embed/initiatives/${slug}/badge.svg${lang}`} alt={t("preview", { status: tStatus(status) })} height={20} />
       </p>
-    </section>
+    </Card>
   );
 }

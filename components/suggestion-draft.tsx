@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ResolveSuggestionForm } from "@/components/forms/suggestion-forms";
 import { Link } from "@/lib/i18n/navigation";
+import { SuggestedLink } from "@/components/suggested-link";
 
 /**
  * On the page a reader's suggestion is about, for an editor who came from the queue: its text and
@@ -15,13 +16,7 @@ export async function SuggestionDraft({ suggestion, label }: { suggestion: { id:
       </h2>
       <p className="text-sm text-slate-700">{t("draftIntro")}</p>
       <blockquote className="whitespace-pre-line break-words border-l-4 border-sky-500 pl-3">{suggestion.text}</blockquote>
-      {suggestion.url && (
-        <p className="break-all text-sm">
-          <a href={suggestion.url} rel="nofollow noopener noreferrer" className="text-blue-800 underline">
-            {suggestion.url}
-          </a>
-        </p>
-      )}
+      <SuggestedLink url={suggestion.url} />
       <ResolveSuggestionForm suggestionId={suggestion.id} label={label} />
       <p className="text-sm">
         <Link href="/editor" className="text-blue-800 underline">

@@ -4,6 +4,7 @@ import { ResolveSuggestionForm } from "@/components/forms/suggestion-forms";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import type { SuggestionView } from "@/lib/suggestions/resolve-suggestion";
+import { SuggestedLink } from "@/components/suggested-link";
 
 /** The editors' queue of readers' suggestions, oldest first, each answered in place. */
 export async function SuggestionQueue({ locale, suggestions }: { locale: string; suggestions: SuggestionView[] }) {
@@ -33,13 +34,7 @@ export async function SuggestionQueue({ locale, suggestions }: { locale: string;
                   </time>
                 </p>
                 <p className="whitespace-pre-line break-words">{suggestion.text}</p>
-                {suggestion.url && (
-                  <p className="break-all text-sm">
-                    <a href={suggestion.url} rel="nofollow noopener noreferrer" className="text-blue-800 underline">
-                      {suggestion.url}
-                    </a>
-                  </p>
-                )}
+                <SuggestedLink url={suggestion.url} />
                 {suggestion.hasEmail && <p className="text-sm text-slate-700">{t("withEmail")}</p>}
                 <p className="text-sm">
                   <Link

@@ -1,6 +1,7 @@
 "use server";
 
 import "server-only";
+import type { z } from "zod";
 import { runMutation } from "@/lib/actions/run-mutation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { prisma } from "@/lib/db/prisma";
@@ -15,7 +16,6 @@ import {
 } from "@/lib/initiatives/edit-schemas";
 import { saveChange, type ProposedChange } from "@/lib/initiatives/propose-change";
 import { reviewChange } from "@/lib/initiatives/review-change";
-import type { SessionUser } from "@/lib/auth/sessions";
 import { isReviewRequired } from "@/lib/settings/settings";
 
 /** The answer to an applied edit: its new version for the message, its tags for the cache. */
@@ -23,10 +23,27 @@ function saved(message: string, { version, tags }: { version: number; tags: stri
   return { message, messageValues: { version }, tags };
 }
 
-/** Applies the change, or stores it for review when review is on and the author is an editor. */
-async function applyOrPropose(user: SessionUser, change: ProposedChange, message: string) {
-  const result = await saveChange(prisma, user, change, { reviewRequired: await isReviewRequired(prisma) });
-  return result.outcome === "pending" ? { message: "changePending", tags: result.tags } : saved(message, result);
+/**
+ * One kind of edit from its form: applied at once, or stored for review when review is on and the
+ * author is an editor.
+ */
+function editMutation<K extends ProposedChange["kind"]>(
+  formData: FormData,
+  kind: K,
+  schema: z.ZodType<Extract<ProposedChange, { kind: K }>["input"]>,
+  message: string,
+): Promise<ActionState> {
+  return runMutation({
+    formData,
+    permission: "initiative:edit",
+    schema,
+    run: async (input, user) => {
+      // The schema belongs to this kind, so the pair is that kind's change (TypeScript cannot correlate them).
+      const change = { kind, input } as ProposedChange;
+      const result = await saveChange(prisma, user, change, { reviewRequired: await isReviewRequired(prisma) });
+      return result.outcome === "pending" ? { message: "changePending", tags: result.tags } : saved(message, result);
+    },
+  });
 }
 
 export async function changeStatusAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -44,39 +61,19 @@ export async function changeStatusAction(_previous: ActionState, formData: FormD
 }
 
 export async function editDetailsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runMutation({
-    formData,
-    permission: "initiative:edit",
-    schema: editDetailsSchema,
-    run: async (input, user) => applyOrPropose(user, { kind: "details", input }, "saved"),
-  });
+  return editMutation(formData, "details", editDetailsSchema, "saved");
 }
 
 export async function editCountriesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runMutation({
-    formData,
-    permission: "initiative:edit",
-    schema: editCountriesSchema,
-    run: async (input, user) => applyOrPropose(user, { kind: "countries", input }, "saved"),
-  });
+  return editMutation(formData, "countries", editCountriesSchema, "saved");
 }
 
 export async function updateMetricAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runMutation({
-    formData,
-    permission: "initiative:edit",
-    schema: updateMetricSchema,
-    run: async (input, user) => applyOrPropose(user, { kind: "metric", input }, "saved"),
-  });
+  return editMutation(formData, "metric", updateMetricSchema, "saved");
 }
 
 export async function markVerifiedAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runMutation({
-    formData,
-    permission: "initiative:edit",
-    schema: markVerifiedSchema,
-    run: async (input, user) => applyOrPropose(user, { kind: "verification", input }, "verified"),
-  });
+  return editMutation(formData, "verification", markVerifiedSchema, "verified");
 }
 
 export async function reviewChangeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -2,12 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/action-state";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /** The answer to an alert form: what happened, or what to do about it. */
 export function AlertOutcome({ state }: { state: ActionState }) {
   const t = useTranslations("alerts.outcome");
   if (state.status === "idle" || !state.message) return null;
-  const text = t.has(state.message) ? t(state.message, state.messageValues) : t("unexpected", { requestId: "—" });
+  const text = lookUp(t, state.message, state.messageValues) ?? t("unexpected", { requestId: "—" });
   const success = state.status === "success";
   return (
     <div

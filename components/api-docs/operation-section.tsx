@@ -1,7 +1,9 @@
 import { describeType } from "@/lib/api/describe-schema";
 import { API_EXAMPLES, OPERATIONS, parameterDescriptionKey, type JsonSchema, type openApiDocument, type ParameterObject } from "@/lib/api/openapi";
-import { ApiLinks, Code, DocSection, DocTable, type Translator } from "./doc-parts";
+import { ApiLinks, Code, DocSection, DocTable } from "./doc-parts";
+import type { ApiDocsTranslator as Translator } from "./api-docs-translator";
 import { Constraints, TypeLabel } from "./type-label";
+import { lookUp } from "@/lib/i18n/look-up";
 
 type Document = ReturnType<typeof openApiDocument>;
 export type Operation = { operationId: (typeof OPERATIONS)[number]; path: string; operation: Document["paths"][string]["get"] };
@@ -39,7 +41,7 @@ function ParametersTable({
             <TypeLabel key="type" type={type} t={t} />,
             <Constraints key="constraints" type={type} t={t} />,
             type.defaultValue !== undefined ? <Code>{String(type.defaultValue)}</Code> : t("none"),
-            t(`parameterDescriptions.${parameterDescriptionKey(operationId, parameter.name)}`),
+            lookUp(t, `parameterDescriptions.${parameterDescriptionKey(operationId, parameter.name)}`) ?? parameter.name,
           ],
         };
       })}

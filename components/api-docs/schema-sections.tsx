@@ -1,7 +1,9 @@
 import { objectFields } from "@/lib/api/describe-schema";
 import type { JsonSchema } from "@/lib/api/openapi";
-import { Code, DocSection, DocTable, Join, type Translator } from "./doc-parts";
+import { Code, DocSection, DocTable, Join } from "./doc-parts";
+import type { ApiDocsTranslator as Translator } from "./api-docs-translator";
 import { TypeLabel } from "./type-label";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /** A named object schema: its fields (nested ones by dotted path), their types, and which are required. */
 export function ObjectSchemaSection({ name, components, t }: { name: string; components: Record<string, JsonSchema>; t: Translator }) {
@@ -43,7 +45,7 @@ export function ValueSetSection({ name, values, label, t }: { name: string; valu
       id={`values-${name}`}
       title={
         <>
-          {t(`valueSetNames.${name}`)} (<Code>{name}</Code>)
+          {lookUp(t, `valueSetNames.${name}`) ?? name} (<Code>{name}</Code>)
         </>
       }
     >

@@ -7,9 +7,10 @@ import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { fieldErrors } from "@/lib/forms/form-data";
 import { Link } from "@/lib/i18n/navigation";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
-import { Field, INPUT, SubmitButton } from "./form-kit";
+import { Field, INPUT, SubmitButton, useErrorText } from "./form-kit";
 import { useFocusOnError } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /**
  * Pasted text or an uploaded file, then the source's details. The form is submitted by hand
@@ -152,12 +153,12 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
 /** The outcome, with a link to the saved source or to the one that already has this text. */
 export function SourceFormStatus({ state }: { state: ActionState }) {
   const t = useTranslations("actions");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const tIntake = useTranslations("intake");
   const tCreate = useTranslations("create");
   if (state.status === "idle" || !state.message) return null;
   const success = state.status === "success";
-  const text = t.has(state.message) ? t(state.message, state.messageValues) : tErrors.has(state.message) ? tErrors(state.message) : tErrors("invalid");
+  const text = lookUp(t, state.message, state.messageValues) ?? errorText(state.message);
   const { sourceId, slug, eventSlug } = state.messageValues ?? {};
   return (
     <div

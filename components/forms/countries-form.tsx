@@ -23,9 +23,7 @@ export function CountriesForm(props: {
       {/* The outcome first: a summary of what to fix, or the change that blocked the save. */}
       <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version }} />
-      <div className="overflow-x-auto">
-        <CountryRoleRows countries={props.countries} />
-      </div>
+      <CountryRoleRows countries={props.countries} />
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveCountries")}</SubmitButton>

@@ -5,7 +5,7 @@ import { createInitiativeAction } from "@/app/actions/intake-actions";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, STAGES, THEMES } from "@/lib/domain/vocabulary";
 import { createInitiativeSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { DateInput, Field, INPUT, SubmitButton } from "./form-kit";
+import { DateInput, Field, INPUT, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SpeakerFields } from "./passage-forms";
 import { CountryRoleRows, NoteField, SelectField, type Option } from "./shared-fields";
@@ -33,7 +33,7 @@ export function CreateInitiativeForm({
   const tStage = useTranslations("stage");
   const tTheme = useTranslations("theme");
   const tRelation = useTranslations("meetingRelation");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(createInitiativeAction, createInitiativeSchema);
   const options = <V extends string>(values: readonly V[], label: (value: V) => string) => values.map((value) => ({ value, label: label(value) }));
   return (
@@ -84,16 +84,14 @@ export function CreateInitiativeForm({
         </div>
         {errors.themes && (
           <p id="create-themes-error" className="mt-1 text-sm font-medium text-red-800">
-            {errors.themes.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+            {errors.themes.map((key) => errorText(key)).join(" ")}
           </p>
         )}
       </fieldset>
       <details className="rounded border border-slate-300 p-3">
         <summary className="cursor-pointer font-medium">{t("countries")}</summary>
         <p className="mt-1 text-sm text-slate-600">{t("countriesHint")}</p>
-        <div className="mt-2 overflow-x-auto">
-          <CountryRoleRows countries={countries.map(({ value, label }) => ({ code: value, name: label }))} />
-        </div>
+        <CountryRoleRows countries={countries.map(({ value, label }) => ({ code: value, name: label }))} className="mt-2" />
       </details>
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { editDetailsAction } from "@/app/actions/initiative-actions";
 import { THEMES, type Theme } from "@/lib/domain/vocabulary";
 import { editDetailsSchema } from "@/lib/initiatives/edit-schemas";
-import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm, useErrorText } from "./form-kit";
 import { CorrectsField, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function DetailsForm(props: {
@@ -20,7 +20,7 @@ export function DetailsForm(props: {
 }) {
   const t = useTranslations("editor");
   const tTheme = useTranslations("theme");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editDetailsAction, editDetailsSchema);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="details-form-title" className="space-y-4">
@@ -56,7 +56,7 @@ export function DetailsForm(props: {
         </div>
         {errors.themes && (
           <p id="themes-error" className="mt-1 text-sm font-medium text-red-800">
-            {errors.themes.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+            {errors.themes.map((key) => errorText(key)).join(" ")}
           </p>
         )}
       </fieldset>

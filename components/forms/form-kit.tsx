@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { formatDayInput } from "@/lib/dates";
 import { fieldErrors, formDataToInput } from "@/lib/forms/form-data";
+import { lookUp } from "@/lib/i18n/look-up";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -92,7 +93,7 @@ export function Field({
   hint?: string;
   children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 }) {
-  const t = useTranslations("errors");
+  const errorText = useErrorText();
   const id = useId();
   const messages = errors[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -109,7 +110,7 @@ export function Field({
       )}
       {messages.length > 0 && (
         <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-          {messages.map((key) => (t.has(key) ? t(key) : t("invalid"))).join(" ")}
+          {messages.map((key) => errorText(key)).join(" ")}
         </p>
       )}
     </div>
@@ -124,11 +125,7 @@ export function FormStatus({ state }: { state: ActionState }) {
   const tStage = useTranslations("stage");
   const tHistory = useTranslations("history");
   if (state.status === "idle" || !state.message) return null;
-  const text = t.has(state.message)
-    ? t(state.message, state.messageValues)
-    : tErrors.has(state.message)
-      ? tErrors(state.message)
-      : t("unexpected", { requestId: "—" });
+  const text = lookUp(t, state.message, state.messageValues) ?? lookUp(tErrors, state.message) ?? t("unexpected", { requestId: "—" });
   const success = state.status === "success";
   return (
     <div
@@ -165,7 +162,7 @@ export function FormStatus({ state }: { state: ActionState }) {
                   <ul className="mt-1 list-none space-y-0.5 break-words">
                     {entry.changes.map((change, index) => (
                       <li key={index}>
-                        {tHistory.has(`fields.${change.field}`) ? tHistory(`fields.${change.field}`) : change.field}: {change.from ?? "—"} → {change.to ?? "—"}
+                        {lookUp(tHistory, `fields.${change.field}`) ?? change.field}: {change.from ?? "—"} → {change.to ?? "—"}
                       </li>
                     ))}
                   </ul>
@@ -192,4 +189,10 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
       {children}
     </button>
   );
+}
+
+/** The text of a field's error code from the server or the form's schema; "invalid"'s for a code it does not know. */
+export function useErrorText(): (code: string) => string {
+  const t = useTranslations("errors");
+  return (code) => lookUp(t, code) ?? t("invalid");
 }

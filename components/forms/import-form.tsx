@@ -3,10 +3,13 @@
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { importCsvAction } from "@/app/actions/import-actions";
+import type { RowOutcome } from "@/lib/imports/import-csv";
 import type { ImportReport } from "@/lib/imports/import-report";
 import { importCsvSchema, importFormInput } from "@/lib/imports/import-schema";
-import { Field, FormStatus, INPUT } from "./form-kit";
+import { DataTable } from "../data-table";
+import { Field, FormStatus, INPUT, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /**
  * The bulk update: the file, the note every row's change carries, and two buttons (check only,
@@ -58,15 +61,14 @@ export function ImportForm() {
 /** Every refusal (row, column, message) first, the first one focused; then each row's outcome. */
 function ImportReportView({ report }: { report: ImportReport }) {
   const t = useTranslations("bulkImport");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const firstIssue = useRef<HTMLTableRowElement>(null);
   // After the form's own effect has focused its status: the first refused row is where to start.
   useEffect(() => {
     const frame = requestAnimationFrame(() => firstIssue.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [report]);
-  const message = (code: string, values?: Record<string, string | number>) =>
-    t.has(`issue.${code}`) ? t(`issue.${code}`, values) : tErrors.has(code) ? tErrors(code) : tErrors("invalid");
+  const message = (code: string, values?: Record<string, string | number>) => lookUp(t, `issue.${code}`, values) ?? errorText(code);
   return (
     <section aria-labelledby="import-report" className="space-y-4">
       <h2 id="import-report" className="text-xl font-semibold">
@@ -74,72 +76,35 @@ function ImportReportView({ report }: { report: ImportReport }) {
       </h2>
       <p>
         {Object.entries(report.counts)
-          .map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome}`), count }))
+          .map(([outcome, count]) => t("count", { outcome: t(`outcome.${outcome as RowOutcome}`), count }))
           .join(" · ")}
       </p>
       {report.issues.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label={t("issuesTable")}>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("row")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("column")}
-                </th>
-                <th scope="col" className="py-1">
-                  {t("message")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.issues.map((issue, index) => (
-                <tr
-                  key={`${issue.row}-${issue.column}-${index}`}
-                  ref={index === 0 ? firstIssue : undefined}
-                  tabIndex={index === 0 ? -1 : undefined}
-                  className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700"
-                >
-                  <td className="py-1 pr-3">{issue.row}</td>
-                  <td className="py-1 pr-3 break-all">{issue.column ?? "—"}</td>
-                  <td className="py-1">{message(issue.code, issue.values)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label={t("rowsTable")}>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                {t("row")}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("initiative")}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t("outcomeHeading")}
-              </th>
-              <th scope="col" className="py-1">
-                {t("version")}
-              </th>
+        <DataTable caption={t("issuesTable")} headings={[t("row"), t("column"), t("message")]} dense>
+          {report.issues.map((issue, index) => (
+            <tr
+              key={`${issue.row}-${issue.column}-${index}`}
+              ref={index === 0 ? firstIssue : undefined}
+              tabIndex={index === 0 ? -1 : undefined}
+              className="border-t border-slate-100 align-top text-red-900 focus:outline-2 focus:outline-red-700"
+            >
+              <td className="py-1 pr-3">{issue.row}</td>
+              <td className="py-1 pr-3 break-all">{issue.column ?? "—"}</td>
+              <td className="py-1">{message(issue.code, issue.values)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.row} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-3">{row.row}</td>
-                <td className="py-1 pr-3 break-all">{row.slug || "—"}</td>
-                <td className="py-1 pr-3">{row.outcomes.map((outcome) => t(`outcome.${outcome}`)).join(", ")}</td>
-                <td className="py-1">{row.version ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTable>
+      )}
+      <DataTable caption={t("rowsTable")} headings={[t("row"), t("initiative"), t("outcomeHeading"), t("version")]} dense>
+        {report.rows.map((row) => (
+          <tr key={row.row} className="border-t border-slate-100 align-top">
+            <td className="py-1 pr-3">{row.row}</td>
+            <td className="py-1 pr-3 break-all">{row.slug || "—"}</td>
+            <td className="py-1 pr-3">{row.outcomes.map((outcome) => t(`outcome.${outcome}`)).join(", ")}</td>
+            <td className="py-1">{row.version ?? "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       {report.total > report.rows.length && <p className="text-sm text-slate-700">{t("moreRows", { shown: report.rows.length, total: report.total })}</p>}
     </section>
   );

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { mergeInitiativesAction } from "@/app/actions/admin-actions";
 import { mergeInitiativesSchema } from "@/lib/initiatives/merge-schema";
-import { Field, FormStatus, INPUT, SubmitButton } from "./form-kit";
+import { Field, FormStatus, INPUT, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 
 const SIDES = ["duplicateSlug", "duplicateVersion", "keepSlug", "keepVersion"] as const;
@@ -11,7 +11,7 @@ const SIDES = ["duplicateSlug", "duplicateVersion", "keepSlug", "keepVersion"] a
 /** The merge itself, once the admin has compared both sides: their versions ride along (compare-and-set). */
 export function MergeForm(props: { duplicateSlug: string; duplicateVersion: number; keepSlug: string; keepVersion: number }) {
   const t = useTranslations("merge");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(mergeInitiativesAction, mergeInitiativesSchema);
   if (state.status === "success") return <FormStatus state={state} />;
   return (
@@ -30,9 +30,7 @@ export function MergeForm(props: { duplicateSlug: string; duplicateVersion: numb
           <ul className="mt-2 list-disc pl-5 text-sm font-medium text-red-800">
             {SIDES.flatMap((side) =>
               (errors[side] ?? []).map((code) => (
-                <li
-                  key={side + code}
-                >{`${t(side === "duplicateSlug" || side === "duplicateVersion" ? "duplicate" : "keep")}: ${tErrors.has(code) ? tErrors(code) : tErrors("invalid")}`}</li>
+                <li key={side + code}>{`${t(side === "duplicateSlug" || side === "duplicateVersion" ? "duplicate" : "keep")}: ${errorText(code)}`}</li>
               )),
             )}
           </ul>

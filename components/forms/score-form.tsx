@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { setScoreAction } from "@/app/actions/score-actions";
 import { setScoreSchema } from "@/lib/scorecards/score-schemas";
-import { DateInput, Field, FormStatus, SubmitButton } from "./form-kit";
+import { DateInput, Field, FormStatus, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { Hidden, NoteField, QuoteFields, type Option } from "./shared-fields";
 
@@ -13,7 +13,7 @@ import { Hidden, NoteField, QuoteFields, type Option } from "./shared-fields";
  */
 export function ScoreForm({ slug, countryCode, version, sources }: { slug: string; countryCode: string; version: number; sources: Option[] }) {
   const t = useTranslations("scoreForm");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const { state, errors, onSubmit, pending, formRef } = useKeptForm(setScoreAction, setScoreSchema);
   const scoreErrors = errors.score ?? [];
   return (
@@ -23,7 +23,7 @@ export function ScoreForm({ slug, countryCode, version, sources }: { slug: strin
         <legend className="font-medium">{t("score")}</legend>
         {scoreErrors.length > 0 && (
           <p id="score-error" className="text-sm font-medium text-red-800">
-            {scoreErrors.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+            {scoreErrors.map((key) => errorText(key)).join(" ")}
           </p>
         )}
         {(["1", "0", "-1"] as const).map((value, index) => (

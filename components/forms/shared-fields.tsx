@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domain/vocabulary";
 import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
+import { DataTable } from "../data-table";
 import { QuoteInContext } from "../quote-in-context";
-import { DateInput, Field, INPUT } from "./form-kit";
+import { DateInput, Field, INPUT, useErrorText } from "./form-kit";
 
 export interface Option {
   value: string;
@@ -71,7 +72,7 @@ export function EvidenceFields({
 /** Which of the places a repeated quote stands in is meant: one radio per occurrence, in its sentence. */
 export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context[]; errors: Record<string, string[]> }) {
   const t = useTranslations("editor");
-  const tErrors = useTranslations("errors");
+  const errorText = useErrorText();
   const id = useId();
   const messages = errors.quoteOccurrence ?? [];
   return (
@@ -79,7 +80,7 @@ export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context
       <legend className="font-medium">{t("quoteOccurrence")}</legend>
       {messages.length > 0 && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-          {messages.map((key) => (tErrors.has(key) ? tErrors(key) : tErrors("invalid"))).join(" ")}
+          {messages.map((key) => errorText(key)).join(" ")}
         </p>
       )}
       {occurrences.map((occurrence, i) => (
@@ -175,55 +176,46 @@ export function QuoteFields({ errors, sources, evidence, occurrences, blank }: Q
 const CELL = "block w-full rounded border border-slate-400 bg-white px-2 py-1 text-slate-900";
 
 /** Each country's role in an initiative and its own stage: a row of two selects per country. */
-export function CountryRoleRows({ countries }: { countries: { code: string; name: string; role?: CountryRole | null; stage?: Stage | null }[] }) {
+export function CountryRoleRows({
+  countries,
+  className,
+}: {
+  countries: { code: string; name: string; role?: CountryRole | null; stage?: Stage | null }[];
+  className?: string;
+}) {
   const t = useTranslations("editor");
   const tRole = useTranslations("role");
   const tStage = useTranslations("stage");
   return (
-    <table className="w-full text-left text-sm">
-      <thead>
-        <tr>
-          <th scope="col" className="py-1 pr-3">
-            {t("country")}
+    <DataTable caption={t("countriesTitle")} headings={[t("country"), t("role"), t("ownStage")]} dense className={className}>
+      {countries.map((country) => (
+        <tr key={country.code} className="border-t border-slate-100">
+          <th scope="row" className="py-1 pr-3 font-medium">
+            {country.name}
           </th>
-          <th scope="col" className="py-1 pr-3">
-            {t("role")}
-          </th>
-          <th scope="col" className="py-1">
-            {t("ownStage")}
-          </th>
+          <td className="py-1 pr-3">
+            <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
+              <option value="">{t("notInvolved")}</option>
+              {COUNTRY_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {tRole(role)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td className="py-1">
+            <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
+              <option value="">—</option>
+              {STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {tStage(stage)}
+                </option>
+              ))}
+            </select>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {countries.map((country) => (
-          <tr key={country.code} className="border-t border-slate-100">
-            <th scope="row" className="py-1 pr-3 font-medium">
-              {country.name}
-            </th>
-            <td className="py-1 pr-3">
-              <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
-                <option value="">{t("notInvolved")}</option>
-                {COUNTRY_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {tRole(role)}
-                  </option>
-                ))}
-              </select>
-            </td>
-            <td className="py-1">
-              <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
-                <option value="">—</option>
-                {STAGES.map((stage) => (
-                  <option key={stage} value={stage}>
-                    {tStage(stage)}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

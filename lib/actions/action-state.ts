@@ -1,6 +1,7 @@
 import type { ConflictingEntry } from "../history/entries-since";
 import type { QuoteInContext } from "../sources/quote-context";
 import type { ImportReport } from "../imports/import-report";
+import type { SourceFileType } from "../sources/extract-text";
 
 /**
  * What every form's server action answers. `message` and the field errors are keys
@@ -15,7 +16,7 @@ export interface ActionState {
   /** Where a quote that appears more than once stands in its source, for the editor to choose. */
   quoteOccurrences?: QuoteInContext[];
   /** A source file's extracted text, shown before the source is saved. */
-  preview?: { text: string; title: string | null; type: string; size: number };
+  preview?: { text: string; title: string | null; type: SourceFileType; size: number };
   /** A bulk import's outcome per row and its refusals (row, column, message), dry run or applied. */
   importReport?: ImportReport;
 }

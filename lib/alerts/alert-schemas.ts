@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailSchema } from "../forms/email-schema";
 import { alertFrequencySchema, alertTargetSchema } from "../domain/vocabulary";
 import { routing } from "../i18n/routing";
 
@@ -8,13 +9,7 @@ import { routing } from "../i18n/routing";
  */
 
 export const subscribeAlertSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "required" })
-    .max(254, { error: "tooLong" })
-    .pipe(z.email({ error: "invalidEmail" })),
+  email: emailSchema,
   target: alertTargetSchema,
   targetKey: z.string().trim().min(1).max(200),
   frequency: alertFrequencySchema.catch("immediate"),

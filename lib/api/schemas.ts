@@ -174,17 +174,22 @@ export const metricSchema = named(
 // ---------------------------------------------------------------------------------------------
 // Initiatives
 
+/** What the list and the detail both say of an initiative, in this order. */
+const initiativeCoreFields = {
+  slug: z.string(),
+  titleRu: z.string(),
+  titleEn: z.string(),
+  summaryRu: z.string(),
+  summaryEn: z.string(),
+  kind: kindSchema,
+  status: statusSchema,
+  stage: stageValueSchema.nullable(),
+  meetingRelation: meetingRelationValueSchema,
+};
+
 export const initiativeSummarySchema = named(
   z.object({
-    slug: z.string(),
-    titleRu: z.string(),
-    titleEn: z.string(),
-    summaryRu: z.string(),
-    summaryEn: z.string(),
-    kind: kindSchema,
-    status: statusSchema,
-    stage: stageValueSchema.nullable(),
-    meetingRelation: meetingRelationValueSchema,
+    ...initiativeCoreFields,
     themes: z.array(themeValueSchema),
     proposer: countryRefSchema.nullable(),
     countries: z.array(countryRefSchema).describe("The participating countries."),
@@ -238,15 +243,7 @@ export const initiativeListSchema = named(
 
 export const initiativeDetailSchema = named(
   z.object({
-    slug: z.string(),
-    titleRu: z.string(),
-    titleEn: z.string(),
-    summaryRu: z.string(),
-    summaryEn: z.string(),
-    kind: kindSchema,
-    status: statusSchema,
-    stage: stageValueSchema.nullable(),
-    meetingRelation: meetingRelationValueSchema,
+    ...initiativeCoreFields,
     signatoriesUnnamed: z.boolean().describe("A signed document whose text does not list its signatories (so participations are not the signatories)."),
     statusRestsOnExperts: z.boolean().describe("Every quote of the initiative is an expert's: no official or the outlet itself states the status."),
     themes: z.array(themeValueSchema),

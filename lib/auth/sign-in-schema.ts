@@ -1,16 +1,11 @@
 import "../forms/zod-config";
 import { z } from "zod";
+import { emailSchema } from "../forms/email-schema";
 import { PASSWORD_MAX_LENGTH } from "./password-rules";
 
 // Apart from lib/auth/sign-in.ts, which the browser must not bundle (node:crypto, the database).
 export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "required" })
-    .max(254, { error: "tooLong" })
-    .pipe(z.email({ error: "invalidEmail" })),
+  email: emailSchema,
   password: z
     .string()
     .min(1, { error: "required" })

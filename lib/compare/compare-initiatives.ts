@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { CountryRole, InitiativeStatus, Stage } from "../domain/vocabulary";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
+import { COUNTRY_NAME_SELECT, INITIATIVE_NAME_SELECT } from "../initiatives/initiative-select";
 
 /** How many initiatives one comparison shows side by side. */
 export const COMPARE_MIN = 2;
@@ -34,13 +35,11 @@ export async function compareInitiatives(prisma: PrismaClient, slugs: string[]):
   const rows = await prisma.initiative.findMany({
     where: { slug: { in: slugs } },
     select: {
-      slug: true,
-      titleRu: true,
-      titleEn: true,
+      ...INITIATIVE_NAME_SELECT,
       status: true,
       stage: true,
       participations: {
-        select: { role: true, stage: true, country: { select: { code: true, nameRu: true, nameEn: true } } },
+        select: { role: true, stage: true, country: { select: COUNTRY_NAME_SELECT } },
         orderBy: { countryCode: "asc" },
       },
       metrics: { select: METRIC_VIEW_SELECT, orderBy: { slug: "asc" } },

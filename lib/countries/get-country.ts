@@ -4,6 +4,8 @@ import { COUNTRY_ROLES, type CountryRole, type InitiativeStatus, type MeetingRel
 import { QUOTE_SPEAKER_SELECT, toQuoteSpeaker, type QuoteSpeaker } from "../initiatives/get-initiative";
 import { parseCountryCode } from "./country-order";
 import { listRecentHistory, type RecentHistoryEntry } from "./recent-history";
+import { COUNTRY_NAME_SELECT, INITIATIVE_NAME_SELECT } from "../initiatives/initiative-select";
+import { EVENT_SELECT } from "../events/event-select";
 
 export interface CountryInitiative {
   slug: string;
@@ -46,15 +48,13 @@ export async function getCountryPage(prisma: PrismaClient, rawCode: string, rece
   const code = parseCountryCode(rawCode);
   if (!code) return null;
   const [country, initiatives, attendances] = await Promise.all([
-    prisma.country.findUnique({ where: { code }, select: { code: true, nameRu: true, nameEn: true, member: true } }),
+    prisma.country.findUnique({ where: { code }, select: { ...COUNTRY_NAME_SELECT, member: true } }),
     prisma.initiative.findMany({
       where: { OR: [{ proposerCountryCode: code }, { participations: { some: { countryCode: code } } }], mergedIntoId: null },
       orderBy: { id: "asc" },
       select: {
         id: true,
-        slug: true,
-        titleRu: true,
-        titleEn: true,
+        ...INITIATIVE_NAME_SELECT,
         status: true,
         meetingRelation: true,
         participations: { where: { countryCode: code }, select: { role: true, stage: true } },
@@ -64,7 +64,7 @@ export async function getCountryPage(prisma: PrismaClient, rawCode: string, rece
       where: { countryCode: code },
       orderBy: { eventId: "asc" },
       select: {
-        event: { select: { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } },
+        event: { select: EVENT_SELECT },
         quote: { select: { id: true, sourceId: true, text: true, ...QUOTE_SPEAKER_SELECT } },
       },
     }),

@@ -7,6 +7,7 @@ import { locateQuote } from "../initiatives/resolve-evidence";
 import type { CorrectEventInput } from "../intake/create-schemas";
 import { diffFields, recordEntry } from "../records/record-history";
 import { IntakeError } from "../sources/intake-error";
+import { EVENT_SELECT } from "./event-select";
 
 /**
  * An event's version: its newest record-history entry, or 1 for an event that came with the seed
@@ -37,12 +38,7 @@ export async function correctEvent(db: PrismaClient, user: SessionUser, input: C
         where: { id: input.eventId },
         select: {
           id: true,
-          slug: true,
-          nameRu: true,
-          nameEn: true,
-          placeRu: true,
-          placeEn: true,
-          dateText: true,
+          ...EVENT_SELECT,
           attendances: { select: { countryCode: true } },
         },
       });

@@ -2,14 +2,9 @@ import "server-only";
 import type { Db } from "../db/types";
 import type { InitiativeStatus } from "../domain/vocabulary";
 import { listRecordHistory, type RecordHistoryView } from "../records/record-history";
+import { EVENT_SELECT, type EventFields } from "./event-select";
 
-export interface EventSummary {
-  slug: string;
-  nameRu: string;
-  nameEn: string;
-  placeRu: string | null;
-  placeEn: string | null;
-  dateText: string | null;
+export interface EventSummary extends EventFields {
   initiatives: number;
   reannounced: number;
 }
@@ -33,7 +28,6 @@ export interface EventDetail extends Omit<EventSummary, "initiatives" | "reannou
   version: number;
 }
 
-const FIELDS = { slug: true, nameRu: true, nameEn: true, placeRu: true, placeEn: true, dateText: true } as const;
 const INITIATIVE = { slug: true, titleRu: true, titleEn: true, status: true } as const;
 
 /** Quotes that place an initiative of another event here: its re-announcements. */
@@ -42,7 +36,7 @@ const reannouncedWhere = (eventId: number) => ({ quotes: { some: { eventId } }, 
 /** Every event, newest first, with how many initiatives it holds and re-announced. */
 export async function listEvents(db: Db): Promise<EventSummary[]> {
   const rows = await db.event.findMany({
-    select: { id: true, ...FIELDS, _count: { select: { initiatives: { where: { mergedIntoId: null } } } } },
+    select: { id: true, ...EVENT_SELECT, _count: { select: { initiatives: { where: { mergedIntoId: null } } } } },
     orderBy: { id: "desc" },
   });
   return Promise.all(
@@ -59,7 +53,7 @@ export async function getEvent(db: Db, slug: string): Promise<EventDetail | null
     where: { slug },
     select: {
       id: true,
-      ...FIELDS,
+      ...EVENT_SELECT,
       attendances: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
       initiatives: { where: { mergedIntoId: null }, select: INITIATIVE, orderBy: { id: "asc" } },
     },

@@ -12,3 +12,13 @@ export async function pageLocale(params: Promise<{ locale: string }>): Promise<L
   setRequestLocale(locale);
   return locale;
 }
+
+/** A slug as the tracker writes them: any other finds nothing, without reaching a query. */
+const SLUG = /^[a-z0-9-]{1,200}$/;
+
+/** The page's locale and the record its `[slug]` names (null for a malformed or unknown slug). */
+export async function loadSlugPage<T>(params: Promise<{ locale: string; slug: string }>, load: (slug: string) => Promise<T | null>) {
+  const { slug } = await params;
+  const locale = await pageLocale(params);
+  return { locale, record: SLUG.test(slug) ? await load(slug) : null };
+}

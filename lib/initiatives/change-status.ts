@@ -33,30 +33,32 @@ export async function changeStatus(
 ): Promise<ChangeStatusResult> {
   const effectiveOn = dayToDate(input.effectiveOn);
   const overrideNote = input.overrideNote || null;
-  const check = (current: StatusState) => checkStatusChange(current, input);
+  // Checks the change against the initiative as it is now; returns what the pending change and the history entry both record.
+  const prepare = async (tx: Db, current: StatusState & { id: number }) => {
+    checkStatusChange(current, input);
+    const correctsId = await checkCorrects(tx, current.id, input.correctsId);
+    const evidence = await resolveEvidence(tx, current.id, input);
+    const { note } = input;
+    return {
+      fromStatus: current.status,
+      toStatus: input.status,
+      fromStage: current.stage,
+      toStage: input.stage,
+      effectiveOn,
+      note,
+      overrideNote,
+      correctsId,
+      ...evidence,
+    };
+  };
 
   if (options.reviewRequired && actor.role === "editor") {
     return inTransaction(prisma, async (tx) => {
       const initiative = await loadInitiative(tx, input.slug);
       if (initiative.version !== input.version) throw new ConflictError(initiative.version, input.version);
-      check(initiative);
-      const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
-      const evidence = await resolveEvidence(tx, initiative.id, input);
+      const change = await prepare(tx, initiative);
       const pending = await tx.pendingChange.create({
-        data: {
-          initiativeId: initiative.id,
-          baseVersion: initiative.version,
-          fromStatus: initiative.status,
-          toStatus: input.status,
-          fromStage: initiative.stage,
-          toStage: input.stage,
-          effectiveOn,
-          note: input.note,
-          overrideNote,
-          correctsId,
-          authorId: actor.id,
-          ...evidence,
-        },
+        data: { initiativeId: initiative.id, baseVersion: initiative.version, ...change, authorId: actor.id },
         select: { id: true },
       });
       return { outcome: "pending", pendingId: pending.id, tags: [] as string[] } as const;
@@ -65,23 +67,9 @@ export async function changeStatus(
 
   return inTransaction(prisma, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
-    check(initiative);
-    const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
-    const evidence = await resolveEvidence(tx, initiative.id, input);
+    const change = await prepare(tx, initiative);
     await tx.initiative.update({ where: { id: initiative.id }, data: { status: input.status, stage: input.stage } });
-    const entry = await writeHistoryEntry(tx, initiative, {
-      kind: "status_change",
-      fromStatus: initiative.status,
-      toStatus: input.status,
-      fromStage: initiative.stage,
-      toStage: input.stage,
-      effectiveOn,
-      note: input.note,
-      overrideNote,
-      authorId: actor.id,
-      correctsId,
-      ...evidence,
-    });
+    const entry = await writeHistoryEntry(tx, initiative, { kind: "status_change", ...change, authorId: actor.id });
     return { outcome: "applied", version: entry.version, tags: entry.tags } as const;
   });
 }

@@ -3,7 +3,7 @@ import type { Db } from "../db/types";
 import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import type { EditCountriesInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { checkCorrects, claimNextVersion, writeEditEntry, type EditOptions, type EditResult } from "./record-history";
 import { EditError } from "./edit-errors";
 import { countryField, type FieldChange } from "../history/field-changes";
 
@@ -11,12 +11,7 @@ import { countryField, type FieldChange } from "../history/field-changes";
  * Sets each country's role and own stage. A row without a role removes the country;
  * every added, removed or changed value becomes a field in the entry's diff.
  */
-export async function editCountries(
-  db: Db,
-  actor: SessionUser,
-  input: EditCountriesInput,
-  options: { reviewerId?: number } = {},
-): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+export async function editCountries(db: Db, actor: SessionUser, input: EditCountriesInput, options: EditOptions = {}): Promise<EditResult> {
   return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const known = new Set((await tx.country.findMany({ select: { code: true } })).map((c) => c.code));
@@ -50,14 +45,10 @@ export async function editCountries(
     if (changes.length === 0) throw new EditError("nothingChanged", "form");
     const correctsId = await checkCorrects(tx, initiative.id, input.correctsId);
     for (const write of writes) await write();
-    const entry = await writeHistoryEntry(tx, initiative, {
-      kind: "edit",
+    return writeEditEntry(tx, initiative, actor, options, {
       changes,
       note: input.note,
-      authorId: actor.id,
-      reviewerId: options.reviewerId ?? null,
       correctsId,
     });
-    return { version: entry.version, tags: entry.tags, changes };
   });
 }

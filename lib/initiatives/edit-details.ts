@@ -3,19 +3,14 @@ import type { Db } from "../db/types";
 import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import type { EditDetailsInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { checkCorrects, claimNextVersion, writeEditEntry, type EditOptions, type EditResult } from "./record-history";
 import { dayOrNull, dayToDate } from "../dates";
 import { EditError } from "./edit-errors";
 import { joinThemes, type FieldChange } from "../history/field-changes";
 import { indexInitiative } from "../search/search-index";
 
 /** Corrects titles, summaries, themes and the target date; the entry lists each changed field. */
-export async function editDetails(
-  db: Db,
-  actor: SessionUser,
-  input: EditDetailsInput,
-  options: { reviewerId?: number } = {},
-): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+export async function editDetails(db: Db, actor: SessionUser, input: EditDetailsInput, options: EditOptions = {}): Promise<EditResult> {
   return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const changes: FieldChange[] = [];
@@ -46,14 +41,10 @@ export async function editDetails(
       await tx.initiativeTheme.deleteMany({ where: { initiativeId: initiative.id } });
       await tx.initiativeTheme.createMany({ data: newThemes.map((theme) => ({ initiativeId: initiative.id, theme })) });
     }
-    const entry = await writeHistoryEntry(tx, initiative, {
-      kind: "edit",
+    return writeEditEntry(tx, initiative, actor, options, {
       changes,
       note: input.note,
-      authorId: actor.id,
-      reviewerId: options.reviewerId ?? null,
       correctsId,
     });
-    return { version: entry.version, tags: entry.tags, changes };
   });
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { CountryRole, InitiativeKind, InitiativeStatus, MeetingRelation, SpeakerKind, Stage, Theme } from "../domain/vocabulary";
+import type { CountryRole, SpeakerKind, Stage } from "../domain/vocabulary";
 import { HISTORY_ENTRY_VIEW_SELECT, toHistoryItem, type HistoryItem } from "../history/list-history";
 import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/metric-view";
 import { quoteInContext, type QuoteInContext } from "../sources/quote-context";
+import { COUNTRY_NAME_SELECT, INITIATIVE_CORE_SELECT, INITIATIVE_NAME_SELECT, THEMES_SELECT, type InitiativeCore } from "./initiative-select";
+import { EVENT_SELECT, type EventFields } from "../events/event-select";
 
 export interface EvidenceQuote extends QuoteInContext {
   id: number;
@@ -42,30 +44,12 @@ export function toQuoteSpeaker(quote: {
 /** A history entry on its initiative's own page: the shared history item, without the initiative. */
 export type HistoryEntryView = Omit<HistoryItem, "initiative">;
 
-export interface InitiativeDetail {
-  slug: string;
-  titleRu: string;
-  titleEn: string;
-  summaryRu: string;
-  summaryEn: string;
-  kind: InitiativeKind;
-  status: InitiativeStatus;
-  stage: Stage | null;
-  themes: Theme[];
-  meetingRelation: MeetingRelation;
+export interface InitiativeDetail extends InitiativeCore {
   /** A signed document whose text does not list its signatories. */
   signatoriesUnnamed: boolean;
   /** Every quote is an expert's: no official or outlet statement backs the status. */
   statusRestsOnExperts: boolean;
-  event: {
-    slug: string;
-    nameRu: string;
-    nameEn: string;
-    placeRu: string | null;
-    placeEn: string | null;
-    dateText: string | null;
-    attendance: { code: string; nameRu: string; nameEn: string }[];
-  };
+  event: EventFields & { attendance: { code: string; nameRu: string; nameEn: string }[] };
   /** Later events a quote says it was announced again at (never a second initiative), in order of first quote. */
   reannouncements: { slug: string; nameRu: string; nameEn: string; dateText: string | null }[];
   proposerCountry: { code: string; nameRu: string; nameEn: string } | null;
@@ -101,41 +85,28 @@ export async function getInitiative(
     // A merged duplicate's page redirects to the initiative it was merged into (mergedTarget).
     where: { slug, mergedIntoId: null },
     select: {
-      slug: true,
-      titleRu: true,
-      titleEn: true,
-      summaryRu: true,
-      summaryEn: true,
-      kind: true,
-      status: true,
-      stage: true,
-      meetingRelation: true,
+      ...INITIATIVE_CORE_SELECT,
       signatoriesUnnamed: true,
       announcedOn: true,
       targetDate: true,
       targetDateText: true,
       lastVerifiedOn: true,
       version: true,
-      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+      themes: THEMES_SELECT,
       eventId: true,
       event: {
         select: {
-          slug: true,
-          nameRu: true,
-          nameEn: true,
-          placeRu: true,
-          placeEn: true,
-          dateText: true,
-          attendances: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
+          ...EVENT_SELECT,
+          attendances: { select: { country: { select: COUNTRY_NAME_SELECT } }, orderBy: { countryCode: "asc" } },
         },
       },
-      proposerCountry: { select: { code: true, nameRu: true, nameEn: true } },
+      proposerCountry: { select: COUNTRY_NAME_SELECT },
       proposerPerson: { select: { nameRu: true, nameEn: true, descriptionRu: true, descriptionEn: true } },
       participations: {
         select: {
           role: true,
           stage: true,
-          country: { select: { code: true, nameRu: true, nameEn: true, member: true } },
+          country: { select: { ...COUNTRY_NAME_SELECT, member: true } },
         },
         orderBy: [{ role: "asc" }, { countryCode: "asc" }],
       },
@@ -163,7 +134,7 @@ export async function getInitiative(
       _count: { select: { history: true } },
       // Duplicates merged into this one: their histories stay readable here, whole.
       mergedFrom: {
-        select: { slug: true, titleRu: true, titleEn: true, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } },
+        select: { ...INITIATIVE_NAME_SELECT, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } },
         orderBy: { id: "asc" },
       },
     },

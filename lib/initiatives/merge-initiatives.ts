@@ -8,6 +8,7 @@ import { TAG } from "../cache/tags";
 import { indexHistoryNote, indexQuote, removeInitiativeFromIndex } from "../search/search-index";
 import { writeHistoryEntry } from "./record-history";
 import type { MergeInitiativesInput } from "./merge-schema";
+import { INITIATIVE_NAME_SELECT } from "./initiative-select";
 
 export type MergeErrorCode = "notFound" | "alreadyMerged" | "mergePending" | "mergeConflict";
 
@@ -151,9 +152,7 @@ export async function getMergeSide(db: Db, slug: string) {
   return db.initiative.findUnique({
     where: { slug },
     select: {
-      slug: true,
-      titleRu: true,
-      titleEn: true,
+      ...INITIATIVE_NAME_SELECT,
       status: true,
       stage: true,
       version: true,

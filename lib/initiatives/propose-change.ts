@@ -11,6 +11,7 @@ import { ConflictError, EditError } from "./edit-errors";
 import type { EditCountriesInput, EditDetailsInput, MarkVerifiedInput, UpdateMetricInput } from "./edit-schemas";
 import { markVerified } from "./mark-verified";
 import { updateMetric } from "./update-metric";
+import type { EditResult } from "./record-history";
 
 /** The changes other than status that wait for a second person when review is on. */
 export type ProposedChange =
@@ -19,10 +20,8 @@ export type ProposedChange =
   | { kind: "metric"; input: UpdateMetricInput }
   | { kind: "verification"; input: MarkVerifiedInput };
 
-type Applied = { version: number; tags: string[]; changes: FieldChange[] };
-
 /** Applies a change as its author made it (in the caller's transaction when given one). */
-export function applyChange(db: Db, author: SessionUser, change: ProposedChange, reviewerId?: number): Promise<Applied> {
+export function applyChange(db: Db, author: SessionUser, change: ProposedChange, reviewerId?: number): Promise<EditResult> {
   const options = { reviewerId };
   switch (change.kind) {
     case "details":

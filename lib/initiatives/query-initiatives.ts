@@ -2,24 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Db } from "../db/types";
-import {
-  INITIATIVE_STATUSES,
-  initiativeKindSchema,
-  initiativeStatusSchema,
-  meetingRelationSchema,
-  stageSchema,
-  themeSchema,
-  type InitiativeKind,
-  type InitiativeStatus,
-  type MeetingRelation,
-  type Stage,
-  type Theme,
-} from "../domain/vocabulary";
+import { INITIATIVE_STATUSES, initiativeKindSchema, initiativeStatusSchema, meetingRelationSchema, stageSchema, themeSchema } from "../domain/vocabulary";
 import { expandQuery, type QueryConcept } from "../search/expand-query";
 import { searchSql, type SearchSql } from "../search/search-sql";
 import { suggestSpelling } from "../search/suggest-spelling";
 import { utcDay } from "../db/time-sql";
 import { firstParam, type SearchParams } from "../http/search-params";
+import { COUNTRY_NAME_SELECT, INITIATIVE_CORE_SELECT, PARTICIPANT_COUNTRIES_SELECT, THEMES_SELECT, type InitiativeCore } from "./initiative-select";
 
 /**
  * The one query behind the initiatives list, its facets, the exports and the public API:
@@ -250,17 +239,7 @@ function whereClause(where: Prisma.Sql[], live: keyof typeof LIVE = "counted"): 
 
 const STATUS_ORDER = Prisma.raw(`CASE i."status" ${INITIATIVE_STATUSES.map((status, index) => `WHEN '${status}' THEN ${index}`).join(" ")} END`);
 
-export interface InitiativeListItem {
-  slug: string;
-  titleRu: string;
-  titleEn: string;
-  summaryRu: string;
-  summaryEn: string;
-  kind: InitiativeKind;
-  status: InitiativeStatus;
-  stage: Stage | null;
-  meetingRelation: MeetingRelation;
-  themes: Theme[];
+export interface InitiativeListItem extends InitiativeCore {
   proposer: { code: string; nameRu: string; nameEn: string } | null;
   countries: { code: string; nameRu: string; nameEn: string }[];
   updatedAt: Date;
@@ -453,19 +432,11 @@ export async function listItems(prisma: PrismaClient, ids: number[], matched = n
     where: { id: { in: ids } },
     select: {
       id: true,
-      slug: true,
-      titleRu: true,
-      titleEn: true,
-      summaryRu: true,
-      summaryEn: true,
-      kind: true,
-      status: true,
-      stage: true,
-      meetingRelation: true,
+      ...INITIATIVE_CORE_SELECT,
       updatedAt: true,
-      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
-      proposerCountry: { select: { code: true, nameRu: true, nameEn: true } },
-      participations: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
+      themes: THEMES_SELECT,
+      proposerCountry: { select: COUNTRY_NAME_SELECT },
+      participations: PARTICIPANT_COUNTRIES_SELECT,
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -57,6 +57,30 @@ export async function writeHistoryEntry(tx: Db, initiative: { id: number; versio
   return { id: created.id, version: created.version, tags: await initiativeChangeTags(tx, initiative, changes ?? []) };
 }
 
+/** What an editor's change returns: the initiative's new version, the cache tags it expires, its diff. */
+export interface EditResult {
+  version: number;
+  tags: string[];
+  changes: FieldChange[];
+}
+
+/** A pending change applied on approval keeps its author; the approving reviewer is recorded beside. */
+export interface EditOptions {
+  reviewerId?: number;
+}
+
+/** The history entry of an editor's change, in the author's name (and the reviewer's, on approval). */
+export async function writeEditEntry(
+  tx: Db,
+  initiative: { id: number; version: number; themes?: { theme: string }[] },
+  author: { id: number },
+  options: EditOptions,
+  entry: Omit<NewEntry, "kind" | "authorId" | "reviewerId"> & { kind?: "edit" | "verification"; changes: FieldChange[] },
+): Promise<EditResult> {
+  const written = await writeHistoryEntry(tx, initiative, { kind: "edit", ...entry, authorId: author.id, reviewerId: options.reviewerId ?? null });
+  return { version: written.version, tags: written.tags, changes: entry.changes };
+}
+
 /** Reads an initiative without claiming a version (for changes that wait for review). */
 export async function loadInitiative(tx: Db, slug: string) {
   const initiative = await tx.initiative.findUnique({ where: { slug, mergedIntoId: null }, select: EDITABLE });

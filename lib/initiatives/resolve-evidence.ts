@@ -67,3 +67,17 @@ export async function storeQuote(tx: Db, initiativeId: number, quoteText: string
   if (Number(quote.initiativeId) === initiativeId) await indexQuote(tx, { id: Number(quote.id), text: quoteText, initiativeId });
   return { quoteId: Number(quote.id), evidenceUrl: null, evidenceTitle: null, evidenceDate: null };
 }
+
+/** The evidence of a form that takes only a quote (a new figure, a score): no link to fall back on. */
+export function resolveQuote(tx: Db, initiativeId: number, input: Pick<EvidenceInput, "quoteSourceId" | "quoteText" | "quoteOccurrence">) {
+  const { quoteSourceId, quoteText, quoteOccurrence } = input;
+  return resolveEvidence(tx, initiativeId, {
+    evidenceType: "quote",
+    quoteSourceId,
+    quoteText,
+    quoteOccurrence,
+    evidenceUrl: "",
+    evidenceTitle: "",
+    evidenceDate: "",
+  });
+}

@@ -3,7 +3,7 @@ import type { Db } from "../db/types";
 import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import type { UpdateMetricInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, writeHistoryEntry } from "./record-history";
+import { checkCorrects, claimNextVersion, writeEditEntry, type EditOptions, type EditResult } from "./record-history";
 import { TAG } from "../cache/tags";
 import { dayOrNull, dayToDate } from "../dates";
 import { EditError } from "./edit-errors";
@@ -32,12 +32,7 @@ export function metricChanges(
 }
 
 /** Adds a dated reading to a metric and/or sets its target date, with evidence. */
-export async function updateMetric(
-  db: Db,
-  actor: SessionUser,
-  input: UpdateMetricInput,
-  options: { reviewerId?: number } = {},
-): Promise<{ version: number; tags: string[]; changes: FieldChange[] }> {
+export async function updateMetric(db: Db, actor: SessionUser, input: UpdateMetricInput, options: EditOptions = {}): Promise<EditResult> {
   return inTransaction(db, async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
     const metric = await tx.metric.findFirst({
@@ -66,15 +61,12 @@ export async function updateMetric(
         },
       });
     }
-    const entry = await writeHistoryEntry(tx, initiative, {
-      kind: "edit",
+    const result = await writeEditEntry(tx, initiative, actor, options, {
       changes,
       note: input.note,
-      authorId: actor.id,
-      reviewerId: options.reviewerId ?? null,
       correctsId,
       ...evidence,
     });
-    return { version: entry.version, tags: [...entry.tags, TAG.metrics], changes };
+    return { ...result, tags: [...result.tags, TAG.metrics] };
   });
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import type { SessionUser } from "../auth/sessions";
 import { TAG } from "../cache/tags";
-import { dayOrNull, dayToDate } from "../dates";
+import { dayOrNull } from "../dates";
 import type { Db } from "../db/types";
 import type { PrismaClient } from "../generated/prisma/client";
 import { resolveEvidence } from "../initiatives/resolve-evidence";
 import type { CorrectMetricInput } from "../intake/create-schemas";
 import { diffFields, recordEntry } from "../records/record-history";
 import { IntakeError } from "../sources/intake-error";
+import { METRIC_FIELDS_SELECT, storedMetricFields } from "./metric-fields";
 
 /**
  * A figure's version: its newest record-history entry, or 1 for a figure that came with the seed
@@ -46,15 +47,7 @@ export async function correctMetric(db: PrismaClient, user: SessionUser, input: 
           id: true,
           slug: true,
           initiativeId: true,
-          nameRu: true,
-          nameEn: true,
-          unitRu: true,
-          unitEn: true,
-          baselineValue: true,
-          baselinePeriod: true,
-          targetValue: true,
-          targetDate: true,
-          targetDateText: true,
+          ...METRIC_FIELDS_SELECT,
           baselineQuoteId: true,
           targetQuoteId: true,
           initiative: { select: { slug: true } },
@@ -85,15 +78,7 @@ export async function correctMetric(db: PrismaClient, user: SessionUser, input: 
       await tx.metric.update({
         where: { id: metric.id },
         data: {
-          nameRu: input.nameRu,
-          nameEn: input.nameEn,
-          unitRu: input.unitRu,
-          unitEn: input.unitEn,
-          baselineValue: input.baselineValue,
-          baselinePeriod: input.baselinePeriod,
-          targetValue: input.targetValue,
-          targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
-          targetDateText: input.targetDateText,
+          ...storedMetricFields(input),
           // A corrected baseline or target is stated by the new quote; one left as it was keeps its own.
           baselineQuoteId: input.baselineValue === null ? null : restates(["baselineValue", "baselinePeriod"]) ? evidence.quoteId : metric.baselineQuoteId,
           targetQuoteId:

@@ -1,14 +1,14 @@
 import "server-only";
 import type { SessionUser } from "../auth/sessions";
 import { TAG } from "../cache/tags";
-import { dayToDate } from "../dates";
 import { firstFreeSlug, slugFromTitle } from "../domain/slug";
 import type { PrismaClient } from "../generated/prisma/client";
 import { metricField } from "../history/field-changes";
 import { claimNextVersion, writeHistoryEntry } from "../initiatives/record-history";
-import { resolveEvidence } from "../initiatives/resolve-evidence";
+import { resolveQuote } from "../initiatives/resolve-evidence";
 import type { CreateMetricInput } from "../intake/create-schemas";
 import { diffFields, recordEntry } from "../records/record-history";
+import { metricFields, storedMetricFields } from "./metric-fields";
 
 /**
  * Adds a figure or target to an initiative: name, unit, baseline with its period, target with its
@@ -22,35 +22,16 @@ export async function createMetric(
 ): Promise<{ version: number; metricSlug: string; tags: string[] }> {
   return db.$transaction(async (tx) => {
     const initiative = await claimNextVersion(tx, input.slug, input.version);
-    const evidence = await resolveEvidence(tx, initiative.id, {
-      evidenceType: "quote",
-      quoteSourceId: input.quoteSourceId,
-      quoteText: input.quoteText,
-      quoteOccurrence: input.quoteOccurrence,
-      evidenceUrl: "",
-      evidenceTitle: "",
-      evidenceDate: "",
-    });
+    const evidence = await resolveQuote(tx, initiative.id, input);
     const base = slugFromTitle(`${input.slug} ${input.nameEn}`, "figure");
     const taken = new Set((await tx.metric.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
     const metricSlug = firstFreeSlug(base, taken);
-    const fields = {
-      nameRu: input.nameRu,
-      nameEn: input.nameEn,
-      unitRu: input.unitRu,
-      unitEn: input.unitEn,
-      baselineValue: input.baselineValue,
-      baselinePeriod: input.baselinePeriod,
-      targetValue: input.targetValue,
-      targetDate: input.targetDate,
-      targetDateText: input.targetDateText,
-    };
+    const fields = metricFields(input);
     const metric = await tx.metric.create({
       data: {
         slug: metricSlug,
         initiativeId: initiative.id,
-        ...fields,
-        targetDate: input.targetDate ? dayToDate(input.targetDate) : null,
+        ...storedMetricFields(input),
         baselineQuoteId: input.baselineValue !== null ? evidence.quoteId : null,
         targetQuoteId: input.targetValue !== null ? evidence.quoteId : null,
       },

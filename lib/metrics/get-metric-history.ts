@@ -7,6 +7,7 @@ import { metricFieldPrefix } from "../history/field-changes";
 import { HISTORY_ITEM_SELECT, toHistoryItem } from "../history/list-history";
 import type { HistoryEntryView } from "../initiatives/get-initiative";
 import { listRecordHistory, type RecordHistoryView } from "../records/record-history";
+import { METRIC_FIELDS_SELECT } from "./metric-fields";
 
 export interface MetricHistory {
   slug: string;
@@ -50,16 +51,8 @@ export async function getMetricHistory(db: Db, slug: string): Promise<MetricHist
     select: {
       id: true,
       slug: true,
-      nameRu: true,
-      nameEn: true,
       initiativeId: true,
-      unitRu: true,
-      unitEn: true,
-      baselineValue: true,
-      baselinePeriod: true,
-      targetValue: true,
-      targetDate: true,
-      targetDateText: true,
+      ...METRIC_FIELDS_SELECT,
       initiative: { select: { slug: true, titleRu: true, titleEn: true, status: true } },
     },
   });

@@ -3,6 +3,7 @@ import { INITIATIVE_STATUSES, type InitiativeStatus, type Stage, type Theme } fr
 import type { PrismaClient } from "../generated/prisma/client";
 import { initiativeIdPages, type InitiativeFilters } from "../initiatives/query-initiatives";
 import { parseCountryCode } from "../countries/country-order";
+import { INITIATIVE_NAME_SELECT, PARTICIPANT_COUNTRIES_SELECT, THEMES_SELECT } from "../initiatives/initiative-select";
 
 export interface ReportRow {
   slug: string;
@@ -39,14 +40,12 @@ export async function reportForIds(prisma: PrismaClient, ids: number[]): Promise
     where: { id: { in: ids } },
     select: {
       id: true,
-      slug: true,
-      titleRu: true,
-      titleEn: true,
+      ...INITIATIVE_NAME_SELECT,
       status: true,
       stage: true,
       updatedAt: true,
-      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
-      participations: { select: { country: { select: { code: true, nameRu: true, nameEn: true } } }, orderBy: { countryCode: "asc" } },
+      themes: THEMES_SELECT,
+      participations: PARTICIPANT_COUNTRIES_SELECT,
       quotes: { select: { sourceId: true } },
     },
   });

@@ -3,7 +3,7 @@ import type { SessionUser } from "../auth/sessions";
 import { TAG } from "../cache/tags";
 import { dayToDate } from "../dates";
 import type { PrismaClient } from "../generated/prisma/client";
-import { resolveEvidence } from "../initiatives/resolve-evidence";
+import { resolveQuote } from "../initiatives/resolve-evidence";
 import { ScoreError } from "./score-error";
 import type { SetScoreInput } from "./score-schemas";
 
@@ -29,15 +29,7 @@ export async function setScore(db: PrismaClient, user: SessionUser, input: SetSc
     const current = latest?.version ?? 0;
     if (current !== input.expectedVersion)
       throw new ScoreError("scoreChangedSince", undefined, "The score changed since the form was loaded.", { version: current });
-    const evidence = await resolveEvidence(tx, initiative.id, {
-      evidenceType: "quote",
-      quoteSourceId: input.quoteSourceId,
-      quoteText: input.quoteText,
-      quoteOccurrence: input.quoteOccurrence,
-      evidenceUrl: "",
-      evidenceTitle: "",
-      evidenceDate: "",
-    });
+    const evidence = await resolveQuote(tx, initiative.id, input);
     // The unique (initiative, country, version) key stops a second writer that read the same version.
     await tx.score.create({
       data: {

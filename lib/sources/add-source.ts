@@ -38,6 +38,16 @@ export function metadataValues(source: {
 
 const toDate = (day: string | null) => (day ? dayToDate(day) : null);
 
+/** A source's metadata as the form gives it, as stored (the publication day as a date). */
+const storedMetadata = (input: Pick<AddSourceInput, "title" | "outlet" | "url" | "publishedOn" | "language" | "kind">) => ({
+  title: input.title,
+  outlet: input.outlet,
+  url: input.url,
+  publishedOn: toDate(input.publishedOn),
+  language: input.language,
+  kind: input.kind,
+});
+
 /**
  * Saves a new source: the text exactly as given (or as extracted from the file, whose bytes are
  * kept too), its sha-256, the creation entry of its history and its search rows, in one
@@ -67,14 +77,7 @@ export async function addSource(
   const existing = await db.source.findUnique({ where: { sha256 }, select: { id: true } });
   if (existing) throw new IntakeError("duplicateSource", field, { sourceId: existing.id });
 
-  const metadata = {
-    title: input.title,
-    outlet: input.outlet,
-    url: input.url,
-    publishedOn: toDate(input.publishedOn),
-    language: input.language,
-    kind: input.kind,
-  };
+  const metadata = storedMetadata(input);
   try {
     return await db.$transaction(async (tx) => {
       const source = await tx.source.create({
@@ -134,15 +137,7 @@ export async function correctSource(db: PrismaClient, user: SessionUser, input: 
     const version = current.version + 1;
     const updated = await tx.source.updateMany({
       where: { id: input.sourceId, version: current.version },
-      data: {
-        title: input.title,
-        outlet: input.outlet,
-        url: input.url,
-        publishedOn: toDate(input.publishedOn),
-        language: input.language,
-        kind: input.kind,
-        version,
-      },
+      data: { ...storedMetadata(input), version },
     });
     if (updated.count !== 1) throw new IntakeError("sourceChangedSince", undefined, { version });
     await recordEntry(tx, { subject: "source", subjectId: input.sourceId, action: "corrected", version, note: input.note, changes, authorId: user.id });

@@ -5,6 +5,7 @@ import { METRIC_VIEW_SELECT, toMetricView, type MetricView } from "../metrics/me
 import { listRecentHistory, type RecentHistoryEntry } from "../countries/recent-history";
 import { parseTheme } from "./parse-theme";
 import { rollUpStatuses, type StatusRollup } from "./status-rollup";
+import { INITIATIVE_NAME_SELECT } from "../initiatives/initiative-select";
 
 export interface ThemeInitiative {
   slug: string;
@@ -33,17 +34,10 @@ export async function getThemeOverview(prisma: PrismaClient, rawTheme: string, r
     orderBy: { id: "asc" },
     select: {
       id: true,
-      slug: true,
-      titleRu: true,
-      titleEn: true,
+      ...INITIATIVE_NAME_SELECT,
       status: true,
       stage: true,
-      metrics: {
-        orderBy: { id: "asc" },
-        select: {
-          ...METRIC_VIEW_SELECT,
-        },
-      },
+      metrics: { orderBy: { id: "asc" }, select: METRIC_VIEW_SELECT },
     },
   });
   return {

@@ -4,15 +4,7 @@ import { recordIdSchema } from "../domain/record-id";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password-rules";
 import { userRoleSchema } from "../domain/vocabulary";
 import { cleanText } from "../forms/clean-text";
-
-// Not cleaned: an address with a control character in it is refused, not silently changed.
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "required" })
-  .max(254, { error: "tooLong" })
-  .pipe(z.email({ error: "invalidEmail" }));
+import { emailSchema } from "../forms/email-schema";
 
 export const passwordSchema = z
   .string()

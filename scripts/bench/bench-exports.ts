@@ -9,7 +9,7 @@ import { buildBenchData, defaultBenchPath } from "./build-bench-data";
 import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, waitForHttp, type Group } from "./processes";
 
 /**
- * `npm run bench:exports [-- --initiatives 100000 --changes 100000 --exports 3 --format json]
+ * `npm run bench:exports [-- --initiatives 100000 --changes 100000 --exports 3 --format json|csv|mixed]
  *   [--reuse] [--skip-build] [--port N]` (`--port` pins the app's port; a free one otherwise)
  *
  * The export target of issue 11: while `--exports` full exports of every initiative download at
@@ -27,7 +27,10 @@ const initiatives = args.number("initiatives", 100_000);
 const changes = args.number("changes", 100_000);
 const exportCount = Math.max(1, args.number("exports", 3));
 const format = args.string("format") ?? "json";
-if (format !== "json" && format !== "csv") throw new Error(`--format must be json or csv, got "${format}"`);
+if (format !== "json" && format !== "csv" && format !== "mixed") throw new Error(`--format must be json, csv or mixed, got "${format}"`);
+// "mixed": JSON and CSV in turn (json, csv, json… for --exports 3).
+const fileOf = (index: number) => `initiatives.${format === "mixed" ? (index % 2 === 0 ? "json" : "csv") : format}`;
+const files = [...new Set(Array.from({ length: exportCount }, (_, index) => fileOf(index)))].join(" and ");
 const TARGET_HEALTH_MS = 200;
 const TARGET_RSS_MB = 500;
 
@@ -83,14 +86,14 @@ async function main() {
   memory.start(100);
 
   // Idle: warm the routes once, then ten health checks.
-  await download(`${base}/api/export/initiatives.${format}?q=warmup`);
+  for (let index = 0; index < Math.min(2, exportCount); index++) await download(`${base}/api/export/${fileOf(index)}?q=warmup`);
   const idle: number[] = [];
   for (let i = 0; i < 10; i++) idle.push((await healthMs(base)).ms);
   await sleep(500);
   memory.sample();
   const idleRssMb = memory.peakAppRssKb / 1024;
 
-  console.log(`Exporting every initiative ${exportCount}× at once (/api/export/initiatives.${format}) while polling /api/health…`);
+  console.log(`Exporting every initiative ${exportCount}× at once (${files}) while polling /api/health…`);
   let exporting = true;
   const during: number[] = [];
   const statuses = new Set<number>();
@@ -103,7 +106,7 @@ async function main() {
     }
   })();
   const started = performance.now();
-  const results = await Promise.all(Array.from({ length: exportCount }, () => download(`${base}/api/export/initiatives.${format}`)));
+  const results = await Promise.all(Array.from({ length: exportCount }, (_, index) => download(`${base}/api/export/${fileOf(index)}`)));
   const wall = (performance.now() - started) / 1000;
   exporting = false;
   await poller;
@@ -114,9 +117,9 @@ async function main() {
   const peakMb = Math.max(memory.peakAppRssKb, memory.appHwmKb) / 1024;
   const maxHealth = Math.max(...during);
   const line = (label: string, value: string) => console.log(`  ${label.padEnd(34)} ${value}`);
-  console.log(`\nExports at ${initiatives.toLocaleString("en")} initiatives (${exportCount} at once, ${format}):`);
+  console.log(`\nExports at ${initiatives.toLocaleString("en")} initiatives (${exportCount} at once: ${files}):`);
   for (const [index, result] of results.entries())
-    line(`export ${index + 1}`, `HTTP ${result.status}, ${(result.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(1)} s`);
+    line(`export ${index + 1} (${fileOf(index)})`, `HTTP ${result.status}, ${(result.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(1)} s`);
   line("all exports done after", `${wall.toFixed(1)} s`);
   line("health idle (10×)", `p50 ${quantile(idle, 0.5).toFixed(0)} ms, max ${Math.max(...idle).toFixed(0)} ms`);
   line(

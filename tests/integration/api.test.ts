@@ -43,33 +43,23 @@ interface Endpoint {
   params?: (url: URL) => Record<string, string | string[]>;
 }
 
+/** An endpoint of one item, its path parameter the request path's last segment (`{slug}`, `{id}`). */
+function oneItem(path: string, handler: unknown): Endpoint {
+  const name = /\{(\w+)\}$/.exec(path)![1]!;
+  return { path, handler: handler as Handler, params: (url) => ({ [name]: decodeURIComponent(url.pathname.split("/").at(-1)!) }) };
+}
+
 const ENDPOINTS = {
   initiatives: { path: "/api/v1/initiatives", handler: getInitiatives as Handler },
-  initiative: {
-    path: "/api/v1/initiatives/{slug}",
-    handler: getInitiative as unknown as Handler,
-    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
-  },
+  initiative: oneItem("/api/v1/initiatives/{slug}", getInitiative),
   sources: { path: "/api/v1/sources", handler: getSources as Handler },
-  source: {
-    path: "/api/v1/sources/{id}",
-    handler: getSource as unknown as Handler,
-    params: (url: URL) => ({ id: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
-  },
+  source: oneItem("/api/v1/sources/{id}", getSource),
   history: { path: "/api/v1/history", handler: getHistory as Handler },
   countries: { path: "/api/v1/countries", handler: getCountries as Handler },
   metrics: { path: "/api/v1/metrics", handler: getMetrics as Handler },
-  metric: {
-    path: "/api/v1/metrics/{slug}",
-    handler: getMetric as unknown as Handler,
-    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
-  },
+  metric: oneItem("/api/v1/metrics/{slug}", getMetric),
   events: { path: "/api/v1/events", handler: getEvents as Handler },
-  event: {
-    path: "/api/v1/events/{slug}",
-    handler: getEvent as unknown as Handler,
-    params: (url: URL) => ({ slug: decodeURIComponent(url.pathname.split("/").at(-1)!) }),
-  },
+  event: oneItem("/api/v1/events/{slug}", getEvent),
   openapi: { path: "/api/v1/openapi.json", handler: getOpenApi as Handler },
 } satisfies Record<string, Endpoint>;
 

@@ -133,6 +133,39 @@ describe("initiative exports at any size", () => {
     expect(largestRead).toBeLessThanOrEqual(4);
   });
 
+  it("write each initiative's own cells, as the relations hold them: themes in their order, proposer, countries by code, version, time", async () => {
+    const initiatives = await prisma.initiative.findMany({
+      select: {
+        slug: true,
+        kind: true,
+        status: true,
+        stage: true,
+        version: true,
+        updatedAt: true,
+        themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+        proposerCountry: { select: { code: true } },
+        participations: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
+      },
+    });
+    expect(initiatives.some((initiative) => initiative.themes.length > 1 && initiative.participations.length > 1)).toBe(true);
+    const rows = new Map<string, Record<string, unknown>>();
+    for await (const page of initiativeRows(prisma, {}, "en", "https://tracker.test", 3)) for (const row of page) rows.set(String(row.slug), row);
+    expect(rows.size).toBe(initiatives.length);
+    for (const initiative of initiatives) {
+      expect(rows.get(initiative.slug)).toMatchObject({
+        kind: initiative.kind,
+        status: initiative.status,
+        stage: initiative.stage,
+        themes: initiative.themes.map((theme) => theme.theme),
+        proposer_country: initiative.proposerCountry?.code ?? null,
+        countries: initiative.participations.map((participation) => participation.countryCode),
+        updated_at: initiative.updatedAt.toISOString(),
+        url: `https://tracker.test/en/initiatives/${initiative.slug}`,
+        version: String(initiative.version),
+      });
+    }
+  });
+
   it("hold exactly the list's rows in the list's order for every sort and language, ties across pages included", async () => {
     for (const locale of ["ru", "en"]) {
       for (const sort of SORTS) {

@@ -19,6 +19,7 @@ import { listStale } from "@/lib/initiatives/list-stale";
 import { isReviewRequired } from "@/lib/settings/settings";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { lookUp } from "@/lib/i18n/look-up";
 
 export const dynamic = "force-dynamic";
 
@@ -91,7 +92,7 @@ export default async function EditorHome({ params }: Props) {
                     <ul className="text-sm">
                       {change.changes.map((field, index) => (
                         <li key={index} className="break-words">
-                          {tHistory.has(`fields.${field.field}`) ? tHistory(`fields.${field.field}`) : field.field}: {field.from ?? "—"} → {field.to ?? "—"}
+                          {lookUp(tHistory, `fields.${field.field}`) ?? field.field}: {field.from ?? "—"} → {field.to ?? "—"}
                         </li>
                       ))}
                     </ul>

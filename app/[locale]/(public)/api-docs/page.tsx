@@ -8,6 +8,7 @@ import { namedSchemas } from "@/lib/api/describe-schema";
 import { API_BASE, ERROR_EXAMPLES, openApiDocument } from "@/lib/api/openapi";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { lookUp } from "@/lib/i18n/look-up";
 
 /** The API's reference for people, rendered from the same OpenAPI document /api/v1/openapi.json serves. */
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const SPEC_URL = `${API_BASE}/openapi.json`;
 
 /** Value sets whose codes the site already names (namespace of the core messages). */
-const VALUE_LABELS: Record<string, string> = {
+const VALUE_LABELS = {
   InitiativeStatus: "status",
   Stage: "stage",
   InitiativeKind: "kind",
@@ -32,7 +33,7 @@ const VALUE_LABELS: Record<string, string> = {
   HistoryKind: "history.kind",
   MeetingRelation: "meetingRelation",
   SpeakerKind: "speakerKind",
-};
+} as const;
 
 /** An answer in the one error shape, as the API sends it for bad parameters. */
 const ERROR_EXAMPLE = {
@@ -47,7 +48,12 @@ export default async function ApiDocsPage({ params }: Props) {
   await pageLocale(params);
   const t = await getTranslations("apiDocs");
   const valueTranslators = Object.fromEntries(
-    await Promise.all(Object.entries(VALUE_LABELS).map(async ([name, namespace]) => [name, await getTranslations(namespace)] as const)),
+    await Promise.all(
+      Object.entries(VALUE_LABELS).map(async ([name, namespace]) => {
+        const label = await getTranslations(namespace);
+        return [name, (value: string) => lookUp(label, value) ?? value] as const;
+      }),
+    ),
   );
   const doc = openApiDocument();
   const components = doc.components.schemas;
@@ -114,7 +120,7 @@ export default async function ApiDocsPage({ params }: Props) {
       <DocSection id="errors" level={2} title={t("errors.title")} titleClass="text-xl font-semibold">
         <p className="mt-2">{t("errors.intro")}</p>
         <h3 className="mt-4 font-semibold">{t("errors.exampleTitle")}</h3>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-sm text-slate-50">
+        <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-sm text-slate-50">
           <code>{JSON.stringify(ERROR_EXAMPLE, null, 2)}</code>
         </pre>
         <DocTable

@@ -9,6 +9,7 @@ import { dayToDate, daysBefore, parseDay } from "@/lib/dates";
 import { firstParam } from "@/lib/http/search-params";
 import { changedOnOrAfter } from "@/lib/history/list-history";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -82,7 +83,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(dayToDate(since), { dateStyle: "long" }) })}
       </p>
       <p className="text-sm text-slate-700">{t("byEffectiveDate")}</p>
-      <p className="flex gap-3 text-sm">
+      <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         <span>{t("download")}:</span>
         <a href={`/api/export/history.csv?changedSince=${since}`} className="text-blue-800 underline" download>
           CSV
@@ -99,14 +100,17 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         <FeedLink target={{ kind: "history" }} className="text-blue-800 underline" />
       </p>
       {[...groups.entries()].map(([slug, items]) => (
-        <section key={slug} aria-labelledby={`changes-${slug}`} className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id={`changes-${slug}`} className="text-xl font-semibold">
+        <Card
+          key={slug}
+          id={`changes-${slug}`}
+          title={
             <Link href={`/initiatives/${slug}`} className="text-blue-800 underline">
               {localized(locale, items[0]!.initiative.titleRu, items[0]!.initiative.titleEn)}
             </Link>
-          </h2>
+          }
+        >
           <HistoryList entries={items} countryNames={countryNames} metricNames={metricNames} />
-        </section>
+        </Card>
       ))}
       {(page > 1 || more) && (
         <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
+import { DataTable } from "@/components/data-table";
 import { formatAverage } from "@/components/score-badge";
 import { publicData } from "@/lib/cache/public-data";
 import { dateToDay } from "@/lib/dates";
@@ -30,7 +31,15 @@ export default async function ScorecardsPage({ params }: Props) {
     publicData.countries(),
   ]);
   const spread = (stats: Average) => t("spread", { none: stats.spread["-1"], partial: stats.spread["0"], full: stats.spread["1"] });
-  const head = "px-3 py-2";
+  // A row's average and how its scores spread, the same in both tables.
+  const averageCells = (stats: Average) => (
+    <>
+      <td className="px-3 py-2 tabular-nums" data-average>
+        {formatAverage(stats.average, locale)}
+      </td>
+      <td className="px-3 py-2 text-sm">{spread(stats)}</td>
+    </>
+  );
   return (
     <div className="space-y-8">
       <header>
@@ -60,73 +69,31 @@ export default async function ScorecardsPage({ params }: Props) {
             )}
           </p>
           <Card id="by-country" title={t("byCountry")}>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left" data-testid="country-averages">
-                <caption className="sr-only">{t("byCountry")}</caption>
-                <thead className="bg-slate-100 text-sm">
-                  <tr>
-                    <th scope="col" className={head}>
-                      {t("country")}
-                    </th>
-                    <th scope="col" className={head}>
-                      {t("average")}
-                    </th>
-                    <th scope="col" className={head}>
-                      {t("scoreCount")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {index.countries.map((row) => (
-                    <tr key={row.code} data-country={row.code}>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={`/scorecards/${row.code}`} className="text-blue-800 underline">
-                          {localized(locale, row.nameRu, row.nameEn)}
-                        </Link>
-                      </th>
-                      <td className="px-3 py-2 tabular-nums" data-average>
-                        {formatAverage(row.average, locale)}
-                      </td>
-                      <td className="px-3 py-2 text-sm">{spread(row)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t("byCountry")} headings={[t("country"), t("average"), t("scoreCount")]} className="mt-3" testId="country-averages">
+              {index.countries.map((row) => (
+                <tr key={row.code} data-country={row.code}>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    <Link href={`/scorecards/${row.code}`} className="text-blue-800 underline">
+                      {localized(locale, row.nameRu, row.nameEn)}
+                    </Link>
+                  </th>
+                  {averageCells(row)}
+                </tr>
+              ))}
+            </DataTable>
           </Card>
           <Card id="by-theme" title={t("byTheme")}>
             <p className="mt-1 text-sm text-slate-700">{t("byThemeIntro")}</p>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left" data-testid="theme-averages">
-                <caption className="sr-only">{t("byTheme")}</caption>
-                <thead className="bg-slate-100 text-sm">
-                  <tr>
-                    <th scope="col" className={head}>
-                      {t("theme")}
-                    </th>
-                    <th scope="col" className={head}>
-                      {t("average")}
-                    </th>
-                    <th scope="col" className={head}>
-                      {t("scoreCount")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {index.themes.map((row) => (
-                    <tr key={row.theme} data-theme={row.theme}>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {tTheme(row.theme)}
-                      </th>
-                      <td className="px-3 py-2 tabular-nums" data-average>
-                        {formatAverage(row.average, locale)}
-                      </td>
-                      <td className="px-3 py-2 text-sm">{spread(row)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t("byTheme")} headings={[t("theme"), t("average"), t("scoreCount")]} className="mt-3" testId="theme-averages">
+              {index.themes.map((row) => (
+                <tr key={row.theme} data-theme={row.theme}>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {tTheme(row.theme)}
+                  </th>
+                  {averageCells(row)}
+                </tr>
+              ))}
+            </DataTable>
           </Card>
         </>
       )}

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { publicData } from "@/lib/cache/public-data";
-import { SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
+import { isOneOf, SOURCE_KINDS, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { sourceFilterSchema, type SourceFilters } from "@/lib/sources/list-sources";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -23,9 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Each filter on its own: a bad one is named and ignored, the others still apply. */
-function parseFilters(raw: Record<string, string | string[] | undefined>): { filters: SourceFilters; invalid: string[] } {
+function parseFilters(raw: Record<string, string | string[] | undefined>): { filters: SourceFilters; invalid: (typeof FILTERS)[number][] } {
   const filters: Record<string, string> = {};
-  const invalid: string[] = [];
+  const invalid: (typeof FILTERS)[number][] = [];
   for (const name of FILTERS) {
     const value = [raw[name]].flat()[0];
     if (value === undefined || value === "") continue;
@@ -70,7 +70,7 @@ export default async function SourcesPage({ params, searchParams }: Props) {
     getCurrentUser(),
   ]);
   const unknown = <span className="italic text-slate-600">{tCommon("unknown")}</span>;
-  const languageName = (code: string) => ((SOURCE_LANGUAGES as readonly string[]).includes(code) ? tLanguage(code) : code);
+  const languageName = (code: string) => (isOneOf(SOURCE_LANGUAGES, code) ? tLanguage(code) : code);
 
   return (
     <div className="space-y-6">

@@ -14,6 +14,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Card } from "@/components/card";
 import { InitiativeTable } from "@/components/initiative-table";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { QuoteLink } from "@/components/quote-link";
 
 export const dynamic = "force-dynamic";
 
@@ -88,9 +89,7 @@ export default async function CountryPage({ params }: Props) {
                 <p className="mt-1 pl-5 text-sm text-slate-700">
                   <QuoteSpeakerLine speaker={event.quote.speaker} locale={locale} />
                   {" · "}
-                  <Link href={`/sources/${event.quote.sourceId}#quote-${event.quote.id}`} className="text-blue-800 underline">
-                    {t("openInSource")}
-                  </Link>
+                  <QuoteLink quote={event.quote}>{t("openInSource")}</QuoteLink>
                 </p>
               </li>
             ))}

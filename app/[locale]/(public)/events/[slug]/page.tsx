@@ -13,18 +13,14 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { pageLocale } from "@/lib/i18n/page-locale";
+import { loadSlugPage } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const SLUG = /^[a-z0-9-]{1,200}$/;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const event = SLUG.test(slug) ? await publicData.event(slug) : null;
+  const { locale, record: event } = await loadSlugPage(params, publicData.event);
   if (!event) return { title: (await getTranslations({ locale, namespace: "events" }))("title") };
   return {
     title: localized(locale, event.nameRu, event.nameEn),
@@ -34,9 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** An event: where and when (as the sources state it), who attended, its initiatives, its re-announcements, its history. */
 export default async function EventPage({ params }: Props) {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const event = SLUG.test(slug) ? await publicData.event(slug) : null;
+  const { locale, record: event } = await loadSlugPage(params, publicData.event);
   if (!event) notFound();
   const [t, tCommon, user] = await Promise.all([getTranslations("events"), getTranslations("common"), getCurrentUser()]);
   const canCorrect = hasPermission(user, "initiative:edit");

@@ -32,6 +32,7 @@ import { firstParam } from "@/lib/http/search-params";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { quoteOfInitiative } from "@/lib/matcher/review-passages";
+import { QuoteLink } from "@/components/quote-link";
 
 export const dynamic = "force-dynamic";
 
@@ -351,9 +352,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                 {t("source")}: {quote.sourceTitle ?? quote.sourceOutlet ?? tCommon("unknown")}
                 {quote.sourcePublishedOn && <>, {date(quote.sourcePublishedOn)}</>}
                 {" · "}
-                <Link href={`/sources/${quote.sourceId}#quote-${quote.id}`} className="text-blue-800 underline">
-                  {t("openInSource")}
-                </Link>
+                <QuoteLink quote={quote}>{t("openInSource")}</QuoteLink>
               </p>
             </li>
           ))}

@@ -12,6 +12,7 @@ import { dateToDay } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { QuoteLink } from "@/components/quote-link";
 
 export const dynamic = "force-dynamic";
 
@@ -84,10 +85,7 @@ export default async function CountryScorecardPage({ params }: Props) {
                   </span>
                 </p>
                 <blockquote className="border-l-4 border-slate-300 pl-3 text-sm">
-                  <q lang="ru">{row.quote.text}</q>{" "}
-                  <Link href={`/sources/${row.quote.sourceId}#quote-${row.quote.id}`} className="text-blue-800 underline">
-                    {t("inSource")}
-                  </Link>
+                  <q lang="ru">{row.quote.text}</q> <QuoteLink quote={row.quote}>{t("inSource")}</QuoteLink>
                 </blockquote>
                 <p className="text-sm text-slate-800">
                   {t("note")}: {row.note}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -31,10 +32,7 @@ export default async function MethodologyPage({ params }: Props) {
       </h1>
       <p className="text-lg text-slate-700">{t("intro")}</p>
       {SECTIONS.map((section) => (
-        <section key={section} aria-labelledby={`methodology-${section}`} className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id={`methodology-${section}`} className="text-xl font-semibold">
-            {t(`${section}.heading`)}
-          </h2>
+        <Card key={section} id={`methodology-${section}`} title={t(`${section}.heading`)}>
           <p className="mt-2">{t(`${section}.text`)}</p>
           {section === "scale" && (
             <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
@@ -46,7 +44,7 @@ export default async function MethodologyPage({ params }: Props) {
               ))}
             </dl>
           )}
-        </section>
+        </Card>
       ))}
     </article>
   );

@@ -14,7 +14,7 @@ import { firstParam } from "@/lib/http/search-params";
 import { SuggestSection } from "@/components/suggest-section";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
+import { isOneOf, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { dateToDay } from "@/lib/dates";
@@ -88,7 +88,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             )}
           </dd>
           <dt className="font-medium text-slate-700">{t("language")}</dt>
-          <dd>{(SOURCE_LANGUAGES as readonly string[]).includes(source.language) ? tLanguage(source.language) : source.language}</dd>
+          <dd>{isOneOf(SOURCE_LANGUAGES, source.language) ? tLanguage(source.language) : source.language}</dd>
           <dt className="font-medium text-slate-700">{tExtra("kind")}</dt>
           <dd data-testid="source-kind">{source.kind ? tKind(source.kind) : unknown}</dd>
           <dt className="font-medium text-slate-700">{tExtra("url")}</dt>

@@ -13,18 +13,14 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
-import { pageLocale } from "@/lib/i18n/page-locale";
+import { loadSlugPage } from "@/lib/i18n/page-locale";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const SLUG = /^[a-z0-9-]{1,200}$/;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const metric = SLUG.test(slug) ? await publicData.metricHistory(slug) : null;
+  const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   const t = await getTranslations({ locale, namespace: "figureHistory" });
   if (!metric) return { title: t("back") };
   return {
@@ -38,9 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * and the readings and changes recorded on its initiative; editors correct it here.
  */
 export default async function FigureHistoryPage({ params }: Props) {
-  const { slug } = await params;
-  const locale = await pageLocale(params);
-  const metric = SLUG.test(slug) ? await publicData.metricHistory(slug) : null;
+  const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   if (!metric) notFound();
   const [t, tCommon, format, user] = await Promise.all([getTranslations("figureHistory"), getTranslations("common"), getFormatter(), getCurrentUser()]);
   const canCorrect = hasPermission(user, "initiative:edit");

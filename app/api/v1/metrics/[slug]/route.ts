@@ -1,6 +1,7 @@
-import { badRequest, handle, issueDetails, notFound, parseQuery, READ_ONLY } from "@/lib/api/http";
+import { notFound, READ_ONLY } from "@/lib/api/http";
 import { getApiMetric } from "@/lib/api/queries";
-import { noParamsSchema, slugSchema } from "@/lib/api/schemas";
+import { handleResource } from "@/lib/api/resource-route";
+import { slugSchema } from "@/lib/api/schemas";
 import { serializeMetricDetail } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
 import { getMetricHistory } from "@/lib/metrics/get-metric-history";
@@ -10,14 +11,9 @@ import { freshJson } from "@/lib/api/fresh-json";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return handle(request, async () => {
-    const { slug } = await context.params;
-    const query = parseQuery(new URL(request.url), noParamsSchema, []);
-    if (!query.ok) return query.response;
-    const parsed = slugSchema.safeParse(slug);
-    if (!parsed.success) return badRequest(issueDetails(parsed.error, []).map((detail) => ({ ...detail, parameter: "slug" })));
-    const [metric, history] = await Promise.all([getApiMetric(prisma, parsed.data), getMetricHistory(prisma, parsed.data)]);
-    if (!metric || !history) return notFound("Metric", "slug", parsed.data);
+  return handleResource(request, context.params, "slug", slugSchema, async (slug) => {
+    const [metric, history] = await Promise.all([getApiMetric(prisma, slug), getMetricHistory(prisma, slug)]);
+    if (!metric || !history) return notFound("Metric", "slug", slug);
     return freshJson(request, { data: serializeMetricDetail(metric, history) });
   });
 }

@@ -11,6 +11,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { getScoreFormData } from "@/lib/scorecards/get-scorecards";
+import { Card } from "@/components/card";
 
 export const dynamic = "force-dynamic";
 
@@ -49,10 +50,7 @@ export default async function ScorePage({ params }: Props) {
             </Link>
           </p>
         </header>
-        <section aria-labelledby="current-score" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="current-score" className="text-xl font-semibold">
-            {t("current")}
-          </h2>
+        <Card id="current-score" title={t("current")}>
           {data.current ? (
             <p className="mt-2" data-testid="current-score">
               <ScoreBadge score={data.current.score} /> · {t("asOfValue", { date: format.dateTime(data.current.asOf, { dateStyle: "long", timeZone: "UTC" }) })}{" "}
@@ -63,7 +61,7 @@ export default async function ScorePage({ params }: Props) {
               {t("notScored")}
             </p>
           )}
-        </section>
+        </Card>
         <div className="rounded-lg border border-slate-200 bg-white p-5">
           <ScoreForm
             slug={data.initiative.slug}
