@@ -80,7 +80,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
           .join(" · ")}
       </p>
       {report.issues.length > 0 && (
-        <DataTable caption={t("issuesTable")} headings={[t("row"), t("column"), t("message")]} dense>
+        <DataTable caption={t("issuesTable")} headings={[t("row"), t("column"), t("message")]} look="dense">
           {report.issues.map((issue, index) => (
             <tr
               key={`${issue.row}-${issue.column}-${index}`}
@@ -95,7 +95,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
           ))}
         </DataTable>
       )}
-      <DataTable caption={t("rowsTable")} headings={[t("row"), t("initiative"), t("outcomeHeading"), t("version")]} dense>
+      <DataTable caption={t("rowsTable")} headings={[t("row"), t("initiative"), t("outcomeHeading"), t("version")]} look="dense">
         {report.rows.map((row) => (
           <tr key={row.row} className="border-t border-slate-100 align-top">
             <td className="py-1 pr-3">{row.row}</td>

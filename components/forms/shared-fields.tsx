@@ -187,7 +187,7 @@ export function CountryRoleRows({
   const tRole = useTranslations("role");
   const tStage = useTranslations("stage");
   return (
-    <DataTable caption={t("countriesTitle")} headings={[t("country"), t("role"), t("ownStage")]} dense className={className}>
+    <DataTable caption={t("countriesTitle")} headings={[t("country"), t("role"), t("ownStage")]} look="dense" className={className}>
       {countries.map((country) => (
         <tr key={country.code} className="border-t border-slate-100">
           <th scope="row" className="py-1 pr-3 font-medium">

@@ -6,6 +6,7 @@ import { dateToDay } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import type { Report } from "@/lib/reports/build-report";
 import { PrintButton } from "./print-button";
+import { ColumnHeadings } from "@/components/data-table";
 
 const BAR_HEIGHT = 28;
 const LABEL_WIDTH = 170;
@@ -112,23 +113,11 @@ export async function ReportView({
             <table className="w-full border-collapse text-left text-sm" data-testid="report-rows">
               <caption className="sr-only">{t("initiatives")}</caption>
               <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-1 pr-3">
-                    {t("columns.initiative")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("columns.status")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("columns.stage")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("columns.themes")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("columns.countries")}
-                  </th>
-                </tr>
+                <ColumnHeadings
+                  headings={[t("columns.initiative"), t("columns.status"), t("columns.stage"), t("columns.themes"), t("columns.countries")]}
+                  className="py-1 pr-3 last:pr-0"
+                  rowClassName="border-b-2 border-slate-400"
+                />
               </thead>
               <tbody>
                 {report.rows.map((row) => (

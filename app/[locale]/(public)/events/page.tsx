@@ -7,6 +7,7 @@ import { publicData } from "@/lib/cache/public-data";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { ColumnHeadings } from "@/components/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -35,23 +36,17 @@ export default async function EventsPage({ params }: Props) {
       <div className="overflow-x-auto">
         <table className="w-full text-left">
           <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">
-                {t("name")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("place")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("date")}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t("initiatives")}
-              </th>
-              <th scope="col" className="py-2 text-right">
-                {t("reannounced")}
-              </th>
-            </tr>
+            <ColumnHeadings
+              headings={[
+                t("name"),
+                t("place"),
+                t("date"),
+                { label: t("initiatives"), className: "text-right" },
+                { label: t("reannounced"), className: "text-right" },
+              ]}
+              className="py-2 pr-3 last:pr-0"
+              rowClassName="border-b border-slate-300"
+            />
           </thead>
           <tbody>
             {events.map((event) => (

@@ -33,6 +33,7 @@ import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { quoteOfInitiative } from "@/lib/matcher/review-passages";
 import { QuoteLink } from "@/components/quote-link";
+import { DataTable } from "@/components/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -222,32 +223,17 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         {initiative.participations.length === 0 ? (
           !initiative.signatoriesUnnamed && <p className="mt-3 text-slate-700">{t("noCountries")}</p>
         ) : (
-          <table className="mt-4 w-full text-left">
-            <thead className="text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="py-1 pr-4">
-                  {t("countryColumn")}
+          <DataTable caption={t("countries")} headings={[t("countryColumn"), t("roleColumn"), t("stageColumn")]} look="plain" className="mt-4">
+            {initiative.participations.map((participation) => (
+              <tr key={participation.code} className="border-t border-slate-100">
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {l(participation.nameRu, participation.nameEn)}
                 </th>
-                <th scope="col" className="py-1 pr-4">
-                  {t("roleColumn")}
-                </th>
-                <th scope="col" className="py-1">
-                  {t("stageColumn")}
-                </th>
+                <td className="py-2 pr-4">{tRole(participation.role)}</td>
+                <td className="py-2">{participation.stage ? tStage(participation.stage) : <span className="text-slate-600">—</span>}</td>
               </tr>
-            </thead>
-            <tbody>
-              {initiative.participations.map((participation) => (
-                <tr key={participation.code} className="border-t border-slate-100">
-                  <th scope="row" className="py-2 pr-4 font-medium">
-                    {l(participation.nameRu, participation.nameEn)}
-                  </th>
-                  <td className="py-2 pr-4">{tRole(participation.role)}</td>
-                  <td className="py-2">{participation.stage ? tStage(participation.stage) : <span className="text-slate-600">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Card>
 
