@@ -110,7 +110,7 @@ export async function ReportView({
           <p className="mt-2">{t("empty")}</p>
         ) : (
           <div className="mt-2 overflow-x-auto print:overflow-visible">
-            <table className="w-full border-collapse text-left text-sm" data-testid="report-rows">
+            <table className="stack-table w-full border-collapse text-left text-sm" data-testid="report-rows">
               <caption className="sr-only">{t("initiatives")}</caption>
               <thead>
                 <ColumnHeadings
@@ -125,12 +125,16 @@ export async function ReportView({
                     <th scope="row" className="py-1.5 pr-3 font-medium">
                       {localized(locale, row.titleRu, row.titleEn)}
                     </th>
-                    <td className="py-1.5 pr-3">
+                    <td className="py-1.5 pr-3" data-label={t("columns.status")}>
                       <StatusBadge status={row.status} />
                     </td>
-                    <td className="py-1.5 pr-3">{row.stage ? tStage(row.stage) : tCommon("unknown")}</td>
-                    <td className="py-1.5 pr-3">{row.themes.map((theme) => tTheme(theme)).join(", ")}</td>
-                    <td className="py-1.5">
+                    <td className="py-1.5 pr-3" data-label={t("columns.stage")}>
+                      {row.stage ? tStage(row.stage) : tCommon("unknown")}
+                    </td>
+                    <td className="py-1.5 pr-3" data-label={t("columns.themes")}>
+                      {row.themes.map((theme) => tTheme(theme)).join(", ")}
+                    </td>
+                    <td className="py-1.5" data-label={t("columns.countries")}>
                       {row.countries.length ? row.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ") : "—"}
                     </td>
                   </tr>

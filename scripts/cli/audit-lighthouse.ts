@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import lighthouse, { desktopConfig } from "lighthouse";
+import { parseArgs } from "../bench/args";
+import { startGroup, stopGroup, waitForHttp, type Group } from "../bench/processes";
+import { runCli } from "./run-cli";
+
+/**
+ * Lighthouse on the tracker's page types, as a phone (Lighthouse's default: a mid-range phone on a
+ * throttled network, simulated) and as a desktop: prints a table of the four scores per page and
+ * exits non-zero when any is below --min (95). Drives Debian's Chromium (CHROMIUM_PATH or
+ * /usr/bin/chromium), against a running app (--url) or one it starts from the current build
+ * (--start --port N, with this shell's DATABASE_URL). The browser listens for Lighthouse on
+ * --debug-port (9222). Signed-in pages need --cookie "name=value" (a session cookie); without it
+ * they are left out.
+ *
+ *   npm run audit:lighthouse -- --start --port 3741
+ *   npm run audit:lighthouse -- --url http://localhost:3700 --pages /en,/en/initiatives --form mobile
+ */
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+type Category = (typeof CATEGORIES)[number];
+
+export const PUBLIC_PAGES = [
+  "/",
+  "/en",
+  "/en/initiatives",
+  "/en/initiatives?country=KZ,UZ&notStatus=agreed",
+  "/en/initiatives/water-use-framework-convention",
+  "/en/search?q=water",
+  "/en/countries",
+  "/en/countries/KZ",
+  "/en/targets",
+  "/en/targets/intra-regional-trade-volume",
+  "/en/changes?since=2000-01-01",
+  "/en/sources",
+  "/en/sources/1",
+  "/en/events",
+  "/en/events/tashkent-2025",
+  "/en/themes",
+  "/en/themes/water_environment",
+  "/en/compare?i=water-use-framework-convention&i=ai-declaration",
+  "/en/scorecards",
+  "/en/scorecards/KZ",
+  "/en/scorecards/methodology",
+  "/en/reports/initiatives?theme=water_environment",
+  "/en/reports/countries/KZ",
+  "/en/feed/countries/KZ",
+  "/embed/initiatives/ai-declaration?lang=en",
+  "/embed/countries/KZ",
+  "/en/api-docs",
+  "/en/sign-in",
+];
+export const SIGNED_IN_PAGES = ["/en/editor", "/en/editor/sources/new", "/en/editor/events/new", "/en/editor/import", "/en/admin", "/en/admin/merge"];
+
+interface Row {
+  page: string;
+  form: "mobile" | "desktop";
+  scores: Record<Category, number>;
+  /** The audits that cost points in a category below the minimum. */
+  losses: string[];
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), { numbers: ["port", "min", "debug-port"], strings: ["url", "pages", "form", "cookie"], flags: ["start"] });
+  const min = args.number("min", 95);
+  const form = args.string("form") ?? "both";
+  if (!["mobile", "desktop", "both"].includes(form)) throw new Error(`--form must be mobile, desktop or both, got "${form}"`);
+  const cookie = args.string("cookie");
+  const pages = args.string("pages")?.split(",") ?? [...PUBLIC_PAGES, ...(cookie ? SIGNED_IN_PAGES : [])];
+  const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (bash tests/ensure-browser.sh installs Debian's; or set CHROMIUM_PATH)`);
+
+  let app: Group | undefined;
+  let base = args.string("url");
+  if (args.flag("start")) {
+    const port = args.number("port", 0);
+    if (!port) throw new Error("--start needs --port");
+    base = `http://localhost:${port}`;
+    app = startGroup("the app", "npx", ["next", "start", "-p", String(port), "-H", "localhost"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    await waitForHttp(`${base}/api/health`, 60_000, app);
+  }
+  if (!base) throw new Error("Give --url of a running app, or --start --port N");
+
+  // One browser for every run (Lighthouse resets its storage before each page), on a profile of its own.
+  const profile = mkdtempSync(join(tmpdir(), "lighthouse-"));
+  const debugPort = args.number("debug-port", 9222);
+  const chrome = startGroup(
+    "chromium",
+    chromePath,
+    [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--user-data-dir=${profile}`,
+      `--remote-debugging-port=${debugPort}`,
+      "about:blank",
+    ],
+    process.env,
+  );
+  const rows: Row[] = [];
+  try {
+    await waitForHttp(`http://127.0.0.1:${debugPort}/json/version`, 30_000, chrome);
+    for (const page of pages) {
+      for (const current of form === "both" ? (["mobile", "desktop"] as const) : [form as "mobile" | "desktop"]) {
+        const result = await lighthouse(
+          `${base}${page}`,
+          { port: debugPort, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES], extraHeaders: cookie ? { Cookie: cookie } : undefined },
+          current === "desktop" ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
+        const { lhr } = result;
+        if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Record<Category, number>;
+        const losses = CATEGORIES.filter((id) => scores[id] < min).flatMap((id) =>
+          (lhr.categories[id]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => `${id}/${ref.id}${lhr.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ""}`),
+        );
+        rows.push({ page, form: current, scores, losses });
+        console.log(`${row(page, current, scores)}${losses.length ? `   ← ${losses.join(", ")}` : ""}`);
+      }
+    }
+  } finally {
+    await stopGroup(chrome);
+    rmSync(profile, { recursive: true, force: true });
+    if (app) await stopGroup(app);
+  }
+
+  console.log(`\n| page | form | performance | accessibility | best practices | SEO |\n| --- | --- | --- | --- | --- | --- |`);
+  for (const { page, form: current, scores } of rows) console.log(`| ${page} | ${current} | ${CATEGORIES.map((id) => scores[id]).join(" | ")} |`);
+  const below = rows.filter((entry) => CATEGORIES.some((id) => entry.scores[id] < min));
+  console.log(`\n${rows.length - below.length} of ${rows.length} audits at ${min} or more in every category.`);
+  if (below.length) {
+    console.error(`Below ${min}: ${below.map((entry) => `${entry.page} (${entry.form})`).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+function row(page: string, form: string, scores: Record<Category, number>) {
+  return `${page.padEnd(56)} ${form.padEnd(8)} ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join("  ")}`;
+}
+
+runCli(main);
