@@ -453,7 +453,9 @@ export const metricResponseSchema = named(
       history: z.array(recordHistoryEntrySchema).describe("Who added the figure and every correction, newest first (none for the seed's figures)."),
       changes: z
         .array(historyEntrySchema)
-        .describe("The entries of its initiative's history about this figure (its addition, readings, target date), newest first."),
+        .describe(
+          "The entries of its initiative's history about this figure (its addition, readings, target date), newest first, including those recorded on a duplicate merged into that initiative. Also an Atom feed: /feeds/targets/<slug>.atom.",
+        ),
     }),
   }),
   "MetricResponse",

@@ -186,6 +186,15 @@ test("an editor adds an event and a source, records a re-announcement, creates a
   expect(await csv.text()).toContain("Test regional glacier monitoring council");
   const sourcePage = await visitor.request.get("/en/sources");
   expect(await sourcePage.text()).toContain("ТЕСТ: водная встреча и ледники");
+  // The new source's history as a feed: linked from its page, announced in its head, who added it.
+  await visitor.goto("/en/sources");
+  await visitor.getByRole("link", { name: "ТЕСТ: водная встреча и ледники" }).first().click();
+  await expect(visitor.getByRole("link", { name: "Follow the history (Atom feed)" })).toHaveAttribute("href", /^\/en\/feed\/sources\/\d+$/);
+  const sourceFeedPath = (await visitor.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute("href"))!;
+  expect(sourceFeedPath).toMatch(/\/feeds\/sources\/\d+\.atom\?lang=en$/);
+  const sourceFeed = await (await visitor.request.get(sourceFeedPath)).text();
+  expect(sourceFeed).toContain("ТЕСТ: водная встреча и ледники — Added");
+  expect(sourceFeed).toContain("<name>Records Editor</name>");
 
   // Usable at 390 px.
   await visitor.setViewportSize({ width: 390, height: 800 });

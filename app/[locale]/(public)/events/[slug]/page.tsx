@@ -6,6 +6,7 @@ import { Card } from "@/components/card";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectEventForm } from "@/components/forms/correct-event-form";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { atomPath } from "@/lib/feeds/feed-page";
 import { StatusBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -20,7 +21,11 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, record: event } = await loadSlugPage(params, publicData.event);
-  return { title: event ? localized(locale, event.nameRu, event.nameEn) : (await getTranslations({ locale, namespace: "events" }))("title") };
+  if (!event) return { title: (await getTranslations({ locale, namespace: "events" }))("title") };
+  return {
+    title: localized(locale, event.nameRu, event.nameEn),
+    alternates: { types: { "application/atom+xml": atomPath({ kind: "event", slug: event.slug }, locale) } },
+  };
 }
 
 /** An event: where and when (as the sources state it), who attended, its initiatives, its re-announcements, its history. */

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectSourceForm } from "@/components/forms/correct-source-form";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { atomPath } from "@/lib/feeds/feed-page";
 import { SuggestionDraft } from "@/components/suggestion-draft";
 import { getOpenSuggestion } from "@/lib/suggestions/resolve-suggestion";
 import { prisma } from "@/lib/db/prisma";
@@ -36,7 +37,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const source = sourceId ? await publicData.source(sourceId) : null;
   if (!source) return {};
   const t = await getTranslations({ locale, namespace: "source" });
-  return { title: source.title ?? source.outlet ?? t("untitled") };
+  return {
+    title: source.title ?? source.outlet ?? t("untitled"),
+    alternates: { types: { "application/atom+xml": atomPath({ kind: "source", id: source.id }, locale) } },
+  };
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {

@@ -6,6 +6,7 @@ import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
 import { CorrectMetricForm } from "@/components/forms/correct-metric-form";
 import { HistoryList } from "@/components/history-list";
 import { RecordHistoryList } from "@/components/record-history-list";
+import { atomPath } from "@/lib/feeds/feed-page";
 import { StatusBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -21,7 +22,11 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, record: metric } = await loadSlugPage(params, publicData.metricHistory);
   const t = await getTranslations({ locale, namespace: "figureHistory" });
-  return { title: metric ? t("title", { name: localized(locale, metric.nameRu, metric.nameEn) }) : t("back") };
+  if (!metric) return { title: t("back") };
+  return {
+    title: t("title", { name: localized(locale, metric.nameRu, metric.nameEn) }),
+    alternates: { types: { "application/atom+xml": atomPath({ kind: "metric", slug: metric.slug }, locale) } },
+  };
 }
 
 /**
