@@ -98,7 +98,7 @@ export async function HistoryList({
             </p>
           )}
           {entry.changes.length > 0 && (
-            <table className="mt-1 text-sm">
+            <table className="stack-table mt-1 max-w-full text-sm">
               <caption className="sr-only">{t("changes")}</caption>
               <thead className="sr-only">
                 <tr>

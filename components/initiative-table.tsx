@@ -20,7 +20,7 @@ interface Column<R> {
 /**
  * A table of initiatives: the title (linked to its page), the columns the page puts before the
  * status (`beforeStatus`), the status, then the page's other columns (a country's role, the stage,
- * …). Scrolls sideways on its own at 390 px, never the page.
+ * …). On phones each row is a card, its cells named by their column (app/globals.css).
  */
 export function InitiativeTable<R extends Row>({
   locale,
@@ -45,13 +45,13 @@ export function InitiativeTable<R extends Row>({
     ));
   const cells = (list: Column<R>[], row: R) =>
     list.map((column) => (
-      <td key={column.header} className={column.className ?? "px-3 py-2"}>
+      <td key={column.header} className={column.className ?? "px-3 py-2"} data-label={column.header}>
         {column.cell(row)}
       </td>
     ));
   return (
     <div className="mt-4 overflow-x-auto">
-      <table className="w-full text-left">
+      <table className="stack-table w-full text-left">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-sm">
           <tr>
@@ -74,7 +74,7 @@ export function InitiativeTable<R extends Row>({
                 </Link>
               </th>
               {cells(beforeStatus, row)}
-              <td className="px-3 py-2">
+              <td className="px-3 py-2" data-label={headers.status}>
                 <StatusBadge status={row.status} />
               </td>
               {cells(columns, row)}

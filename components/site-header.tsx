@@ -20,17 +20,21 @@ export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations("nav");
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-bold text-slate-900 hover:text-blue-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 sm:gap-3 py-3 sm:px-6">
+        <Link href="/" className="text-base font-bold text-slate-900 hover:text-blue-900 sm:text-lg">
           {t("brand")}
         </Link>
-        <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4">
-          <NavLinks items={NAV.map(([href, key]) => ({ href, label: t(key) }))} />
-          <UserMenu locale={locale} />
-          <Suspense fallback={null}>
-            <LanguageSwitch label={t("switchTo")} ariaLabel={t("switchToLabel")} />
-          </Suspense>
-        </nav>
+        {/* On phones the menu folds behind one line (app/globals.css, .fold-narrow): signed in, it would take a third of the screen. */}
+        <details className="fold-narrow sm:flex-1 max-sm:open:basis-full">
+          <summary className="cursor-pointer rounded border border-slate-300 px-2.5 py-1 font-medium text-blue-900">{t("menu")}</summary>
+          <nav aria-label={t("main")} className="flex flex-wrap items-center gap-4 max-sm:mt-3 max-sm:flex-col max-sm:items-start sm:justify-end">
+            <NavLinks items={NAV.map(([href, key]) => ({ href, label: t(key) }))} />
+            <UserMenu locale={locale} />
+            <Suspense fallback={null}>
+              <LanguageSwitch label={t("switchTo")} hint={t("switchToLabel")} />
+            </Suspense>
+          </nav>
+        </details>
       </div>
     </header>
   );

@@ -51,7 +51,7 @@ export function Join({ items, separator }: { items: ReactNode[]; separator: Reac
   );
 }
 
-/** A reference table: column headings, then one row a thing, headed by its name in code. */
+/** A reference table: column headings, then one row a thing, headed by its name in code; on phones each row is a card, its cells named by their heading (`stack-table`, app/globals.css). */
 export function DocTable({
   headings,
   rows,
@@ -63,7 +63,7 @@ export function DocTable({
 }) {
   return (
     <div className={`${className} overflow-x-auto`.trim()}>
-      <table className="w-full border-collapse text-sm">
+      <table className="stack-table w-full border-collapse text-sm">
         <thead className="bg-slate-50">
           <tr>
             {headings.map((heading) => (
@@ -80,7 +80,7 @@ export function DocTable({
                 <Code>{row.name}</Code>
               </th>
               {row.cells.map((content, index) => (
-                <td key={index} className={cell}>
+                <td key={index} className={cell} data-label={headings[index + 1]}>
                   {content}
                 </td>
               ))}

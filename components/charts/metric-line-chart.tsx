@@ -4,7 +4,8 @@ import type { MetricView } from "@/lib/metrics/metric-view";
 import { DataTableDetails } from "./data-table-details";
 import { dateToDay } from "@/lib/dates";
 
-const BOX = { width: 400, height: 190, left: 48, right: 24, top: 22, bottom: 42 };
+// About a phone card's width: its 13-unit text renders at 12 px or more there (tests/e2e/phone.spec.ts).
+const BOX = { width: 320, height: 190, left: 48, right: 16, top: 22, bottom: 42 };
 
 /**
  * A figure's values over time: the baseline (first, labelled, when it has no date), then each
@@ -49,7 +50,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
         {layout.ticks.map((tick) => (
           <g key={tick.value}>
             <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
-            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={11} textAnchor="end" fill="#475569">
+            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={13} textAnchor="end" fill="#475569">
               {format.number(tick.value)}
             </text>
           </g>
@@ -57,7 +58,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
         {layout.targetY !== null && target !== null && (
           <g>
             <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.targetY} y2={layout.targetY} stroke="#047857" strokeWidth={2} strokeDasharray="6 4" />
-            <text x={layout.plot.right} y={layout.targetY - 5} fontSize={11} textAnchor="end" fill="#065f46" fontWeight={600}>
+            <text x={layout.plot.right} y={layout.targetY - 5} fontSize={13} textAnchor="end" fill="#065f46" fontWeight={600}>
               {t("line.targetLine", { value: format.number(target) })}
             </text>
           </g>
@@ -70,13 +71,13 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
             ) : (
               <circle cx={point.x} cy={point.y} r={5} fill="#1d4ed8" />
             )}
-            <text x={point.x} y={point.y - 9} fontSize={11} textAnchor="middle" fill="#1e293b" fontWeight={600}>
+            <text x={point.x} y={point.y - 9} fontSize={13} textAnchor="middle" fill="#1e293b" fontWeight={600}>
               {format.number(point.value)}
             </text>
             <text
               x={point.x}
               y={layout.plot.bottom + 16}
-              fontSize={10}
+              fontSize={13}
               textAnchor={layout.points.length > 1 && index === 0 ? "start" : layout.points.length > 1 && index === layout.points.length - 1 ? "end" : "middle"}
               fill="#334155"
             >

@@ -7,7 +7,9 @@ import { Link } from "@/lib/i18n/navigation";
 import { DataTableDetails } from "./data-table-details";
 import { StatusLegend } from "./status-legend";
 
-const WIDTH = 480;
+// Drawn at about a phone card's width, so that its 13-unit text renders at 12 px or more there
+// (tests/e2e/phone.spec.ts measures it) and grows a little on wider screens.
+const WIDTH = 320;
 const ROW = 46;
 const BAR = 20;
 const TOTAL_GUTTER = 44;
@@ -38,7 +40,7 @@ export async function StatusByThemeChart({ id, rows, linkThemes = true, title }:
         viewBox={`0 0 ${WIDTH} ${height}`}
         width={WIDTH}
         height={height}
-        className="h-auto w-full max-w-xl"
+        className="h-auto w-full max-w-md"
         fontFamily="inherit"
       >
         <title id={`${id}-title`}>{chartTitle}</title>
@@ -58,14 +60,14 @@ export async function StatusByThemeChart({ id, rows, linkThemes = true, title }:
               {segments.map((segment) => (
                 <g key={segment.key} data-status={segment.key}>
                   <rect x={segment.x} y={top + 20} width={segment.width} height={BAR} fill={STATUS_FILL[segment.key].fill} stroke="#ffffff" strokeWidth={1} />
-                  {segment.width >= 16 && (
-                    <text x={segment.x + segment.width / 2} y={top + 20 + BAR / 2 + 4} fontSize={11} textAnchor="middle" fill={STATUS_FILL[segment.key].text}>
+                  {segment.width >= 18 && (
+                    <text x={segment.x + segment.width / 2} y={top + 20 + BAR / 2 + 4} fontSize={13} textAnchor="middle" fill={STATUS_FILL[segment.key].text}>
                       {format.number(segment.value)}
                     </text>
                   )}
                 </g>
               ))}
-              <text x={length + 6} y={top + 20 + BAR / 2 + 4} fontSize={12} fontWeight={600} fill="#334155">
+              <text x={length + 6} y={top + 20 + BAR / 2 + 4} fontSize={13} fontWeight={600} fill="#334155">
                 {format.number(row.total)}
               </text>
             </g>

@@ -3,7 +3,8 @@ import { layoutColumns } from "@/lib/charts/columns";
 import type { TimeSeries } from "@/lib/charts/time-buckets";
 import { DataTableDetails } from "./data-table-details";
 
-const WIDTH = 480;
+// About a phone card's width: its 13-unit text renders at 12 px or more there (tests/e2e/phone.spec.ts).
+const WIDTH = 320;
 const HEIGHT = 200;
 const BOX = { width: WIDTH, height: HEIGHT, left: 40, right: 12, top: 16, bottom: 40 };
 
@@ -35,8 +36,8 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
     series.buckets.map((bucket) => bucket.count),
     BOX,
   );
-  // Label at most about 12 periods so that the labels never overlap.
-  const every = Math.max(1, Math.ceil(series.buckets.length / 12));
+  // Label at most about 8 periods so that the labels never overlap.
+  const every = Math.max(1, Math.ceil(series.buckets.length / 8));
   const summary = series.buckets
     .filter((bucket) => bucket.count > 0)
     .map((bucket) => `${longLabel(bucket.start)}: ${format.number(bucket.count)}`)
@@ -50,7 +51,7 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width={WIDTH}
         height={HEIGHT}
-        className="h-auto w-full max-w-xl"
+        className="h-auto w-full max-w-md"
       >
         <title id={`${id}-title`}>{t(`statusChanges.title.${series.unit}`)}</title>
         <desc id={`${id}-desc`}>
@@ -59,7 +60,7 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
         {layout.ticks.map((tick) => (
           <g key={tick.value}>
             <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
-            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={11} textAnchor="end" fill="#475569">
+            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={13} textAnchor="end" fill="#475569">
               {format.number(tick.value)}
             </text>
           </g>
@@ -71,12 +72,12 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
             <g key={bucket.key} data-period={bucket.key}>
               {bar.height > 0 && <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill="#1d4ed8" />}
               {bar.value > 0 && (
-                <text x={bar.centre} y={bar.y - 4} fontSize={11} textAnchor="middle" fill="#1e293b">
+                <text x={bar.centre} y={bar.y - 4} fontSize={13} textAnchor="middle" fill="#1e293b">
                   {format.number(bar.value)}
                 </text>
               )}
               {bar.index % every === 0 && (
-                <text x={bar.centre} y={layout.plot.bottom + 16} fontSize={11} textAnchor="middle" fill="#334155">
+                <text x={bar.centre} y={layout.plot.bottom + 16} fontSize={13} textAnchor="middle" fill="#334155">
                   {label(bucket.start)}
                 </text>
               )}

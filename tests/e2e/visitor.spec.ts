@@ -11,8 +11,11 @@ test("a visitor goes from the dashboard to a theme, an initiative, its quote and
   // The dashboard counts the meeting's outcomes, so its links open the list filtered to them.
   await expect(page).toHaveURL(/\/initiatives\?relation=outcome&theme=water_environment$/);
   await expect(page.getByTestId("result-count")).toHaveText("2 инициативы");
-  await expect(page.getByLabel("Тема")).toHaveValue("water_environment");
-  await expect(page.getByLabel("Отношение к встрече")).toHaveValue("outcome");
+  // On a desktop the filter panel is open: the theme's box is shown, ticked.
+  const theme = page.getByRole("group", { name: "Тема", exact: true }).getByRole("checkbox", { name: /^Вода и экология \(\d+\)$/ });
+  await expect(theme).toBeVisible();
+  await expect(theme).toBeChecked();
+  await expect(page.getByLabel("Отношение к встрече", { exact: true })).toHaveValue("outcome");
 
   await page.getByRole("link", { name: convention.titleRu }).click();
   await expect(page).toHaveURL(`/initiatives/${convention.slug}`);
@@ -72,7 +75,10 @@ test("the language switch keeps the page and its filters and translates the inte
 
 test("filters and search live in the URL, with a clear empty state", async ({ page }) => {
   await page.goto("/initiatives");
-  await page.getByLabel("Статус").selectOption("agreed");
+  await page
+    .getByRole("group", { name: "Статус", exact: true })
+    .getByRole("checkbox", { name: /^Согласовано \(\d+\)$/ })
+    .check();
   await page.getByRole("button", { name: "Применить" }).click();
   await expect(page).toHaveURL(/status=agreed/);
   const badges = page.locator("tbody [data-status]");

@@ -40,7 +40,7 @@ export default async function AdminPage({ params }: Props) {
 
         <Card id="users" title={t("usersTitle")}>
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left">
+            <table className="stack-table w-full text-left">
               <thead className="text-sm text-slate-700">
                 <tr>
                   <th scope="col" className="py-1 pr-3">
@@ -66,16 +66,20 @@ export default async function AdminPage({ params }: Props) {
                     <th scope="row" className="py-2 pr-3 font-medium">
                       {account.displayName}
                     </th>
-                    <td className="py-2 pr-3">{account.email}</td>
-                    <td className="py-2 pr-3">
+                    <td className="py-2 pr-3" data-label={t("email")}>
+                      {account.email}
+                    </td>
+                    <td className="py-2 pr-3" data-label={t("role")}>
                       {account.id === user.id ? tRoles(account.role) : <RoleForm userId={account.id} role={account.role} email={account.email} />}
                     </td>
-                    <td className="py-2 pr-3">
+                    <td className="py-2 pr-3" data-label={t("state")}>
                       <span className="mr-2">{account.active ? t("active") : t("inactive")}</span>
                       {account.id !== user.id && <ActiveForm userId={account.id} active={account.active} email={account.email} />}
                       {account.active && <IssueResetForm userId={account.id} email={account.email} />}
                     </td>
-                    <td className="py-2 text-sm">{format.dateTime(account.createdAt, { dateStyle: "medium" })}</td>
+                    <td className="py-2 text-sm" data-label={t("since")}>
+                      {format.dateTime(account.createdAt, { dateStyle: "medium" })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -120,7 +120,7 @@ export default async function ApiDocsPage({ params }: Props) {
       <DocSection id="errors" level={2} title={t("errors.title")} titleClass="text-xl font-semibold">
         <p className="mt-2">{t("errors.intro")}</p>
         <h3 className="mt-4 font-semibold">{t("errors.exampleTitle")}</h3>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-sm text-slate-50">
+        <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-sm text-slate-50">
           <code>{JSON.stringify(ERROR_EXAMPLE, null, 2)}</code>
         </pre>
         <DocTable

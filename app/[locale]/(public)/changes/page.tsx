@@ -83,7 +83,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         {t("summary", { entries: shown.length, initiatives: groups.size, since: format.dateTime(dayToDate(since), { dateStyle: "long" }) })}
       </p>
       <p className="text-sm text-slate-700">{t("byEffectiveDate")}</p>
-      <p className="flex gap-3 text-sm">
+      <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         <span>{t("download")}:</span>
         <a href={`/api/export/history.csv?changedSince=${since}`} className="text-blue-800 underline" download>
           CSV

@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativesPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { query, ignored } = parseQueryForPage(await searchParams);
-  const [t, tCompare, tReport, tTheme, tMatch, result, facets, countries, sources] = await Promise.all([
+  const [t, tCompare, tReport, tTheme, tMatch, result, facets, countries, sources, events] = await Promise.all([
     getTranslations("list"),
     getTranslations("compare"),
     getTranslations("report"),
@@ -39,6 +39,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
     publicData.facets(query),
     publicData.countries(),
     publicData.sources(),
+    publicData.events(),
   ]);
   const terms = query.q ? highlightTerms(query.q) : [];
   const passages = new Map<string, SearchHit>(
@@ -66,7 +67,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
           {t("ignored", { list: ignored.map((item) => `${item.parameter}=${item.value}`).join(", ") })}
         </p>
       )}
-      <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} />
+      <InitiativeFiltersForm locale={locale} action={path} query={query} facets={facets} countries={countries} sources={sources} events={events} />
       {query.relation?.join() !== "outcome" && (
         <p>
           <a href={`${path}?${toSearchParams({ ...query, page: undefined }, { relation: "outcome" })}`} className="text-blue-800 underline">
@@ -91,7 +92,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
             {tCompare("fromList")}
           </button>
         </form>
-        <p className="flex gap-3 text-sm">
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
           <span>{t("export")}:</span>
           <a href={`/api/export/initiatives.csv?${exportQuery}`} className="text-blue-800 underline" download>
             CSV
@@ -140,7 +141,7 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left" data-testid="initiative-table">
+          <table className="stack-table w-full text-left" data-testid="initiative-table">
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100 text-sm">
               <tr>
@@ -201,17 +202,19 @@ export default async function InitiativesPage({ params, searchParams }: Props) {
                         </p>
                       )}
                     </th>
-                    <td className="px-4 py-3">
+                    <td className="px-4 py-3" data-label={t("columns.relation")}>
                       <MeetingRelationBadge relation={initiative.meetingRelation} />
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-4 py-3" data-label={t("columns.status")}>
                       <StatusBadge status={initiative.status} />
                     </td>
-                    <td className="px-4 py-3 text-sm">{initiative.themes.map((theme) => tTheme(theme)).join(", ")}</td>
-                    <td className="px-4 py-3 text-sm">
+                    <td className="px-4 py-3 text-sm" data-label={t("columns.themes")}>
+                      {initiative.themes.map((theme) => tTheme(theme)).join(", ")}
+                    </td>
+                    <td className="px-4 py-3 text-sm" data-label={t("columns.proposer")}>
                       {initiative.proposer ? localized(locale, initiative.proposer.nameRu, initiative.proposer.nameEn) : "—"}
                     </td>
-                    <td className="px-4 py-3 text-sm">
+                    <td className="px-4 py-3 text-sm" data-label={t("columns.countries")}>
                       {initiative.countries.length ? initiative.countries.map((country) => localized(locale, country.nameRu, country.nameEn)).join(", ") : "—"}
                     </td>
                   </tr>
