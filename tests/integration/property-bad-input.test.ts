@@ -508,6 +508,39 @@ interface SchemaCase {
   runs: number;
 }
 
+/** A figure's form (add and correct): names, unit, baseline, target, and the quote that states them. */
+const METRIC_FIELDS_INPUT = {
+  nameRu: fc.constantFrom("Тест"),
+  nameEn: fc.constantFrom("Test"),
+  unitRu: fc.constantFrom("шт."),
+  unitEn: fc.constantFrom("pcs"),
+  baselineValue: fc.constantFrom("", "12,5", "1 000", 3),
+  baselinePeriod: fc.constantFrom("", "2024"),
+  targetValue: fc.constantFrom("", "5", "1e3"),
+  targetDate: fc.constantFrom("", "2030-01-01"),
+  targetDateText: fc.constantFrom("", "к 2030 году"),
+  quoteSourceId: fc.constantFrom("1", 2),
+  quoteText: fc.constantFrom("встреча в Ташкенте стала"),
+  note: fc.constantFrom("n"),
+};
+
+function expectMetricFields(o: Record<string, unknown>) {
+  expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
+  for (const [field, max] of [
+    ["nameRu", 300],
+    ["nameEn", 300],
+    ["unitRu", 100],
+    ["unitEn", 100],
+    ["quoteText", 2000],
+    ["note", 2000],
+  ] as const)
+    expect(isTrimmed(o[field], 1, max), field).toBe(true);
+  const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
+  expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
+  expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
+  expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+}
+
 /** The texts of an event's form (create and correct): names, place and date as stated. */
 const EVENT_TEXT_INPUT = {
   nameRu: fc.constantFrom("Встреча", " в "),
@@ -1097,35 +1130,11 @@ schemaCases.push(
     input: schemaInput({
       slug: fc.constantFrom(METRIC_INITIATIVE),
       version: fc.constantFrom("1", 2),
-      nameRu: fc.constantFrom("Тест"),
-      nameEn: fc.constantFrom("Test"),
-      unitRu: fc.constantFrom("шт."),
-      unitEn: fc.constantFrom("pcs"),
-      baselineValue: fc.constantFrom("", "12,5", "1 000", 3),
-      baselinePeriod: fc.constantFrom("", "2024"),
-      targetValue: fc.constantFrom("", "5", "1e3"),
-      targetDate: fc.constantFrom("", "2030-01-01"),
-      targetDateText: fc.constantFrom("", "к 2030 году"),
-      quoteSourceId: fc.constantFrom("1", 2),
-      quoteText: fc.constantFrom("встреча в Ташкенте стала"),
-      note: fc.constantFrom("n"),
+      ...METRIC_FIELDS_INPUT,
     }),
     check: (out) => {
       const o = out as Record<string, unknown>;
-      expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
-      for (const [field, max] of [
-        ["nameRu", 300],
-        ["nameEn", 300],
-        ["unitRu", 100],
-        ["unitEn", 100],
-        ["quoteText", 2000],
-        ["note", 2000],
-      ] as const)
-        expect(isTrimmed(o[field], 1, max), field).toBe(true);
-      const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
-      expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
-      expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
-      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+      expectMetricFields(o);
     },
     runs: 150,
   },
@@ -1135,36 +1144,12 @@ schemaCases.push(
     input: schemaInput({
       metricSlug: fc.constantFrom(METRIC_SLUG, "no-such-figure", "Not A Slug", ""),
       version: fc.constantFrom("1", 2),
-      nameRu: fc.constantFrom("Тест"),
-      nameEn: fc.constantFrom("Test"),
-      unitRu: fc.constantFrom("шт."),
-      unitEn: fc.constantFrom("pcs"),
-      baselineValue: fc.constantFrom("", "12,5", "1 000", 3),
-      baselinePeriod: fc.constantFrom("", "2024"),
-      targetValue: fc.constantFrom("", "5", "1e3"),
-      targetDate: fc.constantFrom("", "2030-01-01"),
-      targetDateText: fc.constantFrom("", "к 2030 году"),
-      quoteSourceId: fc.constantFrom("1", 2),
-      quoteText: fc.constantFrom("встреча в Ташкенте стала"),
-      note: fc.constantFrom("n"),
+      ...METRIC_FIELDS_INPUT,
     }),
     check: (out) => {
       const o = out as Record<string, unknown>;
       expect(typeof o.metricSlug === "string" && /^[a-z0-9-]{1,200}$/.test(o.metricSlug), "metricSlug").toBe(true);
-      expect(isId(o.version) && isId(o.quoteSourceId), "ids").toBe(true);
-      for (const [field, max] of [
-        ["nameRu", 300],
-        ["nameEn", 300],
-        ["unitRu", 100],
-        ["unitEn", 100],
-        ["quoteText", 2000],
-        ["note", 2000],
-      ] as const)
-        expect(isTrimmed(o[field], 1, max), field).toBe(true);
-      const number = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e12);
-      expect(number(o.baselineValue) && number(o.targetValue), "numbers").toBe(true);
-      expect(o.baselineValue !== null || o.targetValue !== null, "a baseline or a target").toBe(true);
-      expect(o.targetDate === null || isDay(o.targetDate), "targetDate").toBe(true);
+      expectMetricFields(o);
     },
     runs: 150,
   },
