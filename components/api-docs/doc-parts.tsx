@@ -1,8 +1,8 @@
 import type { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-/** The API reference's building blocks (app/[locale]/(public)/api-docs). */
-export type Translator = Awaited<ReturnType<typeof getTranslations>>;
+/** The API reference's building blocks (app/[locale]/(public)/api-docs). Its messages (namespace apiDocs), so each key is checked against them. */
+export type Translator = Awaited<ReturnType<typeof getTranslations<"apiDocs">>>;
 
 export const linkClass = "text-blue-800 underline";
 const cell = "border-t border-slate-200 px-3 py-2 align-top";

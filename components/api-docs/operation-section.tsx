@@ -1,7 +1,6 @@
 import { describeType } from "@/lib/api/describe-schema";
 import { API_EXAMPLES, OPERATIONS, parameterDescriptionKey, type JsonSchema, type openApiDocument, type ParameterObject } from "@/lib/api/openapi";
-import { ApiLinks, Code, DocSection, DocTable } from "./doc-parts";
-import type { ApiDocsTranslator as Translator } from "./api-docs-translator";
+import { ApiLinks, Code, DocSection, DocTable, type Translator } from "./doc-parts";
 import { Constraints, TypeLabel } from "./type-label";
 import { lookUp } from "@/lib/i18n/look-up";
 

@@ -1,7 +1,6 @@
 import { objectFields } from "@/lib/api/describe-schema";
 import type { JsonSchema } from "@/lib/api/openapi";
-import { Code, DocSection, DocTable, Join } from "./doc-parts";
-import type { ApiDocsTranslator as Translator } from "./api-docs-translator";
+import { Code, DocSection, DocTable, Join, type Translator } from "./doc-parts";
 import { TypeLabel } from "./type-label";
 import { lookUp } from "@/lib/i18n/look-up";
 

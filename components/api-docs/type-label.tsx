@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import type { TypeInfo } from "@/lib/api/describe-schema";
-import { Code, Join, linkClass } from "./doc-parts";
-import type { ApiDocsTranslator as Translator } from "./api-docs-translator";
+import { Code, Join, linkClass, type Translator } from "./doc-parts";
 
 /** A value's type, linked to the schema or value set it names. */
 export function TypeLabel({ type, t }: { type: TypeInfo; t: Translator }): ReactNode {

@@ -3,6 +3,7 @@ import { AsWritten } from "@/components/as-written";
 import { englishGloss } from "@/lib/i18n/gloss";
 import { layoutLineChart, type SeriesPoint } from "@/lib/charts/line-chart";
 import type { MetricView } from "@/lib/metrics/metric-view";
+import { ChartSvg, ValueTicks } from "./chart-parts";
 import { DataTableDetails } from "./data-table-details";
 import { dateToDay } from "@/lib/dates";
 
@@ -40,24 +41,8 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
 
   return (
     <figure className="max-w-md">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-        width={BOX.width}
-        height={BOX.height}
-        className="h-auto w-full"
-      >
-        <title id={`${id}-title`}>{t("line.title", { name })}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {layout.ticks.map((tick) => (
-          <g key={tick.value}>
-            <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
-            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={13} textAnchor="end" fill="#475569">
-              {format.number(tick.value)}
-            </text>
-          </g>
-        ))}
+      <ChartSvg id={id} width={BOX.width} height={BOX.height} className="h-auto w-full" title={t("line.title", { name })} summary={summary}>
+        <ValueTicks ticks={layout.ticks} plot={layout.plot} label={(value) => format.number(value)} />
         {layout.targetY !== null && target !== null && (
           <g>
             <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.targetY} y2={layout.targetY} stroke="#047857" strokeWidth={2} strokeDasharray="6 4" />
@@ -89,7 +74,7 @@ export async function MetricLineChart({ id, metric, name, unit }: { id: string; 
           </g>
         ))}
         <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} stroke="#64748b" />
-      </svg>
+      </ChartSvg>
       <figcaption className="text-xs text-slate-700">{t(target === null ? "line.captionNoTarget" : "line.caption", { unit })}</figcaption>
       <DataTableDetails>
         <table className="text-left">

@@ -4,6 +4,7 @@ import type { ThemeStatusRow } from "@/lib/dashboard/status-by-theme";
 import { STATUS_FILL } from "@/lib/charts/palette";
 import { barLength, stackSegments } from "@/lib/charts/stacked-bar";
 import { Link } from "@/lib/i18n/navigation";
+import { ChartSvg } from "./chart-parts";
 import { DataTableDetails } from "./data-table-details";
 import { StatusLegend } from "./status-legend";
 
@@ -34,17 +35,7 @@ export async function StatusByThemeChart({ id, rows, linkThemes = true, title }:
 
   return (
     <figure>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width={WIDTH}
-        height={height}
-        className="h-auto w-full max-w-md"
-        fontFamily="inherit"
-      >
-        <title id={`${id}-title`}>{chartTitle}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
+      <ChartSvg id={id} width={WIDTH} height={height} className="h-auto w-full max-w-md" fontFamily="inherit" title={chartTitle} summary={summary}>
         {rows.map((row, index) => {
           const top = index * ROW;
           const length = barLength(row.total, maxTotal, fullLength);
@@ -73,7 +64,7 @@ export async function StatusByThemeChart({ id, rows, linkThemes = true, title }:
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <StatusLegend only={used.length ? used : undefined} />
       <figcaption className="mt-2 text-sm text-slate-700">{t(rows.length === 1 ? "statusByTheme.captionOne" : "statusByTheme.caption")}</figcaption>
       <DataTableDetails>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { layoutColumns } from "@/lib/charts/columns";
 import type { TimeSeries } from "@/lib/charts/time-buckets";
+import { ChartSvg, ValueTicks } from "./chart-parts";
 import { DataTableDetails } from "./data-table-details";
 
 // About a phone card's width: its 13-unit text renders at 12 px or more there (tests/e2e/phone.spec.ts).
@@ -45,26 +46,19 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
 
   return (
     <figure>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      <ChartSvg
+        id={id}
         width={WIDTH}
         height={HEIGHT}
         className="h-auto w-full max-w-md"
+        title={t(`statusChanges.title.${series.unit}`)}
+        summary={
+          <>
+            {t("statusChanges.summary", { count: series.total })} {summary}
+          </>
+        }
       >
-        <title id={`${id}-title`}>{t(`statusChanges.title.${series.unit}`)}</title>
-        <desc id={`${id}-desc`}>
-          {t("statusChanges.summary", { count: series.total })} {summary}
-        </desc>
-        {layout.ticks.map((tick) => (
-          <g key={tick.value}>
-            <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
-            <text x={layout.plot.left - 6} y={tick.y + 4} fontSize={13} textAnchor="end" fill="#475569">
-              {format.number(tick.value)}
-            </text>
-          </g>
-        ))}
+        <ValueTicks ticks={layout.ticks} plot={layout.plot} label={(value) => format.number(value)} />
         <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} stroke="#64748b" />
         {layout.bars.map((bar) => {
           const bucket = series.buckets[bar.index]!;
@@ -84,7 +78,7 @@ export async function StatusChangesChart({ id, series }: { id: string; series: T
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <figcaption className="mt-2 text-sm text-slate-700">{t(`statusChanges.caption.${series.unit}`)}</figcaption>
       {undated}
       <DataTableDetails>

@@ -47,6 +47,7 @@ export default async function MergePage({ params, searchParams }: Props) {
   const duplicateProblems = done ? [] : problems(duplicateSlug, duplicate);
   const keepProblems = problems(keepSlug, keep);
   const same = duplicateSlug !== "" && duplicateSlug === keepSlug;
+  const keepErrors = [...keepProblems, ...(same ? [t("sameTwice")] : [])];
   // Once done, the comparison and its form give way to the one status that says so.
   const ready = !done && duplicate && keep && !same && duplicateProblems.length === 0 && keepProblems.length === 0;
 
@@ -86,46 +87,22 @@ export default async function MergePage({ params, searchParams }: Props) {
         )}
         <Card id="pick" title={t("pick")}>
           <form method="get" className="mt-3 grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="merge-duplicate" className="font-medium">
-                {t("duplicateSlug")}
-              </label>
-              <input
-                id="merge-duplicate"
-                name="duplicate"
-                defaultValue={duplicateSlug}
-                required
-                aria-invalid={duplicateProblems.length > 0}
-                aria-describedby={duplicateProblems.length ? "merge-duplicate-error" : undefined}
-                className={INPUT}
-                autoFocus={duplicateProblems.length > 0}
-              />
-              {duplicateProblems.length > 0 && (
-                <p id="merge-duplicate-error" className="mt-1 text-sm font-medium text-red-800">
-                  {duplicateProblems.join(" ")}
-                </p>
-              )}
-            </div>
-            <div>
-              <label htmlFor="merge-keep" className="font-medium">
-                {t("keepSlug")}
-              </label>
-              <input
-                id="merge-keep"
-                name="keep"
-                defaultValue={keepSlug}
-                required
-                aria-invalid={keepProblems.length > 0 || same}
-                aria-describedby={keepProblems.length || same ? "merge-keep-error" : undefined}
-                className={INPUT}
-                autoFocus={duplicateProblems.length === 0 && (keepProblems.length > 0 || same)}
-              />
-              {(keepProblems.length > 0 || same) && (
-                <p id="merge-keep-error" className="mt-1 text-sm font-medium text-red-800">
-                  {[...keepProblems, ...(same ? [t("sameTwice")] : [])].join(" ")}
-                </p>
-              )}
-            </div>
+            <SlugField
+              id="merge-duplicate"
+              name="duplicate"
+              label={t("duplicateSlug")}
+              value={duplicateSlug}
+              problems={duplicateProblems}
+              focus={duplicateProblems.length > 0}
+            />
+            <SlugField
+              id="merge-keep"
+              name="keep"
+              label={t("keepSlug")}
+              value={keepSlug}
+              problems={keepErrors}
+              focus={duplicateProblems.length === 0 && keepErrors.length > 0}
+            />
             <div>
               <button type="submit" className="rounded border border-blue-800 px-4 py-2 font-medium text-blue-800 hover:bg-blue-50">
                 {t("compare")}
@@ -146,5 +123,45 @@ export default async function MergePage({ params, searchParams }: Props) {
         )}
       </div>
     </ClientMessages>
+  );
+}
+
+/** One slug of the pick form, its problems under it; `focus` when it is the first field with one. */
+function SlugField({
+  id,
+  name,
+  label,
+  value,
+  problems,
+  focus,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  problems: string[];
+  focus: boolean;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        defaultValue={value}
+        required
+        aria-invalid={problems.length > 0}
+        aria-describedby={problems.length ? `${id}-error` : undefined}
+        className={INPUT}
+        autoFocus={focus}
+      />
+      {problems.length > 0 && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
+          {problems.join(" ")}
+        </p>
+      )}
+    </div>
   );
 }
