@@ -104,5 +104,5 @@ test("a figure's chart names its baseline in the interface's language; the perio
   for (let index = 1; index < spans.length; index++) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1]);
   const figure = page.locator("figure", { has: chart });
   await figure.getByText("Data as a table").click();
-  await expect(figure.getByRole("table")).toContainText("в прошлом году “last year”");
+  await expect(figure.getByRole("table")).toContainText("в прошлом году (“last year”)");
 });
