@@ -108,11 +108,16 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${debugPort}/json/version`, 30_000, chrome);
     for (const page of pages) {
       for (const current of form === "both" ? (["mobile", "desktop"] as const) : [form as "mobile" | "desktop"]) {
-        const result = await lighthouse(
-          `${base}${page}`,
-          { port: debugPort, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES], extraHeaders: cookie ? { Cookie: cookie } : undefined },
-          current === "desktop" ? desktopConfig : undefined,
-        );
+        const audit = () =>
+          lighthouse(
+            `${base}${page}`,
+            { port: debugPort, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES], extraHeaders: cookie ? { Cookie: cookie } : undefined },
+            current === "desktop" ? desktopConfig : undefined,
+          );
+        let result = await audit();
+        // Lighthouse's trace of a load sometimes misses its start in a fresh browser (NO_NAVSTART, "Please
+        // run Lighthouse again"): a failed recording, not a score. Run it again, up to twice.
+        for (let retry = 0; retry < 2 && result?.lhr.runtimeError?.code === "NO_NAVSTART"; retry++) result = await audit();
         if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
         const { lhr } = result;
         if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
