@@ -189,9 +189,27 @@ function redisHandler() {
   };
 }
 
+/**
+ * The in-app HTML cache (lib/cache/html-cache.ts, on globalThis under this symbol) keeps pages
+ * rendered from this data: a write empties it once its tags' expiry has taken effect here (Next
+ * applies a server action's updateTag after the action ran), so no page rendered before is served again.
+ */
+function emptyingHtmlCache(handler) {
+  return {
+    ...handler,
+    async revalidateTag(tag) {
+      try {
+        await handler.revalidateTag(tag);
+      } finally {
+        globalThis[Symbol.for("summit-tracker.html-cache")]?.clear();
+      }
+    },
+  };
+}
+
 // Made when the file is first loaded, not when Next first reads the cache, so that Redis is
 // connected (and health knows it) before the first page.
-globalThis.__trackerCacheConfig ??= { handlers: [shared ? redisHandler() : memoryHandler()] };
+globalThis.__trackerCacheConfig ??= { handlers: [emptyingHtmlCache(shared ? redisHandler() : memoryHandler())] };
 CacheHandler.onCreation(() => globalThis.__trackerCacheConfig);
 
 export default CacheHandler;

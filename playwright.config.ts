@@ -14,7 +14,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium
 const READERS = ["visitor.spec.ts", "analyst.spec.ts", "search.spec.ts", "crash-recovery.spec.ts"];
 // Specs about markup, layout and the on-disk data cache, which do not depend on the database engine:
 // tests/run-e2e.sh runs them on SQLite only, so the PostgreSQL pass repeats only what the engine can change.
-const ENGINE_NEUTRAL = ["accessibility.spec.ts", "lighthouse.spec.ts", "phone.spec.ts", "data-cache-bound.spec.ts"];
+const ENGINE_NEUTRAL = ["accessibility.spec.ts", "lighthouse.spec.ts", "phone.spec.ts", "data-cache-bound.spec.ts", "html-cache.spec.ts"];
 const skipEngineNeutral = process.env.E2E_SKIP_ENGINE_NEUTRAL === "1";
 
 const chromium = {

@@ -1,15 +1,128 @@
+import http from "node:http";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
+import { isBot } from "next/dist/shared/lib/router/utils/is-bot";
 import { SESSION_COOKIE } from "./lib/auth/sessions";
+import {
+  ADDRESS_HEADERS,
+  fillPlaceholders,
+  fillSecret,
+  htmlCache,
+  joinPage,
+  pageBody,
+  pageCacheKey,
+  pageHeaders,
+  REQUEST_ID_PLACEHOLDER,
+  type RenderedPage,
+} from "./lib/cache/html-cache";
 import { getEnv } from "./lib/env";
+import { log } from "./lib/log";
 import { routing } from "./lib/i18n/routing";
 import { jsonError } from "./lib/http/json-error";
 import { FRONT_SECRET_HEADER, frontExpiresHeader, isTrustedFront, NONCE_PLACEHOLDER } from "./lib/security/front";
 import { pageCsp, requestIdFrom } from "./lib/security/headers";
+import { recordInnerTiming } from "./lib/http/server-timing";
 
 const intl = createMiddleware(routing);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// Cookies that may make a page differ for this reader: a session (real or not) or Next's draft mode.
+const PERSONAL_COOKIES = [SESSION_COOKIE, "__prerender_bypass", "__next_preview_data"];
+
+function freshNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+const agent = new http.Agent({ keepAlive: true });
+
+/**
+ * Renders the page for the HTML cache: our own server, asked with the internal secret, renders it
+ * with the placeholders (the front's path below), no cookies and the reader's address headers.
+ * `next start` names its address in __NEXT_PRIVATE_ORIGIN.
+ */
+function renderForCache(origin: URL, path: string, address: Record<string, string>): Promise<RenderedPage> {
+  return new Promise((resolve, reject) => {
+    const inner = http.request(
+      {
+        agent,
+        hostname: origin.hostname.replace(/^\[|\]$/g, ""),
+        port: origin.port,
+        path,
+        headers: { ...address, [FRONT_SECRET_HEADER]: fillSecret(), "x-request-id": REQUEST_ID_PLACEHOLDER, "accept-encoding": "identity" },
+        timeout: 30_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const headers: [string, string][] = Object.entries(response.headers).flatMap(([name, value]) =>
+            value === undefined ? [] : Array.isArray(value) ? value.map((one): [string, string] => [name, one]) : [[name, value] as [string, string]],
+          );
+          recordInnerTiming((response.headers["server-timing"] as string | undefined) ?? null);
+          resolve({
+            status: response.statusCode ?? 500,
+            headers: pageHeaders(headers),
+            body: pageBody(Buffer.concat(chunks), response.headers["content-type"]),
+          });
+        });
+      },
+    );
+    inner.on("timeout", () => inner.destroy(new Error("render for the HTML cache timed out")));
+    inner.on("error", reject);
+    inner.end();
+  });
+}
+
+/**
+ * An anonymous page GET from the HTML cache (lib/cache/html-cache.ts), rendered once and kept
+ * when it is not there: in every response a fresh nonce, in its CSP and in the page. Null when
+ * the request must be rendered for itself, or when rendering for the cache failed.
+ */
+async function cachedPage(request: NextRequest, requestId: string): Promise<NextResponse | null> {
+  const env = getEnv();
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (!env.HTML_CACHE || !origin) return null;
+  const key = pageCacheKey(
+    {
+      method: request.method,
+      pathname: request.nextUrl.pathname,
+      search: request.nextUrl.search,
+      header: (name) => request.headers.get(name),
+      cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
+      isBot: isBot(request.headers.get("user-agent") ?? ""),
+    },
+    PERSONAL_COOKIES,
+  );
+  if (!key) return null;
+  const path = request.nextUrl.pathname + request.nextUrl.search;
+  const address = Object.fromEntries(ADDRESS_HEADERS.flatMap((name) => (request.headers.has(name) ? [[name, request.headers.get(name)!]] : [])));
+  const cache = htmlCache({
+    ttlMs: env.HTML_CACHE_TTL_MS,
+    maxEntries: env.HTML_CACHE_MAX_ENTRIES,
+    maxBytes: env.HTML_CACHE_MAX_MB * 1024 * 1024,
+    maxEntryBytes: env.HTML_CACHE_MAX_ENTRY_KB * 1024,
+  });
+  let page: RenderedPage | null = cache.get(key);
+  let state = "hit";
+  if (!page) {
+    try {
+      const filled = await cache.fill(key, () => renderForCache(new URL(origin), path, address));
+      page = filled.page;
+      state = filled.stored ? "miss" : "uncacheable";
+    } catch (error) {
+      log("warn", "html_cache.render_failed", { requestId, path, error });
+      return null;
+    }
+  }
+  const nonce = freshNonce();
+  const headers = new Headers(page.headers.map(([name, value]): [string, string] => [name, fillPlaceholders(value, nonce, requestId)]));
+  headers.set("content-security-policy", pageCsp(nonce, { development: process.env.NODE_ENV === "development" }));
+  headers.set("x-request-id", requestId);
+  headers.set("x-app-cache", state);
+  return new NextResponse(request.method === "HEAD" ? null : new Uint8Array(joinPage(page.body, nonce, requestId)), { status: page.status, headers });
+}
 
 // Mail programs' RFC 8058 one-click unsubscribe POSTs carry no Origin; the token is the only authority.
 const ORIGIN_FREE_POSTS = new Set(["/api/alerts/unsubscribe"]);
@@ -32,7 +145,7 @@ function isSameOrigin(request: NextRequest): boolean {
  * an anonymous GET from the trusted caching front, the placeholder the front replaces with a
  * fresh nonce per response (lib/security/front.ts).
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const { pathname } = request.nextUrl;
 
@@ -41,7 +154,9 @@ export default function proxy(request: NextRequest) {
     return jsonError(403, "Cross-origin or origin-less request refused", [], {}, requestId);
   }
 
-  const fromFront = isTrustedFront(request.headers.get(FRONT_SECRET_HEADER), getEnv().FRONT_SECRET);
+  const secretHeader = request.headers.get(FRONT_SECRET_HEADER);
+  // The front's secret, or the one this process shows itself when it renders a page for its HTML cache.
+  const fromFront = isTrustedFront(secretHeader, getEnv().FRONT_SECRET) || isTrustedFront(secretHeader, fillSecret());
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-id", requestId);
   forwarded.delete(FRONT_SECRET_HEADER);
@@ -53,9 +168,14 @@ export default function proxy(request: NextRequest) {
     return response;
   }
 
+  if (!fromFront) {
+    const cached = await cachedPage(request, requestId);
+    if (cached) return cached;
+  }
+
   // Only a page every anonymous reader shares: never one that may be rendered for a session.
   const placeholder = fromFront && (request.method === "GET" || request.method === "HEAD") && !request.cookies.has(SESSION_COOKIE);
-  const nonce = placeholder ? NONCE_PLACEHOLDER : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const nonce = placeholder ? NONCE_PLACEHOLDER : freshNonce();
   const csp = pageCsp(nonce, { development: process.env.NODE_ENV === "development" });
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", csp);

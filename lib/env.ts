@@ -29,6 +29,17 @@ const envSchema = z
     DATA_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
     DATA_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
     DATA_CACHE_MAX_ENTRY_KB: z.coerce.number().int().min(1).max(1_000_000).default(256),
+    // The in-app HTML cache of anonymous pages (decision 041): on by default; an entry lives at most
+    // HTML_CACHE_TTL_MS after its render (other instances' writes show within it; this one's at once,
+    // so only a single instance should raise it above the front's one second).
+    HTML_CACHE: z
+      .enum(["on", "off"])
+      .default("on")
+      .transform((value) => value === "on"),
+    HTML_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
+    HTML_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(500),
+    HTML_CACHE_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(32),
+    HTML_CACHE_MAX_ENTRY_KB: z.coerce.number().int().min(1).max(100_000).default(1_024),
     // Lets monitoring read /api/health's details without an admin session (unset: admins only).
     HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated); none by default.

@@ -37,6 +37,17 @@ export function recordSpan(name: string, ms: number): void {
   if (timing) timing.spans[name] = (timing.spans[name] ?? 0) + ms;
 }
 
+/**
+ * Adds the database part of a response this request waited for (the HTML cache renders a page by
+ * asking its own server), so a page rendered for the cache reports the queries it took.
+ */
+export function recordInnerTiming(header: string | null): void {
+  const timing = storage.getStore();
+  if (!timing || !header) return;
+  timing.dbMs += Number(/(?:^|,\s*)db;dur=([\d.]+)/.exec(header)?.[1] ?? 0);
+  timing.queries += Number(/db;[^,]*desc="(\d+) queries"/.exec(header)?.[1] ?? 0);
+}
+
 export function serverTimingValue(timing: RequestTiming, now: number): string {
   const total = now - timing.startedAt;
   const db = Math.min(timing.dbMs, total);
