@@ -235,7 +235,9 @@ async function main() {
     failures.push("the app did not start");
     throw error;
   }
-  log(`App: ${base} (DATABASE_URL=file:${databaseFile})`);
+  log(
+    `App: ${base} (DATABASE_URL=file:${databaseFile}; its HTML cache of anonymous pages ${getEnv().HTML_CACHE ? "on" : "off (HTML_CACHE=off)"}, decision 041)`,
+  );
 
   // ---- What is measured: every public page kind, each against nginx serving its own bytes ----
   const q = (text: string) => encodeURIComponent(text).replace(/%20/g, "+");
