@@ -119,9 +119,13 @@ export function fillPlaceholders(value: string, nonce: string, requestId: string
   return value.replaceAll(NONCE_PLACEHOLDER, nonce).replaceAll(REQUEST_ID_PLACEHOLDER, requestId);
 }
 
-/** What of a rendered response is kept with the page: everything but per-response headers. */
+/**
+ * What of a rendered response is kept with the page: everything but per-response headers and the
+ * proxy's instructions to Next that leak into responses (`x-middleware-rewrite: /ru/…`, which Next
+ * would try to follow again when the proxy answers with them).
+ */
 export function pageHeaders(headers: Iterable<[string, string]>): [string, string][] {
-  return [...headers].filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()));
+  return [...headers].filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()) && !/^x-middleware-/i.test(name));
 }
 
 /** Only a complete, cookie-free 200 HTML page every anonymous reader would get the same. */

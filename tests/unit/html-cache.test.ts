@@ -90,6 +90,8 @@ describe("a kept page's placeholders", () => {
       ["Server-Timing", "total;dur=1"],
       ["content-length", "10"],
       ["x-accel-expires", "@1"],
+      ["x-middleware-rewrite", "/ru/initiatives"],
+      ["x-middleware-request-x-next-intl-locale", "ru"],
       ["vary", "rsc"],
     ]);
     expect(kept).toEqual([
