@@ -118,6 +118,9 @@ async function cachedPage(request: NextRequest, requestId: string): Promise<Next
   }
   const nonce = freshNonce();
   const headers = new Headers(page.headers.map(([name, value]): [string, string] => [name, fillPlaceholders(value, nonce, requestId)]));
+  // Next reads a Location in the proxy's own answer as a URL of its own: it must be absolute.
+  const location = headers.get("location");
+  if (location) headers.set("location", new URL(location, request.nextUrl).toString());
   headers.set("content-security-policy", pageCsp(nonce, { development: process.env.NODE_ENV === "development" }));
   headers.set("x-request-id", requestId);
   headers.set("x-app-cache", state);

@@ -38,19 +38,26 @@ export interface PageRequest {
 // Requests for the router's RSC payloads (navigation, prefetch, server actions), not for a page's HTML.
 const RSC_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-url", "next-action"];
 
+/**
+ * Pages that are not the same for every reader: an alert's page shows the state its secret link
+ * gives access to, which a reader's own actions change without expiring any tag; the editor's and
+ * admin's pages need a session (anonymous readers are redirected).
+ */
+const PERSONAL_PATHS = /^\/(?:en\/)?(?:alerts|editor|admin)(?:\/|$)/;
+
 /** Headers that change what a response says about its own address (next-intl's Link header names it). */
 export const ADDRESS_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto"];
 
 /**
  * The key a page request is kept under, or null when it must be rendered for itself: anything but
- * GET/HEAD, RSC requests, crawlers, and any request carrying a cookie named like a session (or
- * Next's draft-mode cookies), whether or not the session is real. Pages read no other cookie and no
+ * GET/HEAD, RSC requests, crawlers, personal pages, and any request carrying a cookie named like a
+ * session (or Next's draft-mode cookies), whether or not the session is real. Pages read no other cookie and no
  * header that changes their HTML (the locale is in the path): the key is the path and query, and
  * the address the response names.
  */
 export function pageCacheKey(request: PageRequest, sessionCookies: readonly string[]): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  if (request.isBot) return null;
+  if (request.isBot || PERSONAL_PATHS.test(request.pathname)) return null;
   if (RSC_HEADERS.some((name) => request.header(name) !== null)) return null;
   if (/[?&]_rsc=/.test(request.search)) return null;
   if (request.cookieNames.some((name) => sessionCookies.includes(name))) return null;

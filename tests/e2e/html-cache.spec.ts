@@ -85,11 +85,12 @@ test("two anonymous loads of a cached page get their own nonces, run under their
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
   });
   const first = (await page.goto(`${origin}/en/sign-in`))!;
+  const firstHtml = await first.text();
   const second = (await page.goto(`${origin}/en/sign-in`))!;
   expect(second.headers()["x-app-cache"]).toBe("hit");
   const [a, b] = [nonceOf(first), nonceOf(second)];
   expect(a).not.toBe(b);
-  expectOwnNonce(await first.text(), a);
+  expectOwnNonce(firstHtml, a);
   expectOwnNonce(await second.text(), b);
   expect(second.headers()["content-security-policy"]).toContain("'strict-dynamic'");
   expect(second.headers()["content-security-policy"]).not.toContain("'unsafe-inline' 'strict");
@@ -168,6 +169,22 @@ test("after an editor's status change the anonymous page shows it at once", asyn
   expect(await after.text()).toContain(note);
   // Rendered once more and kept again.
   expect((await request.get(pagePath)).headers()["x-app-cache"]).toBe("hit");
+});
+
+test("what is not kept is still answered as rendered: the redirect of /ru, a missing page", async ({ request }) => {
+  for (let k = 0; k < 2; k++) {
+    const redirect = await request.get(`${origin}/ru/initiatives`, { maxRedirects: 0 });
+    expect(redirect.status()).toBeGreaterThanOrEqual(300);
+    expect(redirect.status()).toBeLessThan(400);
+    expect(redirect.headers()["location"]).toBe(`${origin}/initiatives`);
+    const missing = await request.get(`${origin}/en/initiatives/no-such-initiative-here`);
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["x-app-cache"]).toBe("uncacheable");
+    expectOwnNonce(await missing.text(), nonceOf(missing));
+  }
+  const russian = await request.get(`${origin}/initiatives`);
+  expect(russian.status()).toBe(200);
+  expect(await russian.text()).toContain('<html lang="ru"');
 });
 
 test("the suite's own server (default settings) answers anonymous pages from its HTML cache", async ({ request }) => {

@@ -55,6 +55,10 @@ describe("which page requests the HTML cache answers", () => {
     expect(pageCacheKey(request({ search: "?_rsc=abc12" }), SESSION)).toBeNull();
     expect(pageCacheKey(request({ search: "?q=x&_rsc=abc12" }), SESSION)).toBeNull();
     expect(pageCacheKey(request({ isBot: true }), SESSION)).toBeNull();
+    // Pages of one reader (an alert's secret link) or of a session.
+    for (const pathname of ["/alerts/tok123", "/en/alerts/tok123/unsubscribe", "/editor", "/en/admin", "/en/editor/queue"])
+      expect(pageCacheKey(request({ pathname }), SESSION), pathname).toBeNull();
+    expect(pageCacheKey(request({ pathname: "/en/initiatives/alerts-system" }), SESSION)).not.toBeNull();
   });
 });
 
