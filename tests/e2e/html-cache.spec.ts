@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIResponse } from "@playwright/test";
 import { createSession, SESSION_COOKIE } from "../../lib/auth/sessions";
+import { REQUEST_ID_PLACEHOLDER } from "../../lib/cache/html-cache";
 import { createPrismaClient } from "../../lib/db/create-client";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { NONCE_PLACEHOLDER } from "../../lib/security/front";
 import { createUser } from "../../lib/users/manage-users";
 import { expect, test } from "./fixtures";
 import { E2E_PORT } from "./ports";
@@ -60,7 +62,8 @@ function nonceOf(response: APIResponse | { headers: () => Record<string, string>
 /** Every script tag in the page carries the nonce of its CSP header, and no placeholder is left. */
 function expectOwnNonce(html: string, nonce: string) {
   expect(nonce.length).toBeGreaterThan(15);
-  expect(html).not.toContain("Placeholder");
+  expect(html).not.toContain(NONCE_PLACEHOLDER);
+  expect(html).not.toContain(REQUEST_ID_PLACEHOLDER);
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(3);
   for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
