@@ -1,7 +1,7 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { errorResponse } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
-import { THEMES } from "@/lib/domain/vocabulary";
+import { historyQuerySchema } from "@/lib/api/schemas";
 import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
 import { exportLabeller, labelPages } from "@/lib/exports/export-labels";
 import { handleRoute, type ErrorDetail } from "@/lib/http/json-error";
@@ -15,19 +15,8 @@ export const dynamic = "force-dynamic";
 
 const FILES = ["initiatives.csv", "initiatives.json", "history.csv", "history.json"] as const;
 
-const historyFilterSchema = z
-  .object({
-    initiative: z.string().min(1).max(200).optional(),
-    // Only a–z are upper-cased ("ß".toUpperCase() is "SS", a real code).
-    country: z
-      .preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/))
-      .optional(),
-    theme: z.enum(THEMES).optional(),
-    since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    // What /changes lists: real changes that took effect on or after this day.
-    changedSince: z.iso.date().optional(),
-  })
-  .strict();
+// The API's history parameters: a download holds every page, so it takes no paging.
+const historyFilterSchema = historyQuerySchema.omit({ page: true, pageSize: true });
 
 function issues(zodError: z.ZodError): ErrorDetail[] {
   return zodError.issues.map((issue) => ({
@@ -68,7 +57,7 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
       initiativeSlug: parsed.data.initiative,
       countryCode: parsed.data.country,
       theme: parsed.data.theme,
-      since: parsed.data.since ? new Date(parsed.data.since) : undefined,
+      since: parsed.data.since,
       changedSince: parsed.data.changedSince ? changedOnOrAfter(parsed.data.changedSince) : undefined,
     });
   }
