@@ -11,16 +11,16 @@ import { AlertOutcome } from "./alert-outcome";
 /** E-mail and how often: the visitor's whole part of following something. */
 export function FollowForm({ target, targetKey, locale }: { target: AlertTarget; targetKey: string; locale: string }) {
   const t = useTranslations("alerts");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(subscribeAlertAction, subscribeAlertSchema);
+  const { state, errors, pending, form } = useValidatedForm(subscribeAlertAction, subscribeAlertSchema);
   // Controlled, so what was typed survives the answer (React resets uncontrolled forms after an action).
   const [email, setEmail] = useState(() => state.values?.email?.[0] ?? "");
   const [frequency, setFrequency] = useState<string>(() => state.values?.frequency?.[0] ?? "immediate");
-  const form = useRef<HTMLFormElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.status === "error") form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+    if (state.status === "error") formElement.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state, errors]);
   return (
-    <ActionForm ref={form} action={formAction} onSubmit={onSubmit} values={state.values} noValidate className="mt-3 space-y-4" data-testid="follow-form">
+    <ActionForm {...form} ref={formElement} className="mt-3 space-y-4" data-testid="follow-form">
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="targetKey" value={targetKey} />
       <input type="hidden" name="locale" value={locale} />

@@ -10,9 +10,9 @@ import { Hidden } from "./shared-fields";
 export function CreateUserForm() {
   const t = useTranslations("admin");
   const tRoles = useTranslations("userRole");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(createUserAction, createUserSchema);
+  const { state, errors, pending, form } = useValidatedForm(createUserAction, createUserSchema);
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-labelledby="create-user-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="create-user-title" className="space-y-4">
       <h2 id="create-user-title" className="text-xl font-semibold">
         {t("createTitle")}
       </h2>

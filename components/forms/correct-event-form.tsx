@@ -36,18 +36,10 @@ export function CorrectEventForm({
   sources: Option[];
 }) {
   const t = useTranslations("create");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(correctEventAction, correctEventSchema);
+  const { state, errors, pending, form } = useKeptForm(correctEventAction, correctEventSchema);
   const listed = new Set(attendees.map((a) => a.value));
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-labelledby="correct-event-title"
-      className="space-y-4"
-    >
+    <ActionForm {...form} aria-labelledby="correct-event-title" className="space-y-4">
       <h2 id="correct-event-title" className="text-xl font-semibold">
         {t("correctEventTitle")}
       </h2>

@@ -25,17 +25,9 @@ export function CorrectMetricForm({
   sources: Option[];
 }) {
   const t = useTranslations("create");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(correctMetricAction, correctMetricSchema);
+  const { state, errors, pending, form } = useKeptForm(correctMetricAction, correctMetricSchema);
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-labelledby="correct-metric-title"
-      className="space-y-4"
-    >
+    <ActionForm {...form} aria-labelledby="correct-metric-title" className="space-y-4">
       <h2 id="correct-metric-title" className="text-xl font-semibold">
         {t("correctMetricTitle")}
       </h2>

@@ -24,20 +24,12 @@ export function CorrectSourceForm({
   note?: string;
 }) {
   const t = useTranslations("intake");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(correctSourceAction, correctSourceSchema);
+  const { state, errors, pending, form } = useKeptForm(correctSourceAction, correctSourceSchema);
   const [values, setValues] = useState<Values>(() => sentOr(state.values, { ...initial, note }));
   const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
 
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-labelledby="correct-source-title"
-      className="space-y-4"
-    >
+    <ActionForm {...form} aria-labelledby="correct-source-title" className="space-y-4">
       <h3 id="correct-source-title" className="text-lg font-semibold">
         {t("correctTitle")}
       </h3>

@@ -14,9 +14,9 @@ export function CountriesForm(props: {
   entries: Option[];
 }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editCountriesAction, editCountriesSchema);
+  const { state, errors, pending, form } = useValidatedForm(editCountriesAction, editCountriesSchema);
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-labelledby="countries-form-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="countries-form-title" className="space-y-4">
       <h3 id="countries-form-title" className="text-lg font-semibold">
         {t("countriesTitle")}
       </h3>

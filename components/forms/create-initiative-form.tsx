@@ -34,18 +34,10 @@ export function CreateInitiativeForm({
   const tTheme = useTranslations("theme");
   const tRelation = useTranslations("meetingRelation");
   const errorText = useErrorText();
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(createInitiativeAction, createInitiativeSchema);
+  const { state, errors, pending, form } = useKeptForm(createInitiativeAction, createInitiativeSchema);
   const options = <V extends string>(values: readonly V[], label: (value: V) => string) => values.map((value) => ({ value, label: label(value) }));
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-labelledby="create-initiative-title"
-      className="space-y-5"
-    >
+    <ActionForm {...form} aria-labelledby="create-initiative-title" className="space-y-5">
       <h2 id="create-initiative-title" className="text-xl font-semibold">
         {t("initiativeTitle")}
       </h2>

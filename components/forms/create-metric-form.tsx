@@ -61,17 +61,9 @@ export function MetricDetailFields({ errors, initial }: { errors: Record<string,
 /** A new figure or target of the initiative, stated by a quote pasted from a source in the tracker. */
 export function CreateMetricForm({ slug, version, sources }: { slug: string; version: number; sources: Option[] }) {
   const t = useTranslations("create");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(createMetricAction, createMetricSchema);
+  const { state, errors, pending, form } = useKeptForm(createMetricAction, createMetricSchema);
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-labelledby="create-metric-title"
-      className="space-y-4"
-    >
+    <ActionForm {...form} aria-labelledby="create-metric-title" className="space-y-4">
       <h3 id="create-metric-title" className="text-lg font-semibold">
         {t("metricTitle")}
       </h3>

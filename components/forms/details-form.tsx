@@ -21,11 +21,11 @@ export function DetailsForm(props: {
   const t = useTranslations("editor");
   const tTheme = useTranslations("theme");
   const errorText = useErrorText();
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editDetailsAction, editDetailsSchema);
+  const { state, errors, pending, form } = useValidatedForm(editDetailsAction, editDetailsSchema);
   // The ticks a refused submission sent (it always sends themesPresent), else the saved themes.
   const kept = state.values ?? {};
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-labelledby="details-form-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="details-form-title" className="space-y-4">
       <h3 id="details-form-title" className="text-lg font-semibold">
         {t("detailsTitle")}
       </h3>

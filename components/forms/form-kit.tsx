@@ -63,7 +63,8 @@ export function useValidatedForm(action: Action, schema?: z.ZodType) {
   const errors = clientErrors ?? state.fieldErrors ?? {};
   // The places of a repeated quote stay on offer while the editor fixes other fields.
   const shown: ActionState = clientErrors ? { status: "error", message: "fixFields", quoteOccurrences: state.quoteOccurrences } : state;
-  return { state: shown, errors, formAction, onSubmit, pending };
+  // `form`: ActionForm's props, `<ActionForm {...form} …>`.
+  return { state: shown, errors, formAction, onSubmit, pending, form: { action: formAction, onSubmit, values: state.values, noValidate: true } };
 }
 
 const NOTHING_KEPT: Record<string, string[]> = {};

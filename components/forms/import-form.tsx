@@ -17,11 +17,11 @@ import { lookUp } from "@/lib/i18n/look-up";
  */
 export function ImportForm() {
   const t = useTranslations("bulkImport");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(importCsvAction, importCsvSchema, importFormInput);
+  const { state, errors, pending, form } = useKeptForm(importCsvAction, importCsvSchema, importFormInput);
   const report = state.importReport;
   return (
     <div className="space-y-6">
-      <ActionForm ref={formRef} action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-label={t("formLabel")} className="space-y-4">
+      <ActionForm {...form} aria-label={t("formLabel")} className="space-y-4">
         <Field name="file" label={t("file")} hint={t("fileHint")} errors={errors}>
           {(p) => <input {...p} type="file" accept=".csv,text/csv" className={INPUT} />}
         </Field>

@@ -45,5 +45,7 @@ export function useKeptForm(action: Action, schema: z.ZodType, toInput: (formDat
     setClientErrors(null);
     startTransition(() => formAction(formData));
   };
-  return { state, errors: state.fieldErrors ?? {}, formAction, onSubmit, pending, formRef };
+  // ActionForm's props: `<ActionForm {...form} …>`.
+  const form = { ref: formRef, action: formAction, onSubmit, values: serverState.values, noValidate: true };
+  return { state, errors: state.fieldErrors ?? {}, pending, form };
 }

@@ -12,10 +12,10 @@ const SIDES = ["duplicateSlug", "duplicateVersion", "keepSlug", "keepVersion"] a
 export function MergeForm(props: { duplicateSlug: string; duplicateVersion: number; keepSlug: string; keepVersion: number }) {
   const t = useTranslations("merge");
   const errorText = useErrorText();
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(mergeInitiativesAction, mergeInitiativesSchema);
+  const { state, errors, pending, form } = useKeptForm(mergeInitiativesAction, mergeInitiativesSchema);
   if (state.status === "success") return <FormStatus state={state} />;
   return (
-    <ActionForm ref={formRef} action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-label={t("submit")} className="space-y-4">
+    <ActionForm {...form} aria-label={t("submit")} className="space-y-4">
       <input type="hidden" name="duplicateSlug" value={props.duplicateSlug} />
       <input type="hidden" name="duplicateVersion" value={props.duplicateVersion} />
       <input type="hidden" name="keepSlug" value={props.keepSlug} />

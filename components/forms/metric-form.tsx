@@ -18,7 +18,7 @@ export function MetricForm(props: {
   entries: Option[];
 }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(updateMetricAction, updateMetricSchema);
+  const { state, errors, pending, form } = useValidatedForm(updateMetricAction, updateMetricSchema);
   const format = useFormatter();
   const [typed, setTyped] = useState("");
   // The number as it will be saved, in this language's format, so "12,5" is seen to mean 12.5.
@@ -26,7 +26,7 @@ export function MetricForm(props: {
   const preview = Number.isFinite(parsed) ? t("valuePreview", { value: format.number(parsed, { maximumFractionDigits: 20 }) }) : undefined;
   const titleId = `metric-form-${props.metricSlug}`;
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-labelledby={titleId} className="space-y-4">
+    <ActionForm {...form} aria-labelledby={titleId} className="space-y-4">
       <h3 id={titleId} className="text-lg font-semibold">
         {t("metricTitle", { name: props.name })}
       </h3>

@@ -34,17 +34,9 @@ export function AcceptPassageForm({
   label: string;
 }) {
   const t = useTranslations("review");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(acceptPassageAction, acceptPassageSchema);
+  const { state, errors, pending, form } = useKeptForm(acceptPassageAction, acceptPassageSchema);
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-label={`${t("accept")}: ${label}`}
-      className="space-y-3"
-    >
+    <ActionForm {...form} aria-label={`${t("accept")}: ${label}`} className="space-y-3">
       <input type="hidden" name="sourceId" value={passage.sourceId} />
       <input type="hidden" name="start" value={passage.start} />
       <input type="hidden" name="end" value={passage.end} />
@@ -129,18 +121,10 @@ export function RejectPassageForm({
   asCommitment?: boolean;
 }) {
   const t = useTranslations("review");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(rejectPassageAction, rejectPassageSchema);
+  const { state, errors, pending, form } = useKeptForm(rejectPassageAction, rejectPassageSchema);
   const button = asCommitment ? t("rejectCommitment") : t("reject");
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-label={`${button}: ${label}`}
-      className="flex flex-wrap items-end gap-3"
-    >
+    <ActionForm {...form} aria-label={`${button}: ${label}`} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="sourceId" value={passage.sourceId} />
       <input type="hidden" name="start" value={passage.start} />
       <input type="hidden" name="end" value={passage.end} />

@@ -8,9 +8,9 @@ import { Hidden } from "./shared-fields";
 
 export function ReviewForm({ pendingId }: { pendingId: number }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(reviewChangeAction, reviewChangeSchema);
+  const { state, errors, pending, form } = useValidatedForm(reviewChangeAction, reviewChangeSchema);
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate className="space-y-2">
+    <ActionForm {...form} className="space-y-2">
       <Hidden fields={{ pendingId }} />
       <Field name="reviewNote" label={t("reviewNote")} errors={errors}>
         {(p) => <input {...p} className={INPUT} />}

@@ -14,10 +14,10 @@ import { Hidden, NoteField, QuoteFields, type Option } from "./shared-fields";
 export function ScoreForm({ slug, countryCode, version, sources }: { slug: string; countryCode: string; version: number; sources: Option[] }) {
   const t = useTranslations("scoreForm");
   const errorText = useErrorText();
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(setScoreAction, setScoreSchema);
+  const { state, errors, pending, form } = useKeptForm(setScoreAction, setScoreSchema);
   const scoreErrors = errors.score ?? [];
   return (
-    <ActionForm ref={formRef} action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-label={t("title")} className="space-y-4">
+    <ActionForm {...form} aria-label={t("title")} className="space-y-4">
       <Hidden fields={{ slug, countryCode, expectedVersion: version }} />
       <fieldset className="space-y-2" aria-describedby={scoreErrors.length ? "score-error" : undefined}>
         <legend className="font-medium">{t("score")}</legend>

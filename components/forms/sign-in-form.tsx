@@ -7,9 +7,9 @@ import { ActionForm, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } 
 
 export function SignInForm({ locale, next }: { locale: string; next: string | null }) {
   const t = useTranslations("auth");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(signInAction, signInSchema);
+  const { state, errors, pending, form } = useValidatedForm(signInAction, signInSchema);
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate className="space-y-4" aria-labelledby="sign-in-title">
+    <ActionForm {...form} className="space-y-4" aria-labelledby="sign-in-title">
       <input type="hidden" name="locale" value={locale} />
       {next && <input type="hidden" name="next" value={next} />}
       <Field name="email" label={t("email")} errors={errors}>

@@ -21,9 +21,9 @@ export function StatusForm(props: {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
   const tStage = useTranslations("stage");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(changeStatusAction, changeStatusSchema);
+  const { state, errors, pending, form } = useValidatedForm(changeStatusAction, changeStatusSchema);
   return (
-    <ActionForm action={formAction} onSubmit={onSubmit} values={state.values} noValidate aria-labelledby="status-form-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="status-form-title" className="space-y-4">
       <h3 id="status-form-title" className="text-lg font-semibold">
         {t("statusTitle")}
       </h3>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { resolveSuggestionAction, submitSuggestionAction } from "@/app/actions/suggestion-actions";
 import { resolveSuggestionSchema, SUGGESTION_MAX, submitSuggestionSchema } from "@/lib/suggestions/suggestion-schemas";
-import { ActionForm, Field, INPUT } from "./form-kit";
+import { ActionForm, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SourceFormStatus } from "./add-source-form";
 
@@ -15,21 +15,12 @@ import { SourceFormStatus } from "./add-source-form";
  */
 export function SuggestForm({ subject, subjectKey, locale }: { subject: "initiative" | "source"; subjectKey: string; locale: string }) {
   const t = useTranslations("suggest");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(submitSuggestionAction, submitSuggestionSchema);
+  const { state, errors, pending, form } = useKeptForm(submitSuggestionAction, submitSuggestionSchema);
   return (
     <details open={state.status !== "idle" || undefined} className="rounded-lg border border-slate-200 bg-white p-5">
       <summary className="cursor-pointer text-lg font-semibold">{t("title")}</summary>
       <p className="mt-2 text-sm text-slate-700">{t("intro")}</p>
-      <ActionForm
-        ref={formRef}
-        action={formAction}
-        onSubmit={onSubmit}
-        values={state.values}
-        noValidate
-        aria-label={t("title")}
-        className="mt-3 space-y-4"
-        data-testid="suggest-form"
-      >
+      <ActionForm {...form} aria-label={t("title")} className="mt-3 space-y-4" data-testid="suggest-form">
         <input type="hidden" name="subject" value={subject} />
         <input type="hidden" name="subjectKey" value={subjectKey} />
         <input type="hidden" name="locale" value={locale} />
@@ -49,9 +40,7 @@ export function SuggestForm({ subject, subjectKey, locale }: { subject: "initiat
           {(p) => <input {...p} type="email" autoComplete="email" className={`${INPUT} max-w-sm`} />}
         </Field>
         <SourceFormStatus state={state} />
-        <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-          {t("send")}
-        </button>
+        <SubmitButton pending={pending}>{t("send")}</SubmitButton>
       </ActionForm>
     </details>
   );
@@ -60,17 +49,9 @@ export function SuggestForm({ subject, subjectKey, locale }: { subject: "initiat
 /** The editor's answer to one suggestion in the queue. */
 export function ResolveSuggestionForm({ suggestionId, label }: { suggestionId: number; label: string }) {
   const t = useTranslations("suggest");
-  const { state, errors, formAction, onSubmit, pending, formRef } = useKeptForm(resolveSuggestionAction, resolveSuggestionSchema);
+  const { state, errors, pending, form } = useKeptForm(resolveSuggestionAction, resolveSuggestionSchema);
   return (
-    <ActionForm
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-label={`${t("resolve")}: ${label}`}
-      className="space-y-3"
-    >
+    <ActionForm {...form} aria-label={`${t("resolve")}: ${label}`} className="space-y-3">
       <input type="hidden" name="suggestionId" value={suggestionId} />
       <Field name="resolution" label={t("resolution")} hint={t("resolutionHint")} errors={errors}>
         {(p) => <textarea {...p} rows={2} className={INPUT} />}

@@ -8,16 +8,9 @@ import { Hidden, NoteField } from "./shared-fields";
 
 export function VerifyForm({ slug, version, title, compact = false }: { slug: string; version: number; title?: string; compact?: boolean }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(markVerifiedAction, markVerifiedSchema);
+  const { state, errors, pending, form } = useValidatedForm(markVerifiedAction, markVerifiedSchema);
   return (
-    <ActionForm
-      action={formAction}
-      onSubmit={onSubmit}
-      values={state.values}
-      noValidate
-      aria-label={title ? t("verifyNamed", { title }) : t("verifyTitle")}
-      className="space-y-3"
-    >
+    <ActionForm {...form} aria-label={title ? t("verifyNamed", { title }) : t("verifyTitle")} className="space-y-3">
       <Hidden fields={{ slug, version }} />
       {!compact && <NoteField errors={errors} required={false} />}
       <FormStatus state={state} />
