@@ -93,10 +93,31 @@ test("an editor's new event sent without JavaScript: a refusal keeps every field
   await page.waitForLoadState("load");
 
   await expect(form.getByRole("status")).toContainText("Event created.");
+  expect(requests.map((request) => request.method)).toEqual(["POST", "POST"]);
+  expectNotInAddresses(page, requests, [run, "Announced in a test source"]);
   const event = await e2eDatabase().event.findFirstOrThrow({ where: { nameEn: `Meeting ${run}` } });
   expect(event).toMatchObject({ nameRu: `Встреча ${run}`, placeRu: `Ташкент ${run}`, dateText: "в декабре 2026 года" });
   await form.getByRole("link", { name: "Open the event" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Meeting ${run}`);
-  expect(requests.slice(0, 2).map((request) => request.method)).toEqual(["POST", "POST"]);
-  expectNotInAddresses(page, requests.slice(0, 2), [run, "Announced in a test source"]);
+});
+
+test("signing in without JavaScript: a wrong password keeps the e-mail (never the password), the right one signs in", async ({ page }) => {
+  const account = await createAccount("editor", "No Script Sign-in");
+  await page.goto("/en/sign-in");
+  const requests = documentRequests(page);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(`${account.password}-wrong`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForLoadState("load");
+
+  await expect(page.getByRole("alert")).toHaveText("Wrong e-mail or password.");
+  await expect(page.getByLabel("E-mail")).toHaveValue(account.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  expect(await page.content()).not.toContain(`${account.password}-wrong`);
+
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/editor$/);
+  expect(requests.map((request) => request.method).slice(0, 2)).toEqual(["POST", "POST"]);
+  expectNotInAddresses(page, requests, [account.email, account.password]);
 });
