@@ -11,10 +11,10 @@ process.env.E2E_SMTP_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000)
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 // Specs that only read the shared database, or run a server and database of their own.
-const READERS = ["visitor.spec.ts", "analyst.spec.ts", "search.spec.ts", "crash-recovery.spec.ts"];
+const READERS = ["visitor.spec.ts", "analyst.spec.ts", "search.spec.ts", "crash-recovery.spec.ts", "seed-reading.spec.ts", "accessibility-public.spec.ts"];
 // Specs about markup, layout and the on-disk data cache, which do not depend on the database engine:
 // tests/run-e2e.sh runs them on SQLite only, so the PostgreSQL pass repeats only what the engine can change.
-const ENGINE_NEUTRAL = ["accessibility.spec.ts", "lighthouse.spec.ts", "phone.spec.ts", "data-cache-bound.spec.ts"];
+const ENGINE_NEUTRAL = ["accessibility.spec.ts", "accessibility-public.spec.ts", "lighthouse.spec.ts", "phone.spec.ts", "data-cache-bound.spec.ts"];
 const skipEngineNeutral = process.env.E2E_SKIP_ENGINE_NEUTRAL === "1";
 
 const chromium = {
@@ -44,6 +44,7 @@ export default defineConfig({
     {
       name: "readers",
       testMatch: READERS,
+      testIgnore: skipEngineNeutral ? ENGINE_NEUTRAL : [],
       use: chromium,
     },
     {

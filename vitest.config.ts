@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -14,6 +15,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/worker-database.ts"],
     pool: "forks",
+    // One file per core (Vitest's default keeps a core free, so on CI's two cores files ran one at a
+    // time): every file has a database of its own and no fixed port, so files never meet.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

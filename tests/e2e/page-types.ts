@@ -1,6 +1,7 @@
 /**
  * One address of every page type, without the locale prefix (Russian at `/…`, English at `/en/…`),
- * for the specs that visit them all (phone.spec.ts: width at 390 px; accessibility.spec.ts: axe).
+ * for the specs that visit them all (accessibility-public.spec.ts: axe, and the width at 390 px;
+ * accessibility.spec.ts and phone.spec.ts: the same for the signed-in pages).
  * Data from the seed; the signed-in pages need an editor or admin.
  */
 export const LOCALES = ["", "/en"] as const;

@@ -1,47 +1,18 @@
 import type { Page } from "@playwright/test";
 import { confirmedSubscription } from "./database";
 import { createAccount, expect, logIn, test } from "./fixtures";
-import { ADMIN_PAGES, EDITOR_PAGES, EMBEDS, LOCALES, PUBLIC_PAGES } from "./page-types";
+import { expectFits } from "./layout";
+import { ADMIN_PAGES, EDITOR_PAGES, LOCALES } from "./page-types";
 
 /**
- * A 390 × 844 phone (an iPhone 12–15's CSS viewport), both languages: every page type fits the
- * screen's width, its chart text is readable, the matrix's marks open on tap and keyboard, and
- * the list's filters fold into a panel with removable chips. (axe on every page type, phone and
- * desktop: accessibility.spec.ts.)
+ * A 390 × 844 phone (an iPhone 12–15's CSS viewport), both languages: every signed-in page type
+ * fits the screen's width, its chart text is readable, the matrix's marks open on tap and keyboard,
+ * and the list's filters fold into a panel with removable chips. (The public pages' width is
+ * checked with axe in the same load: accessibility-public.spec.ts; axe on the signed-in pages:
+ * accessibility.spec.ts.)
  */
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
-
-/** How far the page scrolls sideways, and the elements that stick out (to say what to fix). */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const scroller = document.scrollingElement!;
-    const width = window.innerWidth;
-    const wide = [...document.querySelectorAll("body *")]
-      .filter((element) => {
-        const box = element.getBoundingClientRect();
-        if (box.width === 0 || box.right <= width + 1 || !element.checkVisibility()) return false;
-        // Inside a box that scrolls sideways on its own, an element does not widen the page.
-        for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-          if (["auto", "scroll", "hidden"].includes(getComputedStyle(parent).overflowX)) return false;
-        }
-        return true;
-      })
-      .slice(0, 3)
-      .map(
-        (element) =>
-          `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join(".")} right=${Math.round(element.getBoundingClientRect().right)}`,
-      );
-    return { scrollWidth: scroller.scrollWidth, width, wide };
-  });
-}
-
-async function expectFits(page: Page, path: string) {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBeLessThan(400);
-  const measured = await overflow(page);
-  expect(measured.scrollWidth, `${path} is ${measured.scrollWidth} px wide: ${measured.wide.join("; ")}`).toBeLessThanOrEqual(measured.width);
-}
 
 /** The smallest text the page renders, in CSS px: SVG text scaled by its viewBox, HTML text by its computed size. */
 async function smallestChartText(page: Page) {
@@ -59,13 +30,6 @@ async function smallestChartText(page: Page) {
     return { count: sizes.length, smallest: sizes[0] };
   });
 }
-
-test("every public page type fits a 390 px screen in both languages", async ({ page }) => {
-  test.setTimeout(120_000);
-  for (const locale of LOCALES) for (const path of PUBLIC_PAGES) await expectFits(page, `${locale}${path}`);
-  // The embeds (framed by other sites, which may give them a phone's width) take the language as ?lang.
-  for (const path of EMBEDS) await expectFits(page, path);
-});
 
 test("the editor's desk, its forms, the admin page and the alert pages fit a 390 px screen; the signed-in header stays compact", async ({ page }) => {
   test.setTimeout(120_000);
