@@ -204,12 +204,8 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
   it("the backup CLI dumps while another process writes; the restore CLI shows its progress and puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.dump");
-    const { code, output, written } = await steps.backupCliWhileWriting(
-      steps.startWriter(prisma, editor, slugs, "during-cli"),
-      cliBackup,
-      live.url,
-      scratchDistDir(),
-    );
+    const writer = steps.startWriter(prisma, editor, slugs, "during-cli");
+    const { code, output, written } = await steps.backupCliWhileWriting(writer, cliBackup, live.url, scratchDistDir());
     expect(written).toBeGreaterThan(0);
     expect(code, output).toBe(0);
     expect(output).toMatch(/pg_dump archive: ok/);

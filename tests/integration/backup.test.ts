@@ -190,12 +190,8 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
   it("the backup CLI copies while another process writes; the restore CLI puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.db");
     // Another process makes the copy while this one keeps writing.
-    const { code, output, written } = await steps.backupCliWhileWriting(
-      steps.startWriter(prisma, editor, slugs, "during-cli"),
-      cliBackup,
-      live.url,
-      scratchDistDir(),
-    );
+    const writer = steps.startWriter(prisma, editor, slugs, "during-cli");
+    const { code, output, written } = await steps.backupCliWhileWriting(writer, cliBackup, live.url, scratchDistDir());
     expect(written).toBeGreaterThan(0);
     expect(code, output).toBe(0);
     expect(output).toContain(cliBackup.replace(`${process.cwd()}/`, ""));
