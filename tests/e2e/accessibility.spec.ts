@@ -5,9 +5,12 @@ import { ADMIN_PAGES, EDITOR_PAGES, LOCALES } from "./page-types";
 
 /**
  * axe (WCAG 2.0–2.2 A and AA rules) on the signed-in pages and the alert pages, in both languages,
- * as a desktop and as a phone: no violation anywhere. (The public pages and embeds, which only read:
- * accessibility-public.spec.ts, with the readers.)
+ * as a desktop and as a phone: no violation anywhere (the public pages and embeds:
+ * accessibility-public.spec.ts). It adds only an account and a subscription of its own, so it runs
+ * with the readers, one test per width on whichever worker is free.
  */
+test.describe.configure({ mode: "parallel" });
+
 for (const { name, viewport } of WIDTHS) {
   test.describe(`on a ${name}`, () => {
     test.use({ viewport });
