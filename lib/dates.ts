@@ -45,8 +45,9 @@ export function normalizeDayInput(value: string): string {
 /** An ISO day as the locale's form shows it (Russian: 31.12.2026). */
 export function formatDayInput(iso: string | null | undefined, locale: string): string {
   if (!iso) return "";
-  const [year, month, day] = iso.split("-");
-  return locale === "ru" && year && month && day ? `${day}.${month}.${year}` : iso;
+  // Only a stored day is rewritten; what a person typed (kept after a refusal) shows as typed.
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return locale === "ru" && match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
 }
 
 /** The latest day an effective or evidence date may have: today in UTC plus one day for time zones ahead of it. */

@@ -12,7 +12,7 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { prisma } from "@/lib/db/prisma";
-import { fieldErrors } from "@/lib/forms/form-data";
+import { fieldErrors, keepSent } from "@/lib/forms/form-data";
 import { getPathname } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 
@@ -23,6 +23,11 @@ function localized(formData: FormData, href: string): string {
 }
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  // The e-mail comes back with a refusal (never the password), for a form sent before hydration.
+  return keepSent(formData, await signInOrRefuse(formData));
+}
+
+async function signInOrRefuse(formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
   let result: Awaited<ReturnType<typeof signIn>>;

@@ -5,26 +5,26 @@ import { useEffect, useRef, useState } from "react";
 import { subscribeAlertAction } from "@/app/actions/alert-actions";
 import { subscribeAlertSchema } from "@/lib/alerts/alert-schemas";
 import { ALERT_FREQUENCIES, type AlertTarget } from "@/lib/domain/vocabulary";
-import { Field, INPUT, SubmitButton, useValidatedForm } from "@/components/forms/form-kit";
+import { ActionForm, Field, INPUT, SubmitButton, useValidatedForm } from "@/components/forms/form-kit";
 import { AlertOutcome } from "./alert-outcome";
 
 /** E-mail and how often: the visitor's whole part of following something. */
 export function FollowForm({ target, targetKey, locale }: { target: AlertTarget; targetKey: string; locale: string }) {
   const t = useTranslations("alerts");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(subscribeAlertAction, subscribeAlertSchema);
+  const { state, errors, pending, form } = useValidatedForm(subscribeAlertAction, subscribeAlertSchema);
   // Controlled, so what was typed survives the answer (React resets uncontrolled forms after an action).
-  const [email, setEmail] = useState("");
-  const [frequency, setFrequency] = useState<string>("immediate");
-  const form = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState(() => state.values?.email?.[0] ?? "");
+  const [frequency, setFrequency] = useState<string>(() => state.values?.frequency?.[0] ?? "immediate");
+  const formElement = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.status === "error") form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+    if (state.status === "error") formElement.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state, errors]);
   return (
-    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="mt-3 space-y-4" data-testid="follow-form">
+    <ActionForm {...form} ref={formElement} className="mt-3 space-y-4" data-testid="follow-form">
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="targetKey" value={targetKey} />
       <input type="hidden" name="locale" value={locale} />
-      <Field name="email" label={t("email")} errors={errors}>
+      <Field name="email" label={t("email")} errors={errors} controlled>
         {(p) => (
           <input {...p} type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} className={`${INPUT} max-w-sm`} />
         )}
@@ -42,6 +42,6 @@ export function FollowForm({ target, targetKey, locale }: { target: AlertTarget;
       </fieldset>
       <AlertOutcome state={state} />
       <SubmitButton pending={pending}>{pending ? t("sending") : t("submit")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

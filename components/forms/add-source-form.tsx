@@ -7,15 +7,16 @@ import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { fieldErrors } from "@/lib/forms/form-data";
 import { Link } from "@/lib/i18n/navigation";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
-import { Field, INPUT, SubmitButton, useErrorText } from "./form-kit";
+import { ActionForm, Field, INPUT, sentOr, SubmitButton, useErrorText } from "./form-kit";
 import { useFocusOnError } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 import { lookUp } from "@/lib/i18n/look-up";
 
 /**
- * Pasted text or an uploaded file, then the source's details. The form is submitted by hand
- * (not through the `action` prop) so React does not reset it: the chosen file, the text and the
- * details stay as typed after a refusal or a preview.
+ * Pasted text or an uploaded file, then the source's details. Posted to the save action before
+ * hydration (pasted text only: choosing a file needs the script); once hydrated, submitted by hand
+ * so React does not reset it: the chosen file, the text and the details stay as typed after a
+ * refusal or a preview.
  */
 export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("intake");
@@ -24,8 +25,11 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const [last, setLast] = useState<"save" | "preview">("save");
   const [origin, setOrigin] = useState<"paste" | "file">("paste");
-  const [text, setText] = useState("");
-  const [meta, setMeta] = useState<SourceMetadata>({ title: "", outlet: "", url: "", publishedOn: "", language: "ru", kind: "" });
+  // Controlled; a refusal of a form sent before hydration comes back with what was typed.
+  const [text, setText] = useState(() => saveState.values?.text?.[0] ?? "");
+  const [meta, setMeta] = useState<SourceMetadata>(() =>
+    sentOr(saveState.values, { title: "", outlet: "", url: "", publishedOn: "", language: "ru", kind: "" }),
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -77,7 +81,7 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
   const megabytes = Math.max(1, Math.floor(maxBytes / 1024 / 1024));
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="add-source-title" className="space-y-5">
+    <ActionForm ref={formRef} action={save} onSubmit={onSubmit} values={saveState.values} noValidate aria-labelledby="add-source-title" className="space-y-5">
       <h2 id="add-source-title" className="sr-only">
         {t("title")}
       </h2>
@@ -133,7 +137,7 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
           )}
         </div>
         {origin === "paste" && (
-          <Field name="text" label={t("text")} hint={t("textHint")} errors={errors}>
+          <Field name="text" label={t("text")} hint={t("textHint")} errors={errors} controlled>
             {(props) => <textarea {...props} rows={12} lang={meta.language} value={text} onChange={(e) => setText(e.target.value)} className={INPUT} />}
           </Field>
         )}
@@ -146,7 +150,7 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
 
       <SourceFormStatus state={state} />
       <SubmitButton pending={saving}>{t("save")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

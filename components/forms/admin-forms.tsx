@@ -4,15 +4,15 @@ import { useTranslations } from "next-intl";
 import { changeRoleAction, createUserAction, setActiveAction, setReviewRequiredAction } from "@/app/actions/admin-actions";
 import { USER_ROLES, type UserRole } from "@/lib/domain/vocabulary";
 import { createUserSchema } from "@/lib/users/user-schemas";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { ActionForm, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { Hidden } from "./shared-fields";
 
 export function CreateUserForm() {
   const t = useTranslations("admin");
   const tRoles = useTranslations("userRole");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(createUserAction, createUserSchema);
+  const { state, errors, pending, form } = useValidatedForm(createUserAction, createUserSchema);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="create-user-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="create-user-title" className="space-y-4">
       <h2 id="create-user-title" className="text-xl font-semibold">
         {t("createTitle")}
       </h2>
@@ -23,9 +23,9 @@ export function CreateUserForm() {
         <Field name="displayName" label={t("displayName")} hint={t("displayNameHint")} errors={errors}>
           {(p) => <input {...p} className={INPUT} />}
         </Field>
-        <Field name="role" label={t("role")} errors={errors}>
+        <Field name="role" label={t("role")} errors={errors} defaultValue="editor">
           {(p) => (
-            <select {...p} defaultValue="editor" className={INPUT}>
+            <select {...p} className={INPUT}>
               {USER_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {tRoles(role)}
@@ -40,7 +40,7 @@ export function CreateUserForm() {
       </div>
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("create")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

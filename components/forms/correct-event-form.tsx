@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { correctEventAction } from "@/app/actions/intake-actions";
 import { correctEventSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { Field, INPUT, SubmitButton } from "./form-kit";
+import { ActionForm, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { NoteField, QuoteFields, SelectField, type Option } from "./shared-fields";
 
@@ -36,10 +36,10 @@ export function CorrectEventForm({
   sources: Option[];
 }) {
   const t = useTranslations("create");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctEventAction, correctEventSchema);
+  const { state, errors, pending, form } = useKeptForm(correctEventAction, correctEventSchema);
   const listed = new Set(attendees.map((a) => a.value));
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-event-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="correct-event-title" className="space-y-4">
       <h2 id="correct-event-title" className="text-xl font-semibold">
         {t("correctEventTitle")}
       </h2>
@@ -47,20 +47,20 @@ export function CorrectEventForm({
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="version" value={version} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="nameRu" label={t("nameRu")} errors={errors}>
-          {(p) => <input {...p} lang="ru" defaultValue={initial.nameRu} className={INPUT} />}
+        <Field name="nameRu" label={t("nameRu")} errors={errors} defaultValue={initial.nameRu}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
         </Field>
-        <Field name="nameEn" label={t("nameEn")} errors={errors}>
-          {(p) => <input {...p} lang="en" defaultValue={initial.nameEn} className={INPUT} />}
+        <Field name="nameEn" label={t("nameEn")} errors={errors} defaultValue={initial.nameEn}>
+          {(p) => <input {...p} lang="en" className={INPUT} />}
         </Field>
-        <Field name="placeRu" label={t("placeRu")} errors={errors}>
-          {(p) => <input {...p} lang="ru" defaultValue={initial.placeRu} className={INPUT} />}
+        <Field name="placeRu" label={t("placeRu")} errors={errors} defaultValue={initial.placeRu}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
         </Field>
-        <Field name="placeEn" label={t("placeEn")} errors={errors}>
-          {(p) => <input {...p} lang="en" defaultValue={initial.placeEn} className={INPUT} />}
+        <Field name="placeEn" label={t("placeEn")} errors={errors} defaultValue={initial.placeEn}>
+          {(p) => <input {...p} lang="en" className={INPUT} />}
         </Field>
-        <Field name="dateText" label={t("dateText")} errors={errors}>
-          {(p) => <input {...p} lang="ru" defaultValue={initial.dateText} className={INPUT} />}
+        <Field name="dateText" label={t("dateText")} errors={errors} defaultValue={initial.dateText}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
         </Field>
       </div>
       {attendees.length > 0 && (
@@ -69,7 +69,7 @@ export function CorrectEventForm({
           {errors.removeAttendees && <p className="text-sm font-medium text-red-800">{t("removeAttendeesError")}</p>}
           {attendees.map((attendee) => (
             <label key={attendee.value} className="flex items-center gap-2">
-              <input type="checkbox" name="removeAttendees" value={attendee.value} />
+              <input type="checkbox" name="removeAttendees" value={attendee.value} defaultChecked={state.values?.removeAttendees?.includes(attendee.value)} />
               {attendee.label}
             </label>
           ))}
@@ -89,6 +89,6 @@ export function CorrectEventForm({
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveEventCorrection")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { correctMetricAction } from "@/app/actions/intake-actions";
 import { correctMetricSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
 import { MetricDetailFields, type MetricDetailValues } from "./create-metric-form";
-import { SubmitButton } from "./form-kit";
+import { ActionForm, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { NoteField, QuoteFields, type Option } from "./shared-fields";
 
@@ -25,9 +25,9 @@ export function CorrectMetricForm({
   sources: Option[];
 }) {
   const t = useTranslations("create");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctMetricAction, correctMetricSchema);
+  const { state, errors, pending, form } = useKeptForm(correctMetricAction, correctMetricSchema);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-metric-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="correct-metric-title" className="space-y-4">
       <h2 id="correct-metric-title" className="text-xl font-semibold">
         {t("correctMetricTitle")}
       </h2>
@@ -39,6 +39,6 @@ export function CorrectMetricForm({
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveMetricCorrection")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

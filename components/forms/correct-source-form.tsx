@@ -5,7 +5,7 @@ import { useState } from "react";
 import { correctSourceAction } from "@/app/actions/source-actions";
 import { correctSourceSchema } from "@/lib/sources/source-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { Field, INPUT, SubmitButton } from "./form-kit";
+import { ActionForm, Field, INPUT, sentOr, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
@@ -24,12 +24,12 @@ export function CorrectSourceForm({
   note?: string;
 }) {
   const t = useTranslations("intake");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(correctSourceAction, correctSourceSchema);
-  const [values, setValues] = useState<Values>({ ...initial, note });
+  const { state, errors, pending, form } = useKeptForm(correctSourceAction, correctSourceSchema);
+  const [values, setValues] = useState<Values>(() => sentOr(state.values, { ...initial, note }));
   const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="correct-source-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="correct-source-title" className="space-y-4">
       <h3 id="correct-source-title" className="text-lg font-semibold">
         {t("correctTitle")}
       </h3>
@@ -39,11 +39,11 @@ export function CorrectSourceForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <SourceMetadataFields values={values} set={set} errors={errors} />
       </div>
-      <Field name="note" label={t("note")} errors={errors}>
+      <Field name="note" label={t("note")} errors={errors} controlled>
         {(props) => <textarea {...props} rows={2} value={values.note} onChange={set("note")} className={INPUT} />}
       </Field>
       <SourceFormStatus state={state} />
       <SubmitButton pending={pending}>{t("saveCorrection")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { editCountriesAction } from "@/app/actions/initiative-actions";
 import type { CountryRole, Stage } from "@/lib/domain/vocabulary";
 import { editCountriesSchema } from "@/lib/initiatives/edit-schemas";
-import { FormStatus, SubmitButton, useValidatedForm } from "./form-kit";
+import { ActionForm, FormStatus, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, CountryRoleRows, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function CountriesForm(props: {
@@ -14,9 +14,9 @@ export function CountriesForm(props: {
   entries: Option[];
 }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editCountriesAction, editCountriesSchema);
+  const { state, errors, pending, form } = useValidatedForm(editCountriesAction, editCountriesSchema);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="countries-form-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="countries-form-title" className="space-y-4">
       <h3 id="countries-form-title" className="text-lg font-semibold">
         {t("countriesTitle")}
       </h3>
@@ -27,6 +27,6 @@ export function CountriesForm(props: {
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveCountries")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

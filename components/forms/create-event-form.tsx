@@ -4,16 +4,16 @@ import { useTranslations } from "next-intl";
 import { createEventAction } from "@/app/actions/intake-actions";
 import { createEventSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { Field, INPUT } from "./form-kit";
+import { ActionForm, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 
 /** A later meeting or visit; its creation is the first version of its public history. */
 export function CreateEventForm() {
   const t = useTranslations("create");
   const tEditor = useTranslations("editor");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(createEventAction, createEventSchema);
+  const { state, errors, pending, form } = useKeptForm(createEventAction, createEventSchema);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("eventPageTitle")} className="space-y-4">
+    <ActionForm {...form} aria-label={t("eventPageTitle")} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="nameRu" label={t("nameRu")} errors={errors}>
           {(p) => <input {...p} lang="ru" className={INPUT} />}
@@ -35,9 +35,7 @@ export function CreateEventForm() {
         {(p) => <textarea {...p} rows={2} className={INPUT} />}
       </Field>
       <SourceFormStatus state={state} />
-      <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-        {t("createEvent")}
-      </button>
-    </form>
+      <SubmitButton pending={pending}>{t("createEvent")}</SubmitButton>
+    </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { createInitiativeAction } from "@/app/actions/intake-actions";
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, MEETING_RELATIONS, STAGES, THEMES } from "@/lib/domain/vocabulary";
 import { createInitiativeSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { DateInput, Field, INPUT, SubmitButton, useErrorText } from "./form-kit";
+import { ActionForm, DateInput, Field, INPUT, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SpeakerFields } from "./passage-forms";
 import { CountryRoleRows, NoteField, SelectField, type Option } from "./shared-fields";
@@ -34,10 +34,10 @@ export function CreateInitiativeForm({
   const tTheme = useTranslations("theme");
   const tRelation = useTranslations("meetingRelation");
   const errorText = useErrorText();
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(createInitiativeAction, createInitiativeSchema);
+  const { state, errors, pending, form } = useKeptForm(createInitiativeAction, createInitiativeSchema);
   const options = <V extends string>(values: readonly V[], label: (value: V) => string) => values.map((value) => ({ value, label: label(value) }));
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="create-initiative-title" className="space-y-5">
+    <ActionForm {...form} aria-labelledby="create-initiative-title" className="space-y-5">
       <h2 id="create-initiative-title" className="text-xl font-semibold">
         {t("initiativeTitle")}
       </h2>
@@ -53,11 +53,11 @@ export function CreateInitiativeForm({
         <Field name="titleEn" label={tEditor("titleEn")} hint={t("slugHint")} errors={errors}>
           {(p) => <input {...p} lang="en" className={INPUT} />}
         </Field>
-        <Field name="summaryRu" label={tEditor("summaryRu")} errors={errors}>
-          {(p) => <textarea {...p} lang="ru" rows={4} defaultValue={passage.language === "ru" ? passage.text : ""} className={INPUT} />}
+        <Field name="summaryRu" label={tEditor("summaryRu")} errors={errors} defaultValue={passage.language === "ru" ? passage.text : ""}>
+          {(p) => <textarea {...p} lang="ru" rows={4} className={INPUT} />}
         </Field>
-        <Field name="summaryEn" label={tEditor("summaryEn")} errors={errors}>
-          {(p) => <textarea {...p} lang="en" rows={4} defaultValue={passage.language === "en" ? passage.text : ""} className={INPUT} />}
+        <Field name="summaryEn" label={tEditor("summaryEn")} errors={errors} defaultValue={passage.language === "en" ? passage.text : ""}>
+          {(p) => <textarea {...p} lang="en" rows={4} className={INPUT} />}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -77,7 +77,7 @@ export function CreateInitiativeForm({
         <div className="mt-1 grid gap-1 sm:grid-cols-3">
           {THEMES.map((theme) => (
             <label key={theme} className="flex items-center gap-2">
-              <input type="checkbox" name="themes" value={theme} aria-invalid={Boolean(errors.themes)} />
+              <input type="checkbox" name="themes" value={theme} defaultChecked={state.values?.themes?.includes(theme)} aria-invalid={Boolean(errors.themes)} />
               {tTheme(theme)}
             </label>
           ))}
@@ -96,6 +96,6 @@ export function CreateInitiativeForm({
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />
       <SubmitButton pending={pending}>{t("createInitiative")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

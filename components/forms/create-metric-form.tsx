@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { createMetricAction } from "@/app/actions/intake-actions";
 import { createMetricSchema } from "@/lib/intake/create-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { DateInput, Field, INPUT, SubmitButton } from "./form-kit";
+import { ActionForm, DateInput, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { NoteField, QuoteFields, type Option } from "./shared-fields";
 
@@ -27,32 +27,32 @@ export function MetricDetailFields({ errors, initial }: { errors: Record<string,
   const tEditor = useTranslations("editor");
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field name="nameRu" label={t("nameRu")} errors={errors}>
-        {(p) => <input {...p} lang="ru" defaultValue={initial?.nameRu} className={INPUT} />}
+      <Field name="nameRu" label={t("nameRu")} errors={errors} defaultValue={initial?.nameRu}>
+        {(p) => <input {...p} lang="ru" className={INPUT} />}
       </Field>
-      <Field name="nameEn" label={t("nameEn")} errors={errors}>
-        {(p) => <input {...p} lang="en" defaultValue={initial?.nameEn} className={INPUT} />}
+      <Field name="nameEn" label={t("nameEn")} errors={errors} defaultValue={initial?.nameEn}>
+        {(p) => <input {...p} lang="en" className={INPUT} />}
       </Field>
-      <Field name="unitRu" label={t("unitRu")} errors={errors}>
-        {(p) => <input {...p} lang="ru" defaultValue={initial?.unitRu} className={INPUT} />}
+      <Field name="unitRu" label={t("unitRu")} errors={errors} defaultValue={initial?.unitRu}>
+        {(p) => <input {...p} lang="ru" className={INPUT} />}
       </Field>
-      <Field name="unitEn" label={t("unitEn")} errors={errors}>
-        {(p) => <input {...p} lang="en" defaultValue={initial?.unitEn} className={INPUT} />}
+      <Field name="unitEn" label={t("unitEn")} errors={errors} defaultValue={initial?.unitEn}>
+        {(p) => <input {...p} lang="en" className={INPUT} />}
       </Field>
-      <Field name="baselineValue" label={t("baselineValue")} errors={errors}>
-        {(p) => <input {...p} inputMode="decimal" defaultValue={initial?.baselineValue} className={INPUT} />}
+      <Field name="baselineValue" label={t("baselineValue")} errors={errors} defaultValue={initial?.baselineValue}>
+        {(p) => <input {...p} inputMode="decimal" className={INPUT} />}
       </Field>
-      <Field name="baselinePeriod" label={t("baselinePeriod")} errors={errors}>
-        {(p) => <input {...p} lang="ru" defaultValue={initial?.baselinePeriod} className={INPUT} />}
+      <Field name="baselinePeriod" label={t("baselinePeriod")} errors={errors} defaultValue={initial?.baselinePeriod}>
+        {(p) => <input {...p} lang="ru" className={INPUT} />}
       </Field>
-      <Field name="targetValue" label={t("targetValue")} errors={errors}>
-        {(p) => <input {...p} inputMode="decimal" defaultValue={initial?.targetValue} className={INPUT} />}
+      <Field name="targetValue" label={t("targetValue")} errors={errors} defaultValue={initial?.targetValue}>
+        {(p) => <input {...p} inputMode="decimal" className={INPUT} />}
       </Field>
-      <Field name="targetDate" label={tEditor("targetDate")} errors={errors}>
-        {(p) => <DateInput {...p} defaultValue={initial?.targetDate} />}
+      <Field name="targetDate" label={tEditor("targetDate")} errors={errors} defaultValue={initial?.targetDate}>
+        {(p) => <DateInput {...p} />}
       </Field>
-      <Field name="targetDateText" label={t("targetDateText")} errors={errors}>
-        {(p) => <input {...p} lang="ru" defaultValue={initial?.targetDateText} className={INPUT} />}
+      <Field name="targetDateText" label={t("targetDateText")} errors={errors} defaultValue={initial?.targetDateText}>
+        {(p) => <input {...p} lang="ru" className={INPUT} />}
       </Field>
     </div>
   );
@@ -61,9 +61,9 @@ export function MetricDetailFields({ errors, initial }: { errors: Record<string,
 /** A new figure or target of the initiative, stated by a quote pasted from a source in the tracker. */
 export function CreateMetricForm({ slug, version, sources }: { slug: string; version: number; sources: Option[] }) {
   const t = useTranslations("create");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(createMetricAction, createMetricSchema);
+  const { state, errors, pending, form } = useKeptForm(createMetricAction, createMetricSchema);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="create-metric-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="create-metric-title" className="space-y-4">
       <h3 id="create-metric-title" className="text-lg font-semibold">
         {t("metricTitle")}
       </h3>
@@ -75,6 +75,6 @@ export function CreateMetricForm({ slug, version, sources }: { slug: string; ver
       <NoteField errors={errors} />
       <SourceFormStatus state={state} />
       <SubmitButton pending={pending}>{t("createMetric")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

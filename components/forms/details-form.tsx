@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { editDetailsAction } from "@/app/actions/initiative-actions";
 import { THEMES, type Theme } from "@/lib/domain/vocabulary";
 import { editDetailsSchema } from "@/lib/initiatives/edit-schemas";
-import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm, useErrorText } from "./form-kit";
+import { ActionForm, DateInput, Field, FormStatus, INPUT, SubmitButton, useErrorText, useValidatedForm } from "./form-kit";
 import { CorrectsField, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function DetailsForm(props: {
@@ -21,9 +21,11 @@ export function DetailsForm(props: {
   const t = useTranslations("editor");
   const tTheme = useTranslations("theme");
   const errorText = useErrorText();
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(editDetailsAction, editDetailsSchema);
+  const { state, errors, pending, form } = useValidatedForm(editDetailsAction, editDetailsSchema);
+  // The ticks a refused submission sent (it always sends themesPresent), else the saved themes.
+  const kept = state.values ?? {};
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="details-form-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="details-form-title" className="space-y-4">
       <h3 id="details-form-title" className="text-lg font-semibold">
         {t("detailsTitle")}
       </h3>
@@ -31,17 +33,17 @@ export function DetailsForm(props: {
       <FormStatus state={state} />
       <Hidden fields={{ slug: props.slug, version: props.version, themesPresent: "1" }} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="titleRu" label={t("titleRu")} errors={errors}>
-          {(p) => <input {...p} lang="ru" defaultValue={props.titleRu} className={INPUT} />}
+        <Field name="titleRu" label={t("titleRu")} errors={errors} defaultValue={props.titleRu}>
+          {(p) => <input {...p} lang="ru" className={INPUT} />}
         </Field>
-        <Field name="titleEn" label={t("titleEn")} errors={errors}>
-          {(p) => <input {...p} lang="en" defaultValue={props.titleEn} className={INPUT} />}
+        <Field name="titleEn" label={t("titleEn")} errors={errors} defaultValue={props.titleEn}>
+          {(p) => <input {...p} lang="en" className={INPUT} />}
         </Field>
-        <Field name="summaryRu" label={t("summaryRu")} errors={errors}>
-          {(p) => <textarea {...p} lang="ru" rows={4} defaultValue={props.summaryRu} className={INPUT} />}
+        <Field name="summaryRu" label={t("summaryRu")} errors={errors} defaultValue={props.summaryRu}>
+          {(p) => <textarea {...p} lang="ru" rows={4} className={INPUT} />}
         </Field>
-        <Field name="summaryEn" label={t("summaryEn")} errors={errors}>
-          {(p) => <textarea {...p} lang="en" rows={4} defaultValue={props.summaryEn} className={INPUT} />}
+        <Field name="summaryEn" label={t("summaryEn")} errors={errors} defaultValue={props.summaryEn}>
+          {(p) => <textarea {...p} lang="en" rows={4} className={INPUT} />}
         </Field>
       </div>
       <fieldset aria-describedby={errors.themes ? "themes-error" : undefined}>
@@ -49,7 +51,7 @@ export function DetailsForm(props: {
         <div className="mt-1 grid gap-1 sm:grid-cols-3">
           {THEMES.map((theme) => (
             <label key={theme} className="flex items-center gap-2">
-              <input type="checkbox" name="themes" value={theme} defaultChecked={props.themes.includes(theme)} />
+              <input type="checkbox" name="themes" value={theme} defaultChecked={(kept.themesPresent ? (kept.themes ?? []) : props.themes).includes(theme)} />
               {tTheme(theme)}
             </label>
           ))}
@@ -60,12 +62,12 @@ export function DetailsForm(props: {
           </p>
         )}
       </fieldset>
-      <Field name="targetDate" label={t("targetDate")} hint={t("targetDateHint")} errors={errors}>
-        {(p) => <DateInput {...p} defaultValue={props.targetDate} />}
+      <Field name="targetDate" label={t("targetDate")} hint={t("targetDateHint")} errors={errors} defaultValue={props.targetDate}>
+        {(p) => <DateInput {...p} />}
       </Field>
       <NoteField errors={errors} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveDetails")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,19 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import {
+  createContext,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useTransition,
+  type ComponentProps,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { formatDayInput } from "@/lib/dates";
@@ -51,19 +63,49 @@ export function useValidatedForm(action: Action, schema?: z.ZodType) {
   const errors = clientErrors ?? state.fieldErrors ?? {};
   // The places of a repeated quote stay on offer while the editor fixes other fields.
   const shown: ActionState = clientErrors ? { status: "error", message: "fixFields", quoteOccurrences: state.quoteOccurrences } : state;
-  return { state: shown, errors, formAction, onSubmit, pending };
+  // `form`: ActionForm's props, `<ActionForm {...form} …>`.
+  return { state: shown, errors, formAction, onSubmit, pending, form: { action: formAction, onSubmit, values: state.values, noValidate: true } };
+}
+
+const NOTHING_KEPT: Record<string, string[]> = {};
+const KeptValues = createContext(NOTHING_KEPT);
+
+/** What a refused submission sent, field by field (ActionState.values), for the controls to show again. */
+export function useKeptValues(): Record<string, string[]> {
+  return useContext(KeptValues);
+}
+
+/** A controlled form's starting values: for each key of `initial`, what a refused submission sent, else `initial`'s. */
+export function sentOr<T extends Record<string, string>>(values: Record<string, string[]> | undefined, initial: T): T {
+  const start: Record<string, string> = { ...initial };
+  for (const key of Object.keys(initial)) start[key] = values?.[key]?.[0] ?? initial[key]!;
+  return start as T;
+}
+
+/**
+ * Every form posts to its server action (`action`), so it also works before the page's JavaScript
+ * has loaded: the browser POSTs it, the page comes back rendered with the answer and, after a
+ * refusal, with what was typed (`values`, read by Field and useKeptValues). Once hydrated,
+ * `onSubmit` prevents that post, checks in the browser and sends the form itself.
+ */
+export function ActionForm({ values, children, ...props }: ComponentProps<"form"> & { values?: Record<string, string[]> }) {
+  return (
+    <form {...props}>
+      <KeptValues value={values ?? NOTHING_KEPT}>{children}</KeptValues>
+    </form>
+  );
 }
 
 export const INPUT =
   "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
 
-type ControlProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
+type ControlProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string; defaultValue?: string };
 
 /**
  * A day, typed the way the locale writes it (31.12.2026 in Russian, 2026-12-31 in English); a
  * text box, because Chromium's date box turns "31.12.2026" typed into it into year 22026.
  */
-export function DateInput({ defaultValue, ...props }: ControlProps & { defaultValue?: string | null }) {
+export function DateInput({ defaultValue, ...props }: ControlProps) {
   const locale = useLocale();
   const t = useTranslations("editor");
   return (
@@ -79,30 +121,40 @@ export function DateInput({ defaultValue, ...props }: ControlProps & { defaultVa
   );
 }
 
-/** A labelled control with its hint and errors wired up for screen readers. */
+/**
+ * A labelled control with its hint and errors wired up for screen readers. Its value starts as
+ * what a refused submission sent (ActionForm's `values`), else `defaultValue`.
+ */
 export function Field({
   name,
   label,
   errors,
   hint,
+  defaultValue,
+  controlled = false,
   children,
 }: {
   name: string;
   label: string;
   errors: Record<string, string[]>;
   hint?: string;
-  children: (props: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+  defaultValue?: string | null;
+  /** The control has a `value` of its own (its form starts its state with sentOr): no defaultValue. */
+  controlled?: boolean;
+  children: (props: ControlProps) => ReactNode;
 }) {
   const errorText = useErrorText();
   const id = useId();
+  const kept = useKeptValues()[name]?.[0];
   const messages = errors[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const value = controlled ? undefined : (kept ?? defaultValue ?? undefined);
   return (
     <div>
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      {children({ id, name, "aria-invalid": messages.length > 0, "aria-describedby": describedBy })}
+      {children({ id, name, "aria-invalid": messages.length > 0, "aria-describedby": describedBy, ...(value !== undefined ? { defaultValue: value } : {}) })}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
           {hint}

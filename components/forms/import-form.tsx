@@ -7,7 +7,7 @@ import type { RowOutcome } from "@/lib/imports/import-csv";
 import type { ImportReport } from "@/lib/imports/import-report";
 import { importCsvSchema, importFormInput } from "@/lib/imports/import-schema";
 import { DataTable } from "../data-table";
-import { Field, FormStatus, INPUT, useErrorText } from "./form-kit";
+import { ActionForm, Field, FormStatus, INPUT, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { lookUp } from "@/lib/i18n/look-up";
 
@@ -17,11 +17,11 @@ import { lookUp } from "@/lib/i18n/look-up";
  */
 export function ImportForm() {
   const t = useTranslations("bulkImport");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(importCsvAction, importCsvSchema, importFormInput);
+  const { state, errors, pending, form } = useKeptForm(importCsvAction, importCsvSchema, importFormInput);
   const report = state.importReport;
   return (
     <div className="space-y-6">
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("formLabel")} className="space-y-4">
+      <ActionForm {...form} aria-label={t("formLabel")} className="space-y-4">
         <Field name="file" label={t("file")} hint={t("fileHint")} errors={errors}>
           {(p) => <input {...p} type="file" accept=".csv,text/csv" className={INPUT} />}
         </Field>
@@ -52,7 +52,7 @@ export function ImportForm() {
           </button>
         </div>
         {pending && <p className="text-sm text-slate-700">{t("working")}</p>}
-      </form>
+      </ActionForm>
       {report && <ImportReportView report={report} />}
     </div>
   );

@@ -17,12 +17,14 @@ export function useFocusOnError(formRef: RefObject<HTMLFormElement | null>, stat
 }
 
 /**
- * A form sent by hand rather than through the `action` prop, so React does not reset it: what
- * the editor typed or chose stays after a refusal. The schema checks in the browser first, and
- * the first field in error (or the status message) takes the focus.
+ * A form for ActionForm: `formAction` is its `action`, so it posts before the page's JavaScript has
+ * loaded (and the page comes back with the answer and what was typed). Once hydrated, `onSubmit`
+ * prevents that post and sends the form by hand, so React does not reset it: what the editor typed
+ * or chose stays after a refusal. The schema checks in the browser first, and the first field in
+ * error (or the status message) takes the focus.
  */
 export function useKeptForm(action: Action, schema: z.ZodType, toInput: (formData: FormData) => Record<string, unknown> = formDataToInput) {
-  const [serverState, dispatch, pending] = useActionState(action, IDLE);
+  const [serverState, formAction, pending] = useActionState(action, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const state: ActionState = useMemo(
@@ -41,7 +43,9 @@ export function useKeptForm(action: Action, schema: z.ZodType, toInput: (formDat
       return;
     }
     setClientErrors(null);
-    startTransition(() => dispatch(formData));
+    startTransition(() => formAction(formData));
   };
-  return { state, errors: state.fieldErrors ?? {}, onSubmit, pending, formRef };
+  // ActionForm's props: `<ActionForm {...form} …>`.
+  const form = { ref: formRef, action: formAction, onSubmit, values: serverState.values, noValidate: true };
+  return { state, errors: state.fieldErrors ?? {}, pending, form };
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { mergeInitiativesAction } from "@/app/actions/admin-actions";
 import { mergeInitiativesSchema } from "@/lib/initiatives/merge-schema";
-import { Field, FormStatus, INPUT, SubmitButton, useErrorText } from "./form-kit";
+import { ActionForm, Field, FormStatus, INPUT, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 
 const SIDES = ["duplicateSlug", "duplicateVersion", "keepSlug", "keepVersion"] as const;
@@ -12,10 +12,10 @@ const SIDES = ["duplicateSlug", "duplicateVersion", "keepSlug", "keepVersion"] a
 export function MergeForm(props: { duplicateSlug: string; duplicateVersion: number; keepSlug: string; keepVersion: number }) {
   const t = useTranslations("merge");
   const errorText = useErrorText();
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(mergeInitiativesAction, mergeInitiativesSchema);
+  const { state, errors, pending, form } = useKeptForm(mergeInitiativesAction, mergeInitiativesSchema);
   if (state.status === "success") return <FormStatus state={state} />;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("submit")} className="space-y-4">
+    <ActionForm {...form} aria-label={t("submit")} className="space-y-4">
       <input type="hidden" name="duplicateSlug" value={props.duplicateSlug} />
       <input type="hidden" name="duplicateVersion" value={props.duplicateVersion} />
       <input type="hidden" name="keepSlug" value={props.keepSlug} />
@@ -37,6 +37,6 @@ export function MergeForm(props: { duplicateSlug: string; duplicateVersion: numb
         )}
       </div>
       <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { updateMetricAction } from "@/app/actions/initiative-actions";
 import { normalizeDecimal, updateMetricSchema } from "@/lib/initiatives/edit-schemas";
-import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { ActionForm, DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function MetricForm(props: {
@@ -18,7 +18,7 @@ export function MetricForm(props: {
   entries: Option[];
 }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(updateMetricAction, updateMetricSchema);
+  const { state, errors, pending, form } = useValidatedForm(updateMetricAction, updateMetricSchema);
   const format = useFormatter();
   const [typed, setTyped] = useState("");
   // The number as it will be saved, in this language's format, so "12,5" is seen to mean 12.5.
@@ -26,7 +26,7 @@ export function MetricForm(props: {
   const preview = Number.isFinite(parsed) ? t("valuePreview", { value: format.number(parsed, { maximumFractionDigits: 20 }) }) : undefined;
   const titleId = `metric-form-${props.metricSlug}`;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby={titleId} className="space-y-4">
+    <ActionForm {...form} aria-labelledby={titleId} className="space-y-4">
       <h3 id={titleId} className="text-lg font-semibold">
         {t("metricTitle", { name: props.name })}
       </h3>
@@ -42,8 +42,8 @@ export function MetricForm(props: {
         <Field name="observedOn" label={t("observedOn")} errors={errors}>
           {(p) => <DateInput {...p} />}
         </Field>
-        <Field name="targetDate" label={t("metricTargetDate")} errors={errors}>
-          {(p) => <DateInput {...p} defaultValue={props.targetDate} />}
+        <Field name="targetDate" label={t("metricTargetDate")} errors={errors} defaultValue={props.targetDate}>
+          {(p) => <DateInput {...p} />}
         </Field>
       </div>
       {errors.value?.includes("confirmLargeReading") && (
@@ -56,6 +56,6 @@ export function MetricForm(props: {
       <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveMetric")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

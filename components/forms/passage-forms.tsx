@@ -6,7 +6,7 @@ import { acceptPassageAction, rejectPassageAction } from "@/app/actions/source-a
 import { SPEAKER_KINDS, type SpeakerKind } from "@/lib/domain/vocabulary";
 import { acceptPassageSchema, rejectPassageSchema } from "@/lib/matcher/passage-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { Field, INPUT } from "./form-kit";
+import { ActionForm, Field, INPUT } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import type { Option } from "./shared-fields";
 
@@ -34,9 +34,9 @@ export function AcceptPassageForm({
   label: string;
 }) {
   const t = useTranslations("review");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(acceptPassageAction, acceptPassageSchema);
+  const { state, errors, pending, form } = useKeptForm(acceptPassageAction, acceptPassageSchema);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`${t("accept")}: ${label}`} className="space-y-3">
+    <ActionForm {...form} aria-label={`${t("accept")}: ${label}`} className="space-y-3">
       <input type="hidden" name="sourceId" value={passage.sourceId} />
       <input type="hidden" name="start" value={passage.start} />
       <input type="hidden" name="end" value={passage.end} />
@@ -44,9 +44,9 @@ export function AcceptPassageForm({
       <input type="hidden" name="version" value={version} />
       <SpeakerFields errors={errors} persons={persons} />
       {events.length > 0 && (
-        <Field name="reannouncedAtEventId" label={t("reannouncedAt")} hint={t("reannouncedAtHint")} errors={errors}>
+        <Field name="reannouncedAtEventId" label={t("reannouncedAt")} hint={t("reannouncedAtHint")} errors={errors} defaultValue="">
           {(props) => (
-            <select {...props} defaultValue="" className={INPUT}>
+            <select {...props} className={INPUT}>
               <option value="">{t("notReannounced")}</option>
               {events.map((event) => (
                 <option key={event.value} value={event.value}>
@@ -64,7 +64,7 @@ export function AcceptPassageForm({
       <button type="submit" disabled={pending} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
         {t("accept")}
       </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -86,9 +86,9 @@ export function SpeakerFields({ errors, persons }: { errors: Record<string, stri
         )}
       </Field>
       {kind !== "narrator" && (
-        <Field name="speakerPersonId" label={t("person")} errors={errors}>
+        <Field name="speakerPersonId" label={t("person")} errors={errors} defaultValue="">
           {(props) => (
-            <select {...props} defaultValue="" className={INPUT}>
+            <select {...props} className={INPUT}>
               <option value="">{t("personNone")}</option>
               {persons.map((person) => (
                 <option key={person.value} value={person.value}>
@@ -121,10 +121,10 @@ export function RejectPassageForm({
   asCommitment?: boolean;
 }) {
   const t = useTranslations("review");
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(rejectPassageAction, rejectPassageSchema);
+  const { state, errors, pending, form } = useKeptForm(rejectPassageAction, rejectPassageSchema);
   const button = asCommitment ? t("rejectCommitment") : t("reject");
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`${button}: ${label}`} className="flex flex-wrap items-end gap-3">
+    <ActionForm {...form} aria-label={`${button}: ${label}`} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="sourceId" value={passage.sourceId} />
       <input type="hidden" name="start" value={passage.start} />
       <input type="hidden" name="end" value={passage.end} />
@@ -144,6 +144,6 @@ export function RejectPassageForm({
       <div className="w-full">
         <SourceFormStatus state={state} />
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 import { reviewChangeAction } from "@/app/actions/initiative-actions";
 import { reviewChangeSchema } from "@/lib/initiatives/edit-schemas";
-import { Field, FormStatus, INPUT, useValidatedForm } from "./form-kit";
+import { ActionForm, Field, FormStatus, INPUT, useValidatedForm } from "./form-kit";
 import { Hidden } from "./shared-fields";
 
 export function ReviewForm({ pendingId }: { pendingId: number }) {
   const t = useTranslations("editor");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(reviewChangeAction, reviewChangeSchema);
+  const { state, errors, pending, form } = useValidatedForm(reviewChangeAction, reviewChangeSchema);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-2">
+    <ActionForm {...form} className="space-y-2">
       <Hidden fields={{ pendingId }} />
       <Field name="reviewNote" label={t("reviewNote")} errors={errors}>
         {(p) => <input {...p} className={INPUT} />}
@@ -36,6 +36,6 @@ export function ReviewForm({ pendingId }: { pendingId: number }) {
           {t("reject")}
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

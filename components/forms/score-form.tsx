@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { setScoreAction } from "@/app/actions/score-actions";
 import { setScoreSchema } from "@/lib/scorecards/score-schemas";
-import { DateInput, Field, FormStatus, SubmitButton, useErrorText } from "./form-kit";
+import { ActionForm, DateInput, Field, FormStatus, SubmitButton, useErrorText } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { Hidden, NoteField, QuoteFields, type Option } from "./shared-fields";
 
@@ -14,10 +14,10 @@ import { Hidden, NoteField, QuoteFields, type Option } from "./shared-fields";
 export function ScoreForm({ slug, countryCode, version, sources }: { slug: string; countryCode: string; version: number; sources: Option[] }) {
   const t = useTranslations("scoreForm");
   const errorText = useErrorText();
-  const { state, errors, onSubmit, pending, formRef } = useKeptForm(setScoreAction, setScoreSchema);
+  const { state, errors, pending, form } = useKeptForm(setScoreAction, setScoreSchema);
   const scoreErrors = errors.score ?? [];
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-4">
+    <ActionForm {...form} aria-label={t("title")} className="space-y-4">
       <Hidden fields={{ slug, countryCode, expectedVersion: version }} />
       <fieldset className="space-y-2" aria-describedby={scoreErrors.length ? "score-error" : undefined}>
         <legend className="font-medium">{t("score")}</legend>
@@ -28,7 +28,14 @@ export function ScoreForm({ slug, countryCode, version, sources }: { slug: strin
         )}
         {(["1", "0", "-1"] as const).map((value, index) => (
           <label key={value} className="flex items-start gap-2">
-            <input type="radio" name="score" value={value} className="mt-1.5" aria-invalid={index === 0 && scoreErrors.length > 0 ? true : undefined} />
+            <input
+              type="radio"
+              name="score"
+              value={value}
+              defaultChecked={state.values?.score?.[0] === value}
+              className="mt-1.5"
+              aria-invalid={index === 0 && scoreErrors.length > 0 ? true : undefined}
+            />
             <span>
               <span className="font-medium">{t(`value.${value}`)}</span>
               <span className="block text-sm text-slate-700">{t(`valueHint.${value}`)}</span>
@@ -48,6 +55,6 @@ export function ScoreForm({ slug, countryCode, version, sources }: { slug: strin
         <FormStatus state={state} />
       </div>
       <SubmitButton pending={pending}>{t("save")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

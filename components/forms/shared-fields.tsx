@@ -6,7 +6,7 @@ import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domai
 import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
 import { DataTable } from "../data-table";
 import { QuoteInContext } from "../quote-in-context";
-import { DateInput, Field, INPUT, useErrorText } from "./form-kit";
+import { DateInput, Field, INPUT, useErrorText, useKeptValues } from "./form-kit";
 
 export interface Option {
   value: string;
@@ -36,7 +36,8 @@ export function EvidenceFields({
   link?: string | null;
 }) {
   const t = useTranslations("editor");
-  const [type, setType] = useState<"quote" | "link">(link && !evidence ? "link" : "quote");
+  const sent = useKeptValues().evidenceType?.[0];
+  const [type, setType] = useState<"quote" | "link">(sent === "link" || sent === "quote" ? sent : link && !evidence ? "link" : "quote");
   return (
     <fieldset className="space-y-3 rounded border border-slate-300 p-3">
       <legend className="px-1 font-medium">{t("evidence")}</legend>
@@ -54,8 +55,8 @@ export function EvidenceFields({
         </>
       ) : (
         <>
-          <Field name="evidenceUrl" label={t("evidenceUrl")} errors={errors}>
-            {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" defaultValue={link ?? undefined} className={INPUT} />}
+          <Field name="evidenceUrl" label={t("evidenceUrl")} errors={errors} defaultValue={link ?? undefined}>
+            {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" className={INPUT} />}
           </Field>
           <Field name="evidenceTitle" label={t("evidenceTitle")} errors={errors}>
             {(props) => <input {...props} className={INPUT} />}
@@ -106,8 +107,8 @@ export function OccurrenceChoice({ occurrences, errors }: { occurrences: Context
 export function NoteField({ errors, required = true, defaultValue }: { errors: Record<string, string[]>; required?: boolean; defaultValue?: string }) {
   const t = useTranslations("editor");
   return (
-    <Field name="note" label={required ? t("note") : t("noteOptional")} hint={t("noteHint")} errors={errors}>
-      {(props) => <textarea {...props} rows={2} defaultValue={defaultValue} className={INPUT} />}
+    <Field name="note" label={required ? t("note") : t("noteOptional")} hint={t("noteHint")} errors={errors} defaultValue={defaultValue}>
+      {(props) => <textarea {...props} rows={2} className={INPUT} />}
     </Field>
   );
 }
@@ -137,9 +138,9 @@ export function SelectField({
   blank?: string;
 }) {
   return (
-    <Field name={name} label={label} hint={hint} errors={errors}>
+    <Field name={name} label={label} hint={hint} errors={errors} defaultValue={defaultValue ?? (blank !== undefined ? "" : options[0]?.value)}>
       {(props) => (
-        <select {...props} defaultValue={defaultValue ?? (blank !== undefined ? "" : options[0]?.value)} className={INPUT}>
+        <select {...props} className={INPUT}>
           {blank !== undefined && <option value="">{blank}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -165,8 +166,8 @@ export function QuoteFields({ errors, sources, evidence, occurrences, blank }: Q
         defaultValue={evidence ? String(evidence.sourceId) : undefined}
         blank={blank}
       />
-      <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors}>
-        {(props) => <textarea {...props} rows={3} lang="ru" defaultValue={evidence?.text} className={INPUT} />}
+      <Field name="quoteText" label={t("quoteText")} hint={t("quoteTextHint")} errors={errors} defaultValue={evidence?.text}>
+        {(props) => <textarea {...props} rows={3} lang="ru" className={INPUT} />}
       </Field>
       {occurrences && occurrences.length > 1 && <OccurrenceChoice occurrences={occurrences} errors={errors} />}
     </>
@@ -186,6 +187,7 @@ export function CountryRoleRows({
   const t = useTranslations("editor");
   const tRole = useTranslations("role");
   const tStage = useTranslations("stage");
+  const kept = useKeptValues();
   return (
     <DataTable caption={t("countriesTitle")} headings={[t("country"), t("role"), t("ownStage")]} look="dense" className={className}>
       {countries.map((country) => (
@@ -194,7 +196,12 @@ export function CountryRoleRows({
             {country.name}
           </th>
           <td className="py-1 pr-3">
-            <select name={`role.${country.code}`} aria-label={`${country.name}: ${t("role")}`} defaultValue={country.role ?? ""} className={CELL}>
+            <select
+              name={`role.${country.code}`}
+              aria-label={`${country.name}: ${t("role")}`}
+              defaultValue={kept[`role.${country.code}`]?.[0] ?? country.role ?? ""}
+              className={CELL}
+            >
               <option value="">{t("notInvolved")}</option>
               {COUNTRY_ROLES.map((role) => (
                 <option key={role} value={role}>
@@ -204,7 +211,12 @@ export function CountryRoleRows({
             </select>
           </td>
           <td className="py-1">
-            <select name={`stage.${country.code}`} aria-label={`${country.name}: ${t("ownStage")}`} defaultValue={country.stage ?? ""} className={CELL}>
+            <select
+              name={`stage.${country.code}`}
+              aria-label={`${country.name}: ${t("ownStage")}`}
+              defaultValue={kept[`stage.${country.code}`]?.[0] ?? country.stage ?? ""}
+              className={CELL}
+            >
               <option value="">—</option>
               {STAGES.map((stage) => (
                 <option key={stage} value={stage}>

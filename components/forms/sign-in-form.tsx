@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { signInAction } from "@/app/actions/auth-actions";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
-import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { ActionForm, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 
 export function SignInForm({ locale, next }: { locale: string; next: string | null }) {
   const t = useTranslations("auth");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(signInAction, signInSchema);
+  const { state, errors, pending, form } = useValidatedForm(signInAction, signInSchema);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="sign-in-title">
+    <ActionForm {...form} className="space-y-4" aria-labelledby="sign-in-title">
       <input type="hidden" name="locale" value={locale} />
       {next && <input type="hidden" name="next" value={next} />}
       <Field name="email" label={t("email")} errors={errors}>
@@ -20,6 +20,6 @@ export function SignInForm({ locale, next }: { locale: string; next: string | nu
       </Field>
       <FormStatus state={state} />
       <SubmitButton pending={pending}>{t("signIn")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -21,19 +21,19 @@ export function SourceMetadataFields({
   const tLanguage = useTranslations("sourceLanguage");
   return (
     <>
-      <Field name="title" label={t("sourceTitle")} errors={errors}>
+      <Field name="title" label={t("sourceTitle")} errors={errors} controlled>
         {(props) => <input {...props} value={values.title} onChange={set("title")} className={INPUT} />}
       </Field>
-      <Field name="outlet" label={t("outlet")} errors={errors}>
+      <Field name="outlet" label={t("outlet")} errors={errors} controlled>
         {(props) => <input {...props} value={values.outlet} onChange={set("outlet")} className={INPUT} />}
       </Field>
-      <Field name="url" label={t("url")} errors={errors}>
+      <Field name="url" label={t("url")} errors={errors} controlled>
         {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" value={values.url} onChange={set("url")} className={INPUT} />}
       </Field>
-      <Field name="publishedOn" label={t("publishedOn")} hint={t("publishedHint")} errors={errors}>
+      <Field name="publishedOn" label={t("publishedOn")} hint={t("publishedHint")} errors={errors} controlled>
         {(props) => <input {...props} type="date" value={values.publishedOn} onChange={set("publishedOn")} className={INPUT} />}
       </Field>
-      <Field name="language" label={t("language")} errors={errors}>
+      <Field name="language" label={t("language")} errors={errors} controlled>
         {(props) => (
           <select {...props} value={values.language} onChange={set("language")} className={INPUT}>
             {SOURCE_LANGUAGES.map((language) => (
@@ -44,7 +44,7 @@ export function SourceMetadataFields({
           </select>
         )}
       </Field>
-      <Field name="kind" label={t("kind")} errors={errors}>
+      <Field name="kind" label={t("kind")} errors={errors} controlled>
         {(props) => (
           <select {...props} value={values.kind} onChange={set("kind")} className={INPUT}>
             <option value="">{t("kindNone")}</option>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { changeStatusAction } from "@/app/actions/initiative-actions";
 import { INITIATIVE_STATUSES, STAGES, type InitiativeStatus, type Stage } from "@/lib/domain/vocabulary";
 import { changeStatusSchema } from "@/lib/initiatives/edit-schemas";
-import { DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { ActionForm, DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, SelectField, type Option } from "./shared-fields";
 
 export function StatusForm(props: {
@@ -21,9 +21,9 @@ export function StatusForm(props: {
   const t = useTranslations("editor");
   const tStatus = useTranslations("status");
   const tStage = useTranslations("stage");
-  const { state, errors, formAction, onSubmit, pending } = useValidatedForm(changeStatusAction, changeStatusSchema);
+  const { state, errors, pending, form } = useValidatedForm(changeStatusAction, changeStatusSchema);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="status-form-title" className="space-y-4">
+    <ActionForm {...form} aria-labelledby="status-form-title" className="space-y-4">
       <h3 id="status-form-title" className="text-lg font-semibold">
         {t("statusTitle")}
       </h3>
@@ -46,8 +46,8 @@ export function StatusForm(props: {
           defaultValue={props.stage ?? ""}
           blank="—"
         />
-        <Field name="effectiveOn" label={t("effectiveOn")} errors={errors}>
-          {(p) => <DateInput {...p} defaultValue={props.today} />}
+        <Field name="effectiveOn" label={t("effectiveOn")} errors={errors} defaultValue={props.today}>
+          {(p) => <DateInput {...p} />}
         </Field>
       </div>
       <NoteField errors={errors} defaultValue={props.draft?.note} />
@@ -57,6 +57,6 @@ export function StatusForm(props: {
       <EvidenceFields errors={errors} sources={props.sources} occurrences={state.quoteOccurrences} evidence={props.evidence} link={props.draft?.url ?? null} />
       <CorrectsField errors={errors} entries={props.entries} />
       <SubmitButton pending={pending}>{t("saveStatus")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

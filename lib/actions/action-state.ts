@@ -19,6 +19,11 @@ export interface ActionState {
   preview?: { text: string; title: string | null; type: SourceFileType; size: number };
   /** A bulk import's outcome per row and its refusals (row, column, message), dry run or applied. */
   importReport?: ImportReport;
+  /**
+   * After a refusal: what was sent, field by field (never a password or a file), so a form sent
+   * before the page's JavaScript loaded comes back with what was typed.
+   */
+  values?: Record<string, string[]>;
 }
 
 export const IDLE: ActionState = { status: "idle" };

@@ -15,7 +15,7 @@ import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { databaseFailure } from "../db/database-failure";
 import { prisma } from "../db/prisma";
-import { fieldErrors, formDataToInput } from "../forms/form-data";
+import { fieldErrors, formDataToInput, keepSent } from "../forms/form-data";
 import { DomainError } from "../errors/domain-error";
 import { ConflictError, EditError } from "../initiatives/edit-errors";
 import { entriesSince } from "../history/entries-since";
@@ -54,7 +54,7 @@ interface Mutation<S extends z.ZodType> {
 export async function runMutation<S extends z.ZodType>(mutation: Mutation<S>): Promise<ActionState> {
   const started = performance.now();
   try {
-    return await mutate(mutation);
+    return keepSent(mutation.formData, await mutate(mutation));
   } finally {
     recordSpan("action", performance.now() - started);
   }
@@ -137,7 +137,11 @@ interface PublicMutation<S extends z.ZodType> {
  * permission, so rate limits by client address and by input stand in for it. These writes
  * change no public page, so no cache is expired; the form shows the outcome in place.
  */
-export async function runPublicMutation<S extends z.ZodType>({ name, formData, schema, limits, run }: PublicMutation<S>): Promise<ActionState> {
+export async function runPublicMutation<S extends z.ZodType>(mutation: PublicMutation<S>): Promise<ActionState> {
+  return keepSent(mutation.formData, await mutatePublic(mutation));
+}
+
+async function mutatePublic<S extends z.ZodType>({ name, formData, schema, limits, run }: PublicMutation<S>): Promise<ActionState> {
   const client = await consumeRateLimit(prisma, `public:${name}:client:${await clientKey()}`, limits.perClient);
   if (!client.allowed) return { status: "error", message: "tooManyRequests", messageValues: { seconds: client.retryAfterSeconds } };
   const parsed = schema.safeParse(formDataToInput(formData));

@@ -476,7 +476,11 @@ export const initiativeListExtraSchema = z.object({
     .transform((value) => value === "true"),
 });
 
-/** History parameters; `country`, `theme`, `page` and `pageSize` mean what they mean for the list. */
+/**
+ * History parameters, of the API's /history and of the history downloads (without `page` and
+ * `pageSize`: a download holds every page); `country`, `theme`, `page` and `pageSize` mean what
+ * they mean for the list.
+ */
 export const historyQuerySchema = z.strictObject({
   initiative: z.string().trim().min(1).max(200).optional(),
   country: countryCodeSchema.optional(),
@@ -488,6 +492,11 @@ export const historyQuerySchema = z.strictObject({
     .transform((value) => (value.length === 10 ? dayToDate(value) : new Date(value)))
     // PostgreSQL has no year 0; nothing in the tracker is that old anyway.
     .refine((date) => date.getUTCFullYear() >= 1, { error: "must be in the year 1 or later" })
+    .optional(),
+  // What /changes?since= lists; kept as the day, which changedOnOrAfter turns into the filter's instant.
+  changedSince: z.iso
+    .date({ error: "must be a date (YYYY-MM-DD)" })
+    .refine((day) => !day.startsWith("0000"), { error: "must be in the year 1 or later" })
     .optional(),
   page: initiativeQuerySchema.shape.page,
   pageSize: initiativeQuerySchema.shape.pageSize,
@@ -546,6 +555,8 @@ export const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   initiative: "Only the history of the initiative with this slug.",
   since:
     "Only entries recorded from this day on (YYYY-MM-DD: from its start, midnight UTC, so entries of that day are included), or strictly after this date-time (with a time zone).",
+  changedSince:
+    "Only editors' changes that took effect on or after this day (YYYY-MM-DD; the day it was recorded when a change gives none), as /changes?since= lists them. What was imported from the articles is not a change.",
   slug: "The initiative's slug, e.g. ai-declaration.",
   id: "The source's numeric id.",
   outlet: "Only sources from this outlet (exact name).",

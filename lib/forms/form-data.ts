@@ -43,3 +43,20 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   }
   return errors;
 }
+
+/** What a refused form sent, to show again (ActionState.values): its text fields, never a password or a file. */
+export function sentValues(formData: FormData): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    // No form has a field named __proto__; assigning one would replace the object's prototype.
+    if (typeof value !== "string" || key.startsWith("$ACTION") || key === "__proto__" || /password/i.test(key)) continue;
+    if (Object.hasOwn(values, key)) values[key]!.push(value);
+    else values[key] = [value];
+  }
+  return values;
+}
+
+/** An action's answer, with what was sent when it is a refusal. */
+export function keepSent<T extends { status: string }>(formData: FormData, answer: T): T & { values?: Record<string, string[]> } {
+  return answer.status === "error" ? { ...answer, values: sentValues(formData) } : answer;
+}

@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { e2eDatabase } from "./database";
+import { confirmedSubscription } from "./database";
 import { createAccount, expect, logIn, test } from "./fixtures";
 import { violations, WIDTHS } from "./axe";
 import { ADMIN_PAGES, EDITOR_PAGES, LOCALES } from "./page-types";
@@ -19,19 +18,7 @@ for (const { name, viewport } of WIDTHS) {
     test(`the editor's and admin's pages and the alert pages have no axe violations (${name})`, async ({ page }) => {
       test.setTimeout(180_000);
       await logIn(page, await createAccount("admin", `Axe Admin ${name}`));
-      // Test data: a confirmed subscription made straight in the database.
-      const token = randomBytes(32).toString("base64url");
-      await e2eDatabase().alertSubscription.create({
-        data: {
-          email: `axe-${token.slice(0, 8)}@example.test`,
-          target: "theme",
-          targetKey: "tourism",
-          frequency: "daily",
-          locale: "en",
-          token,
-          confirmedAt: new Date(),
-        },
-      });
+      const token = await confirmedSubscription("axe");
       const found: string[] = [];
       for (const locale of LOCALES) {
         for (const path of [...EDITOR_PAGES, ...ADMIN_PAGES, `/alerts/${token}`]) found.push(...(await violations(page, `${locale}${path}`)));

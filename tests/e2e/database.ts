@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createPrismaClient } from "../../lib/db/create-client";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 
@@ -13,4 +14,24 @@ let client: PrismaClient | undefined;
 export function e2eDatabase(): PrismaClient {
   client ??= createPrismaClient(E2E_DATABASE_URL, 10_000);
   return client;
+}
+
+/**
+ * Test data: a confirmed daily subscription to the tourism theme, made straight in the database
+ * (the e-mail journey is reader-alerts.spec.ts); returns its token, the key of its /alerts pages.
+ */
+export async function confirmedSubscription(label: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await e2eDatabase().alertSubscription.create({
+    data: {
+      email: `${label}-${token.slice(0, 8)}@example.test`,
+      target: "theme",
+      targetKey: "tourism",
+      frequency: "daily",
+      locale: "en",
+      token,
+      confirmedAt: new Date(),
+    },
+  });
+  return token;
 }

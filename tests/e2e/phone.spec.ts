@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { randomBytes } from "node:crypto";
-import { e2eDatabase } from "./database";
+import { confirmedSubscription } from "./database";
 import { createAccount, expect, logIn, test } from "./fixtures";
 import { expectFits } from "./layout";
 import { ADMIN_PAGES, EDITOR_PAGES, LOCALES } from "./page-types";
@@ -57,19 +56,7 @@ test("the editor's desk, its forms, the admin page and the alert pages fit a 390
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
 
-  // Test data: a subscription made straight in the database (the e-mail journey is reader-alerts.spec.ts).
-  const token = randomBytes(32).toString("base64url");
-  await e2eDatabase().alertSubscription.create({
-    data: {
-      email: `phone-${token.slice(0, 8)}@example.test`,
-      target: "theme",
-      targetKey: "tourism",
-      frequency: "daily",
-      locale: "en",
-      token,
-      confirmedAt: new Date(),
-    },
-  });
+  const token = await confirmedSubscription("phone");
   for (const locale of LOCALES) {
     await expectFits(page, `${locale}/alerts/${token}`);
     await expectFits(page, `${locale}/alerts/${token}/unsubscribe`);

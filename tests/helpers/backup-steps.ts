@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import type { SessionUser } from "../../lib/auth/sessions";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { ConflictError } from "../../lib/initiatives/edit-errors";
@@ -93,11 +94,36 @@ export function backupCliByDefault(cwd: string, databaseUrl: string) {
 }
 
 /** An entry in the app's on-disk data cache, which a restore must empty; returns its folder. */
-export function fillDataCache(distDir: string): string {
+function fillDataCache(distDir: string): string {
   const dataCache = path.join(distDir, "cache", "fetch-cache");
   mkdirSync(dataCache, { recursive: true });
   writeFileSync(path.join(dataCache, "entry"), "pre-restore page data");
   return dataCache;
+}
+
+/**
+ * The CLIs' refusals while the app may be running: a backup onto an existing file, and a restore
+ * while the database is in use. Returns the restore's answer for the engine's own checks.
+ */
+export function cliRefusals(file: string, databaseUrl: string, distDir: string) {
+  const again = runCli("scripts/cli/db-backup.ts", [file], databaseUrl, distDir);
+  expect(again.status).toBe(1);
+  expect(again.stderr).toMatch(/already exists/);
+  const refused = runCli("scripts/cli/db-restore.ts", [file], databaseUrl, distDir);
+  expect(refused.status, refused.stderr).toBe(1);
+  expect(refused.stderr).toMatch(/in use/);
+  return refused;
+}
+
+/** The restore CLI, the app stopped: it succeeds, says the app must be stopped, and empties the app's data cache. */
+export function restoreCli(file: string, databaseUrl: string, distDir: string) {
+  const dataCache = fillDataCache(distDir);
+  const restore = runCli("scripts/cli/db-restore.ts", [file], databaseUrl, distDir);
+  expect(restore.status, restore.stderr).toBe(0);
+  expect(restore.stdout).toMatch(/must be stopped/);
+  expect(restore.stdout).toMatch(/emptied the app's data cache/);
+  expect(existsSync(dataCache)).toBe(false);
+  return restore;
 }
 
 /**

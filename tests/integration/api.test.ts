@@ -644,7 +644,7 @@ describe("the OpenAPI document", () => {
     expect(status.description.length).toBeGreaterThan(0);
     expect(listParameters.find((p) => p.name === "pageSize")!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
     expect(doc.paths["/api/v1/history"]!.get.parameters.map((p) => p.name).sort()).toEqual(
-      ["country", "initiative", "page", "pageSize", "since", "theme"].sort(),
+      ["changedSince", "country", "initiative", "page", "pageSize", "since", "theme"].sort(),
     );
     expect(doc.paths["/api/v1/sources/{id}"]!.get.parameters[0]).toMatchObject({ name: "id", in: "path", required: true, schema: { type: "integer" } });
     expect(doc.paths["/api/v1/initiatives/{slug}"]!.get.parameters[0]).toMatchObject({ name: "slug", in: "path", required: true });

@@ -14,17 +14,7 @@ import { postgresToolsDir } from "../../lib/db/postgres-backup";
 import { applyMigrations, migrationPaths } from "../../lib/db/schema-engine";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
-import {
-  backupCliByDefault,
-  backupCliWhileWriting,
-  backupsUnderLoad,
-  changeAfterBackup,
-  fillDataCache,
-  runCli,
-  scramble,
-  startWriter,
-  withOlderMigrations,
-} from "../helpers/backup-steps";
+import * as steps from "../helpers/backup-steps";
 import { runDir } from "../helpers/paths";
 import { freshDatabase, onPostgres } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
@@ -104,8 +94,8 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
   afterAll(() => prisma.$disconnect());
 
   it("dumps one consistent state while another client writes, and restores it over a changed database, with progress", async () => {
-    const writer = startWriter(prisma, editor, slugs, "during-backup");
-    const backups = await backupsUnderLoad(writer, 3, async (i) => {
+    const writer = steps.startWriter(prisma, editor, slugs, "during-backup");
+    const backups = await steps.backupsUnderLoad(writer, 3, async (i) => {
       const result = await backupDatabase(live.url, path.join(backupDir(), `round-trip-${i}.dump`));
       expect(readFileSync(result.path).subarray(0, 5).toString("latin1")).toBe("PGDMP");
       expect(result.summary.initiatives).toBe(catalog.initiatives.length);
@@ -115,7 +105,7 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
     const { path: backup, history: summarised } = backups.at(-1)!;
     expect(readdirSync(backupDir()).filter((name) => name.endsWith(".tmp"))).toEqual([]);
 
-    await changeAfterBackup(prisma, editor, slugs[0]!);
+    await steps.changeAfterBackup(prisma, editor, slugs[0]!);
     expect((await state(live.url)).notes).toContain("after the backup");
 
     // While the app (here: this client) has the database open, restore refuses and changes nothing.
@@ -163,7 +153,7 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
     // 64 bytes of garbage in the data near the end: the table of contents still reads, a block does not inflate.
     const damaged = path.join(backupDir(), "damaged.dump");
     const at = Math.floor(bytes.length * 0.9);
-    writeFileSync(damaged, scramble(bytes, at, at + 64));
+    writeFileSync(damaged, steps.scramble(bytes, at, at + 64));
     await expect(restoreDatabase(damaged, live.url)).rejects.toThrow(/damaged\.dump failed its check \(not every block could be read\)/);
 
     const text = path.join(backupDir(), "notes.txt");
@@ -200,7 +190,7 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
   it("upgrades a dump from an older version with the pending migrations", async () => {
     const oldUrl = withDatabase(live.url, `${databaseName(live.url).slice(0, 40)}_old`);
     await createDatabase(live.url, databaseName(oldUrl));
-    const migrations = await withOlderMigrations(migrationPaths("postgres"), 2, (paths) => applyMigrations(oldUrl, paths));
+    const migrations = await steps.withOlderMigrations(migrationPaths("postgres"), 2, (paths) => applyMigrations(oldUrl, paths));
     expect(migrations.length).toBeGreaterThan(2);
     const dump = await backupDatabase(oldUrl, path.join(backupDir(), "old-version.dump"));
     expect(dump.summary.migrations.applied).toBe(2);
@@ -214,7 +204,8 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
   it("the backup CLI dumps while another process writes; the restore CLI shows its progress and puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.dump");
-    const { code, output, written } = await backupCliWhileWriting(startWriter(prisma, editor, slugs, "during-cli"), cliBackup, live.url, scratchDistDir());
+    const writer = steps.startWriter(prisma, editor, slugs, "during-cli");
+    const { code, output, written } = await steps.backupCliWhileWriting(writer, cliBackup, live.url, scratchDistDir());
     expect(written).toBeGreaterThan(0);
     expect(code, output).toBe(0);
     expect(output).toMatch(/pg_dump archive: ok/);
@@ -223,27 +214,16 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
 
     // Without a file name: ./data/backups/tracker-<UTC timestamp>.dump under the working directory.
     const cwd = mkdtempSync(path.join(runDir(), "pg-cli-cwd-"));
-    const byDefault = backupCliByDefault(cwd, live.url);
+    const byDefault = steps.backupCliByDefault(cwd, live.url);
     expect(byDefault.status, byDefault.stderr).toBe(0);
     expect(byDefault.made).toEqual([expect.stringMatching(/^tracker-\d{8}T\d{6}Z\.dump$/)]);
 
-    const again = runCli("scripts/cli/db-backup.ts", [cliBackup], live.url, scratchDistDir());
-    expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/already exists/);
-
-    const refused = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
-    expect(refused.status, refused.stderr).toBe(1);
-    expect(refused.stderr).toMatch(/in use/);
+    steps.cliRefusals(cliBackup, live.url, scratchDistDir());
 
     await prisma.$disconnect();
-    const dataCache = fillDataCache(scratchDistDir());
-    const restore = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
-    expect(restore.status, restore.stderr).toBe(0);
-    expect(restore.stdout).toMatch(/must be stopped/);
+    const restore = steps.restoreCli(cliBackup, live.url, scratchDistDir());
     expect(restore.stdout).toMatch(/restoring: +\d+% of \d+ items, [\d.]+ s: /);
     expect(restore.stdout).toMatch(new RegExp(`history entries: ${history} \\(newest id \\d+\\)`));
-    expect(restore.stdout).toMatch(/emptied the app's data cache/);
-    expect(existsSync(dataCache)).toBe(false);
     expect((await state(live.url)).history).toBe(history);
     prisma = createPrismaClient(live.url, 5_000);
   }, 120_000);

@@ -10,17 +10,7 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import { applyMigrations, DEFAULT_PATHS } from "../../lib/db/schema-engine";
 import { markVerified } from "../../lib/initiatives/mark-verified";
 import { queryInitiatives } from "../../lib/initiatives/query-initiatives";
-import {
-  backupCliByDefault,
-  backupCliWhileWriting,
-  backupsUnderLoad,
-  changeAfterBackup,
-  fillDataCache,
-  runCli,
-  scramble,
-  startWriter,
-  withOlderMigrations,
-} from "../helpers/backup-steps";
+import * as steps from "../helpers/backup-steps";
 import { runDir } from "../helpers/paths";
 import { freshDatabase, onPostgres } from "../helpers/test-database";
 import { makeUser } from "../helpers/users";
@@ -95,8 +85,8 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
   afterAll(() => prisma.$disconnect());
 
   it("copies a consistent state while another client writes, and restores it over a changed database", async () => {
-    const writer = startWriter(prisma, editor, slugs, "during-backup");
-    const backups = await backupsUnderLoad(writer, 3, async (i) => {
+    const writer = steps.startWriter(prisma, editor, slugs, "during-backup");
+    const backups = await steps.backupsUnderLoad(writer, 3, async (i) => {
       const result = await backupDatabase(live.url, path.join(backupDir(), `round-trip-${i}.db`));
       expect(result.bytes).toBe(statSync(result.path).size);
       expect(result.summary.initiatives).toBe(catalog.initiatives.length);
@@ -118,7 +108,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     expect(saved.history).toBeGreaterThan(catalog.initiatives.length);
     expect(fileState(liveFile).history).toBeGreaterThan(saved.history);
 
-    await changeAfterBackup(prisma, editor, slugs[0]!);
+    await steps.changeAfterBackup(prisma, editor, slugs[0]!);
     await prisma.initiative.update({ where: { slug: "water-strategy-harmonisation" }, data: { titleEn: "Changed after the backup" } });
     expect(fileState(liveFile).notes).toContain("after the backup");
 
@@ -162,7 +152,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     const bytes = readFileSync(backup);
     const pageSize = bytes.readUInt16BE(16);
     // Garbage over pages 3 to 12 (tables and indexes), the header left intact.
-    writeFileSync(corrupted, scramble(bytes, pageSize * 2, pageSize * 12));
+    writeFileSync(corrupted, steps.scramble(bytes, pageSize * 2, pageSize * 12));
     expect(checkIntegrity(corrupted).ok).toBe(false);
     await expect(restoreDatabase(corrupted, live.url)).rejects.toThrow(/integrity check/);
 
@@ -186,7 +176,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
 
   it("upgrades a backup from an older version with the pending migrations", async () => {
     const oldFile = path.join(backupDir(), "old-version.db");
-    const migrations = await withOlderMigrations(DEFAULT_PATHS, 2, (paths) => applyMigrations(`file:${oldFile}`, paths));
+    const migrations = await steps.withOlderMigrations(DEFAULT_PATHS, 2, (paths) => applyMigrations(`file:${oldFile}`, paths));
     expect(migrations.length).toBeGreaterThan(2);
 
     const target = path.join(backupDir(), "upgraded.db");
@@ -200,7 +190,8 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
   it("the backup CLI copies while another process writes; the restore CLI puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.db");
     // Another process makes the copy while this one keeps writing.
-    const { code, output, written } = await backupCliWhileWriting(startWriter(prisma, editor, slugs, "during-cli"), cliBackup, live.url, scratchDistDir());
+    const writer = steps.startWriter(prisma, editor, slugs, "during-cli");
+    const { code, output, written } = await steps.backupCliWhileWriting(writer, cliBackup, live.url, scratchDistDir());
     expect(written).toBeGreaterThan(0);
     expect(code, output).toBe(0);
     expect(output).toContain(cliBackup.replace(`${process.cwd()}/`, ""));
@@ -213,7 +204,7 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     // Without a file name: ./data/backups/tracker-<UTC timestamp>.db under the working directory
     // (a scratch one here, not the project's own data folder).
     const cwd = mkdtempSync(path.join(runDir(), "cli-cwd-"));
-    const byDefault = backupCliByDefault(cwd, live.url);
+    const byDefault = steps.backupCliByDefault(cwd, live.url);
     expect(byDefault.status, byDefault.stderr).toBe(0);
     const made = byDefault.made;
     expect(made).toEqual([expect.stringMatching(/^tracker-\d{8}T\d{6}Z\.db$/)]);
@@ -221,30 +212,19 @@ describe.skipIf(onPostgres)("online backup and restore", () => {
     expect(checkIntegrity(path.join(cwd, "data", "backups", made[0]!)).ok).toBe(true);
 
     // spawnSync, as an operator would run it; refuses to overwrite an existing file.
-    const again = runCli("scripts/cli/db-backup.ts", [cliBackup], live.url, scratchDistDir());
-    expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/already exists/);
-
-    const refused = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
-    expect(refused.status, refused.stderr).toBe(1);
+    const refused = steps.cliRefusals(cliBackup, live.url, scratchDistDir());
     expect(refused.stdout).toMatch(/must be stopped/);
-    expect(refused.stderr).toMatch(/in use/);
 
     await prisma.$disconnect();
     // The app's data cache (lib/cache) outlives restarts on disk; a restore empties it.
-    const dataCache = fillDataCache(scratchDistDir());
-    const restore = runCli("scripts/cli/db-restore.ts", [cliBackup], live.url, scratchDistDir());
-    expect(restore.status, restore.stderr).toBe(0);
-    expect(restore.stdout).toMatch(/must be stopped/);
-    expect(restore.stdout).toMatch(/emptied the app's data cache/);
-    expect(existsSync(dataCache)).toBe(false);
+    const restore = steps.restoreCli(cliBackup, live.url, scratchDistDir());
     expect(existsSync(path.join(scratchDistDir(), "cache"))).toBe(true);
     expect(restore.stdout).toMatch(new RegExp(`history entries: ${saved.history} \\(newest id ${saved.latestHistoryId}\\)`));
     expect(fileState(liveFile)).toEqual(saved);
 
     const garbage = path.join(backupDir(), "garbage.db");
     writeFileSync(garbage, "garbage");
-    const rejected = runCli("scripts/cli/db-restore.ts", [garbage], live.url, scratchDistDir());
+    const rejected = steps.runCli("scripts/cli/db-restore.ts", [garbage], live.url, scratchDistDir());
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toMatch(/not a SQLite database/);
     expect(fileState(liveFile)).toEqual(saved);

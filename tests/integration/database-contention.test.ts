@@ -48,7 +48,13 @@ describe.skipIf(onPostgres)("writes under another connection's write lock", () =
     const spy = vi.spyOn(console, "log").mockImplementation(() => undefined);
     const refused = await verify("ai-declaration");
     spy.mockRestore();
-    expect(refused).toEqual({ status: "error", message: "databaseBusy", messageValues: { requestId: "contention-request-01" } });
+    expect(refused).toEqual({
+      status: "error",
+      message: "databaseBusy",
+      messageValues: { requestId: "contention-request-01" },
+      // What was sent comes back with the refusal, for a form sent before hydration to show again.
+      values: { slug: ["ai-declaration"], version: [expect.any(String)] },
+    });
     await released;
     expect(await prisma.historyEntry.count()).toBe(history);
   });

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "../../app/api/export/[file]/route";
+import { GET as historyApi } from "../../app/api/v1/history/route";
 import { compareInitiatives } from "../../lib/compare/compare-initiatives";
 import { prisma } from "../../lib/db/prisma";
 import { initiativeIdPages } from "../../lib/initiatives/query-initiatives";
@@ -8,6 +9,9 @@ import { seedWorkerDatabase } from "../helpers/seeded";
 import { makeUser } from "../helpers/users";
 import { changedOnOrAfter, listHistory } from "../../lib/history/list-history";
 import { dayToDate } from "../../lib/dates";
+
+// The API's freshness check reads through the data cache, which needs a running Next server.
+vi.mock("next/cache", () => ({ unstable_cache: (read: unknown) => read, updateTag: vi.fn(), revalidatePath: vi.fn() }));
 
 const download = (file: string, query = "") =>
   exportRoute(new Request(`http://localhost:3000/api/export/${file}${query}`), { params: Promise.resolve({ file }) });
@@ -110,6 +114,21 @@ describe("history export", () => {
     const bad = await download("history.json", "?changedSince=yesterday");
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ details: [{ parameter: "changedSince" }] });
+
+    // The API's history reads the same parameters through the same schema: the same entries, newest first.
+    const apiAnswer = await historyApi(new Request("http://localhost:3000/api/v1/history?changedSince=2026-02-20&pageSize=100"));
+    const api = await apiAnswer.json();
+    expect(api.data.map((item: { id: number }) => item.id)).toEqual(listed.map((item) => item.id));
+    for (const query of ["?changedSince=yesterday", "?changedSince=0000-01-01", "?since=0000-01-01"]) {
+      const apiAnswer = await historyApi(new Request(`http://localhost:3000/api/v1/history${query}`));
+      const exportAnswer = await download("history.json", query);
+      expect([apiAnswer.status, exportAnswer.status], query).toEqual([400, 400]);
+      const parameter = query.slice(1, query.indexOf("="));
+      const { details } = await apiAnswer.json();
+      expect(details, query).toEqual([{ parameter, message: expect.any(String) }]);
+      // The same words, too: one schema and one way of reporting it.
+      expect((await exportAnswer.json()).details, query).toEqual(details);
+    }
   });
 });
 

@@ -27,6 +27,9 @@ describe("dates typed into forms", () => {
     expect(normalizeDayInput("22026-03-11")).toBe("22026-03-11");
     expect(formatDayInput("2026-12-31", "ru")).toBe("31.12.2026");
     expect(formatDayInput("2026-12-31", "en")).toBe("2026-12-31");
+    // What a person typed, kept after a refusal, shows as typed.
+    expect(formatDayInput("31-12-2026", "ru")).toBe("31-12-2026");
+    expect(formatDayInput("31.12.2026", "ru")).toBe("31.12.2026");
   });
 
   it("refuse effective, evidence and reading dates after today (+1 day for time zones); targets may be in the future", () => {

@@ -1,13 +1,12 @@
-import { z } from "zod";
-import { errorResponse } from "@/lib/api/http";
+import { errorResponse, issueDetails } from "@/lib/api/http";
 import { prisma } from "@/lib/db/prisma";
-import { THEMES } from "@/lib/domain/vocabulary";
+import { historyQuerySchema } from "@/lib/api/schemas";
 import { csvChunks, HISTORY_COLUMNS, historyRows, INITIATIVE_COLUMNS, initiativeRows, jsonChunks, streamBody } from "@/lib/exports/export-data";
 import { exportLabeller, labelPages } from "@/lib/exports/export-labels";
-import { handleRoute, type ErrorDetail } from "@/lib/http/json-error";
+import { handleRoute } from "@/lib/http/json-error";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { isLocale } from "@/lib/i18n/routing";
-import { parseQueryStrict } from "@/lib/initiatives/query-initiatives";
+import { initiativeQuerySchema, parseQueryStrict } from "@/lib/initiatives/query-initiatives";
 import { dateToDay } from "@/lib/dates";
 import { changedOnOrAfter } from "@/lib/history/list-history";
 
@@ -15,26 +14,13 @@ export const dynamic = "force-dynamic";
 
 const FILES = ["initiatives.csv", "initiatives.json", "history.csv", "history.json"] as const;
 
-const historyFilterSchema = z
-  .object({
-    initiative: z.string().min(1).max(200).optional(),
-    // Only a–z are upper-cased ("ß".toUpperCase() is "SS", a real code).
-    country: z
-      .preprocess((value) => (typeof value === "string" ? value.replace(/[a-z]/g, (c) => c.toUpperCase()) : value), z.string().regex(/^[A-Z]{2}$/))
-      .optional(),
-    theme: z.enum(THEMES).optional(),
-    since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    // What /changes lists: real changes that took effect on or after this day.
-    changedSince: z.iso.date().optional(),
-  })
-  .strict();
+// The API's history parameters: a download holds every page, so it takes no paging.
+const historyFilterSchema = historyQuerySchema.omit({ page: true, pageSize: true });
 
-function issues(zodError: z.ZodError): ErrorDetail[] {
-  return zodError.issues.map((issue) => ({
-    parameter: issue.path.join(".") || String((issue as { keys?: string[] }).keys?.[0] ?? ""),
-    message: issue.message,
-  }));
-}
+// What each download takes besides its filters, named in the message about an unknown parameter.
+const COMMON = ["lang", "labels"];
+const INITIATIVE_PARAMETERS = [...Object.keys(initiativeQuerySchema.shape), ...COMMON];
+const HISTORY_PARAMETERS = [...Object.keys(historyFilterSchema.shape), ...COMMON];
 
 /** Downloads of the filtered list (exactly its rows, all pages) and of the history. */
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }): Promise<Response> {
@@ -57,18 +43,18 @@ async function exportFile(request: Request, params: Promise<{ file: string }>): 
     // parseQueryStrict copies the filters by assignment, which would drop a `__proto__` key unnoticed.
     if (Object.hasOwn(filters, "__proto__")) return errorResponse(400, "Invalid parameters.", [{ parameter: "__proto__", message: "Unrecognized key" }]);
     const parsed = parseQueryStrict(filters);
-    if (!parsed.success) return errorResponse(400, "Invalid parameters.", issues(parsed.error));
+    if (!parsed.success) return errorResponse(400, "Invalid parameters.", issueDetails(parsed.error, INITIATIVE_PARAMETERS));
     columns = INITIATIVE_COLUMNS;
     pages = initiativeRows(prisma, parsed.data, lang, requestOrigin(request));
   } else {
     const parsed = historyFilterSchema.safeParse(rest);
-    if (!parsed.success) return errorResponse(400, "Invalid parameters.", issues(parsed.error));
+    if (!parsed.success) return errorResponse(400, "Invalid parameters.", issueDetails(parsed.error, HISTORY_PARAMETERS));
     columns = HISTORY_COLUMNS;
     pages = historyRows(prisma, {
       initiativeSlug: parsed.data.initiative,
       countryCode: parsed.data.country,
       theme: parsed.data.theme,
-      since: parsed.data.since ? new Date(parsed.data.since) : undefined,
+      since: parsed.data.since,
       changedSince: parsed.data.changedSince ? changedOnOrAfter(parsed.data.changedSince) : undefined,
     });
   }

@@ -4,6 +4,7 @@ import { historyQuerySchema } from "@/lib/api/schemas";
 import { serializeHistoryItem } from "@/lib/api/serialize";
 import { prisma } from "@/lib/db/prisma";
 import { freshJson } from "@/lib/api/fresh-json";
+import { changedOnOrAfter } from "@/lib/history/list-history";
 
 /** GET /api/v1/history: history entries, newest first, filtered and paged. Schema: HistoryList. */
 export const dynamic = "force-dynamic";
@@ -15,8 +16,9 @@ export async function GET(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const query = parseQuery(url, historyQuerySchema, ALLOWED);
     if (!query.ok) return query.response;
-    const { initiative, country, theme, since, page, pageSize } = query.value;
-    const { items, total } = await pageApiHistory(prisma, { initiativeSlug: initiative, countryCode: country, theme, since }, page, pageSize);
+    const { initiative, country, theme, since, changedSince, page, pageSize } = query.value;
+    const filter = { initiativeSlug: initiative, countryCode: country, theme, since, changedSince: changedSince ? changedOnOrAfter(changedSince) : undefined };
+    const { items, total } = await pageApiHistory(prisma, filter, page, pageSize);
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
 
     // The parameters as given (all valid by now), with another page number.
