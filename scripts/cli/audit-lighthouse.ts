@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import lighthouse, { desktopConfig } from "lighthouse";
@@ -13,7 +13,8 @@ import { runCli } from "./run-cli";
  * /usr/bin/chromium), against a running app (--url) or one it starts from the current build
  * (--start --port N, with this shell's DATABASE_URL). The browser listens for Lighthouse on
  * --debug-port (9222). Signed-in pages need --cookie "name=value" (a session cookie); without it
- * they are left out.
+ * they are left out. --reports DIR keeps each audit's full JSON report there (to read which scripts cost
+ * the time: bootup-time, mainthread-work-breakdown, unused-javascript…).
  *
  *   npm run audit:lighthouse -- --start --port 3741
  *   npm run audit:lighthouse -- --url http://localhost:3700 --pages /en,/en/initiatives --form mobile
@@ -63,11 +64,19 @@ interface Row {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), { numbers: ["port", "min", "debug-port"], strings: ["url", "pages", "form", "cookie"], flags: ["start"] });
+  const args = parseArgs(process.argv.slice(2), {
+    numbers: ["port", "min", "debug-port"],
+    strings: ["url", "pages", "form", "cookie", "reports", "throttling"],
+    flags: ["start"],
+  });
   const min = args.number("min", 95);
   const form = args.string("form") ?? "both";
   if (!["mobile", "desktop", "both"].includes(form)) throw new Error(`--form must be mobile, desktop or both, got "${form}"`);
   const cookie = args.string("cookie");
+  const reports = args.string("reports");
+  const throttling = args.string("throttling") ?? "simulate";
+  if (!["simulate", "devtools"].includes(throttling)) throw new Error(`--throttling must be simulate or devtools, got "${throttling}"`);
+  if (reports) mkdirSync(reports, { recursive: true });
   const pages = args.string("pages")?.split(",") ?? [...PUBLIC_PAGES, ...(cookie ? SIGNED_IN_PAGES : [])];
   const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (bash tests/ensure-browser.sh installs Debian's; or set CHROMIUM_PATH)`);
@@ -111,7 +120,14 @@ async function main() {
         const audit = () =>
           lighthouse(
             `${base}${page}`,
-            { port: debugPort, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES], extraHeaders: cookie ? { Cookie: cookie } : undefined },
+            {
+              port: debugPort,
+              logLevel: "error",
+              output: "json",
+              onlyCategories: [...CATEGORIES],
+              extraHeaders: cookie ? { Cookie: cookie } : undefined,
+              throttlingMethod: throttling as "simulate" | "devtools",
+            },
             current === "desktop" ? desktopConfig : undefined,
           );
         let result = await audit();
@@ -120,6 +136,7 @@ async function main() {
         for (let retry = 0; retry < 2 && result?.lhr.runtimeError?.code === "NO_NAVSTART"; retry++) result = await audit();
         if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
         const { lhr } = result;
+        if (reports) writeFileSync(join(reports, `${page.replace(/[^a-z0-9]+/gi, "_")}.${current}.json`), JSON.stringify(lhr));
         if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Record<Category, number>;
         const losses = CATEGORIES.filter((id) => scores[id] < min).flatMap((id) =>
