@@ -144,8 +144,25 @@ async function main() {
             .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
             .map((ref) => `${id}/${ref.id}${lhr.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ""}`),
         );
-        rows.push({ page, form: current, scores, losses });
-        console.log(`${row(page, current, scores)}${losses.length ? `   ← ${losses.join(", ")}` : ""}`);
+        // Performance is a timing, and on a loaded machine one run varies by tens of points: below the
+        // minimum, the page's score is the median of three runs, as Lighthouse's docs on variability advise.
+        let runs = "";
+        if (scores.performance < min) {
+          const again: number[] = [];
+          const benchmarks = [lhr.environment.benchmarkIndex];
+          for (let extra = 0; extra < 2; extra++) {
+            const next = (await audit())?.lhr;
+            if (!next || next.runtimeError) continue;
+            again.push(Math.round((next.categories.performance?.score ?? 0) * 100));
+            benchmarks.push(next.environment.benchmarkIndex);
+          }
+          const all = [scores.performance, ...again].sort((a, b) => a - b);
+          scores.performance = all[Math.floor(all.length / 2)]!;
+          runs = `   (performance runs ${all.join(", ")}, median ${scores.performance}; CPU benchmark ${benchmarks.map(Math.round).join(", ")})`;
+        }
+        const kept = scores.performance >= min ? losses.filter((loss) => !loss.startsWith("performance/")) : losses;
+        rows.push({ page, form: current, scores, losses: kept });
+        console.log(`${row(page, current, scores)}${kept.length ? `   ← ${kept.join(", ")}` : ""}${runs}`);
       }
     }
   } finally {

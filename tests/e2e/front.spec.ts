@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureNginx, startProxyNginx } from "../../scripts/bench/nginx";
 import { stopGroup, type Group } from "../../scripts/bench/processes";
+import { confirmedSubscription } from "./database";
 import { createAccount, expect, signIn, test } from "./fixtures";
 import { E2E_FRONT_SECRET, E2E_PORT } from "./ports";
 
@@ -89,6 +90,16 @@ test("a cookie merely named like a session gets the shared anonymous copy; a rea
   expect(nonceOf(real.headers()["content-security-policy"] ?? "")).not.toMatch(/^[0-9a-f]{32}$/);
   const after = await request.get(`${front}${path}`);
   expect(await after.text()).not.toContain("Signed in as Front Editor");
+});
+
+test("a reader's alert page, changed by their own confirm and save, is never kept by the front", async ({ request }) => {
+  const path = `/en/alerts/${await confirmedSubscription("front")}`;
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get(`${front}${path}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["x-cache-status"]).toBe("BYPASS");
+    expect(await response.text()).not.toContain("TrackerFrontNoncePlaceholder");
+  }
 });
 
 test("a write shows through the cache within a second (plus one render)", async ({ browser, request }) => {
