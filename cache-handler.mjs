@@ -198,10 +198,14 @@ function emptyingHtmlCache(handler) {
   return {
     ...handler,
     async revalidateTag(tag) {
+      const started = performance.now();
       try {
         await handler.revalidateTag(tag);
       } finally {
         globalThis[Symbol.for("summit-tracker.html-cache")]?.clear();
+        // The request's Server-Timing `expire` span (lib/http/server-timing.ts): Next runs this after the action.
+        const timing = globalThis[Symbol.for("summit-tracker.request-timing")]?.getStore();
+        if (timing) timing.spans.expire = (timing.spans.expire ?? 0) + performance.now() - started;
       }
     },
   };
