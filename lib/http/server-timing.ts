@@ -17,6 +17,8 @@ export interface RequestTiming {
   queries: number;
   /** Named parts measured on their own (e.g. `action`: a mutation from permission check to commit). */
   spans: Record<string, number>;
+  /** The cache tags this request has expired (cache-handler.mjs expires each once per request). */
+  expiredTags?: Set<string>;
 }
 
 const KEY = Symbol.for("summit-tracker.request-timing");
