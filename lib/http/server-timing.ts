@@ -6,7 +6,9 @@ import http from "node:http";
  * is the time from the request's arrival to its response headers (pages have no Suspense
  * boundary, so their headers leave once the whole page is rendered), db the time spent in
  * database queries meanwhile (lib/db/timed-adapter.ts), render the rest; a mutation adds `action`
- * (permission check to commit, lib/actions/run-mutation.ts). The bench reads it.
+ * (permission check to commit, lib/actions/run-mutation.ts) and its parts `auth` (session and rate
+ * limit) and `write` (the domain function), and `expire` (the cache tags' expiry, cache-handler.mjs,
+ * which Next runs after the action). The bench reads it.
  *
  * The store lives on globalThis: Next bundles the app's modules apart from instrumentation.ts,
  * and both must see the same one.
