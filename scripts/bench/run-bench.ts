@@ -345,11 +345,22 @@ async function main() {
   const frontPort = await port(2);
   const frontBase = `http://localhost:${frontPort}`;
   groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "front"), frontPort, appPort, frontSecret));
+  // What the front did with each request of a row (HIT, MISS, UPDATING…): its access log's cache= field.
+  const accessLog = path.join(tempDir, "front", "access.log");
+  const logSize = () => (existsSync(accessLog) ? statSync(accessLog).size : 0);
+  const cacheStatuses = (from: number): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    const text = existsSync(accessLog) ? readFileSync(accessLog).subarray(from).toString() : "";
+    for (const [, status] of text.matchAll(/ cache=(\S+)/g)) counts[status!] = (counts[status!] ?? 0) + 1;
+    return counts;
+  };
   for (const row of rows) {
     if (row.target.api) continue;
     await probe(frontBase + row.target.path);
     log(`Measuring through the front: ${row.target.label}…`);
+    const from = logSize();
     row.front = await load(`front: ${row.target.label}`, frontBase + row.target.path, bytes(row.target.key), true);
+    row.frontCache = cacheStatuses(from);
   }
   // A unique nonce per response, cache hits included, in the header and in every script.
   const nonces = new Set<string>();
@@ -409,6 +420,10 @@ async function main() {
   log(
     `Front nonces: ${nonces.size} distinct in ${nonceResponses} responses (${nonceHits} cache hits), ${nonceMismatches} with a script or header not carrying its own nonce`,
   );
+  for (const row of rows.filter((r) => r.frontCache)) {
+    const counts = Object.entries(row.frontCache!).sort(([, a], [, b]) => b - a);
+    log(`Front cache statuses, ${row.target.key}: ${counts.map(([status, n]) => `${status} ${n}`).join(", ") || "—"}`);
+  }
   log(`Another initiative's page after each status change: ${otherQueries.join(", ") || "—"} database queries`);
   log(
     `App peak memory: ${memory.appPeakRssMB.toFixed(0)} MB RSS (next-server process tree, sampled every 200 ms; kernel VmHWM ${memory.appPeakHwmMB.toFixed(0)} MB)`,
