@@ -95,8 +95,12 @@ test("a cached page runs in the browser under its CSP", async ({ page }) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
   });
   await page.goto(`${front}/en/sign-in`);
-  const second = await page.goto(`${front}/en/sign-in`);
-  expect(["HIT", "UPDATING", "STALE"]).toContain(second!.headers()["x-cache-status"]);
+  // A copy serves half a second (decision 045): a page load may take longer, so load it again until it comes from the cache.
+  let status = "";
+  for (let attempt = 0; attempt < 5 && !["HIT", "UPDATING", "STALE"].includes(status); attempt++) {
+    status = (await page.goto(`${front}/en/sign-in`))!.headers()["x-cache-status"] ?? "";
+  }
+  expect(["HIT", "UPDATING", "STALE"]).toContain(status);
   // Client-side validation: the page's scripts ran with the substituted nonce.
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("This field is required.").first()).toBeVisible();
