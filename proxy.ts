@@ -77,12 +77,10 @@ function renderForCache(origin: URL, path: string, address: Record<string, strin
 
 /**
  * An anonymous page GET from the HTML cache (lib/cache/html-cache.ts), rendered once and kept
- * when it is not there: in every response a fresh nonce, in its CSP and in the page — or, for the
- * caching front, the placeholder, which the front replaces in every response it sends (its copies
- * live half a second, so it asks twice a second per address: decision 045). Null when the request
- * must be rendered for itself, or when rendering for the cache failed.
+ * when it is not there: in every response a fresh nonce, in its CSP and in the page. Null when
+ * the request must be rendered for itself, or when rendering for the cache failed.
  */
-async function cachedPage(request: NextRequest, requestId: string, forFront: boolean): Promise<NextResponse | null> {
+async function cachedPage(request: NextRequest, requestId: string): Promise<NextResponse | null> {
   const env = getEnv();
   const origin = process.env.__NEXT_PRIVATE_ORIGIN;
   if (!env.HTML_CACHE || !origin) return null;
@@ -118,7 +116,7 @@ async function cachedPage(request: NextRequest, requestId: string, forFront: boo
       return null;
     }
   }
-  const nonce = forFront ? NONCE_PLACEHOLDER : freshNonce();
+  const nonce = freshNonce();
   const headers = new Headers(page.headers.map(([name, value]): [string, string] => [name, fillPlaceholders(value, nonce, requestId)]));
   // Next reads a Location in the proxy's own answer as a URL of its own: it must be absolute.
   const location = headers.get("location");
@@ -126,7 +124,6 @@ async function cachedPage(request: NextRequest, requestId: string, forFront: boo
   headers.set("content-security-policy", pageCsp(nonce, { development: process.env.NODE_ENV === "development" }));
   headers.set("x-request-id", requestId);
   headers.set("x-app-cache", state);
-  if (forFront) headers.set("x-accel-expires", frontExpiresHeader());
   return new NextResponse(request.method === "HEAD" ? null : new Uint8Array(joinPage(page.body, nonce, requestId)), { status: page.status, headers });
 }
 
@@ -161,9 +158,8 @@ export default async function proxy(request: NextRequest) {
   }
 
   const secretHeader = request.headers.get(FRONT_SECRET_HEADER);
-  // The one this process shows itself when it renders a page for its HTML cache, or the front's.
-  const fromSelf = isTrustedFront(secretHeader, fillSecret());
-  const fromFront = fromSelf || isTrustedFront(secretHeader, getEnv().FRONT_SECRET);
+  // The front's secret, or the one this process shows itself when it renders a page for its HTML cache.
+  const fromFront = isTrustedFront(secretHeader, getEnv().FRONT_SECRET) || isTrustedFront(secretHeader, fillSecret());
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-id", requestId);
   forwarded.delete(FRONT_SECRET_HEADER);
@@ -175,8 +171,8 @@ export default async function proxy(request: NextRequest) {
     return response;
   }
 
-  if (!fromSelf) {
-    const cached = await cachedPage(request, requestId, fromFront);
+  if (!fromFront) {
+    const cached = await cachedPage(request, requestId);
     if (cached) return cached;
   }
 

@@ -21,9 +21,8 @@ export function isTrustedFront(value: string | null, secret: string | undefined)
 }
 
 /**
- * How long the front may keep the page at most: to the end of the current second (nginx counts
- * whole seconds; `@t` is an absolute time). deploy/nginx.conf bounds it tighter: its cache key
- * changes every half second (decision 045).
+ * How long the front may keep the page: to the end of the current second (nginx counts whole
+ * seconds; `@t` is an absolute time), so a write shows within a second plus one render.
  */
 export function frontExpiresHeader(now = Date.now()): string {
   return `@${Math.floor(now / 1000)}`;
