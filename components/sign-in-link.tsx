@@ -1,16 +1,17 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { Link } from "@/lib/i18n/navigation";
+import { ClientLink } from "@/lib/i18n/client-link";
+import { pathWithoutLocale } from "@/lib/i18n/locale-path";
 
 /** "Sign in", carrying the page it was pressed on so sign-in can return there. */
 export function SignInLink({ label, className }: { label: string; className: string }) {
-  const pathname = usePathname();
+  const pathname = pathWithoutLocale(usePathname());
   const search = useSearchParams().toString();
   const next = `${pathname}${search ? `?${search}` : ""}`;
   return (
-    <Link href={{ pathname: "/sign-in", query: { next } }} className={className}>
+    <ClientLink href={`/sign-in?${new URLSearchParams({ next })}`} className={className}>
       {label}
-    </Link>
+    </ClientLink>
   );
 }
