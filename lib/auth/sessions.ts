@@ -12,7 +12,8 @@ export interface SessionUser {
   role: UserRole;
 }
 
-function sessionId(token: string): string {
+/** The stored id of a session: the SHA-256 of its cookie token, so a leaked table holds no usable token. */
+export function sessionId(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { hashPassword } from "../../lib/auth/password";
+import { sessionId as sessionIdFor } from "../../lib/auth/sessions";
 import { sleep } from "./processes";
 
 /**
@@ -20,12 +21,12 @@ export interface BenchSession {
 
 /**
  * A fresh editor account and a session for it, written straight into the bench database
- * (Session.id = sha-256 of the cookie's token, as lib/auth/sessions.ts does), so the bench
+ * (its id made by lib/auth/sessions.ts from the cookie's token), so the bench
  * never meets the sign-in rate limit. The password is random and never printed.
  */
 export async function createEditorSession(dbFile: string): Promise<BenchSession> {
   const token = randomBytes(32).toString("base64url");
-  const sessionId = createHash("sha256").update(token).digest("hex");
+  const sessionId = sessionIdFor(token);
   const passwordHash = await hashPassword(randomBytes(18).toString("base64url"));
   const now = new Date();
   const db = new Database(dbFile, { timeout: 10_000 });
