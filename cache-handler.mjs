@@ -42,6 +42,17 @@ const state = (globalThis.__trackerDataCache ??= {
   maxBytes: settings.DATA_CACHE_MAX_MB * 1024 * 1024,
 });
 
+// This process's count of tag expiries (lib/cache/cached.ts, which puts the count at the start of
+// each read first in the entry's text).
+const clock = (globalThis[Symbol.for("summit-tracker.tag-clock")] ??= { count: 0, expired: new Map() });
+
+/** The clock's count when the read behind an entry began, or null (not one of cachedRead's entries). */
+function readAt(value) {
+  const body = value.value?.kind === "FETCH" ? value.value.data?.body : undefined;
+  const match = typeof body === "string" ? /^"(\d+)\\u0001/.exec(body) : null;
+  return match ? Number(match[1]) : null;
+}
+
 /**
  * The local-lru handler's logic over a store we can measure: entries and their JSON size are
  * bounded (least recently used first out); health reports both.
@@ -59,6 +70,12 @@ function memoryHandler() {
     async get(key, { implicitTags }) {
       const value = store.get(key);
       if (!value) return null;
+      // Read before a write to one of its tags committed, stored after the write expired them: stale.
+      const began = readAt(value);
+      if (began !== null && value.tags.some((tag) => (clock.expired.get(tag) ?? -1) > began)) {
+        store.delete(key);
+        return null;
+      }
       for (const tag of new Set([...value.tags, ...implicitTags])) {
         if ((expiredAt.get(tag) ?? 0) > value.lastModified) {
           store.delete(key);
@@ -190,18 +207,36 @@ function redisHandler() {
 }
 
 /**
- * The in-app HTML cache (lib/cache/html-cache.ts, on globalThis under this symbol) keeps pages
- * rendered from this data: a write empties it once its tags' expiry has taken effect here (Next
- * applies a server action's updateTag after the action ran), so no page rendered before is served again.
+ * Every expiry: advances the clock, and empties the in-app HTML cache (lib/cache/html-cache.ts, on
+ * globalThis under this symbol), which keeps pages rendered from this data, once the tags' expiry
+ * has taken effect here (Next applies a server action's updateTag after the action ran), so no page
+ * rendered before is served again.
+ *
+ * Next expires a server action's tags a second time after rendering its answer (app-render runs
+ * the request's pending revalidations again once the page is rendered), which threw away what that
+ * render had just read and stored, so the next view of the page read the database again. In one
+ * process the clock makes the second pass useless: an entry whose read began before an expiry of one
+ * of its tags is refused anyway. So in memory a tag expires once per request; with Redis the second
+ * pass stays, as it also drops what another instance stored meanwhile (the clock is per process).
  */
-function emptyingHtmlCache(handler) {
+function expiringOncePerRequest(handler) {
   return {
     ...handler,
     async revalidateTag(tag) {
+      const request = globalThis[Symbol.for("summit-tracker.request-timing")]?.getStore();
+      if (!shared && request) {
+        const done = (request.expiredTags ??= new Set());
+        if (done.has(tag)) return;
+        done.add(tag);
+      }
+      clock.expired.set(tag, ++clock.count);
+      const started = performance.now();
       try {
         await handler.revalidateTag(tag);
       } finally {
         globalThis[Symbol.for("summit-tracker.html-cache")]?.clear();
+        // The request's Server-Timing `expire` span (lib/http/server-timing.ts).
+        if (request) request.spans.expire = (request.spans.expire ?? 0) + performance.now() - started;
       }
     },
   };
@@ -209,7 +244,7 @@ function emptyingHtmlCache(handler) {
 
 // Made when the file is first loaded, not when Next first reads the cache, so that Redis is
 // connected (and health knows it) before the first page.
-globalThis.__trackerCacheConfig ??= { handlers: [emptyingHtmlCache(shared ? redisHandler() : memoryHandler())] };
+globalThis.__trackerCacheConfig ??= { handlers: [expiringOncePerRequest(shared ? redisHandler() : memoryHandler())] };
 CacheHandler.onCreation(() => globalThis.__trackerCacheConfig);
 
 export default CacheHandler;

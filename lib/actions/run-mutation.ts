@@ -65,6 +65,7 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
   const input = toInput(formData);
   // Everything inside: a busy or read-only database (also at the rate limit's write) becomes a message with the request id.
   try {
+    const authStarted = performance.now();
     try {
       user = await requireUserWithPermission(permission);
     } catch (error) {
@@ -72,10 +73,13 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
       throw error;
     }
     const limit = await consumeRateLimit(prisma, `mutation:user:${user.id}`, { limit: getEnv().MUTATION_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+    recordSpan("auth", performance.now() - authStarted);
     if (!limit.allowed) return { status: "error", message: "tooManyChanges", messageValues: { seconds: limit.retryAfterSeconds } };
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { status: "error", message: "fixFields", fieldErrors: fieldErrors(parsed.error) };
+    const writeStarted = performance.now();
     const result = await run(parsed.data, user);
+    recordSpan("write", performance.now() - writeStarted);
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
     if (writes && !result.refused) expireData(result.tags);
     // Alerts for this change go out after the answer, so an editor never waits for a mail server.

@@ -21,6 +21,21 @@ const DATE = "$date";
  */
 const TOO_LARGE = "\u0000too-large";
 
+/**
+ * This process's count of tag expiries and, per tag, the count at its last expiry (cache-handler.mjs
+ * advances it; on globalThis because Next loads that file apart from the app's bundles). An entry's
+ * text starts with the count when its read began, so the cache can refuse an entry whose read
+ * straddled a write to one of its tags (read before the commit, stored after the expiry).
+ */
+interface TagClock {
+  count: number;
+  expired: Map<string, number>;
+}
+const CLOCK = Symbol.for("summit-tracker.tag-clock");
+const clock = ((globalThis as unknown as Record<symbol, TagClock | undefined>)[CLOCK] ??= { count: 0, expired: new Map() });
+/** Ends the clock's count in an entry's text; JSON never contains it unescaped. */
+const READ_AT_END = "\u0001";
+
 // Next's data cache stores JSON; Dates travel as {"$date": iso} and come back as Dates.
 function encode(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, item) {
@@ -45,12 +60,15 @@ export function cachedRead<A extends unknown[], R>(
   read: (...args: A) => Promise<R>,
 ): (...args: A) => Promise<R> {
   const compute = async (...args: A) => {
+    const readAt = clock.count;
     const text = encode(await read(...args));
-    return text.length > getEnv().DATA_CACHE_MAX_ENTRY_KB * 1024 ? TOO_LARGE : text;
+    return `${readAt}${READ_AT_END}${text.length > getEnv().DATA_CACHE_MAX_ENTRY_KB * 1024 ? TOO_LARGE : text}`;
   };
   return async (...args: A) => {
     const cached = unstable_cache(compute, [name], { tags: [TAG.all, ...tags(args)] });
-    const text = await cached(...args);
+    const stored = await cached(...args);
+    // An entry from before the count was stored (Redis outlives a deploy) is the text alone.
+    const text = stored.slice(stored.indexOf(READ_AT_END) + 1);
     return text === TOO_LARGE ? read(...args) : decode<R>(text);
   };
 }

@@ -7,6 +7,7 @@ import { getEnv } from "../env";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
 import type { InitiativeDetail } from "../initiatives/get-initiative";
+import { shareDescription } from "./share-description";
 
 /**
  * The status cards other sites put in an iframe (/embed/…) as whole HTML documents, and the
@@ -37,11 +38,19 @@ function badge(status: InitiativeStatus, t: T): string {
   return `<span class="badge" data-status="${status}" style="background:${fill};color:${text}">${escapeXml(t(`status.${status}`))}</span>`;
 }
 
-function page(locale: Locale, title: string, body: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeXml(title)}</title><style>${STYLE}</style></head><body><article>${body}</article></body></html>`;
+/**
+ * A card names the tracker's own page as canonical, so a search engine that meets the card counts
+ * it as that page rather than as a copy; the "not found" card is not to be indexed at all.
+ */
+function page(locale: Locale, title: string, body: string, about?: { canonical: string; description: string }): string {
+  const head = about
+    ? `<meta name="description" content="${escapeXml(about.description)}"><link rel="canonical" href="${escapeXml(about.canonical)}">`
+    : `<meta name="robots" content="noindex">`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${head}<title>${escapeXml(title)}</title><style>${STYLE}</style></head><body><article>${body}</article></body></html>`;
 }
 
-export async function renderInitiativeCard(initiative: InitiativeDetail, locale: Locale): Promise<string> {
+/** `origin`: the tracker's address as the request reached it, for the canonical link. */
+export async function renderInitiativeCard(initiative: InitiativeDetail, locale: Locale, origin: string): Promise<string> {
   const { t, format } = await translator(locale);
   const title = locale === "en" ? initiative.titleEn : initiative.titleRu;
   const last = initiative.history[0]?.recordedAt;
@@ -56,10 +65,16 @@ export async function renderInitiativeCard(initiative: InitiativeDetail, locale:
       last ? `<p class="muted">${escapeXml(t("embed.lastChange", { date: format.dateTime(last, { dateStyle: "long" }) }))}</p>` : "",
       `<p><a href="${link}" target="_blank" rel="noopener">${escapeXml(t("embed.details"))}</a></p>`,
     ].join(""),
+    {
+      canonical: `${origin}${link}`,
+      description: shareDescription(
+        t("share.initiativeDescription", { status: t(`status.${initiative.status}`), summary: locale === "en" ? initiative.summaryEn : initiative.summaryRu }),
+      ),
+    },
   );
 }
 
-export async function renderCountryCard(country: CountryPage, locale: Locale): Promise<string> {
+export async function renderCountryCard(country: CountryPage, locale: Locale, origin: string): Promise<string> {
   const { t } = await translator(locale);
   const name = locale === "en" ? country.nameEn : country.nameRu;
   const link = href(locale, `/countries/${country.code}`);
@@ -81,6 +96,7 @@ export async function renderCountryCard(country: CountryPage, locale: Locale): P
         : "",
       `<p><a href="${link}" target="_blank" rel="noopener">${escapeXml(t("embed.details"))}</a></p>`,
     ].join(""),
+    { canonical: `${origin}${link}`, description: t("share.countryDescription", { country: name, count: country.initiatives.length }) },
   );
 }
 
@@ -110,9 +126,11 @@ export async function renderMissing(locale: Locale): Promise<string> {
  */
 export function embedResponse(body: string, type: "html" | "svg", status = 200): Response {
   const ancestors = getEnv().EMBED_FRAME_ANCESTORS;
+  // connect-src 'self': a card runs no script, so this only lets crawlers' tools that read the
+  // site's robots.txt from within the page (Lighthouse does) reach it.
   const csp =
     type === "html"
-      ? `default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`
+      ? `default-src 'none'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`
       : `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors ${ancestors}`;
   return new Response(body, {
     status,

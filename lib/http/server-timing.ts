@@ -6,7 +6,9 @@ import http from "node:http";
  * is the time from the request's arrival to its response headers (pages have no Suspense
  * boundary, so their headers leave once the whole page is rendered), db the time spent in
  * database queries meanwhile (lib/db/timed-adapter.ts), render the rest; a mutation adds `action`
- * (permission check to commit, lib/actions/run-mutation.ts). The bench reads it.
+ * (permission check to commit, lib/actions/run-mutation.ts) and its parts `auth` (session and rate
+ * limit) and `write` (the domain function), and `expire` (the cache tags' expiry, cache-handler.mjs,
+ * which Next runs after the action). The bench reads it.
  *
  * The store lives on globalThis: Next bundles the app's modules apart from instrumentation.ts,
  * and both must see the same one.
@@ -17,6 +19,8 @@ export interface RequestTiming {
   queries: number;
   /** Named parts measured on their own (e.g. `action`: a mutation from permission check to commit). */
   spans: Record<string, number>;
+  /** The cache tags this request has expired (cache-handler.mjs expires each once per request). */
+  expiredTags?: Set<string>;
 }
 
 const KEY = Symbol.for("summit-tracker.request-timing");

@@ -4,7 +4,7 @@ import { inTransaction } from "../db/in-transaction";
 import type { SessionUser } from "../auth/sessions";
 import { isAllowedTransition } from "../domain/transitions";
 import type { ChangeStatusInput } from "./edit-schemas";
-import { checkCorrects, claimNextVersion, loadInitiative, writeHistoryEntry } from "./record-history";
+import { checkCorrects, claimVersion, loadInitiative, writeHistoryEntry } from "./record-history";
 import { ConflictError, EditError } from "./edit-errors";
 import { resolveEvidence } from "./resolve-evidence";
 import { dayToDate } from "../dates";
@@ -66,9 +66,9 @@ export async function changeStatus(
   }
 
   return inTransaction(prisma, async (tx) => {
-    const initiative = await claimNextVersion(tx, input.slug, input.version);
+    const initiative = await claimVersion(tx, input.slug, input.version);
     const change = await prepare(tx, initiative);
-    await tx.initiative.update({ where: { id: initiative.id }, data: { status: input.status, stage: input.stage } });
+    await tx.initiative.updateMany({ where: { id: initiative.id }, data: { status: input.status, stage: input.stage } });
     const entry = await writeHistoryEntry(tx, initiative, { kind: "status_change", ...change, authorId: actor.id });
     return { outcome: "applied", version: entry.version, tags: entry.tags } as const;
   });

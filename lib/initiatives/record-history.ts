@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type InitiativeStatus, type Stage } from "../generated/prisma/client";
 import type { Db } from "../db/types";
 import type { FieldChange } from "../history/field-changes";
 import { initiativeChangeTags } from "../cache/tags";
@@ -33,10 +33,38 @@ export async function claimNextVersion(tx: Db, slug: string, expectedVersion: nu
     return await tx.initiative.update({ where: { slug, version: expectedVersion, mergedIntoId: null }, data: { version: { increment: 1 } }, select: EDITABLE });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")) throw error;
-    const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true, mergedIntoId: true } });
-    if (!current || current.mergedIntoId !== null) throw new EditError("notFound");
-    throw new ConflictError(current.version, expectedVersion);
+    return refuseClaim(tx, slug, expectedVersion);
   }
+}
+
+/** Why a claim matched nothing: the initiative is gone or merged, or someone else changed it first. */
+async function refuseClaim(tx: Db, slug: string, expectedVersion: number): Promise<never> {
+  const current = await tx.initiative.findUnique({ where: { slug }, select: { version: true, mergedIntoId: true } });
+  if (!current || current.mergedIntoId !== null) throw new EditError("notFound");
+  throw new ConflictError(current.version, expectedVersion);
+}
+
+/**
+ * claimNextVersion for the changes that read only the status, the stage and the verification day
+ * (a status change, a verification; they leave the themes as they are): the compare-and-set and
+ * the read in one statement instead of Prisma's update, read and themes read. The caller's own
+ * update of the row then sets `updatedAt`.
+ */
+export async function claimVersion(tx: Db, slug: string, expectedVersion: number) {
+  const [row] = await tx.$queryRaw<
+    { id: number | bigint; version: number | bigint; status: InitiativeStatus; stage: Stage | null; lastVerifiedOn: Date | string | null }[]
+  >`UPDATE "Initiative" SET "version" = "version" + 1
+    WHERE "slug" = ${slug} AND "version" = ${expectedVersion} AND "mergedIntoId" IS NULL
+    RETURNING "id", "version", CAST("status" AS TEXT) AS "status", CAST("stage" AS TEXT) AS "stage", "lastVerifiedOn"`;
+  if (!row) return refuseClaim(tx, slug, expectedVersion);
+  // SQLite answers integers as BigInt and dates as text.
+  return {
+    id: Number(row.id),
+    version: Number(row.version),
+    status: row.status,
+    stage: row.stage,
+    lastVerifiedOn: row.lastVerifiedOn === null ? null : new Date(row.lastVerifiedOn),
+  };
 }
 
 export type NewEntry = Omit<Prisma.HistoryEntryUncheckedCreateInput, "initiativeId" | "version" | "changes"> & {

@@ -97,6 +97,7 @@ export function writeLine(label: string, result: WriteLoopResult): string {
     `${label}: ${fmt(result.writesPerSecond, 1)} writes/s (${result.acknowledged} acknowledged of ${result.attempted} in ${fmt(result.seconds, 1)} s, ` +
     `${result.workers} workers; conflicts ${result.conflicts}, failed ${result.failed}); POST p50 ${fmt(result.postP50)} ms, p99 ${fmt(result.postP99)} ms; ` +
     `visible to the public after p50 ${fmt(result.visibleP50)} ms, p99 ${fmt(result.visibleP99)} ms, max ${fmt(result.visibleMax)} ms ` +
-    `(${result.visibleSamples} sampled${result.visibleTimedOut ? `, ${result.visibleTimedOut} never seen` : ""})`
+    `(${result.visibleSamples} sampled${result.visibleTimedOut ? `, ${result.visibleTimedOut} never seen` : ""}); ` +
+    `server time: editor's GET p50 ${fmt(result.getServerP50, 1)} ms, POST p50 ${fmt(result.postServerP50, 1)} ms, p95 ${fmt(result.postServerP95, 1)} ms`
   );
 }

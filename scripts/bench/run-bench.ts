@@ -329,6 +329,14 @@ async function main() {
   if (writeErrors.length) failures.push(`status changes failed: ${writeErrors[0]}`);
   const cold = new Map([...coldTimings].map(([key, timings]) => [key, summarize(timings)]));
   const statusWrite = summarize(writeTimings, (t) => t.action);
+  // Where a status change's POST spends its time: the action's parts, Next's tag expiry after it, and the answer's render.
+  const statusParts: [string, TimeSummary][] = [
+    ["the whole POST", summarize(writeTimings)],
+    ["session and rate limit", summarize(writeTimings, (t) => t.spans.auth ?? null)],
+    ["the transaction", summarize(writeTimings, (t) => t.spans.write ?? null)],
+    ["tag expiry", summarize(writeTimings, (t) => t.spans.expire ?? null)],
+    ["the answer's page", summarize(writeTimings, (t) => (t.action === null ? null : t.total - t.action - (t.spans.expire ?? 0)))],
+  ];
 
   // ---- The editors' write loop: GET the page, POST, see it ----
   log(`Write loop: ${picks.writerSlugs.length} editors for ${settings.duration} s…`);
@@ -407,6 +415,7 @@ async function main() {
   log(serverTimeTable(targets, warm, cold));
   log("");
   log(`Status change (POST, the action's own time): p50 ${fmt(statusWrite.p50)} ms, p95 ${fmt(statusWrite.p95)} ms (${statusWrite.samples} changes)`);
+  log(`  its POST (p50 / p95 ms): ${statusParts.map(([name, t]) => `${name} ${fmt(t.p50, 1)} / ${fmt(t.p95, 1)}`).join("; ")}`);
   log(writeLine("Write loop (app)", writes));
   log(writeLine("Write loop through the front", frontWrites));
   log(
@@ -482,6 +491,7 @@ async function main() {
     rows,
     serverTime: Object.fromEntries(targets.map((t) => [t.key, { warm: warm.get(t.key), cold: cold.get(t.key) }])),
     statusWrite,
+    statusParts: Object.fromEntries(statusParts),
     otherInitiativeQueries: otherQueries,
     writes,
     frontWrites,

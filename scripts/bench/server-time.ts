@@ -7,6 +7,8 @@ export interface ServerTiming {
   render: number;
   queries: number;
   action: number | null;
+  /** Every named span (lib/http/server-timing.ts), e.g. a mutation's `auth`, `write`, `expire`. */
+  spans: Record<string, number>;
 }
 
 export function parseServerTiming(header: string | null): ServerTiming | null {
@@ -17,12 +19,14 @@ export function parseServerTiming(header: string | null): ServerTiming | null {
   };
   const total = metric("total");
   if (total === null) return null;
+  const spans = Object.fromEntries([...header.matchAll(/(?:^|,\s*)(\w+);dur=([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
   return {
     total,
     db: metric("db") ?? 0,
     render: metric("render") ?? 0,
     queries: Number(/desc="(\d+) queries"/.exec(header)?.[1] ?? 0),
     action: metric("action"),
+    spans,
   };
 }
 

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { hashPassword } from "../../lib/auth/password";
 import { sessionId as sessionIdFor } from "../../lib/auth/sessions";
 import { sleep } from "./processes";
+import { parseServerTiming } from "./server-time";
 
 /**
  * The status write loop: editors marking initiatives verified, replayed over HTTP exactly as a
@@ -125,6 +126,10 @@ export interface WriteLoopResult {
   visibleP99: number | null;
   visibleMax: number | null;
   visibleTimedOut: number;
+  /** Server-Timing totals, ms: the editor's GET of the page, and the POST (action, tag expiry, answer). */
+  getServerP50: number | null;
+  postServerP50: number | null;
+  postServerP95: number | null;
   firstErrors: string[];
 }
 
@@ -147,6 +152,8 @@ export async function runWriteLoop(options: WriteLoopOptions): Promise<WriteLoop
   const origin = new URL(options.base).origin;
   const headers = { cookie: options.cookie };
   const postLatencies: number[] = [];
+  const getServer: number[] = [];
+  const postServer: number[] = [];
   const visibility: Promise<number | null>[] = [];
   const errors = new Set<string>();
   let attempted = 0;
@@ -169,6 +176,8 @@ export async function runWriteLoop(options: WriteLoopOptions): Promise<WriteLoop
       try {
         const page = await fetch(url, { headers });
         const html = await page.text();
+        const getTiming = parseServerTiming(page.headers.get("server-timing"));
+        if (getTiming) getServer.push(getTiming.total);
         if (page.status !== 200) {
           fail(`GET ${url}: HTTP ${page.status}`);
           continue;
@@ -184,6 +193,8 @@ export async function runWriteLoop(options: WriteLoopOptions): Promise<WriteLoop
         const response = await fetch(url, { method: "POST", body, headers: { ...headers, origin }, redirect: "manual" });
         const text = await response.text();
         const ackAt = performance.now();
+        const postTiming = parseServerTiming(response.headers.get("server-timing"));
+        if (postTiming) postServer.push(postTiming.total);
         const ack = /Marked as verified \(version (\d+)\)/.exec(text);
         if (response.status === 200 && ack) {
           acknowledged++;
@@ -223,6 +234,9 @@ export async function runWriteLoop(options: WriteLoopOptions): Promise<WriteLoop
     visibleP99: percentile(seen, 99),
     visibleMax: seen.length ? Math.max(...seen) : null,
     visibleTimedOut: delays.length - seen.length,
+    getServerP50: percentile(getServer, 50),
+    postServerP50: percentile(postServer, 50),
+    postServerP95: percentile(postServer, 95),
     firstErrors: [...errors],
   };
 }

@@ -1,5 +1,6 @@
 import { e2eDatabase } from "./database";
 import { createAccount, expect, logIn, test } from "./fixtures";
+import { changeStatus } from "./status-change";
 
 const slug = "kyrgyzstan-unsc-candidacy-support";
 
@@ -55,17 +56,13 @@ test("a status change expires only what it changed: another initiative's page an
   await setTitleBehindTheApp(hidden, b);
   try {
     await logIn(page, await createAccount("editor", "Tag Editor"));
-    await page.goto(`/en/initiatives/${a}`);
-    const form = page.getByRole("form", { name: "Change status or stage" });
-    await form.getByLabel("New status").selectOption("in_progress");
-    await form.getByLabel("Effective date").fill("2026-10-01");
-    await form.getByLabel("Note (why)").fill("Cache-tag test: work on the concept has begun.");
-    await form.getByLabel("A link").check();
-    await form.getByLabel("Link (http or https)").fill("https://example.org/test-only");
-    await form.getByLabel("Title of the linked page").fill("Test page");
-    await form.getByLabel("Date of the linked page").fill("2026-10-01");
-    await form.getByRole("button", { name: "Save status" }).click();
-    await expect(form.getByRole("status")).toContainText("Saved as version");
+    await changeStatus(page, `/en/initiatives/${a}`, {
+      status: "in_progress",
+      note: "Cache-tag test: work on the concept has begun.",
+      day: "2026-10-01",
+      link: "https://example.org/test-only",
+      linkTitle: "Test page",
+    });
 
     // What the change touched is read again: A's page, the history feed, the list.
     await visitor.goto(`/en/initiatives/${a}`);

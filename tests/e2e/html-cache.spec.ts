@@ -11,6 +11,7 @@ import { NONCE_PLACEHOLDER } from "../../lib/security/front";
 import { createUser } from "../../lib/users/manage-users";
 import { expect, test } from "./fixtures";
 import { E2E_PORT } from "./ports";
+import { changeStatus } from "./status-change";
 
 /**
  * The app alone (`next start`, no nginx) answers anonymous page GETs from its own HTML cache
@@ -153,17 +154,7 @@ test("after an editor's status change the anonymous page shows it at once", asyn
   const context = await browser.newContext();
   await context.addCookies([await editorCookie("Status Editor")]);
   const editor = await context.newPage();
-  await editor.goto(pagePath);
-  const form = editor.getByRole("form", { name: "Change status or stage" });
-  await form.getByLabel("New status").selectOption("in_progress");
-  await form.getByLabel("Effective date").fill("2026-10-01");
-  await form.getByLabel("Note (why)").fill(note);
-  await form.getByLabel("A link").check();
-  await form.getByLabel("Link (http or https)").fill("https://example.org/test-only");
-  await form.getByLabel("Title of the linked page").fill("Test page");
-  await form.getByLabel("Date of the linked page").fill("2026-10-01");
-  await form.getByRole("button", { name: "Save status" }).click();
-  await expect(form.getByRole("status")).toContainText("Saved as version");
+  await changeStatus(editor, pagePath, { status: "in_progress", note, day: "2026-10-01", link: "https://example.org/test-only", linkTitle: "Test page" });
   await context.close();
 
   // Entries here live a minute: only the write emptying the cache can make this page new.

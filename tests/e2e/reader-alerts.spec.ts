@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { linkIn, startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { createAccount, logIn } from "./fixtures";
+import { changeStatus } from "./status-change";
 
 // The app (started by playwright.config.ts) sends to this port; here a real SMTP server listens on it.
 let sink: SmtpSink;
@@ -13,19 +14,7 @@ test.afterAll(async () => {
 
 const SLUG = "semey-chip-electronics-production";
 
-async function changeStatus(page: import("@playwright/test").Page, status: string, note: string) {
-  await page.goto(`/en/initiatives/${SLUG}`);
-  const form = page.getByRole("form", { name: "Change status or stage" });
-  await form.getByLabel("New status").selectOption(status);
-  await form.getByLabel("Effective date").fill("2026-11-30");
-  await form.getByLabel("Note (why)").fill(note);
-  await form.getByLabel("A link").check();
-  await form.getByLabel("Link (http or https)").fill("https://example.org/e2e-test-evidence");
-  await form.getByLabel("Title of the linked page").fill("E2E test evidence");
-  await form.getByLabel("Date of the linked page").fill("2026-11-30");
-  await form.getByRole("button", { name: "Save status" }).click();
-  await expect(form.getByRole("status")).toContainText("Saved as version");
-}
+const evidence = { day: "2026-11-30", link: "https://example.org/e2e-test-evidence", linkTitle: "E2E test evidence" };
 
 test("a reader follows an initiative by e-mail: subscribe, confirm, change, digest, unsubscribe", async ({ page, browser }) => {
   const email = `reader-${Date.now()}@reader.test`;
@@ -57,7 +46,7 @@ test("a reader follows an initiative by e-mail: subscribe, confirm, change, dige
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
   await logIn(editor, await createAccount("editor", "Alerts Editor"));
-  await changeStatus(editor, "stalled", "Production paused (e2e test)");
+  await changeStatus(editor, `/en/initiatives/${SLUG}`, { status: "stalled", note: "Production paused (e2e test)", ...evidence });
   const digest = await sink.waitFor(email, (mail) => mail.subject.endsWith("1 change"));
   expect(digest.text).toContain("Status: In progress → Stalled");
   expect(digest.text).toContain("Note: Production paused (e2e test)");
@@ -71,7 +60,7 @@ test("a reader follows an initiative by e-mail: subscribe, confirm, change, dige
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This alert does not exist");
 
   // Back as it was, for the other specs; the reader hears nothing more.
-  await changeStatus(editor, "in_progress", "Restored after the alerts test");
+  await changeStatus(editor, `/en/initiatives/${SLUG}`, { status: "in_progress", note: "Restored after the alerts test", ...evidence });
   await editorContext.close();
   await page.waitForTimeout(500);
   expect(sink.messages.filter((mail) => mail.to === email)).toHaveLength(2);

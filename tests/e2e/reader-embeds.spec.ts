@@ -52,7 +52,19 @@ test("embeds are cacheable and name who may frame them", async ({ request }) => 
   expect(await badge.text()).toMatch(/<title>[^<]+: [^<]+<\/title>/);
   const missing = await request.get("/embed/initiatives/no-such-initiative");
   expect(missing.status()).toBe(404);
-  expect(await missing.text()).toContain("В трекере не найдено.");
+  const missingHtml = await missing.text();
+  expect(missingHtml).toContain("В трекере не найдено.");
+  expect(missingHtml).toContain('<meta name="robots" content="noindex">');
+});
+
+test("a card points search engines at the tracker's own page and describes itself", async ({ request, baseURL }) => {
+  const card = await (await request.get("/embed/initiatives/ai-declaration?lang=en")).text();
+  expect(card).toContain(`<link rel="canonical" href="${baseURL}/en/initiatives/ai-declaration">`);
+  expect(card).toMatch(/<meta name="description" content="[^"]{20,}">/);
+  expect(card).not.toContain("noindex");
+  const country = await (await request.get("/embed/countries/KZ")).text();
+  expect(country).toContain(`<link rel="canonical" href="${baseURL}/countries/KZ">`);
+  expect(country).toContain('<meta name="description" content="Казахстан в трекере инициатив саммита:');
 });
 
 test("each initiative page has its own description, Open Graph and Twitter tags and a preview image", async ({ page, request }) => {

@@ -6,6 +6,9 @@ const convention = initiatives.find((initiative) => initiative.slug === "water-u
 test("a visitor goes from the dashboard to a theme, an initiative, its quote and the source", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Обзор" })).toBeVisible();
+  // Two cards count themes differently, and each says what it counts.
+  await expect(page.getByRole("region", { name: "По темам" })).toContainText("Итоги встречи; инициатива с двумя темами учитывается в обеих.");
+  await expect(page.getByRole("region", { name: "Статусы в разрезе тем" }).locator("figcaption")).toContainText("включая записи контекста");
 
   await page.getByRole("region", { name: "По темам" }).getByRole("link", { name: "Вода и экология" }).click();
   // The dashboard counts the meeting's outcomes, so its links open the list filtered to them.

@@ -90,7 +90,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
         </Card>
 
         <Card id="by-theme" title={t("byTheme")}>
-          <ul className="mt-4 space-y-3">
+          <p className="mt-1 text-sm text-slate-700">{t("byThemeNote")}</p>
+          <ul className="mt-3 space-y-3">
             {dashboard.byTheme.map(({ theme, count }) => (
               <li key={theme}>
                 <div className="flex items-baseline justify-between gap-3">

@@ -1,5 +1,6 @@
 import { publicData } from "@/lib/cache/public-data";
 import { handleRoute } from "@/lib/http/json-error";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { isLocale } from "@/lib/i18n/routing";
 import { embedResponse, renderCountryCard, renderInitiativeBadge, renderInitiativeCard, renderMissing } from "@/lib/embeds/render-embed";
 import { mergedTarget, permanentRedirectResponse } from "@/lib/initiatives/merged-target";
@@ -29,12 +30,12 @@ async function embed(request: Request, path: string[]): Promise<Response> {
       return embedResponse(await renderMissing(locale), "html", 404);
     }
     if (file === "badge.svg") return embedResponse(await renderInitiativeBadge(initiative, locale), "svg");
-    if (file === undefined) return embedResponse(await renderInitiativeCard(initiative, locale), "html");
+    if (file === undefined) return embedResponse(await renderInitiativeCard(initiative, locale, requestOrigin(request)), "html");
   }
   if (rest.length === 0 && kind === "countries" && key && file === undefined) {
     const country = await publicData.countryPage(key, 1);
     if (!country) return embedResponse(await renderMissing(locale), "html", 404);
-    return embedResponse(await renderCountryCard(country, locale), "html");
+    return embedResponse(await renderCountryCard(country, locale, requestOrigin(request)), "html");
   }
   return embedResponse(await renderMissing(locale), "html", 404);
 }
