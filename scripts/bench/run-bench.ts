@@ -269,6 +269,9 @@ async function main() {
     bodies.set(target.key, body);
   }
   const bytes = (key: string) => Buffer.byteLength(bodies.get(key) ?? "");
+  // Goal 6 holds for both languages: the Russian page is the larger (two bytes a Cyrillic letter).
+  const russianCountries = Buffer.byteLength(await (await fetch(`${base}/countries`)).text());
+  const countriesBytes = () => Math.max(bytes("countries"), russianCountries);
 
   // ---- nginx serving each page's bytes from disk: the ceiling of its row ----
   tempDir = mkdtempSync(path.join(tmpdir(), "tracker-bench-"));
@@ -482,7 +485,12 @@ async function main() {
     ),
     goal("6. app RSS < 400 MB", memory.appPeakRssMB, (v) => `${v.toFixed(0)} MB`, memory.appPeakRssMB < 400),
     goal("6. public page JavaScript ≤ 120 kB gzipped", javascript.gzipBytes / 1000, (v) => `${v.toFixed(1)} kB`, javascript.gzipBytes <= 120_000),
-    goal("6. countries page < 150 kB HTML", bytes("countries") / 1000, (v) => `${v.toFixed(0)} kB`, bytes("countries") < 150_000),
+    goal(
+      "6. countries page < 150 kB HTML (the larger of /en and /)",
+      countriesBytes() / 1000,
+      (v) => `${v.toFixed(0)} kB (en ${(bytes("countries") / 1000).toFixed(0)}, ru ${(russianCountries / 1000).toFixed(0)})`,
+      countriesBytes() < 150_000,
+    ),
   ];
   log("");
   log(goalTable(goals));
