@@ -1,25 +1,24 @@
 "use client";
 
-import { useLocale } from "next-intl";
-import { useSearchParams } from "next/navigation";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import NextLink from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { localePath, pathLocale, pathWithoutLocale } from "@/lib/i18n/locale-path";
 import { routing } from "@/lib/i18n/routing";
 
 /**
- * Links to the same page, with the same filters, in the other language. Its name starts with the
- * words shown (the other language's name), then says what it does in this page's language.
+ * Links to the same page, with the same filters (every value of a repeated one), in the other
+ * language. Its name starts with the words shown (the other language's name), then says what it
+ * does in this page's language.
  */
 export function LanguageSwitch({ label, hint }: { label: string; hint: string }) {
-  const locale = useLocale();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
+  const locale = pathLocale(pathname);
+  const search = useSearchParams().toString();
   const other = routing.locales.find((candidate) => candidate !== locale) ?? routing.defaultLocale;
-  // A filter may be repeated (?country=KZ&country=UZ): keep every value.
-  const query = Object.fromEntries([...new Set(searchParams.keys())].map((key) => [key, searchParams.getAll(key)]));
   return (
-    <Link
-      href={{ pathname, query }}
-      locale={other}
+    <NextLink
+      href={localePath(other, pathWithoutLocale(pathname)) + (search ? `?${search}` : "")}
+      prefetch={false}
       hrefLang={other}
       lang={other}
       className="rounded border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
@@ -29,6 +28,6 @@ export function LanguageSwitch({ label, hint }: { label: string; hint: string })
         {" "}
         — {hint}
       </span>
-    </Link>
+    </NextLink>
   );
 }

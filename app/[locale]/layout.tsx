@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/client-messages";
+import { ErrorTextProvider } from "@/components/error-text";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/lib/env";
-import { routing } from "@/lib/i18n/routing";
+import { isLocale } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
   return {
     // Absolute URLs for Open Graph images and links, from the address readers use.
@@ -27,9 +26,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations("nav");
+  const [t, tError] = await Promise.all([getTranslations("nav"), getTranslations("errorPage")]);
   const requestHeaders = await headers();
   const requestId = requestHeaders.get("x-request-id");
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
@@ -51,13 +50,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         >
           {t("skip")}
         </a>
-        <ClientMessages namespaces={["errorPage"]}>
+        <ErrorTextProvider
+          text={{ title: tError("title"), body: tError("body"), reference: tError("reference"), retry: tError("retry"), home: tError("home") }}
+        >
           <SiteHeader locale={locale} />
           <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
             {children}
           </main>
           <SiteFooter />
-        </ClientMessages>
+        </ErrorTextProvider>
       </body>
     </html>
   );

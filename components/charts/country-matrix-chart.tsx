@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { CountryMatrix, MatrixCell } from "@/lib/countries/country-matrix";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { localized } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/locale-path";
 
 /** The CSS mark of one cell (app/globals.css): shape by role, a tick when signed or beyond. */
 function markClass(cell: MatrixCell): string {
@@ -31,10 +31,10 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
           <tr>
             <td />
             {matrix.countries.map((country, index) => (
-              <th key={country.code} scope="col" className={index === members ? "matrix-first-partner" : undefined}>
-                <Link href={`/countries/${country.code}`} className="text-blue-800 hover:underline">
+              <th key={country.code} scope="col" {...(index === members ? { className: "matrix-first-partner" } : {})}>
+                <a href={localePath(locale, `/countries/${country.code}`)} className="text-blue-800 hover:underline">
                   {localized(locale, country.nameRu, country.nameEn)}
-                </Link>
+                </a>
               </th>
             ))}
           </tr>
@@ -45,20 +45,21 @@ export async function CountryMatrixChart({ id, locale, matrix }: { id: string; l
             return (
               <tr key={row.slug} data-slug={row.slug}>
                 <th scope="row">
-                  <Link href={`/initiatives/${row.slug}`} className="text-blue-800 underline">
+                  <a href={localePath(locale, `/initiatives/${row.slug}`)} className="text-blue-800 underline">
                     {title}
-                  </Link>
+                  </a>
                 </th>
                 {matrix.countries.map((country, index) => {
                   const cell = row.cells[country.code];
-                  const partnerEdge = index === members ? "matrix-first-partner" : undefined;
-                  // Empty cells carry nothing (the page's size matters: 250 cells); CSS draws their dot.
-                  if (!cell) return <td key={country.code} className={partnerEdge} />;
+                  const edge = index === members ? { className: "matrix-first-partner" } : {};
+                  // Cells carry no attribute they do not need: the markup is sent twice (HTML and the RSC
+                  // payload) for 250 cells. Empty ones are empty; CSS draws their dot.
+                  if (!cell) return <td key={country.code} {...edge} />;
                   const tip = `mx${rowIndex}-${index}`;
                   return (
-                    <td key={country.code} data-cell={`${row.slug}:${country.code}`} data-role={cell.role} className={partnerEdge}>
+                    <td key={country.code} {...edge}>
                       <button type="button" popoverTarget={tip} aria-labelledby={tip} className={markClass(cell)} />
-                      <span popover="auto" id={tip} className="mark-tip">
+                      <span popover="auto" id={tip}>
                         {`${localized(locale, country.nameRu, country.nameEn)}: ${tRole(cell.role)}${cell.stage ? `, ${tStage(cell.stage)}` : ""}`}
                       </span>
                     </td>

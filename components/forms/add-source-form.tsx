@@ -5,7 +5,7 @@ import { startTransition, useActionState, useMemo, useRef, useState, type FormEv
 import { addSourceAction, previewSourceAction } from "@/app/actions/source-actions";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { fieldErrors } from "@/lib/forms/form-data";
-import { Link } from "@/lib/i18n/navigation";
+import { ClientLink as Link } from "@/lib/i18n/client-link";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
 import { ActionForm, Field, INPUT, sentOr, SubmitButton, useErrorText } from "./form-kit";
 import { useFocusOnError } from "./kept-form";

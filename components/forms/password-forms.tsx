@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { changePasswordAction, issuePasswordResetAction, resetPasswordAction } from "@/app/actions/account-actions";
-import { Link } from "@/lib/i18n/navigation";
+import { ClientLink as Link } from "@/lib/i18n/client-link";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/users/user-schemas";
 import { Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
 import { Hidden } from "./shared-fields";

@@ -92,16 +92,22 @@ ${tempPaths(dir)}
  */
 export function benchCopyOfDeployConfig(source: string, dir: string, port: number, appPort: number, frontSecret: string): string {
   let config = source;
-  const replace = (pattern: RegExp, replacement: string, what: string) => {
+  const replace = (pattern: RegExp, replacement: string | ((match: string, ...groups: string[]) => string), what: string) => {
     if (!pattern.test(config)) throw new Error(`deploy/nginx.conf: cannot find ${what} (${pattern}) to adapt for the bench`);
-    config = config.replace(pattern, replacement);
+    pattern.lastIndex = 0;
+    config = config.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
   };
   replace(/^user\s+[^;]+;.*$/m, "# user: the bench runs nginx as the invoking user", "the user line");
   replace(/^worker_processes\s+[^;]+;.*$/m, "daemon off;\nworker_processes 1;", "worker_processes");
   replace(/^pid\s+[^;]+;.*$/m, `pid ${path.join(dir, "nginx.pid")};`, "pid");
   replace(/^error_log\s+[^;]+;.*$/m, `error_log ${path.join(dir, "error.log")} warn;`, "error_log");
   replace(/^(\s*)access_log\s+\S+\s+tracker;.*$/m, `$1access_log ${path.join(dir, "access.log")} tracker;`, "access_log");
-  replace(/^(\s*)proxy_cache_path\s+\S+/m, `$1proxy_cache_path ${path.join(dir, "cache")}`, "proxy_cache_path");
+  // Every cache (pages, build files) in a folder of its own under the temp dir.
+  replace(
+    /^(\s*)proxy_cache_path\s+\S+(?=.*keys_zone=(\w+))/gm,
+    (_, indent: string, zone: string) => `${indent}proxy_cache_path ${path.join(dir, `cache-${zone}`)}`,
+    "proxy_cache_path",
+  );
   replace(/^(\s*)server\s+localhost:3000;.*$/m, `$1server localhost:${appPort};`, "the upstream server");
   replace(/^(\s*)default\s+"[^"]*";\s+# bench: its own secret$/m, `$1default "${frontSecret}";`, "the front secret");
   replace(/^(\s*)listen\s+80;.*$/m, `$1listen 127.0.0.1:${port};`, "listen 80");

@@ -19,6 +19,8 @@ export interface Row {
   ceiling: LoadResult;
   app: LoadResult;
   front: LoadResult | null;
+  /** nginx's $upstream_cache_status of every request in the front's run (its access log). */
+  frontCache?: Record<string, number>;
 }
 
 export interface Goal {

@@ -269,6 +269,9 @@ async function main() {
     bodies.set(target.key, body);
   }
   const bytes = (key: string) => Buffer.byteLength(bodies.get(key) ?? "");
+  // Goal 6 holds for both languages: the Russian page is the larger (two bytes a Cyrillic letter).
+  const russianCountries = Buffer.byteLength(await (await fetch(`${base}/countries`)).text());
+  const countriesBytes = () => Math.max(bytes("countries"), russianCountries);
 
   // ---- nginx serving each page's bytes from disk: the ceiling of its row ----
   tempDir = mkdtempSync(path.join(tmpdir(), "tracker-bench-"));
@@ -353,11 +356,22 @@ async function main() {
   const frontPort = await port(2);
   const frontBase = `http://localhost:${frontPort}`;
   groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "front"), frontPort, appPort, frontSecret));
+  // What the front did with each request of a row (HIT, MISS, UPDATING…): its access log's cache= field.
+  const accessLog = path.join(tempDir, "front", "access.log");
+  const logSize = () => (existsSync(accessLog) ? statSync(accessLog).size : 0);
+  const cacheStatuses = (from: number): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    const text = existsSync(accessLog) ? readFileSync(accessLog).subarray(from).toString() : "";
+    for (const [, status] of text.matchAll(/ cache=(\S+)/g)) counts[status!] = (counts[status!] ?? 0) + 1;
+    return counts;
+  };
   for (const row of rows) {
     if (row.target.api) continue;
     await probe(frontBase + row.target.path);
     log(`Measuring through the front: ${row.target.label}…`);
+    const from = logSize();
     row.front = await load(`front: ${row.target.label}`, frontBase + row.target.path, bytes(row.target.key), true);
+    row.frontCache = cacheStatuses(from);
   }
   // A unique nonce per response, cache hits included, in the header and in every script.
   const nonces = new Set<string>();
@@ -418,6 +432,10 @@ async function main() {
   log(
     `Front nonces: ${nonces.size} distinct in ${nonceResponses} responses (${nonceHits} cache hits), ${nonceMismatches} with a script or header not carrying its own nonce`,
   );
+  for (const row of rows.filter((r) => r.frontCache)) {
+    const counts = Object.entries(row.frontCache!).sort(([, a], [, b]) => b - a);
+    log(`Front cache statuses, ${row.target.key}: ${counts.map(([status, n]) => `${status} ${n}`).join(", ") || "—"}`);
+  }
   log(`Another initiative's page after each status change: ${otherQueries.join(", ") || "—"} database queries`);
   log(
     `App peak memory: ${memory.appPeakRssMB.toFixed(0)} MB RSS (next-server process tree, sampled every 200 ms; kernel VmHWM ${memory.appPeakHwmMB.toFixed(0)} MB)`,
@@ -467,7 +485,12 @@ async function main() {
     ),
     goal("6. app RSS < 400 MB", memory.appPeakRssMB, (v) => `${v.toFixed(0)} MB`, memory.appPeakRssMB < 400),
     goal("6. public page JavaScript ≤ 120 kB gzipped", javascript.gzipBytes / 1000, (v) => `${v.toFixed(1)} kB`, javascript.gzipBytes <= 120_000),
-    goal("6. countries page < 150 kB HTML", bytes("countries") / 1000, (v) => `${v.toFixed(0)} kB`, bytes("countries") < 150_000),
+    goal(
+      "6. countries page < 150 kB HTML (the larger of /en and /)",
+      countriesBytes() / 1000,
+      (v) => `${v.toFixed(0)} kB (en ${(bytes("countries") / 1000).toFixed(0)}, ru ${(russianCountries / 1000).toFixed(0)})`,
+      countriesBytes() < 150_000,
+    ),
   ];
   log("");
   log(goalTable(goals));

@@ -5,6 +5,7 @@ import { CountryMatrixChart, CountryMatrixLegend } from "@/components/charts/cou
 import type { MatrixCountry } from "@/lib/countries/country-matrix";
 import { isAtOrBeyond } from "@/lib/countries/stage-ladder";
 import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/locale-path";
 import { localized } from "@/lib/i18n/localized";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -88,7 +89,7 @@ export default async function CountriesPage({ params }: Props) {
       <Card id="matrix-table" title={t("table.heading")}>
         <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
         <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
-          <table className="min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
+          <table className="matrix-table min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
             <caption id="matrix-caption" className="mb-2 text-left font-medium text-slate-800">
               {t("table.caption", { initiatives: matrix.rows.length })}
             </caption>
@@ -112,16 +113,16 @@ export default async function CountriesPage({ params }: Props) {
               </tr>
               <tr>{members.map(countryHeader)}</tr>
             </thead>
+            {/* The body's cells carry no classes, and its links are plain ones: app/globals.css styles them
+                by position (.matrix-table), since this markup is sent twice, in the HTML and the RSC payload. */}
             <tbody className="divide-y divide-slate-200">
               {matrix.rows.map((row, index) => (
-                <tr key={row.slug} data-slug={row.slug} className="align-top">
-                  <td className="px-2 py-2 tabular-nums text-slate-700">{format.number(index + 1)}</td>
-                  <th scope="row" className="min-w-52 px-2 py-2 font-medium">
-                    <Link href={`/initiatives/${row.slug}`} className="text-blue-800 underline">
-                      {localized(locale, row.titleRu, row.titleEn)}
-                    </Link>
+                <tr key={row.slug}>
+                  <td>{format.number(index + 1)}</td>
+                  <th scope="row">
+                    <a href={localePath(locale, `/initiatives/${row.slug}`)}>{localized(locale, row.titleRu, row.titleEn)}</a>
                   </th>
-                  <td className="px-2 py-2 text-sm" data-testid="signed-count">
+                  <td>
                     {row.signed ? (
                       t("signedBy", { reached: row.signed.reached, total: row.signed.total })
                     ) : (
@@ -133,39 +134,34 @@ export default async function CountriesPage({ params }: Props) {
                   </td>
                   {members.map((country) => {
                     const cell = row.cells[country.code];
+                    // An empty cell is empty (the intro says what it means; CSS draws a dot).
+                    if (!cell) return <td key={country.code} />;
+                    const signed = isAtOrBeyond(cell.stage, "signed");
                     return (
-                      <td key={country.code} data-country={country.code} className={cell ? "matrix-cell" : "matrix-cell text-slate-500"}>
-                        {cell ? (
-                          <>
-                            <span className="matrix-role">{tRole(cell.role)}</span>
-                            {cell.stage && (
-                              <span className={isAtOrBeyond(cell.stage, "signed") ? "matrix-stage signed" : "matrix-stage"}>
-                                {isAtOrBeyond(cell.stage, "signed") && <span aria-hidden="true">✓ </span>}
-                                {tStage(cell.stage)}
-                              </span>
-                            )}
-                          </>
-                        ) : (
-                          <>
-                            <span aria-hidden="true">·</span>
-                            <span className="sr-only">{t("notInvolved")}</span>
-                          </>
-                        )}
+                      <td key={country.code}>
+                        <span>{tRole(cell.role)}</span>
+                        {cell.stage &&
+                          (signed ? (
+                            <span className="signed">
+                              <span aria-hidden="true">✓ </span>
+                              {tStage(cell.stage)}
+                            </span>
+                          ) : (
+                            <span>{tStage(cell.stage)}</span>
+                          ))}
                       </td>
                     );
                   })}
-                  <td className="border-l border-slate-200 px-2 py-2 text-xs" data-country="partners">
+                  <td>
                     {partners.some((country) => row.cells[country.code]) ? (
-                      <ul className="space-y-0.5">
+                      <ul>
                         {partners
                           .filter((country) => row.cells[country.code])
                           .map((country) => {
                             const cell = row.cells[country.code]!;
                             return (
-                              <li key={country.code} data-country={country.code}>
-                                <Link href={`/countries/${country.code}`} className="font-medium text-blue-800 underline">
-                                  {name(country)}
-                                </Link>
+                              <li key={country.code}>
+                                <a href={localePath(locale, `/countries/${country.code}`)}>{name(country)}</a>
                                 {": "}
                                 {tRole(cell.role)}
                                 {cell.stage && <> · {tStage(cell.stage)}</>}
