@@ -2,6 +2,7 @@ import "server-only";
 // use-intl/core: the translator without React, so `npm run alerts:send` can load it outside Next.
 import { createFormatter, createTranslator } from "use-intl/core";
 import type { AlertFrequency } from "../generated/prisma/enums";
+import { localePath } from "../i18n/locale-path";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
 import { parseFieldPath } from "../history/field-changes";
@@ -28,7 +29,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&a
 
 /** A page's absolute address in the recipient's language (Russian has no prefix). */
 export function pageUrl(base: string, locale: Locale, path: string): string {
-  return `${base}${locale === "ru" ? "" : `/${locale}`}${path}`;
+  return `${base}${localePath(locale, path)}`;
 }
 
 export function manageUrl(r: Pick<Recipient, "base" | "locale" | "token">): string {

@@ -4,6 +4,7 @@ import { STATUS_FILL } from "../charts/palette";
 import type { CountryPage } from "../countries/get-country";
 import { INITIATIVE_STATUSES, type InitiativeStatus } from "../domain/vocabulary";
 import { getEnv } from "../env";
+import { localePath } from "../i18n/locale-path";
 import { loadMessages } from "../i18n/load-messages";
 import type { Locale } from "../i18n/routing";
 import type { InitiativeDetail } from "../initiatives/get-initiative";
@@ -23,8 +24,6 @@ async function translator(locale: Locale) {
   const messages = await loadMessages(locale);
   return { t: createTranslator({ locale, messages }) as T, format: createFormatter({ locale, timeZone: "UTC" }) };
 }
-
-const href = (locale: Locale, path: string) => `${locale === "ru" ? "" : `/${locale}`}${path}`;
 
 const STYLE = `*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0f172a;background:#fff}
 article{padding:12px 14px;border:1px solid #cbd5e1;border-radius:8px}
@@ -54,7 +53,7 @@ export async function renderInitiativeCard(initiative: InitiativeDetail, locale:
   const { t, format } = await translator(locale);
   const title = locale === "en" ? initiative.titleEn : initiative.titleRu;
   const last = initiative.history[0]?.recordedAt;
-  const link = href(locale, `/initiatives/${initiative.slug}`);
+  const link = localePath(locale, `/initiatives/${initiative.slug}`);
   return page(
     locale,
     title,
@@ -77,7 +76,7 @@ export async function renderInitiativeCard(initiative: InitiativeDetail, locale:
 export async function renderCountryCard(country: CountryPage, locale: Locale, origin: string): Promise<string> {
   const { t } = await translator(locale);
   const name = locale === "en" ? country.nameEn : country.nameRu;
-  const link = href(locale, `/countries/${country.code}`);
+  const link = localePath(locale, `/countries/${country.code}`);
   const counts = INITIATIVE_STATUSES.map((status) => [status, country.initiatives.filter((i) => i.status === status).length] as const).filter(([, n]) => n > 0);
   const shown = country.initiatives.slice(0, 5);
   return page(
@@ -89,7 +88,7 @@ export async function renderCountryCard(country: CountryPage, locale: Locale, or
       `<p>${escapeXml(t("embed.initiatives", { count: country.initiatives.length }))}</p>`,
       counts.length ? `<p>${counts.map(([status, n]) => `${badge(status, t)}&nbsp;${n}`).join(" ")}</p>` : "",
       shown.length
-        ? `<ul>${shown.map((i) => `<li><a href="${href(locale, `/initiatives/${i.slug}`)}" target="_blank" rel="noopener">${escapeXml(locale === "en" ? i.titleEn : i.titleRu)}</a> ${badge(i.status, t)}</li>`).join("")}</ul>`
+        ? `<ul>${shown.map((i) => `<li><a href="${localePath(locale, `/initiatives/${i.slug}`)}" target="_blank" rel="noopener">${escapeXml(locale === "en" ? i.titleEn : i.titleRu)}</a> ${badge(i.status, t)}</li>`).join("")}</ul>`
         : "",
       country.initiatives.length > shown.length
         ? `<p class="muted">${escapeXml(t("embed.more", { count: country.initiatives.length - shown.length }))}</p>`

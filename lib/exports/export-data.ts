@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { HISTORY_ITEM_SELECT, historyWhere, toHistoryItem, type HistoryFilter } from "../history/list-history";
 import { initiativeIdPages, type InitiativeFilters } from "../initiatives/query-initiatives";
 import { dayOrNull as day } from "../dates";
+import { localePath } from "../i18n/locale-path";
 
 /**
  * Exports for spreadsheets and scripts. Column names are stable (docs/exports.md);
@@ -125,7 +126,7 @@ export async function* initiativeRows(
           proposer_country: item.proposerCountryCode,
           countries: item.countries ? item.countries.split(",") : [],
           updated_at: new Date(item.updatedAt).toISOString(),
-          url: `${origin}${locale === "en" ? "/en" : ""}/initiatives/${item.slug}`,
+          url: `${origin}${localePath(locale, `/initiatives/${item.slug}`)}`,
           version: String(item.version),
         },
       ];

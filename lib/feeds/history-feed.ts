@@ -3,6 +3,7 @@ import type { Theme } from "../domain/vocabulary";
 import type { HistoryItem } from "../history/list-history";
 import { parseFieldPath, splitThemes, type FieldChange } from "../history/field-changes";
 import type { AtomEntry, AtomFeed } from "./atom";
+import { localePath } from "../i18n/locale-path";
 import { LOCALES, type Locale } from "../i18n/routing";
 import { recordFieldLabel, recordFieldValue } from "../records/record-labels";
 import type { RecordHistoryView } from "../records/record-history";
@@ -71,22 +72,22 @@ export function feedUrl(origin: string, subject: FeedSubject, lang: FeedLang): s
 
 /** The public page a feed follows, in the feed's language (English pages live under /en). */
 export function pageUrl(origin: string, subject: FeedSubject, lang: FeedLang): string {
-  const prefix = lang === "en" ? "/en" : "";
+  const page = (path: string) => `${origin}${localePath(lang, path)}`;
   switch (subject.kind) {
     case "history":
-      return `${origin}${prefix || "/"}`;
+      return page("/");
     case "initiative":
-      return `${origin}${prefix}/initiatives/${encodeURIComponent(subject.slug)}`;
+      return page(`/initiatives/${encodeURIComponent(subject.slug)}`);
     case "country":
-      return `${origin}${prefix}/countries/${subject.code}`;
+      return page(`/countries/${subject.code}`);
     case "theme":
-      return `${origin}${prefix}/themes/${subject.theme}`;
+      return page(`/themes/${subject.theme}`);
     case "source":
-      return `${origin}${prefix}/sources/${subject.id}`;
+      return page(`/sources/${subject.id}`);
     case "event":
-      return `${origin}${prefix}/events/${encodeURIComponent(subject.slug)}`;
+      return page(`/events/${encodeURIComponent(subject.slug)}`);
     case "metric":
-      return `${origin}${prefix}/targets/${encodeURIComponent(subject.slug)}`;
+      return page(`/targets/${encodeURIComponent(subject.slug)}`);
   }
 }
 
@@ -218,7 +219,7 @@ export function buildHistoryFeed(input: HistoryFeedInput): AtomFeed {
     if (entry.reviewerName) lines.push(t("feeds.content.approvedBy", { name: entry.reviewerName }));
     if (entry.correctsId !== null) lines.push(t("feeds.content.corrects", { id: entry.correctsId }));
     if (entry.quote) {
-      const url = `${origin}${lang === "en" ? "/en" : ""}/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`;
+      const url = `${origin}${localePath(lang, `/sources/${entry.quote.sourceId}#quote-${entry.quote.id}`)}`;
       lines.push(t("feeds.content.evidenceQuote", { text: entry.quote.text, url }));
     }
     if (entry.evidenceUrl) {
