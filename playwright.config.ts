@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_FRONT_SECRET, E2E_HEALTH_TOKEN, E2E_PORT as PORT } from "./tests/e2e/ports";
+import { E2E_FRONT_PORT, E2E_FRONT_SECRET, E2E_HEALTH_TOKEN, E2E_PORT as PORT } from "./tests/e2e/ports";
 
 const baseURL = `http://localhost:${PORT}`;
 // The app mails alerts to a test SMTP server the alerts spec starts on this port. Chosen once
@@ -84,6 +84,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // front.spec.ts puts a copy of deploy/nginx.conf in front with the same secret.
       FRONT_SECRET: E2E_FRONT_SECRET,
+      // …and the app asks it for fresh copies after a write (nothing listens there outside that spec).
+      FRONT_URL: `http://localhost:${E2E_FRONT_PORT}`,
       // data-cache-bound.spec.ts reads the cache's figures in the health details.
       HEALTH_TOKEN: E2E_HEALTH_TOKEN,
     },

@@ -55,6 +55,12 @@ const envSchema = z
       }),
     // Shared with the caching front (deploy/nginx.conf); unset means no front is trusted.
     FRONT_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+    // The front's address as readers use it (its scheme and host are part of the front's cache key):
+    // after a write the app asks it there for fresh copies of the changed pages (needs FRONT_SECRET).
+    FRONT_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+    ),
     // next.config.ts reads the same variable at build time for the request body limits.
     SOURCE_MAX_BYTES: z.coerce
       .number()
@@ -80,6 +86,10 @@ const envSchema = z
       (value) => (value === "" ? undefined : value),
       z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
     ),
+  })
+  .refine((env) => !env.FRONT_URL || env.FRONT_SECRET, {
+    path: ["FRONT_URL"],
+    message: "needs FRONT_SECRET: the front refreshes a page only for the secret it shares with the app",
   })
   .transform((env) => ({ ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, "") }));
 

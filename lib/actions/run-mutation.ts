@@ -7,10 +7,12 @@ import { deliverAlerts } from "../alerts/deliver-alerts";
 import { mailEnabled } from "../alerts/mailer";
 import { clientKey, requireUserWithPermission } from "../auth/current-user";
 import { expireData } from "../cache/cached";
+import { TAG } from "../cache/tags";
 import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit";
 import { getEnv } from "../env";
 import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
+import { refreshFront } from "../security/front-refresh";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { databaseFailure } from "../db/database-failure";
@@ -81,7 +83,11 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     const result = await run(parsed.data, user);
     recordSpan("write", performance.now() - writeStarted);
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
-    if (writes && !result.refused) expireData(result.tags);
+    if (writes && !result.refused) {
+      expireData(result.tags);
+      // After the answer: the editor never waits for the front, and the expiry above has been applied.
+      after(() => refreshFront(result.tags ?? [TAG.all]));
+    }
     // Alerts for this change go out after the answer, so an editor never waits for a mail server.
     if (writes && !result.refused && mailEnabled())
       after(() => deliverAlerts(prisma, { frequencies: ["immediate"] }).catch((error) => log("error", "alert_delivery_failed", { error })));

@@ -216,6 +216,10 @@ async function main() {
   // ---- The app ----
   const appPort = await port(0);
   const base = `http://localhost:${appPort}`;
+  // The front's port now: the app asks it for fresh copies after each write (FRONT_URL, decision 052);
+  // before the front starts below, those requests find nothing there and cost a refused connection.
+  const frontPort = await port(2);
+  const frontBase = `http://localhost:${frontPort}`;
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(appPort), "-H", "localhost"], {
     ...process.env,
     NEXT_DIST_DIR: DIST_DIR,
@@ -225,6 +229,7 @@ async function main() {
     DATABASE_URL: `file:${databaseFile}`,
     MUTATION_RATE_LIMIT_PER_MINUTE: "1000000",
     FRONT_SECRET: frontSecret,
+    FRONT_URL: frontBase,
   });
   groups.push(app);
   const sampler = new MemorySampler(app.pid);
@@ -353,8 +358,6 @@ async function main() {
   if (writes.acknowledged === 0) failures.push(`the write loop acknowledged no write (${writes.firstErrors.join("; ")})`);
 
   // ---- Behind a copy of deploy/nginx.conf (the front) ----
-  const frontPort = await port(2);
-  const frontBase = `http://localhost:${frontPort}`;
   groups.push(await startProxyNginx(nginxBinary, path.join(tempDir, "front"), frontPort, appPort, frontSecret));
   // What the front did with each request of a row (HIT, MISS, UPDATING…): its access log's cache= field.
   const accessLog = path.join(tempDir, "front", "access.log");

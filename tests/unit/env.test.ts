@@ -45,4 +45,16 @@ describe("environment", () => {
     const { getEnv } = await import("../../lib/env");
     expect(() => getEnv()).toThrow(/SMTP_URL: must be an smtp/);
   });
+
+  it("refuses FRONT_URL without FRONT_SECRET, and a FRONT_URL that is not http(s)", async () => {
+    vi.stubEnv("FRONT_SECRET", undefined);
+    vi.stubEnv("FRONT_URL", "http://tracker.test");
+    const { getEnv } = await import("../../lib/env");
+    expect(() => getEnv()).toThrow(/FRONT_URL: needs FRONT_SECRET/);
+    vi.resetModules();
+    vi.stubEnv("FRONT_SECRET", "a".repeat(32));
+    vi.stubEnv("FRONT_URL", "ftp://tracker.test");
+    const again = await import("../../lib/env");
+    expect(() => again.getEnv()).toThrow(/FRONT_URL: must be an http/);
+  });
 });
