@@ -21,14 +21,18 @@ export const FRONT_REFRESH_HEADER = "x-tracker-refresh";
 /** A bulk import names thousands of initiatives; those pages refresh by the end-of-second rule. */
 const MAX_REFRESHED_INITIATIVES = 10;
 
-/** The addresses (every language) a write with these tags asks the front to fetch again. */
-export function frontRefreshPaths(tags: readonly string[]): string[] {
-  const pages: string[] = [];
+/**
+ * The addresses (every language) a write with these tags asks the front to fetch again, in two
+ * rounds: the written initiatives' pages first, so the dashboard's heavier renders do not share the
+ * processor with them.
+ */
+export function frontRefreshPaths(tags: readonly string[]): string[][] {
+  const inLanguages = (page: string) => routing.locales.map((locale) => localePath(locale, page));
   const slugs = tags.filter((tag) => tag.startsWith("initiative:")).map((tag) => tag.slice("initiative:".length));
-  if (slugs.length <= MAX_REFRESHED_INITIATIVES) for (const slug of slugs) pages.push(`/initiatives/${encodeURIComponent(slug)}`);
+  const initiatives = slugs.length <= MAX_REFRESHED_INITIATIVES ? slugs.flatMap((slug) => inLanguages(`/initiatives/${encodeURIComponent(slug)}`)) : [];
   // The dashboard counts and charts every initiative.
-  if (tags.includes(TAG.initiatives) || tags.includes(TAG.all)) pages.push("/");
-  return pages.flatMap((page) => routing.locales.map((locale) => localePath(locale, page)));
+  const dashboard = tags.includes(TAG.initiatives) || tags.includes(TAG.all) ? inLanguages("/") : [];
+  return [initiatives, dashboard].filter((round) => round.length > 0);
 }
 
 let lastFailureLoggedAt = 0;
@@ -56,33 +60,33 @@ function refreshOne(base: URL, path: string, secret: string): Promise<void> {
  */
 const inFlight = new Map<string, boolean>();
 
+async function refreshAddress(base: URL, path: string, secret: string): Promise<void> {
+  if (inFlight.has(path)) {
+    inFlight.set(path, true);
+    return;
+  }
+  for (let again = true; again; again = inFlight.get(path) === true) {
+    inFlight.set(path, false);
+    try {
+      await refreshOne(base, path, secret);
+    } catch (error) {
+      if (Date.now() - lastFailureLoggedAt > 60_000) {
+        lastFailureLoggedAt = Date.now();
+        log("warn", "front_refresh_failed", { front: base.origin, path, error });
+      }
+    }
+  }
+  inFlight.delete(path);
+}
+
 /**
- * Asks the front for fresh copies of what the tags name, all at once (each is one render on
- * some instance). Off unless FRONT_URL and FRONT_SECRET are set. Never throws: a front
+ * Asks the front for fresh copies of what the tags name, round by round (each address is one
+ * render on some instance). Off unless FRONT_URL and FRONT_SECRET are set. Never throws: a front
  * that is down costs readers only the end-of-second wait, so failures are logged, once a minute.
  */
 export async function refreshFront(tags: readonly string[]): Promise<void> {
   const { FRONT_URL, FRONT_SECRET } = getEnv();
   if (!FRONT_URL || !FRONT_SECRET) return;
   const base = new URL(FRONT_URL);
-  await Promise.all(
-    frontRefreshPaths(tags).map(async (path) => {
-      if (inFlight.has(path)) {
-        inFlight.set(path, true);
-        return;
-      }
-      for (let again = true; again; again = inFlight.get(path) === true) {
-        inFlight.set(path, false);
-        try {
-          await refreshOne(base, path, FRONT_SECRET);
-        } catch (error) {
-          if (Date.now() - lastFailureLoggedAt > 60_000) {
-            lastFailureLoggedAt = Date.now();
-            log("warn", "front_refresh_failed", { front: base.origin, path, error });
-          }
-        }
-      }
-      inFlight.delete(path);
-    }),
-  );
+  for (const round of frontRefreshPaths(tags)) await Promise.all(round.map((path) => refreshAddress(base, path, FRONT_SECRET)));
 }
