@@ -132,14 +132,19 @@ export async function getInitiative(
         skip: (Math.max(1, historyPage) - 1) * historyPageSize,
       },
       _count: { select: { history: true } },
-      // Duplicates merged into this one: their histories stay readable here, whole.
-      mergedFrom: {
-        select: { ...INITIATIVE_NAME_SELECT, history: { select: HISTORY_ENTRY_VIEW_SELECT, orderBy: { version: "desc" } } },
-        orderBy: { id: "asc" },
-      },
+      // Duplicates merged into this one: their histories stay readable here, whole (read below).
+      mergedFrom: { select: { id: true, ...INITIATIVE_NAME_SELECT }, orderBy: { id: "asc" } },
     },
   });
   if (!row) return null;
+  // Read only when there are duplicates: a nested select costs five queries even when it finds none.
+  const mergedHistory = row.mergedFrom.length
+    ? await prisma.historyEntry.findMany({
+        where: { initiativeId: { in: row.mergedFrom.map((duplicate) => duplicate.id) } },
+        select: { ...HISTORY_ENTRY_VIEW_SELECT, initiativeId: true },
+        orderBy: { version: "desc" },
+      })
+    : [];
 
   const publicationDates = row.quotes
     .map((quote) => quote.source.publishedOn)
@@ -191,7 +196,10 @@ export async function getInitiative(
     historyPage: Math.max(1, historyPage),
     historyPageCount: Math.max(1, Math.ceil(row._count.history / historyPageSize)),
     history: row.history.map((entry) => toHistoryItem(entry)),
-    mergedFrom: row.mergedFrom.map(({ history, ...duplicate }) => ({ ...duplicate, history: history.map((entry) => toHistoryItem(entry)) })),
+    mergedFrom: row.mergedFrom.map(({ id, ...duplicate }) => ({
+      ...duplicate,
+      history: mergedHistory.flatMap(({ initiativeId, ...entry }) => (initiativeId === id ? [toHistoryItem(entry)] : [])),
+    })),
   };
 }
 

@@ -112,6 +112,12 @@ describe("merging a duplicate into the initiative kept", () => {
     expect(page.mergedFrom).toHaveLength(1);
     expect(page.mergedFrom[0]!.slug).toBe(duplicate.slug);
     expect(page.mergedFrom[0]!.history).toHaveLength(duplicate._count.history + 1);
+    // The duplicate's own entries (read apart from the page's row), newest first, shaped like the page's.
+    const versions = page.mergedFrom[0]!.history.map((entry) => entry.version);
+    expect(versions).toEqual([...versions].sort((a, b) => b - a));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(page.mergedFrom[0]!.history[0]).not.toHaveProperty("initiativeId");
+    expect(Object.keys(page.mergedFrom[0]!.history[0]!).sort()).toEqual(Object.keys(page.history[0]!).sort());
   });
 
   it("leaves the duplicate out of the list, facets, exports, dashboard, search and API counts; its slug leads to the kept one", async () => {

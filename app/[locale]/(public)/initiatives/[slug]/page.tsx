@@ -3,7 +3,7 @@ import { AsWritten } from "@/components/as-written";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { FeedLink } from "@/components/feed-link";
 import { FollowSection } from "@/components/alerts/follow-section";
 import { SuggestSection } from "@/components/suggest-section";
@@ -42,10 +42,22 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** The history page asked for. */
+async function historyPageOf(searchParams: Props["searchParams"]): Promise<number> {
+  const raw = firstParam((await searchParams).history);
+  return Math.min(100_000, Math.max(1, Number.parseInt(raw ?? "", 10) || 1));
+}
+
+/**
+ * The metadata and the page render at the same time and both need the initiative: one read per
+ * request. The data cache alone does not share it, since it starts a read for every miss.
+ */
+const readInitiative = cache((slug: string, historyPage: number) => publicData.initiative(slug, historyPage));
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
   const locale = await pageLocale(params);
-  const initiative = await publicData.initiative(slug);
+  const initiative = await readInitiative(slug, await historyPageOf(searchParams));
   if (!initiative) return {};
   const [tMeta, tStatus, tShare] = await Promise.all([
     getTranslations({ locale, namespace: "meta" }),
@@ -69,9 +81,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InitiativePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const locale = await pageLocale(params);
-  const rawPage = (await searchParams).history;
-  const historyPage = Math.min(100_000, Math.max(1, Number.parseInt(firstParam(rawPage) ?? "", 10) || 1));
-  const [initiative, user, countries] = await Promise.all([publicData.initiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
+  const historyPage = await historyPageOf(searchParams);
+  const [initiative, user, countries] = await Promise.all([readInitiative(slug, historyPage), getCurrentUser(), publicData.countries()]);
   if (!initiative) {
     // A duplicate merged into another initiative: its address leads there for good.
     const kept = await mergedTarget(prisma, slug);
