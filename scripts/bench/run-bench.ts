@@ -5,7 +5,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { applyMigrations } from "../../lib/db/schema-engine";
-import { appNodeOptions } from "../cli/app-node-options";
+import { appServerEnv } from "../cli/app-node-options";
 import { buildIfChanged } from "../cli/build-app";
 import { getEnv } from "../../lib/env";
 import { parseArgs } from "./args";
@@ -221,7 +221,7 @@ async function main() {
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     // As `npm start` runs it.
-    NODE_OPTIONS: appNodeOptions(getEnv().APP_HEAP_MB),
+    ...appServerEnv(getEnv()),
     DATABASE_URL: `file:${databaseFile}`,
     MUTATION_RATE_LIMIT_PER_MINUTE: "1000000",
     FRONT_SECRET: frontSecret,
