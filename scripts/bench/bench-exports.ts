@@ -3,7 +3,7 @@ import path from "node:path";
 import { applyMigrations } from "../../lib/db/schema-engine";
 import { parseArgs } from "./args";
 import { getEnv } from "../../lib/env";
-import { appNodeOptions } from "../cli/app-node-options";
+import { appServerEnv } from "../cli/app-node-options";
 import { buildIfChanged } from "../cli/build-app";
 import { buildBenchData, defaultBenchPath } from "./build-bench-data";
 import { freePort, killGroupNow, MemorySampler, sleep, startGroup, stopGroup, waitForHttp, type Group } from "./processes";
@@ -76,8 +76,8 @@ async function main() {
   const app = startGroup("next start", "npx", ["next", "start", "-p", String(port), "-H", "localhost"], {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    // As `npm start` runs it (the heap bound APP_HEAP_MB).
-    NODE_OPTIONS: appNodeOptions(getEnv().APP_HEAP_MB),
+    // As `npm start` runs it (its memory settings: APP_HEAP_MB, APP_SEMI_SPACE_MB, MALLOC_ARENA_MAX).
+    ...appServerEnv(getEnv()),
     DATABASE_URL: `file:${databaseFile}`,
   });
   groups.push(app);

@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
 import { prepareDatabase } from "../../lib/db/prepare-database";
 import { getEnv } from "../../lib/env";
-import { appNodeOptions } from "./app-node-options";
+import { appServerEnv } from "./app-node-options";
 import { buildIfChanged } from "./build-app";
 import { runCli } from "./run-cli";
 
 /** `npm start`: migrate, seed an empty database, build when the sources changed, serve, and say where. */
 runCli(async () => {
   const env = getEnv();
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: appNodeOptions(env.APP_HEAP_MB) };
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...appServerEnv(env) };
 
   const { applied, seeded, reindexed } = await prepareDatabase(env.DATABASE_URL, env.DATABASE_BUSY_TIMEOUT_MS, { seedWhenEmpty: true });
   console.log(applied.length ? `Database ${env.DATABASE_URL}: applied ${applied.join(", ")}` : `Database ${env.DATABASE_URL}: up to date`);
