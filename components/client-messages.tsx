@@ -1,16 +1,10 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
+import { pickMessages } from "@/lib/i18n/pick-messages";
 
-/** What the editor and admin forms translate in the browser. */
-export const FORM_NAMESPACES = ["errors", "actions", "editor", "admin", "auth", "status", "stage", "theme", "role", "userRole", "history"];
+export { FORM_NAMESPACES } from "@/lib/i18n/pick-messages";
 
-/**
- * Sends only the named message namespaces to the browser. Public pages need almost none, so
- * their HTML does not carry every string of the interface (decision 012).
- */
+/** Sends only the named message namespaces to the browser (pickMessages), for the forms below it. */
 export async function ClientMessages({ namespaces, children }: { namespaces: string[]; children: ReactNode }) {
-  const messages = (await getMessages()) as Record<string, unknown>;
-  const picked = Object.fromEntries(namespaces.filter((name) => name in messages).map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={await pickMessages(namespaces)}>{children}</NextIntlClientProvider>;
 }

@@ -1,11 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CreateMetricForm } from "@/components/forms/create-metric-form";
-import { CountriesForm } from "@/components/forms/countries-form";
-import { DetailsForm } from "@/components/forms/details-form";
-import { MetricForm } from "@/components/forms/metric-form";
-import { ReviewForm } from "@/components/forms/review-form";
-import { StatusForm } from "@/components/forms/status-form";
-import { VerifyForm } from "@/components/forms/verify-form";
+import { CountriesForm, CreateMetricForm, DetailsForm, MetricForm, ReviewForm, StatusForm, VerifyForm } from "@/components/forms/editor-forms-on-demand";
 import type { SessionUser } from "@/lib/auth/sessions";
 import type { CountryOption } from "@/lib/countries/list-countries";
 import { localized } from "@/lib/i18n/localized";

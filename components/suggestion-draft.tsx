@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ResolveSuggestionForm } from "@/components/forms/suggestion-forms";
+import { ResolveSuggestionForm } from "@/components/forms/editor-forms-on-demand";
 import { Link } from "@/lib/i18n/navigation";
 import { SuggestedLink } from "@/components/suggested-link";
 

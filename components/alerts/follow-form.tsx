@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages, type Locale } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { subscribeAlertAction } from "@/app/actions/alert-actions";
 import { subscribeAlertSchema } from "@/lib/alerts/alert-schemas";
@@ -8,14 +8,34 @@ import { ALERT_FREQUENCIES, type AlertTarget } from "@/lib/domain/vocabulary";
 import { ActionForm, Field, INPUT, SubmitButton, useValidatedForm } from "@/components/forms/form-kit";
 import { AlertOutcome } from "./alert-outcome";
 
+type FollowFormProps = { target: AlertTarget; targetKey: string; locale: string };
+
+/** The form with the strings it translates, as DeferredFollowForm loads it (follow-form-deferred.tsx). */
+export function FollowFormWithMessages({ messages, ...props }: FollowFormProps & { messages: AbstractIntlMessages }) {
+  return (
+    <NextIntlClientProvider locale={props.locale as Locale} messages={messages} timeZone="UTC">
+      <FollowForm {...props} />
+    </NextIntlClientProvider>
+  );
+}
+
 /** E-mail and how often: the visitor's whole part of following something. */
-export function FollowForm({ target, targetKey, locale }: { target: AlertTarget; targetKey: string; locale: string }) {
+export function FollowForm({ target, targetKey, locale }: FollowFormProps) {
   const t = useTranslations("alerts");
   const { state, errors, pending, form } = useValidatedForm(subscribeAlertAction, subscribeAlertSchema);
   // Controlled, so what was typed survives the answer (React resets uncontrolled forms after an action).
   const [email, setEmail] = useState(() => state.values?.email?.[0] ?? "");
   const [frequency, setFrequency] = useState<string>(() => state.values?.frequency?.[0] ?? "immediate");
   const formElement = useRef<HTMLFormElement>(null);
+  // Hydrated late (DeferredUntilUsed): what the reader typed or chose in the server's fields before the
+  // script arrived is kept in the state, or the first re-render would put the initial values back.
+  useEffect(() => {
+    const fields = formElement.current?.elements;
+    const typed = fields?.namedItem("email");
+    if (typed instanceof HTMLInputElement) setEmail(typed.value);
+    const chosen = fields?.namedItem("frequency");
+    if (chosen instanceof RadioNodeList && chosen.value) setFrequency(chosen.value);
+  }, []);
   useEffect(() => {
     if (state.status === "error") formElement.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state, errors]);

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/client-messages";
+import { pickMessages } from "@/lib/i18n/pick-messages";
 import { mailEnabled } from "@/lib/alerts/mailer";
 import type { AlertTarget } from "@/lib/domain/vocabulary";
-import { FollowForm } from "./follow-form";
+import { DeferredFollowForm } from "./follow-form-deferred";
 
 /** "Follow by e-mail" on an initiative, country or theme page; absent when the site sends no mail. */
 export async function FollowSection({ target, targetKey, locale }: { target: AlertTarget; targetKey: string; locale: string }) {
@@ -16,9 +16,7 @@ export async function FollowSection({ target, targetKey, locale }: { target: Ale
       <p className="mt-2 text-slate-700">
         {t(`followIntro.${target}`)} {t("followHow")}
       </p>
-      <ClientMessages namespaces={["alerts", "errors"]}>
-        <FollowForm target={target} targetKey={targetKey} locale={locale} />
-      </ClientMessages>
+      <DeferredFollowForm target={target} targetKey={targetKey} locale={locale} messages={await pickMessages(["alerts", "errors"])} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { updateMetricAction } from "@/app/actions/initiative-actions";
 import { normalizeDecimal, updateMetricSchema } from "@/lib/initiatives/edit-schemas";
 import { ActionForm, DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
@@ -21,12 +21,18 @@ export function MetricForm(props: {
   const { state, errors, pending, form } = useValidatedForm(updateMetricAction, updateMetricSchema);
   const format = useFormatter();
   const [typed, setTyped] = useState("");
+  const formElement = useRef<HTMLFormElement>(null);
+  // Hydrated once its script arrives (editor-forms-on-demand.tsx): a reading typed before that has its preview too.
+  useEffect(() => {
+    const field = formElement.current?.elements.namedItem("value");
+    if (field instanceof HTMLInputElement && field.value) setTyped(field.value);
+  }, []);
   // The number as it will be saved, in this language's format, so "12,5" is seen to mean 12.5.
   const parsed = typed.trim() ? Number(normalizeDecimal(typed)) : NaN;
   const preview = Number.isFinite(parsed) ? t("valuePreview", { value: format.number(parsed, { maximumFractionDigits: 20 }) }) : undefined;
   const titleId = `metric-form-${props.metricSlug}`;
   return (
-    <ActionForm {...form} aria-labelledby={titleId} className="space-y-4">
+    <ActionForm {...form} ref={formElement} aria-labelledby={titleId} className="space-y-4">
       <h3 id={titleId} className="text-lg font-semibold">
         {t("metricTitle", { name: props.name })}
       </h3>

@@ -1,11 +1,22 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages, type Locale } from "next-intl";
 import { resolveSuggestionAction, submitSuggestionAction } from "@/app/actions/suggestion-actions";
 import { resolveSuggestionSchema, SUGGESTION_MAX, submitSuggestionSchema } from "@/lib/suggestions/suggestion-schemas";
 import { ActionForm, Field, INPUT, SubmitButton } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SourceFormStatus } from "./add-source-form";
+
+type SuggestFormProps = { subject: "initiative" | "source"; subjectKey: string; locale: string };
+
+/** The form with the strings it translates, as DeferredSuggestForm loads it (suggest-form-deferred.tsx). */
+export function SuggestFormWithMessages({ messages, ...props }: SuggestFormProps & { messages: AbstractIntlMessages }) {
+  return (
+    <NextIntlClientProvider locale={props.locale as Locale} messages={messages} timeZone="UTC">
+      <SuggestForm {...props} />
+    </NextIntlClientProvider>
+  );
+}
 
 /**
  * "Suggest an update or a correction" on an initiative or a source page, folded away until opened
@@ -13,7 +24,7 @@ import { SourceFormStatus } from "./add-source-form";
  * `website` field is a honeypot, hidden from people and from screen readers; bots that fill it
  * are answered as if sent.
  */
-export function SuggestForm({ subject, subjectKey, locale }: { subject: "initiative" | "source"; subjectKey: string; locale: string }) {
+export function SuggestForm({ subject, subjectKey, locale }: SuggestFormProps) {
   const t = useTranslations("suggest");
   const { state, errors, pending, form } = useKeptForm(submitSuggestionAction, submitSuggestionSchema);
   return (

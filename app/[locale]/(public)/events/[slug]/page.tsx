@@ -3,8 +3,9 @@ import { AsWritten } from "@/components/as-written";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
-import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
-import { CorrectEventForm } from "@/components/forms/correct-event-form";
+import { FORM_NAMESPACES } from "@/lib/i18n/pick-messages";
+import { EditorMessages } from "@/components/editor-messages";
+import { CorrectEventForm } from "@/components/forms/editor-forms-on-demand";
 import { RecordHistoryList } from "@/components/record-history-list";
 import { atomPath } from "@/lib/feeds/feed-page";
 import { StatusBadge } from "@/components/status-badge";
@@ -84,7 +85,7 @@ export default async function EventPage({ params }: Props) {
       <RecordHistoryList entries={event.history} subject="event" feed={{ kind: "event", slug: event.slug }} />
       {canCorrect && (
         <section aria-labelledby="correct-event-title" className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
+          <EditorMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
             <CorrectEventForm
               eventId={event.id}
               version={event.version}
@@ -99,7 +100,7 @@ export default async function EventPage({ params }: Props) {
               countries={countries.map((country) => ({ value: country.code, label: l(country.nameRu, country.nameEn) ?? country.code }))}
               sources={sources.map((source) => ({ value: String(source.id), label: source.title ?? source.outlet ?? tCommon("unknown") }))}
             />
-          </ClientMessages>
+          </EditorMessages>
         </section>
       )}
     </div>

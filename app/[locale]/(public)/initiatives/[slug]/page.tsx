@@ -13,7 +13,8 @@ import { ProgressBar } from "@/components/progress-bar";
 import { MeetingRelationBadge } from "@/components/meeting-relation-badge";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { QuoteSpeakerLine } from "@/components/quote-speaker";
-import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
+import { FORM_NAMESPACES } from "@/lib/i18n/pick-messages";
+import { EditorMessages } from "@/components/editor-messages";
 import { EditorPanel } from "@/components/editor-panel";
 import { SuggestionDraft } from "@/components/suggestion-draft";
 import { getOpenSuggestion } from "@/lib/suggestions/resolve-suggestion";
@@ -410,7 +411,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       <ShareSection slug={initiative.slug} locale={locale} status={initiative.status} />
 
       {user && canEdit && (
-        <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "suggest"]}>
+        <EditorMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "suggest"]}>
           {suggestion && <SuggestionDraft suggestion={suggestion} label={l(initiative.titleRu, initiative.titleEn) ?? initiative.slug} />}
           <EditorPanel
             locale={locale}
@@ -422,7 +423,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
             evidence={evidence}
             draft={suggestion ? { note: suggestion.text.slice(0, 2000), url: suggestion.url } : null}
           />
-        </ClientMessages>
+        </EditorMessages>
       )}
     </article>
   );

@@ -3,8 +3,9 @@ import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
-import { CorrectSourceForm } from "@/components/forms/correct-source-form";
+import { FORM_NAMESPACES } from "@/lib/i18n/pick-messages";
+import { EditorMessages } from "@/components/editor-messages";
+import { CorrectSourceForm } from "@/components/forms/editor-forms-on-demand";
 import { RecordHistoryList } from "@/components/record-history-list";
 import { atomPath } from "@/lib/feeds/feed-page";
 import { SuggestionDraft } from "@/components/suggestion-draft";
@@ -187,7 +188,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
 
       {canCorrect && (
         <section aria-label={tIntake("correctTitle")} className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage", "suggest"]}>
+          <EditorMessages namespaces={[...FORM_NAMESPACES, "intake", "create", "sourceKind", "sourceLanguage", "suggest"]}>
             {suggestion && <SuggestionDraft suggestion={suggestion} label={source.title ?? t("untitled")} />}
             <CorrectSourceForm
               note={suggestion?.text.slice(0, 2000) ?? ""}
@@ -202,7 +203,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                 kind: source.kind ?? "",
               }}
             />
-          </ClientMessages>
+          </EditorMessages>
         </section>
       )}
     </article>

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
-import { ClientMessages, FORM_NAMESPACES } from "@/components/client-messages";
-import { CorrectMetricForm } from "@/components/forms/correct-metric-form";
+import { FORM_NAMESPACES } from "@/lib/i18n/pick-messages";
+import { EditorMessages } from "@/components/editor-messages";
+import { CorrectMetricForm } from "@/components/forms/editor-forms-on-demand";
 import { HistoryList } from "@/components/history-list";
 import { RecordHistoryList } from "@/components/record-history-list";
 import { atomPath } from "@/lib/feeds/feed-page";
@@ -87,7 +88,7 @@ export default async function FigureHistoryPage({ params }: Props) {
       </Card>
       {canCorrect && (
         <section aria-labelledby="correct-metric-title" className="rounded-lg border border-blue-200 bg-blue-50/40 p-5">
-          <ClientMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
+          <EditorMessages namespaces={[...FORM_NAMESPACES, "intake", "create"]}>
             <CorrectMetricForm
               metricSlug={metric.slug}
               version={metric.version}
@@ -104,7 +105,7 @@ export default async function FigureHistoryPage({ params }: Props) {
               }}
               sources={sources.map((source) => ({ value: String(source.id), label: source.title ?? source.outlet ?? tCommon("unknown") }))}
             />
-          </ClientMessages>
+          </EditorMessages>
         </section>
       )}
     </div>
