@@ -12,7 +12,7 @@ import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit";
 import { getEnv } from "../env";
 import { recordSpan } from "../http/server-timing";
 import { log } from "../log";
-import { refreshFront } from "../security/front-refresh";
+import { frontRefreshEnabled, refreshFront } from "../security/front-refresh";
 import { AuthError, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { databaseFailure } from "../db/database-failure";
@@ -86,7 +86,7 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     if (writes && !result.refused) {
       expireData(result.tags);
       // After the answer: the editor never waits for the front, and the expiry above has been applied.
-      after(() => refreshFront(result.tags ?? [TAG.all]));
+      if (frontRefreshEnabled()) after(() => refreshFront(result.tags ?? [TAG.all]));
     }
     // Alerts for this change go out after the answer, so an editor never waits for a mail server.
     if (writes && !result.refused && mailEnabled())

@@ -79,6 +79,12 @@ async function refreshAddress(base: URL, path: string, secret: string): Promise<
   inFlight.delete(path);
 }
 
+/** Whether writes ask a front for fresh copies (FRONT_URL and FRONT_SECRET are set). */
+export function frontRefreshEnabled(): boolean {
+  const { FRONT_URL, FRONT_SECRET } = getEnv();
+  return Boolean(FRONT_URL && FRONT_SECRET);
+}
+
 /**
  * Asks the front for fresh copies of what the tags name, round by round (each address is one
  * render on some instance). Off unless FRONT_URL and FRONT_SECRET are set. Never throws: a front
