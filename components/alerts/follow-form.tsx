@@ -1,6 +1,7 @@
 "use client";
 
-import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages, type Locale } from "next-intl";
+import { useTranslations } from "next-intl";
+import { withMessages } from "@/components/with-messages";
 import { useEffect, useRef, useState } from "react";
 import { subscribeAlertAction } from "@/app/actions/alert-actions";
 import { subscribeAlertSchema } from "@/lib/alerts/alert-schemas";
@@ -9,15 +10,6 @@ import { ActionForm, Field, INPUT, SubmitButton, useValidatedForm } from "@/comp
 import { AlertOutcome } from "./alert-outcome";
 
 type FollowFormProps = { target: AlertTarget; targetKey: string; locale: string };
-
-/** The form with the strings it translates, as DeferredFollowForm loads it (follow-form-deferred.tsx). */
-export function FollowFormWithMessages({ messages, ...props }: FollowFormProps & { messages: AbstractIntlMessages }) {
-  return (
-    <NextIntlClientProvider locale={props.locale as Locale} messages={messages} timeZone="UTC">
-      <FollowForm {...props} />
-    </NextIntlClientProvider>
-  );
-}
 
 /** E-mail and how often: the visitor's whole part of following something. */
 export function FollowForm({ target, targetKey, locale }: FollowFormProps) {
@@ -65,3 +57,6 @@ export function FollowForm({ target, targetKey, locale }: FollowFormProps) {
     </ActionForm>
   );
 }
+
+/** FollowForm with its strings, as its deferred wrapper loads it. */
+export const FollowFormWithMessages = withMessages(FollowForm);

@@ -1,6 +1,7 @@
 "use client";
 
-import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages, type Locale } from "next-intl";
+import { useTranslations } from "next-intl";
+import { withMessages } from "@/components/with-messages";
 import { resolveSuggestionAction, submitSuggestionAction } from "@/app/actions/suggestion-actions";
 import { resolveSuggestionSchema, SUGGESTION_MAX, submitSuggestionSchema } from "@/lib/suggestions/suggestion-schemas";
 import { ActionForm, Field, INPUT, SubmitButton } from "./form-kit";
@@ -8,15 +9,6 @@ import { useKeptForm } from "./kept-form";
 import { SourceFormStatus } from "./add-source-form";
 
 type SuggestFormProps = { subject: "initiative" | "source"; subjectKey: string; locale: string };
-
-/** The form with the strings it translates, as DeferredSuggestForm loads it (suggest-form-deferred.tsx). */
-export function SuggestFormWithMessages({ messages, ...props }: SuggestFormProps & { messages: AbstractIntlMessages }) {
-  return (
-    <NextIntlClientProvider locale={props.locale as Locale} messages={messages} timeZone="UTC">
-      <SuggestForm {...props} />
-    </NextIntlClientProvider>
-  );
-}
 
 /**
  * "Suggest an update or a correction" on an initiative or a source page, folded away until opened
@@ -91,3 +83,6 @@ export function ResolveSuggestionForm({ suggestionId, label }: { suggestionId: n
     </ActionForm>
   );
 }
+
+/** SuggestForm with its strings, as its deferred wrapper loads it. */
+export const SuggestFormWithMessages = withMessages(SuggestForm);

@@ -84,9 +84,11 @@ async function mutate<S extends z.ZodType>({ formData, permission, schema, run, 
     recordSpan("write", performance.now() - writeStarted);
     // No revalidatePath: every cached read carries the layout's implicit tag, so it would expire all.
     if (writes && !result.refused) {
-      expireData(result.tags);
+      // A mutation that states no tags expires everything.
+      const expired = result.tags ?? [TAG.all];
+      expireData(expired);
       // After the answer: the editor never waits for the front, and the expiry above has been applied.
-      if (frontRefreshEnabled()) after(() => refreshFront(result.tags ?? [TAG.all]));
+      if (frontRefreshEnabled()) after(() => refreshFront(expired));
     }
     // Alerts for this change go out after the answer, so an editor never waits for a mail server.
     if (writes && !result.refused && mailEnabled())

@@ -74,9 +74,9 @@ export function cachedRead<A extends unknown[], R>(
 }
 
 /**
- * Called by every mutation after it commits, with the tags its write function returned; a
- * mutation that states none expires everything.
+ * Called by every mutation after it commits, with the tags its write function returned (runMutation
+ * gives TAG.all for one that states none).
  */
-export function expireData(tags: readonly string[] = [TAG.all]): void {
+export function expireData(tags: readonly string[]): void {
   for (const tag of new Set(tags)) updateTag(tag);
 }
