@@ -209,6 +209,22 @@ async function sessionsOn(maintenance: pg.Client, database: string): Promise<num
   return Number(rows[0]!.n);
 }
 
+/** How long a restore waits for sessions to end before refusing. */
+const SESSIONS_GRACE_MS = 3_000;
+
+/**
+ * Sessions still open on `database` after a grace period. A backend leaves pg_stat_activity a
+ * moment after its client hangs up, so an app stopped just before the restore is not taken as running.
+ */
+async function sessionsAfterGrace(maintenance: pg.Client, database: string): Promise<number> {
+  const until = Date.now() + SESSIONS_GRACE_MS;
+  for (;;) {
+    const sessions = await sessionsOn(maintenance, database);
+    if (sessions === 0 || Date.now() >= until) return sessions;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function databaseExists(maintenance: pg.Client, database: string): Promise<boolean> {
   return (await maintenance.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database])).rowCount === 1;
 }
@@ -235,7 +251,7 @@ export async function restorePostgres(
   let stagingMade = false;
   try {
     const inUse = async () => {
-      if (await sessionsOn(maintenance, target))
+      if (await sessionsAfterGrace(maintenance, target))
         throw new BackupError(`The database ${describeDatabaseUrl(targetUrl)} is in use (the app is running?): stop the app, then restore.`);
     };
     await inUse();

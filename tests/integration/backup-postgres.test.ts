@@ -202,6 +202,20 @@ describe.runIf(onPostgres)("PostgreSQL backup and restore with pg_dump / pg_rest
     expect(result.current.migrations).toEqual({ applied: migrations.length, latest: migrations.at(-1) });
   }, 120_000);
 
+  it("waits for sessions that end within seconds (an app just stopped) instead of refusing the restore", async () => {
+    const dump = await backupDatabase(live.url, path.join(backupDir(), "grace.dump"));
+    const targetUrl = withDatabase(live.url, `${databaseName(live.url).slice(0, 40)}_grace`);
+    await restoreDatabase(dump.path, targetUrl);
+    const lingering = new pg.Client({ connectionString: targetUrl });
+    await lingering.connect();
+    const hangUp = new Promise((resolve) => setTimeout(resolve, 500)).then(() => lingering.end());
+    const started = Date.now();
+    const result = await restoreDatabase(dump.path, targetUrl);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(result.current.initiatives).toBe(catalog.initiatives.length);
+    await hangUp;
+  }, 60_000);
+
   it("the backup CLI dumps while another process writes; the restore CLI shows its progress and puts it back", async () => {
     const cliBackup = path.join(backupDir(), "cli.dump");
     const writer = steps.startWriter(prisma, editor, slugs, "during-cli");
