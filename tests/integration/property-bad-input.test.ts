@@ -2145,7 +2145,8 @@ const enumVerdict =
     values.includes(value) ? "valid" : "invalid";
 
 function sinceVerdict(value: string): Verdict {
-  if (isCalendarDay(value)) return "valid";
+  // A day, but not in the year 0 (as for changedSince), or a date-time.
+  if (isCalendarDay(value)) return value.startsWith("0000") ? "invalid" : "valid";
   const dateTime = /^(\d{4}-\d{2}-\d{2})[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/.exec(value);
   return dateTime && isCalendarDay(dateTime[1]!) ? "either" : "invalid";
 }

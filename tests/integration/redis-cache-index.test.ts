@@ -121,9 +121,10 @@ describe.skipIf(!haveRedis)("the Redis data cache under a flood of distinct quer
     expect((await handler.get(fresh, { implicitTags: [] }))?.value.data.body).toBe("fresh");
     expect((await handler.get(other, { implicitTags: [] }))?.value.data.body).toBe("other");
 
-    // Redis stayed within its bound by evicting entries.
+    // Redis stayed within its bound by evicting entries. It evicts before each command, so between
+    // commands the last one's buffers may stand a little over the bound (16 bytes, once in CI).
     const memory = Number(/used_memory:(\d+)/.exec(await admin.info("memory"))![1]);
-    expect(memory).toBeLessThanOrEqual(MAX_MEMORY);
+    expect(memory).toBeLessThanOrEqual(MAX_MEMORY * 1.01);
     expect(Number(/evicted_keys:(\d+)/.exec(await admin.info("stats"))![1])).toBeGreaterThan(0);
 
     // A write to one initiative expires its page and nothing else. At a full bound each command's
