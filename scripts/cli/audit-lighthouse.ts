@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium } from "@playwright/test";
 import lighthouse, { desktopConfig } from "lighthouse";
+import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 import { parseArgs } from "../bench/args";
 import { startGroup, stopGroup, waitForHttp, type Group } from "../bench/processes";
 import { runCli } from "./run-cli";
@@ -15,8 +17,12 @@ import { runCli } from "./run-cli";
  * --debug-port (9222). Signed-in pages need --cookie "name=value" (a session cookie); without it
  * they are left out. --mobile-pages P,Q audits those pages as a phone too, in the same browser (the
  * suite's guard: desktop on some pages, phone on others, one Chrome); --phone-performance-min
- * "page=N,…" lowers the performance minimum of those pages as a phone. --reports DIR keeps each audit's full JSON report there (to read which scripts cost
- * the time: bootup-time, mainthread-work-breakdown, unused-javascript…).
+ * "N" or "page=N,…" lowers the performance minimum as a phone, of every page or of those. The
+ * phone's CPU is 4x slower than the host (Lighthouse's default, so its score depends on the host's
+ * speed); --cpu-slowdown N sets another factor; --phone-host-benchmark B sets, before each phone
+ * run, the factor that makes the phone the one 4x makes on a host of Lighthouse CPU benchmark B
+ * (decision 053; the suite's guard uses 1533). --reports DIR keeps each audit's full JSON report
+ * there (to read which scripts cost the time: bootup-time, mainthread-work-breakdown, unused-javascript…).
  *
  *   npm run audit:lighthouse -- --start --port 3741
  *   npm run audit:lighthouse -- --url http://localhost:3700 --pages /en,/en/initiatives --form mobile
@@ -67,26 +73,34 @@ interface Row {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {
-    numbers: ["port", "min", "debug-port"],
+    numbers: ["port", "min", "debug-port", "cpu-slowdown", "phone-host-benchmark"],
     strings: ["url", "pages", "mobile-pages", "phone-performance-min", "form", "cookie", "reports", "throttling"],
     flags: ["start"],
   });
   const min = args.number("min", 95);
   // "page=N,…": a lower performance minimum for a page as a phone, for a page known not to hold --min
-  // on this machine (the suite's guard names it with the reason); every other score keeps --min.
+  // on this machine (the suite's guard names it with the reason); a bare "N", for every page as a
+  // phone. Every other score keeps --min.
+  const phoneEntries = args.string("phone-performance-min")?.split(",") ?? [];
+  const phoneFloor = Number(phoneEntries.find((entry) => !entry.includes("=")) ?? min);
   const phoneFloors = new Map(
-    (args.string("phone-performance-min")?.split(",") ?? []).map((entry) => [
-      entry.slice(0, entry.lastIndexOf("=")),
-      Number(entry.slice(entry.lastIndexOf("=") + 1)),
-    ]),
+    phoneEntries
+      .filter((entry) => entry.includes("="))
+      .map((entry) => [entry.slice(0, entry.lastIndexOf("=")), Number(entry.slice(entry.lastIndexOf("=") + 1))]),
   );
-  const minimum = (page: string, current: string, id: Category) => (id === "performance" && current === "mobile" ? (phoneFloors.get(page) ?? min) : min);
+  const minimum = (page: string, current: string, id: Category) => (id === "performance" && current === "mobile" ? (phoneFloors.get(page) ?? phoneFloor) : min);
   const form = args.string("form") ?? "both";
   if (!["mobile", "desktop", "both"].includes(form)) throw new Error(`--form must be mobile, desktop or both, got "${form}"`);
   const cookie = args.string("cookie");
   const reports = args.string("reports");
   const throttling = args.string("throttling") ?? "simulate";
   if (!["simulate", "devtools"].includes(throttling)) throw new Error(`--throttling must be simulate or devtools, got "${throttling}"`);
+  // The phone's CPU: Lighthouse's 4x slowdown of whatever host runs it, or --cpu-slowdown N, or
+  // --phone-host-benchmark B: the slowdown that makes this host's phone the one 4x makes on a host of
+  // CPU benchmark B, measured before each phone run (decision 053).
+  const cpuSlowdown = args.number("cpu-slowdown", 4);
+  const phoneHostBenchmark = args.number("phone-host-benchmark", 0);
+  if (phoneHostBenchmark && args.has("cpu-slowdown")) throw new Error("Give --cpu-slowdown or --phone-host-benchmark, not both");
   if (reports) mkdirSync(reports, { recursive: true });
   const pages = args.string("pages")?.split(",") ?? [...PUBLIC_PAGES, ...(cookie ? SIGNED_IN_PAGES : [])];
   const forms = form === "both" ? (["mobile", "desktop"] as const) : [form as "mobile" | "desktop"];
@@ -132,7 +146,8 @@ async function main() {
   try {
     await waitForHttp(`http://127.0.0.1:${debugPort}/json/version`, 30_000, chrome);
     for (const { page, form: current } of audits) {
-      const audit = () =>
+      const slowdowns: string[] = [];
+      const runLighthouse = (slowdown: number) =>
         lighthouse(
           `${base}${page}`,
           {
@@ -142,9 +157,19 @@ async function main() {
             onlyCategories: [...CATEGORIES],
             extraHeaders: cookie ? { Cookie: cookie } : undefined,
             throttlingMethod: throttling as "simulate" | "devtools",
+            ...(current === "mobile" && slowdown !== 4 ? { throttling: { cpuSlowdownMultiplier: slowdown } } : {}),
           },
           current === "desktop" ? desktopConfig : undefined,
         );
+      const audit = async () => {
+        if (current !== "mobile" || !phoneHostBenchmark) return runLighthouse(cpuSlowdown);
+        const benchmark = await measureBenchmark(debugPort);
+        const slowdown = Math.round(((4 * benchmark) / phoneHostBenchmark) * 10) / 10;
+        const result = await runLighthouse(slowdown);
+        // Beside the benchmark the factor came from, Lighthouse's own for the run: far apart, the host changed speed meanwhile.
+        slowdowns.push(`${slowdown}x at ${Math.round(benchmark)}, run ${Math.round(result?.lhr.environment.benchmarkIndex ?? 0)}`);
+        return result;
+      };
       let result = await audit();
       // Lighthouse's trace of a load sometimes misses its start in a fresh browser (NO_NAVSTART, "Please
       // run Lighthouse again"): a failed recording, not a score. Run it again, up to twice.
@@ -175,6 +200,7 @@ async function main() {
         scores.performance = all[Math.floor(all.length / 2)]!;
         runs = `   (performance runs ${all.join(", ")}, median ${scores.performance}; CPU benchmark ${benchmarks.map(Math.round).join(", ")})`;
       }
+      if (slowdowns.length) runs += `   (CPU slowdown ${slowdowns.join("; ")})`;
       const kept = scores.performance >= minimum(page, current, "performance") ? losses.filter((loss) => !loss.startsWith("performance/")) : losses;
       rows.push({ page, form: current, scores, losses: kept });
       console.log(`${row(page, current, scores)}${kept.length ? `   ← ${kept.join(", ")}` : ""}${runs}`);
@@ -188,11 +214,30 @@ async function main() {
   console.log(`\n| page | form | performance | accessibility | best practices | SEO |\n| --- | --- | --- | --- | --- | --- |`);
   for (const { page, form: current, scores } of rows) console.log(`| ${page} | ${current} | ${CATEGORIES.map((id) => scores[id]).join(" | ")} |`);
   const below = rows.filter((entry) => CATEGORIES.some((id) => entry.scores[id] < minimum(entry.page, entry.form, id)));
-  const floors = [...phoneFloors].map(([page, floor]) => `${page} as a phone: performance ${floor}`).join(", ");
+  const floors = [
+    ...(phoneFloor !== min ? [`as a phone: performance ${phoneFloor}`] : []),
+    ...[...phoneFloors].map(([page, floor]) => `${page} as a phone: performance ${floor}`),
+  ].join(", ");
   console.log(`\n${rows.length - below.length} of ${rows.length} audits at ${min} or more in every category${floors ? ` (${floors})` : ""}.`);
   if (below.length) {
     console.error(`Below ${min}: ${below.map((entry) => `${entry.page} (${entry.form})`).join(", ")}`);
     process.exitCode = 1;
+  }
+}
+
+/**
+ * Lighthouse's own CPU benchmark (the BenchmarkIndex its reports print), run in a blank tab of the
+ * audit's browser just before a phone run, so that run's slowdown follows the host's speed of the moment.
+ */
+async function measureBenchmark(debugPort: number) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+  try {
+    const page = await browser.contexts()[0]!.newPage();
+    const benchmark = await page.evaluate(`(${pageFunctions.computeBenchmarkIndex.toString()})()`);
+    await page.close();
+    return Number(benchmark);
+  } finally {
+    await browser.close();
   }
 }
 
