@@ -1,9 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { COMMON_HEADERS, HSTS, NO_FRAMING, RESOURCE_CSP } from "./lib/security/headers";
-
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Uploaded sources may be up to SOURCE_MAX_BYTES (lib/env.ts checks it at run time); the request
 // around the file needs room for the form's other fields too.
@@ -36,4 +34,10 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// next-intl's plugin only points the bundler at lib/i18n/request.ts, which `next start` no longer
+// needs; loaded there it would keep @swc/core and a file watcher in every app server's memory.
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}
