@@ -34,8 +34,8 @@ const nextConfig: NextConfig = {
   },
 };
 
-// next-intl's plugin only points the bundler at lib/i18n/request.ts, which `next start` no longer
-// needs; loaded there it would keep @swc/core and a file watcher in every app server's memory.
+// next-intl's plugin only points the bundler at lib/i18n/request.ts, and `next start` bundles
+// nothing; loaded there it would keep @swc/core and a file watcher in every app server's memory.
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
   const { default: createNextIntlPlugin } = await import("next-intl/plugin");
