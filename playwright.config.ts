@@ -31,6 +31,7 @@ const ENGINE_NEUTRAL = [
   "phone.spec.ts",
   "data-cache-bound.spec.ts",
   "html-cache.spec.ts",
+  "compile-hints.spec.ts",
 ];
 const skipEngineNeutral = process.env.E2E_SKIP_ENGINE_NEUTRAL === "1";
 
