@@ -3,15 +3,15 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { addCompileHints } from "./add-compile-hints";
 import { runCli } from "./run-cli";
 
 /**
  * `next build` only when something it reads changed since the last build (1–2 minutes saved on
  * every `npm start`, test run and bench run otherwise). The fingerprint is a hash of every file the
  * build can read (sources, messages, generated client, styles, configs, the lock file), of the
- * NEXT_PUBLIC_ variables it inlines and of Node's version, kept beside the build it describes. A
- * finished build's browser chunks get V8's compile hint (add-compile-hints.ts).
+ * NEXT_PUBLIC_ variables it inlines and of Node's version, kept beside the build it describes. It
+ * builds with `npm run build`, the one definition of a build (next build, then V8's compile hint on
+ * the browser chunks: add-compile-hints.ts).
  */
 
 const INPUT_DIRS = ["app", "components", "lib", "seed", "public", "prisma"];
@@ -69,12 +69,11 @@ export function buildIfChanged(options: { distDir?: string; env?: NodeJS.Process
   }
   const reason = previous === null ? `no finished build in ${distDir}/` : "sources or dependencies changed since the last build";
   log(`Building the app into ${distDir}/ (${reason})…`);
-  const build = spawnSync("npx", ["next", "build"], {
+  const build = spawnSync("npm", ["run", "build"], {
     stdio: "inherit",
     env: { ...process.env, ...options.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (build.status !== 0) throw new Error("next build failed (see above).");
-  addCompileHints(distDir);
+  if (build.status !== 0) throw new Error("The build failed (see above).");
   writeFileSync(stamp, `${fingerprint}\n`);
   const seconds = (performance.now() - started) / 1000;
   log(`Built in ${seconds.toFixed(1)} s.`);
