@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { publicData } from "@/lib/cache/public-data";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { FORM_NAMESPACES } from "@/lib/i18n/pick-messages";
 import { EditorMessages } from "@/components/editor-messages";
 import { CorrectSourceForm } from "@/components/forms/editor-forms-on-demand";
@@ -18,6 +18,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { isOneOf, SOURCE_LANGUAGES } from "@/lib/domain/vocabulary";
 import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
+import { localePath } from "@/lib/i18n/locale-path";
 import { dateToDay } from "@/lib/dates";
 import { Card } from "@/components/card";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -136,18 +137,16 @@ export default async function SourcePage({ params, searchParams }: Props) {
 
       <Card id="full-text" title={t("fullText")}>
         <p className="mt-1 text-sm text-slate-700">{t("fullTextIntro")}</p>
-        <div lang={source.language} className="mt-4 whitespace-pre-wrap leading-relaxed" data-testid="source-text">
+        {/* Plain markup: app/globals.css styles it by position (.source-text), and a quote's link is a plain
+            <a> to the localized page, since this markup is sent twice, in the HTML and the RSC payload, and
+            a client Link per quote is one more component to hydrate (decision 056). */}
+        <div lang={source.language} className="source-text mt-4 whitespace-pre-wrap leading-relaxed" data-testid="source-text">
           {source.paragraphs.map((paragraph) => (
             // Each line is a passage /search can link to (#passage-<offset>); the linked one is marked while targeted.
-            <span
-              key={paragraph.start}
-              id={paragraph.blank ? undefined : passageAnchor(paragraph.start)}
-              className="scroll-mt-24 target:bg-amber-100 target:outline target:outline-2 target:outline-amber-600"
-            >
+            <span key={paragraph.start} id={paragraph.blank ? undefined : passageAnchor(paragraph.start)}>
               {paragraph.segments.map((segment) => {
-                if (segment.spans.length === 0) return <span key={segment.start}>{segment.text}</span>;
+                if (segment.spans.length === 0) return <Fragment key={segment.start}>{segment.text}</Fragment>;
                 const outer = segment.spans[0]!;
-                const title = outer.initiative ? localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) : undefined;
                 // Overlapping quotes nest as <mark> inside <mark>; each quote's anchor sits where it begins.
                 const marked = segment.spans.reduceRight<ReactNode>(
                   (inner, span) => (
@@ -158,16 +157,15 @@ export default async function SourcePage({ params, searchParams }: Props) {
                   segment.text,
                 );
                 return outer.initiative ? (
-                  <Link
+                  <a
                     key={segment.start}
-                    href={`/initiatives/${outer.initiative.slug}`}
-                    title={t("quoteFor", { title: title! })}
-                    className="text-inherit no-underline hover:underline"
+                    href={localePath(locale, `/initiatives/${outer.initiative.slug}`)}
+                    title={t("quoteFor", { title: localized(locale, outer.initiative.titleRu, outer.initiative.titleEn) })}
                   >
                     {marked}
-                  </Link>
+                  </a>
                 ) : (
-                  <span key={segment.start}>{marked}</span>
+                  <Fragment key={segment.start}>{marked}</Fragment>
                 );
               })}
             </span>
