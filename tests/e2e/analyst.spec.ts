@@ -36,6 +36,8 @@ test("an analyst searches, filters by country, opens the matrix, and exports exa
   const matrix = page.getByTestId("country-matrix");
   await expect(matrix.getByRole("columnheader", { name: /Kazakhstan/ })).toBeVisible();
   await expect(matrix.getByRole("row", { name: /State border treaty|border treaty/i }).first()).toContainText(/Signed/);
+  // On a desktop the table is always open: no line to open it by.
+  await expect(page.getByText("Show the table", { exact: true })).toBeHidden();
 });
 
 test("'what changed since' lists real changes after a date, not what was imported from the articles", async ({ page }) => {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { confirmedSubscription } from "./database";
 import { createAccount, expect, logIn, test } from "./fixtures";
-import { expectFits } from "./layout";
+import { expectFits, tooWide } from "./layout";
 import { ADMIN_PAGES, EDITOR_PAGES, LOCALES } from "./page-types";
 
 /**
@@ -116,6 +116,24 @@ test.describe("the countries matrix on a touch screen", () => {
     await page.keyboard.press("Escape");
     await expect(secondTip).toBeHidden();
     await expect(second).toBeFocused();
+  });
+
+  test("the full table folds behind one line below the compact matrix, and opens on tap or from the matrix's link to it", async ({ page }) => {
+    for (const [locale, open, heading] of [
+      ["/en", "Show the table", "Initiative"],
+      ["", "Те же сведения в виде таблицы", "Инициатива"],
+    ] as const) {
+      await page.goto(`${locale}/countries`);
+      const table = page.getByTestId("country-matrix");
+      await expect(table).toBeHidden();
+      await page.getByText(open, { exact: true }).tap();
+      await expect(table).toBeVisible();
+      await expect(table).toBeInViewport();
+      await expect(table.getByRole("columnheader", { name: heading, exact: true })).toBeVisible();
+      await expect(table.getByRole("rowheader").first()).toHaveText(/\p{L}{4,}/u);
+      // Open, it scrolls sideways inside its own region; the page does not.
+      expect(await tooWide(page, `${locale}/countries`)).toBeNull();
+    }
   });
 });
 

@@ -79,7 +79,7 @@ export default async function CountriesPage({ params }: Props) {
           <CountryMatrixChart id="country-matrix-chart" locale={locale} matrix={matrix} />
           <CountryMatrixLegend />
           <figcaption className="mt-2 text-sm text-slate-700">
-            <a href="#matrix-table" className="text-blue-800 underline">
+            <a href="#matrix-caption" className="text-blue-800 underline">
               {t("compact.seeTable")}
             </a>
           </figcaption>
@@ -87,101 +87,107 @@ export default async function CountriesPage({ params }: Props) {
       </Card>
 
       <Card id="matrix-table" title={t("table.heading")}>
-        <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
-        <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
-          <table className="matrix-table min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
-            <caption id="matrix-caption" className="mb-2 text-left font-medium text-slate-800">
-              {t("table.caption", { initiatives: matrix.rows.length })}
-            </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
-                  {t("table.number")}
-                </th>
-                <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
-                  {t("table.initiative")}
-                </th>
-                <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
-                  {t("table.signed")}
-                </th>
-                <th scope="colgroup" colSpan={members.length} className="border-l border-slate-300 px-2 pt-2 text-center">
-                  {t("members")}
-                </th>
-                <th scope="col" rowSpan={2} className="border-l border-slate-300 px-2 py-2 align-bottom">
-                  {t("partners")}
-                </th>
-              </tr>
-              <tr>{members.map(countryHeader)}</tr>
-            </thead>
-            {/* The body's cells carry no classes, and its links are plain ones: app/globals.css styles them
-                by position (.matrix-table), since this markup is sent twice, in the HTML and the RSC payload. */}
-            <tbody className="divide-y divide-slate-200">
-              {matrix.rows.map((row, index) => (
-                <tr key={row.slug}>
-                  <td>{format.number(index + 1)}</td>
-                  <th scope="row">
-                    <a href={localePath(locale, `/initiatives/${row.slug}`)}>{localized(locale, row.titleRu, row.titleEn)}</a>
+        {/* On phones the table folds behind one line (app/globals.css, .fold-narrow): the compact matrix
+            above is the phone's view, and laying out this table was most of the page's first render there
+            (decision 057). From sm up it is always open; the link to its caption above opens it too. */}
+        <details className="fold-narrow">
+          <summary className="mt-2 cursor-pointer py-1 font-medium text-blue-900">{t("table.show")}</summary>
+          <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
+          <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
+            <table className="matrix-table min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
+              <caption id="matrix-caption" className="mb-2 text-left font-medium text-slate-800">
+                {t("table.caption", { initiatives: matrix.rows.length })}
+              </caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
+                    {t("table.number")}
                   </th>
-                  <td>
-                    {row.signed ? (
-                      t("signedBy", { reached: row.signed.reached, total: row.signed.total })
-                    ) : (
-                      <>
-                        <span aria-hidden="true">—</span>
-                        <span className="sr-only">{t("noStageKnown")}</span>
-                      </>
-                    )}
-                  </td>
-                  {members.map((country) => {
-                    const cell = row.cells[country.code];
-                    // An empty cell is empty (the intro says what it means; CSS draws a dot).
-                    if (!cell) return <td key={country.code} />;
-                    const signed = isAtOrBeyond(cell.stage, "signed");
-                    return (
-                      <td key={country.code}>
-                        <span>{tRole(cell.role)}</span>
-                        {cell.stage &&
-                          (signed ? (
-                            <span className="signed">
-                              <span aria-hidden="true">✓ </span>
-                              {tStage(cell.stage)}
-                            </span>
-                          ) : (
-                            <span>{tStage(cell.stage)}</span>
-                          ))}
-                      </td>
-                    );
-                  })}
-                  <td>
-                    {partners.some((country) => row.cells[country.code]) ? (
-                      <ul>
-                        {partners
-                          .filter((country) => row.cells[country.code])
-                          .map((country) => {
-                            const cell = row.cells[country.code]!;
-                            return (
-                              <li key={country.code}>
-                                <a href={localePath(locale, `/countries/${country.code}`)}>{name(country)}</a>
-                                {": "}
-                                {tRole(cell.role)}
-                                {cell.stage && <> · {tStage(cell.stage)}</>}
-                              </li>
-                            );
-                          })}
-                      </ul>
-                    ) : (
-                      <>
-                        <span aria-hidden="true">·</span>
-                        <span className="sr-only">{t("noPartner")}</span>
-                      </>
-                    )}
-                  </td>
+                  <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
+                    {t("table.initiative")}
+                  </th>
+                  <th scope="col" rowSpan={2} className="px-2 py-2 align-bottom">
+                    {t("table.signed")}
+                  </th>
+                  <th scope="colgroup" colSpan={members.length} className="border-l border-slate-300 px-2 pt-2 text-center">
+                    {t("members")}
+                  </th>
+                  <th scope="col" rowSpan={2} className="border-l border-slate-300 px-2 py-2 align-bottom">
+                    {t("partners")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="mt-3 text-sm text-slate-700">{t("table.signedNote")}</p>
+                <tr>{members.map(countryHeader)}</tr>
+              </thead>
+              {/* The body's cells carry no classes, and its links are plain ones: app/globals.css styles them
+                by position (.matrix-table), since this markup is sent twice, in the HTML and the RSC payload. */}
+              <tbody className="divide-y divide-slate-200">
+                {matrix.rows.map((row, index) => (
+                  <tr key={row.slug}>
+                    <td>{format.number(index + 1)}</td>
+                    <th scope="row">
+                      <a href={localePath(locale, `/initiatives/${row.slug}`)}>{localized(locale, row.titleRu, row.titleEn)}</a>
+                    </th>
+                    <td>
+                      {row.signed ? (
+                        t("signedBy", { reached: row.signed.reached, total: row.signed.total })
+                      ) : (
+                        <>
+                          <span aria-hidden="true">—</span>
+                          <span className="sr-only">{t("noStageKnown")}</span>
+                        </>
+                      )}
+                    </td>
+                    {members.map((country) => {
+                      const cell = row.cells[country.code];
+                      // An empty cell is empty (the intro says what it means; CSS draws a dot).
+                      if (!cell) return <td key={country.code} />;
+                      const signed = isAtOrBeyond(cell.stage, "signed");
+                      return (
+                        <td key={country.code}>
+                          <span>{tRole(cell.role)}</span>
+                          {cell.stage &&
+                            (signed ? (
+                              <span className="signed">
+                                <span aria-hidden="true">✓ </span>
+                                {tStage(cell.stage)}
+                              </span>
+                            ) : (
+                              <span>{tStage(cell.stage)}</span>
+                            ))}
+                        </td>
+                      );
+                    })}
+                    <td>
+                      {partners.some((country) => row.cells[country.code]) ? (
+                        <ul>
+                          {partners
+                            .filter((country) => row.cells[country.code])
+                            .map((country) => {
+                              const cell = row.cells[country.code]!;
+                              return (
+                                <li key={country.code}>
+                                  <a href={localePath(locale, `/countries/${country.code}`)}>{name(country)}</a>
+                                  {": "}
+                                  {tRole(cell.role)}
+                                  {cell.stage && <> · {tStage(cell.stage)}</>}
+                                </li>
+                              );
+                            })}
+                        </ul>
+                      ) : (
+                        <>
+                          <span aria-hidden="true">·</span>
+                          <span className="sr-only">{t("noPartner")}</span>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="mt-3 text-sm text-slate-700">{t("table.signedNote")}</p>
+        </details>
       </Card>
     </div>
   );
