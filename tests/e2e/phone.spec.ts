@@ -131,8 +131,10 @@ test.describe("the countries matrix on a touch screen", () => {
       await expect(table).toBeInViewport();
       await expect(table.getByRole("columnheader", { name: heading, exact: true })).toBeVisible();
       await expect(table.getByRole("rowheader").first()).toHaveText(/\p{L}{4,}/u);
-      // Open, it scrolls sideways inside its own region; the page does not.
+      // Open, it scrolls sideways inside its own region; the page does not, and its caption wraps on the screen.
       expect(await tooWide(page, `${locale}/countries`)).toBeNull();
+      const caption = (await table.locator("caption").boundingBox())!;
+      expect(caption.x + caption.width).toBeLessThanOrEqual(PHONE.width);
     }
   });
 });

@@ -95,7 +95,7 @@ export default async function CountriesPage({ params }: Props) {
           <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
           <div className="relative mt-4 overflow-x-auto" role="region" aria-labelledby="matrix-caption" tabIndex={0}>
             <table className="matrix-table min-w-full border-collapse text-left text-sm" data-testid="country-matrix">
-              <caption id="matrix-caption" className="mb-2 text-left font-medium text-slate-800">
+              <caption id="matrix-caption" className="mb-2 scroll-mt-32 text-left font-medium text-slate-800 max-sm:max-w-[calc(100vw_-_5rem)]">
                 {t("table.caption", { initiatives: matrix.rows.length })}
               </caption>
               <thead className="bg-slate-100">
