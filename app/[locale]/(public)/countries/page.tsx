@@ -89,7 +89,9 @@ export default async function CountriesPage({ params }: Props) {
       <Card id="matrix-table" title={t("table.heading")}>
         {/* On phones the table folds behind one line (app/globals.css, .fold-narrow): the compact matrix
             above is the phone's view, and laying out this table was most of the page's first render there
-            (decision 057). From sm up it is always open; the link to its caption above opens it too. */}
+            (decision 057). From sm up it is always open; the link to its caption above opens it too. On a
+            phone the caption is held to the screen's width less the page's and the card's padding (5rem),
+            since the region around the table scrolls sideways. */}
         <details className="fold-narrow">
           <summary className="mt-2 cursor-pointer py-1 font-medium text-blue-900">{t("table.show")}</summary>
           <p className="mt-1 text-sm text-slate-700">{t("table.intro")}</p>
@@ -119,7 +121,7 @@ export default async function CountriesPage({ params }: Props) {
                 <tr>{members.map(countryHeader)}</tr>
               </thead>
               {/* The body's cells carry no classes, and its links are plain ones: app/globals.css styles them
-                by position (.matrix-table), since this markup is sent twice, in the HTML and the RSC payload. */}
+                  by position (.matrix-table), since this markup is sent twice, in the HTML and the RSC payload. */}
               <tbody className="divide-y divide-slate-200">
                 {matrix.rows.map((row, index) => (
                   <tr key={row.slug}>
