@@ -75,16 +75,9 @@ function renderForCache(origin: URL, path: string, address: Record<string, strin
   });
 }
 
-/**
- * An anonymous page GET from the HTML cache (lib/cache/html-cache.ts), rendered once and kept
- * when it is not there: in every response a fresh nonce, in its CSP and in the page. Null when
- * the request must be rendered for itself, or when rendering for the cache failed.
- */
-async function cachedPage(request: NextRequest, requestId: string): Promise<NextResponse | null> {
-  const env = getEnv();
-  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
-  if (!env.HTML_CACHE || !origin) return null;
-  const key = pageCacheKey(
+/** The key an anonymous page GET is shared under (lib/cache/html-cache.ts), or null. */
+function sharedPageKey(request: NextRequest): string | null {
+  return pageCacheKey(
     {
       method: request.method,
       pathname: request.nextUrl.pathname,
@@ -95,9 +88,56 @@ async function cachedPage(request: NextRequest, requestId: string): Promise<Next
     },
     PERSONAL_COOKIES,
   );
+}
+
+function addressHeaders(request: NextRequest): Record<string, string> {
+  return Object.fromEntries(ADDRESS_HEADERS.flatMap((name) => (request.headers.has(name) ? [[name, request.headers.get(name)!]] : [])));
+}
+
+/**
+ * An anonymous page for the caching front: rendered afresh by our own server (never from the
+ * in-app cache, whose copy may be up to its TTL older than the write the front is refreshing for),
+ * in the shared page's form (its scripts after the first paint, lib/cache/scripts-after-first-paint.ts),
+ * with the placeholders left for the front to fill. Null when it must be rendered for itself.
+ */
+async function frontPage(request: NextRequest, requestId: string): Promise<NextResponse | null> {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (!origin || !sharedPageKey(request)) return null;
+  let page: RenderedPage;
+  try {
+    page = await renderForCache(new URL(origin), request.nextUrl.pathname + request.nextUrl.search, addressHeaders(request));
+  } catch (error) {
+    log("warn", "front_page.render_failed", { requestId, path: request.nextUrl.pathname, error });
+    return null;
+  }
+  const response = sharedPageResponse(request, page, NONCE_PLACEHOLDER, requestId);
+  response.headers.set("x-accel-expires", frontExpiresHeader());
+  return response;
+}
+
+/** A shared page's answer with this nonce and request id joined in at its placeholders. */
+function sharedPageResponse(request: NextRequest, page: RenderedPage, nonce: string, requestId: string): NextResponse {
+  const headers = new Headers(page.headers.map(([name, value]): [string, string] => [name, fillPlaceholders(value, nonce, requestId)]));
+  // Next reads a Location in the proxy's own answer as a URL of its own: it must be absolute.
+  const location = headers.get("location");
+  if (location) headers.set("location", new URL(location, request.nextUrl).toString());
+  headers.set("x-request-id", requestId);
+  return new NextResponse(request.method === "HEAD" ? null : new Uint8Array(joinPage(page.body, nonce, requestId)), { status: page.status, headers });
+}
+
+/**
+ * An anonymous page GET from the HTML cache (lib/cache/html-cache.ts), rendered once and kept
+ * when it is not there: in every response a fresh nonce, in its CSP and in the page. Null when
+ * the request must be rendered for itself, or when rendering for the cache failed.
+ */
+async function cachedPage(request: NextRequest, requestId: string): Promise<NextResponse | null> {
+  const env = getEnv();
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (!env.HTML_CACHE || !origin) return null;
+  const key = sharedPageKey(request);
   if (!key) return null;
   const path = request.nextUrl.pathname + request.nextUrl.search;
-  const address = Object.fromEntries(ADDRESS_HEADERS.flatMap((name) => (request.headers.has(name) ? [[name, request.headers.get(name)!]] : [])));
+  const address = addressHeaders(request);
   const cache = htmlCache({
     ttlMs: env.HTML_CACHE_TTL_MS,
     maxEntries: env.HTML_CACHE_MAX_ENTRIES,
@@ -117,14 +157,10 @@ async function cachedPage(request: NextRequest, requestId: string): Promise<Next
     }
   }
   const nonce = freshNonce();
-  const headers = new Headers(page.headers.map(([name, value]): [string, string] => [name, fillPlaceholders(value, nonce, requestId)]));
-  // Next reads a Location in the proxy's own answer as a URL of its own: it must be absolute.
-  const location = headers.get("location");
-  if (location) headers.set("location", new URL(location, request.nextUrl).toString());
-  headers.set("content-security-policy", pageCsp(nonce, { development: process.env.NODE_ENV === "development" }));
-  headers.set("x-request-id", requestId);
-  headers.set("x-app-cache", state);
-  return new NextResponse(request.method === "HEAD" ? null : new Uint8Array(joinPage(page.body, nonce, requestId)), { status: page.status, headers });
+  const response = sharedPageResponse(request, page, nonce, requestId);
+  response.headers.set("content-security-policy", pageCsp(nonce, { development: process.env.NODE_ENV === "development" }));
+  response.headers.set("x-app-cache", state);
+  return response;
 }
 
 // Mail programs' RFC 8058 one-click unsubscribe POSTs carry no Origin; the token is the only authority.
@@ -158,8 +194,9 @@ export default async function proxy(request: NextRequest) {
   }
 
   const secretHeader = request.headers.get(FRONT_SECRET_HEADER);
-  // The front's secret, or the one this process shows itself when it renders a page for its HTML cache.
-  const fromFront = isTrustedFront(secretHeader, getEnv().FRONT_SECRET) || isTrustedFront(secretHeader, fillSecret());
+  const fromSelf = isTrustedFront(secretHeader, fillSecret());
+  // The front's secret, or the one this process shows itself when it renders a shared page.
+  const fromFront = fromSelf || isTrustedFront(secretHeader, getEnv().FRONT_SECRET);
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-id", requestId);
   forwarded.delete(FRONT_SECRET_HEADER);
@@ -174,6 +211,9 @@ export default async function proxy(request: NextRequest) {
   if (!fromFront) {
     const cached = await cachedPage(request, requestId);
     if (cached) return cached;
+  } else if (!fromSelf) {
+    const shared = await frontPage(request, requestId);
+    if (shared) return shared;
   }
 
   // Only a page every anonymous reader shares: never one that may be rendered for a session.

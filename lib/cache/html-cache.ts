@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { NONCE_PLACEHOLDER } from "../security/front";
+import { scriptsAfterFirstPaint } from "./scripts-after-first-paint";
 
 /**
  * The app's own HTML cache for anonymous page GETs (docs/decisions/041-in-app-html-cache.md): the
@@ -110,8 +111,12 @@ export function splitPage(text: string): PageBody {
   return { parts, bytes: bytes + tail.length };
 }
 
-/** A response's body: text split at the placeholders, anything else (an image route) as it came. */
+/**
+ * A response's body: text split at the placeholders (a page's scripts moved after its first paint),
+ * anything else (an image route) as it came.
+ */
 export function pageBody(bytes: Buffer, contentType: string | undefined): PageBody {
+  if (/^text\/html\b/i.test(contentType ?? "")) return splitPage(scriptsAfterFirstPaint(bytes.toString()));
   return /^text\//i.test(contentType ?? "") ? splitPage(bytes.toString()) : { parts: [bytes], bytes: bytes.length };
 }
 

@@ -6,6 +6,7 @@ import { stopGroup, type Group } from "../../scripts/bench/processes";
 import { confirmedSubscription } from "./database";
 import { createAccount, expect, signIn, test } from "./fixtures";
 import { E2E_FRONT_PORT, E2E_FRONT_SECRET, E2E_PORT } from "./ports";
+import { chunkRequestTimes, headChunkScripts } from "./script-timing";
 
 // The app behind a copy of deploy/nginx.conf (docs/decisions/016-public-caching.md): cached pages
 // with a fresh nonce per response, the cache bypassed only for sessions the app confirms, and a
@@ -89,7 +90,7 @@ test("every public page kind is kept: a second anonymous request is a cache hit,
   }
 });
 
-test("a cached page runs in the browser under its CSP", async ({ page }) => {
+test("a cached page runs in the browser under its CSP", async ({ browser, page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
@@ -101,6 +102,16 @@ test("a cached page runs in the browser under its CSP", async ({ page }) => {
     status = (await page.goto(`${front}/en/sign-in`))!.headers()["x-cache-status"] ?? "";
   }
   expect(["HIT", "UPDATING", "STALE"]).toContain(status);
+  // The front keeps the shared page's form: its scripts asked for after the parse (decision 058),
+  // seen in a new browser whose memory cache does not have them yet.
+  expect(headChunkScripts(await (await page.request.get(`${front}/en/sign-in`)).text())).toEqual([]);
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(`${front}/en/sign-in`);
+  const { parsed, requested } = await chunkRequestTimes(fresh);
+  await context.close();
+  expect(requested.length).toBeGreaterThan(3);
+  for (const at of requested) expect(at).toBeGreaterThanOrEqual(parsed);
   // Client-side validation: the page's scripts ran with the substituted nonce.
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("This field is required.").first()).toBeVisible();

@@ -11,6 +11,7 @@ import { NONCE_PLACEHOLDER } from "../../lib/security/front";
 import { createUser } from "../../lib/users/manage-users";
 import { expect, test } from "./fixtures";
 import { E2E_PORT } from "./ports";
+import { chunkRequestTimes, headChunkScripts } from "./script-timing";
 import { changeStatus } from "./status-change";
 
 /**
@@ -111,6 +112,35 @@ test("two anonymous loads of a cached page get their own nonces, run under their
   await expect(page).toHaveURL(/\/en\/initiatives$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Initiatives");
   expect(violations).toEqual([]);
+});
+
+test("a shared page asks for its scripts once it is parsed and drawn, then hydrates; a page rendered for a session keeps them in its head", async ({
+  browser,
+  page,
+}) => {
+  const pagePath = `${origin}/en/initiatives/ai-declaration`;
+  const shared = (await page.goto(pagePath))!;
+  expect(shared.headers()["x-app-cache"]).toMatch(/^(miss|hit)$/);
+  expect(headChunkScripts(await shared.text())).toEqual([]);
+  const { parsed, requested } = await chunkRequestTimes(page);
+  expect(requested.length).toBeGreaterThan(3);
+  for (const at of requested) expect(at).toBeGreaterThanOrEqual(parsed);
+  // Hydrated: the suggestion form loads once opened and checks in the browser.
+  await page.getByText("Suggest an update or a correction").click();
+  const suggest = page.getByTestId("suggest-form");
+  await suggest.getByLabel("What should change, and why").fill("Short");
+  await suggest.getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(suggest.getByText("Write at least 10 characters.")).toBeVisible();
+
+  const context = await browser.newContext();
+  await context.addCookies([await editorCookie("Script Order Editor")]);
+  const editor = await context.newPage();
+  const own = (await editor.goto(pagePath))!;
+  expect(own.headers()["x-app-cache"]).toBeUndefined();
+  expect(headChunkScripts(await own.text()).length).toBeGreaterThan(3);
+  const times = await chunkRequestTimes(editor);
+  expect(Math.min(...times.requested)).toBeLessThan(times.parsed);
+  await context.close();
 });
 
 test("a signed-in editor is never served the cached copy; a forged session cookie gets a correct page of its own", async ({ browser, request }) => {
