@@ -14,7 +14,8 @@ import { runCli } from "./run-cli";
  * exits non-zero when any is below --min (95). Drives Debian's Chromium (CHROMIUM_PATH or
  * /usr/bin/chromium), against a running app (--url) or one it starts from the current build
  * (--start --port N, with this shell's DATABASE_URL). The browser listens for Lighthouse on
- * --debug-port (9222). Signed-in pages need --cookie "name=value" (a session cookie); without it
+ * --debug-port (9222). Signed-in pages need --cookie "name=value" (a session cookie, sent to the
+ * editor's and admin's pages only: public pages are audited as anonymous readers); without it
  * they are left out. --mobile-pages P,Q audits those pages as a phone too, in the same browser (the
  * suite's guard: desktop on some pages, phone on others, one Chrome); --phone-performance-min
  * "N" or "page=N,…" lowers the performance minimum as a phone, of every page or of those. The
@@ -62,6 +63,8 @@ export const PUBLIC_PAGES = [
   "/en/sign-in",
 ];
 export const SIGNED_IN_PAGES = ["/en/editor", "/en/editor/sources/new", "/en/editor/events/new", "/en/editor/import", "/en/admin", "/en/admin/merge"];
+// The cookie goes to these areas only: every other page is audited as the anonymous reader who reads it.
+const SIGNED_IN_AREA = /^\/(?:en\/)?(?:editor|admin)(?:[/?]|$)/;
 
 interface Row {
   page: string;
@@ -155,7 +158,7 @@ async function main() {
             logLevel: "error",
             output: "json",
             onlyCategories: [...CATEGORIES],
-            extraHeaders: cookie ? { Cookie: cookie } : undefined,
+            extraHeaders: cookie && SIGNED_IN_AREA.test(page) ? { Cookie: cookie } : undefined,
             throttlingMethod: throttling as "simulate" | "devtools",
             ...(current === "mobile" && slowdown !== 4 ? { throttling: { cpuSlowdownMultiplier: slowdown } } : {}),
           },

@@ -11,8 +11,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * reports, a theme, the feed explainer, search, the embeds) and the heaviest public pages, and as a
  * phone on the public pages that cost a phone the most: the dashboard, the initiative page with its
  * forms, the countries matrix, the longest source and a theme with its follow form, and issue 14's
- * compare, scorecard, methodology, report and embed pages. Every category scores 95 or more, but a
- * phone's performance (below); a performance under its minimum is the median of three runs. The
+ * compare, scorecard, methodology, report and embed pages. Every category scores 95 or more, as a
+ * phone too (below); a performance under 95 is the median of three runs. The
  * command retries only Lighthouse's own "run again" failures (decision 049).
  */
 const PAGES = [
@@ -46,15 +46,13 @@ const PHONE_PAGES = [
 ];
 // The phone is the one Lighthouse's 4x slowdown makes of a host of CPU benchmark 1,533 (the anchor
 // of the calculator Lighthouse's docs link to), whatever this host's speed: the slowdown follows a
-// benchmark measured before each run (decision 053). With the build's compile hints (decision 055)
-// that phone scores 87–100 in performance (medians of three, four passes on 2026-12-03; a page's
-// median moves by up to 9 points between passes), guarded at 80 so that a regression fails on a fast
-// host and a slow one alike. Issue 14's 95 as a phone is not reached on every page: this floor is
-// not that bar.
+// benchmark measured before each run (decision 053). Public pages are audited as the anonymous
+// readers who read them (the session cookie goes to the editor's desk only), whose shared copy loads
+// its scripts after the first paint (decision 058): 97–100 in performance there, medians of three,
+// two passes on 2026-12-03, against 92–99 before. Guarded at issue 14's 95, like every other category.
 const PHONE_HOST_BENCHMARK = "1533";
-const PHONE_PERFORMANCE_MIN = "80";
 
-test("Lighthouse scores 95 or more in every category on the new and the heaviest pages as a desktop, and as a phone but for performance (80 on a phone calibrated to the host)", async ({
+test("Lighthouse scores 95 or more in every category on the new and the heaviest pages as a desktop, and as a phone calibrated to the host", async ({
   baseURL,
 }) => {
   test.setTimeout(600_000);
@@ -75,8 +73,6 @@ test("Lighthouse scores 95 or more in every category on the new and the heaviest
       PHONE_PAGES.join(","),
       "--phone-host-benchmark",
       PHONE_HOST_BENCHMARK,
-      "--phone-performance-min",
-      PHONE_PERFORMANCE_MIN,
       "--cookie",
       `${SESSION_COOKIE}=${token}`,
       "--debug-port",
@@ -89,7 +85,7 @@ test("Lighthouse scores 95 or more in every category on the new and the heaviest
   for (const page of PHONE_PAGES) expect(output).toContain(`| ${page} | mobile |`);
   expect(run.status, output).toBe(0);
   const audits = PAGES.length + PHONE_PAGES.length;
-  expect(output).toContain(`${audits} of ${audits} audits at 95 or more in every category (as a phone: performance ${PHONE_PERFORMANCE_MIN}).`);
+  expect(output).toContain(`${audits} of ${audits} audits at 95 or more in every category.`);
   // Every phone run had its slowdown set from the benchmark measured just before it.
   for (const page of PHONE_PAGES) expect(output).toMatch(new RegExp(`^${escapeRegExp(page)} +mobile .*\\(CPU slowdown [0-9.]+x at [0-9]+`, "m"));
 });
