@@ -6,7 +6,8 @@ import type { Page } from "@playwright/test";
  * itself from its head, while the parser is still at work.
  */
 export async function chunkRequestTimes(page: Page): Promise<{ parsed: number; requested: number[] }> {
-  await page.waitForLoadState("load");
+  // Not "load": a shared page's chunks are added a frame after the parse, which may be after it.
+  await page.waitForLoadState("networkidle");
   return page.evaluate(() => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const chunks = performance
