@@ -8,10 +8,12 @@ import {
   fillPlaceholders,
   fillSecret,
   htmlCache,
+  isPersonalPageRequest,
   joinPage,
   pageBody,
   pageCacheKey,
   pageHeaders,
+  type PageRequest,
   REQUEST_ID_PLACEHOLDER,
   type RenderedPage,
 } from "./lib/cache/html-cache";
@@ -36,12 +38,18 @@ function freshNonce(): string {
 
 const agent = new http.Agent({ keepAlive: true });
 
+interface SelfResponse {
+  status: number;
+  headers: [string, string][];
+  bytes: Buffer;
+  contentType: string | undefined;
+}
+
 /**
- * Renders the page for the HTML cache: our own server, asked with the internal secret, renders it
- * with the placeholders (the front's path below), no cookies and the reader's address headers.
- * `next start` names its address in __NEXT_PRIVATE_ORIGIN.
+ * Asks our own server for a page, with the internal secret (the proxy's inner pass, below), and
+ * reads the whole answer. `next start` names its address in __NEXT_PRIVATE_ORIGIN.
  */
-function renderForCache(origin: URL, path: string, address: Record<string, string>): Promise<RenderedPage> {
+function requestSelf(origin: URL, path: string, headers: Record<string, string>): Promise<SelfResponse> {
   return new Promise((resolve, reject) => {
     const inner = http.request(
       {
@@ -49,7 +57,7 @@ function renderForCache(origin: URL, path: string, address: Record<string, strin
         hostname: origin.hostname.replace(/^\[|\]$/g, ""),
         port: origin.port,
         path,
-        headers: { ...address, [FRONT_SECRET_HEADER]: fillSecret(), "x-request-id": REQUEST_ID_PLACEHOLDER, "accept-encoding": "identity" },
+        headers: { ...headers, [FRONT_SECRET_HEADER]: fillSecret(), "accept-encoding": "identity" },
         timeout: 30_000,
       },
       (response) => {
@@ -64,30 +72,41 @@ function renderForCache(origin: URL, path: string, address: Record<string, strin
           resolve({
             status: response.statusCode ?? 500,
             headers: pageHeaders(headers),
-            body: pageBody(Buffer.concat(chunks), response.headers["content-type"]),
+            bytes: Buffer.concat(chunks),
+            contentType: response.headers["content-type"],
           });
         });
       },
     );
-    inner.on("timeout", () => inner.destroy(new Error("render for the HTML cache timed out")));
+    inner.on("timeout", () => inner.destroy(new Error(`rendering ${path} for the proxy timed out`)));
     inner.on("error", reject);
     inner.end();
   });
 }
 
+/**
+ * Renders the page for the HTML cache: with the placeholders (the front's path below), no cookies
+ * and the reader's address headers.
+ */
+async function renderForCache(origin: URL, path: string, address: Record<string, string>): Promise<RenderedPage> {
+  const response = await requestSelf(origin, path, { ...address, "x-request-id": REQUEST_ID_PLACEHOLDER });
+  return { status: response.status, headers: response.headers, body: pageBody(response.bytes, response.contentType) };
+}
+
+function pageRequest(request: NextRequest): PageRequest {
+  return {
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
+    header: (name) => request.headers.get(name),
+    cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
+    isBot: isBot(request.headers.get("user-agent") ?? ""),
+  };
+}
+
 /** The key an anonymous page GET is shared under (lib/cache/html-cache.ts), or null. */
 function sharedPageKey(request: NextRequest): string | null {
-  return pageCacheKey(
-    {
-      method: request.method,
-      pathname: request.nextUrl.pathname,
-      search: request.nextUrl.search,
-      header: (name) => request.headers.get(name),
-      cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
-      isBot: isBot(request.headers.get("user-agent") ?? ""),
-    },
-    PERSONAL_COOKIES,
-  );
+  return pageCacheKey(pageRequest(request), PERSONAL_COOKIES);
 }
 
 function addressHeaders(request: NextRequest): Record<string, string> {
@@ -123,6 +142,33 @@ function sharedPageResponse(request: NextRequest, page: RenderedPage, nonce: str
   if (location) headers.set("location", new URL(location, request.nextUrl).toString());
   headers.set("x-request-id", requestId);
   return new NextResponse(request.method === "HEAD" ? null : new Uint8Array(joinPage(page.body, nonce, requestId)), { status: page.status, headers });
+}
+
+// The request's own headers that belong to its connection, not to the page asked for.
+const CONNECTION_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "upgrade", "accept-encoding", "x-request-id"]);
+
+/**
+ * A page rendered for this reader alone (a session's, an alert's), in the shared page's form: our
+ * own server renders it with the reader's headers and cookies, and its scripts are moved after the
+ * first paint (decision 059). Without a session the inner pass renders with the placeholders, so
+ * they are filled in with a fresh nonce like a shared page's. Null when the request is not for such
+ * a page, or when that render failed (it is then rendered as usual).
+ */
+async function personalPage(request: NextRequest, requestId: string): Promise<NextResponse | null> {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (!origin || !isPersonalPageRequest(pageRequest(request), PERSONAL_COOKIES)) return null;
+  const own: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    if (!CONNECTION_HEADERS.has(name) && name !== FRONT_SECRET_HEADER) own[name] = value;
+  });
+  let page: SelfResponse;
+  try {
+    page = await requestSelf(new URL(origin), request.nextUrl.pathname + request.nextUrl.search, { ...own, "x-request-id": requestId });
+  } catch (error) {
+    log("warn", "personal_page.render_failed", { requestId, path: request.nextUrl.pathname, error });
+    return null;
+  }
+  return sharedPageResponse(request, { status: page.status, headers: page.headers, body: pageBody(page.bytes, page.contentType) }, freshNonce(), requestId);
 }
 
 /**
@@ -214,6 +260,10 @@ export default async function proxy(request: NextRequest) {
   } else if (!fromSelf) {
     const shared = await frontPage(request, requestId);
     if (shared) return shared;
+  }
+  if (!fromSelf) {
+    const personal = await personalPage(request, requestId);
+    if (personal) return personal;
   }
 
   // Only a page every anonymous reader shares: never one that may be rendered for a session.

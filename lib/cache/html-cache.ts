@@ -65,6 +65,17 @@ export function pageCacheKey(request: PageRequest, sessionCookies: readonly stri
   return `${ADDRESS_HEADERS.map((name) => request.header(name) ?? "").join(" ")} ${request.pathname}${request.search}`;
 }
 
+/**
+ * Whether a request is for a page rendered for this reader alone (a session's page, an alert's): it
+ * is never kept, but it is given the shared page's script loading all the same (proxy.ts). Only a
+ * browser's navigation (it accepts HTML), never the router's RSC requests.
+ */
+export function isPersonalPageRequest(request: PageRequest, sessionCookies: readonly string[]): boolean {
+  if (request.method !== "GET" || !/\btext\/html\b/i.test(request.header("accept") ?? "")) return false;
+  if (RSC_HEADERS.some((name) => request.header(name) !== null) || /[?&]_rsc=/.test(request.search)) return false;
+  return PERSONAL_PATHS.test(request.pathname) || request.cookieNames.some((name) => sessionCookies.includes(name));
+}
+
 /** Response headers that belong to one response, not to the page. */
 const HOP_HEADERS = new Set([
   "connection",

@@ -160,6 +160,13 @@ test("a reader's alert page, changed by their own confirm and save, is never kep
     expect(response.headers()["x-cache-status"]).toBe("BYPASS");
     expect(await response.text()).not.toContain("TrackerFrontNoncePlaceholder");
   }
+  // A browser's navigation, answered in the shared page's form (decision 059): its own nonce, filled in.
+  const navigation = await request.get(`${front}${path}`, { headers: { accept: "text/html" } });
+  expect(navigation.headers()["x-cache-status"]).toBe("BYPASS");
+  const html = await navigation.text();
+  expect(html).not.toContain("TrackerFrontNoncePlaceholder");
+  expect(html).toContain(`nonce="${/'nonce-([^']+)'/.exec(navigation.headers()["content-security-policy"] ?? "")?.[1]}"`);
+  expect(html).toContain("requestAnimationFrame");
 });
 
 test("a write shows through the cache within a second, to readers whose copy was kept", async ({ browser, request }) => {

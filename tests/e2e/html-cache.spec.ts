@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -114,7 +115,7 @@ test("two anonymous loads of a cached page get their own nonces, run under their
   expect(violations).toEqual([]);
 });
 
-test("a shared page asks for its scripts once it is parsed and drawn, then hydrates; a page rendered for a session keeps them in its head", async ({
+test("a shared page asks for its scripts once it is parsed and drawn, then hydrates; so do a session's page and an alert's, never kept", async ({
   browser,
   page,
 }) => {
@@ -137,10 +138,39 @@ test("a shared page asks for its scripts once it is parsed and drawn, then hydra
   const editor = await context.newPage();
   const own = (await editor.goto(pagePath))!;
   expect(own.headers()["x-app-cache"]).toBeUndefined();
-  expect(headChunkScripts(await own.text()).length).toBeGreaterThan(3);
+  expect(headChunkScripts(await own.text())).toEqual([]);
   const times = await chunkRequestTimes(editor);
-  expect(Math.min(...times.requested)).toBeLessThan(times.parsed);
+  expect(times.requested.length).toBeGreaterThan(3);
+  for (const at of times.requested) expect(at).toBeGreaterThanOrEqual(times.parsed);
+  await expect(editor.getByTestId("signed-in-as")).toContainText("Script Order Editor");
+  await editor.getByText("Suggest an update or a correction").click();
+  await editor.getByTestId("suggest-form").getByRole("button", { name: "Send the suggestion" }).click();
+  await expect(editor.getByTestId("suggest-form").getByText("This field is required.").first()).toBeVisible();
   await context.close();
+
+  // An alert's page (its secret link, no session): rendered for the reader, with a nonce of its own.
+  const token = randomBytes(32).toString("base64url");
+  await database!.alertSubscription.create({
+    data: {
+      email: `script-order-${token.slice(0, 8)}@example.test`,
+      target: "theme",
+      targetKey: "tourism",
+      frequency: "daily",
+      locale: "en",
+      token,
+      confirmedAt: new Date(),
+    },
+  });
+  const alert = (await page.goto(`${origin}/en/alerts/${token}`))!;
+  expect(alert.headers()["x-app-cache"]).toBeUndefined();
+  const alertHtml = await alert.text();
+  expect(alertHtml).not.toContain(NONCE_PLACEHOLDER);
+  const nonce = /'nonce-([^']+)'/.exec(alert.headers()["content-security-policy"] ?? "")?.[1];
+  expect(alertHtml).toContain(`nonce="${nonce}"`);
+  expect(headChunkScripts(alertHtml)).toEqual([]);
+  const alertTimes = await chunkRequestTimes(page);
+  expect(alertTimes.requested.length).toBeGreaterThan(3);
+  for (const at of alertTimes.requested) expect(at).toBeGreaterThanOrEqual(alertTimes.parsed);
 });
 
 test("a signed-in editor is never served the cached copy; a forged session cookie gets a correct page of its own", async ({ browser, request }) => {

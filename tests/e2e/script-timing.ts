@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
 
 /**
- * When the page's chunk scripts were requested, against the end of its parse (decision 058): a
- * shared page asks for them after the parser is done and a frame is drawn, a page rendered for
- * itself from its head, while the parser is still at work.
+ * When the page's chunk scripts were requested, against the end of its parse (decisions 058, 059): a
+ * page the proxy gives the shared page's form asks for them after the parser is done and a frame is
+ * drawn; one rendered as Next writes it, from its head, while the parser is still at work.
  */
 export async function chunkRequestTimes(page: Page): Promise<{ parsed: number; requested: number[] }> {
   // Not "load": a shared page's chunks are added a frame after the parse, which may be after it.

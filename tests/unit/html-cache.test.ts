@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   fillPlaceholders,
   HtmlCache,
+  isPersonalPageRequest,
   isStorable,
   joinPage,
   pageBody,
@@ -59,6 +60,31 @@ describe("which page requests the HTML cache answers", () => {
     for (const pathname of ["/alerts/tok123", "/en/alerts/tok123/unsubscribe", "/editor", "/en/admin", "/en/editor/queue"])
       expect(pageCacheKey(request({ pathname }), SESSION), pathname).toBeNull();
     expect(pageCacheKey(request({ pathname: "/en/initiatives/alerts-system" }), SESSION)).not.toBeNull();
+  });
+});
+
+describe("which page requests are rendered for one reader with the shared page's script loading", () => {
+  const html = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+
+  it("takes a browser's navigation to a session's page or an alert's", () => {
+    expect(isPersonalPageRequest(request({ headers: html, cookieNames: ["_ga", "tracker_session"] }), SESSION)).toBe(true);
+    for (const pathname of ["/alerts/tok123", "/en/alerts/tok123/unsubscribe", "/editor", "/en/admin", "/en/editor/scores/ai-declaration/KZ"])
+      expect(isPersonalPageRequest(request({ pathname, headers: html }), SESSION), pathname).toBe(true);
+  });
+
+  it("leaves alone the shared pages, the router's requests, other methods and what is not a page", () => {
+    // An anonymous reader's public page is the HTML cache's.
+    expect(isPersonalPageRequest(request({ headers: html, cookieNames: ["_ga"] }), SESSION)).toBe(false);
+    expect(isPersonalPageRequest(request({ pathname: "/en/initiatives/alerts-system", headers: html }), SESSION)).toBe(false);
+    const signedIn = { cookieNames: ["tracker_session"] };
+    for (const name of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-url", "next-action"])
+      expect(isPersonalPageRequest(request({ ...signedIn, headers: { ...html, [name]: "1" } }), SESSION), name).toBe(false);
+    expect(isPersonalPageRequest(request({ ...signedIn, search: "?_rsc=abc12", headers: html }), SESSION)).toBe(false);
+    for (const method of ["HEAD", "POST"]) expect(isPersonalPageRequest(request({ ...signedIn, method, headers: html }), SESSION), method).toBe(false);
+    // A fetch of JSON or anything that does not ask for HTML (curl's */*) is rendered as it always was.
+    expect(isPersonalPageRequest(request({ ...signedIn, headers: { accept: "application/json" } }), SESSION)).toBe(false);
+    expect(isPersonalPageRequest(request({ ...signedIn, headers: { accept: "*/*" } }), SESSION)).toBe(false);
+    expect(isPersonalPageRequest(request({ ...signedIn }), SESSION)).toBe(false);
   });
 });
 
