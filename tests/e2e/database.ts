@@ -18,11 +18,12 @@ export function e2eDatabase(): PrismaClient {
 
 /**
  * Test data: a confirmed daily subscription to the tourism theme, made straight in the database
- * (the e-mail journey is reader-alerts.spec.ts); returns its token, the key of its /alerts pages.
+ * (the e-mail journey is reader-alerts.spec.ts), on the suite's database or a spec's own; returns its
+ * token, the key of its /alerts pages.
  */
-export async function confirmedSubscription(label: string): Promise<string> {
+export async function confirmedSubscription(label: string, database: PrismaClient = e2eDatabase()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await e2eDatabase().alertSubscription.create({
+  await database.alertSubscription.create({
     data: {
       email: `${label}-${token.slice(0, 8)}@example.test`,
       target: "theme",

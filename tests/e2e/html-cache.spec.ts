@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { NONCE_PLACEHOLDER } from "../../lib/security/front";
 import { createUser } from "../../lib/users/manage-users";
+import { confirmedSubscription } from "./database";
 import { expect, test } from "./fixtures";
 import { E2E_PORT } from "./ports";
 import { chunkRequestTimes, headChunkScripts } from "./script-timing";
@@ -149,18 +149,7 @@ test("a shared page asks for its scripts once it is parsed and drawn, then hydra
   await context.close();
 
   // An alert's page (its secret link, no session): rendered for the reader, with a nonce of its own.
-  const token = randomBytes(32).toString("base64url");
-  await database!.alertSubscription.create({
-    data: {
-      email: `script-order-${token.slice(0, 8)}@example.test`,
-      target: "theme",
-      targetKey: "tourism",
-      frequency: "daily",
-      locale: "en",
-      token,
-      confirmedAt: new Date(),
-    },
-  });
+  const token = await confirmedSubscription("script-order", database!);
   const alert = (await page.goto(`${origin}/en/alerts/${token}`))!;
   expect(alert.headers()["x-app-cache"]).toBeUndefined();
   const alertHtml = await alert.text();
