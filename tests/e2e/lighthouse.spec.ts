@@ -8,9 +8,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /**
  * `npm run audit:lighthouse` (scripts/cli/audit-lighthouse.ts) against the app the suite runs, in one
  * browser: as a desktop on the pages issue 14 added (compare, scorecards and their methodology,
- * reports, a theme, the feed explainer, search, the embeds) and the heaviest public pages, and as a
- * phone on every public page issue 14 added and on the older public pages that cost a phone the
- * most (the dashboard, the initiative page with its forms, the countries matrix, the longest source).
+ * reports, a theme, the feed explainer, search, the embeds, the editor's scoring page) and the
+ * heaviest pages, and as a phone on every page issue 14 added but the alert pages, and on the older
+ * public pages that cost a phone the most (the dashboard, the initiative page with its forms, the
+ * countries matrix, the longest source).
  * Every category scores 95 or more, as a phone too, but for the older pages' performance (below); a
  * performance under its minimum is the median of three runs. The command retries only Lighthouse's
  * own "run again" failures (decision 049).
@@ -58,7 +59,7 @@ const PHONE_PAGES = [...NEW_PHONE_PAGES, ...OLDER_PHONE_PAGES];
 // The phone is the one Lighthouse's 4x slowdown makes of a host of CPU benchmark 1,533 (the anchor
 // of the calculator Lighthouse's docs link to), whatever this host's speed: the slowdown follows a
 // benchmark measured before each run (decision 053). Public pages are audited as the anonymous
-// readers who read them (the session cookie goes to the editor's pages only), whose shared copy loads
+// readers who read them (the session cookie goes to the editor's and admin's pages only), whose shared copy loads
 // its scripts after the first paint (decision 058).
 const PHONE_HOST_BENCHMARK = "1533";
 
