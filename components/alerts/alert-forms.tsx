@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { changeAlertFrequencyAction, confirmAlertAction, unsubscribeAlertAction } from "@/app/actions/alert-actions";
 import { IDLE } from "@/lib/actions/action-state";
 import { ALERT_FREQUENCIES, type AlertFrequency } from "@/lib/domain/vocabulary";
-import { SubmitButton } from "@/components/forms/form-kit";
+import { SubmitButton, useValuesSetBeforeHydration } from "@/components/forms/form-kit";
 import { AlertOutcome } from "./alert-outcome";
 
 export function ConfirmAlertForm({ token }: { token: string }) {
@@ -24,8 +24,10 @@ export function AlertFrequencyForm({ token, frequency }: { token: string; freque
   const t = useTranslations("alerts");
   const [state, formAction, pending] = useActionState(changeAlertFrequencyAction, IDLE);
   const [chosen, setChosen] = useState<AlertFrequency>(frequency);
+  const formElement = useRef<HTMLFormElement>(null);
+  useValuesSetBeforeHydration(formElement, { frequency: (value) => setChosen(value as AlertFrequency) });
   return (
-    <form action={formAction} className="mt-4 space-y-3">
+    <form ref={formElement} action={formAction} className="mt-4 space-y-3">
       <input type="hidden" name="token" value={token} />
       <fieldset>
         <legend className="font-medium">{t("frequency")}</legend>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { subscribeAlertAction } from "@/app/actions/alert-actions";
 import { subscribeAlertSchema } from "@/lib/alerts/alert-schemas";
 import { ALERT_FREQUENCIES, type AlertTarget } from "@/lib/domain/vocabulary";
-import { ActionForm, Field, INPUT, SubmitButton, useValidatedForm } from "@/components/forms/form-kit";
+import { ActionForm, Field, INPUT, SubmitButton, useValidatedForm, useValuesSetBeforeHydration } from "@/components/forms/form-kit";
 import { AlertOutcome } from "./alert-outcome";
 
 type FollowFormProps = { target: AlertTarget; targetKey: string; locale: string };
@@ -19,15 +19,8 @@ export function FollowForm({ target, targetKey, locale }: FollowFormProps) {
   const [email, setEmail] = useState(() => state.values?.email?.[0] ?? "");
   const [frequency, setFrequency] = useState<string>(() => state.values?.frequency?.[0] ?? "immediate");
   const formElement = useRef<HTMLFormElement>(null);
-  // Hydrated late (DeferredUntilUsed): what the reader typed or chose in the server's fields before the
-  // script arrived is kept in the state, or the first re-render would put the initial values back.
-  useEffect(() => {
-    const fields = formElement.current?.elements;
-    const typed = fields?.namedItem("email");
-    if (typed instanceof HTMLInputElement) setEmail(typed.value);
-    const chosen = fields?.namedItem("frequency");
-    if (chosen instanceof RadioNodeList && chosen.value) setFrequency(chosen.value);
-  }, []);
+  // Hydrated late (DeferredUntilUsed): what the reader typed or chose before the script arrived stays.
+  useValuesSetBeforeHydration(formElement, { email: setEmail, frequency: setFrequency });
   useEffect(() => {
     if (state.status === "error") formElement.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state, errors]);

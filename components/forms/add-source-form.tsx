@@ -7,7 +7,7 @@ import { IDLE, type ActionState } from "@/lib/actions/action-state";
 import { fieldErrors } from "@/lib/forms/form-data";
 import { ClientLink as Link } from "@/lib/i18n/client-link";
 import { addSourceSchema, previewSourceSchema, sourceFormInput } from "@/lib/sources/source-schemas";
-import { ActionForm, Field, INPUT, sentOr, SubmitButton, useErrorText } from "./form-kit";
+import { ActionForm, Field, INPUT, sentOr, SubmitButton, useErrorText, useValuesSetBeforeHydration } from "./form-kit";
 import { useFocusOnError } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 import { lookUp } from "@/lib/i18n/look-up";
@@ -32,6 +32,11 @@ export function AddSourceForm({ maxBytes }: { maxBytes: number }) {
   );
   const formRef = useRef<HTMLFormElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  useValuesSetBeforeHydration(formRef, {
+    originChoice: (value) => setOrigin(value === "file" ? "file" : "paste"),
+    text: setText,
+    ...Object.fromEntries(Object.keys(meta).map((key) => [key, (value: string) => setMeta((current) => ({ ...current, [key]: value }))])),
+  });
 
   const serverState = last === "save" ? saveState : previewState;
   const state: ActionState = useMemo(

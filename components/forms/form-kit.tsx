@@ -13,6 +13,7 @@ import {
   type ComponentProps,
   type FormEvent,
   type ReactNode,
+  type RefObject,
 } from "react";
 import type { z } from "zod";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
@@ -80,6 +81,25 @@ export function sentOr<T extends Record<string, string>>(values: Record<string, 
   const start: Record<string, string> = { ...initial };
   for (const key of Object.keys(initial)) start[key] = values?.[key]?.[0] ?? initial[key]!;
   return start as T;
+}
+
+/**
+ * What a person typed or chose in controlled fields before the page's script ran. Hydration keeps
+ * the DOM's value but fires no change event, so the state would keep its first value: a radio shows
+ * one choice while the form renders the other's fields, and the next render puts typed text back.
+ * Read once, as the component hydrates; `adopt` maps a field's name to its state's setter.
+ */
+export function useValuesSetBeforeHydration(root: RefObject<HTMLElement | null>, adopt: Record<string, (value: string) => void>) {
+  const setters = useRef(adopt);
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    for (const [name, set] of Object.entries(setters.current)) {
+      const fields = element.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+      const field = [...fields].find((f) => !(f instanceof HTMLInputElement && (f.type === "radio" || f.type === "checkbox")) || f.checked);
+      if (field) set(field.value);
+    }
+  }, [root]);
 }
 
 /**

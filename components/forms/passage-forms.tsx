@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { acceptPassageAction, rejectPassageAction } from "@/app/actions/source-actions";
 import { SPEAKER_KINDS, type SpeakerKind } from "@/lib/domain/vocabulary";
 import { acceptPassageSchema, rejectPassageSchema } from "@/lib/matcher/passage-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { ActionForm, Field, INPUT } from "./form-kit";
+import { ActionForm, Field, INPUT, useValuesSetBeforeHydration } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import type { Option } from "./shared-fields";
 
@@ -72,8 +72,10 @@ export function AcceptPassageForm({
 export function SpeakerFields({ errors, persons }: { errors: Record<string, string[]>; persons: Option[] }) {
   const t = useTranslations("review");
   const [kind, setKind] = useState<SpeakerKind>("narrator");
+  const fields = useRef<HTMLDivElement>(null);
+  useValuesSetBeforeHydration(fields, { speakerKind: (value) => setKind(value as SpeakerKind) });
   return (
-    <div className="grid gap-3 sm:grid-cols-3">
+    <div ref={fields} className="grid gap-3 sm:grid-cols-3">
       <Field name="speakerKind" label={t("speaker")} errors={errors}>
         {(props) => (
           <select {...props} value={kind} onChange={(event) => setKind(event.target.value as SpeakerKind)} className={INPUT}>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { COUNTRY_ROLES, STAGES, type CountryRole, type Stage } from "@/lib/domain/vocabulary";
 import type { QuoteInContext as Context } from "@/lib/sources/quote-context";
 import { DataTable } from "../data-table";
 import { QuoteInContext } from "../quote-in-context";
-import { DateInput, Field, INPUT, useErrorText, useKeptValues } from "./form-kit";
+import { DateInput, Field, INPUT, useErrorText, useKeptValues, useValuesSetBeforeHydration } from "./form-kit";
 
 export interface Option {
   value: string;
@@ -38,8 +38,10 @@ export function EvidenceFields({
   const t = useTranslations("editor");
   const sent = useKeptValues().evidenceType?.[0];
   const [type, setType] = useState<"quote" | "link">(sent === "link" || sent === "quote" ? sent : link && !evidence ? "link" : "quote");
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useValuesSetBeforeHydration(fieldset, { evidenceType: (value) => setType(value === "link" ? "link" : "quote") });
   return (
-    <fieldset className="space-y-3 rounded border border-slate-300 p-3">
+    <fieldset ref={fieldset} className="space-y-3 rounded border border-slate-300 p-3">
       <legend className="px-1 font-medium">{t("evidence")}</legend>
       <div className="flex flex-wrap gap-4">
         {(["quote", "link"] as const).map((value) => (

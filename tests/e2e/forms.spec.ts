@@ -55,6 +55,46 @@ test("a quote the source does not hold: every field keeps what was typed, focus 
   await expect(form.getByLabel("Effective date")).toHaveValue("2026-10-02");
 });
 
+/** Opens `url` with its scripts held back until `before` has run, as on a slow phone, then waits for hydration of `root`. */
+async function actBeforeHydration(page: Page, url: string, root: Locator, before: () => Promise<void>) {
+  let release!: () => void;
+  const acted = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await acted;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await before();
+  release();
+  await expect.poll(() => root.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+  await page.unrouteAll();
+}
+
+test("what is chosen or typed before the page's script has run is what the form follows once it has", async ({ page, admin }) => {
+  await logIn(page, admin);
+  const form = statusForm(page);
+  await actBeforeHydration(page, "/en/initiatives/ai-declaration", form, async () => {
+    await form.getByLabel("A link").check();
+    await form.getByLabel("Note (why)").fill("Chosen before the script arrived.");
+  });
+  await expect(form.getByLabel("A link")).toBeChecked();
+  await expect(form.getByLabel("Link (http or https)")).toBeVisible();
+  await expect(form.getByLabel("Quote, word for word")).toHaveCount(0);
+  await expect(form.getByLabel("Note (why)")).toHaveValue("Chosen before the script arrived.");
+  // Checked in the browser as a link, not as a quote: nothing is sent.
+  await form.getByRole("button", { name: "Save status" }).click();
+  await expect(form.getByLabel("Link (http or https)")).toHaveAttribute("aria-invalid", "true");
+  await expect.poll(() => focusedName(page)).toBe("evidenceUrl");
+
+  // Pasted text survives the first render after hydration (here: typing the title).
+  const source = page.getByRole("form", { name: "Add a source" });
+  await actBeforeHydration(page, "/en/editor/sources/new", source, async () => {
+    await source.getByLabel("Text", { exact: true }).fill("ТЕСТ: текст, вставленный до загрузки скрипта.");
+  });
+  await source.getByLabel("Title", { exact: true }).fill("ТЕСТ");
+  await expect(source.getByLabel("Text", { exact: true })).toHaveValue("ТЕСТ: текст, вставленный до загрузки скрипта.");
+});
+
 test("a quote found twice in the source: the editor picks the place, shown in its sentence, and the save keeps that place", async ({ page, admin }) => {
   await logIn(page, admin);
   await page.goto("/en/initiatives/single-tourism-space");
