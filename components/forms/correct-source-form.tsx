@@ -5,7 +5,7 @@ import { useState } from "react";
 import { correctSourceAction } from "@/app/actions/source-actions";
 import { correctSourceSchema } from "@/lib/sources/source-schemas";
 import { SourceFormStatus } from "./add-source-form";
-import { ActionForm, Field, INPUT, sentOr, SubmitButton } from "./form-kit";
+import { ActionForm, Field, INPUT, sentOr, SubmitButton, useValuesSetBeforeHydration } from "./form-kit";
 import { useKeptForm } from "./kept-form";
 import { SourceMetadataFields, type SourceMetadata } from "./source-metadata-fields";
 
@@ -27,6 +27,10 @@ export function CorrectSourceForm({
   const { state, errors, pending, form } = useKeptForm(correctSourceAction, correctSourceSchema);
   const [values, setValues] = useState<Values>(() => sentOr(state.values, { ...initial, note }));
   const set = (key: keyof Values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
+  useValuesSetBeforeHydration(
+    form.ref,
+    Object.fromEntries(Object.keys(values).map((key) => [key, (value: string) => setValues((current) => ({ ...current, [key]: value }))])),
+  );
 
   return (
     <ActionForm {...form} aria-labelledby="correct-source-title" className="space-y-4">

@@ -1,10 +1,10 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { updateMetricAction } from "@/app/actions/initiative-actions";
 import { normalizeDecimal, updateMetricSchema } from "@/lib/initiatives/edit-schemas";
-import { ActionForm, DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm } from "./form-kit";
+import { ActionForm, DateInput, Field, FormStatus, INPUT, SubmitButton, useValidatedForm, useValuesSetBeforeHydration } from "./form-kit";
 import { CorrectsField, EvidenceFields, Hidden, NoteField, type Option } from "./shared-fields";
 
 export function MetricForm(props: {
@@ -23,10 +23,7 @@ export function MetricForm(props: {
   const [typed, setTyped] = useState("");
   const formElement = useRef<HTMLFormElement>(null);
   // Hydrated once its script arrives (editor-forms-on-demand.tsx): a reading typed before that has its preview too.
-  useEffect(() => {
-    const field = formElement.current?.elements.namedItem("value");
-    if (field instanceof HTMLInputElement && field.value) setTyped(field.value);
-  }, []);
+  useValuesSetBeforeHydration(formElement, { value: setTyped });
   // The number as it will be saved, in this language's format, so "12,5" is seen to mean 12.5.
   const parsed = typed.trim() ? Number(normalizeDecimal(typed)) : NaN;
   const preview = Number.isFinite(parsed) ? t("valuePreview", { value: format.number(parsed, { maximumFractionDigits: 20 }) }) : undefined;
